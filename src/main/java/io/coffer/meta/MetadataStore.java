@@ -1,0 +1,194 @@
+package io.coffer.meta;
+
+import io.coffer.model.Bucket;
+import io.coffer.model.Credential;
+import io.coffer.model.ListPage;
+import io.coffer.model.ListQuery;
+import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectMeta;
+import io.coffer.model.Part;
+import io.coffer.model.PresignedUrl;
+import io.coffer.model.Segment;
+import io.coffer.model.Stats;
+import io.coffer.model.UploadListing;
+import io.coffer.model.WritePrecondition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where Coffer keeps everything but object bytes. Every method is blocking and safe to call from
+ * any thread, including virtual threads (implementations keep native calls off them). Every write
+ * is atomic and durable when it returns (unless the store was opened with relaxed durability).
+ * Counters (objects and bytes per bucket and in total, uploads, presigned URLs) change in the same
+ * transaction as the change they count.
+ *
+ * <p>Domain failures are reported as {@link io.coffer.model.CofferException} with the matching
+ * {@link io.coffer.model.ErrorCode}.
+ */
+public interface MetadataStore extends AutoCloseable {
+
+  // ---- credentials ----
+
+  /** Creates a credential; CREDENTIAL_ALREADY_EXISTS when the access key is taken. */
+  Credential createCredential(String accessKey, String secretKey, String userName, Instant now);
+
+  Optional<Credential> findCredential(long id);
+
+  Optional<Credential> findCredentialByAccessKey(String accessKey);
+
+  List<Credential> listCredentials();
+
+  /** Changes the given fields (null leaves one unchanged); NO_SUCH_CREDENTIAL when absent. */
+  Credential updateCredential(long id, String userName, Boolean active);
+
+  /**
+   * Deletes a credential and revokes its presigned URLs; CREDENTIAL_IN_USE while it owns buckets,
+   * NO_SUCH_CREDENTIAL when absent.
+   */
+  void deleteCredential(long id);
+
+  // ---- buckets ----
+
+  /**
+   * Creates a bucket; BUCKET_ALREADY_OWNED_BY_YOU when the owner already has it,
+   * BUCKET_ALREADY_EXISTS when someone else does, NO_SUCH_CREDENTIAL when the owner is unknown.
+   */
+  Bucket createBucket(String name, long ownerId, String region, Instant now);
+
+  Optional<Bucket> findBucket(String name);
+
+  /** All buckets in name order. */
+  List<Bucket> listBuckets();
+
+  /** The owner's buckets in name order. */
+  List<Bucket> listBucketsOwnedBy(long ownerId);
+
+  /**
+   * Deletes an empty bucket together with its in-progress uploads, returning the parts of those
+   * uploads so their blobs can be removed; BUCKET_NOT_EMPTY when it holds objects, NO_SUCH_BUCKET
+   * when absent.
+   */
+  List<Part> deleteBucket(String name);
+
+  // ---- objects ----
+
+  Optional<ObjectMeta> findObject(String bucket, String key);
+
+  /** The segments of a multipart object in part order (empty for a single-piece object). */
+  List<Segment> findSegments(String storageId);
+
+  /**
+   * Makes {@code object} the current version of its key if {@code precondition} holds against the
+   * current version, checked in the same transaction. NO_SUCH_BUCKET when the bucket is gone;
+   * PRECONDITION_FAILED when If-None-Match * meets an existing key or If-Match meets another
+   * ETag; NO_SUCH_KEY when If-Match meets no key.
+   *
+   * @return what the write replaced, so its storage can be released
+   */
+  Replaced putObject(ObjectMeta object, WritePrecondition precondition);
+
+  /**
+   * Removes the current version of a key if {@code precondition} holds (only ifMatch is used).
+   *
+   * @return what was deleted, so its storage can be released (empty when the key was absent)
+   */
+  Replaced deleteObject(String bucket, String key, WritePrecondition precondition);
+
+  /** One page of keys and common prefixes; see {@link ListQuery}. */
+  ListPage listObjects(ListQuery query);
+
+  /** Calls {@code sink} with every blob ID the store references (objects, segments and parts). */
+  void forEachReferencedBlob(Consumer<String> sink);
+
+  // ---- multipart uploads ----
+
+  /** NO_SUCH_BUCKET when the bucket is gone. */
+  void createUpload(MultipartUpload upload);
+
+  Optional<MultipartUpload> findUpload(String uploadId);
+
+  /**
+   * Records a part, replacing one with the same number. NO_SUCH_UPLOAD when the upload is gone (the
+   * caller then deletes the blob it wrote).
+   *
+   * @return the blob ID of a replaced part, if any
+   */
+  Optional<String> putPart(Part part);
+
+  /** Parts with numbers greater than {@code afterPartNumber}, at most {@code maxParts}. */
+  List<Part> listParts(String uploadId, int afterPartNumber, int maxParts);
+
+  /**
+   * In-progress uploads of a bucket ordered by (key, upload initiation order), after the
+   * (keyMarker, uploadIdMarker) position as S3 defines it, grouped by delimiter like object
+   * listings.
+   */
+  UploadListing listUploads(
+      String bucket,
+      String prefix,
+      String delimiter,
+      String keyMarker,
+      String uploadIdMarker,
+      int maxUploads);
+
+  /**
+   * Removes an upload and returns its parts so their blobs can be deleted; NO_SUCH_UPLOAD when
+   * absent.
+   */
+  List<Part> abortUpload(String uploadId);
+
+  /**
+   * Atomically turns an upload into the current version of its key: {@code object} (with
+   * partCount = segments.size()) and its segments are written, the upload and all its parts
+   * removed. Parts not named in segments are returned for deletion, with what the object replaced.
+   * NO_SUCH_UPLOAD when the upload is gone; precondition as in {@link #putObject}.
+   */
+  Completed completeUpload(
+      String uploadId, ObjectMeta object, List<Segment> segments, WritePrecondition precondition);
+
+  // ---- presigned URLs ----
+
+  PresignedUrl createPresignedUrl(
+      String hash,
+      String bucket,
+      String key,
+      String method,
+      long credentialId,
+      Instant expiresAt,
+      Instant now);
+
+  Optional<PresignedUrl> findPresignedUrlByHash(String hash);
+
+  List<PresignedUrl> listPresignedUrls();
+
+  /** NO_SUCH_PRESIGNED_URL when absent. */
+  void revokePresignedUrl(long id);
+
+  /** Revokes every presigned URL signed with the credential. */
+  void revokePresignedUrlsOf(long credentialId);
+
+  // ---- stats ----
+
+  /** Counters without scanning; active presigned URLs are those not revoked nor expired at now. */
+  Stats stats(Instant now);
+
+  @Override
+  void close();
+
+  /**
+   * What a write replaced or removed: the previous version (null if none) and the blob IDs it
+   * stored its bytes in (its own storageId, or its segments' blobs), which the caller releases.
+   */
+  record Replaced(ObjectMeta previous, List<String> releasedBlobs) {
+    public static final Replaced NOTHING = new Replaced(null, List.of());
+
+    public boolean existed() {
+      return previous != null;
+    }
+  }
+
+  /** The result of completing an upload. */
+  record Completed(Replaced replaced, List<String> unusedPartBlobs) {}
+}

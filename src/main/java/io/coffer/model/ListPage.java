@@ -1,0 +1,12 @@
+package io.coffer.model;
+
+import java.util.List;
+
+/**
+ * One page of a listing.
+ *
+ * @param lastReturned the greatest key or common prefix in this page, used as the next marker or
+ *     continuation; null when the page is empty
+ */
+public record ListPage(
+    List<ObjectMeta> objects, List<String> commonPrefixes, boolean truncated, String lastReturned) {}

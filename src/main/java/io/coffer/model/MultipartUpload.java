@@ -1,0 +1,22 @@
+package io.coffer.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An upload in progress.
+ *
+ * @param checksumAlgorithm the algorithm requested at creation, or null
+ * @param checksumType FULL_OBJECT or COMPOSITE when an algorithm was requested, else null
+ */
+public record MultipartUpload(
+    String uploadId,
+    String bucket,
+    String key,
+    long initiatorId,
+    String contentType,
+    Map<String, String> headers,
+    Map<String, String> userMetadata,
+    String checksumAlgorithm,
+    String checksumType,
+    Instant initiatedAt) {}

@@ -1,0 +1,18 @@
+package io.coffer.model;
+
+import java.time.Instant;
+
+/** An uploaded part of a multipart upload; its bytes are in the blob named blobId. */
+public record Part(
+    String uploadId,
+    int partNumber,
+    String blobId,
+    long size,
+    String etag,
+    StoredChecksum checksum,
+    Instant lastModified) {
+
+  public Segment toSegment() {
+    return new Segment(partNumber, blobId, size, etag, checksum);
+  }
+}
