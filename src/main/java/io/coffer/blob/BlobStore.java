@@ -2,7 +2,6 @@ package io.coffer.blob;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -53,13 +52,10 @@ public interface BlobStore {
     void close();
   }
 
-  /** Open read handles on blobs, valid until closed. */
+  /** Blobs held for reading: none of them is deleted until the lease is closed. */
   interface BlobLease extends AutoCloseable {
-    /** An open channel on the i-th leased blob, positioned anywhere; owned by the lease. */
-    FileChannel channel(int index) throws IOException;
-
-    /** Absolute file of the i-th blob (for zero-copy transfers). */
-    Path path(int index);
+    /** Opens a new read channel on the i-th leased blob; the caller closes it. */
+    FileChannel open(int index) throws IOException;
 
     @Override
     void close();

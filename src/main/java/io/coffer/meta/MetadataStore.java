@@ -43,6 +43,9 @@ public interface MetadataStore extends AutoCloseable {
   /** Changes the given fields (null leaves one unchanged); NO_SUCH_CREDENTIAL when absent. */
   Credential updateCredential(long id, String userName, Boolean active);
 
+  /** Replaces the secret key; NO_SUCH_CREDENTIAL when absent. */
+  Credential updateCredentialSecret(long id, String secretKey);
+
   /**
    * Deletes a credential and revokes its presigned URLs; CREDENTIAL_IN_USE while it owns buckets,
    * NO_SUCH_CREDENTIAL when absent.

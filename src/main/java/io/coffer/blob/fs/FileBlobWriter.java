@@ -1,0 +1,62 @@
+package io.coffer.blob.fs;
+
+import io.coffer.blob.BlobStore.BlobWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes one blob to its temp file; commit publishes it, close without commit discards it. */
+final class FileBlobWriter implements BlobWriter {
+  private final FileBlobStore store;
+  private final String bucket;
+  private final String id;
+  private final Path temp;
+  private final FileChannel channel;
+  private long size;
+  private boolean done;
+
+  FileBlobWriter(FileBlobStore store, String bucket, String id, Path temp, FileChannel channel) {
+    this.store = store;
+    this.bucket = bucket;
+    this.id = id;
+    this.temp = temp;
+    this.channel = channel;
+  }
+
+  @Override
+  public void write(byte[] bytes, int offset, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+    size += length;
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public String commit() throws IOException {
+    store.publish(bucket, id, temp, channel);
+    done = true;
+    return id;
+  }
+
+  @Override
+  public void close() {
+    if (done) {
+      return;
+    }
+    done = true;
+    try {
+      channel.close();
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // start-up clean-up removes what is left in the temp folder
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.coffer.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a running server needs, resolved from the command line and the environment.
+ *
+ * @param accessKey with secretKey: the admin S3 credential to ensure at start, or null
+ * @param apiKey the management API key, or null to use (or generate) the stored one
+ * @param domain base domain for virtual-hosted-style requests ({@code bucket.domain}), or null
+ * @param publicUrl base URL clients reach the S3 API at (for presigned URLs), or null to derive it
+ * @param syncWrites whether data and metadata are synced to disk before a write is acknowledged
+ * @param inlineThreshold objects up to this size live in the metadata store instead of a file
+ */
+public record ServerConfig(
+    Path dataDir,
+    HostPort s3Address,
+    HostPort consoleAddress,
+    String region,
+    String accessKey,
+    String secretKey,
+    String apiKey,
+    String domain,
+    String publicUrl,
+    boolean syncWrites,
+    int inlineThreshold,
+    long maxObjectSize,
+    int maxHeaderSize,
+    Duration readTimeout,
+    Duration idleTimeout,
+    int maxConnections,
+    Duration shutdownGrace) {
+
+  public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
+
+  /** Defaults for a server on the given data dir listening on free loopback ports (for tests). */
+  public static ServerConfig forTests(Path dataDir) {
+    return new ServerConfig(
+        dataDir,
+        new HostPort("127.0.0.1", 0),
+        new HostPort("127.0.0.1", 0),
+        "us-east-1",
+        null,
+        null,
+        null,
+        null,
+        null,
+        true,
+        0,
+        FIVE_GIB,
+        64 * 1024,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(120),
+        4096,
+        Duration.ofSeconds(10));
+  }
+
+  public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
+    return new ServerConfig(
+        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
+        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
+        maxConnections, shutdownGrace);
+  }
+
+  public ServerConfig withDomain(String domain) {
+    return new ServerConfig(
+        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
+        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
+        maxConnections, shutdownGrace);
+  }
+
+  public ServerConfig withLimits(
+      long maxObjectSize, int maxHeaderSize, Duration readTimeout, int maxConnections) {
+    return new ServerConfig(
+        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
+        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
+        maxConnections, shutdownGrace);
+  }
+}

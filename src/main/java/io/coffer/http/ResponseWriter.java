@@ -1,0 +1,194 @@
+package io.coffer.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a handler on the request's virtual thread and writes its response. Streamed bodies wait for
+ * the socket to drain before writing more, so a slow reader never makes the server buffer a whole
+ * object.
+ */
+final class ResponseWriter {
+  private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
+  private static final int STREAM_CHUNK = 64 * 1024;
+  /** Body bytes still unread after which closing the connection beats draining it. */
+  private static final long MAX_DRAIN = 1024 * 1024;
+
+  private final ChannelHandlerContext ctx;
+  private final ConnectionHandler.Exchange exchange;
+  private final BiConsumer<ConnectionHandler.Exchange, Boolean> onSent;
+
+  ResponseWriter(
+      ChannelHandlerContext ctx,
+      ConnectionHandler.Exchange exchange,
+      BiConsumer<ConnectionHandler.Exchange, Boolean> onSent) {
+    this.ctx = ctx;
+    this.exchange = exchange;
+    this.onSent = onSent;
+  }
+
+  void run(HttpHandler handler, HttpRequest request) {
+    HttpResponse response;
+    try {
+      response = handler.handle(request);
+    } catch (Throwable t) {
+      // Front ends render their own errors; reaching this is a bug in one of them.
+      log.error("unhandled failure in request handler", t);
+      response = new HttpResponse(500);
+    }
+    try {
+      write(response);
+    } catch (Throwable t) {
+      log.debug("response not completed: {}", t.toString());
+      response.body().release();
+      ctx.channel().eventLoop().execute(() -> onSent.accept(exchange, false));
+    }
+  }
+
+  private void write(HttpResponse response) throws IOException {
+    exchange.keepAlive = exchange.keepAlive && canReuseConnection();
+    HttpResponse.Body body = response.body();
+    HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+    boolean noContent =
+        response.status() == 204 || response.status() == 304 || response.status() < 200;
+    boolean sendBody = !response.isHeadOnly() && !noContent;
+
+    DefaultHttpResponse head;
+    if (body instanceof HttpResponse.Body.Bytes bytes) {
+      head =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1,
+              status,
+              sendBody ? Unpooled.wrappedBuffer(bytes.bytes()) : Unpooled.EMPTY_BUFFER);
+    } else {
+      head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+    }
+    HttpHeaders headers = head.headers();
+    for (String[] header : response.headers()) {
+      headers.add(header[0], header[1]);
+    }
+    if (!noContent) {
+      if (body.length() >= 0) {
+        headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length());
+      } else if (sendBody) {
+        headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      }
+    }
+    if (!exchange.keepAlive) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+
+    if (head instanceof DefaultFullHttpResponse || !sendBody) {
+      ChannelFuture last =
+          head instanceof DefaultFullHttpResponse
+              ? ctx.writeAndFlush(head)
+              : writeHeadOnly(head);
+      finishWhenDone(last, body);
+      return;
+    }
+    ctx.write(head);
+    switch (body) {
+      case HttpResponse.Body.Stream stream -> writeStream(stream.stream(), stream.length());
+      case HttpResponse.Body.FileSlices files -> writeFiles(files);
+      case HttpResponse.Body.Bytes ignored -> throw new IllegalStateException("unreachable");
+    }
+    finishWhenDone(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), body);
+  }
+
+  private ChannelFuture writeHeadOnly(DefaultHttpResponse head) {
+    ctx.write(head);
+    return ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+  }
+
+  private void writeStream(InputStream in, long length) throws IOException {
+    long sent = 0;
+    while (true) {
+      ByteBuf buf = ctx.alloc().buffer(STREAM_CHUNK);
+      int n;
+      try {
+        n = buf.writeBytes(in, STREAM_CHUNK);
+      } catch (IOException | RuntimeException e) {
+        buf.release();
+        throw e;
+      }
+      if (n < 0) {
+        buf.release();
+        break;
+      }
+      if (n == 0) {
+        buf.release();
+        continue;
+      }
+      sent += n;
+      ChannelFuture written = ctx.writeAndFlush(new DefaultHttpContent(buf));
+      awaitDrainIfNeeded(written);
+    }
+    if (length >= 0 && sent != length) {
+      throw new IOException("body stream ended after " + sent + " of " + length + " bytes");
+    }
+  }
+
+  private void writeFiles(HttpResponse.Body.FileSlices files) throws IOException {
+    for (HttpResponse.FileSlice slice : files.slices()) {
+      if (slice.count() == 0) {
+        continue;
+      }
+      // Netty closes the channel once the region is sent (or the connection fails).
+      DefaultFileRegion region =
+          new DefaultFileRegion(slice.opener().open(), slice.position(), slice.count());
+      ChannelFuture written = ctx.writeAndFlush(region);
+      awaitDrainIfNeeded(written);
+    }
+  }
+
+  private void awaitDrainIfNeeded(ChannelFuture written) throws IOException {
+    if (!ctx.channel().isWritable() || written.isDone()) {
+      written.awaitUninterruptibly();
+      if (!written.isSuccess()) {
+        throw new IOException("write failed", written.cause());
+      }
+    }
+  }
+
+  private void finishWhenDone(ChannelFuture last, HttpResponse.Body body) {
+    last.addListener(
+        f -> {
+          body.release();
+          onSent.accept(exchange, f.isSuccess());
+        });
+  }
+
+  /**
+   * A connection can serve the next request only if this request's body will have been read to
+   * its end: a client still holding back a body it announced with Expect: 100-continue, or a large
+   * unread rest, means closing is cheaper and safer than draining.
+   */
+  private boolean canReuseConnection() {
+    RequestBody body = exchange.body;
+    if (body.isEnded()) {
+      return true;
+    }
+    if (body.isContinuePending()) {
+      return false;
+    }
+    long declared = body.declaredLength();
+    return declared >= 0 && declared - body.bytesReceived() <= MAX_DRAIN;
+  }
+}

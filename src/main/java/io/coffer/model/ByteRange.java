@@ -1,0 +1,48 @@
+package io.coffer.model;
+
+/**
+ * A byte range as a Range header asks for it: {@code bytes=first-last}, {@code bytes=first-} or
+ * {@code bytes=-suffixLength}. {@link #resolve} turns it into offsets within an object.
+ *
+ * @param first first byte, or -1 for a suffix range
+ * @param last last byte (inclusive), or -1 for "to the end"
+ * @param suffixLength for {@code bytes=-n}, else -1
+ */
+public record ByteRange(long first, long last, long suffixLength) {
+
+  /** The satisfiable part of this range in an object of {@code size} bytes; INVALID_RANGE if none. */
+  public Resolved resolve(long size) {
+    long start;
+    long end;
+    if (first < 0) {
+      if (suffixLength <= 0 || size == 0) {
+        throw unsatisfiable(size);
+      }
+      start = Math.max(0, size - suffixLength);
+      end = size - 1;
+    } else {
+      if (first >= size) {
+        throw unsatisfiable(size);
+      }
+      start = first;
+      end = last < 0 ? size - 1 : Math.min(last, size - 1);
+    }
+    return new Resolved(start, end, size);
+  }
+
+  private static CofferException unsatisfiable(long size) {
+    return new CofferException(
+        ErrorCode.INVALID_RANGE, "The requested range is not satisfiable (object size " + size + ")");
+  }
+
+  /** Offsets within an object: [start, end] inclusive. */
+  public record Resolved(long start, long end, long objectSize) {
+    public long length() {
+      return end - start + 1;
+    }
+
+    public String contentRange() {
+      return "bytes " + start + "-" + end + "/" + objectSize;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.coffer.s3;
+
+import io.coffer.s3.request.PathStyle;
+
+/**
+ * Finds the bucket and key of a request: from the Host header when it is {@code bucket.<domain>}
+ * (virtual-hosted style, with {@code --domain}), otherwise from the path (path style).
+ */
+final class Addressing {
+  private final String domainSuffix;
+
+  /** @param domain the base domain for virtual-hosted-style requests, or null for path style only */
+  Addressing(String domain) {
+    this.domainSuffix = domain == null || domain.isBlank() ? null : "." + domain.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The bucket and key; either may be null. */
+  PathStyle.Target resolve(String host, String rawPath) {
+    if (domainSuffix != null && host != null) {
+      String name = host.toLowerCase(java.util.Locale.ROOT);
+      int colon = name.lastIndexOf(':');
+      if (colon > 0 && name.indexOf(']') < colon) {
+        name = name.substring(0, colon);
+      }
+      if (name.endsWith(domainSuffix) && name.length() > domainSuffix.length()) {
+        String bucket = name.substring(0, name.length() - domainSuffix.length());
+        return PathStyle.virtualHosted(bucket, rawPath);
+      }
+    }
+    return PathStyle.parse(rawPath);
+  }
+}

@@ -1,0 +1,80 @@
+package io.coffer.s3;
+
+import io.coffer.model.ByteRange;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+
+/** Parses the single byte ranges S3 serves: {@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}. */
+public final class RangeHeader {
+  private RangeHeader() {}
+
+  /**
+   * The requested range, or null when the header is absent or not a single byte range (S3 then
+   * serves the whole object, as HTTP allows).
+   */
+  public static ByteRange parse(String header) {
+    if (header == null) {
+      return null;
+    }
+    String value = header.trim();
+    if (!value.regionMatches(true, 0, "bytes=", 0, 6)) {
+      return null;
+    }
+    String spec = value.substring(6).trim();
+    if (spec.contains(",")) {
+      return null;
+    }
+    int dash = spec.indexOf('-');
+    if (dash < 0) {
+      return null;
+    }
+    String first = spec.substring(0, dash).trim();
+    String last = spec.substring(dash + 1).trim();
+    try {
+      if (first.isEmpty()) {
+        if (last.isEmpty()) {
+          return null;
+        }
+        return new ByteRange(-1, -1, parseNumber(last));
+      }
+      long start = parseNumber(first);
+      if (last.isEmpty()) {
+        return new ByteRange(start, -1, -1);
+      }
+      long end = parseNumber(last);
+      if (end < start) {
+        return null;
+      }
+      return new ByteRange(start, end, -1);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The range of x-amz-copy-source-range, which must be {@code bytes=first-last}. */
+  public static ByteRange parseCopySourceRange(String header) {
+    if (header == null) {
+      return null;
+    }
+    ByteRange range = parse(header);
+    if (range == null || range.first() < 0 || range.last() < 0) {
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT,
+          "The x-amz-copy-source-range value must be of the form bytes=first-last where first and"
+              + " last are the zero-based offsets of the first and last bytes to copy");
+    }
+    return range;
+  }
+
+  private static long parseNumber(String digits) {
+    if (digits.isEmpty() || digits.length() > 18) {
+      throw new NumberFormatException(digits);
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        throw new NumberFormatException(digits);
+      }
+    }
+    return Long.parseLong(digits);
+  }
+}

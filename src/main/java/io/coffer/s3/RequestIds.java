@@ -1,0 +1,16 @@
+package io.coffer.s3;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Request IDs like S3's: 16 upper-case hex digits, unique within a run and across restarts. */
+public final class RequestIds {
+  private final long prefix = ThreadLocalRandom.current().nextLong() & 0xFFFFFF00_00000000L;
+  private final AtomicLong counter = new AtomicLong();
+
+  public String next() {
+    long id = prefix | (counter.incrementAndGet() & 0xFF_FFFFFFFFL);
+    String hex = Long.toHexString(id).toUpperCase(java.util.Locale.ROOT);
+    return "0".repeat(16 - hex.length()) + hex;
+  }
+}

@@ -1,0 +1,144 @@
+package io.coffer.s3;
+
+import io.coffer.http.HttpHandler;
+import io.coffer.http.HttpRequest;
+import io.coffer.http.HttpResponse;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.s3.auth.AuthResult;
+import io.coffer.s3.auth.SigV4Verifier;
+import io.coffer.s3.auth.SignedRequest;
+import io.coffer.s3.handler.S3Dispatcher;
+import io.coffer.s3.request.PathStyle;
+import io.coffer.s3.request.QueryParams;
+import io.coffer.s3.request.S3Operation;
+import io.coffer.s3.request.S3RequestParser;
+import io.coffer.service.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The S3 port: health checks, then authenticate, parse, dispatch. The one place that sets request
+ * IDs, renders errors, records metrics and writes the access log.
+ */
+public final class S3Frontend implements HttpHandler {
+  private static final Logger log = LoggerFactory.getLogger(S3Frontend.class);
+  private static final Logger accessLog = LoggerFactory.getLogger("coffer.access");
+  private static final String HEALTH_PREFIX = "/coffer/health/";
+
+  private final SigV4Verifier verifier;
+  private final S3Dispatcher dispatcher;
+  private final Addressing addressing;
+  private final PresignedUrlCheck presignedUrlCheck;
+  private final RequestIds requestIds = new RequestIds();
+  private final S3Metrics metrics;
+  private volatile boolean ready = true;
+
+  /** Whether a presigned request is still allowed (not revoked); see the management API. */
+  @FunctionalInterface
+  public interface PresignedUrlCheck {
+    void check(AuthResult auth, String bucket, String key, String method);
+  }
+
+  public S3Frontend(
+      SigV4Verifier verifier,
+      S3Dispatcher dispatcher,
+      String domain,
+      PresignedUrlCheck presignedUrlCheck,
+      MeterRegistry registry) {
+    this.verifier = verifier;
+    this.dispatcher = dispatcher;
+    this.addressing = new Addressing(domain);
+    this.presignedUrlCheck = presignedUrlCheck;
+    this.metrics = new S3Metrics(registry);
+  }
+
+  /** Readiness goes down when the server starts shutting down. */
+  public void setReady(boolean ready) {
+    this.ready = ready;
+  }
+
+  @Override
+  public HttpResponse handle(HttpRequest http) {
+    long started = System.nanoTime();
+    String requestId = requestIds.next();
+    String operation = "Unknown";
+    String bucket = null;
+    String resource = http.rawPath();
+    HttpResponse response;
+    boolean head = http.method().equals("HEAD");
+    try {
+      if (http.rawPath().startsWith(HEALTH_PREFIX)) {
+        operation = "HealthCheck";
+        response = health(http.rawPath().substring(HEALTH_PREFIX.length()));
+      } else {
+        PathStyle.Target target = addressing.resolve(http.headers().get("Host"), http.rawPath());
+        bucket = target.bucket();
+        QueryParams query = QueryParams.parse(http.rawQuery());
+        AuthResult auth =
+            verifier.verify(
+                new SignedRequest(http.method(), http.rawPath(), http.rawQuery(), new AuthHeaders(http.headers())));
+        S3Operation op =
+            S3RequestParser.parse(
+                http.method(), target.bucket(), target.key(), query, http.headers().get("x-amz-copy-source"));
+        operation = op.name();
+        if (auth.isAnonymous()) {
+          throw new CofferException(ErrorCode.ACCESS_DENIED);
+        }
+        if (auth.presigned()) {
+          presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
+        }
+        S3Request request = new S3Request(http, query, auth, new Caller.User(auth.credential()), requestId);
+        response = dispatcher.dispatch(op, request);
+      }
+    } catch (CofferException e) {
+      response = S3Responses.error(e, resource, requestId, head);
+    } catch (RuntimeException e) {
+      log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
+      response = S3Responses.error(new CofferException(ErrorCode.INTERNAL_ERROR), resource, requestId, head);
+    }
+    response.header("x-amz-request-id", requestId).header("Server", "Coffer");
+    long nanos = System.nanoTime() - started;
+    long sent = response.isHeadOnly() ? 0 : Math.max(0, response.body().length());
+    metrics.record(operation, response.status(), nanos, http.bytesReceived(), sent);
+    if (accessLog.isInfoEnabled()) {
+      accessLog.info(
+          "{} {} bucket={} status={} in={} out={} ms={} id={}",
+          http.remoteAddress(),
+          operation,
+          bucket == null ? "-" : bucket,
+          response.status(),
+          http.bytesReceived(),
+          sent,
+          nanos / 1_000_000,
+          requestId);
+    }
+    return response;
+  }
+
+  private HttpResponse health(String check) {
+    return switch (check) {
+      case "live" -> new HttpResponse(200).body("OK\n".getBytes(), "text/plain");
+      case "ready" -> ready
+          ? new HttpResponse(200).body("OK\n".getBytes(), "text/plain")
+          : new HttpResponse(503).body("shutting down\n".getBytes(), "text/plain");
+      default -> throw new CofferException(ErrorCode.NO_SUCH_KEY);
+    };
+  }
+
+  /** The answer to a request the HTTP decoder rejected (malformed line, oversize headers). */
+  public HttpResponse malformed(int status) {
+    ErrorCode code =
+        switch (status) {
+          case 431 -> ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE;
+          case 414 -> ErrorCode.KEY_TOO_LONG;
+          default -> ErrorCode.INVALID_REQUEST;
+        };
+    HttpResponse rendered =
+        S3Responses.error(new CofferException(code), null, requestIds.next(), false);
+    HttpResponse response = new HttpResponse(status);
+    rendered.headers().forEach(h -> response.header(h[0], h[1]));
+    return response.body(rendered.body());
+  }
+}

@@ -1,0 +1,19 @@
+package io.coffer.s3.handler;
+
+import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.http.HttpResponse;
+import io.coffer.model.StoredChecksum;
+
+/** Writes a stored checksum as the x-amz-checksum-* and x-amz-checksum-type headers. */
+final class ChecksumHeaders {
+  private ChecksumHeaders() {}
+
+  static void write(HttpResponse response, StoredChecksum checksum) {
+    if (checksum == null) {
+      return;
+    }
+    ChecksumAlgorithm.fromName(checksum.algorithm())
+        .ifPresent(algorithm -> response.header(algorithm.headerName(), checksum.value()));
+    response.header("x-amz-checksum-type", checksum.type());
+  }
+}

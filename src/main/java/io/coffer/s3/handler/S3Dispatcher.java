@@ -1,0 +1,62 @@
+package io.coffer.s3.handler;
+
+import io.coffer.http.HttpResponse;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.s3.S3Request;
+import io.coffer.s3.request.S3Operation;
+
+/** Sends each operation to the handler of its family: one exhaustive switch. */
+public final class S3Dispatcher {
+  private final BucketHandler buckets;
+  private final ObjectHandler objects;
+  private final ListingHandler listings;
+  private final MultipartHandler multipart;
+  private final CopyHandler copies;
+  private final DeleteObjectsHandler deleteObjects;
+
+  public S3Dispatcher(
+      BucketHandler buckets,
+      ObjectHandler objects,
+      ListingHandler listings,
+      MultipartHandler multipart,
+      CopyHandler copies,
+      DeleteObjectsHandler deleteObjects) {
+    this.buckets = buckets;
+    this.objects = objects;
+    this.listings = listings;
+    this.multipart = multipart;
+    this.copies = copies;
+    this.deleteObjects = deleteObjects;
+  }
+
+  public HttpResponse dispatch(S3Operation operation, S3Request request) {
+    return switch (operation) {
+      case S3Operation.ListBuckets op -> buckets.listBuckets(request);
+      case S3Operation.CreateBucket op -> buckets.createBucket(request, op);
+      case S3Operation.HeadBucket op -> buckets.headBucket(request, op);
+      case S3Operation.DeleteBucket op -> buckets.deleteBucket(request, op);
+      case S3Operation.GetBucketLocation op -> buckets.getBucketLocation(request, op);
+      case S3Operation.GetBucketVersioning op -> buckets.getBucketVersioning(request, op);
+      case S3Operation.ListObjects op -> listings.listObjects(request, op);
+      case S3Operation.ListObjectsV2 op -> listings.listObjectsV2(request, op);
+      case S3Operation.ListObjectVersions op -> listings.listObjectVersions(request, op);
+      case S3Operation.ListMultipartUploads op -> multipart.listUploads(request, op);
+      case S3Operation.DeleteObjects op -> deleteObjects.deleteObjects(request, op);
+      case S3Operation.PutObject op -> objects.putObject(request, op);
+      case S3Operation.GetObject op -> objects.getObject(request, op);
+      case S3Operation.HeadObject op -> objects.headObject(request, op);
+      case S3Operation.DeleteObject op -> objects.deleteObject(request, op);
+      case S3Operation.CopyObject op -> copies.copyObject(request, op);
+      case S3Operation.UploadPartCopy op -> copies.uploadPartCopy(request, op);
+      case S3Operation.CreateMultipartUpload op -> multipart.create(request, op);
+      case S3Operation.UploadPart op -> multipart.uploadPart(request, op);
+      case S3Operation.CompleteMultipartUpload op -> multipart.complete(request, op);
+      case S3Operation.AbortMultipartUpload op -> multipart.abort(request, op);
+      case S3Operation.ListParts op -> multipart.listParts(request, op);
+      case S3Operation.Unsupported op ->
+          throw new CofferException(
+              ErrorCode.NOT_IMPLEMENTED, op.name() + " is not implemented by Coffer.");
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package io.coffer.s3.request;
+
+/** Splits a request path into bucket and key, decoding both; "//" and ".." stay in keys. */
+public final class PathStyle {
+  private PathStyle() {}
+
+  /** The addressed bucket and key; null where absent. */
+  public record Target(String bucket, String key) {}
+
+  /** {@code /bucket/key}: the first segment is the bucket, everything after its slash the key. */
+  public static Target parse(String rawPath) {
+    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    if (path.isEmpty()) {
+      return new Target(null, null);
+    }
+    int slash = path.indexOf('/');
+    if (slash < 0) {
+      return new Target(PathDecoder.decode(path), null);
+    }
+    String bucket = PathDecoder.decode(path.substring(0, slash));
+    String key = path.substring(slash + 1);
+    return new Target(bucket, key.isEmpty() ? null : PathDecoder.decode(key));
+  }
+
+  /** The bucket came from the Host header; the whole path is the key. */
+  public static Target virtualHosted(String bucket, String rawPath) {
+    String key = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    return new Target(bucket, key.isEmpty() ? null : PathDecoder.decode(key));
+  }
+}

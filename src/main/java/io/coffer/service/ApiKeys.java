@@ -1,0 +1,47 @@
+package io.coffer.service;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * The management API key. Only its SHA-256 is kept (in memory and on disk): a random key of 256
+ * bits needs no salt or stretching. Checks compare digests in constant time.
+ */
+public final class ApiKeys {
+  private final byte[] keyHash;
+
+  private ApiKeys(byte[] keyHash) {
+    this.keyHash = keyHash;
+  }
+
+  /**
+   * The key given in the environment, or the one stored in {@code hashFile}, or a new one (stored
+   * there and returned in {@code generated} so it can be shown once).
+   */
+  public static ApiKeys load(String configured, Path hashFile, StringBuilder generated)
+      throws IOException {
+    if (configured != null && !configured.isEmpty()) {
+      return new ApiKeys(sha256(configured));
+    }
+    if (Files.exists(hashFile)) {
+      String hex = Files.readString(hashFile, StandardCharsets.US_ASCII).trim();
+      return new ApiKeys(HexFormat.of().parseHex(hex));
+    }
+    String key = SecretGenerator.token(43);
+    PrivateFiles.write(hashFile, HexFormat.of().formatHex(sha256(key)) + "\n");
+    generated.append(key);
+    return new ApiKeys(sha256(key));
+  }
+
+  public boolean matches(String candidate) {
+    return candidate != null && MessageDigest.isEqual(keyHash, sha256(candidate));
+  }
+
+  private static byte[] sha256(String key) {
+    return BodyWriter.digest("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,67 @@
+package io.coffer.service;
+
+import io.coffer.blob.BlobStore;
+import io.coffer.meta.MetadataStore;
+import io.coffer.model.Bucket;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.model.Part;
+import java.time.Clock;
+import java.util.List;
+
+/** Buckets and who may touch them. */
+public final class BucketService {
+  private final MetadataStore store;
+  private final BlobStore blobs;
+  private final Clock clock;
+  private final String defaultRegion;
+
+  public BucketService(MetadataStore store, BlobStore blobs, Clock clock, String defaultRegion) {
+    this.store = store;
+    this.blobs = blobs;
+    this.clock = clock;
+    this.defaultRegion = defaultRegion;
+  }
+
+  public String defaultRegion() {
+    return defaultRegion;
+  }
+
+  /** Creates a bucket owned by {@code ownerId}; the region defaults to the server's. */
+  public Bucket create(String name, long ownerId, String region) {
+    Names.requireValidBucketName(name);
+    String effectiveRegion = region == null || region.isEmpty() ? defaultRegion : region;
+    return store.createBucket(name, ownerId, effectiveRegion, clock.instant());
+  }
+
+  /** The bucket if it exists and the caller may use it: NO_SUCH_BUCKET or ACCESS_DENIED otherwise. */
+  public Bucket require(Caller caller, String name) {
+    Bucket bucket =
+        store
+            .findBucket(name)
+            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist."));
+    if (!caller.canAccess(bucket)) {
+      throw new CofferException(ErrorCode.ACCESS_DENIED);
+    }
+    return bucket;
+  }
+
+  /** The buckets the caller sees: its own, or all for the administrator. */
+  public List<Bucket> list(Caller caller) {
+    return caller instanceof Caller.User user
+        ? store.listBucketsOwnedBy(user.id())
+        : store.listBuckets();
+  }
+
+  public List<Bucket> listOwnedBy(long ownerId) {
+    return store.listBucketsOwnedBy(ownerId);
+  }
+
+  /** Deletes an empty bucket; in-progress uploads go with it. */
+  public void delete(Caller caller, String name) {
+    require(caller, name);
+    List<Part> abandoned = store.deleteBucket(name);
+    blobs.release(name, abandoned.stream().map(Part::blobId).toList());
+    blobs.removeBucket(name);
+  }
+}

@@ -1,0 +1,53 @@
+package io.coffer.service;
+
+import io.coffer.model.Bucket;
+import io.coffer.model.Credential;
+
+/**
+ * Who asks: an S3 credential, which sees only the buckets it owns, or the administrator behind the
+ * management API, who sees everything.
+ */
+public sealed interface Caller {
+  Caller ADMIN = new Admin();
+
+  boolean canAccess(Bucket bucket);
+
+  /** The credential ID recorded as owner or initiator of what this caller creates. */
+  long id();
+
+  String displayName();
+
+  record Admin() implements Caller {
+    @Override
+    public boolean canAccess(Bucket bucket) {
+      return true;
+    }
+
+    @Override
+    public long id() {
+      return 0;
+    }
+
+    @Override
+    public String displayName() {
+      return "admin";
+    }
+  }
+
+  record User(Credential credential) implements Caller {
+    @Override
+    public boolean canAccess(Bucket bucket) {
+      return bucket.ownerId() == credential.id();
+    }
+
+    @Override
+    public long id() {
+      return credential.id();
+    }
+
+    @Override
+    public String displayName() {
+      return credential.userName();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.coffer.service;
+
+import io.coffer.model.ByteRange;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectMeta;
+import io.coffer.model.Part;
+import io.coffer.model.WritePrecondition;
+import io.coffer.checksum.ChecksumAlgorithm;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Server-side copies: CopyObject and UploadPartCopy. The source streams through the same one-pass
+ * writer as an upload, so a copy of any size uses a fixed amount of memory.
+ */
+public final class CopyService {
+  private final BucketService buckets;
+  private final ObjectService objects;
+  private final MultipartService multipart;
+  private final Clock clock;
+
+  public CopyService(
+      BucketService buckets, ObjectService objects, MultipartService multipart, Clock clock) {
+    this.buckets = buckets;
+    this.objects = objects;
+    this.multipart = multipart;
+    this.clock = clock;
+  }
+
+  /**
+   * Copies an object. With {@code replacement} null the source's attributes are kept (directive
+   * COPY); otherwise they are replaced (REPLACE).
+   */
+  public ObjectMeta copyObject(
+      Caller caller,
+      String sourceBucket,
+      String sourceKey,
+      ReadConditions sourceConditions,
+      String bucket,
+      String key,
+      ObjectAttributes replacement,
+      ChecksumAlgorithm checksumAlgorithm,
+      WritePrecondition precondition) {
+    buckets.require(caller, sourceBucket);
+    buckets.require(caller, bucket);
+    Names.requireValidKey(key);
+    if (sourceBucket.equals(bucket) && sourceKey.equals(key) && replacement == null) {
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST,
+          "This copy request is illegal because it is trying to copy an object to itself without"
+              + " changing the object's metadata, storage class, website redirect location or"
+              + " encryption attributes.");
+    }
+    ObjectRead source = objects.open(sourceBucket, sourceKey, sourceConditions, null, null);
+    ObjectMeta from = source.meta();
+    ChecksumAlgorithm algorithm =
+        checksumAlgorithm != null
+            ? checksumAlgorithm
+            : from.checksum() != null ? ChecksumAlgorithm.valueOf(from.checksum().algorithm()) : null;
+    StoredBody stored = storeFrom(source, bucket, algorithm, true);
+    Instant now = clock.instant();
+    ObjectAttributes attributes =
+        replacement != null
+            ? replacement
+            : new ObjectAttributes(from.contentType(), from.headers(), from.userMetadata());
+    ObjectMeta meta =
+        new ObjectMeta(
+            bucket,
+            key,
+            stored.blobId() != null ? stored.blobId() : Ids.storageId(),
+            stored.size(),
+            stored.md5Hex(),
+            attributes.contentType(),
+            attributes.headers(),
+            attributes.userMetadata(),
+            stored.checksum(),
+            0,
+            now,
+            now,
+            stored.inline());
+    return objects.commit(
+        meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+  }
+
+  /** Copies a source object, or a range of it, into a part of an upload. */
+  public Part uploadPartCopy(
+      Caller caller,
+      String sourceBucket,
+      String sourceKey,
+      ReadConditions sourceConditions,
+      ByteRange sourceRange,
+      String bucket,
+      String key,
+      String uploadId,
+      int partNumber) {
+    MultipartService.requirePartNumber(partNumber);
+    buckets.require(caller, sourceBucket);
+    MultipartUpload upload = multipart.require(caller, bucket, key, uploadId);
+    ObjectRead source = objects.open(sourceBucket, sourceKey, sourceConditions, sourceRange, null);
+    ChecksumAlgorithm algorithm =
+        upload.checksumAlgorithm() == null ? null : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
+    StoredBody stored = storeFrom(source, bucket, algorithm, false);
+    return multipart.recordPart(upload, partNumber, stored);
+  }
+
+  private StoredBody storeFrom(
+      ObjectRead source, String bucket, ChecksumAlgorithm algorithm, boolean allowInline) {
+    PayloadChecks checks = new PayloadChecks(null, null, algorithm, null, null);
+    try (ObjectReadStream in = new ObjectReadStream(source)) {
+      return objects
+          .bodyWriter()
+          .store(bucket, in, source.length(), objects.maxObjectSize(), checks, allowInline);
+    } catch (IOException e) {
+      throw new CofferException(ErrorCode.INTERNAL_ERROR, "The copy source could not be read.", e);
+    }
+  }
+
+}

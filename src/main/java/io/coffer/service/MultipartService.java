@@ -1,0 +1,296 @@
+package io.coffer.service;
+
+import io.coffer.blob.BlobStore;
+import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.checksum.Checksums;
+import io.coffer.meta.MetadataStore;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectMeta;
+import io.coffer.model.Part;
+import io.coffer.model.Segment;
+import io.coffer.model.StoredChecksum;
+import io.coffer.model.UploadListing;
+import io.coffer.model.WritePrecondition;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multipart uploads. Parts are stored as blobs of their own; completing an upload writes metadata
+ * only: the parts become the segments of the object, nothing is copied.
+ */
+public final class MultipartService {
+  public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+  public static final int MAX_PART_NUMBER = 10_000;
+  /** S3's limit for an object assembled from parts: 5 TiB. */
+  public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+
+  private final MetadataStore store;
+  private final BlobStore blobs;
+  private final BucketService buckets;
+  private final ObjectService objects;
+  private final Clock clock;
+
+  public MultipartService(
+      MetadataStore store, BlobStore blobs, BucketService buckets, ObjectService objects, Clock clock) {
+    this.store = store;
+    this.blobs = blobs;
+    this.buckets = buckets;
+    this.objects = objects;
+    this.clock = clock;
+  }
+
+  public MultipartUpload create(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm,
+      String checksumType) {
+    buckets.require(caller, bucket);
+    Names.requireValidKey(key);
+    String type = null;
+    if (checksumAlgorithm != null) {
+      type = checksumType != null ? checksumType : defaultChecksumType(checksumAlgorithm);
+      if (type.equals(StoredChecksum.FULL_OBJECT) && !checksumAlgorithm.isCrc()) {
+        throw new CofferException(
+            ErrorCode.INVALID_REQUEST,
+            "The FULL_OBJECT checksum type is not supported for " + checksumAlgorithm.name() + ".");
+      }
+      if (type.equals(StoredChecksum.COMPOSITE) && checksumAlgorithm == ChecksumAlgorithm.CRC64NVME) {
+        throw new CofferException(
+            ErrorCode.INVALID_REQUEST, "The COMPOSITE checksum type is not supported for CRC64NVME.");
+      }
+    }
+    MultipartUpload upload =
+        new MultipartUpload(
+            SecretGenerator.token(48),
+            bucket,
+            key,
+            caller.id(),
+            attributes.contentType(),
+            attributes.headers(),
+            attributes.userMetadata(),
+            checksumAlgorithm == null ? null : checksumAlgorithm.name(),
+            type,
+            clock.instant());
+    store.createUpload(upload);
+    return upload;
+  }
+
+  private static String defaultChecksumType(ChecksumAlgorithm algorithm) {
+    return algorithm == ChecksumAlgorithm.CRC64NVME ? StoredChecksum.FULL_OBJECT : StoredChecksum.COMPOSITE;
+  }
+
+  /** The upload if it exists in this bucket under this key and the caller may use the bucket. */
+  public MultipartUpload require(Caller caller, String bucket, String key, String uploadId) {
+    buckets.require(caller, bucket);
+    MultipartUpload upload =
+        store
+            .findUpload(uploadId)
+            .filter(u -> u.bucket().equals(bucket) && u.key().equals(key))
+            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
+    return upload;
+  }
+
+  public Part uploadPart(
+      Caller caller,
+      String bucket,
+      String key,
+      String uploadId,
+      int partNumber,
+      InputStream body,
+      long declaredLength,
+      PayloadChecks checks) {
+    requirePartNumber(partNumber);
+    MultipartUpload upload = require(caller, bucket, key, uploadId);
+    PayloadChecks effective = withUploadChecksum(upload, checks);
+    StoredBody stored =
+        objects
+            .bodyWriter()
+            .store(bucket, body, declaredLength, objects.maxObjectSize(), effective, false);
+    return recordPart(upload, partNumber, stored);
+  }
+
+  /** Writes a part from a stream the service produced itself (UploadPartCopy). */
+  Part recordPart(MultipartUpload upload, int partNumber, StoredBody stored) {
+    Part part =
+        new Part(
+            upload.uploadId(),
+            partNumber,
+            stored.blobId(),
+            stored.size(),
+            stored.md5Hex(),
+            stored.checksum(),
+            clock.instant());
+    try {
+      store.putPart(part).ifPresent(replaced -> blobs.release(upload.bucket(), List.of(replaced)));
+    } catch (RuntimeException e) {
+      blobs.release(upload.bucket(), List.of(stored.blobId()));
+      throw e;
+    }
+    return part;
+  }
+
+  /** A part is checked with the upload's algorithm even when the request names none. */
+  PayloadChecks withUploadChecksum(MultipartUpload upload, PayloadChecks checks) {
+    if (upload.checksumAlgorithm() == null || checks.checksumAlgorithm() != null) {
+      return checks;
+    }
+    return new PayloadChecks(
+        checks.contentMd5(),
+        checks.sha256Hex(),
+        ChecksumAlgorithm.valueOf(upload.checksumAlgorithm()),
+        null,
+        null);
+  }
+
+  static void requirePartNumber(int partNumber) {
+    if (partNumber < 1 || partNumber > MAX_PART_NUMBER) {
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive");
+    }
+  }
+
+  public List<Part> listParts(
+      Caller caller, String bucket, String key, String uploadId, int afterPart, int maxParts) {
+    require(caller, bucket, key, uploadId);
+    return store.listParts(uploadId, afterPart, maxParts);
+  }
+
+  public UploadListing listUploads(
+      Caller caller,
+      String bucket,
+      String prefix,
+      String delimiter,
+      String keyMarker,
+      String uploadIdMarker,
+      int maxUploads) {
+    buckets.require(caller, bucket);
+    return store.listUploads(
+        bucket, prefix == null ? "" : prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+  }
+
+  public void abort(Caller caller, String bucket, String key, String uploadId) {
+    require(caller, bucket, key, uploadId);
+    abortUnchecked(bucket, uploadId);
+  }
+
+  /** Aborts an upload found by its ID alone (management API). */
+  public void abortUnchecked(String bucket, String uploadId) {
+    List<Part> parts = store.abortUpload(uploadId);
+    blobs.release(bucket, parts.stream().map(Part::blobId).toList());
+  }
+
+  public ObjectMeta complete(
+      Caller caller,
+      String bucket,
+      String key,
+      String uploadId,
+      List<CompletedPartSpec> requested,
+      WritePrecondition precondition) {
+    MultipartUpload upload = require(caller, bucket, key, uploadId);
+    Map<Integer, Part> uploaded = new HashMap<>();
+    for (Part part : store.listParts(uploadId, 0, MAX_PART_NUMBER)) {
+      uploaded.put(part.partNumber(), part);
+    }
+    List<Segment> segments = new ArrayList<>(requested.size());
+    MessageDigest md5OfMd5s = BodyWriter.digest("MD5");
+    long size = 0;
+    int previous = 0;
+    for (int i = 0; i < requested.size(); i++) {
+      CompletedPartSpec spec = requested.get(i);
+      if (spec.partNumber() <= previous) {
+        throw new CofferException(ErrorCode.INVALID_PART_ORDER);
+      }
+      previous = spec.partNumber();
+      Part part = uploaded.get(spec.partNumber());
+      if (part == null
+          || spec.etag() == null
+          || !ReadConditions.unquote(spec.etag().trim()).equals(part.etag())) {
+        throw new CofferException(ErrorCode.INVALID_PART);
+      }
+      checkListedChecksum(spec, part);
+      boolean last = i == requested.size() - 1;
+      if (!last && part.size() < MIN_PART_SIZE) {
+        throw new CofferException(
+            ErrorCode.ENTITY_TOO_SMALL,
+            "Your proposed upload is smaller than the minimum allowed object size. Part "
+                + part.partNumber()
+                + " is "
+                + part.size()
+                + " bytes; every part but the last must be at least 5 MiB.");
+      }
+      md5OfMd5s.update(HexFormat.of().parseHex(part.etag()));
+      size += part.size();
+      segments.add(part.toSegment());
+    }
+    if (size > MAX_OBJECT_SIZE) {
+      throw new CofferException(ErrorCode.ENTITY_TOO_LARGE);
+    }
+    Instant now = clock.instant();
+    String etag = HexFormat.of().formatHex(md5OfMd5s.digest()) + "-" + segments.size();
+    ObjectMeta meta =
+        new ObjectMeta(
+            bucket,
+            key,
+            Ids.storageId(),
+            size,
+            etag,
+            upload.contentType(),
+            upload.headers(),
+            upload.userMetadata(),
+            objectChecksum(upload, segments),
+            segments.size(),
+            now,
+            now,
+            null);
+    MetadataStore.Completed completed = store.completeUpload(uploadId, meta, segments, precondition);
+    blobs.release(bucket, completed.unusedPartBlobs());
+    blobs.release(bucket, completed.replaced().releasedBlobs());
+    return meta;
+  }
+
+  private static void checkListedChecksum(CompletedPartSpec spec, Part part) {
+    if (part.checksum() == null || spec.checksums() == null) {
+      return;
+    }
+    String listed = spec.checksums().get(part.checksum().algorithm());
+    if (listed != null && !listed.trim().equals(part.checksum().value())) {
+      throw new CofferException(
+          ErrorCode.INVALID_PART,
+          "The checksum of part " + part.partNumber() + " does not match the one uploaded.");
+    }
+  }
+
+  /** The object's checksum from its parts' checksums, as AWS defines composite and full-object. */
+  private static StoredChecksum objectChecksum(MultipartUpload upload, List<Segment> segments) {
+    if (upload.checksumAlgorithm() == null) {
+      return null;
+    }
+    ChecksumAlgorithm algorithm = ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
+    List<byte[]> digests = new ArrayList<>(segments.size());
+    List<Long> lengths = new ArrayList<>(segments.size());
+    for (Segment segment : segments) {
+      if (segment.checksum() == null || !segment.checksum().algorithm().equals(algorithm.name())) {
+        return null; // a part stored without it: the object gets no checksum rather than a wrong one
+      }
+      digests.add(Base64.getDecoder().decode(segment.checksum().value()));
+      lengths.add(segment.size());
+    }
+    if (StoredChecksum.FULL_OBJECT.equals(upload.checksumType())) {
+      String value = Base64.getEncoder().encodeToString(Checksums.fullObject(algorithm, digests, lengths));
+      return new StoredChecksum(algorithm.name(), value, StoredChecksum.FULL_OBJECT);
+    }
+    return new StoredChecksum(algorithm.name(), Checksums.composite(algorithm, digests), StoredChecksum.COMPOSITE);
+  }
+}

@@ -1,0 +1,37 @@
+package io.coffer.service;
+
+import io.coffer.blob.BlobStore.BlobLease;
+import io.coffer.model.ByteRange;
+import io.coffer.model.ObjectMeta;
+import java.util.List;
+
+/**
+ * An object opened for reading: its metadata and where the requested bytes are. The blobs stay
+ * readable until {@link #close()}, even if the object is overwritten or deleted meanwhile.
+ *
+ * @param range the resolved range, or null for the whole object
+ * @param inline the requested bytes when the object is inline, else null
+ * @param slices the requested bytes as pieces of leased blobs, in order
+ */
+public record ObjectRead(
+    ObjectMeta meta,
+    ByteRange.Resolved range,
+    byte[] inline,
+    BlobLease lease,
+    List<Slice> slices)
+    implements AutoCloseable {
+
+  /** {@code count} bytes from {@code position} of the lease's blob number {@code blob}. */
+  public record Slice(int blob, long position, long count) {}
+
+  public long length() {
+    return range == null ? meta.size() : range.length();
+  }
+
+  @Override
+  public void close() {
+    if (lease != null) {
+      lease.close();
+    }
+  }
+}

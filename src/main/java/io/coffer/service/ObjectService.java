@@ -1,0 +1,248 @@
+package io.coffer.service;
+
+import io.coffer.blob.BlobStore;
+import io.coffer.blob.BlobStore.BlobLease;
+import io.coffer.meta.MetadataStore;
+import io.coffer.meta.MetadataStore.Replaced;
+import io.coffer.model.ByteRange;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.model.ListPage;
+import io.coffer.model.ListQuery;
+import io.coffer.model.ObjectMeta;
+import io.coffer.model.Segment;
+import io.coffer.model.WritePrecondition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Objects: write, read, delete, list. A write stores the bytes first and then switches the key to
+ * them in one metadata transaction; what the key pointed to before is released afterwards, and
+ * only once no reader holds it.
+ */
+public final class ObjectService {
+  private static final int READ_ATTEMPTS = 5;
+
+  private final MetadataStore store;
+  private final BlobStore blobs;
+  private final BucketService buckets;
+  private final BodyWriter bodyWriter;
+  private final Clock clock;
+  private final long maxObjectSize;
+
+  public ObjectService(
+      MetadataStore store,
+      BlobStore blobs,
+      BucketService buckets,
+      Clock clock,
+      long maxObjectSize,
+      int inlineThreshold) {
+    this.store = store;
+    this.blobs = blobs;
+    this.buckets = buckets;
+    this.bodyWriter = new BodyWriter(blobs, inlineThreshold);
+    this.clock = clock;
+    this.maxObjectSize = maxObjectSize;
+  }
+
+  BodyWriter bodyWriter() {
+    return bodyWriter;
+  }
+
+  long maxObjectSize() {
+    return maxObjectSize;
+  }
+
+  public ObjectMeta put(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      InputStream body,
+      long declaredLength,
+      PayloadChecks checks,
+      WritePrecondition precondition) {
+    buckets.require(caller, bucket);
+    Names.requireValidKey(key);
+    failEarlyIfKeyExists(bucket, key, precondition);
+    StoredBody stored =
+        bodyWriter.store(bucket, body, declaredLength, maxObjectSize, checks, true);
+    Instant now = clock.instant();
+    ObjectMeta meta =
+        new ObjectMeta(
+            bucket,
+            key,
+            stored.blobId() != null ? stored.blobId() : Ids.storageId(),
+            stored.size(),
+            stored.md5Hex(),
+            attributes.contentType(),
+            attributes.headers(),
+            attributes.userMetadata(),
+            stored.checksum(),
+            0,
+            now,
+            now,
+            stored.inline());
+    return commit(meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+  }
+
+  /** Spares reading a body that cannot be stored (If-None-Match: * on an existing key). */
+  private void failEarlyIfKeyExists(String bucket, String key, WritePrecondition precondition) {
+    if (precondition.ifNoneMatchAny() && store.findObject(bucket, key).isPresent()) {
+      throw new CofferException(ErrorCode.PRECONDITION_FAILED);
+    }
+  }
+
+  /** Makes {@code meta} current; on failure releases the blobs written for it. */
+  ObjectMeta commit(ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
+    Replaced replaced;
+    try {
+      replaced = store.putObject(meta, precondition);
+    } catch (RuntimeException e) {
+      blobs.release(meta.bucket(), newBlobs);
+      throw e;
+    }
+    blobs.release(meta.bucket(), replaced.releasedBlobs());
+    return meta;
+  }
+
+  /** The object's metadata after checking the caller's conditions. */
+  public ObjectMeta head(Caller caller, String bucket, String key, ReadConditions conditions) {
+    buckets.require(caller, bucket);
+    ObjectMeta meta = find(bucket, key);
+    conditions.check(meta);
+    return meta;
+  }
+
+  public ObjectMeta find(String bucket, String key) {
+    return store
+        .findObject(bucket, key)
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_KEY));
+  }
+
+  public Optional<ObjectMeta> findIfPresent(String bucket, String key) {
+    return store.findObject(bucket, key);
+  }
+
+  public List<Segment> segments(ObjectMeta meta) {
+    return meta.isMultipart() ? store.findSegments(meta.storageId()) : List.of();
+  }
+
+  /**
+   * Opens an object (or a range, or one part of a multipart object) for reading.
+   *
+   * @param range the requested range, or null
+   * @param partNumber the requested part, or null
+   */
+  public ObjectRead read(
+      Caller caller,
+      String bucket,
+      String key,
+      ReadConditions conditions,
+      ByteRange range,
+      Integer partNumber) {
+    buckets.require(caller, bucket);
+    return open(bucket, key, conditions, range, partNumber);
+  }
+
+  /** Opens without an access check (the caller has done it). */
+  ObjectRead open(
+      String bucket, String key, ReadConditions conditions, ByteRange range, Integer partNumber) {
+    for (int attempt = 1; ; attempt++) {
+      ObjectMeta meta = find(bucket, key);
+      conditions.check(meta);
+      try {
+        return openVersion(meta, range, partNumber);
+      } catch (NoSuchFileException e) {
+        // Overwritten or deleted between the lookup and the lease: look again.
+        if (attempt == READ_ATTEMPTS) {
+          throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object changed too often while being read.");
+        }
+      } catch (IOException e) {
+        throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be read: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private ObjectRead openVersion(ObjectMeta meta, ByteRange range, Integer partNumber)
+      throws IOException {
+    List<Segment> segments = segments(meta);
+    ByteRange.Resolved resolved = null;
+    if (partNumber != null) {
+      resolved = partRange(meta, segments, partNumber);
+    } else if (range != null) {
+      resolved = range.resolve(meta.size());
+    }
+    long start = resolved == null ? 0 : resolved.start();
+    long length = resolved == null ? meta.size() : resolved.length();
+    if (meta.isInline()) {
+      byte[] bytes =
+          resolved == null
+              ? meta.inlineData()
+              : Arrays.copyOfRange(meta.inlineData(), (int) start, (int) (start + length));
+      return new ObjectRead(meta, resolved, bytes, null, List.of());
+    }
+    if (!meta.isMultipart()) {
+      BlobLease lease = blobs.lease(meta.bucket(), List.of(meta.storageId()));
+      return new ObjectRead(meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
+    }
+    // Only the segments the range touches are leased.
+    List<String> ids = new ArrayList<>();
+    List<ObjectRead.Slice> slices = new ArrayList<>();
+    long segmentStart = 0;
+    long end = start + length;
+    for (Segment segment : segments) {
+      long segmentEnd = segmentStart + segment.size();
+      if (segmentEnd > start && segmentStart < end && segment.size() > 0) {
+        long from = Math.max(start, segmentStart) - segmentStart;
+        long to = Math.min(end, segmentEnd) - segmentStart;
+        slices.add(new ObjectRead.Slice(ids.size(), from, to - from));
+        ids.add(segment.blobId());
+      }
+      segmentStart = segmentEnd;
+    }
+    BlobLease lease = blobs.lease(meta.bucket(), ids);
+    return new ObjectRead(meta, resolved, null, lease, slices);
+  }
+
+  private static ByteRange.Resolved partRange(ObjectMeta meta, List<Segment> segments, int partNumber) {
+    int parts = meta.isMultipart() ? segments.size() : 1;
+    if (partNumber < 1 || partNumber > parts) {
+      throw new CofferException(ErrorCode.INVALID_PART_NUMBER);
+    }
+    if (!meta.isMultipart()) {
+      return meta.size() == 0 ? null : new ByteRange.Resolved(0, meta.size() - 1, meta.size());
+    }
+    long offset = 0;
+    for (int i = 0; i < partNumber - 1; i++) {
+      offset += segments.get(i).size();
+    }
+    long size = segments.get(partNumber - 1).size();
+    return new ByteRange.Resolved(offset, offset + size - 1, meta.size());
+  }
+
+  /** Deletes the current version of a key; deleting an absent key succeeds. */
+  public void delete(Caller caller, String bucket, String key, WritePrecondition precondition) {
+    buckets.require(caller, bucket);
+    deleteUnchecked(bucket, key, precondition);
+  }
+
+  void deleteUnchecked(String bucket, String key, WritePrecondition precondition) {
+    Replaced deleted = store.deleteObject(bucket, key, precondition);
+    blobs.release(bucket, deleted.releasedBlobs());
+  }
+
+  public ListPage list(
+      Caller caller, String bucket, String prefix, String delimiter, String after, int maxKeys) {
+    buckets.require(caller, bucket);
+    return store.listObjects(
+        new ListQuery(bucket, prefix == null ? "" : prefix, delimiter, after, maxKeys));
+  }
+}
