@@ -1,0 +1,9 @@
+package io.coffer.s3.xml;
+
+/**
+ * One Object of a DeleteObjects request.
+ *
+ * @param key the key exactly as sent: not trimmed, character references resolved
+ * @param versionId the version to delete exactly as sent, or null when none was given
+ */
+public record ObjectToDelete(String key, String versionId) {}
