@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Percent-encoding as SigV4 defines it (RFC 3986): every byte other than {@code A-Z a-z 0-9 - . _ ~}
  * becomes {@code %XX} with upper-case digits, and {@code /} is kept only in paths.
  */
-final class UriEncoding {
+public final class UriEncoding {
   private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
   private UriEncoding() {}
@@ -18,7 +18,7 @@ final class UriEncoding {
   }
 
   /** Encodes a decoded path such as an object key, keeping its slashes. */
-  static String encodePath(String decoded) {
+  public static String encodePath(String decoded) {
     return encode(decoded.getBytes(StandardCharsets.UTF_8), true);
   }
 

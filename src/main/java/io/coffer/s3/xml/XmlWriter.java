@@ -131,6 +131,13 @@ public final class XmlWriter {
   }
 
   /** Writes {@code <name>value</name>} in decimal. */
+  /** Text inside the element opened last (for roots that hold only text, like LocationConstraint). */
+  public XmlWriter text(String text) {
+    writeText(text);
+    maybeFlush();
+    return this;
+  }
+
   public XmlWriter element(String name, long value) {
     openTag(name);
     writeLong(value);
