@@ -24,6 +24,10 @@ import java.util.Objects;
  * capped at {@link #MAX_CHUNK_SIZE}. Unsigned chunks stream straight through. Errors are
  * {@link CofferException}s (SignatureDoesNotMatch, IncompleteBody, MalformedTrailerError, ...)
  * thrown from {@code read} and repeated by every later read.
+ *
+ * <p>Leniencies, none of which lets unverified data through: a body may end where its closing
+ * empty line belongs; unsigned chunks may carry (ignored) extensions; AWS's rule that only the last
+ * chunk may be under 8 KiB is not enforced. Not a thread-safe object, like any stream.
  */
 public final class AwsChunkedInputStream extends InputStream {
   /** The largest signed chunk accepted; SDKs send 64 KiB to 1 MiB chunks. */

@@ -121,11 +121,11 @@ public final class SigV4Signer {
     String amzDate = AmzDate.format(now);
     String scope = scope(amzDate, region);
     Map<String, String> params = new LinkedHashMap<>();
-    params.put(SigV4Verifier.ALGORITHM_PARAM, SigV4.ALGORITHM);
-    params.put(SigV4Verifier.CREDENTIAL_PARAM, accessKey + '/' + scope);
-    params.put(SigV4Verifier.DATE_PARAM, amzDate);
-    params.put(SigV4Verifier.EXPIRES_PARAM, Long.toString(expiresSeconds));
-    params.put(SigV4Verifier.SIGNED_HEADERS_PARAM, SIGNED_HOST_ONLY);
+    params.put(PresignedQuery.ALGORITHM, SigV4.ALGORITHM);
+    params.put(PresignedQuery.CREDENTIAL, accessKey + '/' + scope);
+    params.put(PresignedQuery.DATE, amzDate);
+    params.put(PresignedQuery.EXPIRES, Long.toString(expiresSeconds));
+    params.put(PresignedQuery.SIGNED_HEADERS, SIGNED_HOST_ONLY);
     extraQueryParams.forEach(params::putIfAbsent);
     String rawQuery = encodeQuery(params);
     String canonical =
@@ -141,7 +141,7 @@ public final class SigV4Signer {
     String signature =
         CanonicalRequest.signature(
             signingKey, CanonicalRequest.stringToSign(amzDate, scope, canonical));
-    return base + path + '?' + rawQuery + '&' + SigV4Verifier.SIGNATURE_PARAM + '=' + signature;
+    return base + path + '?' + rawQuery + '&' + PresignedQuery.SIGNATURE + '=' + signature;
   }
 
   /** Percent-encodes a decoded object key (or any path) for a URL, keeping its slashes. */

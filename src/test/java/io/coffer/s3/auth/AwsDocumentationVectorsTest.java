@@ -138,7 +138,7 @@ class AwsDocumentationVectorsTest {
     assertThat(result.presigned()).isTrue();
     assertThat(result.credential()).isEqualTo(CREDENTIAL);
     assertThat(result.payloadMode()).isEqualTo(PayloadMode.UNSIGNED);
-    assertThat(result.query()).containsEntry("X-Amz-Expires", "86400");
+    assertThat(result.presignedQuery()).containsEntry("X-Amz-Expires", "86400");
   }
 
   private static final String SEED = "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9";

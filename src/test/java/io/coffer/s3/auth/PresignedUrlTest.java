@@ -48,7 +48,7 @@ class PresignedUrlTest {
     assertThat(result.presigned()).isTrue();
     assertThat(result.credential().accessKey()).isEqualTo(ACCESS_KEY);
     assertThat(result.payloadMode()).isEqualTo(PayloadMode.UNSIGNED);
-    assertThat(result.query()).containsEntry("hash", "h-123");
+    assertThat(result.presignedQuery()).containsEntry("hash", "h-123");
   }
 
   @Test
