@@ -44,8 +44,12 @@ record PresignedQuery(
     String expires = query.first(EXPIRES);
     String signedHeaders = query.first(SIGNED_HEADERS);
     String signature = query.first(SIGNATURE);
-    if (algorithm == null || credential == null || amzDate == null || expires == null
-        || signedHeaders == null || signature == null) {
+    if (algorithm == null
+        || credential == null
+        || amzDate == null
+        || expires == null
+        || signedHeaders == null
+        || signature == null) {
       throw error(
           "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential,"
               + " X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
@@ -53,7 +57,8 @@ record PresignedQuery(
     if (!algorithm.equals(SigV4.ALGORITHM)) {
       if (algorithm.equals(SigV4.SIGV4A_ALGORITHM)) {
         throw new CofferException(
-            ErrorCode.NOT_IMPLEMENTED, "SigV4a (" + SigV4.SIGV4A_ALGORITHM + ") is not implemented.");
+            ErrorCode.NOT_IMPLEMENTED,
+            "SigV4a (" + SigV4.SIGV4A_ALGORITHM + ") is not implemented.");
       }
       throw error("X-Amz-Algorithm only supports \"" + SigV4.ALGORITHM + "\"");
     }

@@ -37,7 +37,9 @@ public interface RequestHeaders {
     Map<String, List<String>> lower = new HashMap<>();
     headers.forEach(
         (name, values) ->
-            lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+            lower
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                .addAll(values));
     return new MapHeaders(lower);
   }
 
@@ -46,7 +48,9 @@ public interface RequestHeaders {
     Map<String, List<String>> lists = new HashMap<>();
     headers.forEach(
         (name, value) ->
-            lists.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value));
+            lists
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                .add(value));
     return new MapHeaders(lists);
   }
 

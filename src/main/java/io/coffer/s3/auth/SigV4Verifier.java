@@ -86,11 +86,13 @@ public final class SigV4Verifier {
     String payloadHash = headers.get("x-amz-content-sha256");
     if (payloadHash == null) {
       throw new CofferException(
-          ErrorCode.INVALID_REQUEST, "Missing required header for this request: x-amz-content-sha256");
+          ErrorCode.INVALID_REQUEST,
+          "Missing required header for this request: x-amz-content-sha256");
     }
     PayloadMode mode = PayloadMode.parse(payloadHash);
     CredentialScope scope = auth.credential();
-    scope.check(region, amzDate, ErrorCode.AUTHORIZATION_HEADER_MALFORMED, AuthorizationHeader.PREFIX);
+    scope.check(
+        region, amzDate, ErrorCode.AUTHORIZATION_HEADER_MALFORMED, AuthorizationHeader.PREFIX);
     Duration skew = Duration.between(AmzDate.parse(amzDate), clock.instant()).abs();
     if (skew.compareTo(SigV4.MAX_SKEW) > 0) {
       throw new CofferException(ErrorCode.REQUEST_TIME_TOO_SKEWED);
@@ -106,7 +108,15 @@ public final class SigV4Verifier {
             auth.signedHeaders(),
             payloadHash);
     return checkSignature(
-        credential, scope, amzDate, canonical, auth.signature(), mode, payloadHash, false, Map.of());
+        credential,
+        scope,
+        amzDate,
+        canonical,
+        auth.signature(),
+        mode,
+        payloadHash,
+        false,
+        Map.of());
   }
 
   private static void checkAlgorithm(String authorization) {
@@ -169,8 +179,15 @@ public final class SigV4Verifier {
             presigned.signedHeaders(),
             payloadHash);
     return checkSignature(
-        credential, presigned.credential(), presigned.amzDate(), canonical, presigned.signature(),
-        mode, payloadHash, true, query.firstValues());
+        credential,
+        presigned.credential(),
+        presigned.amzDate(),
+        canonical,
+        presigned.signature(),
+        mode,
+        payloadHash,
+        true,
+        query.firstValues());
   }
 
   private static void checkSignedHeaders(RequestHeaders headers, List<String> signed) {
@@ -216,7 +233,8 @@ public final class SigV4Verifier {
             key, CanonicalRequest.stringToSign(amzDate, scope.scope(), canonicalRequest));
     // Constant time, so the response time does not reveal how much of a guess was right.
     if (!MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII), provided.getBytes(StandardCharsets.US_ASCII))) {
+        expected.getBytes(StandardCharsets.US_ASCII),
+        provided.getBytes(StandardCharsets.US_ASCII))) {
       throw new CofferException(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
     StreamingContext streaming =

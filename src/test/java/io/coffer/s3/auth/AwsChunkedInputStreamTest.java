@@ -20,15 +20,17 @@ import org.junit.jupiter.api.Test;
 
 /** Decoding of aws-chunked bodies in the three streaming modes, and each way they can be bad. */
 class AwsChunkedInputStreamTest {
-  private static final StreamingContext CONTEXT = new StreamingContext(
-      SigningKeys.derive(AuthFixtures.SECRET_KEY, "20130524", "us-east-1", "s3"),
-      "20130524/us-east-1/s3/aws4_request", "20130524T000000Z",
-      "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9");
+  private static final StreamingContext CONTEXT =
+      new StreamingContext(
+          SigningKeys.derive(AuthFixtures.SECRET_KEY, "20130524", "us-east-1", "s3"),
+          "20130524/us-east-1/s3/aws4_request",
+          "20130524T000000Z",
+          "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9");
   private static final Map<String, String> CRC = Map.of("x-amz-checksum-crc32", "NSRBwg==");
 
   private static AuthResult auth(PayloadMode mode) {
-    return new AuthResult(CREDENTIAL, mode, null, false, Map.of(),
-        mode.chunksSigned() ? CONTEXT : null);
+    return new AuthResult(
+        CREDENTIAL, mode, null, false, Map.of(), mode.chunksSigned() ? CONTEXT : null);
   }
 
   private static byte[] data(int size, long seed) {
@@ -59,11 +61,21 @@ class AwsChunkedInputStreamTest {
   @Test
   void decodesEveryModeWithTrailers() throws IOException {
     byte[] data = data(200_000, 1);
-    for (PayloadMode mode : new PayloadMode[] {PayloadMode.STREAMING_SIGNED,
-        PayloadMode.STREAMING_SIGNED_TRAILER, PayloadMode.STREAMING_UNSIGNED_TRAILER}) {
+    for (PayloadMode mode :
+        new PayloadMode[] {
+          PayloadMode.STREAMING_SIGNED,
+          PayloadMode.STREAMING_SIGNED_TRAILER,
+          PayloadMode.STREAMING_UNSIGNED_TRAILER
+        }) {
       byte[] body = encode(mode, data, 65536);
-      try (var in = open(mode, body, "x-amz-decoded-content-length", "200000",
-          "x-amz-trailer", "x-amz-checksum-crc32")) {
+      try (var in =
+          open(
+              mode,
+              body,
+              "x-amz-decoded-content-length",
+              "200000",
+              "x-amz-trailer",
+              "x-amz-checksum-crc32")) {
         assertThat(in.readAllBytes()).isEqualTo(data);
         assertThat(in.trailers()).isEqualTo(mode.hasTrailer() ? CRC : Map.of());
         assertThat(in.read()).isEqualTo(-1);
@@ -73,10 +85,17 @@ class AwsChunkedInputStreamTest {
 
   @Test
   void unsignedChunksByHand() throws IOException {
-    byte[] body = "3\r\nabc\r\n0\r\nx-amz-checksum-crc32:NSRBwg==\r\n\r\n"
-        .getBytes(StandardCharsets.US_ASCII);
-    try (var in = open(PayloadMode.STREAMING_UNSIGNED_TRAILER, body,
-        "x-amz-decoded-content-length", "3", "x-amz-trailer", "x-amz-checksum-crc32")) {
+    byte[] body =
+        "3\r\nabc\r\n0\r\nx-amz-checksum-crc32:NSRBwg==\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    try (var in =
+        open(
+            PayloadMode.STREAMING_UNSIGNED_TRAILER,
+            body,
+            "x-amz-decoded-content-length",
+            "3",
+            "x-amz-trailer",
+            "x-amz-checksum-crc32")) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("abc");
       assertThat(in.trailers()).isEqualTo(CRC);
     }
@@ -85,8 +104,11 @@ class AwsChunkedInputStreamTest {
   @Test
   void randomSizesChunkingAndReadPatterns() throws IOException {
     Random random = new Random(42);
-    PayloadMode[] modes = {PayloadMode.STREAMING_SIGNED, PayloadMode.STREAMING_SIGNED_TRAILER,
-        PayloadMode.STREAMING_UNSIGNED_TRAILER};
+    PayloadMode[] modes = {
+      PayloadMode.STREAMING_SIGNED,
+      PayloadMode.STREAMING_SIGNED_TRAILER,
+      PayloadMode.STREAMING_UNSIGNED_TRAILER
+    };
     for (int round = 0; round < 60; round++) {
       PayloadMode mode = modes[round % 3];
       byte[] data = data(random.nextInt(300_000), round);
@@ -94,8 +116,11 @@ class AwsChunkedInputStreamTest {
       byte[] body = encode(mode, data, chunkSize);
       int piece = 1 + random.nextInt(round % 4 == 0 ? 3 : 100_000);
       InputStream trickle = new TrickleInputStream(body, piece);
-      try (var in = AwsChunkedInputStream.open(auth(mode), trickle,
-          headers("x-amz-decoded-content-length", Integer.toString(data.length)))) {
+      try (var in =
+          AwsChunkedInputStream.open(
+              auth(mode),
+              trickle,
+              headers("x-amz-decoded-content-length", Integer.toString(data.length)))) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int readSize = 1 + random.nextInt(200_000);
         byte[] buffer = new byte[readSize];
@@ -139,17 +164,18 @@ class AwsChunkedInputStreamTest {
   @Test
   void droppedChunkBreaksTheChain() throws IOException {
     byte[] data = data(3 * 8192, 3);
-    String text = new String(encode(PayloadMode.STREAMING_SIGNED, data, 8192),
-        StandardCharsets.ISO_8859_1);
+    String text =
+        new String(encode(PayloadMode.STREAMING_SIGNED, data, 8192), StandardCharsets.ISO_8859_1);
     int secondStart = text.indexOf("2000;", 1);
     int thirdStart = text.indexOf("2000;", secondStart + 1);
-    byte[] dropped = (text.substring(0, secondStart) + text.substring(thirdStart))
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] dropped =
+        (text.substring(0, secondStart) + text.substring(thirdStart))
+            .getBytes(StandardCharsets.ISO_8859_1);
     try (var in = open(PayloadMode.STREAMING_SIGNED, dropped)) {
       assertFails(in::readAllBytes, ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
-    byte[] unsigned = text.replaceAll(";chunk-signature=[0-9a-f]+", "")
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] unsigned =
+        text.replaceAll(";chunk-signature=[0-9a-f]+", "").getBytes(StandardCharsets.ISO_8859_1);
     try (var in = open(PayloadMode.STREAMING_SIGNED, unsigned)) {
       assertFails(in::readAllBytes, ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
@@ -159,11 +185,15 @@ class AwsChunkedInputStreamTest {
   void badOrMissingTrailerSignature() throws IOException {
     byte[] body = encode(PayloadMode.STREAMING_SIGNED_TRAILER, data(1000, 4), 8192);
     String text = new String(body, StandardCharsets.ISO_8859_1);
-    for (String tampered : new String[] {
-        text.replace("NSRBwg==", "AAAAAA=="),
-        text.replaceAll("x-amz-trailer-signature:[0-9a-f]+\r\n", "")}) {
-      try (var in = open(PayloadMode.STREAMING_SIGNED_TRAILER,
-          tampered.getBytes(StandardCharsets.ISO_8859_1))) {
+    for (String tampered :
+        new String[] {
+          text.replace("NSRBwg==", "AAAAAA=="),
+          text.replaceAll("x-amz-trailer-signature:[0-9a-f]+\r\n", "")
+        }) {
+      try (var in =
+          open(
+              PayloadMode.STREAMING_SIGNED_TRAILER,
+              tampered.getBytes(StandardCharsets.ISO_8859_1))) {
         assertFails(in::readAllBytes, ErrorCode.SIGNATURE_DOES_NOT_MATCH);
       }
     }
@@ -171,10 +201,12 @@ class AwsChunkedInputStreamTest {
 
   @Test
   void missingDeclaredTrailer() throws IOException {
-    for (PayloadMode mode : new PayloadMode[] {PayloadMode.STREAMING_UNSIGNED_TRAILER,
-        PayloadMode.STREAMING_SIGNED_TRAILER}) {
-      try (var in = open(mode, encode(mode, data(10, 5), 8192),
-          "x-amz-trailer", "x-amz-checksum-crc32c")) {
+    for (PayloadMode mode :
+        new PayloadMode[] {
+          PayloadMode.STREAMING_UNSIGNED_TRAILER, PayloadMode.STREAMING_SIGNED_TRAILER
+        }) {
+      try (var in =
+          open(mode, encode(mode, data(10, 5), 8192), "x-amz-trailer", "x-amz-checksum-crc32c")) {
         assertFails(in::readAllBytes, ErrorCode.MALFORMED_TRAILER);
       }
     }
@@ -186,18 +218,27 @@ class AwsChunkedInputStreamTest {
 
   @Test
   void everyTruncationIsAnIncompleteBody() throws IOException {
-    for (PayloadMode mode : new PayloadMode[] {PayloadMode.STREAMING_SIGNED,
-        PayloadMode.STREAMING_UNSIGNED_TRAILER}) {
+    for (PayloadMode mode :
+        new PayloadMode[] {PayloadMode.STREAMING_SIGNED, PayloadMode.STREAMING_UNSIGNED_TRAILER}) {
       byte[] body = encode(mode, data(300, 6), 128);
       // The body may end where its closing empty line belongs; anywhere earlier is an error
       // (with the trailer declared, since an undeclared one may legitimately be absent).
       for (int length = 0; length < body.length - 2; length++) {
-        try (var in = open(mode, Arrays.copyOf(body, length),
-            "x-amz-decoded-content-length", "300", "x-amz-trailer", "x-amz-checksum-crc32")) {
-          assertThatThrownBy(in::readAllBytes).as("%s cut at %d", mode, length)
+        try (var in =
+            open(
+                mode,
+                Arrays.copyOf(body, length),
+                "x-amz-decoded-content-length",
+                "300",
+                "x-amz-trailer",
+                "x-amz-checksum-crc32")) {
+          assertThatThrownBy(in::readAllBytes)
+              .as("%s cut at %d", mode, length)
               .isInstanceOf(CofferException.class)
               .extracting(e -> ((CofferException) e).code())
-              .isIn(ErrorCode.INCOMPLETE_BODY, ErrorCode.SIGNATURE_DOES_NOT_MATCH,
+              .isIn(
+                  ErrorCode.INCOMPLETE_BODY,
+                  ErrorCode.SIGNATURE_DOES_NOT_MATCH,
                   ErrorCode.MALFORMED_TRAILER);
         }
       }
@@ -212,19 +253,29 @@ class AwsChunkedInputStreamTest {
   @Test
   void malformedFraming() throws IOException {
     String sig = ";chunk-signature=" + "0".repeat(64);
-    for (String body : new String[] {"zz\r\nab\r\n0\r\n\r\n", "\r\n", "2\r\nabXX0\r\n\r\n",
-        "2\nab\r\n0\r\n\r\n", "1" + "0".repeat(20) + "\r\n", "5000\r\n" + "x".repeat(5000)}) {
-      try (var in = open(PayloadMode.STREAMING_UNSIGNED_TRAILER,
-          body.getBytes(StandardCharsets.US_ASCII))) {
+    for (String body :
+        new String[] {
+          "zz\r\nab\r\n0\r\n\r\n",
+          "\r\n",
+          "2\r\nabXX0\r\n\r\n",
+          "2\nab\r\n0\r\n\r\n",
+          "1" + "0".repeat(20) + "\r\n",
+          "5000\r\n" + "x".repeat(5000)
+        }) {
+      try (var in =
+          open(PayloadMode.STREAMING_UNSIGNED_TRAILER, body.getBytes(StandardCharsets.US_ASCII))) {
         assertFails(in::readAllBytes, ErrorCode.INCOMPLETE_BODY);
       }
     }
-    byte[] longLine = ("1" + ";x=" + "y".repeat(10_000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] longLine =
+        ("1" + ";x=" + "y".repeat(10_000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     try (var in = open(PayloadMode.STREAMING_UNSIGNED_TRAILER, longLine)) {
       assertFails(in::readAllBytes, ErrorCode.INCOMPLETE_BODY);
     }
-    try (var in = open(PayloadMode.STREAMING_SIGNED,
-        ("1000001" + sig + "\r\n").getBytes(StandardCharsets.US_ASCII))) {
+    try (var in =
+        open(
+            PayloadMode.STREAMING_SIGNED,
+            ("1000001" + sig + "\r\n").getBytes(StandardCharsets.US_ASCII))) {
       assertFails(in::readAllBytes, ErrorCode.INVALID_CHUNK_SIZE);
     }
   }
@@ -233,23 +284,29 @@ class AwsChunkedInputStreamTest {
   void decodedLengthMustMatch() throws IOException {
     byte[] body = encode(PayloadMode.STREAMING_SIGNED, data(1000, 7), 256);
     for (String declared : new String[] {"999", "1001", "0"}) {
-      try (var in = open(PayloadMode.STREAMING_SIGNED, body,
-          "x-amz-decoded-content-length", declared)) {
+      try (var in =
+          open(PayloadMode.STREAMING_SIGNED, body, "x-amz-decoded-content-length", declared)) {
         assertFails(in::readAllBytes, ErrorCode.INCOMPLETE_BODY);
       }
     }
-    assertFails(() -> open(PayloadMode.STREAMING_SIGNED, body,
-        "x-amz-decoded-content-length", "ten"), ErrorCode.INVALID_ARGUMENT);
+    assertFails(
+        () -> open(PayloadMode.STREAMING_SIGNED, body, "x-amz-decoded-content-length", "ten"),
+        ErrorCode.INVALID_ARGUMENT);
   }
 
   @Test
   void trailersAreKnownOnlyAtTheEnd() throws IOException {
-    try (var in = open(PayloadMode.STREAMING_UNSIGNED_TRAILER,
-        encode(PayloadMode.STREAMING_UNSIGNED_TRAILER, data(10, 8), 8192))) {
+    try (var in =
+        open(
+            PayloadMode.STREAMING_UNSIGNED_TRAILER,
+            encode(PayloadMode.STREAMING_UNSIGNED_TRAILER, data(10, 8), 8192))) {
       assertThatThrownBy(in::trailers).isInstanceOf(IllegalStateException.class);
     }
-    assertThatThrownBy(() -> AwsChunkedInputStream.open(auth(PayloadMode.UNSIGNED),
-        InputStream.nullInputStream(), headers())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                AwsChunkedInputStream.open(
+                    auth(PayloadMode.UNSIGNED), InputStream.nullInputStream(), headers()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** Hands out at most {@code piece} bytes per read, as a slow network would. */

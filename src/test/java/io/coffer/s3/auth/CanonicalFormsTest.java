@@ -67,20 +67,30 @@ class CanonicalFormsTest {
 
   @Test
   void canonicalHeadersTrimCollapseAndJoin() {
-    RequestHeaders headers = AuthFixtures.headers(
-        "Host", " example.com ", "X-Amz-Meta-A", "  a   b  ", "x-amz-meta-a", "c",
-        "x-amz-meta-tab", "\tx\t\ty\t");
-    assertThat(CanonicalRequest.canonicalHeaders(headers,
-        List.of("host", "x-amz-meta-a", "x-amz-meta-missing", "x-amz-meta-tab")))
-        .isEqualTo("host:example.com\nx-amz-meta-a:a b,c\nx-amz-meta-missing:\n"
-            + "x-amz-meta-tab:x y\n");
+    RequestHeaders headers =
+        AuthFixtures.headers(
+            "Host",
+            " example.com ",
+            "X-Amz-Meta-A",
+            "  a   b  ",
+            "x-amz-meta-a",
+            "c",
+            "x-amz-meta-tab",
+            "\tx\t\ty\t");
+    assertThat(
+            CanonicalRequest.canonicalHeaders(
+                headers, List.of("host", "x-amz-meta-a", "x-amz-meta-missing", "x-amz-meta-tab")))
+        .isEqualTo(
+            "host:example.com\nx-amz-meta-a:a b,c\nx-amz-meta-missing:\n" + "x-amz-meta-tab:x y\n");
   }
 
   @Test
   void signingKeyMatchesThePublishedDerivation() {
     // AWS General Reference, "Examples of how to derive a signing key for Signature Version 4".
-    assertThat(Hex.encode(SigningKeys.derive(
-        "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20120215", "us-east-1", "iam")))
+    assertThat(
+            Hex.encode(
+                SigningKeys.derive(
+                    "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20120215", "us-east-1", "iam")))
         .isEqualTo("f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d");
     SigningKeys cache = new SigningKeys(2);
     byte[] first = cache.get("s", "20120215", "us-east-1", "s3");
@@ -93,8 +103,16 @@ class CanonicalFormsTest {
   @Test
   void timestamps() {
     assertThat(AmzDate.parse("20130524T000000Z")).isEqualTo(Instant.parse("2013-05-24T00:00:00Z"));
-    for (String bad : new String[] {"20130230T000000Z", "20130524T240000Z", "2013-05-24T00:00",
-        "20130524 000000Z", "20130524T000000", "2013O524T000000Z", ""}) {
+    for (String bad :
+        new String[] {
+          "20130230T000000Z",
+          "20130524T240000Z",
+          "2013-05-24T00:00",
+          "20130524 000000Z",
+          "20130524T000000",
+          "2013O524T000000Z",
+          ""
+        }) {
       assertThat(AmzDate.parse(bad)).as(bad).isNull();
     }
     assertThat(AmzDate.format(Instant.parse("2024-02-29T23:59:59.900Z")))
@@ -106,7 +124,8 @@ class CanonicalFormsTest {
 
   @Test
   void credentialScopes() {
-    CredentialScope scope = CredentialScope.parse("AK/with/slash/20130524/us-east-1/s3/aws4_request");
+    CredentialScope scope =
+        CredentialScope.parse("AK/with/slash/20130524/us-east-1/s3/aws4_request");
     assertThat(scope.accessKey()).isEqualTo("AK/with/slash");
     assertThat(scope.scope()).isEqualTo("20130524/us-east-1/s3/aws4_request");
     assertThat(CredentialScope.parse("20130524/us-east-1/s3/aws4_request")).isNull();

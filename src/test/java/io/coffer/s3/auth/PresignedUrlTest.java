@@ -22,8 +22,17 @@ class PresignedUrlTest {
   private static final String HOST = "localhost:9000";
 
   private static String presign(String method, long expires) {
-    return SigV4Signer.presign(method, ENDPOINT, "photos", "2024/cat pic.jpg",
-        Map.of("hash", "h-123"), ACCESS_KEY, SECRET_KEY, REGION, EXAMPLE_TIME, expires);
+    return SigV4Signer.presign(
+        method,
+        ENDPOINT,
+        "photos",
+        "2024/cat pic.jpg",
+        Map.of("hash", "h-123"),
+        ACCESS_KEY,
+        SECRET_KEY,
+        REGION,
+        EXAMPLE_TIME,
+        expires);
   }
 
   private static SignedRequest request(String method, String url, String... extraHeaders) {
@@ -42,7 +51,8 @@ class PresignedUrlTest {
   @Test
   void acceptsAndExposesTheTrackingParameter() {
     String url = presign("GET", 3600);
-    assertThat(url).startsWith("http://localhost:9000/photos/2024/cat%20pic.jpg?X-Amz-Algorithm=")
+    assertThat(url)
+        .startsWith("http://localhost:9000/photos/2024/cat%20pic.jpg?X-Amz-Algorithm=")
         .contains("&hash=h-123&X-Amz-Signature=");
     AuthResult result = verify(EXAMPLE_TIME, url);
     assertThat(result.presigned()).isTrue();
@@ -63,18 +73,21 @@ class PresignedUrlTest {
   void refusesUrlsDatedTooFarInTheFuture() {
     String url = presign("GET", 3600);
     verify(EXAMPLE_TIME.minusSeconds(15 * 60), url);
-    assertFails(() -> verify(EXAMPLE_TIME.minusSeconds(15 * 60 + 1), url),
+    assertFails(
+        () -> verify(EXAMPLE_TIME.minusSeconds(15 * 60 + 1), url),
         ErrorCode.REQUEST_TIME_TOO_SKEWED);
   }
 
   @Test
   void lifetimeMustBeOneSecondToOneWeek() {
     String url = presign("GET", 3600);
-    assertFails(() -> verify(EXAMPLE_TIME, url.replace("X-Amz-Expires=3600", "X-Amz-Expires=604801")),
-        ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR)
+    assertFails(
+            () -> verify(EXAMPLE_TIME, url.replace("X-Amz-Expires=3600", "X-Amz-Expires=604801")),
+            ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR)
         .hasMessage("X-Amz-Expires must be less than a week (in seconds) that is 604800");
     for (String bad : List.of("0", "-5", "soon", "")) {
-      assertFails(() -> verify(EXAMPLE_TIME, url.replace("X-Amz-Expires=3600", "X-Amz-Expires=" + bad)),
+      assertFails(
+          () -> verify(EXAMPLE_TIME, url.replace("X-Amz-Expires=3600", "X-Amz-Expires=" + bad)),
           ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
     }
     assertThatThrownBy(() -> presign("GET", 604801)).isInstanceOf(IllegalArgumentException.class);
@@ -84,50 +97,80 @@ class PresignedUrlTest {
   @Test
   void tamperedQueryDoesNotMatch() {
     String url = presign("GET", 3600);
-    for (String tampered : List.of(
-        url.replace("hash=h-123", "hash=h-124"),
-        url.replace("&hash=h-123", ""),
-        url.replace("X-Amz-Expires=3600", "X-Amz-Expires=7200"),
-        url + "&extra=1",
-        url.replace("cat%20pic", "dog%20pic"))) {
+    for (String tampered :
+        List.of(
+            url.replace("hash=h-123", "hash=h-124"),
+            url.replace("&hash=h-123", ""),
+            url.replace("X-Amz-Expires=3600", "X-Amz-Expires=7200"),
+            url + "&extra=1",
+            url.replace("cat%20pic", "dog%20pic"))) {
       assertFails(() -> verify(EXAMPLE_TIME, tampered), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
-    assertFails(() -> verifierAt(EXAMPLE_TIME).verify(request("PUT", url)),
+    assertFails(
+        () -> verifierAt(EXAMPLE_TIME).verify(request("PUT", url)),
         ErrorCode.SIGNATURE_DOES_NOT_MATCH);
-    assertFails(() -> verifierAt(EXAMPLE_TIME).verify(
-        SignedRequest.of("GET", url.substring(ENDPOINT.length()),
-            AuthFixtures.headers("Host", "elsewhere:9000"))),
+    assertFails(
+        () ->
+            verifierAt(EXAMPLE_TIME)
+                .verify(
+                    SignedRequest.of(
+                        "GET",
+                        url.substring(ENDPOINT.length()),
+                        AuthFixtures.headers("Host", "elsewhere:9000"))),
         ErrorCode.SIGNATURE_DOES_NOT_MATCH);
   }
 
   @Test
   void missingOrInvalidParameters() {
     String url = presign("GET", 3600);
-    for (String name : List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
-        "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature")) {
-      String without = url.replaceAll("[?&]" + name + "=[^&]*", url.contains("?" + name) ? "?" : "")
-          .replace("?&", "?");
-      assertFails(() -> verify(EXAMPLE_TIME, without), ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR)
+    for (String name :
+        List.of(
+            "X-Amz-Algorithm",
+            "X-Amz-Credential",
+            "X-Amz-Date",
+            "X-Amz-Expires",
+            "X-Amz-SignedHeaders",
+            "X-Amz-Signature")) {
+      String without =
+          url.replaceAll("[?&]" + name + "=[^&]*", url.contains("?" + name) ? "?" : "")
+              .replace("?&", "?");
+      assertFails(
+              () -> verify(EXAMPLE_TIME, without), ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR)
           .hasMessageContaining("requires the X-Amz-Algorithm");
     }
-    assertFails(() -> verify(EXAMPLE_TIME, url.replace("X-Amz-Algorithm=AWS4-HMAC-SHA256",
-        "X-Amz-Algorithm=AWS4-HMAC-SHA1")), ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
-    assertFails(() -> verify(EXAMPLE_TIME, url.replace("X-Amz-Date=20130524T000000Z",
-        "X-Amz-Date=2013-05-24")), ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
-    assertFails(() -> verify(EXAMPLE_TIME, url.replace("%2Fus-east-1%2F", "%2Feu-west-1%2F")),
-        ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR)
-        .hasMessage("Error parsing the X-Amz-Credential parameter; the region 'eu-west-1' is"
-            + " wrong; expecting 'us-east-1'");
-    assertFails(() -> verify(EXAMPLE_TIME, url.replace("X-Amz-Credential=" + ACCESS_KEY + "%2F",
-        "X-Amz-Credential=")), ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
-    assertFails(() -> verify(EXAMPLE_TIME, url.replace(ACCESS_KEY, "AKIDUNKNOWN")),
+    assertFails(
+        () ->
+            verify(
+                EXAMPLE_TIME,
+                url.replace("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Algorithm=AWS4-HMAC-SHA1")),
+        ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
+    assertFails(
+        () ->
+            verify(
+                EXAMPLE_TIME, url.replace("X-Amz-Date=20130524T000000Z", "X-Amz-Date=2013-05-24")),
+        ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
+    assertFails(
+            () -> verify(EXAMPLE_TIME, url.replace("%2Fus-east-1%2F", "%2Feu-west-1%2F")),
+            ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR)
+        .hasMessage(
+            "Error parsing the X-Amz-Credential parameter; the region 'eu-west-1' is"
+                + " wrong; expecting 'us-east-1'");
+    assertFails(
+        () ->
+            verify(
+                EXAMPLE_TIME,
+                url.replace("X-Amz-Credential=" + ACCESS_KEY + "%2F", "X-Amz-Credential=")),
+        ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
+    assertFails(
+        () -> verify(EXAMPLE_TIME, url.replace(ACCESS_KEY, "AKIDUNKNOWN")),
         ErrorCode.INVALID_ACCESS_KEY_ID);
   }
 
   @Test
   void unsignedAmzHeadersAreRefused() {
     String url = presign("PUT", 3600);
-    assertFails(() -> exampleVerifier().verify(request("PUT", url, "x-amz-acl", "public-read")),
+    assertFails(
+        () -> exampleVerifier().verify(request("PUT", url, "x-amz-acl", "public-read")),
         ErrorCode.ACCESS_DENIED);
   }
 }
