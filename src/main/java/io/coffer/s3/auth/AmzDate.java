@@ -10,9 +10,13 @@ import java.time.format.DateTimeFormatter;
 final class AmzDate {
   private AmzDate() {}
 
-  /** Parses {@code 20130524T000000Z}; null when malformed. Written out to keep regex off the path. */
+  /**
+   * Parses {@code 20130524T000000Z}; null when malformed. Written out to keep regex off the path.
+   */
   static Instant parse(String value) {
-    if (value == null || value.length() != 16 || value.charAt(8) != 'T'
+    if (value == null
+        || value.length() != 16
+        || value.charAt(8) != 'T'
         || value.charAt(15) != 'Z') {
       return null;
     }

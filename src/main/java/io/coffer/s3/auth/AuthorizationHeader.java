@@ -5,9 +5,9 @@ import io.coffer.model.ErrorCode;
 import java.util.List;
 
 /**
- * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=...,
- * Signature=...} header. As AWS does, the three components may come in any order, with or
- * without spaces around the commas.
+ * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}
+ * header. As AWS does, the three components may come in any order, with or without spaces around
+ * the commas.
  *
  * @param signedHeaders the {@code SignedHeaders} value as sent, which is what the client signed
  */
@@ -19,7 +19,8 @@ record AuthorizationHeader(
 
   static final String PREFIX = "The authorization header is malformed; ";
   private static final String THREE_COMPONENTS =
-      PREFIX + "the authorization header requires three components: Credential, SignedHeaders,"
+      PREFIX
+          + "the authorization header requires three components: Credential, SignedHeaders,"
           + " and Signature.";
 
   /** Parses a header already known to start with {@link SigV4#ALGORITHM} and whitespace. */

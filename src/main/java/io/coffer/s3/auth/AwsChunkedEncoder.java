@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Client side of {@code aws-chunked}: frames a body into chunks, signing them when given a
- * {@link StreamingContext}. For tests and the benchmark client.
+ * Client side of {@code aws-chunked}: frames a body into chunks, signing them when given a {@link
+ * StreamingContext}. For tests and the benchmark client.
  *
  * <p>The three layouts: signed chunks without trailers ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD},
  * context given, trailers null), signed chunks and trailers ({@code ...-PAYLOAD-TRAILER}, both
- * given) and unsigned chunks with trailers ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}, no context).
+ * given) and unsigned chunks with trailers ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}, no
+ * context).
  */
 public final class AwsChunkedEncoder {
   private static final byte[] CRLF = {'\r', '\n'};
@@ -36,10 +37,16 @@ public final class AwsChunkedEncoder {
     return out.toByteArray();
   }
 
-  /** Encodes {@code data} to {@code out} in chunks of {@code chunkSize} bytes (the last shorter). */
+  /**
+   * Encodes {@code data} to {@code out} in chunks of {@code chunkSize} bytes (the last shorter).
+   */
   public static void write(
-      StreamingContext context, InputStream data, int chunkSize, Map<String, String> trailers,
-      OutputStream out) throws IOException {
+      StreamingContext context,
+      InputStream data,
+      int chunkSize,
+      Map<String, String> trailers,
+      OutputStream out)
+      throws IOException {
     ChunkSignatures signatures = context == null ? null : new ChunkSignatures(context);
     String previous = context == null ? null : context.seedSignature();
     byte[] chunk = new byte[chunkSize];
@@ -66,7 +73,9 @@ public final class AwsChunkedEncoder {
       StringBuilder block = new StringBuilder();
       lower.forEach((name, value) -> block.append(name).append(':').append(value).append("\r\n"));
       if (signatures != null) {
-        block.append("x-amz-trailer-signature:").append(signatures.trailer(previous, lower))
+        block
+            .append("x-amz-trailer-signature:")
+            .append(signatures.trailer(previous, lower))
             .append("\r\n");
       }
       out.write(block.toString().getBytes(StandardCharsets.US_ASCII));

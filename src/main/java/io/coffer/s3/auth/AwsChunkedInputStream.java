@@ -15,15 +15,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decodes an {@code aws-chunked} request body into the object's bytes:
- * {@code hex-size[;chunk-signature=sig]\r\n data \r\n ... 0[;chunk-signature=sig]\r\n
+ * Decodes an {@code aws-chunked} request body into the object's bytes: {@code
+ * hex-size[;chunk-signature=sig]\r\n data \r\n ... 0[;chunk-signature=sig]\r\n
  * [trailer-name:value\r\n ...] \r\n}.
  *
  * <p>When chunks are signed, a whole chunk is buffered and its signature checked before any of its
  * bytes are returned, so a tampered chunk never reaches the caller; signed chunks are therefore
- * capped at {@link #MAX_CHUNK_SIZE}. Unsigned chunks stream straight through. Errors are
- * {@link CofferException}s (SignatureDoesNotMatch, IncompleteBody, MalformedTrailerError, ...)
- * thrown from {@code read} and repeated by every later read.
+ * capped at {@link #MAX_CHUNK_SIZE}. Unsigned chunks stream straight through. Errors are {@link
+ * CofferException}s (SignatureDoesNotMatch, IncompleteBody, MalformedTrailerError, ...) thrown from
+ * {@code read} and repeated by every later read.
+ *
+ * <p>Leniencies, none of which lets unverified data through: a body may end where its closing empty
+ * line belongs; unsigned chunks may carry (ignored) extensions; AWS's rule that only the last chunk
+ * may be under 8 KiB is not enforced. Not a thread-safe object, like any stream.
  */
 public final class AwsChunkedInputStream extends InputStream {
   /** The largest signed chunk accepted; SDKs send 64 KiB to 1 MiB chunks. */
@@ -53,7 +57,10 @@ public final class AwsChunkedInputStream extends InputStream {
   private final byte[] single = new byte[1];
 
   private AwsChunkedInputStream(
-      InputStream body, PayloadMode mode, StreamingContext context, long declaredLength,
+      InputStream body,
+      PayloadMode mode,
+      StreamingContext context,
+      long declaredLength,
       List<String> declaredTrailers) {
     this.framing = new ChunkFraming(body);
     this.trailerExpected = mode.hasTrailer();
@@ -65,13 +72,14 @@ public final class AwsChunkedInputStream extends InputStream {
   }
 
   /**
-   * Wraps a raw body whose {@code x-amz-content-sha256} declared a streaming mode. Reads
-   * {@code x-amz-decoded-content-length} (the decoded total must equal it) and {@code x-amz-trailer}
-   * (each trailer it names must arrive) from the request headers.
+   * Wraps a raw body whose {@code x-amz-content-sha256} declared a streaming mode. Reads {@code
+   * x-amz-decoded-content-length} (the decoded total must equal it) and {@code x-amz-trailer} (each
+   * trailer it names must arrive) from the request headers.
    *
    * @throws IllegalArgumentException when the result is not for a streaming payload
    */
-  public static AwsChunkedInputStream open(AuthResult auth, InputStream body, RequestHeaders headers) {
+  public static AwsChunkedInputStream open(
+      AuthResult auth, InputStream body, RequestHeaders headers) {
     PayloadMode mode = auth.payloadMode();
     if (!mode.isStreaming() || (mode.chunksSigned() && auth.streaming() == null)) {
       throw new IllegalArgumentException("not a streaming payload: " + auth);
@@ -90,7 +98,8 @@ public final class AwsChunkedInputStream extends InputStream {
         }
       }
     }
-    return new AwsChunkedInputStream(body, mode, auth.streaming(), declaredLength, declaredTrailers);
+    return new AwsChunkedInputStream(
+        body, mode, auth.streaming(), declaredLength, declaredTrailers);
   }
 
   private static long parseLength(String value) {
@@ -176,12 +185,13 @@ public final class AwsChunkedInputStream extends InputStream {
     }
     String header = framing.readLine(false);
     int semicolon = header.indexOf(';');
-    long size = parseChunkSize(header, semicolon < 0 ? header.length() : semicolon);
+    long size = ChunkFraming.parseChunkSize(header, semicolon < 0 ? header.length() : semicolon);
     String signature = null;
     if (signatures != null) {
       if (semicolon < 0 || !header.startsWith(SIGNATURE_EXTENSION, semicolon + 1)) {
         throw new CofferException(
-            ErrorCode.SIGNATURE_DOES_NOT_MATCH, "A chunk of a signed aws-chunked body has no signature.");
+            ErrorCode.SIGNATURE_DOES_NOT_MATCH,
+            "A chunk of a signed aws-chunked body has no signature.");
       }
       signature = header.substring(semicolon + 1 + SIGNATURE_EXTENSION.length()).trim();
       if (size > MAX_CHUNK_SIZE) {
@@ -205,21 +215,6 @@ public final class AwsChunkedInputStream extends InputStream {
       return false;
     }
     return true;
-  }
-
-  private static long parseChunkSize(String header, int end) {
-    if (end == 0 || end > 15) {
-      throw ChunkFraming.malformed("Malformed aws-chunked chunk size.");
-    }
-    long size = 0;
-    for (int i = 0; i < end; i++) {
-      int digit = Hex.digit(header.charAt(i));
-      if (digit < 0) {
-        throw ChunkFraming.malformed("Malformed aws-chunked chunk size.");
-      }
-      size = (size << 4) | digit;
-    }
-    return size;
   }
 
   /** Buffers a signed chunk and checks its signature before releasing any of it. */
@@ -277,7 +272,8 @@ public final class AwsChunkedInputStream extends InputStream {
             ErrorCode.MALFORMED_TRAILER, "The declared trailer " + name + " was not sent.");
       }
     }
-    if (signatures != null && trailerExpected
+    if (signatures != null
+        && trailerExpected
         && !ChunkSignatures.matches(
             signatures.trailer(previousSignature, received), trailerSignature)) {
       throw new CofferException(

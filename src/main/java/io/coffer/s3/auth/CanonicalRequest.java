@@ -65,12 +65,26 @@ final class CanonicalRequest {
       String canonicalHeaders,
       String signedHeaders,
       String payloadHash) {
-    return method + '\n' + canonicalUri + '\n' + canonicalQuery + '\n' + canonicalHeaders + '\n'
-        + signedHeaders + '\n' + payloadHash;
+    return method
+        + '\n'
+        + canonicalUri
+        + '\n'
+        + canonicalQuery
+        + '\n'
+        + canonicalHeaders
+        + '\n'
+        + signedHeaders
+        + '\n'
+        + payloadHash;
   }
 
   static String stringToSign(String amzDate, String scope, String canonicalRequest) {
-    return SigV4.ALGORITHM + '\n' + amzDate + '\n' + scope + '\n'
+    return SigV4.ALGORITHM
+        + '\n'
+        + amzDate
+        + '\n'
+        + scope
+        + '\n'
         + Hashing.sha256Hex(canonicalRequest);
   }
 

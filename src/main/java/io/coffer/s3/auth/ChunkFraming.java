@@ -52,8 +52,8 @@ final class ChunkFraming {
   }
 
   /**
-   * Reads one line without its CRLF. Returns null when the body ends cleanly before the line
-   * starts and {@code endAllowed}; otherwise a missing line is an error.
+   * Reads one line without its CRLF. Returns null when the body ends cleanly before the line starts
+   * and {@code endAllowed}; otherwise a missing line is an error.
    */
   String readLine(boolean endAllowed) throws IOException {
     StringBuilder partial = null;
@@ -129,6 +129,22 @@ final class ChunkFraming {
     if (block[pos++] != expected) {
       throw malformed("aws-chunked chunk data is not followed by CRLF.");
     }
+  }
+
+  /** The hex size at the start of a chunk header line, up to {@code end}. */
+  static long parseChunkSize(String header, int end) {
+    if (end == 0 || end > 15) {
+      throw malformed("Malformed aws-chunked chunk size.");
+    }
+    long size = 0;
+    for (int i = 0; i < end; i++) {
+      int digit = Hex.digit(header.charAt(i));
+      if (digit < 0) {
+        throw malformed("Malformed aws-chunked chunk size.");
+      }
+      size = (size << 4) | digit;
+    }
+    return size;
   }
 
   void close() throws IOException {

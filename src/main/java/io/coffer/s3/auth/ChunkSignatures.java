@@ -25,27 +25,35 @@ final class ChunkSignatures {
 
   /** The signature of a chunk whose data has the given SHA-256. */
   String chunk(String previousSignature, byte[] chunkSha256) {
-    return sign(CHUNK_ALGORITHM, previousSignature, SigV4.EMPTY_SHA256 + '\n'
-        + Hex.encode(chunkSha256));
+    return sign(
+        CHUNK_ALGORITHM, previousSignature, SigV4.EMPTY_SHA256 + '\n' + Hex.encode(chunkSha256));
   }
 
   /** The signature of the trailer block, computed over {@link #canonicalTrailers}. */
   String trailer(String previousSignature, Map<String, String> trailers) {
-    return sign(TRAILER_ALGORITHM, previousSignature,
-        Hashing.sha256Hex(canonicalTrailers(trailers)));
+    return sign(
+        TRAILER_ALGORITHM, previousSignature, Hashing.sha256Hex(canonicalTrailers(trailers)));
   }
 
   private String sign(String algorithm, String previousSignature, String hashes) {
-    String stringToSign = algorithm + '\n' + context.amzDate() + '\n' + context.scope() + '\n'
-        + previousSignature + '\n' + hashes;
+    String stringToSign =
+        algorithm
+            + '\n'
+            + context.amzDate()
+            + '\n'
+            + context.scope()
+            + '\n'
+            + previousSignature
+            + '\n'
+            + hashes;
     return Hex.encode(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Trailers as signed: {@code name:value\n} per trailer, names lower case and sorted. */
   static String canonicalTrailers(Map<String, String> trailers) {
     StringBuilder out = new StringBuilder(64);
-    new TreeMap<>(trailers).forEach((name, value) -> out.append(name).append(':')
-        .append(value.trim()).append('\n'));
+    new TreeMap<>(trailers)
+        .forEach((name, value) -> out.append(name).append(':').append(value.trim()).append('\n'));
     return out.toString();
   }
 

@@ -4,7 +4,8 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 
 /**
- * The {@code Credential} of a signature: {@code <access key>/<yyyyMMdd>/<region>/<service>/aws4_request}.
+ * The {@code Credential} of a signature: {@code <access
+ * key>/<yyyyMMdd>/<region>/<service>/aws4_request}.
  *
  * @param accessKey the access key, which is everything before the last four fields
  */
@@ -12,7 +13,8 @@ record CredentialScope(
     String accessKey, String date, String region, String service, String terminator) {
 
   static final String MALFORMED =
-      "the Credential is mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".";
+      "the Credential is mal-formed; expecting"
+          + " \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".";
 
   /** Splits a credential; null when it does not have the five fields. */
   static CredentialScope parse(String credential) {
@@ -51,25 +53,37 @@ record CredentialScope(
     if (!date.equals(amzDate.substring(0, 8))) {
       throw new CofferException(
           code,
-          prefix + "Invalid credential date \"" + date
-              + "\". This date is not the same as X-Amz-Date: \"" + amzDate.substring(0, 8)
+          prefix
+              + "Invalid credential date \""
+              + date
+              + "\". This date is not the same as X-Amz-Date: \""
+              + amzDate.substring(0, 8)
               + "\".");
     }
     if (!region.equals(expectedRegion)) {
       throw new CofferException(
-          code, prefix + "the region '" + region + "' is wrong; expecting '" + expectedRegion + "'");
+          code,
+          prefix + "the region '" + region + "' is wrong; expecting '" + expectedRegion + "'");
     }
     if (!service.equals(SigV4.SERVICE)) {
       throw new CofferException(
           code,
-          prefix + "incorrect service \"" + service + "\". This endpoint belongs to \""
-              + SigV4.SERVICE + "\".");
+          prefix
+              + "incorrect service \""
+              + service
+              + "\". This endpoint belongs to \""
+              + SigV4.SERVICE
+              + "\".");
     }
     if (!terminator.equals(SigV4.TERMINATOR)) {
       throw new CofferException(
           code,
-          prefix + "incorrect terminal \"" + terminator + "\". This endpoint uses \""
-              + SigV4.TERMINATOR + "\".");
+          prefix
+              + "incorrect terminal \""
+              + terminator
+              + "\". This endpoint uses \""
+              + SigV4.TERMINATOR
+              + "\".");
     }
   }
 }

@@ -31,7 +31,8 @@ public enum PayloadMode {
 
   /** Whether the body is {@code aws-chunked} and must go through {@link AwsChunkedInputStream}. */
   public boolean isStreaming() {
-    return this == STREAMING_SIGNED || this == STREAMING_UNSIGNED_TRAILER
+    return this == STREAMING_SIGNED
+        || this == STREAMING_UNSIGNED_TRAILER
         || this == STREAMING_SIGNED_TRAILER;
   }
 

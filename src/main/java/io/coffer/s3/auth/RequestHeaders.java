@@ -9,7 +9,14 @@ import java.util.Map;
 /**
  * Read access to a request's headers by case-insensitive name. It is an interface rather than a map
  * so that a front end can wrap its own header container (Netty's {@code HttpHeaders} already has
- * {@code getAll} and {@code names}) without copying anything per request.
+ * {@code getAll} and {@code names}) without copying anything per request:
+ *
+ * <pre>{@code
+ * RequestHeaders headers = new RequestHeaders() {
+ *   public List<String> getAll(String name) { return nettyHeaders.getAll(name); }
+ *   public Iterable<String> names() { return nettyHeaders.names(); }
+ * };
+ * }</pre>
  */
 public interface RequestHeaders {
 
@@ -30,7 +37,9 @@ public interface RequestHeaders {
     Map<String, List<String>> lower = new HashMap<>();
     headers.forEach(
         (name, values) ->
-            lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+            lower
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                .addAll(values));
     return new MapHeaders(lower);
   }
 
@@ -39,7 +48,9 @@ public interface RequestHeaders {
     Map<String, List<String>> lists = new HashMap<>();
     headers.forEach(
         (name, value) ->
-            lists.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value));
+            lists
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                .add(value));
     return new MapHeaders(lists);
   }
 

@@ -20,7 +20,8 @@ final class SigV4 {
 
   static final String UNSUPPORTED_MECHANISM =
       "The authorization mechanism you have provided is not supported. Please use "
-          + ALGORITHM + ".";
+          + ALGORITHM
+          + ".";
 
   private SigV4() {}
 }

@@ -24,8 +24,8 @@ public final class SigV4Signer {
    * @param authorization the {@code Authorization} header value
    * @param signature the signature, hex; the seed of a chunked upload
    * @param rawQuery the encoded query string to send (without {@code ?}); empty when none
-   * @param headersToAdd the headers to send besides the caller's own and {@code Host}:
-   *     {@code x-amz-date}, {@code x-amz-content-sha256} and {@code authorization}
+   * @param headersToAdd the headers to send besides the caller's own and {@code Host}: {@code
+   *     x-amz-date}, {@code x-amz-content-sha256} and {@code authorization}
    * @param streaming the context for signing {@code aws-chunked} chunks after this seed
    */
   public record HeaderSignature(
@@ -43,13 +43,20 @@ public final class SigV4Signer {
    * @param rawPath the path as it will be sent, percent-encoded (see {@link #encodePath})
    * @param queryParams decoded query parameters, encoded here; may be empty
    * @param headers further headers to sign, by any-case name; may be empty
-   * @param payloadHash hex SHA-256 of the body, or one of the {@code x-amz-content-sha256}
-   *     literals such as {@code UNSIGNED-PAYLOAD} or {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}
+   * @param payloadHash hex SHA-256 of the body, or one of the {@code x-amz-content-sha256} literals
+   *     such as {@code UNSIGNED-PAYLOAD} or {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}
    */
   public static HeaderSignature sign(
-      String method, String host, String rawPath, Map<String, String> queryParams,
-      Map<String, String> headers, String payloadHash, String accessKey, String secretKey,
-      String region, Instant time) {
+      String method,
+      String host,
+      String rawPath,
+      Map<String, String> queryParams,
+      Map<String, String> headers,
+      String payloadHash,
+      String accessKey,
+      String secretKey,
+      String region,
+      Instant time) {
     String amzDate = AmzDate.format(time);
     Map<String, String> signed = new TreeMap<>();
     headers.forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), value));
@@ -72,13 +79,29 @@ public final class SigV4Signer {
     byte[] key = SigningKeys.derive(secretKey, amzDate.substring(0, 8), region, SigV4.SERVICE);
     String signature =
         CanonicalRequest.signature(key, CanonicalRequest.stringToSign(amzDate, scope, canonical));
-    String authorization = SigV4.ALGORITHM + " Credential=" + accessKey + '/' + scope
-        + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
+    String authorization =
+        SigV4.ALGORITHM
+            + " Credential="
+            + accessKey
+            + '/'
+            + scope
+            + ", SignedHeaders="
+            + signedHeaders
+            + ", Signature="
+            + signature;
     Map<String, String> toAdd =
-        Map.of("x-amz-date", amzDate, "x-amz-content-sha256", payloadHash,
-            "authorization", authorization);
+        Map.of(
+            "x-amz-date",
+            amzDate,
+            "x-amz-content-sha256",
+            payloadHash,
+            "authorization",
+            authorization);
     return new HeaderSignature(
-        authorization, signature, rawQuery, toAdd,
+        authorization,
+        signature,
+        rawQuery,
+        toAdd,
         new StreamingContext(key, scope, amzDate, signature));
   }
 
@@ -96,9 +119,16 @@ public final class SigV4Signer {
    * @return the absolute URL
    */
   public static String presign(
-      String method, String endpoint, String bucket, String key,
-      Map<String, String> extraQueryParams, String accessKey, String secretKey, String region,
-      Instant now, long expiresSeconds) {
+      String method,
+      String endpoint,
+      String bucket,
+      String key,
+      Map<String, String> extraQueryParams,
+      String accessKey,
+      String secretKey,
+      String region,
+      Instant now,
+      long expiresSeconds) {
     if (expiresSeconds < 1 || expiresSeconds > SigV4.MAX_EXPIRES_SECONDS) {
       throw new IllegalArgumentException("expiresSeconds must be between 1 and 604800");
     }
@@ -121,11 +151,11 @@ public final class SigV4Signer {
     String amzDate = AmzDate.format(now);
     String scope = scope(amzDate, region);
     Map<String, String> params = new LinkedHashMap<>();
-    params.put(SigV4Verifier.ALGORITHM_PARAM, SigV4.ALGORITHM);
-    params.put(SigV4Verifier.CREDENTIAL_PARAM, accessKey + '/' + scope);
-    params.put(SigV4Verifier.DATE_PARAM, amzDate);
-    params.put(SigV4Verifier.EXPIRES_PARAM, Long.toString(expiresSeconds));
-    params.put(SigV4Verifier.SIGNED_HEADERS_PARAM, SIGNED_HOST_ONLY);
+    params.put(PresignedQuery.ALGORITHM, SigV4.ALGORITHM);
+    params.put(PresignedQuery.CREDENTIAL, accessKey + '/' + scope);
+    params.put(PresignedQuery.DATE, amzDate);
+    params.put(PresignedQuery.EXPIRES, Long.toString(expiresSeconds));
+    params.put(PresignedQuery.SIGNED_HEADERS, SIGNED_HOST_ONLY);
     extraQueryParams.forEach(params::putIfAbsent);
     String rawQuery = encodeQuery(params);
     String canonical =
@@ -141,7 +171,7 @@ public final class SigV4Signer {
     String signature =
         CanonicalRequest.signature(
             signingKey, CanonicalRequest.stringToSign(amzDate, scope, canonical));
-    return base + path + '?' + rawQuery + '&' + SigV4Verifier.SIGNATURE_PARAM + '=' + signature;
+    return base + path + '?' + rawQuery + '&' + PresignedQuery.SIGNATURE + '=' + signature;
   }
 
   /** Percent-encodes a decoded object key (or any path) for a URL, keeping its slashes. */
@@ -157,7 +187,8 @@ public final class SigV4Signer {
           if (!out.isEmpty()) {
             out.append('&');
           }
-          out.append(UriEncoding.encodeComponent(name)).append('=')
+          out.append(UriEncoding.encodeComponent(name))
+              .append('=')
               .append(UriEncoding.encodeComponent(value));
         });
     return out.toString();

@@ -16,22 +16,26 @@ import java.util.Map;
  * Verifies AWS Signature Version 4 on S3 requests, signed either in the {@code Authorization}
  * header or in the query string (presigned URLs). Thread-safe; one instance serves the server.
  *
- * <p>Choices where AWS's behaviour is not spelled out: a request carrying both an
- * {@code Authorization} header and presigning parameters is InvalidArgument, as AWS answers; a
- * {@code host} or {@code x-amz-*} header left out of the signed headers is AccessDenied "There
- * were headers present in the request which were not signed", in both header and presigned modes.
+ * <p>Choices where AWS's behaviour is not spelled out:
+ *
+ * <ul>
+ *   <li>A request carrying both an {@code Authorization} header and presigning parameters is
+ *       InvalidArgument "Only one auth mechanism allowed; ...", as AWS answers.
+ *   <li>A {@code host} or {@code x-amz-*} header left out of the signed headers is AccessDenied
+ *       "There were headers present in the request which were not signed", in both header and
+ *       presigned modes.
+ *   <li>A header-signed request without {@code x-amz-content-sha256} is InvalidRequest "Missing
+ *       required header for this request: x-amz-content-sha256", AWS's code and wording.
+ *   <li>Signature V2 (an {@code AWS ...} header or {@code AWSAccessKeyId} query) and unknown
+ *       algorithms are InvalidRequest "The authorization mechanism you have provided is not
+ *       supported"; SigV4a is NotImplemented.
+ *   <li>A presigned URL signs {@code X-Amz-Content-Sha256} from its query if present, else the
+ *       {@code x-amz-content-sha256} header, else {@code UNSIGNED-PAYLOAD}. It is valid from 15
+ *       minutes before its X-Amz-Date to X-Amz-Expires seconds after it, inclusive.
+ * </ul>
  */
 public final class SigV4Verifier {
-  static final String ALGORITHM_PARAM = "X-Amz-Algorithm";
-  static final String CREDENTIAL_PARAM = "X-Amz-Credential";
-  static final String DATE_PARAM = "X-Amz-Date";
-  static final String EXPIRES_PARAM = "X-Amz-Expires";
-  static final String SIGNED_HEADERS_PARAM = "X-Amz-SignedHeaders";
-  static final String SIGNATURE_PARAM = "X-Amz-Signature";
-  static final String CONTENT_SHA256_PARAM = "X-Amz-Content-Sha256";
-
   private static final int KEY_CACHE_CAPACITY = 1024;
-  private static final String QUERY_PREFIX = "Error parsing the X-Amz-Credential parameter; ";
   private static final String NOT_SIGNED =
       "There were headers present in the request which were not signed";
 
@@ -54,8 +58,7 @@ public final class SigV4Verifier {
   public AuthResult verify(SignedRequest request) {
     String authorization = request.headers().get("authorization");
     QueryParameters query = QueryParameters.parse(request.rawQuery());
-    boolean presigned = query.contains(ALGORITHM_PARAM) || query.contains(CREDENTIAL_PARAM)
-        || query.contains(SIGNATURE_PARAM);
+    boolean presigned = PresignedQuery.isPresigned(query);
     if (authorization != null && presigned) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT,
@@ -83,11 +86,13 @@ public final class SigV4Verifier {
     String payloadHash = headers.get("x-amz-content-sha256");
     if (payloadHash == null) {
       throw new CofferException(
-          ErrorCode.INVALID_REQUEST, "Missing required header for this request: x-amz-content-sha256");
+          ErrorCode.INVALID_REQUEST,
+          "Missing required header for this request: x-amz-content-sha256");
     }
     PayloadMode mode = PayloadMode.parse(payloadHash);
     CredentialScope scope = auth.credential();
-    scope.check(region, amzDate, ErrorCode.AUTHORIZATION_HEADER_MALFORMED, AuthorizationHeader.PREFIX);
+    scope.check(
+        region, amzDate, ErrorCode.AUTHORIZATION_HEADER_MALFORMED, AuthorizationHeader.PREFIX);
     Duration skew = Duration.between(AmzDate.parse(amzDate), clock.instant()).abs();
     if (skew.compareTo(SigV4.MAX_SKEW) > 0) {
       throw new CofferException(ErrorCode.REQUEST_TIME_TOO_SKEWED);
@@ -103,7 +108,15 @@ public final class SigV4Verifier {
             auth.signedHeaders(),
             payloadHash);
     return checkSignature(
-        credential, scope, amzDate, canonical, auth.signature(), mode, payloadHash, false, Map.of());
+        credential,
+        scope,
+        amzDate,
+        canonical,
+        auth.signature(),
+        mode,
+        payloadHash,
+        false,
+        Map.of());
   }
 
   private static void checkAlgorithm(String authorization) {
@@ -138,49 +151,17 @@ public final class SigV4Verifier {
   }
 
   private AuthResult verifyPresigned(SignedRequest request, QueryParameters query) {
-    String algorithm = query.first(ALGORITHM_PARAM);
-    String credentialParam = query.first(CREDENTIAL_PARAM);
-    String amzDate = query.first(DATE_PARAM);
-    String expiresParam = query.first(EXPIRES_PARAM);
-    String signedHeaders = query.first(SIGNED_HEADERS_PARAM);
-    String signature = query.first(SIGNATURE_PARAM);
-    if (algorithm == null || credentialParam == null || amzDate == null || expiresParam == null
-        || signedHeaders == null || signature == null) {
-      throw queryError(
-          "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential,"
-              + " X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
-    }
-    if (!algorithm.equals(SigV4.ALGORITHM)) {
-      if (algorithm.equals(SigV4.SIGV4A_ALGORITHM)) {
-        throw new CofferException(
-            ErrorCode.NOT_IMPLEMENTED, "SigV4a (" + SigV4.SIGV4A_ALGORITHM + ") is not implemented.");
-      }
-      throw queryError("X-Amz-Algorithm only supports \"" + SigV4.ALGORITHM + "\"");
-    }
-    CredentialScope scope = CredentialScope.parse(credentialParam);
-    if (scope == null) {
-      throw queryError(QUERY_PREFIX + CredentialScope.MALFORMED);
-    }
-    Instant signedAt = AmzDate.parse(amzDate);
-    if (signedAt == null) {
-      throw queryError("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
-    }
-    long expires = parseExpires(expiresParam);
-    scope.check(region, amzDate, ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR, QUERY_PREFIX);
-    List<String> signedHeaderNames = AuthorizationHeader.splitSignedHeaders(signedHeaders);
-    if (signedHeaderNames == null) {
-      throw queryError("Error parsing the X-Amz-SignedHeaders parameter.");
-    }
+    PresignedQuery presigned = PresignedQuery.parse(query, region);
     Instant now = clock.instant();
-    if (now.isBefore(signedAt.minus(SigV4.MAX_SKEW))) {
+    if (now.isBefore(presigned.signedAt().minus(SigV4.MAX_SKEW))) {
       throw new CofferException(ErrorCode.REQUEST_TIME_TOO_SKEWED);
     }
-    if (now.isAfter(signedAt.plusSeconds(expires))) {
+    if (now.isAfter(presigned.signedAt().plusSeconds(presigned.expiresSeconds()))) {
       throw new CofferException(ErrorCode.EXPIRED_TOKEN);
     }
     RequestHeaders headers = request.headers();
-    checkSignedHeaders(headers, signedHeaderNames);
-    String payloadHash = query.first(CONTENT_SHA256_PARAM);
+    checkSignedHeaders(headers, presigned.signedHeaderNames());
+    String payloadHash = query.first(PresignedQuery.CONTENT_SHA256);
     if (payloadHash == null) {
       payloadHash = headers.get("x-amz-content-sha256");
     }
@@ -188,46 +169,25 @@ public final class SigV4Verifier {
       payloadHash = SigV4.UNSIGNED_PAYLOAD;
     }
     PayloadMode mode = PayloadMode.parse(payloadHash);
-    Credential credential = resolve(scope.accessKey());
+    Credential credential = resolve(presigned.credential().accessKey());
     String canonical =
         CanonicalRequest.build(
             request.method(),
             UriEncoding.canonicalPath(request.rawPath()),
-            query.canonical(SIGNATURE_PARAM),
-            CanonicalRequest.canonicalHeaders(headers, signedHeaderNames),
-            signedHeaders,
+            query.canonical(PresignedQuery.SIGNATURE),
+            CanonicalRequest.canonicalHeaders(headers, presigned.signedHeaderNames()),
+            presigned.signedHeaders(),
             payloadHash);
     return checkSignature(
-        credential, scope, amzDate, canonical, signature, mode, payloadHash, true,
+        credential,
+        presigned.credential(),
+        presigned.amzDate(),
+        canonical,
+        presigned.signature(),
+        mode,
+        payloadHash,
+        true,
         query.firstValues());
-  }
-
-  private static long parseExpires(String value) {
-    boolean negative = value.startsWith("-");
-    String digits = negative ? value.substring(1) : value;
-    if (digits.isEmpty()) {
-      throw queryError("X-Amz-Expires should be a number");
-    }
-    for (int i = 0; i < digits.length(); i++) {
-      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
-        throw queryError("X-Amz-Expires should be a number");
-      }
-    }
-    if (negative) {
-      throw queryError("X-Amz-Expires must be non-negative");
-    }
-    if (digits.length() > 7 || Long.parseLong(digits) > SigV4.MAX_EXPIRES_SECONDS) {
-      throw queryError("X-Amz-Expires must be less than a week (in seconds) that is 604800");
-    }
-    long expires = Long.parseLong(digits);
-    if (expires < 1) {
-      throw queryError("X-Amz-Expires must be at least 1 second");
-    }
-    return expires;
-  }
-
-  private static CofferException queryError(String message) {
-    return new CofferException(ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR, message);
   }
 
   private static void checkSignedHeaders(RequestHeaders headers, List<String> signed) {
@@ -273,7 +233,8 @@ public final class SigV4Verifier {
             key, CanonicalRequest.stringToSign(amzDate, scope.scope(), canonicalRequest));
     // Constant time, so the response time does not reveal how much of a guess was right.
     if (!MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII), provided.getBytes(StandardCharsets.US_ASCII))) {
+        expected.getBytes(StandardCharsets.US_ASCII),
+        provided.getBytes(StandardCharsets.US_ASCII))) {
       throw new CofferException(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
     StreamingContext streaming =

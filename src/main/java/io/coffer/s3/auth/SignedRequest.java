@@ -9,7 +9,8 @@ package io.coffer.s3.auth;
  *     there is none
  * @param headers the request headers
  */
-public record SignedRequest(String method, String rawPath, String rawQuery, RequestHeaders headers) {
+public record SignedRequest(
+    String method, String rawPath, String rawQuery, RequestHeaders headers) {
 
   /** Splits a request target ({@code /path?query}) as found in an HTTP request line. */
   public static SignedRequest of(String method, String requestTarget, RequestHeaders headers) {

@@ -14,7 +14,12 @@ public record StreamingContext(
 
   @Override
   public String toString() {
-    return "StreamingContext[scope=" + scope + ", amzDate=" + amzDate + ", seedSignature="
-        + seedSignature + "]";
+    return "StreamingContext[scope="
+        + scope
+        + ", amzDate="
+        + amzDate
+        + ", seedSignature="
+        + seedSignature
+        + "]";
   }
 }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Percent-encoding as SigV4 defines it (RFC 3986): every byte other than {@code A-Z a-z 0-9 - . _ ~}
- * becomes {@code %XX} with upper-case digits, and {@code /} is kept only in paths.
+ * Percent-encoding as SigV4 defines it (RFC 3986): every byte other than {@code A-Z a-z 0-9 - . _
+ * ~} becomes {@code %XX} with upper-case digits, and {@code /} is kept only in paths.
  */
 public final class UriEncoding {
   private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
@@ -13,8 +13,13 @@ public final class UriEncoding {
   private UriEncoding() {}
 
   static boolean isUnreserved(int c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
   }
 
   /** Encodes a decoded path such as an object key, keeping its slashes. */
@@ -45,9 +50,9 @@ public final class UriEncoding {
   }
 
   /**
-   * The canonical URI of a raw request path: S3 does not normalise paths (keys may contain
-   * {@code //} and {@code ..}), so the path is only decoded and re-encoded, which gives the same
-   * result whichever characters the client chose to escape.
+   * The canonical URI of a raw request path: S3 does not normalise paths (keys may contain {@code
+   * //} and {@code ..}), so the path is only decoded and re-encoded, which gives the same result
+   * whichever characters the client chose to escape.
    */
   static String canonicalPath(String rawPath) {
     if (rawPath == null || rawPath.isEmpty()) {

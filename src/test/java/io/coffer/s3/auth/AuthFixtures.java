@@ -61,7 +61,9 @@ final class AuthFixtures {
       ThrowingCallable call, ErrorCode code) {
     return assertThatThrownBy(call)
         .isInstanceOf(CofferException.class)
-        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((CofferException) e).code())
-            .isEqualTo(code));
+        .satisfies(
+            e ->
+                org.assertj.core.api.Assertions.assertThat(((CofferException) e).code())
+                    .isEqualTo(code));
   }
 }
