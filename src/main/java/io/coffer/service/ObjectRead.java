@@ -24,6 +24,11 @@ public record ObjectRead(
   /** {@code count} bytes from {@code position} of the lease's blob number {@code blob}. */
   public record Slice(int blob, long position, long count) {}
 
+  /** Opens a new channel on the blob a slice reads from; the caller closes it. */
+  public java.nio.channels.FileChannel open(Slice slice) throws java.io.IOException {
+    return lease.open(slice.blob());
+  }
+
   public long length() {
     return range == null ? meta.size() : range.length();
   }

@@ -41,7 +41,7 @@ final class ObjectReadStream extends InputStream {
         continue;
       }
       if (channel == null) {
-        channel = read.lease().open(current.blob());
+        channel = read.open(current);
       }
       ByteBuffer target = ByteBuffer.wrap(buffer, offset, (int) Math.min(length, left));
       int n = channel.read(target, current.position() + positionInSlice);
