@@ -432,6 +432,36 @@ class SqliteMetadataStoreTest {
   }
 
   @Test
+  void databaseIsInWalModeWithVersionedSchema() throws Exception {
+    store.putObject(object("b", "k", "s", 1, "e"), WritePrecondition.NONE);
+    try (java.sql.Connection raw =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("meta.db"));
+        java.sql.Statement s = raw.createStatement()) {
+      try (java.sql.ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+        assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+      }
+      try (java.sql.ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        assertThat(rs.getInt(1)).isEqualTo(Schema.VERSION);
+      }
+      try (java.sql.ResultSet rs =
+          s.executeQuery("SELECT typeof(key) FROM objects")) {
+        assertThat(rs.getString(1)).isEqualTo("blob");
+      }
+    }
+    // a newer schema than this code knows is refused
+    store.close();
+    try (java.sql.Connection raw =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("meta.db"));
+        java.sql.Statement s = raw.createStatement()) {
+      s.execute("PRAGMA user_version = " + (Schema.VERSION + 1));
+    }
+    assertThatThrownBy(() -> SqliteMetadataStore.open(dir.resolve("meta.db"), true))
+        .isInstanceOf(CofferException.class)
+        .hasMessageContaining("newer");
+    store = SqliteMetadataStore.open(dir.resolve("other.db"), true);
+  }
+
+  @Test
   void forEachReferencedBlobStreamsEverything() {
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < 3000; i++) {
