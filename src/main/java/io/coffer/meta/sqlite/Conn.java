@@ -1,0 +1,150 @@
+package io.coffer.meta.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One SQLite connection, owned by exactly one of the store's platform threads, with its prepared
+ * statements cached by SQL text.
+ */
+final class Conn implements AutoCloseable {
+  private final Connection connection;
+  private final Map<String, PreparedStatement> cache = new HashMap<>();
+  private final LongAdder statements;
+
+  // ---- writer-only state ----
+
+  /**
+   * Buckets known to exist (only the writer changes buckets). Cleared when a transaction fails as a
+   * whole, since it may hold buckets created in it.
+   */
+  final Set<String> knownBuckets = new HashSet<>();
+
+  /** Counter changes of the running operation, merged into {@link #group} when it succeeds. */
+  final Deltas op = new Deltas();
+
+  /** Counter changes of the running group commit, written just before COMMIT. */
+  final Deltas group = new Deltas();
+
+  /** Pending changes to the counters table and the per-bucket counters. */
+  static final class Deltas {
+    long credentials;
+    long buckets;
+    long objects;
+    long bytes;
+    long uploads;
+    final Map<String, long[]> perBucket = new HashMap<>();
+
+    void object(String bucket, long objects, long bytes) {
+      this.objects += objects;
+      this.bytes += bytes;
+      long[] d = perBucket.computeIfAbsent(bucket, b -> new long[2]);
+      d[0] += objects;
+      d[1] += bytes;
+    }
+
+    void mergeInto(Deltas other) {
+      other.credentials += credentials;
+      other.buckets += buckets;
+      other.objects += objects;
+      other.bytes += bytes;
+      other.uploads += uploads;
+      for (Map.Entry<String, long[]> e : perBucket.entrySet()) {
+        long[] d = other.perBucket.computeIfAbsent(e.getKey(), b -> new long[2]);
+        d[0] += e.getValue()[0];
+        d[1] += e.getValue()[1];
+      }
+      clear();
+    }
+
+    boolean isEmpty() {
+      return credentials == 0 && buckets == 0 && objects == 0 && bytes == 0 && uploads == 0
+          && perBucket.isEmpty();
+    }
+
+    void clear() {
+      credentials = buckets = objects = bytes = uploads = 0;
+      perBucket.clear();
+    }
+  }
+
+  private final Set<String> preparedSql;
+
+  private Conn(Connection connection, LongAdder statements, Set<String> preparedSql) {
+    this.connection = connection;
+    this.statements = statements;
+    this.preparedSql = preparedSql;
+  }
+
+  static Conn open(
+      String url, boolean sync, boolean reader, LongAdder statements, Set<String> preparedSql)
+      throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(30_000);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(sync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    config.setCacheSize(reader ? -16_384 : -65_536); // KiB
+    config.enforceForeignKeys(false);
+    Connection c = config.createConnection(url);
+    Conn conn = new Conn(c, statements, preparedSql);
+    // reads straight from the mapped file instead of a read() per page that misses the cache
+    conn.exec("PRAGMA mmap_size = 268435456");
+    if (reader) {
+      conn.exec("PRAGMA query_only = 1");
+    } else {
+      // the WAL file is truncated back to this size after checkpoints
+      conn.exec("PRAGMA journal_size_limit = 67108864");
+    }
+    return conn;
+  }
+
+  /** The cached statement for {@code sql}; counts one statement execution. */
+  PreparedStatement ps(String sql) throws SQLException {
+    statements.increment();
+    return cached(sql);
+  }
+
+  private PreparedStatement cached(String sql) throws SQLException {
+    PreparedStatement p = cache.get(sql);
+    if (p == null) {
+      p = connection.prepareStatement(sql);
+      cache.put(sql, p);
+      preparedSql.add(sql);
+    }
+    return p;
+  }
+
+  /** Runs a statement without results (transaction control, pragmas); not counted. */
+  void exec(String sql) throws SQLException {
+    cached(sql).execute();
+  }
+
+  Connection raw() {
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    for (PreparedStatement p : cache.values()) {
+      try {
+        p.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    cache.clear();
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing more to do
+    }
+  }
+}

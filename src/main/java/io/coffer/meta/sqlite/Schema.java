@@ -1,0 +1,145 @@
+package io.coffer.meta.sqlite;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Creates and migrates the schema; its version is kept in {@code PRAGMA user_version}. */
+final class Schema {
+  static final int VERSION = 1;
+
+  private Schema() {}
+
+  private static final List<String> V1 =
+      List.of(
+          """
+          CREATE TABLE credentials (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            access_key TEXT NOT NULL UNIQUE,
+            secret_key TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            is_active INTEGER NOT NULL DEFAULT 1,
+            created_at INTEGER NOT NULL)""",
+          """
+          CREATE TABLE buckets (
+            name TEXT PRIMARY KEY,
+            owner_id INTEGER NOT NULL,
+            region TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            object_count INTEGER NOT NULL DEFAULT 0,
+            total_size INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID""",
+          "CREATE INDEX buckets_by_owner ON buckets (owner_id, name)",
+          // key is the UTF-8 bytes of the object key as a BLOB: BLOBs compare with memcmp, which
+          // is S3's listing order.
+          """
+          CREATE TABLE objects (
+            bucket TEXT NOT NULL,
+            key BLOB NOT NULL,
+            storage_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            content_type TEXT,
+            headers TEXT,
+            user_meta TEXT,
+            checksum_algorithm TEXT,
+            checksum_value TEXT,
+            checksum_type TEXT,
+            part_count INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            inline_data BLOB,
+            PRIMARY KEY (bucket, key)) WITHOUT ROWID""",
+          """
+          CREATE TABLE segments (
+            storage_id TEXT NOT NULL,
+            part_number INTEGER NOT NULL,
+            blob_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            checksum_algorithm TEXT,
+            checksum_value TEXT,
+            checksum_type TEXT,
+            PRIMARY KEY (storage_id, part_number)) WITHOUT ROWID""",
+          """
+          CREATE TABLE uploads (
+            upload_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            bucket TEXT NOT NULL,
+            key BLOB NOT NULL,
+            initiator_id INTEGER NOT NULL,
+            content_type TEXT,
+            headers TEXT,
+            user_meta TEXT,
+            checksum_algorithm TEXT,
+            checksum_type TEXT,
+            initiated_at INTEGER NOT NULL) WITHOUT ROWID""",
+          "CREATE UNIQUE INDEX uploads_by_key ON uploads (bucket, key, seq)",
+          """
+          CREATE TABLE parts (
+            upload_id TEXT NOT NULL,
+            part_number INTEGER NOT NULL,
+            blob_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            checksum_algorithm TEXT,
+            checksum_value TEXT,
+            checksum_type TEXT,
+            last_modified INTEGER NOT NULL,
+            PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID""",
+          """
+          CREATE TABLE presigned_urls (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            hash TEXT NOT NULL UNIQUE,
+            bucket TEXT NOT NULL,
+            key TEXT NOT NULL,
+            method TEXT NOT NULL,
+            credential_id INTEGER NOT NULL,
+            access_key TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0)""",
+          "CREATE INDEX presigned_by_credential ON presigned_urls (credential_id) WHERE revoked = 0",
+          "CREATE INDEX presigned_active ON presigned_urls (expires_at) WHERE revoked = 0",
+          """
+          CREATE TABLE counters (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            credentials INTEGER NOT NULL,
+            buckets INTEGER NOT NULL,
+            objects INTEGER NOT NULL,
+            bytes INTEGER NOT NULL,
+            uploads INTEGER NOT NULL,
+            upload_seq INTEGER NOT NULL)""",
+          "INSERT INTO counters VALUES (1, 0, 0, 0, 0, 0, 0)");
+
+  /** Brings the database to {@link #VERSION}; runs on the writer connection before anything else. */
+  static void migrate(Conn conn) throws SQLException {
+    try (Statement s = conn.raw().createStatement()) {
+      int version;
+      try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version > VERSION) {
+        throw new SQLException(
+            "metadata database has schema version " + version + ", newer than " + VERSION);
+      }
+      if (version == VERSION) {
+        return;
+      }
+      s.execute("BEGIN IMMEDIATE");
+      try {
+        if (version < 1) {
+          for (String ddl : V1) {
+            s.execute(ddl);
+          }
+        }
+        // future migrations: if (version < 2) { ... }
+        s.execute("PRAGMA user_version = " + VERSION);
+        s.execute("COMMIT");
+      } catch (SQLException e) {
+        s.execute("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+}

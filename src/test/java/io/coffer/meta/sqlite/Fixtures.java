@@ -1,0 +1,56 @@
+package io.coffer.meta.sqlite;
+
+import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectMeta;
+import io.coffer.model.Part;
+import io.coffer.model.StoredChecksum;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+final class Fixtures {
+  static final Instant T0 = Instant.ofEpochMilli(1_700_000_000_123L);
+
+  /** S3 listing order: unsigned comparison of UTF-8 bytes. */
+  static final Comparator<String> UTF8_ORDER =
+      (a, b) ->
+          Arrays.compareUnsigned(
+              a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+  private Fixtures() {}
+
+  static ObjectMeta object(String bucket, String key, String storageId, long size, String etag) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Encoding", "gzip");
+    headers.put("Cache-Control", "no-cache");
+    return new ObjectMeta(
+        bucket, key, storageId, size, etag, "text/plain", headers, Map.of("color", "blue"),
+        null, 0, T0, T0, null);
+  }
+
+  static ObjectMeta inline(String bucket, String key, String storageId, byte[] data, String etag) {
+    return new ObjectMeta(
+        bucket, key, storageId, data.length, etag, "application/octet-stream", Map.of(), Map.of(),
+        new StoredChecksum("CRC32", "AAAAAA==", StoredChecksum.FULL_OBJECT), 0, T0, T0, data);
+  }
+
+  static ObjectMeta multipartObject(
+      String bucket, String key, String storageId, long size, String etag, int parts) {
+    return new ObjectMeta(
+        bucket, key, storageId, size, etag, "application/octet-stream", Map.of(), Map.of(),
+        null, parts, T0, T0, null);
+  }
+
+  static MultipartUpload upload(String id, String bucket, String key) {
+    return new MultipartUpload(
+        id, bucket, key, 1, "text/plain", Map.of("Content-Language", "en"), Map.of("a", "b"),
+        null, null, T0);
+  }
+
+  static Part part(String uploadId, int number, String blobId, long size) {
+    return new Part(uploadId, number, blobId, size, "\"etag-" + blobId + "\"", null, T0);
+  }
+}

@@ -1,0 +1,111 @@
+package io.coffer.meta.sqlite;
+
+import static io.coffer.meta.sqlite.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.model.Credential;
+import io.coffer.model.ListQuery;
+import io.coffer.model.Part;
+import io.coffer.model.Segment;
+import io.coffer.model.WritePrecondition;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every operation, then asks SQLite for the plan of every statement the store prepared: only
+ * the listings of whole small tables and the blob inventory may scan a table or sort.
+ */
+class QueryPlanTest {
+  private static final List<String> MAY_SCAN =
+      List.of(
+          "FROM credentials ORDER BY id",
+          "FROM buckets ORDER BY name",
+          "FROM presigned_urls ORDER BY id",
+          "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_data IS NULL",
+          "SELECT blob_id FROM segments",
+          "SELECT blob_id FROM parts");
+
+  @TempDir Path dir;
+
+  @Test
+  void noOperationScansATable() throws Exception {
+    Path db = dir.resolve("meta.db");
+    try (SqliteMetadataStore store = SqliteMetadataStore.open(db, false)) {
+      Credential c = store.createCredential("AK", "SK", "u", T0);
+      Credential d = store.createCredential("AK2", "SK", "u", T0);
+      store.findCredential(c.id());
+      store.findCredentialByAccessKey("AK");
+      store.listCredentials();
+      store.updateCredential(c.id(), "x", false);
+      store.createBucket("b", c.id(), "r", T0);
+      store.createBucket("e", c.id(), "r", T0);
+      store.findBucket("b");
+      store.listBuckets();
+      store.listBucketsOwnedBy(c.id());
+      store.putObject(Fixtures.object("b", "a/1", "s1", 1, "e"), WritePrecondition.NONE);
+      store.putObject(Fixtures.object("b", "a/1", "s2", 1, "e"), new WritePrecondition("e", false));
+      store.findObject("b", "a/1");
+      store.listObjects(new ListQuery("b", "", "/", null, 10));
+      store.listObjects(new ListQuery("b", "a", null, "a/0", 10));
+      store.createUpload(Fixtures.upload("u1", "b", "k"));
+      store.createUpload(Fixtures.upload("u2", "b", "k"));
+      store.createUpload(Fixtures.upload("u3", "e", "k"));
+      store.findUpload("u1");
+      store.putPart(Fixtures.part("u1", 1, "p1", 1));
+      store.putPart(Fixtures.part("u1", 1, "p1b", 1));
+      store.listParts("u1", 0, 10);
+      store.listUploads("b", "", "/", null, null, 10);
+      store.listUploads("b", "", null, "k", "u1", 1);
+      List<Segment> segs = new ArrayList<>();
+      for (Part p : store.listParts("u1", 0, 10)) {
+        segs.add(p.toSegment());
+      }
+      store.completeUpload("u1", Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1), segs, WritePrecondition.NONE);
+      store.findSegments("m");
+      store.abortUpload("u2");
+      store.deleteObject("b", "a/1", WritePrecondition.NONE);
+      store.deleteBucket("e");
+      store.deleteBucket("b");
+      store.createPresignedUrl("h", "x", "k", "GET", d.id(), T0, T0);
+      store.findPresignedUrlByHash("h");
+      store.listPresignedUrls();
+      store.revokePresignedUrl(1);
+      store.revokePresignedUrlsOf(d.id());
+      store.deleteCredential(d.id());
+      store.stats(T0);
+      store.forEachReferencedBlob(x -> {});
+
+      Map<String, List<String>> offending = new TreeMap<>();
+      try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
+          Statement s = raw.createStatement()) {
+        for (String sql : store.preparedSql()) {
+          if (sql.startsWith("PRAGMA") || MAY_SCAN.stream().anyMatch(sql::contains)) {
+            continue;
+          }
+          List<String> plan = new ArrayList<>();
+          try (ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+            while (rs.next()) {
+              plan.add(rs.getString("detail"));
+            }
+          } catch (java.sql.SQLException e) {
+            continue; // transaction control and the like have no plan
+          }
+          if (plan.stream().anyMatch(l -> l.startsWith("SCAN") || l.contains("TEMP B-TREE"))) {
+            offending.put(sql, plan);
+          }
+        }
+      }
+      assertThat(store.preparedSql()).hasSizeGreaterThan(40);
+      assertThat(offending).isEmpty();
+    }
+  }
+}
