@@ -45,9 +45,12 @@ class BucketIT {
   }
 
   @Test
-  void invalidBucketNamesAreRejected() {
-    for (String name : new String[] {"ab", "UPPER", "-start", "end-", "a..b", "192.168.1.1", "coffer"}) {
-      assertS3Error(400, "InvalidBucketName", () -> s3.createBucket(b -> b.bucket(name)));
+  void invalidBucketNamesAreRejected() throws Exception {
+    // Sent raw: the SDK refuses most of these names before sending them.
+    for (String name : new String[] {"ab", "UPPER", "-start", "end-", "a..b", "192.168.1.1", "coffer", "xn--abc"}) {
+      var response = RawS3.send(coffer.s3Uri(), "PUT", "/" + name, new byte[0]);
+      assertThat(response.statusCode()).as(name).isEqualTo(400);
+      assertThat(response.body()).as(name).contains("<Code>InvalidBucketName</Code>");
     }
   }
 

@@ -467,6 +467,19 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
+  public Credential updateCredentialSecret(long id, String secretKey) {
+    return write(
+        c -> {
+          PreparedStatement ps =
+              c.ps("UPDATE credentials SET secret_key = ? WHERE id = ? RETURNING " + CRED_COLS);
+          ps.setString(1, secretKey);
+          ps.setLong(2, id);
+          return one(ps, SqliteMetadataStore::credential)
+              .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_CREDENTIAL));
+        });
+  }
+
+  @Override
   public void deleteCredential(long id) {
     write(
         c -> {
