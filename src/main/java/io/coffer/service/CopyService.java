@@ -62,28 +62,11 @@ public final class CopyService {
             ? checksumAlgorithm
             : from.checksum() != null ? ChecksumAlgorithm.valueOf(from.checksum().algorithm()) : null;
     StoredBody stored = storeFrom(source, bucket, algorithm, true);
-    Instant now = clock.instant();
     ObjectAttributes attributes =
         replacement != null
             ? replacement
             : new ObjectAttributes(from.contentType(), from.headers(), from.userMetadata());
-    ObjectMeta meta =
-        new ObjectMeta(
-            bucket,
-            key,
-            stored.blobId() != null ? stored.blobId() : Ids.storageId(),
-            stored.size(),
-            stored.md5Hex(),
-            attributes.contentType(),
-            attributes.headers(),
-            attributes.userMetadata(),
-            stored.checksum(),
-            0,
-            now,
-            now,
-            stored.inline());
-    return objects.commit(
-        meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+    return objects.commitNew(bucket, key, stored, attributes, precondition);
   }
 
   /** Copies a source object, or a range of it, into a part of an upload. */

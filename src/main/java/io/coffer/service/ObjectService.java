@@ -74,6 +74,23 @@ public final class ObjectService {
     failEarlyIfKeyExists(bucket, key, precondition);
     StoredBody stored =
         bodyWriter.store(bucket, body, declaredLength, maxObjectSize, checks, true);
+    return commitNew(bucket, key, stored, attributes, precondition);
+  }
+
+  /** Spares reading a body that cannot be stored (If-None-Match: * on an existing key). */
+  private void failEarlyIfKeyExists(String bucket, String key, WritePrecondition precondition) {
+    if (precondition.ifNoneMatchAny() && store.findObject(bucket, key).isPresent()) {
+      throw new CofferException(ErrorCode.PRECONDITION_FAILED);
+    }
+  }
+
+  /** Makes a stored body the current version of a key, with the given attributes. */
+  ObjectMeta commitNew(
+      String bucket,
+      String key,
+      StoredBody stored,
+      ObjectAttributes attributes,
+      WritePrecondition precondition) {
     Instant now = clock.instant();
     ObjectMeta meta =
         new ObjectMeta(
@@ -91,13 +108,6 @@ public final class ObjectService {
             now,
             stored.inline());
     return commit(meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
-  }
-
-  /** Spares reading a body that cannot be stored (If-None-Match: * on an existing key). */
-  private void failEarlyIfKeyExists(String bucket, String key, WritePrecondition precondition) {
-    if (precondition.ifNoneMatchAny() && store.findObject(bucket, key).isPresent()) {
-      throw new CofferException(ErrorCode.PRECONDITION_FAILED);
-    }
   }
 
   /** Makes {@code meta} current; on failure releases the blobs written for it. */
