@@ -10,7 +10,6 @@ import io.coffer.model.WritePrecondition;
 import io.coffer.checksum.ChecksumAlgorithm;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
