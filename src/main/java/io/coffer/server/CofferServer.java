@@ -72,7 +72,7 @@ public final class CofferServer implements AutoCloseable {
     ObjectService objects =
         new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
     MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
-    CopyService copies = new CopyService(buckets, objects, multipart, clock);
+    CopyService copies = new CopyService(buckets, objects, multipart);
 
     this.startup = Startup.prepare(config, credentials, internal);
 

@@ -9,7 +9,6 @@ import io.coffer.model.Part;
 import io.coffer.model.WritePrecondition;
 import io.coffer.checksum.ChecksumAlgorithm;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,14 +19,12 @@ public final class CopyService {
   private final BucketService buckets;
   private final ObjectService objects;
   private final MultipartService multipart;
-  private final Clock clock;
 
   public CopyService(
-      BucketService buckets, ObjectService objects, MultipartService multipart, Clock clock) {
+      BucketService buckets, ObjectService objects, MultipartService multipart) {
     this.buckets = buckets;
     this.objects = objects;
     this.multipart = multipart;
-    this.clock = clock;
   }
 
   /**

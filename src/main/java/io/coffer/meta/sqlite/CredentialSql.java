@@ -1,0 +1,109 @@
+package io.coffer.meta.sqlite;
+
+import static io.coffer.meta.sqlite.Rows.CREDENTIAL_COLUMNS;
+
+import io.coffer.model.CofferException;
+import io.coffer.model.Credential;
+import io.coffer.model.ErrorCode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The credentials table. */
+final class CredentialSql {
+  private CredentialSql() {}
+
+  static Credential create(Conn c, String accessKey, String secretKey, String userName, Instant now)
+      throws SQLException {
+    PreparedStatement find = c.ps("SELECT 1 FROM credentials WHERE access_key = ?");
+    find.setString(1, accessKey);
+    if (Rows.exists(find)) {
+      throw new CofferException(ErrorCode.CREDENTIAL_ALREADY_EXISTS);
+    }
+    PreparedStatement ins =
+        c.ps(
+            "INSERT INTO credentials (access_key, secret_key, user_name, is_active, created_at)"
+                + " VALUES (?, ?, ?, 1, ?) RETURNING " + CREDENTIAL_COLUMNS);
+    ins.setString(1, accessKey);
+    ins.setString(2, secretKey);
+    ins.setString(3, userName);
+    ins.setLong(4, now.toEpochMilli());
+    Credential created = Rows.one(ins, Rows::credential).orElseThrow();
+    c.op.credentials++;
+    return created;
+  }
+
+  static Optional<Credential> find(Conn c, long id) throws SQLException {
+    PreparedStatement ps = c.ps("SELECT " + CREDENTIAL_COLUMNS + " FROM credentials WHERE id = ?");
+    ps.setLong(1, id);
+    return Rows.one(ps, Rows::credential);
+  }
+
+  static Optional<Credential> findByAccessKey(Conn c, String accessKey) throws SQLException {
+    PreparedStatement ps =
+        c.ps("SELECT " + CREDENTIAL_COLUMNS + " FROM credentials WHERE access_key = ?");
+    ps.setString(1, accessKey);
+    return Rows.one(ps, Rows::credential);
+  }
+
+  static List<Credential> list(Conn c) throws SQLException {
+    return Rows.all(c.ps("SELECT " + CREDENTIAL_COLUMNS + " FROM credentials ORDER BY id"), Rows::credential);
+  }
+
+  static Credential update(Conn c, long id, String userName, Boolean active) throws SQLException {
+    PreparedStatement ps =
+        c.ps(
+            "UPDATE credentials SET user_name = coalesce(?, user_name),"
+                + " is_active = coalesce(?, is_active) WHERE id = ? RETURNING " + CREDENTIAL_COLUMNS);
+    ps.setString(1, userName);
+    if (active == null) {
+      ps.setNull(2, Types.INTEGER);
+    } else {
+      ps.setInt(2, active ? 1 : 0);
+    }
+    ps.setLong(3, id);
+    return Rows.one(ps, Rows::credential).orElseThrow(CredentialSql::noSuchCredential);
+  }
+
+  static Credential updateSecret(Conn c, long id, String secretKey) throws SQLException {
+    PreparedStatement ps =
+        c.ps("UPDATE credentials SET secret_key = ? WHERE id = ? RETURNING " + CREDENTIAL_COLUMNS);
+    ps.setString(1, secretKey);
+    ps.setLong(2, id);
+    return Rows.one(ps, Rows::credential).orElseThrow(CredentialSql::noSuchCredential);
+  }
+
+  static void delete(Conn c, long id) throws SQLException {
+    requireAccessKey(c, id);
+    PreparedStatement owns = c.ps("SELECT 1 FROM buckets WHERE owner_id = ? LIMIT 1");
+    owns.setLong(1, id);
+    if (Rows.exists(owns)) {
+      throw new CofferException(ErrorCode.CREDENTIAL_IN_USE);
+    }
+    PresignedUrlSql.revokeAllOf(c, id);
+    PreparedStatement del = c.ps("DELETE FROM credentials WHERE id = ?");
+    del.setLong(1, id);
+    del.executeUpdate();
+    c.op.credentials--;
+  }
+
+  /** The access key of a credential; NO_SUCH_CREDENTIAL when absent. */
+  static String requireAccessKey(Conn c, long id) throws SQLException {
+    PreparedStatement ps = c.ps("SELECT access_key FROM credentials WHERE id = ?");
+    ps.setLong(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw noSuchCredential();
+      }
+      return rs.getString(1);
+    }
+  }
+
+  private static CofferException noSuchCredential() {
+    return new CofferException(ErrorCode.NO_SUCH_CREDENTIAL);
+  }
+}

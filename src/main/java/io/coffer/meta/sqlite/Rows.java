@@ -1,0 +1,152 @@
+package io.coffer.meta.sqlite;
+
+import io.coffer.model.Bucket;
+import io.coffer.model.Credential;
+import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectMeta;
+import io.coffer.model.Part;
+import io.coffer.model.PresignedUrl;
+import io.coffer.model.StoredChecksum;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The column lists of each table and the mapping of their rows to model records. */
+final class Rows {
+  static final String OBJECT_COLUMNS =
+      "bucket, key, storage_id, size, etag, content_type, headers, user_meta, checksum_algorithm,"
+          + " checksum_value, checksum_type, part_count, created_at, updated_at";
+  static final String CREDENTIAL_COLUMNS =
+      "id, access_key, secret_key, user_name, is_active, created_at";
+  static final String BUCKET_COLUMNS =
+      "name, owner_id, region, created_at, object_count, total_size";
+  static final String UPLOAD_COLUMNS =
+      "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
+          + " checksum_type, initiated_at, seq";
+  static final String PART_COLUMNS =
+      "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
+          + " checksum_type, last_modified";
+  static final String PRESIGNED_COLUMNS =
+      "id, hash, bucket, key, method, credential_id, access_key, expires_at, created_at, revoked";
+
+  private Rows() {}
+
+  @FunctionalInterface
+  interface RowMapper<R> {
+    R map(ResultSet rs) throws SQLException;
+  }
+
+  static <R> Optional<R> one(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+    }
+  }
+
+  static <R> List<R> all(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
+    List<R> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(mapper.map(rs));
+      }
+    }
+    return out;
+  }
+
+  static boolean exists(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  static Credential credential(ResultSet rs) throws SQLException {
+    return new Credential(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getInt(5) != 0,
+        Instant.ofEpochMilli(rs.getLong(6)));
+  }
+
+  static Bucket bucket(ResultSet rs) throws SQLException {
+    return new Bucket(
+        rs.getString(1),
+        rs.getLong(2),
+        rs.getString(3),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        rs.getLong(5),
+        rs.getLong(6));
+  }
+
+  /** An object row of {@link #OBJECT_COLUMNS} (plus inline_data when {@code withInline}). */
+  static ObjectMeta object(ResultSet rs, boolean withInline, byte[] key) throws SQLException {
+    return new ObjectMeta(
+        rs.getString(1),
+        Keys.string(key),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        Json.decode(rs.getString(7)),
+        Json.decode(rs.getString(8)),
+        checksum(rs.getString(9), rs.getString(10), rs.getString(11)),
+        rs.getInt(12),
+        Instant.ofEpochMilli(rs.getLong(13)),
+        Instant.ofEpochMilli(rs.getLong(14)),
+        withInline ? rs.getBytes(15) : null);
+  }
+
+  static MultipartUpload upload(ResultSet rs) throws SQLException {
+    return new MultipartUpload(
+        rs.getString(1),
+        rs.getString(2),
+        Keys.string(rs.getBytes(3)),
+        rs.getLong(4),
+        rs.getString(5),
+        Json.decode(rs.getString(6)),
+        Json.decode(rs.getString(7)),
+        rs.getString(8),
+        rs.getString(9),
+        Instant.ofEpochMilli(rs.getLong(10)));
+  }
+
+  static Part part(ResultSet rs) throws SQLException {
+    return new Part(
+        rs.getString(1),
+        rs.getInt(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getString(5),
+        checksum(rs.getString(6), rs.getString(7), rs.getString(8)),
+        Instant.ofEpochMilli(rs.getLong(9)));
+  }
+
+  static PresignedUrl presignedUrl(ResultSet rs) throws SQLException {
+    return new PresignedUrl(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getLong(6),
+        rs.getString(7),
+        Instant.ofEpochMilli(rs.getLong(8)),
+        Instant.ofEpochMilli(rs.getLong(9)),
+        rs.getInt(10) != 0);
+  }
+
+  static StoredChecksum checksum(String algorithm, String value, String type) {
+    return algorithm == null ? null : new StoredChecksum(algorithm, value, type);
+  }
+
+  /** Binds a nullable checksum to three consecutive parameters starting at {@code first}. */
+  static void bindChecksum(PreparedStatement ps, int first, StoredChecksum ck) throws SQLException {
+    ps.setString(first, ck == null ? null : ck.algorithm());
+    ps.setString(first + 1, ck == null ? null : ck.value());
+    ps.setString(first + 2, ck == null ? null : ck.type());
+  }
+}

@@ -1,0 +1,332 @@
+package io.coffer.meta.sqlite;
+
+import io.coffer.meta.sqlite.Worker.SqlWork;
+import io.coffer.meta.sqlite.Worker.Task;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The threads that own the store's connections. SQLite is native code, so no SQLite call ever
+ * runs on a caller's thread (callers are often virtual threads, which native frames would pin).
+ *
+ * <p>One platform writer thread owns the only writing connection and applies queued writes in
+ * group commits: it drains the queue, runs up to {@value #MAX_GROUP} operations in one
+ * transaction, each inside its own SAVEPOINT so a failing operation rolls back only itself,
+ * commits once and then completes every caller's future. A few platform reader threads own
+ * read-only connections and serve reads from a shared queue.
+ */
+final class SqliteWorkers implements AutoCloseable {
+  static final int MAX_GROUP = 256;
+  static final int READERS = 4;
+
+  /** Marks the end of a worker's queue. */
+  private static final Task<Void> STOP = new Task<>(c -> null);
+
+  private final String url;
+  private final boolean sync;
+  private final LongAdder statements = new LongAdder();
+  private final Set<String> preparedSql = ConcurrentHashMap.newKeySet();
+  private final LinkedBlockingQueue<Task<?>> writes = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Task<?>> reads = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private final List<Thread> readers = new ArrayList<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile boolean closed;
+
+  SqliteWorkers(String url, boolean sync) {
+    this.url = url;
+    this.sync = sync;
+    CompletableFuture<Void> writerReady = new CompletableFuture<>();
+    writer = Thread.ofPlatform().name("coffer-sqlite-writer").daemon().unstarted(() -> writerLoop(writerReady));
+    writer.start();
+    await(writerReady);
+    List<CompletableFuture<Void>> ready = new ArrayList<>();
+    for (int i = 0; i < READERS; i++) {
+      CompletableFuture<Void> r = new CompletableFuture<>();
+      ready.add(r);
+      Thread t = Thread.ofPlatform().name("coffer-sqlite-reader-" + i).daemon().unstarted(() -> readerLoop(r));
+      readers.add(t);
+      t.start();
+    }
+    try {
+      for (CompletableFuture<Void> r : ready) {
+        await(r);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  long statementCount() {
+    return statements.sum();
+  }
+
+  Set<String> preparedSql() {
+    return Set.copyOf(preparedSql);
+  }
+
+  /** Runs a write on the writer thread, in the next group commit, and waits for the commit. */
+  <T> T write(SqlWork<T> work) {
+    return await(enqueue(writes, new Task<>(work)));
+  }
+
+  /** Runs a read on a reader thread and waits for it. */
+  <T> T read(SqlWork<T> work) {
+    return await(enqueue(reads, new Task<>(work)));
+  }
+
+  /** A read in one transaction, so all its statements see the same snapshot. */
+  <T> T readSnapshot(SqlWork<T> work) {
+    return read(
+        c -> {
+          c.exec("BEGIN");
+          try {
+            return work.run(c);
+          } finally {
+            c.exec("COMMIT");
+          }
+        });
+  }
+
+  /** Queues a read without waiting for it (for reads that hand results over while they run). */
+  <T> CompletableFuture<T> startRead(SqlWork<T> work) {
+    return enqueue(reads, new Task<>(work));
+  }
+
+  private <T> CompletableFuture<T> enqueue(LinkedBlockingQueue<Task<?>> queue, Task<T> task) {
+    if (closed) {
+      throw closedException();
+    }
+    queue.add(task);
+    if (closed && queue.remove(task)) {
+      throw closedException();
+    }
+    return task.future;
+  }
+
+  /**
+   * Waits for an operation without giving up on interrupt: a write that the caller abandoned could
+   * still commit, and the caller would then release blobs the store references.
+   */
+  static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      throw Worker.translate(e.getCause() == null ? e : e.getCause());
+    } catch (CancellationException e) {
+      throw closedException();
+    }
+  }
+
+  private static CofferException closedException() {
+    return new CofferException(ErrorCode.SERVICE_UNAVAILABLE, "The metadata store is closed.");
+  }
+
+  private void writerLoop(CompletableFuture<Void> ready) {
+    Conn conn;
+    try {
+      conn = Conn.open(url, sync, false, statements, preparedSql);
+      Schema.migrate(conn);
+    } catch (Throwable t) {
+      ready.completeExceptionally(t);
+      return;
+    }
+    ready.complete(null);
+    List<Task<?>> batch = new ArrayList<>(MAX_GROUP);
+    try {
+      boolean stop = false;
+      while (!stop) {
+        Task<?> first = takeUninterruptibly(writes);
+        batch.clear();
+        batch.add(first);
+        writes.drainTo(batch, MAX_GROUP - 1);
+        int stopAt = batch.indexOf(STOP);
+        if (stopAt >= 0) {
+          // tasks queued behind STOP are failed by close()
+          for (Task<?> t : batch.subList(stopAt + 1, batch.size())) {
+            t.fail(closedException());
+          }
+          batch.subList(stopAt, batch.size()).clear();
+          stop = true;
+        }
+        if (!batch.isEmpty()) {
+          try {
+            runGroup(conn, batch);
+          } catch (Throwable t) {
+            // never lose the writer thread; whoever is still waiting learns why
+            for (Task<?> task : batch) {
+              task.fail(Worker.translate(t));
+            }
+          }
+        }
+      }
+      try {
+        conn.exec("PRAGMA optimize");
+      } catch (SQLException ignored) {
+        // best effort
+      }
+    } finally {
+      conn.close();
+    }
+  }
+
+  private void runGroup(Conn conn, List<Task<?>> batch) {
+    Throwable[] errors = new Throwable[batch.size()];
+    try {
+      conn.exec("BEGIN IMMEDIATE");
+    } catch (SQLException e) {
+      for (Task<?> t : batch) {
+        t.fail(Worker.translate(e));
+      }
+      return;
+    }
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        conn.exec("SAVEPOINT op");
+        try {
+          runInto(batch.get(i), conn);
+          conn.exec("RELEASE op");
+          conn.op.mergeInto(conn.group);
+        } catch (Throwable t) {
+          errors[i] = t;
+          conn.op.clear();
+          conn.exec("ROLLBACK TO op");
+          conn.exec("RELEASE op");
+        }
+      }
+      CounterSql.flush(conn);
+      conn.exec("COMMIT");
+    } catch (Throwable fatal) {
+      // the transaction as a whole failed: nothing of the group was applied
+      try {
+        conn.exec("ROLLBACK");
+      } catch (SQLException ignored) {
+        // the transaction may already be gone
+      }
+      conn.op.clear();
+      conn.group.clear();
+      conn.knownBuckets.clear();
+      RuntimeException e = Worker.translate(fatal);
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).fail(errors[i] != null ? Worker.translate(errors[i]) : e);
+      }
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      Task<?> t = batch.get(i);
+      if (errors[i] != null) {
+        t.fail(Worker.translate(errors[i]));
+      } else {
+        complete(t);
+      }
+    }
+  }
+
+  private static <T> void runInto(Task<T> task, Conn conn) throws SQLException {
+    task.result = task.run(conn);
+  }
+
+  private static <T> void complete(Task<T> task) {
+    T r = task.result;
+    task.result = null;
+    task.future.complete(r);
+  }
+
+  private void readerLoop(CompletableFuture<Void> ready) {
+    Conn conn;
+    try {
+      conn = Conn.open(url, sync, true, statements, preparedSql);
+    } catch (Throwable t) {
+      ready.completeExceptionally(t);
+      return;
+    }
+    ready.complete(null);
+    try {
+      while (true) {
+        Task<?> task = takeUninterruptibly(reads);
+        if (task == STOP) {
+          break;
+        }
+        runRead(task, conn);
+      }
+    } finally {
+      conn.close();
+    }
+  }
+
+  private static <T> void runRead(Task<T> task, Conn conn) {
+    try {
+      task.future.complete(task.run(conn));
+    } catch (Throwable t) {
+      task.fail(Worker.translate(t));
+    }
+  }
+
+  private static Task<?> takeUninterruptibly(BlockingQueue<Task<?>> q) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return q.take();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    closed = true;
+    for (int i = 0; i < readers.size(); i++) {
+      reads.add(STOP);
+    }
+    for (Thread t : readers) {
+      joinUninterruptibly(t);
+    }
+    writes.add(STOP);
+    joinUninterruptibly(writer);
+    for (LinkedBlockingQueue<Task<?>> q : List.of(reads, writes)) {
+      List<Task<?>> left = new ArrayList<>();
+      q.drainTo(left);
+      for (Task<?> t : left) {
+        t.fail(closedException());
+      }
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
