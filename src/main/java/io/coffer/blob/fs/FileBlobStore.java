@@ -82,21 +82,33 @@ public final class FileBlobStore implements BlobStore {
     Path target = pathOf(bucket, id);
     Path dir = target.getParent();
     if (!knownDirectories.contains(dir)) {
-      Files.createDirectories(dir);
-      knownDirectories.add(dir);
+      createDirectories(dir);
     }
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (NoSuchFileException e) {
       // The folder was removed with its (deleted) bucket after we cached it: recreate it once.
       knownDirectories.remove(dir);
-      Files.createDirectories(dir);
-      knownDirectories.add(dir);
+      createDirectories(dir);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     }
     if (sync) {
       syncDirectory(dir);
     }
+  }
+
+  /**
+   * Creates a blob's fan-out folders. With sync, the entries of new folders are synced up to the
+   * data directory too: a power loss must not take a folder, and the synced blobs in it, away.
+   */
+  private void createDirectories(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    if (sync) {
+      for (Path p = dir.getParent(); p != null && p.startsWith(dataDir); p = p.getParent()) {
+        syncDirectory(p);
+      }
+    }
+    knownDirectories.add(dir);
   }
 
   private static void syncDirectory(Path dir) throws IOException {
