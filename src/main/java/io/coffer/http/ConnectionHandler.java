@@ -20,6 +20,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -38,34 +39,44 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final MalformedRequestRenderer malformedRenderer;
   private final Executor executor;
   private final ServerState state;
+  private final Duration headTimeout;
   private final ArrayDeque<Object> inbox = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
+  private ConnectionCloser closer;
   private Exchange current;
 
   ConnectionHandler(
       HttpHandler handler,
       MalformedRequestRenderer malformedRenderer,
       Executor executor,
-      ServerState state) {
+      ServerState state,
+      Duration headTimeout) {
     this.handler = handler;
     this.malformedRenderer = malformedRenderer;
     this.executor = executor;
     this.state = state;
+    this.headTimeout = headTimeout;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.closer = new ConnectionCloser(ctx, headTimeout);
     if (!state.admit(ctx.channel())) {
       log.debug("connection refused: limit of {} reached", state.maxConnections());
       ctx.close();
       return;
     }
+    closer.awaitingRequest();
     ctx.read();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (closer.draining()) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
     inbox.add(msg);
     drainInbox();
   }
@@ -78,6 +89,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   /** Asks the socket for more when the next request or the current body is due. */
   void readIfWanted() {
     if (!ctx.channel().isActive()) {
+      return;
+    }
+    if (closer.draining()) {
+      ctx.read();
       return;
     }
     if (current == null ? inbox.isEmpty() : current.body.wantsMore() && inbox.isEmpty()) {
@@ -128,6 +143,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void start(io.netty.handler.codec.http.HttpRequest request) {
+    closer.requestArrived();
     DecoderResult result = request.decoderResult();
     if (result.isFailure()) {
       ReferenceCountUtil.release(request);
@@ -168,6 +184,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             remote);
     current = exchange;
     state.requestStarted();
+    state.busy(ctx.channel());
     executor.execute(
         () -> {
           ResponseWriter writer = new ResponseWriter(ctx, exchange, this::responseSent);
@@ -181,7 +198,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     state.requestFinished();
     if (!success || !exchange.keepAlive) {
       exchange.body.fail(new IOException("connection closed"));
-      ctx.close();
+      if (success) {
+        closer.closeAfterResponse();
+      } else {
+        ctx.close();
+      }
       return;
     }
     if (!exchange.body.isEnded()) {
@@ -193,6 +214,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private void finishIfDone(Exchange exchange) {
     if (exchange == current && exchange.responded && exchange.body.isEnded()) {
       current = null;
+      state.idle(ctx.channel());
+      closer.awaitingRequest();
       drainInbox();
       readIfWanted();
     }
@@ -218,7 +241,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    ctx.writeAndFlush(response).addListener(f -> ctx.close());
+    ctx.writeAndFlush(response).addListener(f -> closer.closeAfterResponse());
   }
 
   @Override
@@ -246,6 +269,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     state.release(ctx.channel());
+    closer.connectionClosed();
     if (current != null) {
       current.body.fail(new IOException("connection closed by peer"));
     }

@@ -89,7 +89,7 @@ public final class HttpServer implements AutoCloseable {
                         .addLast(new HttpServerCodec(decoderConfig))
                         .addLast(
                             new ConnectionHandler(
-                                handler, malformedRenderer, requestExecutor, state));
+                                handler, malformedRenderer, requestExecutor, state, limits.readTimeout()));
                   }
                 });
     this.serverChannel = bootstrap.bind(address).sync().channel();

@@ -4,12 +4,26 @@ import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Open connections and requests in flight of one listener, for limits, metrics and draining. */
+/**
+ * Open connections and requests in flight of one listener, for limits, metrics and draining.
+ *
+ * <p>At the connection limit, a new connection evicts the connection that has been idle (between
+ * requests, or still sending a request head) the longest, if there is one: a flood of idle
+ * connections must not lock out real clients and health checks. Connections in the middle of a
+ * request are never evicted.
+ */
 final class ServerState {
   private final int maxConnections;
+  /** For closing everything at shutdown; it forgets a channel as soon as it closes. */
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  /** What {@link #open} counts, forgotten only by {@link #release} (not by the close itself). */
+  private final Set<Channel> admitted = ConcurrentHashMap.newKeySet();
+  private final Map<Channel, Long> idleSince = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Object drained = new Object();
@@ -23,16 +37,50 @@ final class ServerState {
   }
 
   boolean admit(Channel channel) {
-    if (open.incrementAndGet() > maxConnections) {
+    while (open.incrementAndGet() > maxConnections) {
       open.decrementAndGet();
-      return false;
+      if (!evictLongestIdle()) {
+        return false;
+      }
     }
+    admitted.add(channel);
     channels.add(channel);
+    idle(channel);
     return true;
   }
 
+  private boolean evictLongestIdle() {
+    Channel victim = null;
+    long oldest = Long.MAX_VALUE;
+    for (Map.Entry<Channel, Long> e : idleSince.entrySet()) {
+      if (e.getValue() < oldest) {
+        oldest = e.getValue();
+        victim = e.getKey();
+      }
+    }
+    if (victim == null || idleSince.remove(victim) == null) {
+      return victim != null; // another admit took it: look again
+    }
+    release(victim);
+    victim.close();
+    return true;
+  }
+
+  /** The connection waits for (or is receiving the head of) its next request. */
+  void idle(Channel channel) {
+    if (admitted.contains(channel)) {
+      idleSince.put(channel, System.nanoTime());
+    }
+  }
+
+  /** The connection is serving a request. */
+  void busy(Channel channel) {
+    idleSince.remove(channel);
+  }
+
   void release(Channel channel) {
-    if (channels.remove(channel)) {
+    idleSince.remove(channel);
+    if (admitted.remove(channel)) {
       open.decrementAndGet();
     }
   }

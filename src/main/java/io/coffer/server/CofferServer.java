@@ -135,6 +135,10 @@ public final class CofferServer implements AutoCloseable {
     return s3Server.address().getPort();
   }
 
+  public int s3OpenConnections() {
+    return s3Server.openConnections();
+  }
+
   public int consolePort() {
     return consoleServer.address().getPort();
   }
