@@ -160,7 +160,8 @@ class MultipartIT {
     String key = "malformed";
     String uploadId = create(key);
     upload(key, uploadId, 1, SMALL);
-    for (String body : List.of("<CompleteMultipartUpload><Part>", "not xml at all", "")) {
+    for (String body :
+        List.of("<CompleteMultipartUpload><Part>", "not xml at all", "", "<CompleteMultipartUpload></CompleteMultipartUpload>")) {
       var response =
           SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, key).query("uploadId", uploadId).body(body).send();
       assertThat(response.statusCode()).as(body).isEqualTo(400);
@@ -204,6 +205,16 @@ class MultipartIT {
     assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore + 1);
     s3.deleteObject(b -> b.bucket(BUCKET).key(key));
     assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore);
+  }
+
+  @Test
+  void aPartWithAWrongContentMd5IsBadDigestAndNotStored() {
+    String key = "md5-part";
+    String uploadId = create(key);
+    String wrong = TestData.base64(TestData.digest("MD5", BIG));
+    assertS3Error(400, "BadDigest",
+        () -> s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).contentMD5(wrong), RequestBody.fromBytes(SMALL)));
+    assertThat(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts()).isEmpty();
   }
 
   @Test

@@ -50,6 +50,13 @@ class RangeIT {
   }
 
   @Test
+  void headWithARangeDescribesThePartialResponse() {
+    var head = s3.headObject(b -> b.bucket(BUCKET).key("data").range("bytes=10-19"));
+    assertThat(head.contentLength()).isEqualTo(10);
+    assertThat(head.contentRange()).isEqualTo("bytes 10-19/" + DATA.length);
+  }
+
+  @Test
   void rangesBeyondTheEndAreClipped() {
     assertRange("bytes=999000-2000000", 999_000, 999_999);
     assertRange("bytes=-5000000", 0, 999_999);
