@@ -205,14 +205,10 @@ public final class MultipartService {
     }
     List<Segment> segments = new ArrayList<>(requested.size());
     MessageDigest md5OfMd5s = BodyWriter.digest("MD5");
+    requireAscending(requested);
     long size = 0;
-    int previous = 0;
     for (int i = 0; i < requested.size(); i++) {
       CompletedPartSpec spec = requested.get(i);
-      if (spec.partNumber() <= previous) {
-        throw new CofferException(ErrorCode.INVALID_PART_ORDER);
-      }
-      previous = spec.partNumber();
       Part part = uploaded.get(spec.partNumber());
       if (part == null
           || spec.etag() == null
@@ -258,6 +254,17 @@ public final class MultipartService {
     blobs.release(bucket, completed.unusedPartBlobs());
     blobs.release(bucket, completed.replaced().releasedBlobs());
     return meta;
+  }
+
+  /** The order of the list is checked before its parts, as S3 does: the list is wrong as a whole. */
+  private static void requireAscending(List<CompletedPartSpec> requested) {
+    int previous = 0;
+    for (CompletedPartSpec spec : requested) {
+      if (spec.partNumber() <= previous) {
+        throw new CofferException(ErrorCode.INVALID_PART_ORDER);
+      }
+      previous = spec.partNumber();
+    }
   }
 
   private static void checkListedChecksum(CompletedPartSpec spec, Part part) {

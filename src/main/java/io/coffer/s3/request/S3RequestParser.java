@@ -17,10 +17,13 @@ public final class S3RequestParser {
           "acl", "policy", "policyStatus", "cors", "lifecycle", "tagging", "encryption", "website",
           "logging", "notification", "replication", "ownershipControls", "publicAccessBlock",
           "accelerate", "requestPayment", "object-lock", "analytics", "metrics", "inventory",
-          "intelligent-tiering", "versioning", "metadataTable", "session");
+          "intelligent-tiering", "versioning", "metadataTable", "metadataConfiguration",
+          "metadataInventoryTable", "metadataJournalTable", "abac", "session");
 
   private static final List<String> OBJECT_SUBRESOURCES =
-      List.of("acl", "tagging", "retention", "legal-hold", "torrent", "attributes", "restore", "select");
+      List.of(
+          "acl", "tagging", "retention", "legal-hold", "torrent", "attributes", "restore", "select",
+          "renameObject", "encryption");
 
   private S3RequestParser() {}
 
@@ -83,6 +86,10 @@ public final class S3RequestParser {
         if (query.has("delete")) {
           return new S3Operation.DeleteObjects(bucket);
         }
+        String subresource = subresource(query, BUCKET_SUBRESOURCES);
+        if (subresource != null) {
+          return unsupported("CreateBucket", subresource, bucket, null);
+        }
         return new S3Operation.Unsupported("PostObject", bucket, null);
       }
       default -> throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED);
@@ -107,7 +114,12 @@ public final class S3RequestParser {
       }
       case "PUT" -> {
         if (subresource != null) {
-          return unsupported("PutObject", subresource, bucket, key);
+          // Neither may fall through to PutObject: that would overwrite the object with the body.
+          return switch (subresource) {
+            case "renameObject" -> new S3Operation.Unsupported("RenameObject", bucket, key);
+            case "encryption" -> new S3Operation.Unsupported("UpdateObjectEncryption", bucket, key);
+            default -> unsupported("PutObject", subresource, bucket, key);
+          };
         }
         boolean isPart = query.has("uploadId") || query.has("partNumber");
         if (isPart) {
