@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -40,8 +45,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class CrashConsistencyIT {
   private static final String ACCESS_KEY = "CRASHTESTACCESSKEY01";
   private static final String SECRET_KEY = "crash-test-secret-key-0123456789abcdefgh";
+  private static final String API_KEY = "crash-api-key-0123456789";
   private static final int THREADS = 4;
   private static final int KEYS_PER_THREAD = 12;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path work;
 
@@ -53,7 +62,7 @@ class CrashConsistencyIT {
     Random random = new Random(seed);
     Path data = work.resolve("data");
     Path log = work.resolve("server.log");
-    Map<String, String> env = Map.of("COFFER_ACCESS_KEY", ACCESS_KEY, "COFFER_SECRET_KEY", SECRET_KEY, "COFFER_API_KEY", "crash-api-key-0123456789");
+    Map<String, String> env = Map.of("COFFER_ACCESS_KEY", ACCESS_KEY, "COFFER_SECRET_KEY", SECRET_KEY, "COFFER_API_KEY", API_KEY);
     List<List<KeyModel>> keysByThread = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       List<KeyModel> keys = new ArrayList<>();
@@ -99,6 +108,7 @@ class CrashConsistencyIT {
       counts.kills++;
       try (CofferProcess server = CofferProcess.start(data, env, log); S3Client client = client(server.s3Uri())) {
         verify(client, data, keysByThread, counts, seed);
+        verifyStats(server.consoleUri(), client, seed);
       }
     }
     System.out.println("crash test: " + counts);
@@ -139,6 +149,24 @@ class CrashConsistencyIT {
       client.abortMultipartUpload(r -> r.bucket(CrashWorkload.BUCKET).key(upload.key()).uploadId(upload.uploadId()));
       counts.uploadsLeftOpen++;
     }
+  }
+
+  /** The management API's counters must equal a recount of what the S3 API shows. */
+  private static void verifyStats(URI console, S3Client client, long seed) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(console.resolve("/api/v1/stats")).header("X-API-Key", API_KEY).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode stats = JSON.readTree(response.body());
+    List<S3Object> objects = client.listObjectsV2Paginator(r -> r.bucket(CrashWorkload.BUCKET)).contents().stream().toList();
+    long uploads = client.listMultipartUploads(r -> r.bucket(CrashWorkload.BUCKET)).uploads().size();
+    assertThat(stats.get("objects").asLong()).as("objects counter (seed %d)", seed).isEqualTo(objects.size());
+    assertThat(stats.get("total_storage").asLong())
+        .as("bytes counter (seed %d)", seed)
+        .isEqualTo(objects.stream().mapToLong(S3Object::size).sum());
+    assertThat(stats.get("active_multipart_uploads").asLong()).as("uploads counter (seed %d)", seed).isEqualTo(uploads);
+    assertThat(stats.get("buckets").asLong()).isEqualTo(1);
   }
 
   private static ObjectState read(S3Client client, String key) throws Exception {
