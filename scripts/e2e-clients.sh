@@ -76,7 +76,7 @@ start_server() {
     "$root/coffer" server --data "$work/data" --address "127.0.0.1:$s3_port" \
     --console-address "127.0.0.1:$console_port" --log-level info >"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 300); do
+  for _ in $(seq 600); do
     if curl -fsS -o /dev/null "$endpoint/coffer/health/ready" 2>/dev/null; then return 0; fi
     kill -0 "$server_pid" 2>/dev/null || { server_pid=""; break; }
     sleep 0.1

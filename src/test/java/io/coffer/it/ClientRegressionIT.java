@@ -58,7 +58,8 @@ class ClientRegressionIT {
       InputStream in = socket.getInputStream();
       out.write(signedPut(endpoint, "/" + BUCKET + "/empty", "Expect: 100-continue\r\n"));
       out.flush();
-      assertThat(readUntil(in, "\r\n\r\nHTTP/1.1 200 OK")).startsWith("HTTP/1.1 100 Continue\r\n\r\n");
+      assertThat(readUntil(in, "\r\n\r\nHTTP/1.1 200 OK"))
+          .startsWith("HTTP/1.1 100 Continue\r\n\r\n");
       readUntil(in, "\r\n\r\n"); // the rest of the 200's headers; it has no body
       out.write(signedPut(endpoint, "/" + BUCKET + "/after-empty", ""));
       out.flush();
@@ -104,9 +105,10 @@ class ClientRegressionIT {
     }
     String stringToSign = "GET\n\n\n" + expires + "\n" + resource;
     Mac mac = Mac.getInstance("HmacSHA1");
-    mac.init(new SecretKeySpec(CofferTestServer.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-    String signature =
-        Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+    byte[] secret = CofferTestServer.SECRET_KEY.getBytes(StandardCharsets.UTF_8);
+    mac.init(new SecretKeySpec(secret, "HmacSHA1"));
+    byte[] digest = mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
+    String signature = Base64.getEncoder().encodeToString(digest);
     return coffer.s3Uri()
         + path
         + "?"
@@ -131,8 +133,11 @@ class ClientRegressionIT {
         SigV4Signer.sign(
             "PUT", host, rawPath, Map.of(), Map.of(), EMPTY_SHA256,
             CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", Instant.now());
-    StringBuilder request = new StringBuilder("PUT " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\n");
-    signature.headersToAdd().forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+    StringBuilder request =
+        new StringBuilder("PUT " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\n");
+    signature
+        .headersToAdd()
+        .forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
     request.append("Content-Length: 0\r\n").append(extraHeaders).append("\r\n");
     return request.toString().getBytes(StandardCharsets.US_ASCII);
   }

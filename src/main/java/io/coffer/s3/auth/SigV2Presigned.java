@@ -60,7 +60,8 @@ final class SigV2Presigned {
           "Query-string authentication requires the Signature, Expires and AWSAccessKeyId"
               + " parameters");
     }
-    if (expires.isEmpty() || expires.length() > 18 || !expires.chars().allMatch(Character::isDigit)) {
+    boolean numeric = !expires.isEmpty() && expires.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (!numeric || expires.length() > 18) {
       throw new CofferException(
           ErrorCode.ACCESS_DENIED, "Invalid date (should be seconds since epoch): " + expires);
     }

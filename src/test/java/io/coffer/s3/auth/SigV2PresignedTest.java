@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 /** SigV2 presigned URLs, checked against the query-string example of the S3 documentation. */
 class SigV2PresignedTest {
   private static final Instant BEFORE_EXPIRY = Instant.ofEpochSecond(1175139000);
+  private static final String PUPPY = "/johnsmith/photos/puppy.jpg";
   private static final String DOC_QUERY =
-      "AWSAccessKeyId=" + ACCESS_KEY + "&Expires=1175139620&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D";
+      "AWSAccessKeyId=" + ACCESS_KEY
+          + "&Expires=1175139620&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D";
 
   private static AuthResult verify(Instant now, String path, String query, RequestHeaders headers) {
     return verifierAt(now).verify(new SignedRequest("GET", path, query, headers));
@@ -22,7 +24,7 @@ class SigV2PresignedTest {
 
   @Test
   void acceptsTheDocumentationExample() {
-    AuthResult result = verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", DOC_QUERY, headers());
+    AuthResult result = verify(BEFORE_EXPIRY, PUPPY, DOC_QUERY, headers());
     assertThat(result.credential().accessKey()).isEqualTo(ACCESS_KEY);
     assertThat(result.presigned()).isTrue();
     assertThat(result.payloadMode()).isEqualTo(PayloadMode.UNSIGNED);
@@ -32,7 +34,7 @@ class SigV2PresignedTest {
   @Test
   void anUnencodedPlusInTheSignatureStillMatches() {
     String query = DOC_QUERY.replace("%2B", "+");
-    assertThat(verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", query, headers()).presigned())
+    assertThat(verify(BEFORE_EXPIRY, PUPPY, query, headers()).presigned())
         .isTrue();
   }
 
@@ -43,13 +45,14 @@ class SigV2PresignedTest {
     String query =
         "versionId=v1&AWSAccessKeyId=" + ACCESS_KEY + "&Expires=1175139620&unrelated=x"
             + "&response-content-type=text%2Fplain&Signature=Q%2BHKg%2Ft%2FB2JyjiMl2m7a7WV8vdY%3D";
-    assertThat(verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", query, headers("X-Amz-Meta-A", " b")).presigned())
+    assertThat(verify(BEFORE_EXPIRY, PUPPY, query, headers("X-Amz-Meta-A", " b")).presigned())
         .isTrue();
+    String otherVersion = query.replace("v1", "v2");
     assertFails(
-        () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", query.replace("v1", "v2"), headers("x-amz-meta-a", "b")),
+        () -> verify(BEFORE_EXPIRY, PUPPY, otherVersion, headers("x-amz-meta-a", "b")),
         ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     assertFails(
-        () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", query, headers()),
+        () -> verify(BEFORE_EXPIRY, PUPPY, query, headers()),
         ErrorCode.SIGNATURE_DOES_NOT_MATCH);
   }
 
@@ -58,17 +61,17 @@ class SigV2PresignedTest {
     assertFails(
         () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/kitten.jpg", DOC_QUERY, headers()),
         ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+    Instant afterExpiry = Instant.ofEpochSecond(1175139621);
     assertFails(
-        () -> verify(Instant.ofEpochSecond(1175139621), "/johnsmith/photos/puppy.jpg", DOC_QUERY, headers()),
-        ErrorCode.EXPIRED_TOKEN);
+        () -> verify(afterExpiry, PUPPY, DOC_QUERY, headers()), ErrorCode.EXPIRED_TOKEN);
+    String unknownKey = DOC_QUERY.replace(ACCESS_KEY, "AKIDUNKNOWN");
     assertFails(
-        () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", DOC_QUERY.replace(ACCESS_KEY, "AKIDUNKNOWN"), headers()),
-        ErrorCode.INVALID_ACCESS_KEY_ID);
+        () -> verify(BEFORE_EXPIRY, PUPPY, unknownKey, headers()), ErrorCode.INVALID_ACCESS_KEY_ID);
+    String noExpires = "AWSAccessKeyId=" + ACCESS_KEY + "&Signature=x";
     assertFails(
-        () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", "AWSAccessKeyId=" + ACCESS_KEY + "&Signature=x", headers()),
-        ErrorCode.ACCESS_DENIED);
+        () -> verify(BEFORE_EXPIRY, PUPPY, noExpires, headers()), ErrorCode.ACCESS_DENIED);
+    String badExpires = DOC_QUERY.replace("1175139620", "soon");
     assertFails(
-        () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/puppy.jpg", DOC_QUERY.replace("1175139620", "soon"), headers()),
-        ErrorCode.ACCESS_DENIED);
+        () -> verify(BEFORE_EXPIRY, PUPPY, badExpires, headers()), ErrorCode.ACCESS_DENIED);
   }
 }
