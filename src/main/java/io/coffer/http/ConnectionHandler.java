@@ -185,6 +185,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     current = exchange;
     state.requestStarted();
     state.busy(ctx.channel());
+    if (expectContinue && !hasBody) {
+      // Nothing to hold back, so answer at once: botocore, told "100-continue" and given a final
+      // response instead, keeps that status line for every later response on the connection.
+      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    }
     executor.execute(
         () -> {
           ResponseWriter writer = new ResponseWriter(ctx, exchange, this::responseSent);

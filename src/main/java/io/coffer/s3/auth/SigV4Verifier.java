@@ -26,9 +26,10 @@ import java.util.Map;
  *       presigned modes.
  *   <li>A header-signed request without {@code x-amz-content-sha256} is InvalidRequest "Missing
  *       required header for this request: x-amz-content-sha256", AWS's code and wording.
- *   <li>Signature V2 (an {@code AWS ...} header or {@code AWSAccessKeyId} query) and unknown
- *       algorithms are InvalidRequest "The authorization mechanism you have provided is not
- *       supported"; SigV4a is NotImplemented.
+ *   <li>A Signature V2 {@code AWS ...} header and unknown algorithms are InvalidRequest "The
+ *       authorization mechanism you have provided is not supported"; SigV4a is NotImplemented.
+ *       SigV2 presigned URLs ({@code AWSAccessKeyId} query) are accepted: see {@link
+ *       SigV2Presigned}.
  *   <li>A presigned URL signs {@code X-Amz-Content-Sha256} from its query if present, else the
  *       {@code x-amz-content-sha256} header, else {@code UNSIGNED-PAYLOAD}. It is valid from 15
  *       minutes before its X-Amz-Date to X-Amz-Expires seconds after it, inclusive.
@@ -71,8 +72,8 @@ public final class SigV4Verifier {
     if (presigned) {
       return verifyPresigned(request, query);
     }
-    if (query.contains("AWSAccessKeyId")) {
-      throw new CofferException(ErrorCode.INVALID_REQUEST, SigV4.UNSUPPORTED_MECHANISM);
+    if (SigV2Presigned.isPresigned(query)) {
+      return SigV2Presigned.verify(request, query, this::resolve, clock);
     }
     return AuthResult.anonymous();
   }

@@ -362,6 +362,6 @@ class HeaderSigningTest {
                         "/bucket/key",
                         "AWSAccessKeyId=AK&Expires=1&Signature=x",
                         RequestHeaders.ofSingleValues(Map.of()))),
-        ErrorCode.INVALID_REQUEST);
+        ErrorCode.EXPIRED_TOKEN);
   }
 }

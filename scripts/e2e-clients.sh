@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# End-to-end test with real S3 clients: starts `./coffer server` on free loopback ports with a
+# temporary data directory, then drives it with the AWS CLI, boto3, rclone and s3cmd in their
+# default settings (only endpoint, credentials and path-style addressing are configured, in
+# temporary files: nothing under ~ is read or written). Every step prints `PASS <client> <step>`
+# or `FAIL <client> <step>: <reason>`; the last line is `N passed, M failed`, and the exit status
+# is non-zero when a step failed. A client that is not installed is one failed step.
+#   scripts/e2e-clients.sh [client...]     clients: aws boto3 rclone s3cmd (default: all)
+# E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+clients=("$@")
+[ ${#clients[@]} -gt 0 ] || clients=(aws boto3 rclone s3cmd)
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-e2e.XXXXXX")"
+server_pid=""
+pids=()
+started=$SECONDS
+
+stop_clients() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  kill -TERM "$server_pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+cleanup() {
+  stop_clients
+  stop_server
+  if [ "${E2E_KEEP:-}" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fail() { echo "$*" >&2; return 1; }
+
+# step CLIENT STEP COMMAND... runs COMMAND with errexit in a subshell (errexit does not work in
+# a function called from an `if`), keeps its output, and reports its last line when it fails.
+# Prints exactly one PASS or FAIL line.
+step() {
+  local client=$1 name=$2 out="$work/out/$1-$2.log" rc
+  shift 2
+  set +e
+  (set -e; "$@") >"$out" 2>&1
+  rc=$?
+  set -e
+  if [ $rc -eq 0 ]; then
+    echo "PASS $client $name"
+  else
+    local reason
+    reason="$(grep -v '^[[:space:]]*$' "$out" | tail -n 1 | cut -c1-300)"
+    echo "FAIL $client $name: ${reason:-exit status $rc}"
+  fi
+}
+
+free_ports() {
+  python3 -c 'import socket
+s = [socket.socket() for _ in range(2)]
+for x in s: x.bind(("127.0.0.1", 0))
+print(*(x.getsockname()[1] for x in s))'
+}
+
+start_server() {
+  # Build first (the launcher does it when the jar is missing or stale) so that the readiness
+  # wait below only covers the start-up.
+  "$root/coffer" --version >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; return 1; }
+  read -r s3_port console_port < <(free_ports)
+  endpoint="http://127.0.0.1:$s3_port"
+  COFFER_ACCESS_KEY=e2e-access-key COFFER_SECRET_KEY=e2e-secret-key-0123456789 \
+    COFFER_API_KEY=e2e-management-key \
+    "$root/coffer" server --data "$work/data" --address "127.0.0.1:$s3_port" \
+    --console-address "127.0.0.1:$console_port" --log-level info >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 600); do
+    if curl -fsS -o /dev/null "$endpoint/coffer/health/ready" 2>/dev/null; then return 0; fi
+    kill -0 "$server_pid" 2>/dev/null || { server_pid=""; break; }
+    sleep 0.1
+  done
+  echo "coffer did not become ready at $endpoint; server log:" >&2
+  tail -n 40 "$work/server.log" >&2
+  return 1
+}
+
+# ---- test data: a small file, a 50 MiB file and a tree with names clients like to mangle ----
+make_data() {
+  mkdir -p "$work/src/tree" "$work/out"
+  printf 'hello coffer\n' >"$work/src/small.txt"
+  head -c $((50 * 1024 * 1024)) /dev/urandom >"$work/src/big.bin"
+  local t="$work/src/tree" name
+  mkdir -p "$t/deep/a/b/c/d/e/f/g" "$t/with space/and+plus/%41%" "$t/ünï/中文"
+  for name in 'x y+z%20.txt' 'ünï cödé.txt' '..foo' 'emoji 😀.txt' 'semi;colon=eq&amp.txt' \
+    "quote'and\"double.txt" 'brackets [1] (2) {3}.txt' 'tilde~hash#.txt' 'caret^pipe|.txt' \
+    'deep/a/b/c/d/e/f/g/leaf.txt' 'with space/and+plus/%41%/file%2F.txt' 'ünï/中文/文件.txt'; do
+    printf 'content of %s\n' "$name" >"$t/$name"
+  done
+  : >"$t/empty.txt"
+  head -c 70000 /dev/urandom >"$t/deep/binary.bin"
+  # What a recursive listing of a bucket must show after the uploads: "size key" lines.
+  {
+    echo "$(stat -c %s "$work/src/small.txt") small.txt"
+    echo "$(stat -c %s "$work/src/big.bin") big.bin"
+    (cd "$t" && find . -type f -printf '%s tree/%P\n')
+  } | LC_ALL=C sort >"$work/expected-listing"
+}
+
+tree_digest() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum); }
+
+same_file() { # same_file EXPECTED ACTUAL
+  [ -f "$2" ] || fail "$2 was not written"
+  local a b
+  a=$(sha256sum <"$1" | cut -d' ' -f1)
+  b=$(sha256sum <"$2" | cut -d' ' -f1)
+  [ "$a" = "$b" ] || fail "sha256 differs: sent $a, got back $b ($(stat -c %s "$2") bytes)"
+}
+
+# ---- per-client adapters: <client>_<action>; $bucket is the client's bucket ----
+aws_() { aws --endpoint-url "$endpoint" "$@"; }
+aws_mb() { aws_ s3 mb "s3://$bucket"; }
+aws_put() { aws_ s3 cp "$1" "s3://$bucket/$2"; }
+aws_sync_up() { aws_ s3 sync "$1" "s3://$bucket/$2"; }
+aws_ls() { aws_ s3 ls --recursive "s3://$bucket" | sed -E 's/^[0-9-]+ +[0-9:]+ +//'; }
+aws_get() { aws_ s3 cp "s3://$bucket/$1" "$2"; }
+aws_sync_down() { aws_ s3 sync "s3://$bucket/$1" "$2"; }
+aws_presign() { aws_ s3 presign "s3://$bucket/$1" --expires-in 300; }
+aws_rm() { aws_ s3 rm "s3://$bucket/$1"; }
+aws_rm_recursive() { aws_ s3 rm --recursive "s3://$bucket"; }
+aws_rb() { aws_ s3 rb "s3://$bucket"; }
+
+boto3_() { python3 "$root/scripts/e2e_boto3.py" "$endpoint" "$@"; }
+boto3_mb() { boto3_ mb "$bucket"; }
+boto3_put() { # PutObject for the small file, the transfer manager (multipart) for the large one
+  if [ "$(stat -c %s "$1")" -lt 1048576 ]; then boto3_ put "$bucket" "$2" "$1"; else boto3_ upload "$bucket" "$2" "$1"; fi
+}
+boto3_sync_up() { boto3_ upload-tree "$1" "$bucket" "$2"; }
+boto3_ls() { boto3_ ls "$bucket"; }
+boto3_get() { boto3_ download "$bucket" "$1" "$2"; }
+boto3_sync_down() { boto3_ download-tree "$bucket" "$1" "$2"; }
+boto3_presign() { boto3_ presign "$bucket" "$1"; }
+boto3_rm() { boto3_ rm "$bucket" "$1"; }
+boto3_rm_recursive() { boto3_ rm-recursive "$bucket" ""; }
+boto3_rb() { boto3_ rb "$bucket"; }
+
+rclone_() { rclone --config "$work/rclone.conf" --cache-dir "$work/rclone-cache" "$@"; }
+rclone_mb() { rclone_ mkdir "coffer:$bucket"; }
+rclone_put() { rclone_ copyto "$1" "coffer:$bucket/$2"; }
+rclone_sync_up() { rclone_ sync "$1" "coffer:$bucket/${2%/}"; }
+rclone_ls() { rclone_ ls "coffer:$bucket" | sed -E 's/^ +//'; }
+rclone_get() { rclone_ copyto "coffer:$bucket/$1" "$2"; }
+rclone_sync_down() { rclone_ sync "coffer:$bucket/${1%/}" "$2"; }
+rclone_presign() { rclone_ link --expire 5m "coffer:$bucket/$1"; }
+rclone_rm() { rclone_ deletefile "coffer:$bucket/$1"; }
+rclone_rm_recursive() { rclone_ delete "coffer:$bucket"; }
+rclone_rb() { rclone_ rmdir "coffer:$bucket"; }
+
+s3cmd_() { s3cmd -c "$work/s3cfg" "$@"; }
+s3cmd_mb() { s3cmd_ mb "s3://$bucket"; }
+s3cmd_put() { s3cmd_ put "$1" "s3://$bucket/$2"; }
+s3cmd_sync_up() { s3cmd_ sync "$1/" "s3://$bucket/$2"; }
+s3cmd_ls() { s3cmd_ ls --recursive "s3://$bucket" | sed -E "s|^[0-9-]+ +[0-9:]+ +||; s| +s3://$bucket/| |"; }
+s3cmd_get() { s3cmd_ get "s3://$bucket/$1" "$2"; }
+s3cmd_sync_down() { s3cmd_ sync "s3://$bucket/$1" "$2/"; }
+s3cmd_rm() { s3cmd_ rm "s3://$bucket/$1"; }
+s3cmd_presign() { s3cmd_ signurl "s3://$bucket/$1" +300; }
+s3cmd_rm_recursive() { s3cmd_ rm --recursive --force "s3://$bucket"; }
+s3cmd_rb() { s3cmd_ rb "s3://$bucket"; }
+
+configure_clients() {
+  # The AWS CLI and boto3 read these files; the variables below would override them.
+  unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE \
+    AWS_REGION AWS_DEFAULT_REGION AWS_ENDPOINT_URL AWS_ENDPOINT_URL_S3 AWS_CA_BUNDLE
+  export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
+  export AWS_EC2_METADATA_DISABLED=true AWS_PAGER=""
+  printf '[default]\nregion = us-east-1\n' >"$AWS_CONFIG_FILE"
+  printf '[default]\naws_access_key_id = e2e-access-key\naws_secret_access_key = e2e-secret-key-0123456789\n' \
+    >"$AWS_SHARED_CREDENTIALS_FILE"
+  cat >"$work/rclone.conf" <<EOF
+[coffer]
+type = s3
+provider = Other
+access_key_id = e2e-access-key
+secret_access_key = e2e-secret-key-0123456789
+region = us-east-1
+endpoint = $endpoint
+EOF
+  # host_bucket without %(bucket)s is s3cmd's documented way to get path-style requests.
+  cat >"$work/s3cfg" <<EOF
+[default]
+access_key = e2e-access-key
+secret_key = e2e-secret-key-0123456789
+host_base = 127.0.0.1:$s3_port
+host_bucket = 127.0.0.1:$s3_port
+bucket_location = us-east-1
+use_https = False
+signature_v2 = False
+EOF
+}
+
+# ---- the scenario every client runs ----
+completed_uploads() { grep -c " CompleteMultipartUpload bucket=$bucket status=200 " "$work/server.log" || true; }
+check_put_big() { # $1 = yes when the client uploads 50 MiB in parts by default
+  local before
+  before=$(completed_uploads)
+  "${client}_put" "$work/src/big.bin" big.bin
+  if [ "$1" = yes ] && [ "$(completed_uploads)" -le "$before" ]; then
+    fail "expected a multipart upload, the server log shows no CompleteMultipartUpload"
+  fi
+}
+check_ls() {
+  "${client}_ls" | LC_ALL=C sort >"$work/$client-listing"
+  diff "$work/expected-listing" "$work/$client-listing" >"$work/$client-listing.diff" ||
+    fail "listing differs from what was uploaded: $(grep '^[<>]' "$work/$client-listing.diff" | head -n 3 | tr '\n' ' ')"
+}
+check_get() { # KEY SOURCE
+  local dest="$work/down/$client/$1"
+  mkdir -p "$(dirname "$dest")"
+  "${client}_get" "$1" "$dest"
+  same_file "$2" "$dest"
+}
+check_sync_down() {
+  local dest="$work/down/$client-tree"
+  mkdir -p "$dest"
+  "${client}_sync_down" tree/ "$dest"
+  diff <(tree_digest "$work/src/tree") <(tree_digest "$dest") >"$work/$client-tree.diff" ||
+    fail "downloaded tree differs: $(grep '^[<>]' "$work/$client-tree.diff" | head -n 3 | tr '\n' ' ')"
+}
+check_presign() { # KEY SOURCE
+  local url code body="$work/down/$client-presigned"
+  url=$("${client}_presign" "$1" | tail -n 1)
+  [[ $url == http* ]] || fail "no URL from presign: $url"
+  code=$(curl -sS -o "$body" -w '%{http_code}' "$url")
+  [ "$code" = 200 ] || fail "curl got HTTP $code for $url: $(head -c 300 "$body" | tr '\n' ' ')"
+  same_file "$2" "$body"
+}
+check_rm() {
+  "${client}_rm" small.txt
+  ! "${client}_ls" | grep -q ' small\.txt$' || fail "small.txt is still listed"
+}
+check_rm_recursive() {
+  "${client}_rm_recursive"
+  local left
+  left=$("${client}_ls" | head -n 3)
+  [ -z "$left" ] || fail "objects left after the recursive delete: $left"
+}
+check_rclone_multipart() { # rclone's default cutoff is 200 MiB: force its multipart path too
+  local dest="$work/down/rclone-multipart.bin"
+  rclone_ copyto --s3-upload-cutoff 10M --s3-chunk-size 5M "$work/src/big.bin" "coffer:$bucket/big.bin"
+  rclone_get big.bin "$dest"
+  same_file "$work/src/big.bin" "$dest"
+}
+
+installed() {
+  case $1 in
+    boto3) python3 -c 'import boto3' 2>/dev/null ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
+
+run_client() {
+  client=$1
+  bucket="e2e-$client"
+  if ! installed "$client"; then
+    step "$client" installed fail "$client is not installed"
+    return
+  fi
+  local multipart=yes
+  [ "$client" = rclone ] && multipart=no
+  step "$client" mb "${client}_mb"
+  step "$client" put-small "${client}_put" "$work/src/small.txt" small.txt
+  step "$client" put-50MiB check_put_big "$multipart"
+  step "$client" sync-up "${client}_sync_up" "$work/src/tree" tree/
+  step "$client" ls check_ls
+  step "$client" get-small check_get small.txt "$work/src/small.txt"
+  step "$client" get-50MiB check_get big.bin "$work/src/big.bin"
+  [ "$client" = rclone ] && step "$client" put-get-50MiB-multipart check_rclone_multipart
+  step "$client" sync-down check_sync_down
+  step "$client" presign check_presign small.txt "$work/src/small.txt"
+  step "$client" presign-odd-key check_presign 'tree/x y+z%20.txt' "$work/src/tree/x y+z%20.txt"
+  step "$client" rm check_rm
+  step "$client" rm-recursive check_rm_recursive
+  step "$client" rb "${client}_rb"
+}
+
+make_data
+if ! start_server; then
+  echo "FAIL server start: see the log above"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+configure_clients
+# The clients run side by side (each in its own bucket): most of the time goes into starting the
+# Python-based ones, and this way the server also serves four clients at once.
+pids=()
+for c in "${clients[@]}"; do
+  run_client "$c" >"$work/results-$c" 2>&1 &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid" || true; done
+for c in "${clients[@]}"; do cat "$work/results-$c"; done
+passed=$(cat "$work"/results-* | grep -c '^PASS ' || true)
+failed=$(cat "$work"/results-* | grep -vc '^PASS ' || true)
+
+if [ "$failed" -gt 0 ]; then
+  echo "---- last lines of the server log ----"
+  tail -n 40 "$work/server.log"
+  echo "--------------------------------------"
+fi
+echo "took $((SECONDS - started)) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

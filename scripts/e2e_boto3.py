@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""boto3 side of scripts/e2e-clients.sh: one S3 action per call, with boto3's default settings.
+
+Usage: e2e_boto3.py ENDPOINT ACTION ARGS...   (credentials and region come from the AWS config
+files the caller points AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at). Exits non-zero, with
+the error on stderr, when the action fails.
+"""
+import os
+import sys
+
+import boto3
+
+
+def keys(s3, bucket, prefix=""):
+  for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+    for obj in page.get("Contents", []):
+      yield obj
+
+
+def main(endpoint, action, *args):
+  s3 = boto3.client("s3", endpoint_url=endpoint)
+  if action == "mb":
+    s3.create_bucket(Bucket=args[0])
+  elif action == "put":  # a plain PutObject
+    bucket, key, path = args
+    with open(path, "rb") as body:
+      s3.put_object(Bucket=bucket, Key=key, Body=body)
+  elif action == "upload":  # the transfer manager: multipart above 8 MiB
+    bucket, key, path = args
+    s3.upload_file(path, bucket, key)
+  elif action == "ls":  # "size key" lines
+    for obj in keys(s3, args[0]):
+      print(obj["Size"], obj["Key"])
+  elif action == "upload-tree":
+    directory, bucket, prefix = args
+    for root, _, files in os.walk(directory):
+      for name in files:
+        path = os.path.join(root, name)
+        s3.upload_file(path, bucket, prefix + os.path.relpath(path, directory))
+  elif action == "download":
+    bucket, key, path = args
+    s3.download_file(bucket, key, path)
+  elif action == "download-tree":
+    bucket, prefix, directory = args
+    for obj in keys(s3, bucket, prefix):
+      path = os.path.join(directory, obj["Key"][len(prefix):])
+      os.makedirs(os.path.dirname(path), exist_ok=True)
+      s3.download_file(bucket, obj["Key"], path)
+  elif action == "presign":
+    print(s3.generate_presigned_url("get_object", Params={"Bucket": args[0], "Key": args[1]}, ExpiresIn=300))
+  elif action == "rm":
+    s3.delete_object(Bucket=args[0], Key=args[1])
+  elif action == "rm-recursive":  # DeleteObjects in batches, as tools that empty a bucket do
+    bucket, prefix = args
+    batch = [{"Key": obj["Key"]} for obj in keys(s3, bucket, prefix)]
+    for i in range(0, len(batch), 1000):
+      result = s3.delete_objects(Bucket=bucket, Delete={"Objects": batch[i:i + 1000]})
+      if result.get("Errors"):
+        raise RuntimeError(f"DeleteObjects errors: {result['Errors']}")
+  elif action == "rb":
+    s3.delete_bucket(Bucket=args[0])
+  else:
+    raise SystemExit(f"unknown action {action}")
+
+
+if __name__ == "__main__":
+  try:
+    main(*sys.argv[1:])
+  except Exception as e:  # one line for the PASS/FAIL report
+    print(f"{type(e).__name__}: {e}", file=sys.stderr)
+    sys.exit(1)
