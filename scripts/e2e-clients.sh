@@ -194,7 +194,6 @@ access_key = e2e-access-key
 secret_key = e2e-secret-key-0123456789
 host_base = 127.0.0.1:$s3_port
 host_bucket = 127.0.0.1:$s3_port
-bucket_location = us-east-1
 use_https = False
 signature_v2 = False
 EOF

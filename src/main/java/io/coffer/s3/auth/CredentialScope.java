@@ -36,6 +36,15 @@ record CredentialScope(
         credential.substring(slashes[3] + 1));
   }
 
+  /**
+   * s3cmd, by default, signs with the legacy location name "US" for us-east-1 (S3 would answer with
+   * the right region and s3cmd would retry). Accepting it, as MinIO does, spares every s3cmd user
+   * a setting. The signature is still computed over the scope as sent.
+   */
+  private boolean isLegacyUsStandard(String expectedRegion) {
+    return region.equals("US") && expectedRegion.equals("us-east-1");
+  }
+
   /** The scope line of the string to sign. */
   String scope() {
     return date + '/' + region + '/' + service + '/' + terminator;
@@ -60,7 +69,7 @@ record CredentialScope(
               + amzDate.substring(0, 8)
               + "\".");
     }
-    if (!region.equals(expectedRegion)) {
+    if (!region.equals(expectedRegion) && !isLegacyUsStandard(expectedRegion)) {
       throw new CofferException(
           code,
           prefix + "the region '" + region + "' is wrong; expecting '" + expectedRegion + "'");

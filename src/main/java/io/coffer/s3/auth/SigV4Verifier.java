@@ -228,7 +228,7 @@ public final class SigV4Verifier {
       String payloadHash,
       boolean presigned,
       Map<String, String> query) {
-    byte[] key = signingKeys.get(credential.secretKey(), scope.date(), region, SigV4.SERVICE);
+    byte[] key = signingKeys.get(credential.secretKey(), scope.date(), scope.region(), SigV4.SERVICE);
     String expected =
         CanonicalRequest.signature(
             key, CanonicalRequest.stringToSign(amzDate, scope.scope(), canonicalRequest));

@@ -118,6 +118,13 @@ class HeaderSigningTest {
         ErrorCode.INVALID_ACCESS_KEY_ID);
   }
 
+  /** Regression: s3cmd's default configuration signs with the legacy region name "US". */
+  @Test
+  void legacyUsRegionOfS3cmdIsUsEast1() {
+    AuthResult result = exampleVerifier().verify(request(signedHeaders(ACCESS_KEY, SECRET_KEY, "US")));
+    assertThat(result.credential().accessKey()).isEqualTo(ACCESS_KEY);
+  }
+
   @Test
   void wrongRegionServiceTerminatorOrDateInScope() {
     assertFails(
