@@ -43,6 +43,7 @@ public final class CofferServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final MetadataStore metadata;
+  private final CredentialService credentials;
   private final S3Frontend s3Frontend;
   private final HttpServer s3Server;
   private final HttpServer consoleServer;
@@ -67,7 +68,7 @@ public final class CofferServer implements AutoCloseable {
       log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
     }
 
-    CredentialService credentials = new CredentialService(metadata, clock);
+    this.credentials = new CredentialService(metadata, clock);
     BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
     ObjectService objects =
         new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
@@ -142,6 +143,11 @@ public final class CofferServer implements AutoCloseable {
   /** The admin credential ensured or generated at start. */
   public Credential adminCredential() {
     return startup.admin();
+  }
+
+  /** The S3 credentials this server authenticates against. */
+  public CredentialService credentials() {
+    return credentials;
   }
 
   /** What start-up has to tell the operator once (generated keys, endpoints). */
