@@ -4,12 +4,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Open connections and requests in flight of one listener, for limits, metrics and draining. */
 final class ServerState {
   private final int maxConnections;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  // The group drops a channel by itself as soon as it closes, before channelInactive runs, so it
+  // cannot tell release() whether the channel was counted; this set can.
+  private final Set<Channel> counted = ConcurrentHashMap.newKeySet();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Object drained = new Object();
@@ -27,12 +32,13 @@ final class ServerState {
       open.decrementAndGet();
       return false;
     }
+    counted.add(channel);
     channels.add(channel);
     return true;
   }
 
   void release(Channel channel) {
-    if (channels.remove(channel)) {
+    if (counted.remove(channel)) {
       open.decrementAndGet();
     }
   }
