@@ -58,8 +58,11 @@ public final class CofferServer implements AutoCloseable {
     PrivateFiles.createDirectory(internal);
     Clock clock = Clock.systemUTC();
 
-    this.metadata = SqliteMetadataStore.open(internal.resolve("metadata.db"), config.syncWrites());
-    PrivateFiles.restrict(internal.resolve("metadata.db"));
+    Path database = internal.resolve("metadata.db");
+    // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
+    // the database file's permissions, and the WAL holds secrets too.
+    PrivateFiles.createFile(database);
+    this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
     Set<String> referenced = new HashSet<>();
     metadata.forEachReferencedBlob(referenced::add);
