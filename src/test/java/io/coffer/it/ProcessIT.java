@@ -18,11 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** The packaged jar as an operator runs it: its CLI, its first start, and SIGTERM. */
 class ProcessIT {
@@ -41,15 +37,6 @@ class ProcessIT {
   @AfterEach
   void deleteDataDir() throws Exception {
     CofferTestServer.deleteRecursively(dataDir);
-  }
-
-  static S3Client client(URI endpoint, String accessKey, String secretKey) {
-    return S3Client.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .build();
   }
 
   @Test
@@ -79,7 +66,7 @@ class ProcessIT {
       accessKey = first.awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
       secretKey = first.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
       URI endpoint = first.s3Uri();
-      try (S3Client s3 = client(endpoint, accessKey, secretKey)) {
+      try (S3Client s3 = SdkClients.of(endpoint, accessKey, secretKey)) {
         s3.createBucket(b -> b.bucket("drain"));
       }
       assertOwnerOnly(dataDir.resolve(".coffer")); // while running, with the WAL files open
@@ -90,7 +77,7 @@ class ProcessIT {
     assertOwnerOnly(dataDir.resolve(".coffer"));
 
     try (CofferProcess second = CofferProcess.server(dataDir, FAST_START, Map.of())) {
-      try (S3Client s3 = client(second.s3Uri(), accessKey, secretKey)) {
+      try (S3Client s3 = SdkClients.of(second.s3Uri(), accessKey, secretKey)) {
         assertThat(s3.getObjectAsBytes(b -> b.bucket("drain").key("in-flight")).asByteArray()).isEqualTo(body);
       }
       assertThat(second.terminate()).isEqualTo(SIGTERM_EXIT);
