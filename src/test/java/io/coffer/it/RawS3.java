@@ -96,11 +96,17 @@ final class RawS3 {
 
   /** Sends {@code body} with a signature made earlier (for aws-chunked bodies framed after it). */
   HttpResponse<String> send(SigV4Signer.HeaderSignature signature, byte[] body) throws Exception {
+    return send(signature, HttpRequest.BodyPublishers.ofByteArray(body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends a body of any kind (a stream of gigabytes, say) and receives a response of any kind. */
+  <T> HttpResponse<T> send(
+      SigV4Signer.HeaderSignature signature, HttpRequest.BodyPublisher body, HttpResponse.BodyHandler<T> handler)
+      throws Exception {
     String target = rawPath + (signature.rawQuery().isEmpty() ? "" : "?" + signature.rawQuery());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint.resolve(target)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(target)).method(method, body);
     headersToSend(signature).forEach(request::header);
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(request.build(), handler);
   }
 
   /** The request line and header section for a raw socket, Host and Content-Length included. */
