@@ -22,7 +22,7 @@ class OverwriteDuringReadIT {
   @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "reads";
   /** Far more than socket buffers hold, so most of it is read from disk after the overwrite. */
-  static final int SIZE = 48 * 1024 * 1024;
+  static final int SIZE = 32 * 1024 * 1024;
 
   @Test
   void aStartedReadKeepsTheOldBytesThroughAnOverwriteAndADelete() throws Exception {
