@@ -76,13 +76,24 @@ public final class S3Frontend implements HttpHandler {
         PathStyle.Target target = addressing.resolve(http.headers().get("Host"), http.rawPath());
         bucket = target.bucket();
         QueryParams query = QueryParams.parse(http.rawQuery());
+        // Parsed before authenticating so that the access log names the operation of a refused
+        // request too; a parse error still comes after authentication errors.
+        S3Operation op = null;
+        CofferException unparsable = null;
+        try {
+          op =
+              S3RequestParser.parse(
+                  http.method(), target.bucket(), target.key(), query, http.headers().get("x-amz-copy-source"));
+          operation = op.name();
+        } catch (CofferException e) {
+          unparsable = e;
+        }
         AuthResult auth =
             verifier.verify(
                 new SignedRequest(http.method(), http.rawPath(), http.rawQuery(), new AuthHeaders(http.headers())));
-        S3Operation op =
-            S3RequestParser.parse(
-                http.method(), target.bucket(), target.key(), query, http.headers().get("x-amz-copy-source"));
-        operation = op.name();
+        if (unparsable != null) {
+          throw unparsable;
+        }
         if (auth.isAnonymous()) {
           throw new CofferException(ErrorCode.ACCESS_DENIED);
         }

@@ -52,6 +52,7 @@ public final class CofferServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final MetadataStore metadata;
+  private final CredentialService credentials;
   private final S3Frontend s3Frontend;
   private final HttpServer s3Server;
   private final HttpServer consoleServer;
@@ -70,8 +71,11 @@ public final class CofferServer implements AutoCloseable {
     PrivateFiles.createDirectory(internal);
     Clock clock = Clock.systemUTC();
 
-    this.metadata = SqliteMetadataStore.open(internal.resolve("metadata.db"), config.syncWrites());
-    PrivateFiles.restrict(internal.resolve("metadata.db"));
+    Path database = internal.resolve("metadata.db");
+    // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
+    // the database file's permissions, and the WAL holds secrets too.
+    PrivateFiles.createFile(database);
+    this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
     Set<String> referenced = new HashSet<>();
     metadata.forEachReferencedBlob(referenced::add);
@@ -80,7 +84,7 @@ public final class CofferServer implements AutoCloseable {
       log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
     }
 
-    CredentialService credentials = new CredentialService(metadata, clock);
+    this.credentials = new CredentialService(metadata, clock);
     BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
     ObjectService objects =
         new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
@@ -236,6 +240,11 @@ public final class CofferServer implements AutoCloseable {
   /** The admin credential ensured or generated at start. */
   public Credential adminCredential() {
     return startup.admin();
+  }
+
+  /** The S3 credentials this server authenticates against. */
+  public CredentialService credentials() {
+    return credentials;
   }
 
   /** What start-up has to tell the operator once (generated keys, endpoints). */

@@ -21,6 +21,14 @@ public final class PrivateFiles {
     }
   }
 
+  /** Creates an empty owner-only file, or makes an existing one owner-only. */
+  public static void createFile(Path file) throws IOException {
+    if (POSIX && !Files.exists(file)) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    restrict(file);
+  }
+
   public static void restrict(Path file) throws IOException {
     if (POSIX && Files.exists(file)) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -1,0 +1,153 @@
+package io.coffer.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged jar ({@code target/coffer.jar}, built before the integration tests run) run as a
+ * separate process with the test's own JDK, its output collected line by line.
+ */
+final class CofferProcess implements AutoCloseable {
+  static final Path JAR = Path.of("target", "coffer.jar");
+  private static final Pattern S3_ENDPOINT = Pattern.compile("S3 API:\\s+(http://\\S+)");
+  private static final Pattern CONSOLE_ENDPOINT = Pattern.compile("Console:\\s+(http://[^/\\s]+)");
+
+  private final Process process;
+  private final List<String> stdout = new ArrayList<>();
+  private final StringBuilder stderr = new StringBuilder();
+  private final Thread stdoutReader;
+  private final Thread stderrReader;
+
+  private CofferProcess(Process process) {
+    this.process = process;
+    this.stdoutReader = Thread.ofPlatform().daemon().start(() -> collect(process.getInputStream(), true));
+    this.stderrReader = Thread.ofPlatform().daemon().start(() -> collect(process.getErrorStream(), false));
+  }
+
+  /** Runs {@code java [jvmOptions] -jar coffer.jar args...} with only {@code env} of Coffer's variables. */
+  static CofferProcess run(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+    if (!Files.isRegularFile(JAR)) {
+      throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with mvn verify");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(name -> name.startsWith("COFFER_"));
+    builder.environment().putAll(env);
+    return new CofferProcess(builder.start());
+  }
+
+  /** {@code coffer server} on loopback ports the OS picks, waiting until it has printed its endpoints. */
+  static CofferProcess server(Path dataDir, List<String> jvmOptions, Map<String, String> env) throws Exception {
+    CofferProcess process =
+        run(jvmOptions, env, "server", "--data", dataDir.toString(), "--address", "127.0.0.1:0",
+            "--console-address", "127.0.0.1:0");
+    process.awaitLine(CONSOLE_ENDPOINT, Duration.ofSeconds(60));
+    return process;
+  }
+
+  URI s3Uri() throws InterruptedException {
+    return URI.create(awaitLine(S3_ENDPOINT, Duration.ofSeconds(1)).group(1));
+  }
+
+  /** Waits for a line of standard output matching {@code pattern}. */
+  Matcher awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (stdout) {
+      int seen = 0;
+      while (true) {
+        for (; seen < stdout.size(); seen++) {
+          Matcher matcher = pattern.matcher(stdout.get(seen));
+          if (matcher.find()) {
+            return matcher;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || (!process.isAlive() && !stdoutReader.isAlive())) {
+          throw new AssertionError("no line matching " + pattern + " in:\n" + stdout() + "\nstderr:\n" + stderr());
+        }
+        stdout.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  /** Sends SIGTERM and waits for the exit status. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    return awaitExit();
+  }
+
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the server did not exit within 60 s");
+    }
+    stdoutReader.join(5_000);
+    stderrReader.join(5_000);
+    return process.exitValue();
+  }
+
+  Process process() {
+    return process;
+  }
+
+  String stdout() {
+    synchronized (stdout) {
+      return String.join("\n", stdout);
+    }
+  }
+
+  String stderr() {
+    synchronized (stderr) {
+      return stderr.toString();
+    }
+  }
+
+  private void collect(InputStream stream, boolean isStdout) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (isStdout) {
+          synchronized (stdout) {
+            stdout.add(line);
+            stdout.notifyAll();
+          }
+        } else {
+          synchronized (stderr) {
+            stderr.append(line).append('\n');
+          }
+        }
+      }
+    } catch (IOException e) {
+      // the process is gone
+    } finally {
+      if (isStdout) {
+        synchronized (stdout) {
+          stdout.notifyAll();
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}

@@ -1,0 +1,85 @@
+package io.coffer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.config.ServerConfig;
+import io.coffer.server.CofferServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** --max-connections limits connections open at once, not connections ever made. */
+class ConnectionLimitIT {
+  static Path dataDir;
+  static CofferServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dataDir = Files.createTempDirectory("coffer-limit-");
+    server =
+        CofferServer.start(
+            ServerConfig.forTests(dataDir)
+                .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY)
+                .withLimits(ServerConfig.FIVE_GIB, 64 * 1024, Duration.ofSeconds(60), 2));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+    CofferTestServer.deleteRecursively(dataDir);
+  }
+
+  static int health(RawSocket socket) throws IOException {
+    socket.write("GET /coffer/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+    return socket.readResponse().status();
+  }
+
+  @Test
+  void closedConnectionsFreeTheirPlace() throws Exception {
+    // Regression: closed connections were never subtracted, so after max-connections connections
+    // in the server's lifetime every new one was refused.
+    for (int i = 0; i < 6; i++) {
+      try (RawSocket socket = new RawSocket(server.s3Port())) {
+        assertThat(health(socket)).as("connection %d", i).isEqualTo(200);
+      }
+      awaitOpenConnections(0);
+    }
+  }
+
+  @Test
+  void aConnectionOverTheLimitIsClosed() throws Exception {
+    try (RawSocket first = new RawSocket(server.s3Port());
+        RawSocket second = new RawSocket(server.s3Port())) {
+      assertThat(health(first)).isEqualTo(200);
+      assertThat(health(second)).isEqualTo(200);
+      try (RawSocket third = new RawSocket(server.s3Port())) {
+        assertThat(third.closedByServer()).isTrue();
+      }
+    }
+    awaitOpenConnections(0);
+    try (RawSocket again = new RawSocket(server.s3Port())) {
+      assertThat(health(again)).isEqualTo(200);
+    }
+  }
+
+  /** The server learns of a closed connection asynchronously: poll for it. */
+  static void awaitOpenConnections(int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (openConnections() != expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(openConnections()).isEqualTo(expected);
+  }
+
+  static int openConnections() {
+    try {
+      return (int) PrometheusText.scrape(server.consoleEndpoint()).value("coffer_s3_connections_open");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
