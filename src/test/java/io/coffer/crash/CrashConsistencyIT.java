@@ -2,7 +2,6 @@ package io.coffer.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import io.coffer.it.CofferProcess;
 import org.junit.jupiter.api.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +61,6 @@ class CrashConsistencyIT {
     System.out.println("crash test: " + cycles + " kills, seed " + seed);
     Random random = new Random(seed);
     Path data = work.resolve("data");
-    Path log = work.resolve("server.log");
     Map<String, String> env = Map.of("COFFER_ACCESS_KEY", ACCESS_KEY, "COFFER_SECRET_KEY", SECRET_KEY, "COFFER_API_KEY", API_KEY);
     List<List<KeyModel>> keysByThread = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -73,14 +72,14 @@ class CrashConsistencyIT {
     }
     AtomicLong generations = new AtomicLong();
     CrashCounts counts = new CrashCounts();
-    try (CofferProcess first = CofferProcess.start(data, env, log); S3Client setup = client(first.s3Uri())) {
+    try (CofferProcess first = CofferProcess.server(data, List.of("-Xmx256m"), env); S3Client setup = client(first.s3Uri())) {
       setup.createBucket(r -> r.bucket(CrashWorkload.BUCKET));
     }
     for (int cycle = 0; cycle < cycles; cycle++) {
       long cycleStart = System.nanoTime();
       AtomicBoolean killed = new AtomicBoolean();
       List<CrashWorkload> workloads = new ArrayList<>();
-      try (CofferProcess server = CofferProcess.start(data, env, log)) {
+      try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env)) {
         List<S3Client> clients = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -90,7 +89,7 @@ class CrashConsistencyIT {
           workloads.add(w);
           threads.add(Thread.ofPlatform().name("crash-client-" + t).start(w));
         }
-        Thread.sleep(200 + random.nextInt(1800));
+        Thread.sleep(1000 + random.nextInt(3000));
         killed.set(true);
         server.kill();
         for (Thread t : threads) {
@@ -106,7 +105,7 @@ class CrashConsistencyIT {
       counts.acknowledged += acknowledged;
       System.out.printf("crash test: cycle %d, %d acknowledged, %d ms%n", cycle + 1, acknowledged, (System.nanoTime() - cycleStart) / 1_000_000);
       counts.kills++;
-      try (CofferProcess server = CofferProcess.start(data, env, log); S3Client client = client(server.s3Uri())) {
+      try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env); S3Client client = client(server.s3Uri())) {
         verify(client, data, keysByThread, counts, seed);
         verifyStats(server.consoleUri(), client, seed);
       }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The packaged jar ({@code target/coffer.jar}, built before the integration tests run) run as a
  * separate process with the test's own JDK, its output collected line by line.
  */
-final class CofferProcess implements AutoCloseable {
+public final class CofferProcess implements AutoCloseable {
   static final Path JAR = Path.of("target", "coffer.jar");
   private static final Pattern S3_ENDPOINT = Pattern.compile("S3 API:\\s+(http://\\S+)");
   private static final Pattern CONSOLE_ENDPOINT = Pattern.compile("Console:\\s+(http://[^/\\s]+)");
@@ -55,7 +55,7 @@ final class CofferProcess implements AutoCloseable {
   }
 
   /** {@code coffer server} on loopback ports the OS picks, waiting until it has printed its endpoints. */
-  static CofferProcess server(Path dataDir, List<String> jvmOptions, Map<String, String> env) throws Exception {
+  public static CofferProcess server(Path dataDir, List<String> jvmOptions, Map<String, String> env) throws Exception {
     CofferProcess process =
         run(jvmOptions, env, "server", "--data", dataDir.toString(), "--address", "127.0.0.1:0",
             "--console-address", "127.0.0.1:0");
@@ -63,8 +63,18 @@ final class CofferProcess implements AutoCloseable {
     return process;
   }
 
-  URI s3Uri() throws InterruptedException {
+  public URI s3Uri() throws InterruptedException {
     return URI.create(awaitLine(S3_ENDPOINT, Duration.ofSeconds(1)).group(1));
+  }
+
+  public URI consoleUri() throws InterruptedException {
+    return URI.create(awaitLine(CONSOLE_ENDPOINT, Duration.ofSeconds(1)).group(1));
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    awaitExit();
   }
 
   /** Waits for a line of standard output matching {@code pattern}. */

@@ -51,13 +51,30 @@ class ConnectionLimitIT {
   }
 
   @Test
-  void aConnectionOverTheLimitIsClosed() throws Exception {
+  void atTheLimitTheLongestIdleConnectionMakesRoom() throws Exception {
     try (RawSocket first = new RawSocket(server.s3Port());
         RawSocket second = new RawSocket(server.s3Port())) {
       assertThat(health(first)).isEqualTo(200);
       assertThat(health(second)).isEqualTo(200);
       try (RawSocket third = new RawSocket(server.s3Port())) {
-        assertThat(third.closedByServer()).isTrue();
+        assertThat(health(third)).isEqualTo(200);
+        assertThat(first.closedByServer()).as("the longest idle connection was closed").isTrue();
+        assertThat(health(second)).isEqualTo(200);
+      }
+    }
+    awaitOpenConnections(0);
+  }
+
+  @Test
+  void connectionsInTheMiddleOfARequestAreNeverEvicted() throws Exception {
+    // A request whose body has not fully arrived keeps its connection busy, even once answered.
+    String unfinished = "PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345";
+    try (RawSocket first = new RawSocket(server.s3Port());
+        RawSocket second = new RawSocket(server.s3Port())) {
+      assertThat(first.write(unfinished).readResponse().status()).isEqualTo(403);
+      assertThat(second.write(unfinished).readResponse().status()).isEqualTo(403);
+      try (RawSocket third = new RawSocket(server.s3Port())) {
+        assertThat(third.closedByServer()).as("no room: the new connection is refused").isTrue();
       }
     }
     awaitOpenConnections(0);

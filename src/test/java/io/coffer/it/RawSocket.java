@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +22,12 @@ final class RawSocket implements AutoCloseable {
   private final OutputStream out;
 
   RawSocket(int port) throws IOException {
+    this(port, Duration.ofSeconds(20));
+  }
+
+  RawSocket(int port, Duration readTimeout) throws IOException {
     socket = new Socket("127.0.0.1", port);
-    socket.setSoTimeout(20_000);
+    socket.setSoTimeout((int) readTimeout.toMillis());
     in = socket.getInputStream();
     out = socket.getOutputStream();
   }
@@ -34,13 +39,14 @@ final class RawSocket implements AutoCloseable {
     }
   }
 
-  void write(String text) throws IOException {
-    write(text.getBytes(StandardCharsets.UTF_8));
+  RawSocket write(String text) throws IOException {
+    return write(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  void write(byte[] bytes) throws IOException {
+  RawSocket write(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
+    return this;
   }
 
   /** Reads the next response, interim ({@code 1xx}, no body) or final. */
