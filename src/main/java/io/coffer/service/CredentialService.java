@@ -78,9 +78,9 @@ public final class CredentialService {
   }
 
   /**
-   * Makes sure the credential given at start-up exists with this secret (user name "admin"). An
-   * existing one with another secret is replaced only if it owns nothing; otherwise start-up fails
-   * rather than silently changing who owns what.
+   * Makes sure the credential given at start-up (COFFER_ACCESS_KEY and COFFER_SECRET_KEY) exists,
+   * is active and has this secret: the environment is the source of truth, so changing the secret
+   * there rotates it, and the credential keeps its ID and its buckets.
    */
   public Credential ensure(String accessKey, String secretKey, String userName) {
     Optional<Credential> existing = store.findCredentialByAccessKey(accessKey);
