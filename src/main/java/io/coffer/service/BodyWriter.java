@@ -111,7 +111,7 @@ final class BodyWriter {
       committed = true;
       return new StoredBody(blobId, null, size, md5Digest, stored, checksumBytes);
     } catch (IOException e) {
-      throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be stored: " + e.getMessage(), e);
+      throw StorageErrors.of(e);
     } finally {
       if (writer != null && !committed) {
         writer.close();

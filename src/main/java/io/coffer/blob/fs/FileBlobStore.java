@@ -1,6 +1,7 @@
 package io.coffer.blob.fs;
 
 import io.coffer.blob.BlobStore;
+import io.coffer.blob.StorageUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class FileBlobStore implements BlobStore {
   private static final Logger log = LoggerFactory.getLogger(FileBlobStore.class);
   static final String OBJECTS = "objects";
+  /** A write that fails with less free space than this failed because the disk is full. */
+  private static final long FULL_BELOW_BYTES = 1024 * 1024;
 
   private final Path dataDir;
   private final Path tmpDir;
@@ -68,13 +71,46 @@ public final class FileBlobStore implements BlobStore {
   public BlobWriter create(String bucket) throws IOException {
     String id = BlobIds.next();
     Path temp = tmpDir.resolve(id + ".tmp");
-    FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    return new FileBlobWriter(this, bucket, id, temp, channel);
+    try {
+      FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return new FileBlobWriter(this, bucket, id, temp, channel);
+    } catch (IOException e) {
+      throw classify(e);
+    }
+  }
+
+  /**
+   * Tells a failed write caused by the storage (no space left, or a folder that cannot be written)
+   * from any other I/O error, by asking the file system rather than reading error messages.
+   */
+  IOException classify(IOException e) {
+    if (e instanceof StorageUnavailableException) {
+      return e;
+    }
+    try {
+      if (Files.getFileStore(tmpDir).getUsableSpace() < FULL_BELOW_BYTES) {
+        return new StorageUnavailableException(StorageUnavailableException.Reason.FULL, e);
+      }
+      if (!Files.isWritable(tmpDir) || !Files.isWritable(dataDir)) {
+        return new StorageUnavailableException(StorageUnavailableException.Reason.NOT_WRITABLE, e);
+      }
+    } catch (IOException unknown) {
+      // the file system cannot even be asked: report the original error
+    }
+    return e;
   }
 
   /** Moves a complete temp file into place; called by the writer on commit. */
   void publish(String bucket, String id, Path temp, FileChannel channel) throws IOException {
+    try {
+      moveIntoPlace(bucket, id, temp, channel);
+    } catch (IOException e) {
+      throw classify(e);
+    }
+  }
+
+  private void moveIntoPlace(String bucket, String id, Path temp, FileChannel channel) throws IOException {
     if (sync) {
       channel.force(false);
     }

@@ -28,8 +28,12 @@ final class FileBlobWriter implements BlobWriter {
   @Override
   public void write(byte[] bytes, int offset, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+    try {
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    } catch (IOException e) {
+      throw store.classify(e);
     }
     size += length;
   }
