@@ -1,6 +1,7 @@
 package io.coffer.server;
 
 import io.coffer.admin.AdminFrontend;
+import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.ServerConfig;
 import io.coffer.http.HttpLimits;
@@ -93,7 +94,7 @@ public final class CofferServer implements AutoCloseable {
             config.maxHeaderSize(), 16 * 1024, config.readTimeout(), config.idleTimeout(), config.maxConnections());
     this.s3Server =
         HttpServer.start("s3", config.s3Address().toSocketAddress(), s3Frontend, s3Frontend::malformed, limits);
-    AdminFrontend admin = new AdminFrontend(registry);
+    AdminFrontend admin = new AdminFrontend(registry, ConsoleAssets.load());
     this.consoleServer =
         HttpServer.start("console", config.consoleAddress().toSocketAddress(), admin, admin::malformed, limits);
     registerGauges(registry);
