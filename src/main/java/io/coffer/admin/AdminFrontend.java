@@ -1,32 +1,47 @@
 package io.coffer.admin;
 
+import io.coffer.admin.api.ManagementApi;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 
-/** The console port: Prometheus metrics, the management API and the console. */
+/**
+ * The console port: Prometheus metrics at /metrics, the management API under /api/v1, and
+ * everything else to the console (static assets), which the composition root passes in.
+ */
 public final class AdminFrontend implements HttpHandler {
   private final PrometheusMeterRegistry registry;
+  private final ManagementApi api;
   private final HttpHandler console;
 
-  /** {@code console} answers every path outside /api/v1 and /metrics. */
-  public AdminFrontend(PrometheusMeterRegistry registry, HttpHandler console) {
+  /**
+   * @param console answers every path outside /api/v1 and /metrics; null for none (404 JSON)
+   */
+  public AdminFrontend(PrometheusMeterRegistry registry, ManagementApi api, HttpHandler console) {
     this.registry = registry;
-    this.console = console;
+    this.api = api;
+    this.console = console != null ? console : AdminFrontend::notFound;
   }
 
   @Override
   public HttpResponse handle(HttpRequest request) throws Exception {
     String path = request.rawPath();
-    if (!path.equals("/metrics") && !path.equals("/api/v1") && !path.startsWith("/api/v1/")) {
-      return console.handle(request);
-    }
-    if (request.rawPath().equals("/metrics") && request.method().equals("GET")) {
+    if (path.equals("/metrics")) {
+      if (!request.method().equals("GET")) {
+        return JsonResponses.error(405, "method_not_allowed", "Use GET for /metrics.").header("Allow", "GET");
+      }
       return new HttpResponse(200)
           .body(registry.scrape().getBytes(StandardCharsets.UTF_8), "text/plain; version=0.0.4; charset=utf-8");
     }
+    if (path.equals(ManagementApi.PREFIX) || path.startsWith(ManagementApi.PREFIX + "/")) {
+      return api.handle(request);
+    }
+    return console.handle(request);
+  }
+
+  private static HttpResponse notFound(HttpRequest request) {
     return JsonResponses.error(404, "not_found", "No such endpoint: " + request.method() + " " + request.rawPath());
   }
 

@@ -1,35 +1,33 @@
 package io.coffer.admin;
 
+import io.coffer.admin.json.StrictJson;
 import io.coffer.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
-/** JSON error bodies of the management API: {"error": code, "message": sentence}. */
-final class JsonResponses {
+/** JSON responses of the console port; errors are {"error": code, "message": sentence}. */
+public final class JsonResponses {
+  public static final String JSON = "application/json";
+  public static final String OK_MESSAGE = "Operation completed successfully";
+
   private JsonResponses() {}
 
-  static HttpResponse error(int status, String code, String message) {
-    String body = "{\"error\":\"" + escape(code) + "\",\"message\":\"" + escape(message) + "\"}";
-    return new HttpResponse(status).body(body.getBytes(StandardCharsets.UTF_8), "application/json");
+  public static HttpResponse json(int status, Object body) {
+    return new HttpResponse(status).body(StrictJson.write(body), JSON);
   }
 
-  static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 8);
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+  public static HttpResponse error(int status, String code, String message) {
+    return json(status, new ErrorBody(code, message));
   }
+
+  /** {"message": "Operation completed successfully"}, the specification's acknowledgement. */
+  public static HttpResponse done() {
+    return json(200, new MessageBody(OK_MESSAGE));
+  }
+
+  /** An error body. */
+  public record ErrorBody(
+      @com.fasterxml.jackson.annotation.JsonProperty("error") String error,
+      @com.fasterxml.jackson.annotation.JsonProperty("message") String message) {}
+
+  /** An acknowledgement body. */
+  public record MessageBody(@com.fasterxml.jackson.annotation.JsonProperty("message") String message) {}
 }

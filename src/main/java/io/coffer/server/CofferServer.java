@@ -1,6 +1,8 @@
 package io.coffer.server;
 
 import io.coffer.admin.AdminFrontend;
+import io.coffer.admin.api.ManagementApi;
+import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.ServerConfig;
@@ -11,6 +13,7 @@ import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.Credential;
 import io.coffer.model.Stats;
 import io.coffer.s3.S3Frontend;
+import io.coffer.s3.auth.SigV4Signer;
 import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.handler.BucketHandler;
 import io.coffer.s3.handler.CopyHandler;
@@ -25,15 +28,21 @@ import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectService;
+import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
+import io.coffer.service.StatsService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +56,15 @@ public final class CofferServer implements AutoCloseable {
   private final S3Frontend s3Frontend;
   private final HttpServer s3Server;
   private final HttpServer consoleServer;
+  private final ManagementApi managementApi;
   private final Startup startup;
   private volatile boolean closed;
 
   private CofferServer(ServerConfig config) throws IOException, InterruptedException {
     this.config = config;
+    if (config.publicUrl() != null) {
+      normalisePublicUrl(config.publicUrl()); // fail at start, not at the first presigned URL
+    }
     Path dataDir = config.dataDir().toAbsolutePath();
     Path internal = dataDir.resolve(".coffer");
     PrivateFiles.createDirectory(dataDir);
@@ -76,6 +89,8 @@ public final class CofferServer implements AutoCloseable {
     CopyService copies = new CopyService(buckets, objects, multipart, clock);
 
     this.startup = Startup.prepare(config, credentials, internal);
+    PresignedUrlService presignedUrls =
+        new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
@@ -88,16 +103,90 @@ public final class CofferServer implements AutoCloseable {
             new DeleteObjectsHandler(buckets, objects));
     SigV4Verifier verifier = new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     this.s3Frontend =
-        new S3Frontend(verifier, dispatcher, config.domain(), (auth, bucket, key, method) -> {}, registry);
+        new S3Frontend(
+            verifier,
+            dispatcher,
+            config.domain(),
+            (auth, bucket, key, method) ->
+                presignedUrls.checkUse(
+                    auth.presignedQuery().get(PresignedUrlService.HASH_PARAMETER),
+                    auth.credential().id(),
+                    bucket,
+                    key,
+                    method),
+            registry);
     HttpLimits limits =
         new HttpLimits(
             config.maxHeaderSize(), 16 * 1024, config.readTimeout(), config.idleTimeout(), config.maxConnections());
     this.s3Server =
         HttpServer.start("s3", config.s3Address().toSocketAddress(), s3Frontend, s3Frontend::malformed, limits);
-    AdminFrontend admin = new AdminFrontend(registry, ConsoleAssets.load());
+    this.managementApi =
+        new ManagementApi(
+            new ManagementServices(
+                new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
+            startup.apiKeys(),
+            clock);
+    AdminFrontend admin = new AdminFrontend(registry, managementApi, ConsoleAssets.load());
     this.consoleServer =
         HttpServer.start("console", config.consoleAddress().toSocketAddress(), admin, admin::malformed, limits);
     registerGauges(registry);
+  }
+
+  /** Presigns a path-style URL against the public S3 endpoint (see {@link #publicEndpoint}). */
+  private String presign(
+      String method,
+      String bucket,
+      String key,
+      Map<String, String> extraQueryParams,
+      Credential credential,
+      Instant now,
+      long expiresSeconds) {
+    return SigV4Signer.presign(
+        method, publicEndpoint(), bucket, key, extraQueryParams, credential.accessKey(),
+        credential.secretKey(), config.region(), now, expiresSeconds);
+  }
+
+  /**
+   * Where clients reach the S3 API: --public-url when given (default ports left out, as clients
+   * leave them out of the Host header they sign), else the S3 address with its bound port, a
+   * wildcard address (0.0.0.0, ::) becoming 127.0.0.1.
+   */
+  public String publicEndpoint() {
+    if (config.publicUrl() != null) {
+      return normalisePublicUrl(config.publicUrl());
+    }
+    String host = config.s3Address().host();
+    if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + s3Server.address().getPort();
+  }
+
+  static String normalisePublicUrl(String url) {
+    URI uri = URI.create(url);
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    boolean rootPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+    if (!(scheme.equals("http") || scheme.equals("https"))
+        || uri.getHost() == null
+        || !rootPath
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "--public-url must be http(s)://host[:port] without a path, query or fragment: " + url);
+    }
+    boolean defaultPort =
+        uri.getPort() == -1
+            || (scheme.equals("http") && uri.getPort() == 80)
+            || (scheme.equals("https") && uri.getPort() == 443);
+    return scheme + "://" + uri.getHost() + (defaultPort ? "" : ":" + uri.getPort());
+  }
+
+  /** The management API's routes as "METHOD /path", for the OpenAPI document's test. */
+  public List<String> managementRoutes() {
+    return managementApi.routes();
   }
 
   private void registerGauges(PrometheusMeterRegistry registry) {

@@ -54,6 +54,10 @@ public final class CredentialService {
         .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_CREDENTIAL, "Credential " + id + " does not exist."));
   }
 
+  public Optional<Credential> find(long id) {
+    return store.findCredential(id);
+  }
+
   public List<Credential> list() {
     return store.listCredentials();
   }

@@ -180,6 +180,20 @@ public final class MultipartService {
         bucket, prefix == null ? "" : prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
   }
 
+  /** The upload if it is in progress in this bucket (management API: the key is not known). */
+  public MultipartUpload requireInBucket(Caller caller, String bucket, String uploadId) {
+    buckets.require(caller, bucket);
+    return store
+        .findUpload(uploadId)
+        .filter(u -> u.bucket().equals(bucket))
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
+  }
+
+  /** Every part uploaded so far, in part order. */
+  public List<Part> parts(String uploadId) {
+    return store.listParts(uploadId, 0, MAX_PART_NUMBER);
+  }
+
   public void abort(Caller caller, String bucket, String key, String uploadId) {
     require(caller, bucket, key, uploadId);
     abortUnchecked(bucket, uploadId);

@@ -244,6 +244,30 @@ public final class ObjectService {
     deleteUnchecked(bucket, key, precondition);
   }
 
+  /** Deletes the current version of a key without an access check; false when it was absent. */
+  public boolean deleteIfPresent(String bucket, String key) {
+    Replaced deleted = store.deleteObject(bucket, key, WritePrecondition.NONE);
+    blobs.release(bucket, deleted.releasedBlobs());
+    return deleted.existed();
+  }
+
+  /**
+   * Where an object's bytes are, relative to the data directory: its blob, the blob of its first
+   * part (the others lie beside it), or the metadata database for an object kept inline.
+   */
+  public String storagePath(ObjectMeta meta) {
+    if (meta.isInline()) {
+      return ".coffer/metadata.db";
+    }
+    if (meta.isMultipart()) {
+      List<Segment> segments = segments(meta);
+      if (!segments.isEmpty()) {
+        return blobs.relativePath(meta.bucket(), segments.get(0).blobId());
+      }
+    }
+    return blobs.relativePath(meta.bucket(), meta.storageId());
+  }
+
   void deleteUnchecked(String bucket, String key, WritePrecondition precondition) {
     Replaced deleted = store.deleteObject(bucket, key, precondition);
     blobs.release(bucket, deleted.releasedBlobs());

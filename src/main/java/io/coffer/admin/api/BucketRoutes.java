@@ -1,0 +1,87 @@
+package io.coffer.admin.api;
+
+import io.coffer.admin.JsonResponses;
+import io.coffer.admin.api.body.BucketBodies;
+import io.coffer.http.HttpResponse;
+import io.coffer.model.Bucket;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.service.BucketService;
+import io.coffer.service.Caller;
+import io.coffer.service.CredentialService;
+import io.coffer.service.Names;
+import io.coffer.service.ObjectService;
+import java.io.IOException;
+
+/** /api/v1/buckets: list, create, show with a page of objects, delete when empty. */
+final class BucketRoutes {
+  private final BucketService buckets;
+  private final ObjectService objects;
+  private final CredentialService credentials;
+
+  BucketRoutes(BucketService buckets, ObjectService objects, CredentialService credentials) {
+    this.buckets = buckets;
+    this.objects = objects;
+    this.credentials = credentials;
+  }
+
+  void register(Router router) {
+    router
+        .add("GET", "/api/v1/buckets", this::list)
+        .add("POST", "/api/v1/buckets", this::create)
+        .add("GET", "/api/v1/buckets/{bucket}", this::get)
+        .add("DELETE", "/api/v1/buckets/{bucket}", this::delete);
+  }
+
+  /** The bucket named in the path, which must be a valid name (400) and exist (404). */
+  static Bucket require(BucketService buckets, ApiRequest request) {
+    String name = request.param("bucket");
+    Names.requireValidBucketName(name);
+    return buckets.require(Caller.ADMIN, name);
+  }
+
+  private HttpResponse list(ApiRequest request) {
+    return JsonResponses.json(
+        200, new BucketBodies.ListBody(Views.buckets(buckets.list(Caller.ADMIN), credentials)));
+  }
+
+  private HttpResponse create(ApiRequest request) throws IOException {
+    BucketBodies.CreateRequest body = request.body(BucketBodies.CreateRequest.class, false);
+    if (body.name() == null) {
+      throw ApiException.invalid("name is required.");
+    }
+    if (body.ownerId() == null) {
+      throw ApiException.invalid("owner_id is required.");
+    }
+    if (body.region() != null && !body.region().matches("[a-z0-9-]{1,32}")) {
+      throw ApiException.invalid("region must be 1 to 32 lower-case letters, digits or hyphens.");
+    }
+    Bucket created;
+    try {
+      created = buckets.create(body.name(), body.ownerId(), body.region());
+    } catch (CofferException e) {
+      if (e.code() == ErrorCode.NO_SUCH_CREDENTIAL) {
+        throw ApiException.invalid("owner_id " + body.ownerId() + " is not an existing credential.");
+      }
+      throw e;
+    }
+    return JsonResponses.json(201, Views.bucket(created, Views.userName(credentials, created.ownerId())));
+  }
+
+  private HttpResponse get(ApiRequest request) {
+    Bucket bucket = require(buckets, request);
+    ObjectListing page = ObjectListing.page(objects, request, bucket.name());
+    BucketBodies.Summary s = Views.bucket(bucket, Views.userName(credentials, bucket.ownerId()));
+    return JsonResponses.json(
+        200,
+        new BucketBodies.Detail(
+            s.name(), s.region(), s.owner(), s.createdAt(), s.objectCount(), s.totalSize(), s.totalSizeHuman(),
+            page.objects(), page.prefixes(), page.nextMarker(), page.truncated()));
+  }
+
+  private HttpResponse delete(ApiRequest request) {
+    Bucket bucket = require(buckets, request);
+    buckets.delete(Caller.ADMIN, bucket.name());
+    return JsonResponses.done();
+  }
+}

@@ -1,0 +1,131 @@
+package io.coffer.admin.api;
+
+import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.InvalidJsonException;
+import io.coffer.http.HttpHandler;
+import io.coffer.http.HttpRequest;
+import io.coffer.http.HttpResponse;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.service.ApiKeys;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The management API under /api/v1: authenticates with the API key, routes, and renders every
+ * failure as {"error", "message"} JSON. Only real bugs become 500.
+ */
+public final class ManagementApi implements HttpHandler {
+  public static final String PREFIX = "/api/v1";
+  private static final Logger log = LoggerFactory.getLogger(ManagementApi.class);
+  private static final String BEARER = "bearer ";
+
+  private final ApiKeys apiKeys;
+  private final Router router = new Router();
+
+  public ManagementApi(ManagementServices services, ApiKeys apiKeys, Clock clock) {
+    this.apiKeys = apiKeys;
+    new OpenApiRoute().register(router);
+    new StatsRoutes(services.stats()).register(router);
+    new CredentialRoutes(services.credentials(), services.buckets()).register(router);
+    new BucketRoutes(services.buckets(), services.objects(), services.credentials()).register(router);
+    new ObjectRoutes(services.buckets(), services.objects()).register(router);
+    new DownloadRoutes(services.buckets(), services.objects()).register(router);
+    new UploadRoutes(services.buckets(), services.multipart(), services.credentials()).register(router);
+    new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
+  }
+
+  /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */
+  public List<String> routes() {
+    return router.routes().stream()
+        .map(r -> r.method() + " " + r.pattern().openApiPath())
+        .toList();
+  }
+
+  @Override
+  public HttpResponse handle(HttpRequest http) {
+    try {
+      Router.Match match;
+      try {
+        match = router.match(http.method(), http.rawPath());
+      } catch (ApiException badPath) {
+        authenticate(http);
+        throw badPath;
+      }
+      if (match.route() == null || match.route().requiresAuth()) {
+        authenticate(http);
+      }
+      if (match.route() == null) {
+        return noRoute(http, match.allowedMethods());
+      }
+      return match.route().handler().handle(new ApiRequest(http, match.params()));
+    } catch (ApiException e) {
+      HttpResponse response = JsonResponses.error(e.status(), e.code(), e.getMessage());
+      return e.status() == 401 ? response.header("WWW-Authenticate", "Bearer realm=\"coffer\"") : response;
+    } catch (InvalidJsonException e) {
+      return JsonResponses.error(400, "malformed_json", e.getMessage());
+    } catch (CofferException e) {
+      return domainError(http, e);
+    } catch (IOException e) {
+      return JsonResponses.error(400, "incomplete_body", "The request body could not be read: " + e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("management API request {} {} failed", http.method(), http.rawPath(), e);
+      return JsonResponses.error(500, "internal_error", "An internal error occurred.");
+    }
+  }
+
+  /** X-API-Key or Authorization: Bearer; compared in constant time by {@link ApiKeys}. */
+  private void authenticate(HttpRequest http) {
+    String key = http.headers().get("X-API-Key");
+    if (key == null) {
+      String authorization = http.headers().get("Authorization");
+      if (authorization != null
+          && authorization.length() > BEARER.length()
+          && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        key = authorization.substring(BEARER.length()).trim();
+      }
+    }
+    if (key == null || key.isEmpty()) {
+      throw new ApiException(401, "unauthorized", "An API key is required: send it in X-API-Key or as Authorization: Bearer.");
+    }
+    if (!apiKeys.matches(key)) {
+      throw new ApiException(401, "unauthorized", "The API key is not valid.");
+    }
+  }
+
+  private static HttpResponse noRoute(HttpRequest http, List<String> allowed) {
+    if (allowed.isEmpty()) {
+      return JsonResponses.error(404, "not_found", "No such endpoint: " + http.method() + " " + http.rawPath());
+    }
+    return JsonResponses.error(405, "method_not_allowed", http.method() + " is not allowed here; use " + String.join(", ", allowed) + ".")
+        .header("Allow", String.join(", ", allowed));
+  }
+
+  private static HttpResponse domainError(HttpRequest http, CofferException e) {
+    ErrorCode code = e.code();
+    int status =
+        switch (code) {
+          case ENTITY_TOO_LARGE -> 413;
+          case ACCESS_DENIED -> 403;
+          default -> code.httpStatus();
+        };
+    if (status >= 500) {
+      log.error("management API request {} {} failed", http.method(), http.rawPath(), e);
+    }
+    String message = e.getMessage() == null ? code.defaultMessage() : e.getMessage();
+    return JsonResponses.error(status, errorName(code), message);
+  }
+
+  /** The catalogue entry in the API's snake_case, e.g. NO_SUCH_BUCKET → "no_such_bucket". */
+  static String errorName(ErrorCode code) {
+    return switch (code) {
+      case BUCKET_ALREADY_OWNED_BY_YOU -> "bucket_already_exists";
+      case INVALID_ARGUMENT -> "invalid_request";
+      default -> code.name().toLowerCase(Locale.ROOT);
+    };
+  }
+}

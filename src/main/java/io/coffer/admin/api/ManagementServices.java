@@ -1,0 +1,17 @@
+package io.coffer.admin.api;
+
+import io.coffer.service.BucketService;
+import io.coffer.service.CredentialService;
+import io.coffer.service.MultipartService;
+import io.coffer.service.ObjectService;
+import io.coffer.service.PresignedUrlService;
+import io.coffer.service.StatsService;
+
+/** The services behind the management API. */
+public record ManagementServices(
+    StatsService stats,
+    CredentialService credentials,
+    BucketService buckets,
+    ObjectService objects,
+    MultipartService multipart,
+    PresignedUrlService presignedUrls) {}

@@ -1,0 +1,53 @@
+package io.coffer.admin.api;
+
+import io.coffer.admin.api.body.BucketBodies;
+import io.coffer.admin.api.body.ObjectBodies;
+import io.coffer.model.Bucket;
+import io.coffer.model.Credential;
+import io.coffer.model.ObjectMeta;
+import io.coffer.service.CredentialService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Model records in the specification's shapes. */
+final class Views {
+  private Views() {}
+
+  static BucketBodies.Summary bucket(Bucket bucket, String owner) {
+    return new BucketBodies.Summary(
+        bucket.name(),
+        bucket.region(),
+        owner,
+        Formats.time(bucket.createdAt()),
+        bucket.objectCount(),
+        bucket.totalSize(),
+        Formats.size(bucket.totalSize()));
+  }
+
+  /** Buckets with their owners' user names, looked up once for the whole list. */
+  static List<BucketBodies.Summary> buckets(List<Bucket> buckets, CredentialService credentials) {
+    Map<Long, String> names = new HashMap<>();
+    if (!buckets.isEmpty()) {
+      for (Credential c : credentials.list()) {
+        names.put(c.id(), c.userName());
+      }
+    }
+    return buckets.stream().map(b -> bucket(b, names.get(b.ownerId()))).toList();
+  }
+
+  static String userName(CredentialService credentials, long id) {
+    return credentials.find(id).map(Credential::userName).orElse(null);
+  }
+
+  static ObjectBodies.Summary object(ObjectMeta meta) {
+    return new ObjectBodies.Summary(
+        meta.key(),
+        meta.size(),
+        Formats.size(meta.size()),
+        meta.contentType(),
+        meta.etag(),
+        meta.isMultipart(),
+        Formats.time(meta.createdAt()));
+  }
+}

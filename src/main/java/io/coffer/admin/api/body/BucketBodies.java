@@ -1,0 +1,42 @@
+package io.coffer.admin.api.body;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** Request and response bodies of /api/v1/buckets. */
+public final class BucketBodies {
+  private BucketBodies() {}
+
+  public record CreateRequest(
+      @JsonProperty("name") String name,
+      @JsonProperty("owner_id") Long ownerId,
+      @JsonProperty("region") String region) {}
+
+  public record Summary(
+      @JsonProperty("name") String name,
+      @JsonProperty("region") String region,
+      @JsonProperty("owner") String owner,
+      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("object_count") long objectCount,
+      @JsonProperty("total_size") long totalSize,
+      @JsonProperty("total_size_human") String totalSizeHuman) {}
+
+  public record ListBody(@JsonProperty("buckets") List<Summary> buckets) {}
+
+  /**
+   * A bucket with one page of its objects; prefixes (with a delimiter), next_marker and truncated
+   * are beyond the specification.
+   */
+  public record Detail(
+      @JsonProperty("name") String name,
+      @JsonProperty("region") String region,
+      @JsonProperty("owner") String owner,
+      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("object_count") long objectCount,
+      @JsonProperty("total_size") long totalSize,
+      @JsonProperty("total_size_human") String totalSizeHuman,
+      @JsonProperty("objects") List<ObjectBodies.Summary> objects,
+      @JsonProperty("prefixes") List<String> prefixes,
+      @JsonProperty("next_marker") String nextMarker,
+      @JsonProperty("truncated") boolean truncated) {}
+}
