@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,7 +27,8 @@ final class ConsolePage {
   }
 
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, TIMEOUT);
+    // Views re-render: an element found a moment ago may have been replaced, so look again.
+    return (WebDriverWait) new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
   }
 
   /** Loads the console afresh, signed out. */
