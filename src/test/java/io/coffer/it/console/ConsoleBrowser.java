@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,6 +32,9 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
   static final int WIDTH = 1280;
   static final int HEIGHT = 800;
   private static final Path FAILURES = Path.of("target", "console-failures");
+  // Selenium warns that it has no CDP bindings for this Chromium; the tests use none. Held
+  // statically because java.util.logging keeps loggers only weakly.
+  private static final Logger CDP_LOG = quiet("org.openqa.selenium.devtools");
 
   private final CofferTestServer server;
   private ChromeDriver driver;
@@ -67,6 +72,18 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     problems = new BrowserProblems(consoleUrl());
+    viewport(WIDTH, HEIGHT);
+  }
+
+  /** Sizes the window so that the page itself (not the window) is width × height pixels. */
+  public void viewport(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    List<?> inner = (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
+    int extraWidth = width - ((Number) inner.get(0)).intValue();
+    int extraHeight = height - ((Number) inner.get(1)).intValue();
+    if (extraWidth != 0 || extraHeight != 0) {
+      driver.manage().window().setSize(new Dimension(width + extraWidth, height + extraHeight));
+    }
   }
 
   @Override
@@ -112,6 +129,12 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
   public void screenshot(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   private void saveFailure(String name) throws IOException {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,7 +25,7 @@ class ConsoleGuardsIT {
   @BeforeEach
   void signIn() {
     page = new ConsolePage(BROWSER);
-    page.driver().manage().window().setSize(new Dimension(ConsoleBrowser.WIDTH, ConsoleBrowser.HEIGHT));
+    BROWSER.viewport(ConsoleBrowser.WIDTH, ConsoleBrowser.HEIGHT);
     page.signIn(CofferTestServer.API_KEY);
   }
 
@@ -77,7 +76,7 @@ class ConsoleGuardsIT {
     try (S3Client s3 = SERVER.client()) {
       s3.createBucket(b -> b.bucket("phone-layout"));
     }
-    page.driver().manage().window().setSize(new Dimension(390, 844));
+    BROWSER.viewport(390, 844);
     for (String[] route : new String[][] {
         {"#/", "Dashboard"}, {"#/buckets", "Buckets"}, {"#/buckets/phone-layout", "phone-layout"},
         {"#/credentials", "Credentials"}, {"#/uploads", "Multipart uploads"}, {"#/presigned", "Presigned URLs"}}) {
