@@ -54,6 +54,16 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     return URI.create(server.s3Endpoint());
   }
 
+  /** The console port: management API, console and /metrics. */
+  public URI consoleUri() {
+    return URI.create(server.consoleEndpoint());
+  }
+
+  /** The management API's base, {@code http://127.0.0.1:port/api/v1}. */
+  public URI apiUri() {
+    return URI.create(server.consoleEndpoint() + "/api/v1");
+  }
+
   public S3Client client() {
     return client(ACCESS_KEY, SECRET_KEY);
   }

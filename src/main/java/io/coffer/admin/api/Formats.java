@@ -18,11 +18,14 @@ final class Formats {
         : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** One decimal in the largest unit (1 KB = 1024 B) that keeps it at least 1: "25.0 MB". */
+  /**
+   * One decimal, 1 KB = 1024 B, in the first unit where the number stays under 1000: 26214400 is
+   * "25.0 MB" and 1024000 is "1.0 MB" (not "1000.0 KB"), as in the specification's examples.
+   */
   static String size(long bytes) {
     int unit = 0;
     double value = bytes;
-    while (unit < UNITS.length - 1 && Math.round(value * 10) >= 1024 * 10) {
+    while (unit < UNITS.length - 1 && value >= 999.95) {
       value /= 1024;
       unit++;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -91,10 +92,16 @@ public final class StrictJson {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return "Unknown field \"" + unknown.getPropertyName() + "\".";
     }
+    String path = fieldPath(e);
+    if (e instanceof InputCoercionException) {
+      return path.isEmpty() ? "A number is out of range." : "Field \"" + path + "\" is out of range.";
+    }
+    if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+      return "The request body must hold one JSON value and nothing after it.";
+    }
     if (!(e instanceof DatabindException)) {
       return "The request body is not valid JSON: " + firstLine(e.getOriginalMessage());
     }
-    String path = fieldPath(e);
     String expected =
         e instanceof MismatchedInputException mismatch ? jsonType(mismatch.getTargetType()) : null;
     if (path.isEmpty()) {
