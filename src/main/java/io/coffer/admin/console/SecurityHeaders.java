@@ -14,7 +14,7 @@ final class SecurityHeaders {
           "default-src 'none'",
           "script-src 'self'",
           "style-src 'self'",
-          "img-src 'self' blob:",
+          "img-src 'self'",
           "connect-src 'self'",
           "font-src 'self'",
           "manifest-src 'self'",

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -123,9 +122,5 @@ final class ConsolePage {
 
   String sessionKey() {
     return (String) driver.executeScript("return sessionStorage.getItem('coffer.apiKey')");
-  }
-
-  WebDriver raw() {
-    return driver;
   }
 }
