@@ -3,6 +3,7 @@ package io.coffer.server;
 import io.coffer.admin.AdminFrontend;
 import io.coffer.admin.api.ManagementApi;
 import io.coffer.admin.api.ManagementServices;
+import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.ServerConfig;
 import io.coffer.http.HttpLimits;
@@ -129,8 +130,7 @@ public final class CofferServer implements AutoCloseable {
                 new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
             startup.apiKeys(),
             clock);
-    // The console's static assets plug in here; until then other paths answer 404 JSON.
-    AdminFrontend admin = new AdminFrontend(registry, managementApi, null);
+    AdminFrontend admin = new AdminFrontend(registry, managementApi, ConsoleAssets.load());
     this.consoleServer =
         HttpServer.start("console", config.consoleAddress().toSocketAddress(), admin, admin::malformed, limits);
     registerGauges(registry);

@@ -1,0 +1,172 @@
+import { api, enc } from '../api.js';
+import { h, replace } from '../dom.js';
+import { baseName, count, dateTime } from '../format.js';
+import { showError } from '../notify.js';
+import { deleteObjects, downloadObject, showDetails } from './object-actions.js';
+import { shareObject } from './share.js';
+import { fromDrop, fromPicker, onUploaded, upload } from './uploader.js';
+
+// One page of a folder at a time: a bucket of millions of keys is never listed at once.
+const PAGE = 200;
+
+const folderHref = (bucket, prefix) => `#/buckets/${enc(bucket)}${prefix ? `?prefix=${enc(prefix)}` : ''}`;
+
+/** The object browser: one folder of one bucket, with upload, download, share and delete. */
+export async function render(main, [bucket], query) {
+  const prefix = query.get('prefix') ?? '';
+  const state = { search: '', marker: null, truncated: false, shown: 0 };
+  const selected = new Set();
+  const tbody = h('tbody', { id: 'object-rows' });
+  const summary = h('p', { class: 'hint', id: 'listing-summary', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', id: 'load-more', class: 'secondary', hidden: true }, 'Load more');
+  const selectAll = h('input', { type: 'checkbox', 'aria-label': 'Select all objects shown' });
+  const deleteSelected = h('button', { type: 'button', id: 'delete-selected', class: 'danger', disabled: true }, 'Delete selected');
+  const search = h('input', { type: 'search', id: 'prefix-search', placeholder: 'Search by prefix in this folder', 'aria-label': 'Search by prefix in this folder' });
+  const filePicker = h('input', { type: 'file', id: 'file-picker', multiple: true, hidden: true });
+  const folderPicker = h('input', { type: 'file', id: 'folder-picker', multiple: true, webkitdirectory: true, hidden: true });
+
+  function updateSelection() {
+    deleteSelected.disabled = selected.size === 0;
+    deleteSelected.textContent = selected.size ? `Delete selected (${selected.size})` : 'Delete selected';
+  }
+
+  async function load(reset) {
+    if (reset) {
+      state.marker = null;
+      state.shown = 0;
+      selected.clear();
+      selectAll.checked = false;
+      updateSelection();
+    }
+    const params = new URLSearchParams({ delimiter: '/', limit: String(PAGE), prefix: prefix + state.search });
+    if (state.marker) params.set('marker', state.marker);
+    const page = await api('GET', `/buckets/${enc(bucket)}/objects?${params}`);
+    const rows = [
+      ...(page.prefixes ?? []).map((p) => folderRow(bucket, prefix, p)),
+      ...page.objects.map((o) => objectRow(o)),
+    ];
+    if (reset) replace(tbody, rows);
+    else tbody.append(...rows);
+    state.shown += rows.length;
+    state.marker = page.next_marker;
+    state.truncated = page.truncated;
+    more.hidden = !page.truncated;
+    if (state.shown === 0) {
+      replace(tbody, h('tr', {}, h('td', { colspan: 6, class: 'empty' },
+        state.search ? 'No key in this folder begins with that.' : 'This folder is empty. Drop files here or use Upload.')));
+    }
+    summary.textContent = `${count(state.shown)} ${state.shown === 1 ? 'entry' : 'entries'} shown${page.truncated ? '; more to load' : ''}.`;
+  }
+
+  function objectRow(o) {
+    const box = h('input', { type: 'checkbox', 'aria-label': `Select ${o.key}` });
+    box.addEventListener('change', () => {
+      if (box.checked) selected.add(o.key);
+      else selected.delete(o.key);
+      updateSelection();
+    });
+    const reload = () => load(true);
+    const share = () => shareObject(bucket, o.key).catch(showError);
+    const details = () => showDetails(bucket, o.key, { onShare: share, onDeleted: reload }).catch(showError);
+    return h('tr', { dataset: { key: o.key, kind: 'object' } },
+      h('td', { class: 'check' }, box),
+      h('td', { class: 'name' }, h('button', { type: 'button', class: 'link-button object-name', onclick: details }, baseName(o.key, prefix))),
+      h('td', { class: 'num' }, o.size_human),
+      h('td', { class: 'wide-only' }, o.content_type),
+      h('td', { class: 'wide-only' }, h('time', { datetime: o.created_at }, dateTime(o.created_at))),
+      h('td', { class: 'actions' },
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Download ${o.key}`, onclick: () => downloadObject(bucket, o.key) }, 'Download'),
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Share ${o.key}`, onclick: share }, 'Share'),
+        h('button', { type: 'button', class: 'small danger', 'aria-label': `Delete ${o.key}`, onclick: () => deleteObjects(bucket, [o.key], reload) }, 'Delete')));
+  }
+
+  const enqueue = (entries) => {
+    if (entries.length) upload(bucket, entries);
+  };
+  filePicker.addEventListener('change', () => {
+    enqueue(fromPicker(filePicker.files, prefix));
+    filePicker.value = '';
+  });
+  folderPicker.addEventListener('change', () => {
+    enqueue(fromPicker(folderPicker.files, prefix));
+    folderPicker.value = '';
+  });
+  more.addEventListener('click', () => load(false).catch(showError));
+  selectAll.addEventListener('change', () => {
+    tbody.querySelectorAll('tr[data-kind="object"] input[type="checkbox"]').forEach((box) => {
+      box.checked = selectAll.checked;
+      box.dispatchEvent(new Event('change'));
+    });
+  });
+  deleteSelected.addEventListener('click', () => deleteObjects(bucket, [...selected], () => load(true)));
+  let debounce = null;
+  search.addEventListener('input', () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      state.search = search.value;
+      load(true).catch(showError);
+    }, 250);
+  });
+
+  const dropZone = h('section', { class: 'drop-zone', id: 'drop-zone', 'aria-label': `Objects in ${prefix || bucket}` },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data objects' },
+      h('thead', {}, h('tr', {}, h('th', { class: 'check' }, selectAll), h('th', { scope: 'col' }, 'Name'),
+        h('th', { scope: 'col', class: 'num' }, 'Size'), h('th', { scope: 'col', class: 'wide-only' }, 'Type'),
+        h('th', { scope: 'col', class: 'wide-only' }, 'Last modified'), h('th', { scope: 'col' }, 'Actions'))),
+      tbody)),
+    h('div', { class: 'listing-foot' }, summary, more),
+    h('p', { class: 'drop-hint' }, 'Drop files or folders here to upload them into this folder.'));
+  dropZone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    dropZone.classList.add('dragging');
+  });
+  dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
+  dropZone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dropZone.classList.remove('dragging');
+    fromDrop(e.dataTransfer, prefix).then(enqueue, showError);
+  });
+
+  main.append(
+    h('div', { class: 'page-head' }, h('h1', {}, bucket), breadcrumbs(bucket, prefix)),
+    h('div', { class: 'toolbar' }, search,
+      h('button', { type: 'button', id: 'upload-files', class: 'primary', onclick: () => filePicker.click() }, 'Upload files'),
+      h('button', { type: 'button', id: 'upload-folder', onclick: () => folderPicker.click() }, 'Upload folder'),
+      deleteSelected,
+      h('button', { type: 'button', class: 'secondary', onclick: () => load(true).catch(showError) }, 'Refresh'),
+      h('a', { class: 'button secondary', href: `#/uploads?bucket=${enc(bucket)}` }, 'Multipart uploads'),
+      filePicker, folderPicker),
+    dropZone);
+
+  // Refresh once a burst of finished uploads into this bucket settles.
+  let refresh = null;
+  const stop = onUploaded((b) => {
+    if (b !== bucket) return;
+    clearTimeout(refresh);
+    refresh = setTimeout(() => load(true).catch(showError), 300);
+  });
+  await load(true);
+  return () => {
+    stop();
+    clearTimeout(refresh);
+  };
+}
+
+function folderRow(bucket, prefix, folder) {
+  return h('tr', { dataset: { key: folder, kind: 'folder' } },
+    h('td', { class: 'check' }),
+    h('td', { class: 'name' }, h('a', { class: 'folder', href: folderHref(bucket, folder) }, baseName(folder, prefix))),
+    h('td', { class: 'num' }, '—'), h('td', { class: 'wide-only' }, 'Folder'), h('td', { class: 'wide-only' }), h('td'));
+}
+
+function breadcrumbs(bucket, prefix) {
+  const parts = prefix.split('/').filter((p, i, all) => p !== '' || i < all.length - 1);
+  const crumbs = [h('li', {}, h('a', { href: '#/buckets' }, 'Buckets')), h('li', {}, h('a', { href: folderHref(bucket, '') }, bucket))];
+  let path = '';
+  for (const part of parts) {
+    path += `${part}/`;
+    crumbs.push(h('li', {}, h('a', { href: folderHref(bucket, path) }, part || '(empty)')));
+  }
+  crumbs.at(-1).firstChild.setAttribute('aria-current', 'page');
+  return h('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumb', id: 'breadcrumbs' }, h('ol', {}, crumbs));
+}

@@ -1,0 +1,73 @@
+package io.coffer.it.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.it.CofferTestServer;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Takes the README's screenshots (docs/console-*.png) at 1280×800 from a server holding a few
+ * buckets, so that they always show the console as it is built.
+ */
+class ConsoleScreenshotsIT {
+  @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
+  @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+  static final Path DOCS = Path.of("docs");
+
+  @BeforeAll
+  static void storeSomeObjects() {
+    Random random = new Random(7);
+    try (S3Client s3 = SERVER.client()) {
+      Map<String, Integer> buckets = Map.of("photos", 14, "backups", 4, "logs", 30, "website", 9);
+      buckets.forEach((bucket, count) -> {
+        s3.createBucket(b -> b.bucket(bucket));
+        for (int i = 0; i < count; i++) {
+          byte[] bytes = new byte[(bucket.equals("backups") ? 2_000_000 : 40_000) + random.nextInt(300_000)];
+          String key = switch (bucket) {
+            case "photos" -> (i < 4 ? "2024/summer/" : i < 8 ? "2025/spring/" : "") + "IMG_" + (4100 + i) + ".jpg";
+            case "logs" -> "app/2025-06-" + String.format("%02d", i + 1) + ".log";
+            default -> "file-" + i + ".bin";
+          };
+          String type = key.endsWith(".jpg") ? "image/jpeg" : key.endsWith(".log") ? "text/plain" : "application/octet-stream";
+          s3.putObject(b -> b.bucket(bucket).key(key).contentType(type), RequestBody.fromBytes(bytes));
+        }
+      });
+      s3.putObject(b -> b.bucket("photos").key("albums.json").contentType("application/json"), RequestBody.fromString("{}"));
+    }
+  }
+
+  @Test
+  void dashboardAndObjectBrowser() throws Exception {
+    ConsolePage page = new ConsolePage(BROWSER);
+    page.signIn(CofferTestServer.API_KEY);
+    page.go("#/", "Dashboard");
+    page.visible(By.cssSelector("[data-stat='buckets']"));
+    page.waiting().until(d -> Boolean.TRUE.equals(page.driver().executeScript(
+        "const c = Chart.getChart('bucket-chart'); return !!c && c.data.labels.length === 4")));
+    Path dashboard = DOCS.resolve("console-dashboard.png");
+    BROWSER.screenshot(dashboard);
+
+    page.go("#/buckets/photos", "photos");
+    page.waitForRow("2024/");
+    page.waitForRow("IMG_4113.jpg");
+    Path objects = DOCS.resolve("console-objects.png");
+    BROWSER.screenshot(objects);
+
+    for (Path png : new Path[] {dashboard, objects}) {
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertThat(image.getWidth()).isEqualTo(ConsoleBrowser.WIDTH);
+      assertThat(image.getHeight()).isEqualTo(ConsoleBrowser.HEIGHT);
+    }
+  }
+}
