@@ -17,13 +17,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Takes the README's screenshots (docs/console-*.png) at 1280×800 from a server holding a few
- * buckets, so that they always show the console as it is built.
+ * Takes the README's screenshots (console-*.png) at 1280×800 from a server holding a few buckets.
+ * They go to target/screenshots; {@code -Dcoffer.screenshots=docs} writes them to docs/ instead,
+ * to refresh the README's pictures (a normal build never changes tracked files).
  */
 class ConsoleScreenshotsIT {
   @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
   @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
-  static final Path DOCS = Path.of("docs");
+  static final Path DOCS = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
 
   @BeforeAll
   static void storeSomeObjects() {
