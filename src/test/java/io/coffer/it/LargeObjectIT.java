@@ -94,6 +94,46 @@ class LargeObjectIT {
         (uploaded - started) / 1e9, (System.nanoTime() - uploaded) / 1e9, peakMib);
   }
 
+  /** CopyObject and UploadPartCopy stream too: the source is twice the server's heap. */
+  @Test
+  void copiesOfAnObjectLargerThanTheHeapStream() throws Exception {
+    long size = 512L * 1024 * 1024;
+    MessageDigest sentSha256 = MessageDigest.getInstance("SHA-256");
+    RawS3 put = RawS3.request(endpoint, "PUT", "/large/copy-source").payloadHash("UNSIGNED-PAYLOAD");
+    HttpRequest.BodyPublisher body =
+        HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new GeneratedBody(size, 7), sentSha256)),
+            size);
+    assertThat(put.send(put.sign(new byte[0]), body, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    byte[] expected = sentSha256.digest();
+    try (S3Client s3 = SdkClients.admin(endpoint)) {
+      s3.copyObject(c -> c.sourceBucket("large").sourceKey("copy-source").destinationBucket("large").destinationKey("copy"));
+      assertThat(sha256Of("/large/copy")).isEqualTo(expected);
+
+      String uploadId = s3.createMultipartUpload(c -> c.bucket("large").key("part-copy")).uploadId();
+      long half = size / 2;
+      String first = s3.uploadPartCopy(c -> c.sourceBucket("large").sourceKey("copy-source").destinationBucket("large")
+          .destinationKey("part-copy").uploadId(uploadId).partNumber(1).copySourceRange("bytes=0-" + (half - 1))).copyPartResult().eTag();
+      String second = s3.uploadPartCopy(c -> c.sourceBucket("large").sourceKey("copy-source").destinationBucket("large")
+          .destinationKey("part-copy").uploadId(uploadId).partNumber(2).copySourceRange("bytes=" + half + "-" + (size - 1))).copyPartResult().eTag();
+      s3.completeMultipartUpload(c -> c.bucket("large").key("part-copy").uploadId(uploadId).multipartUpload(m -> m.parts(
+          p -> p.partNumber(1).eTag(first), p -> p.partNumber(2).eTag(second))));
+      assertThat(sha256Of("/large/part-copy")).isEqualTo(expected);
+    }
+  }
+
+  private static byte[] sha256Of(String path) throws Exception {
+    RawS3 get = RawS3.request(endpoint, "GET", path);
+    HttpResponse<InputStream> got =
+        get.send(get.sign(new byte[0]), HttpRequest.BodyPublishers.noBody(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(got.statusCode()).isEqualTo(200);
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = new DigestInputStream(got.body(), sha256)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return sha256.digest();
+  }
+
   @Test
   void aDeclaredLengthOverFiveGibIsEntityTooLargeBeforeAnyBodyIsSent() throws Exception {
     RawS3 put = RawS3.request(endpoint, "PUT", "/large/too-large").payloadHash("UNSIGNED-PAYLOAD");
