@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import io.coffer.config.ServerConfig;
 import io.coffer.server.CofferServer;
@@ -49,6 +50,9 @@ class SecretsIT {
     Logger accessLog = context.getLogger("coffer.access");
     Level rootLevel = root.getLevel();
     Level accessLevel = accessLog.getLevel();
+    List<Appender<ILoggingEvent>> detached = new ArrayList<>();
+    root.iteratorForAppenders().forEachRemaining(detached::add);
+    detached.forEach(root::detachAppender); // DEBUG goes to the list only, not to the console
     events.setContext(context);
     events.start();
     root.addAppender(events);
@@ -108,6 +112,7 @@ class SecretsIT {
       assertOwnerOnly(dataDir);
     } finally {
       root.detachAppender(events);
+      detached.forEach(root::addAppender);
       root.setLevel(rootLevel);
       accessLog.setLevel(accessLevel);
       CofferTestServer.deleteRecursively(dataDir);
