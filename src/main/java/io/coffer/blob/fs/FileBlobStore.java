@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Blobs as files: {@code <data>/<bucket>/objects/ab/cd/<id>}, written in {@code <data>/.coffer/tmp}
  * and renamed into place once complete and synced. Bucket names are validated before they get
- * here and IDs are generated, so no path can leave the data directory.
+ * here and IDs are generated, so no path can leave the data directory. Files and folders are
+ * created owner-only, like the rest of the data directory ({@link OwnerOnly}).
  */
 public final class FileBlobStore implements BlobStore {
   private static final Logger log = LoggerFactory.getLogger(FileBlobStore.class);
@@ -47,7 +49,7 @@ public final class FileBlobStore implements BlobStore {
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.tmpDir = tmpDir.toAbsolutePath().normalize();
     this.sync = sync;
-    Files.createDirectories(this.tmpDir);
+    Files.createDirectories(this.tmpDir, OwnerOnly.DIRECTORY);
   }
 
   Path pathOf(String bucket, String id) {
@@ -73,7 +75,8 @@ public final class FileBlobStore implements BlobStore {
     Path temp = tmpDir.resolve(id + ".tmp");
     try {
       FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          FileChannel.open(
+              temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.FILE);
       return new FileBlobWriter(this, bucket, id, temp, channel);
     } catch (IOException e) {
       throw classify(e);
@@ -138,7 +141,7 @@ public final class FileBlobStore implements BlobStore {
    * data directory too: a power loss must not take a folder, and the synced blobs in it, away.
    */
   private void createDirectories(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    Files.createDirectories(dir, OwnerOnly.DIRECTORY);
     if (sync) {
       for (Path p = dir.getParent(); p != null && p.startsWith(dataDir); p = p.getParent()) {
         syncDirectory(p);

@@ -9,29 +9,29 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The management API over plain java.net.http, with the test server's API key. */
-final class Api {
+/** The management API over plain java.net.http, with the test server's API key (public for the auth matrix). */
+public final class Api {
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final CofferTestServer server;
 
-  Api(CofferTestServer server) {
+  public Api(CofferTestServer server) {
     this.server = server;
   }
 
   /** A response with its body as text and, when it is JSON, parsed. */
-  record Reply(int status, HttpResponse<String> http) {
-    JsonNode json() {
+  public record Reply(int status, HttpResponse<String> http) {
+    public JsonNode json() {
       return JSON.readTree(http.body());
     }
 
-    String header(String name) {
+    public String header(String name) {
       return http.headers().firstValue(name).orElse(null);
     }
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return send("GET", path, null);
   }
 
@@ -47,12 +47,12 @@ final class Api {
     return send("PUT", path, json);
   }
 
-  Reply send(String method, String path, String body) {
+  public Reply send(String method, String path, String body) {
     return send(method, path, body, Map.of("X-API-Key", CofferTestServer.API_KEY));
   }
 
   /** {@code path} is relative to /api/v1 and sent exactly as given (already encoded). */
-  Reply send(String method, String path, String body, Map<String, String> headers) {
+  public Reply send(String method, String path, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server.apiUri() + path))
             .method(
@@ -86,7 +86,7 @@ final class Api {
     }
   }
 
-  static String json(Object value) {
+  public static String json(Object value) {
     return JSON.writeValueAsString(value);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** The API key accepted where it belongs; every way it is refused is in {@code AuthMatrixIT}. */
 class ManagementAuthIT {
   @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
   static final Api API = new Api(SERVER);
@@ -16,29 +17,6 @@ class ManagementAuthIT {
     assertThat(reply.header("Content-Type")).startsWith("application/json");
     assertThat(reply.json().get("error").asString()).isEqualTo("unauthorized");
     assertThat(reply.json().get("message").asString()).isNotBlank();
-  }
-
-  @Test
-  void everyEndpointNeedsTheKey() {
-    for (String path : new String[] {"/stats", "/credentials", "/buckets", "/presigned-urls", "/buckets/b-1/objects/a/b", "/no-such-thing"}) {
-      assertUnauthorized(API.send("GET", path, null, Map.of()));
-    }
-    assertUnauthorized(API.send("POST", "/credentials", "{}", Map.of()));
-  }
-
-  @Test
-  void aWrongKeyIsRefused() {
-    assertUnauthorized(API.send("GET", "/stats", null, Map.of("X-API-Key", "not-the-key")));
-    assertUnauthorized(API.send("GET", "/stats", null, Map.of("X-API-Key", "")));
-  }
-
-  @Test
-  void aKeyWrongOnlyInItsLastCharacterIsRefused() {
-    String key = CofferTestServer.API_KEY;
-    String almost = key.substring(0, key.length() - 1) + (key.endsWith("x") ? "y" : "x");
-    assertUnauthorized(API.send("GET", "/stats", null, Map.of("X-API-Key", almost)));
-    assertUnauthorized(API.send("GET", "/stats", null, Map.of("Authorization", "Bearer " + almost)));
-    assertUnauthorized(API.send("GET", "/stats", null, Map.of("X-API-Key", key + "x")));
   }
 
   @Test
