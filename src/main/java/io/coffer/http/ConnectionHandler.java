@@ -210,9 +210,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       }
       return;
     }
-    if (!exchange.body.isEnded()) {
-      exchange.body.discard();
-    }
+    // Whatever the handler left unread is dropped (and its buffers released), whether or not the
+    // rest of the body has arrived yet.
+    exchange.body.discard();
     finishIfDone(exchange);
   }
 
