@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  * asked to keep it.
  */
 public final class Bench {
+  private static final int FEW_OPS = 10;
   private Bench() {}
 
   /** Runs the benchmark; the table goes to {@code out}, progress and errors to {@code log}. */
@@ -24,7 +25,9 @@ public final class Bench {
       S3Calls calls =
           new S3Calls(new RequestFactory(settings.endpoint(), payload, settings.signedPayload()), settings.bucket());
       BenchContext context = new BenchContext(settings, calls, connections, log);
-      createBucket(calls, connections);
+      if (!settings.plainHttp()) {
+        createBucket(calls, connections);
+      }
       try {
         Driver driver = new Driver(context);
         for (String name : settings.workloads()) {
@@ -33,11 +36,16 @@ public final class Bench {
             results.addAll(scale);
             notes.addAll(ScaleMode.ratios(scale));
           } else {
-            results.add(driver.run(Workloads.create(name, settings, calls)));
+            WorkloadResult result = driver.run(Workloads.create(name, settings, calls));
+            results.add(result);
+            if (result.ops() < FEW_OPS) {
+              notes.add(name + ": only " + result.ops() + " operations completed in the window; "
+                  + "a longer --duration gives steadier figures");
+            }
           }
         }
       } finally {
-        if (!settings.keep()) {
+        if (!settings.keep() && !settings.plainHttp()) {
           BucketCleaner.deleteBucket(calls, connections);
         }
       }

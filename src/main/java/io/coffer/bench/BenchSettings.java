@@ -20,6 +20,8 @@ import java.util.List;
  * @param partSize the part size of the multipart workload
  * @param preload keys the scale mode fills the bucket with
  * @param progress whether to show the progress line
+ * @param plainHttp the endpoint is a plain HTTP file server (nginx with WebDAV PUT, as the
+ *     physical reference): no bucket is created or deleted, only object PUT and GET make sense
  */
 public record BenchSettings(
     Endpoint endpoint,
@@ -38,7 +40,8 @@ public record BenchSettings(
     int maxKeys,
     long partSize,
     long preload,
-    boolean progress) {
+    boolean progress,
+    boolean plainHttp) {
 
   /** The workloads {@code all} runs, in order; {@code scale} is run on its own. */
   public static final List<String> ALL =

@@ -85,6 +85,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress line on stderr.")
   boolean noProgress;
 
+  @Option(names = "--plain-http",
+      description = "The endpoint is a plain HTTP server (nginx WebDAV) used as a reference: no bucket is created or deleted; run only put-* and get-*.")
+  boolean plainHttp;
+
   @Override
   public Integer call() throws Exception {
     if (accessKey == null || secretKey == null) {
@@ -120,7 +124,8 @@ public final class BenchCommand implements Callable<Integer> {
             maxKeys,
             Units.parseSize(partSize),
             preload,
-            !noProgress);
+            !noProgress,
+            plainHttp);
     var results = Bench.run(settings, System.out, System.err);
     return results.stream().anyMatch(r -> r.errors() > 0) ? 1 : 0;
   }
