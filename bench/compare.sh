@@ -9,7 +9,7 @@
 # it is installed; runs every workload against each server in alternation (the order of the
 # servers flips every round so that drift on a shared machine hits both alike), and prints the
 # medians with the ratio Coffer/s3proxy. Results (raw JSON per run, summary.md, summary.json) go to
-# bench/results/<date>/ unless --results says otherwise. Needs a JDK >= 21, python3 and curl.
+# target/bench-results/<date>/ unless --results says otherwise. Needs a JDK >= 21, python3 and curl.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
@@ -17,7 +17,7 @@ repo="$(dirname "$here")"
 S3PROXY_VERSION="${S3PROXY_VERSION:-4.1.0}"
 rounds=3 duration=15s warmup=3s nginx=auto quick=0
 workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart,mixed"
-results="$repo/bench/results/$(date -u +%Y%m%d-%H%M%S)"
+results="$repo/target/bench-results/$(date -u +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 duration=4s warmup=1s ;;

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * {@code --workload scale}: does listing and PUT speed hold as the bucket grows? Measures PUT 4 KiB
- * into an empty bucket, then fills it to 10,000 keys and measures ListObjectsV2 page latency, then
- * fills it to {@code --preload} keys and measures both again. Keys are preloaded as empty objects
+ * into an empty bucket, then fills it to 10,000 keys (a tenth of {@code --preload} when that is
+ * smaller) and measures ListObjectsV2 page latency, then fills it to {@code --preload} keys and
+ * measures both again. Keys are preloaded as empty objects
  * with many parallel PUTs, so the mode works against any server; its cost is the server's own
  * small-PUT rate (about five minutes for a million keys at 3,000 PUT/s).
  */
@@ -23,19 +24,20 @@ final class ScaleMode {
 
   static List<WorkloadResult> run(BenchContext context, Driver driver) throws Exception {
     BenchSettings s = context.settings();
-    long target = Math.max(s.preload(), BASE_KEYS);
+    long base = Math.max(1, Math.min(BASE_KEYS, s.preload() / 10));
+    long target = Math.max(s.preload(), base);
     int concurrency = s.concurrencyOr(16);
     int preloadConcurrency = Math.max(32, concurrency);
     S3Calls calls = context.calls();
     List<WorkloadResult> results = new ArrayList<>();
     results.add(driver.run(put("scale-put@0", concurrency, s, calls)));
-    context.preload(ScaleMode::key, 0, BASE_KEYS, 0, preloadConcurrency);
-    results.add(driver.run(new PageWorkload("scale-list@" + BASE_KEYS, concurrency, BASE_KEYS, s.maxKeys(), calls)));
+    context.preload(ScaleMode::key, 0, base, 0, preloadConcurrency);
+    results.add(driver.run(new PageWorkload("scale-list@" + base, concurrency, base, s.maxKeys(), calls)));
     long started = System.nanoTime();
-    context.preload(ScaleMode::key, BASE_KEYS, target - BASE_KEYS, 0, preloadConcurrency);
+    context.preload(ScaleMode::key, base, target - base, 0, preloadConcurrency);
     double seconds = (System.nanoTime() - started) / 1e9;
-    context.log().printf("preloaded %,d keys in %.0f s (%,.0f PUT/s)%n", target - BASE_KEYS, seconds,
-        (target - BASE_KEYS) / Math.max(seconds, 1e-9));
+    context.log().printf("preloaded %,d keys in %.0f s (%,.0f PUT/s)%n", target - base, seconds,
+        (target - base) / Math.max(seconds, 1e-9));
     results.add(driver.run(new PageWorkload("scale-list@" + target, concurrency, target, s.maxKeys(), calls)));
     results.add(driver.run(put("scale-put@" + target, concurrency, s, calls)));
     return results;
