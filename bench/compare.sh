@@ -20,7 +20,7 @@ workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart
 results="$repo/target/bench-results/$(date -u +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) quick=1 duration=4s warmup=1s ;;
+    --quick) quick=1 duration=4s warmup=2s ;;
     --rounds) rounds="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
@@ -153,7 +153,7 @@ bench() { # server endpoint round workload [extra options]
   AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
     "$JAVA" -jar "$jar" bench --endpoint "$endpoint" --workload "$workload" \
     --duration "$duration" --warmup "$warmup" --bucket "bench-$round-$workload" \
-    --json "$results/raw/$server-$workload-$round.json" "$@" >>"$results/bench.log" 2>&1 \
+    --json "$results/raw/$server-$workload-$round.json" --no-progress "$@" >>"$results/bench.log" 2>&1 \
     || echo "  ($server $workload round $round reported errors; see bench.log)" >&2
 }
 

@@ -42,7 +42,8 @@ final class Connection implements AutoCloseable {
           protected void initChannel(Channel ch) {
             ch.pipeline()
                 .addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS))
-                .addLast(new HttpClientCodec())
+                // Large content chunks: a 64 MiB GET is then a few hundred messages, not thousands.
+                .addLast(new HttpClientCodec(4096, 16 * 1024, 1 << 20))
                 .addLast(new ResponseHandler());
           }
         });
@@ -142,7 +143,8 @@ final class Connection implements AutoCloseable {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       Exchange current = exchange;
-      if (current != null) {
+      // A connection replaced by a reconnect must not fail the new connection's request.
+      if (current != null && ctx.channel() == channel) {
         current.result.completeExceptionally(new IOException("connection closed by the server"));
       }
       ctx.fireChannelInactive();
