@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Coffer: a high-performance S3-compatible object store.",
-    subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

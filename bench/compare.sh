@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Coffer beside s3proxy (and nginx as the physical limit) on this machine, same workloads, same run.
+#
+#   bench/compare.sh [--quick] [--rounds N] [--duration D] [--warmup D] [--workloads a,b,...]
+#                    [--results DIR] [--no-nginx]
+#
+# Starts Coffer (the jar, -Xmx256m) and s3proxy (org.gaul:s3proxy from Maven Central, provider
+# filesystem-nio2 on a temp dir, -Xmx256m) on free loopback ports, plus nginx with WebDAV PUT when
+# it is installed; runs every workload against each server in alternation (the order of the
+# servers flips every round so that drift on a shared machine hits both alike), and prints the
+# medians with the ratio Coffer/s3proxy. Results (raw JSON per run, summary.md, summary.json) go to
+# target/bench-results/<date>/ unless --results says otherwise. Needs a JDK >= 21, python3 and curl.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$here")"
+
+S3PROXY_VERSION="${S3PROXY_VERSION:-4.1.0}"
+rounds=3 duration=15s warmup=3s nginx=auto quick=0
+workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart,mixed"
+results="$repo/target/bench-results/$(date -u +%Y%m%d-%H%M%S)"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 duration=4s warmup=2s ;;
+    --rounds) rounds="$2"; shift ;;
+    --duration) duration="$2"; shift ;;
+    --warmup) warmup="$2"; shift ;;
+    --workloads) workloads="$2"; shift ;;
+    --results) results="$2"; shift ;;
+    --no-nginx) nginx=off ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# --- tools -------------------------------------------------------------------------------------
+java_ok() { [ -x "$1" ] && [ "$("$1" -XshowSettings:properties -version 2>&1 \
+  | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)" -ge 21 ] 2>/dev/null; }
+JAVA=""
+for candidate in "${JAVA_HOME:-/nonexistent}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  if java_ok "$candidate"; then JAVA="$candidate"; break; fi
+done
+[ -n "$JAVA" ] || { echo "compare.sh: a JDK >= 21 is needed (set JAVA_HOME)" >&2; exit 1; }
+export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
+for tool in python3 curl; do
+  command -v "$tool" >/dev/null || { echo "compare.sh: $tool is needed" >&2; exit 1; }
+done
+
+cd "$repo"
+jar="$repo/target/coffer.jar"
+if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "building coffer.jar ..." >&2
+  ./mvnw -B -q -DskipTests package >&2
+fi
+s3proxy_jar="$repo/target/bench-tools/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
+if [ ! -f "$s3proxy_jar" ]; then
+  echo "resolving org.gaul:s3proxy:$S3PROXY_VERSION from Maven Central ..." >&2
+  ./mvnw -B -q dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
+    -DoutputDirectory="$repo/target/bench-tools" >&2
+fi
+if [ "$nginx" = auto ]; then
+  if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then nginx=on; else nginx=off; fi
+fi
+
+# --- servers -----------------------------------------------------------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-compare.XXXXXX")"
+mkdir -p "$results/raw"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_http() { # url: waits until the server answers anything over HTTP
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.5
+  done
+  echo "compare.sh: no answer from $1" >&2; return 1
+}
+ACCESS_KEY="comparebench0000001"
+SECRET_KEY="compare-bench-secret-$(date +%s%N)"
+
+coffer_port=$(free_port); console_port=$(free_port)
+COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="compare-api-key-0000" \
+  "$JAVA" -Xmx256m -jar "$jar" server --data "$work/coffer" \
+  --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" >"$results/coffer.log" 2>&1 &
+coffer_pid=$!; pids+=("$coffer_pid")
+
+s3proxy_port=$(free_port)
+mkdir -p "$work/s3proxy"
+cat >"$work/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$s3proxy_port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$ACCESS_KEY
+s3proxy.credential=$SECRET_KEY
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$work/s3proxy
+PROPS
+"$JAVA" -Xmx256m -jar "$s3proxy_jar" --properties "$work/s3proxy.properties" >"$results/s3proxy.log" 2>&1 &
+s3proxy_pid=$!; pids+=("$s3proxy_pid")
+
+nginx_pid=""
+if [ "$nginx" = on ]; then
+  nginx_port=$(free_port)
+  mkdir -p "$work/nginx/root" "$work/nginx/tmp" "$work/nginx/logs"
+  user_line=""; [ "$(id -u)" = 0 ] && user_line="user root;"
+  cat >"$work/nginx/nginx.conf" <<CONF
+$user_line
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_max_body_size 0;
+  client_body_buffer_size 1m;
+  client_body_temp_path $work/nginx/tmp;
+  proxy_temp_path $work/nginx/tmp;
+  fastcgi_temp_path $work/nginx/tmp;
+  uwsgi_temp_path $work/nginx/tmp;
+  scgi_temp_path $work/nginx/tmp;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/nginx/root;
+    location / {
+      dav_methods PUT;
+      create_full_put_path on;
+      dav_access user:rw;
+    }
+  }
+}
+CONF
+  "$(command -v nginx || echo /usr/sbin/nginx)" -p "$work/nginx" -e "$work/nginx/logs/error.log" \
+    -c "$work/nginx/nginx.conf" -g 'daemon off;' >"$results/nginx.log" 2>&1 &
+  nginx_pid=$!; pids+=("$nginx_pid")
+fi
+
+wait_http "http://127.0.0.1:$coffer_port/coffer/health/ready"
+wait_http "http://127.0.0.1:$s3proxy_port/"
+[ -n "$nginx_pid" ] && wait_http "http://127.0.0.1:$nginx_port/"
+
+# --- runs --------------------------------------------------------------------------------------
+bench() { # server endpoint round workload [extra options]
+  local server="$1" endpoint="$2" round="$3" workload="$4"; shift 4
+  echo "round $round: $workload on $server" >&2
+  AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
+    "$JAVA" -jar "$jar" bench --endpoint "$endpoint" --workload "$workload" \
+    --duration "$duration" --warmup "$warmup" --bucket "bench-$round-$workload" \
+    --json "$results/raw/$server-$workload-$round.json" --no-progress "$@" >>"$results/bench.log" 2>&1 \
+    || echo "  ($server $workload round $round reported errors; see bench.log)" >&2
+}
+
+IFS=',' read -r -a workload_list <<<"$workloads"
+for round in $(seq 1 "$rounds"); do
+  for workload in "${workload_list[@]}"; do
+    servers=(coffer s3proxy)
+    [ $((round % 2)) = 0 ] && servers=(s3proxy coffer)
+    for server in "${servers[@]}"; do
+      case "$server" in
+        coffer) bench coffer "http://127.0.0.1:$coffer_port" "$round" "$workload" ;;
+        s3proxy) bench s3proxy "http://127.0.0.1:$s3proxy_port" "$round" "$workload" ;;
+      esac
+    done
+    if [ -n "$nginx_pid" ] && [[ "$workload" == put-* || "$workload" == get-* ]]; then
+      bench nginx "http://127.0.0.1:$nginx_port" "$round" "$workload" --plain-http
+    fi
+  done
+done
+
+# --- summary -----------------------------------------------------------------------------------
+peak_rss_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+nginx_rss=0
+if [ -n "$nginx_pid" ]; then
+  for p in $nginx_pid $(pgrep -P "$nginx_pid" || true); do nginx_rss=$((nginx_rss + $(peak_rss_kib "$p"))); done
+fi
+python3 "$here/summarize.py" "$results" \
+  --rss coffer="$(peak_rss_kib "$coffer_pid")" --rss s3proxy="$(peak_rss_kib "$s3proxy_pid")" \
+  --rss nginx="$nginx_rss" --nginx "$nginx" --rounds "$rounds" --duration "$duration" --quick "$quick"
+echo "results in $results" >&2

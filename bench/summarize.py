@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Medians of bench/compare.sh's raw runs: prints a markdown table and writes summary.md and
+summary.json into the results directory. Usage: summarize.py RESULTS_DIR [--rss name=KiB ...]"""
+import argparse
+import json
+import os
+import statistics
+import sys
+from collections import defaultdict
+from datetime import datetime, timezone
+
+# What each workload is judged by: (result field, column label).
+METRIC = {
+    "put-small": ("opsPerSec", "ops/s"),
+    "get-small": ("opsPerSec", "ops/s"),
+    "mixed": ("opsPerSec", "ops/s"),
+    "put-large": ("mbPerSec", "MB/s"),
+    "get-large": ("mbPerSec", "MB/s"),
+    "multipart": ("mbPerSec", "MB/s"),
+    "list": ("itemsPerSec", "keys/s"),
+    "list-delimiter": ("itemsPerSec", "prefixes/s"),
+}
+ORDER = list(METRIC)
+
+
+def load(raw_dir):
+    runs = defaultdict(list)  # (server, workload) -> [result]
+    for name in sorted(os.listdir(raw_dir)):
+        if not name.endswith(".json"):
+            continue
+        server = name.split("-", 1)[0]
+        with open(os.path.join(raw_dir, name)) as f:
+            for result in json.load(f)["results"]:
+                runs[(server, result["workload"])].append(result)
+    return runs
+
+
+def median(results, field):
+    return statistics.median(r[field] for r in results) if results else None
+
+
+def fmt(value, digits=0):
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return "–" if a is None or not b else f"{a / b:.2f}×"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("results")
+    parser.add_argument("--rss", action="append", default=[])
+    parser.add_argument("--nginx", default="off")
+    parser.add_argument("--rounds", default="?")
+    parser.add_argument("--duration", default="?")
+    parser.add_argument("--quick", default="0")
+    args = parser.parse_args()
+    runs = load(os.path.join(args.results, "raw"))
+    rss = {k: int(v or 0) for k, v in (item.split("=", 1) for item in args.rss)}
+    workloads = [w for w in ORDER if any(key[1] == w for key in runs)]
+
+    rows, summary = [], {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                         "cores": os.cpu_count(), "rounds": args.rounds, "duration": args.duration,
+                         "quick": args.quick == "1", "workloads": {}, "peakRssMiB": {}}
+    for w in workloads:
+        field, label = METRIC[w]
+        c, s, n = runs.get(("coffer", w), []), runs.get(("s3proxy", w), []), runs.get(("nginx", w), [])
+        cm, sm, nm = median(c, field), median(s, field), median(n, field)
+        errors = (sum(r["errors"] for r in c), sum(r["errors"] for r in s))
+        rows.append(f"| {w} | {label} | {fmt(cm, 1)} | {fmt(sm, 1)} | **{ratio(cm, sm)}** | {fmt(nm, 1)} | "
+                    f"{ratio(cm, nm)} | {fmt(median(c, 'p50Ms'), 2)} / {fmt(median(c, 'p99Ms'), 2)} | "
+                    f"{fmt(median(s, 'p50Ms'), 2)} / {fmt(median(s, 'p99Ms'), 2)} | "
+                    f"{fmt(median(c, 'clientCpuCores'), 2)} | {errors[0]} / {errors[1]} |")
+        summary["workloads"][w] = {
+            "metric": field, "coffer": cm, "s3proxy": sm, "nginx": nm,
+            "cofferOverS3proxy": cm / sm if cm is not None and sm else None,
+            "cofferOverNginx": cm / nm if cm is not None and nm else None,
+            "cofferP50Ms": median(c, "p50Ms"), "cofferP99Ms": median(c, "p99Ms"),
+            "s3proxyP50Ms": median(s, "p50Ms"), "s3proxyP99Ms": median(s, "p99Ms"),
+            "errors": {"coffer": errors[0], "s3proxy": errors[1]},
+            "runs": {"coffer": len(c), "s3proxy": len(s), "nginx": len(n)},
+        }
+    mib = {k: v / 1024 for k, v in rss.items() if v}
+    summary["peakRssMiB"] = mib
+    rows.append(f"| memory | peak RSS MiB | {fmt(mib.get('coffer'))} | {fmt(mib.get('s3proxy'))} | "
+                f"{ratio(mib.get('coffer'), mib.get('s3proxy'))} | {fmt(mib.get('nginx'))} | | | | | |")
+
+    lines = [
+        f"Medians of {args.rounds} rounds, {args.duration} measured per workload"
+        + (" (--quick)" if args.quick == "1" else "") + f", {os.cpu_count()} cores, {summary['date']}.",
+        "",
+        "| workload | metric | Coffer | s3proxy | Coffer/s3proxy | nginx | Coffer/nginx "
+        "| Coffer p50/p99 ms | s3proxy p50/p99 ms | client CPU (cores) | errors C/S |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        *rows,
+    ]
+    if args.nginx != "on":
+        lines += ["", "nginx is not installed: the limits column is empty (apt-get install nginx-light)."]
+    text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+    with open(os.path.join(args.results, "summary.md"), "w") as f:
+        f.write(text)
+    with open(os.path.join(args.results, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+package io.coffer.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code coffer bench} was asked to do.
+ *
+ * @param workloads names in run order ({@code all} already expanded)
+ * @param size object size overriding every workload's default, or null
+ * @param concurrency concurrency overriding every workload's default, or null (for multipart: the
+ *     parts uploaded in parallel)
+ * @param json where to write the results as JSON, or null
+ * @param signedPayload send the payload's SHA-256 instead of {@code UNSIGNED-PAYLOAD}
+ * @param clientThreads the load generator's event loop threads
+ * @param listKeys keys of the list workloads' bucket
+ * @param listPrefixes how many prefixes they are spread over
+ * @param maxKeys the page size of listings
+ * @param partSize the part size of the multipart workload
+ * @param preload keys the scale mode fills the bucket with
+ * @param progress whether to show the progress line
+ * @param plainHttp the endpoint is a plain HTTP file server (nginx with WebDAV PUT, as the
+ *     physical reference): no bucket is created or deleted, only object PUT and GET make sense
+ */
+public record BenchSettings(
+    Endpoint endpoint,
+    String bucket,
+    boolean keep,
+    List<String> workloads,
+    Long size,
+    Integer concurrency,
+    Duration duration,
+    Duration warmup,
+    Path json,
+    boolean signedPayload,
+    int clientThreads,
+    int listKeys,
+    int listPrefixes,
+    int maxKeys,
+    long partSize,
+    long preload,
+    boolean progress,
+    boolean plainHttp) {
+
+  /** The workloads {@code all} runs, in order; {@code scale} is run on its own. */
+  public static final List<String> ALL =
+      List.of("put-small", "get-small", "put-large", "get-large", "list", "list-delimiter", "multipart", "mixed");
+
+  long sizeOr(long fallback) {
+    return size == null ? fallback : size;
+  }
+
+  int concurrencyOr(int fallback) {
+    return concurrency == null ? fallback : concurrency;
+  }
+}

@@ -1,0 +1,29 @@
+package io.coffer.bench;
+
+/**
+ * What one measured operation did.
+ *
+ * @param bytes object bytes moved (counted toward MB/s)
+ * @param items keys and common prefixes listed (counted toward items/s)
+ * @param error why it failed, or null
+ */
+record Outcome(long bytes, long items, String error) {
+  static final Outcome NOTHING = new Outcome(0, 0, null);
+
+  static Outcome bytes(long bytes) {
+    return new Outcome(bytes, 0, null);
+  }
+
+  static Outcome items(long items) {
+    return new Outcome(0, items, null);
+  }
+
+  static Outcome failed(String error) {
+    return new Outcome(0, 0, error);
+  }
+
+  /** A 2xx response moving {@code bytes}, else the response's status and error code. */
+  static Outcome of(Response response, long bytes) {
+    return response.ok() ? bytes(bytes) : failed(response.describe());
+  }
+}

@@ -1,0 +1,106 @@
+package io.coffer.bench;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The S3 operations the workloads use, each one request on a given connection. */
+final class S3Calls {
+  private final RequestFactory requests;
+  private final String bucket;
+
+  S3Calls(RequestFactory requests, String bucket) {
+    this.requests = requests;
+    this.bucket = bucket;
+  }
+
+  String bucket() {
+    return bucket;
+  }
+
+  CompletableFuture<Response> createBucket(Connection c) {
+    return c.send(requests.empty(HttpMethod.PUT, bucket, null, Map.of()), true);
+  }
+
+  CompletableFuture<Response> deleteBucket(Connection c) {
+    return c.send(requests.empty(HttpMethod.DELETE, bucket, null, Map.of()), true);
+  }
+
+  CompletableFuture<Response> put(Connection c, String key, long size) {
+    return c.send(requests.withPayload(HttpMethod.PUT, bucket, key, Map.of(), size), false);
+  }
+
+  CompletableFuture<Response> get(Connection c, String key) {
+    return c.send(requests.empty(HttpMethod.GET, bucket, key, Map.of()), false);
+  }
+
+  /** ListObjectsV2; null arguments are left out. */
+  CompletableFuture<Response> list(
+      Connection c, String prefix, String delimiter, String continuationToken, String startAfter, int maxKeys) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("list-type", "2");
+    query.put("max-keys", Integer.toString(maxKeys));
+    putIfPresent(query, "prefix", prefix);
+    putIfPresent(query, "delimiter", delimiter);
+    putIfPresent(query, "continuation-token", continuationToken);
+    putIfPresent(query, "start-after", startAfter);
+    return c.send(requests.empty(HttpMethod.GET, bucket, null, query), true);
+  }
+
+  CompletableFuture<Response> createUpload(Connection c, String key) {
+    return c.send(requests.empty(HttpMethod.POST, bucket, key, Map.of("uploads", "")), true);
+  }
+
+  CompletableFuture<Response> uploadPart(Connection c, String key, String uploadId, int partNumber, long size) {
+    Map<String, String> query = Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId);
+    return c.send(requests.withPayload(HttpMethod.PUT, bucket, key, query, size), false);
+  }
+
+  CompletableFuture<Response> completeUpload(Connection c, String key, String uploadId, List<String> etags) {
+    StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
+    for (int i = 0; i < etags.size(); i++) {
+      xml.append("<Part><PartNumber>").append(i + 1).append("</PartNumber><ETag>")
+          .append(XmlScan.escape(etags.get(i))).append("</ETag></Part>");
+    }
+    xml.append("</CompleteMultipartUpload>");
+    byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+    return c.send(
+        requests.withDocument(HttpMethod.POST, bucket, key, Map.of("uploadId", uploadId), Map.of(), body), true);
+  }
+
+  CompletableFuture<Response> abortUpload(Connection c, String key, String uploadId) {
+    return c.send(requests.empty(HttpMethod.DELETE, bucket, key, Map.of("uploadId", uploadId)), true);
+  }
+
+  /** DeleteObjects (quiet) of up to 1000 keys; Content-MD5 because S3 and s3proxy require it. */
+  CompletableFuture<Response> deleteObjects(Connection c, List<String> keys) {
+    StringBuilder xml = new StringBuilder("<Delete><Quiet>true</Quiet>");
+    for (String key : keys) {
+      xml.append("<Object><Key>").append(XmlScan.escape(key)).append("</Key></Object>");
+    }
+    xml.append("</Delete>");
+    byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = Map.of("Content-MD5", md5Base64(body));
+    return c.send(requests.withDocument(HttpMethod.POST, bucket, null, Map.of("delete", ""), headers, body), true);
+  }
+
+  private static void putIfPresent(Map<String, String> query, String name, String value) {
+    if (value != null) {
+      query.put(name, value);
+    }
+  }
+
+  private static String md5Base64(byte[] body) {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
