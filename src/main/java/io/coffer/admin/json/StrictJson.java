@@ -1,6 +1,7 @@
 package io.coffer.admin.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
@@ -67,7 +68,8 @@ public final class StrictJson {
       }
       return value;
     } catch (JacksonException e) {
-      if (e.getCause() instanceof IOException io) {
+      // A body in no valid encoding (Jackson also detects UTF-16/32) is bad JSON, not a failed read.
+      if (e.getCause() instanceof IOException io && !(io instanceof CharConversionException)) {
         throw io;
       }
       throw new InvalidJsonException(describe(e));

@@ -56,7 +56,7 @@ class AwsChunkedFuzzTest {
     if (!mode.hasTrailer()) {
       assertThat(trailers).isEmpty();
     }
-    assertThat(trailers).containsKeys(declaredTrailers(mode, headers).toArray(String[]::new));
+    assertThat(trailers.keySet()).containsAll(declaredTrailers(mode, headers));
     assertThat(trailers).doesNotContainKey("x-amz-trailer-signature");
   }
 
