@@ -1,7 +1,6 @@
 package io.coffer.admin.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
@@ -56,22 +55,22 @@ public final class StrictJson {
   }
 
   /**
-   * Reads one JSON value of {@code type}.
+   * Reads one JSON value of {@code type} from a body the caller has already bounded in size.
    *
    * @throws InvalidJsonException when the text is not JSON or not of the expected shape
+   * @throws IOException only when the stream itself fails
    */
   public static <T> T read(InputStream in, Class<T> type) throws IOException {
+    // Read first, so that whatever the parser reports (including an encoding it detected and could
+    // not decode, e.g. UTF-32) is about the content and never mistaken for a failed read.
+    byte[] body = in.readAllBytes();
     try {
-      T value = MAPPER.readValue(in, type);
+      T value = MAPPER.readValue(body, type);
       if (value == null) {
         throw new InvalidJsonException("The request body must be a JSON object, not null.");
       }
       return value;
     } catch (JacksonException e) {
-      // A body in no valid encoding (Jackson also detects UTF-16/32) is bad JSON, not a failed read.
-      if (e.getCause() instanceof IOException io && !(io instanceof CharConversionException)) {
-        throw io;
-      }
       throw new InvalidJsonException(describe(e));
     }
   }
