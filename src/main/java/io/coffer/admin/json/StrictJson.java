@@ -55,21 +55,22 @@ public final class StrictJson {
   }
 
   /**
-   * Reads one JSON value of {@code type}.
+   * Reads one JSON value of {@code type} from a body the caller has already bounded in size.
    *
    * @throws InvalidJsonException when the text is not JSON or not of the expected shape
+   * @throws IOException only when the stream itself fails
    */
   public static <T> T read(InputStream in, Class<T> type) throws IOException {
+    // Read first, so that whatever the parser reports (including an encoding it detected and could
+    // not decode, e.g. UTF-32) is about the content and never mistaken for a failed read.
+    byte[] body = in.readAllBytes();
     try {
-      T value = MAPPER.readValue(in, type);
+      T value = MAPPER.readValue(body, type);
       if (value == null) {
         throw new InvalidJsonException("The request body must be a JSON object, not null.");
       }
       return value;
     } catch (JacksonException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
       throw new InvalidJsonException(describe(e));
     }
   }

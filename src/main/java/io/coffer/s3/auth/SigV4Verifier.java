@@ -143,8 +143,10 @@ public final class SigV4Verifier {
       }
     } else {
       Instant date = AmzDate.parseHttpDate(headers.get("date"));
-      if (date != null) {
-        return AmzDate.format(date);
+      // A zone offset can move a four-digit year out of what the SigV4 form can write.
+      String formatted = date == null ? null : AmzDate.format(date);
+      if (formatted != null && AmzDate.parse(formatted) != null) {
+        return formatted;
       }
     }
     throw new CofferException(

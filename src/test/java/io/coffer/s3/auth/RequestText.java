@@ -1,0 +1,35 @@
+package io.coffer.s3.auth;
+
+import static io.coffer.fuzz.FuzzInputs.lines;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request written as text for the verifier's fuzz tests: {@code METHOD request-target} on the
+ * first line, then one {@code name: value} header per line. Readable, so that seed files can be
+ * written and reviewed by hand.
+ */
+final class RequestText {
+  private RequestText() {}
+
+  static SignedRequest parse(String text) {
+    List<String> lines = lines(text);
+    String requestLine = lines.get(0);
+    int space = requestLine.indexOf(' ');
+    String method = space < 0 ? requestLine : requestLine.substring(0, space);
+    String target = space < 0 ? "/" : requestLine.substring(space + 1);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers
+            .computeIfAbsent(line.substring(0, colon), n -> new ArrayList<>())
+            .add(line.substring(colon + 1).stripLeading());
+      }
+    }
+    return SignedRequest.of(method, target, RequestHeaders.of(headers));
+  }
+}
