@@ -20,9 +20,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A data directory on a small tmpfs that fills up: the write fails with InsufficientStorage, the
- * previous version stays intact, and writes succeed again as soon as there is space, without a
- * restart. Mounting needs root, so this runs in the {@code -Pcrash} profile that CI runs as root.
+ * A data directory on a small tmpfs that fills up, or turns read-only: the write fails with
+ * InsufficientStorage or ServiceUnavailable, the previous version stays intact, and writes succeed
+ * again as soon as the storage can take them, without a restart. Mounting needs root, so this runs
+ * in the {@code -Pcrash} profile that CI runs as root.
  */
 @Tag("crash")
 class DiskFullIT {
@@ -83,6 +84,28 @@ class DiskFullIT {
     byte[] bigger = random(40 * MIB);
     client.putObject(r -> r.bucket("full").key("precious"), RequestBody.fromBytes(bigger));
     assertThat(client.getObjectAsBytes(r -> r.bucket("full").key("precious")).asByteArray()).isEqualTo(bigger);
+  }
+
+  @Test
+  void anUnwritableDataDirFailsTheWriteWithARetryableErrorAndRecovers() throws Exception {
+    client.createBucket(r -> r.bucket("readonly"));
+    byte[] original = random(64 * 1024);
+    client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(original));
+
+    // Where blobs are written turns read-only (a read-only bind mount over it; root ignores modes).
+    String blobTemp = mountPoint.resolve("data").resolve(".coffer").resolve("tmp").toString();
+    run("mount", "--bind", blobTemp, blobTemp);
+    try {
+      run("mount", "-o", "remount,bind,ro", blobTemp);
+      assertS3Error(503, "ServiceUnavailable",
+          () -> client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(random(1000))));
+      assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray()).isEqualTo(original);
+    } finally {
+      run("umount", blobTemp);
+    }
+    byte[] next = random(2000);
+    client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(next));
+    assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray()).isEqualTo(next);
   }
 
   private static byte[] random(int size) {
