@@ -10,6 +10,7 @@ import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.S3Request;
 import io.coffer.s3.S3Responses;
 import io.coffer.s3.auth.UriEncoding;
+import io.coffer.s3.request.DecimalParam;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.Caller;
@@ -182,15 +183,13 @@ public final class ListingHandler {
       if (value == null || value.isEmpty()) {
         return MAX_KEYS;
       }
-      try {
-        int parsed = Integer.parseInt(value.trim());
-        if (parsed < 0) {
-          throw new NumberFormatException();
-        }
-        return Math.min(parsed, MAX_KEYS);
-      } catch (NumberFormatException e) {
-        throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Provided max-keys not an integer or within integer range");
-      }
+      int parsed =
+          DecimalParam.parse(value.trim(), 0, Integer.MAX_VALUE)
+              .orElseThrow(
+                  () ->
+                      new CofferException(
+                          ErrorCode.INVALID_ARGUMENT, "Provided max-keys not an integer or within integer range"));
+      return Math.min(parsed, MAX_KEYS);
     }
 
     String encode(String value) {

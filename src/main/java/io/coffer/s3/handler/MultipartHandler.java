@@ -15,6 +15,7 @@ import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.RequestBodies;
 import io.coffer.s3.S3Request;
 import io.coffer.s3.S3Responses;
+import io.coffer.s3.request.DecimalParam;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.CompleteMultipartUploadXml;
 import io.coffer.s3.xml.CompletedPart;
@@ -214,15 +215,8 @@ public final class MultipartHandler {
     if (value == null || value.isEmpty()) {
       return absent;
     }
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed < min || parsed > max) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid value for " + name + ": " + value);
-    }
+    return DecimalParam.parse(value.trim(), min, max)
+        .orElseThrow(() -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid value for " + name + ": " + value));
   }
 
   private static String emptyToNull(String value) {

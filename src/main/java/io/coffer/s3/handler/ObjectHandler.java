@@ -12,6 +12,7 @@ import io.coffer.s3.RangeHeader;
 import io.coffer.s3.RequestBodies;
 import io.coffer.s3.S3Request;
 import io.coffer.s3.request.S3Operation;
+import io.coffer.s3.request.S3RequestParser;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import java.util.ArrayList;
@@ -131,18 +132,7 @@ public final class ObjectHandler {
 
   private static Integer partNumber(S3Request request) {
     String value = request.query().get("partNumber");
-    if (value == null) {
-      return null;
-    }
-    try {
-      int number = Integer.parseInt(value);
-      if (number < 1 || number > 10_000) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive");
-    }
+    return value == null ? null : S3RequestParser.partNumber(value);
   }
 
   HttpResponse deleteObject(S3Request request, S3Operation.DeleteObject op) {

@@ -161,20 +161,16 @@ public final class S3RequestParser {
     }
   }
 
-  static int partNumber(String value) {
+  /** A partNumber query parameter: 1 to 10000. */
+  public static int partNumber(String value) {
     if (value == null) {
       throw new CofferException(ErrorCode.INVALID_ARGUMENT, "A partNumber must be given with uploadId.");
     }
-    try {
-      int number = Integer.parseInt(value);
-      if (number < 1 || number > 10_000) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new CofferException(
-          ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive");
-    }
+    return DecimalParam.parse(value, 1, 10_000)
+        .orElseThrow(
+            () ->
+                new CofferException(
+                    ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive"));
   }
 
   private static String subresource(QueryParams query, List<String> known) {
