@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code coffer server}: runs the S3 API and the console until SIGTERM or SIGINT. */
 @Command(
@@ -22,6 +25,8 @@ import picocli.CommandLine.Option;
     versionProvider = Version.class,
     description = "Starts the S3 API and the management console.")
 public final class ServerCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:COFFER_DATA:-./data}",
       description = "Data directory (env COFFER_DATA, default ${DEFAULT-VALUE}).")
@@ -55,6 +60,11 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--no-sync", description = "Acknowledge writes before they reach the disk (faster; a power loss can lose recent writes).")
   boolean noSync;
 
+  @Option(names = "--inline-threshold", defaultValue = "" + ServerConfig.DEFAULT_INLINE_THRESHOLD,
+      description = "Objects up to this many bytes are stored in the metadata database instead of a file "
+          + "(0 turns this off, at most " + ServerConfig.MAX_INLINE_THRESHOLD + "; default ${DEFAULT-VALUE}).")
+  int inlineThreshold;
+
   @Option(names = "--max-object-size", defaultValue = "5368709120",
       description = "Largest single PUT in bytes (default ${DEFAULT-VALUE}, 5 GiB).")
   long maxObjectSize;
@@ -77,6 +87,10 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (inlineThreshold < 0 || inlineThreshold > ServerConfig.MAX_INLINE_THRESHOLD) {
+      throw new ParameterException(
+          spec.commandLine(), "--inline-threshold must be between 0 and " + ServerConfig.MAX_INLINE_THRESHOLD);
+    }
     configureLogging(logLevel);
     ServerConfig config =
         new ServerConfig(
@@ -90,7 +104,7 @@ public final class ServerCommand implements Callable<Integer> {
             emptyToNull(domain),
             emptyToNull(publicUrl),
             !noSync,
-            0,
+            inlineThreshold,
             maxObjectSize,
             maxHeaderSize,
             Duration.ofSeconds(readTimeoutSeconds),

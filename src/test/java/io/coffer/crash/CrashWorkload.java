@@ -83,7 +83,7 @@ final class CrashWorkload implements Runnable {
     byte[] body = bytes(size);
     String generation = String.valueOf(generations.incrementAndGet());
     String contentType = "application/x-crash-" + generation;
-    key.begin(new ObjectState(sha256(body), size, contentType, generation, 1));
+    key.begin(new ObjectState(sha256(body), size, contentType, generation, ObjectState.blobFilesFor(size)));
     client.putObject(
         r -> r.bucket(BUCKET).key(key.key).contentType(contentType).metadata(Map.of("gen", generation)),
         RequestBody.fromBytes(body));
@@ -91,7 +91,8 @@ final class CrashWorkload implements Runnable {
 
   private void copy(KeyModel source, KeyModel target) {
     ObjectState from = source.current();
-    target.begin(new ObjectState(from.sha256(), from.size(), from.contentType(), from.generation(), 1));
+    target.begin(
+        new ObjectState(from.sha256(), from.size(), from.contentType(), from.generation(), ObjectState.blobFilesFor(from.size())));
     client.copyObject(
         r -> r.sourceBucket(BUCKET).sourceKey(source.key).destinationBucket(BUCKET).destinationKey(target.key));
   }

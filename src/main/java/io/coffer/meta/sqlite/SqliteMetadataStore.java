@@ -114,7 +114,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public Optional<Bucket> findBucket(String name) {
-    return workers.read(c -> BucketSql.find(c, name));
+    return workers.readPoint(c -> BucketSql.find(c, name));
   }
 
   @Override
@@ -137,12 +137,12 @@ public final class SqliteMetadataStore implements MetadataStore {
   @Override
   public Optional<ObjectMeta> findObject(String bucket, String key) {
     byte[] k = Keys.utf8(key);
-    return workers.read(c -> ObjectSql.find(c, bucket, k));
+    return workers.readPoint(c -> ObjectSql.find(c, bucket, k));
   }
 
   @Override
   public List<Segment> findSegments(String storageId) {
-    return workers.read(c -> ObjectSql.segments(c, storageId));
+    return workers.readPoint(c -> ObjectSql.segments(c, storageId));
   }
 
   @Override

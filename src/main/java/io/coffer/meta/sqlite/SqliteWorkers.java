@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +27,18 @@ import java.util.concurrent.atomic.LongAdder;
  * transaction, each inside its own SAVEPOINT so a failing operation rolls back only itself,
  * commits once and then completes every caller's future. A few platform reader threads own
  * read-only connections and serve reads from a shared queue.
+ *
+ * <p>Point reads (one primary-key lookup, microseconds of native work) are the exception: they
+ * run on the caller's thread with a pooled read-only connection. Two thread hand-offs (queue,
+ * reader wake-up, future completion, caller wake-up) cost more than the lookup itself, and a
+ * carrier pinned for a lookup is no worse than one busy with any other short computation. Longer
+ * reads (listings, snapshots) keep the reader threads, so a pinned carrier stays short-lived.
  */
 final class SqliteWorkers implements AutoCloseable {
   static final int MAX_GROUP = 256;
   static final int READERS = 4;
+  /** As many as virtual threads can run at once: the carriers, one per core. */
+  static final int DIRECT_READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   /** Marks the end of a worker's queue. */
   private static final Task<Void> STOP = new Task<>(c -> null);
@@ -42,6 +51,7 @@ final class SqliteWorkers implements AutoCloseable {
   private final LinkedBlockingQueue<Task<?>> reads = new LinkedBlockingQueue<>();
   private final Thread writer;
   private final List<Thread> readers = new ArrayList<>();
+  private final ArrayBlockingQueue<Conn> idleDirect = new ArrayBlockingQueue<>(DIRECT_READERS);
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -64,9 +74,12 @@ final class SqliteWorkers implements AutoCloseable {
       for (CompletableFuture<Void> r : ready) {
         await(r);
       }
-    } catch (RuntimeException e) {
+      for (int i = 0; i < DIRECT_READERS; i++) {
+        idleDirect.add(Conn.open(url, sync, true, statements, preparedSql));
+      }
+    } catch (RuntimeException | SQLException e) {
       close();
-      throw e;
+      throw Worker.translate(e);
     }
   }
 
@@ -86,6 +99,37 @@ final class SqliteWorkers implements AutoCloseable {
   /** Runs a read on a reader thread and waits for it. */
   <T> T read(SqlWork<T> work) {
     return await(enqueue(reads, new Task<>(work)));
+  }
+
+  /**
+   * Runs a point read on the caller's thread with a pooled connection, or on a reader thread when
+   * every pooled connection is busy.
+   */
+  <T> T readPoint(SqlWork<T> work) {
+    if (closed) {
+      throw closedException();
+    }
+    Conn conn = idleDirect.poll();
+    if (conn == null) {
+      return read(work);
+    }
+    try {
+      return work.run(conn);
+    } catch (Throwable t) {
+      throw Worker.translate(t);
+    } finally {
+      idleDirect.add(conn);
+      if (closed) {
+        closeIdleDirect(); // close() may have emptied the pool while this one was out
+      }
+    }
+  }
+
+  private void closeIdleDirect() {
+    Conn idle;
+    while ((idle = idleDirect.poll()) != null) {
+      idle.close();
+    }
   }
 
   /** A read in one transaction, so all its statements see the same snapshot. */
@@ -298,6 +342,7 @@ final class SqliteWorkers implements AutoCloseable {
       return;
     }
     closed = true;
+    closeIdleDirect();
     for (int i = 0; i < readers.size(); i++) {
       reads.add(STOP);
     }
