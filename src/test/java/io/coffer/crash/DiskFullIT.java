@@ -89,7 +89,8 @@ class DiskFullIT {
   @Test
   void anUnwritableDataDirFailsTheWriteWithARetryableErrorAndRecovers() throws Exception {
     client.createBucket(r -> r.bucket("readonly"));
-    byte[] original = random(64 * 1024);
+    // larger than the inline threshold, so these bodies go to blob files
+    byte[] original = random(256 * 1024);
     client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(original));
 
     // Where blobs are written turns read-only (a read-only bind mount over it; root ignores modes).
@@ -98,12 +99,12 @@ class DiskFullIT {
     try {
       run("mount", "-o", "remount,bind,ro", blobTemp);
       assertS3Error(503, "ServiceUnavailable",
-          () -> client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(random(1000))));
+          () -> client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(random(200 * 1024))));
       assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray()).isEqualTo(original);
     } finally {
       run("umount", blobTemp);
     }
-    byte[] next = random(2000);
+    byte[] next = random(300 * 1024);
     client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(next));
     assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray()).isEqualTo(next);
   }
