@@ -3,6 +3,7 @@ package io.coffer.admin.api;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.s3.HttpDates;
+import io.coffer.s3.ObjectBodies;
 import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.auth.UriEncoding;
 import io.coffer.service.BucketService;
@@ -10,8 +11,6 @@ import io.coffer.service.Caller;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadConditions;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * GET /api/v1/buckets/{bucket}/download/{key}: the object's bytes as an attachment, sent from its
@@ -39,19 +38,7 @@ final class DownloadRoutes {
         .header("ETag", ObjectHeaders.quoted(read.meta().etag()))
         .header("Last-Modified", HttpDates.rfc1123(read.meta().updatedAt()))
         .header("Content-Disposition", contentDisposition(key))
-        .body(body(read));
-  }
-
-  private static HttpResponse.Body body(ObjectRead read) {
-    if (read.inline() != null) {
-      read.close();
-      return new HttpResponse.Body.Bytes(read.inline());
-    }
-    List<HttpResponse.FileSlice> slices = new ArrayList<>(read.slices().size());
-    for (ObjectRead.Slice slice : read.slices()) {
-      slices.add(new HttpResponse.FileSlice(() -> read.open(slice), slice.position(), slice.count()));
-    }
-    return new HttpResponse.Body.FileSlices(slices, read.length(), read::close);
+        .body(ObjectBodies.of(read));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.WritePrecondition;
 import io.coffer.s3.Conditions;
+import io.coffer.s3.ObjectBodies;
 import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.RangeHeader;
 import io.coffer.s3.RequestBodies;
@@ -15,8 +16,6 @@ import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3RequestParser;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** PutObject, GetObject, HeadObject, DeleteObject. */
@@ -98,7 +97,7 @@ public final class ObjectHandler {
       read.close();
       return response.body(new HttpResponse.Body.Stream(java.io.InputStream.nullInputStream(), read.length())).headOnly();
     }
-    return response.body(body(read));
+    return response.body(ObjectBodies.of(read));
   }
 
   private HttpResponse notModified(String bucket, String key) {
@@ -106,18 +105,6 @@ public final class ObjectHandler {
     HttpResponse response = new HttpResponse(304);
     objects.findIfPresent(bucket, key).ifPresent(meta -> ObjectHeaders.write(response, meta));
     return response;
-  }
-
-  private static HttpResponse.Body body(ObjectRead read) {
-    if (read.inline() != null) {
-      read.close();
-      return new HttpResponse.Body.Bytes(read.inline());
-    }
-    List<HttpResponse.FileSlice> slices = new ArrayList<>(read.slices().size());
-    for (ObjectRead.Slice slice : read.slices()) {
-      slices.add(new HttpResponse.FileSlice(() -> read.open(slice), slice.position(), slice.count()));
-    }
-    return new HttpResponse.Body.FileSlices(slices, read.length(), read::close);
   }
 
   private static void applyOverrides(S3Request request, HttpResponse response) {

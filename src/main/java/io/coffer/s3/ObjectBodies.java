@@ -1,0 +1,26 @@
+package io.coffer.s3;
+
+import io.coffer.http.HttpResponse;
+import io.coffer.service.ObjectRead;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An object read as a response body: its inline bytes, or its file slices sent as zero-copy
+ * regions, each opened only when it is its turn. Shared by GetObject and the console's download.
+ */
+public final class ObjectBodies {
+  private ObjectBodies() {}
+
+  public static HttpResponse.Body of(ObjectRead read) {
+    if (read.inline() != null) {
+      read.close();
+      return new HttpResponse.Body.Bytes(read.inline());
+    }
+    List<HttpResponse.FileSlice> slices = new ArrayList<>(read.slices().size());
+    for (ObjectRead.Slice slice : read.slices()) {
+      slices.add(new HttpResponse.FileSlice(() -> read.open(slice), slice.position(), slice.count()));
+    }
+    return new HttpResponse.Body.FileSlices(slices, read.length(), read::close);
+  }
+}
