@@ -15,6 +15,7 @@ import io.coffer.model.WritePrecondition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +62,12 @@ public interface MetadataStore extends AutoCloseable {
   Bucket createBucket(String name, long ownerId, String region, Instant now);
 
   Optional<Bucket> findBucket(String name);
+
+  /**
+   * The ID of the bucket's owner, or empty when the bucket does not exist. Asked by every request,
+   * so an implementation may answer from memory.
+   */
+  OptionalLong findBucketOwner(String name);
 
   /** All buckets in name order. */
   List<Bucket> listBuckets();

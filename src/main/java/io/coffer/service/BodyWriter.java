@@ -50,9 +50,15 @@ final class BodyWriter {
     MessageDigest sha256 = checks.sha256Hex() != null ? digest("SHA-256") : null;
     RunningChecksum checksum =
         checks.checksumAlgorithm() != null ? checks.checksumAlgorithm().start() : null;
-    byte[] buffer = new byte[BUFFER];
-    long size = 0;
     int inlineLimit = allowInline ? inlineThreshold : 0;
+    // A body announced small enough to stay inline gets a buffer of its size: zeroing a full
+    // read buffer for every small PUT cost more than the rest of reading it. The extra byte lets
+    // a body longer than announced overflow into the file path, which then reports the mismatch.
+    byte[] buffer =
+        declaredLength >= 0 && declaredLength <= inlineLimit
+            ? new byte[(int) declaredLength + 1]
+            : new byte[BUFFER];
+    long size = 0;
     // Read the first bytes into memory: a body that ends within the inline threshold never
     // touches the file system.
     int buffered = 0;

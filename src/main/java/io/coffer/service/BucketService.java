@@ -8,6 +8,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.Part;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Buckets and who may touch them. */
 public final class BucketService {
@@ -34,13 +35,27 @@ public final class BucketService {
     return store.createBucket(name, ownerId, effectiveRegion, clock.instant());
   }
 
+  /**
+   * Fails with NO_SUCH_BUCKET or ACCESS_DENIED unless the bucket exists and the caller may use it;
+   * the check every object operation makes first.
+   */
+  public void requireAccess(Caller caller, String name) {
+    OptionalLong owner = store.findBucketOwner(name);
+    if (owner.isEmpty()) {
+      throw new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist.");
+    }
+    if (!caller.canAccessBucketOwnedBy(owner.getAsLong())) {
+      throw new CofferException(ErrorCode.ACCESS_DENIED);
+    }
+  }
+
   /** The bucket if it exists and the caller may use it: NO_SUCH_BUCKET or ACCESS_DENIED otherwise. */
   public Bucket require(Caller caller, String name) {
     Bucket bucket =
         store
             .findBucket(name)
             .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist."));
-    if (!caller.canAccess(bucket)) {
+    if (!caller.canAccessBucketOwnedBy(bucket.ownerId())) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
     return bucket;

@@ -1,6 +1,5 @@
 package io.coffer.service;
 
-import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
 
 /**
@@ -10,7 +9,8 @@ import io.coffer.model.Credential;
 public sealed interface Caller {
   Caller ADMIN = new Admin();
 
-  boolean canAccess(Bucket bucket);
+  /** Whether this caller may use a bucket owned by the credential {@code ownerId}. */
+  boolean canAccessBucketOwnedBy(long ownerId);
 
   /** The credential ID recorded as owner or initiator of what this caller creates. */
   long id();
@@ -19,7 +19,7 @@ public sealed interface Caller {
 
   record Admin() implements Caller {
     @Override
-    public boolean canAccess(Bucket bucket) {
+    public boolean canAccessBucketOwnedBy(long ownerId) {
       return true;
     }
 
@@ -36,8 +36,8 @@ public sealed interface Caller {
 
   record User(Credential credential) implements Caller {
     @Override
-    public boolean canAccess(Bucket bucket) {
-      return bucket.ownerId() == credential.id();
+    public boolean canAccessBucketOwnedBy(long ownerId) {
+      return ownerId == credential.id();
     }
 
     @Override

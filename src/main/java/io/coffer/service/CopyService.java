@@ -42,7 +42,7 @@ public final class CopyService {
       ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition precondition) {
     buckets.require(caller, sourceBucket);
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     Names.requireValidKey(key);
     if (sourceBucket.equals(bucket) && sourceKey.equals(key) && replacement == null) {
       throw new CofferException(

@@ -56,7 +56,7 @@ public final class MultipartService {
       ObjectAttributes attributes,
       ChecksumAlgorithm checksumAlgorithm,
       String checksumType) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     Names.requireValidKey(key);
     String type = null;
     if (checksumAlgorithm != null) {
@@ -93,7 +93,7 @@ public final class MultipartService {
 
   /** The upload if it exists in this bucket under this key and the caller may use the bucket. */
   public MultipartUpload require(Caller caller, String bucket, String key, String uploadId) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     MultipartUpload upload =
         store
             .findUpload(uploadId)
@@ -175,14 +175,14 @@ public final class MultipartService {
       String keyMarker,
       String uploadIdMarker,
       int maxUploads) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     return store.listUploads(
         bucket, prefix == null ? "" : prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
   }
 
   /** The upload if it is in progress in this bucket (management API: the key is not known). */
   public MultipartUpload requireInBucket(Caller caller, String bucket, String uploadId) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     return store
         .findUpload(uploadId)
         .filter(u -> u.bucket().equals(bucket))

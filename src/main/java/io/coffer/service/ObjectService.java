@@ -69,7 +69,7 @@ public final class ObjectService {
       long declaredLength,
       PayloadChecks checks,
       WritePrecondition precondition) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     Names.requireValidKey(key);
     failEarlyIfKeyExists(bucket, key, precondition);
     StoredBody stored =
@@ -125,7 +125,7 @@ public final class ObjectService {
 
   /** The object's metadata after checking the caller's conditions. */
   public ObjectMeta head(Caller caller, String bucket, String key, ReadConditions conditions) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     ObjectMeta meta = find(bucket, key);
     conditions.check(meta);
     return meta;
@@ -158,7 +158,7 @@ public final class ObjectService {
       ReadConditions conditions,
       ByteRange range,
       Integer partNumber) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     return open(bucket, key, conditions, range, partNumber);
   }
 
@@ -240,7 +240,7 @@ public final class ObjectService {
 
   /** Deletes the current version of a key; deleting an absent key succeeds. */
   public void delete(Caller caller, String bucket, String key, WritePrecondition precondition) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     deleteUnchecked(bucket, key, precondition);
   }
 
@@ -275,7 +275,7 @@ public final class ObjectService {
 
   public ListPage list(
       Caller caller, String bucket, String prefix, String delimiter, String after, int maxKeys) {
-    buckets.require(caller, bucket);
+    buckets.requireAccess(caller, bucket);
     return store.listObjects(
         new ListQuery(bucket, prefix == null ? "" : prefix, delimiter, after, maxKeys));
   }

@@ -7,10 +7,12 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.Part;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The buckets table. */
 final class BucketSql {
@@ -43,6 +45,14 @@ final class BucketSql {
     PreparedStatement ps = c.ps("SELECT " + BUCKET_COLUMNS + " FROM buckets WHERE name = ?");
     ps.setString(1, name);
     return Rows.one(ps, Rows::bucket);
+  }
+
+  static OptionalLong owner(Conn c, String name) throws SQLException {
+    PreparedStatement ps = c.ps("SELECT owner_id FROM buckets WHERE name = ?");
+    ps.setString(1, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+    }
   }
 
   /**

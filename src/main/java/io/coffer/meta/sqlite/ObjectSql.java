@@ -31,7 +31,9 @@ final class ObjectSql {
 
   static Optional<ObjectMeta> find(Conn c, String bucket, byte[] key) throws SQLException {
     PreparedStatement ps =
-        c.ps("SELECT " + OBJECT_COLUMNS + ", inline_data FROM objects WHERE bucket = ? AND key = ?");
+        c.ps(
+            "SELECT " + OBJECT_COLUMNS + ", (SELECT data FROM inline_bodies WHERE id = inline_id)"
+                + " FROM objects WHERE bucket = ? AND key = ?");
     ps.setString(1, bucket);
     ps.setBytes(2, key);
     return Rows.one(ps, rs -> Rows.object(rs, true, rs.getBytes(2)));
@@ -127,8 +129,9 @@ final class ObjectSql {
   }
 
   /**
-   * Releases what {@code previous} stored its bytes in: deletes its segments rows and reports their
-   * blobs, or its own blob when it was a single non-inline piece other than {@code keepBlob}.
+   * Releases what {@code previous} stored its bytes in, before its row is replaced or deleted:
+   * deletes its segments rows and reports their blobs, deletes its inline body, or reports its own
+   * blob when that is not {@code keepBlob}.
    */
   static Replaced release(Conn c, ObjectMeta previous, String keepBlob) throws SQLException {
     if (previous == null) {
@@ -143,7 +146,15 @@ final class ObjectSql {
       PreparedStatement del = c.ps("DELETE FROM segments WHERE storage_id = ?");
       del.setString(1, previous.storageId());
       del.executeUpdate();
-    } else if (!previous.isInline() && !previous.storageId().equals(keepBlob)) {
+    } else if (previous.isInline()) {
+      PreparedStatement del =
+          c.ps(
+              "DELETE FROM inline_bodies WHERE id ="
+                  + " (SELECT inline_id FROM objects WHERE bucket = ? AND key = ?)");
+      del.setString(1, previous.bucket());
+      del.setBytes(2, Keys.utf8(previous.key()));
+      del.executeUpdate();
+    } else if (!previous.storageId().equals(keepBlob)) {
       blobs.add(previous.storageId());
     }
     return new Replaced(previous, List.copyOf(blobs));
@@ -153,7 +164,7 @@ final class ObjectSql {
     ObjectMeta m = row.meta();
     PreparedStatement ps =
         c.ps(
-            "INSERT OR REPLACE INTO objects (" + OBJECT_COLUMNS + ", inline_data)"
+            "INSERT OR REPLACE INTO objects (" + OBJECT_COLUMNS + ", inline_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, m.bucket());
     ps.setBytes(2, row.key());
@@ -168,11 +179,20 @@ final class ObjectSql {
     ps.setLong(13, m.createdAt().toEpochMilli());
     ps.setLong(14, (m.updatedAt() == null ? m.createdAt() : m.updatedAt()).toEpochMilli());
     if (m.inlineData() == null) {
-      ps.setNull(15, Types.BLOB);
+      ps.setNull(15, Types.INTEGER);
     } else {
-      ps.setBytes(15, m.inlineData());
+      ps.setLong(15, insertInlineBody(c, m.inlineData()));
     }
     ps.executeUpdate();
+  }
+
+  private static long insertInlineBody(Conn c, byte[] data) throws SQLException {
+    PreparedStatement ps = c.ps("INSERT INTO inline_bodies (data) VALUES (?) RETURNING id");
+    ps.setBytes(1, data);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   static void insertSegments(Conn c, String storageId, List<Segment> segments) throws SQLException {

@@ -20,7 +20,7 @@ final class ReferencedBlobs {
   private static final int BATCH = 1024;
   private static final List<String> QUERIES =
       List.of(
-          "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_data IS NULL",
+          "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_id IS NULL",
           "SELECT blob_id FROM segments",
           "SELECT blob_id FROM parts");
 

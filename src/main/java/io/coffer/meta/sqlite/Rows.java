@@ -82,7 +82,7 @@ final class Rows {
         rs.getLong(6));
   }
 
-  /** An object row of {@link #OBJECT_COLUMNS} (plus inline_data when {@code withInline}). */
+  /** An object row of {@link #OBJECT_COLUMNS} (plus its inline body when {@code withInline}). */
   static ObjectMeta object(ResultSet rs, boolean withInline, byte[] key) throws SQLException {
     return new ObjectMeta(
         rs.getString(1),

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
  */
 public final class SqliteMetadataStore implements MetadataStore {
   private final SqliteWorkers workers;
+  private final BucketOwners bucketOwners = new BucketOwners();
 
   private SqliteMetadataStore(Path file, boolean sync) {
     this.workers = new SqliteWorkers("jdbc:sqlite:" + file.toAbsolutePath(), sync);
@@ -109,12 +111,21 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public Bucket createBucket(String name, long ownerId, String region, Instant now) {
-    return workers.write(c -> BucketSql.create(c, name, ownerId, region, now));
+    try {
+      return workers.write(c -> BucketSql.create(c, name, ownerId, region, now));
+    } finally {
+      bucketOwners.changed(name);
+    }
   }
 
   @Override
   public Optional<Bucket> findBucket(String name) {
     return workers.readPoint(c -> BucketSql.find(c, name));
+  }
+
+  @Override
+  public OptionalLong findBucketOwner(String name) {
+    return bucketOwners.get(name, b -> workers.readPoint(c -> BucketSql.owner(c, b)));
   }
 
   @Override
@@ -129,7 +140,11 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public List<Part> deleteBucket(String name) {
-    return workers.write(c -> BucketSql.delete(c, name));
+    try {
+      return workers.write(c -> BucketSql.delete(c, name));
+    } finally {
+      bucketOwners.changed(name);
+    }
   }
 
   // ---- objects ----

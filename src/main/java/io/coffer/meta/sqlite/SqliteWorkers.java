@@ -6,6 +6,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,9 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>One platform writer thread owns the only writing connection and applies queued writes in
  * group commits: it drains the queue, runs up to {@value #MAX_GROUP} operations in one
- * transaction, each inside its own SAVEPOINT so a failing operation rolls back only itself,
- * commits once and then completes every caller's future. A few platform reader threads own
- * read-only connections and serve reads from a shared queue.
+ * transaction, commits once and then completes every caller's future. A failing operation fails
+ * alone: if it had changed rows, the group is rolled back and run again with each operation in its
+ * own SAVEPOINT. A few platform reader threads own read-only connections and serve reads from a
+ * shared queue.
  *
  * <p>Point reads (one primary-key lookup, microseconds of native work) are the exception: they
  * run on the caller's thread with a pooled read-only connection. Two thread hand-offs (queue,
@@ -89,6 +91,11 @@ final class SqliteWorkers implements AutoCloseable {
 
   Set<String> preparedSql() {
     return Set.copyOf(preparedSql);
+  }
+
+  /** Writes waiting for the writer thread (for tests that need several in one group). */
+  int queuedWrites() {
+    return writes.size();
   }
 
   /** Runs a write on the writer thread, in the next group commit, and waits for the commit. */
@@ -228,45 +235,36 @@ final class SqliteWorkers implements AutoCloseable {
   }
 
   private void runGroup(Conn conn, List<Task<?>> batch) {
-    Throwable[] errors = new Throwable[batch.size()];
-    try {
-      conn.exec("BEGIN IMMEDIATE");
-    } catch (SQLException e) {
-      for (Task<?> t : batch) {
-        t.fail(Worker.translate(e));
-      }
+    if (!begin(conn, batch)) {
       return;
     }
+    Throwable[] errors = new Throwable[batch.size()];
+    boolean applied;
     try {
-      for (int i = 0; i < batch.size(); i++) {
-        conn.exec("SAVEPOINT op");
-        try {
-          runInto(batch.get(i), conn);
-          conn.exec("RELEASE op");
-          conn.op.mergeInto(conn.group);
-        } catch (Throwable t) {
-          errors[i] = t;
-          conn.op.clear();
-          conn.exec("ROLLBACK TO op");
-          conn.exec("RELEASE op");
-        }
+      applied = runShared(conn, batch, errors);
+    } catch (Throwable fatal) {
+      abort(conn, batch, errors, fatal);
+      return;
+    }
+    if (!applied) {
+      // an operation failed after changing rows: start over, each operation in its own savepoint
+      rollback(conn);
+      Arrays.fill(errors, null);
+      if (!begin(conn, batch)) {
+        return;
       }
+      try {
+        runIsolated(conn, batch, errors);
+      } catch (Throwable fatal) {
+        abort(conn, batch, errors, fatal);
+        return;
+      }
+    }
+    try {
       CounterSql.flush(conn);
       conn.exec("COMMIT");
     } catch (Throwable fatal) {
-      // the transaction as a whole failed: nothing of the group was applied
-      try {
-        conn.exec("ROLLBACK");
-      } catch (SQLException ignored) {
-        // the transaction may already be gone
-      }
-      conn.op.clear();
-      conn.group.clear();
-      conn.knownBuckets.clear();
-      RuntimeException e = Worker.translate(fatal);
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).fail(errors[i] != null ? Worker.translate(errors[i]) : e);
-      }
+      abort(conn, batch, errors, fatal);
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
@@ -276,6 +274,82 @@ final class SqliteWorkers implements AutoCloseable {
       } else {
         complete(t);
       }
+    }
+  }
+
+  private static boolean begin(Conn conn, List<Task<?>> batch) {
+    try {
+      conn.exec("BEGIN IMMEDIATE");
+      return true;
+    } catch (SQLException e) {
+      for (Task<?> t : batch) {
+        t.fail(Worker.translate(e));
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Runs the group without savepoints, which cost two statements per operation. An operation that
+   * refuses before changing any row (a precondition, a missing bucket: the usual failures) needs
+   * no rollback. Returns false as soon as one fails otherwise: after changing rows, or with an
+   * error from SQLite itself, which may have rolled back the whole transaction; the caller then
+   * rolls back and starts over.
+   */
+  private static boolean runShared(Conn conn, List<Task<?>> batch, Throwable[] errors)
+      throws SQLException {
+    for (int i = 0; i < batch.size(); i++) {
+      long changesBefore = conn.totalChanges();
+      try {
+        runInto(batch.get(i), conn);
+        conn.op.mergeInto(conn.group);
+      } catch (Throwable t) {
+        conn.op.clear();
+        if (!(t instanceof CofferException) || conn.totalChanges() != changesBefore) {
+          return false;
+        }
+        errors[i] = t;
+      }
+    }
+    return true;
+  }
+
+  /** Runs each operation in its own savepoint, so a failing one rolls back only itself. */
+  private static void runIsolated(Conn conn, List<Task<?>> batch, Throwable[] errors)
+      throws SQLException {
+    for (int i = 0; i < batch.size(); i++) {
+      conn.exec("SAVEPOINT op");
+      try {
+        runInto(batch.get(i), conn);
+        conn.exec("RELEASE op");
+        conn.op.mergeInto(conn.group);
+      } catch (Throwable t) {
+        errors[i] = t;
+        conn.op.clear();
+        conn.exec("ROLLBACK TO op");
+        conn.exec("RELEASE op");
+      }
+    }
+  }
+
+  /** Rolls back the whole transaction and forgets what it changed in memory. */
+  private static void rollback(Conn conn) {
+    try {
+      conn.exec("ROLLBACK");
+    } catch (SQLException ignored) {
+      // the transaction may already be gone
+    }
+    conn.op.clear();
+    conn.group.clear();
+    conn.knownBuckets.clear();
+  }
+
+  /** The transaction as a whole failed: nothing of the group was applied. */
+  private static void abort(Conn conn, List<Task<?>> batch, Throwable[] errors, Throwable fatal) {
+    rollback(conn);
+    RuntimeException e = Worker.translate(fatal);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).fail(errors[i] != null ? Worker.translate(errors[i]) : e);
     }
   }
 

@@ -30,7 +30,7 @@ class QueryPlanTest {
           "FROM credentials ORDER BY id",
           "FROM buckets ORDER BY name",
           "FROM presigned_urls ORDER BY id",
-          "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_data IS NULL",
+          "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_id IS NULL",
           "SELECT blob_id FROM segments",
           "SELECT blob_id FROM parts");
 
@@ -54,6 +54,11 @@ class QueryPlanTest {
       store.putObject(Fixtures.object("b", "a/1", "s1", 1, "e"), WritePrecondition.NONE);
       store.putObject(Fixtures.object("b", "a/1", "s2", 1, "e"), new WritePrecondition("e", false));
       store.findObject("b", "a/1");
+      store.findBucketOwner("b");
+      store.putObject(Fixtures.inline("b", "i", "s3", new byte[] {1}, "e"), WritePrecondition.NONE);
+      store.putObject(Fixtures.inline("b", "i", "s4", new byte[] {2}, "e"), WritePrecondition.NONE);
+      store.findObject("b", "i");
+      store.deleteObject("b", "i", WritePrecondition.NONE);
       store.listObjects(new ListQuery("b", "", "/", null, 10));
       store.listObjects(new ListQuery("b", "a", null, "a/0", 10));
       store.createUpload(Fixtures.upload("u1", "b", "k"));
