@@ -29,10 +29,19 @@ def load(raw_dir):
         if not name.endswith(".json"):
             continue
         server = name.split("-", 1)[0]
+        round_number = name[: -len(".json")].rsplit("-", 1)[1]
         with open(os.path.join(raw_dir, name)) as f:
             for result in json.load(f)["results"]:
-                runs[(server, result["workload"])].append(result)
+                runs[(server, result["workload"])].append(dict(result, round=round_number))
     return runs
+
+
+def round_ratios(coffer, other, field):
+    """Coffer/other of each round: the two ran back to back, so drift of a shared machine
+    between rounds cancels out of each ratio."""
+    by_round = {r["round"]: r[field] for r in other}
+    return [c[field] / by_round[c["round"]] for c in sorted(coffer, key=lambda r: int(r["round"]))
+            if by_round.get(c["round"])]
 
 
 def median(results, field):
@@ -68,7 +77,11 @@ def main():
         c, s, n = runs.get(("coffer", w), []), runs.get(("s3proxy", w), []), runs.get(("nginx", w), [])
         cm, sm, nm = median(c, field), median(s, field), median(n, field)
         errors = (sum(r["errors"] for r in c), sum(r["errors"] for r in s))
-        rows.append(f"| {w} | {label} | {fmt(cm, 1)} | {fmt(sm, 1)} | **{ratio(cm, sm)}** | {fmt(nm, 1)} | "
+        per_round = round_ratios(c, s, field)
+        per_round_text = ", ".join(f"{x:.2f}" for x in per_round)
+        per_round_median = statistics.median(per_round) if per_round else None
+        rows.append(f"| {w} | {label} | {fmt(cm, 1)} | {fmt(sm, 1)} | **{ratio(cm, sm)}** | "
+                    f"{per_round_text} (median {fmt(per_round_median, 2)}×) | {fmt(nm, 1)} | "
                     f"{ratio(cm, nm)} | {fmt(median(c, 'p50Ms'), 2)} / {fmt(median(c, 'p99Ms'), 2)} | "
                     f"{fmt(median(s, 'p50Ms'), 2)} / {fmt(median(s, 'p99Ms'), 2)} | "
                     f"{fmt(median(c, 'clientCpuCores'), 2)} | {errors[0]} / {errors[1]} |")
@@ -76,6 +89,8 @@ def main():
             "metric": field, "coffer": cm, "s3proxy": sm, "nginx": nm,
             "cofferOverS3proxy": cm / sm if cm is not None and sm else None,
             "cofferOverNginx": cm / nm if cm is not None and nm else None,
+            "cofferOverS3proxyPerRound": per_round,
+            "cofferOverNginxPerRound": round_ratios(c, n, field),
             "cofferP50Ms": median(c, "p50Ms"), "cofferP99Ms": median(c, "p99Ms"),
             "s3proxyP50Ms": median(s, "p50Ms"), "s3proxyP99Ms": median(s, "p99Ms"),
             "errors": {"coffer": errors[0], "s3proxy": errors[1]},
@@ -84,15 +99,15 @@ def main():
     mib = {k: v / 1024 for k, v in rss.items() if v}
     summary["peakRssMiB"] = mib
     rows.append(f"| memory | peak RSS MiB | {fmt(mib.get('coffer'))} | {fmt(mib.get('s3proxy'))} | "
-                f"{ratio(mib.get('coffer'), mib.get('s3proxy'))} | {fmt(mib.get('nginx'))} | | | | | |")
+                f"{ratio(mib.get('coffer'), mib.get('s3proxy'))} | | {fmt(mib.get('nginx'))} | | | | | |")
 
     lines = [
         f"Medians of {args.rounds} rounds, {args.duration} measured per workload"
         + (" (--quick)" if args.quick == "1" else "") + f", {os.cpu_count()} cores, {summary['date']}.",
         "",
-        "| workload | metric | Coffer | s3proxy | Coffer/s3proxy | nginx | Coffer/nginx "
-        "| Coffer p50/p99 ms | s3proxy p50/p99 ms | client CPU (cores) | errors C/S |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| workload | metric | Coffer | s3proxy | Coffer/s3proxy | Coffer/s3proxy per round | nginx "
+        "| Coffer/nginx | Coffer p50/p99 ms | s3proxy p50/p99 ms | client CPU (cores) | errors C/S |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         *rows,
     ]
     if args.nginx != "on":

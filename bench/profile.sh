@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Profiles Coffer under one `coffer bench` workload with async-profiler (from Maven Central).
+#
+#   bench/profile.sh [--workload put-small] [--event cpu|wall] [--seconds 10] [--results DIR]
+#
+# Starts the jar (-Xmx256m, fsync on) on free loopback ports, warms it up with 25 s of the
+# workload, then runs the workload again and attaches async-profiler (jcmd JVMTI.agent_load) for
+# --seconds in the middle of that run, so neither start-up, JIT warm-up nor the bench's clean-up
+# is in the profile. Writes profile.collapsed (one stack per line, for flame graph tools),
+# profile.html (a flame graph), bench.txt, and summary.txt (stacks grouped by what they do, and
+# the server's CPU time per operation) into target/profiles/<date>/ unless --results says
+# otherwise. Needs Linux x86-64, a JDK >= 21 and python3; `--event cpu` needs perf events
+# (kernel.perf_event_paranoid <= 1, or root).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$here")"
+
+ASYNC_PROFILER_VERSION="${ASYNC_PROFILER_VERSION:-4.2}"
+workload=put-small event=cpu seconds=10
+results="$repo/target/profiles/$(date -u +%Y%m%d-%H%M%S)"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --workload) workload="$2"; shift ;;
+    --event) event="$2"; shift ;;
+    --seconds) seconds="$2"; shift ;;
+    --results) results="$2"; shift ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+java_ok() { [ -x "$1" ] && [ "$("$1" -XshowSettings:properties -version 2>&1 \
+  | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)" -ge 21 ] 2>/dev/null; }
+JAVA=""
+for candidate in "${JAVA_HOME:-/nonexistent}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  if java_ok "$candidate"; then JAVA="$candidate"; break; fi
+done
+[ -n "$JAVA" ] || { echo "profile.sh: a JDK >= 21 is needed (set JAVA_HOME)" >&2; exit 1; }
+export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
+JCMD="$JAVA_HOME/bin/jcmd"
+
+cd "$repo"
+jar="$repo/target/coffer.jar"
+if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "building coffer.jar ..." >&2
+  ./mvnw -B -q -DskipTests package >&2
+fi
+tools="$repo/target/bench-tools"
+agent="$tools/async-profiler-$ASYNC_PROFILER_VERSION/linux-x64/libasyncProfiler.so"
+if [ ! -f "$agent" ]; then
+  echo "resolving tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION from Maven Central ..." >&2
+  ./mvnw -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION" \
+    -DoutputDirectory="$tools" >&2
+  mkdir -p "$tools/async-profiler-$ASYNC_PROFILER_VERSION"
+  (cd "$tools/async-profiler-$ASYNC_PROFILER_VERSION" && "$JAVA_HOME/bin/jar" xf "$tools/async-profiler-$ASYNC_PROFILER_VERSION.jar" linux-x64)
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-profile.XXXXXX")"
+mkdir -p "$results"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+ACCESS_KEY="profilebench0000001"
+SECRET_KEY="profile-bench-secret-$(date +%s%N)"
+port=$(free_port); console_port=$(free_port)
+COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="profile-api-key-0000" \
+  "$JAVA" -Xmx256m -jar "$jar" server --data "$work/data" \
+  --address "127.0.0.1:$port" --console-address "127.0.0.1:$console_port" >"$results/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/coffer/health/ready" && break
+  sleep 0.5
+done
+
+bench() { # bucket duration warmup [--json file]
+  local bucket="$1" duration="$2" warmup="$3"; shift 3
+  AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
+    "$JAVA" -jar "$jar" bench --endpoint "http://127.0.0.1:$port" --workload "$workload" \
+    --duration "$duration" --warmup "$warmup" --bucket "$bucket" --no-progress "$@"
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+agent_command() { "$JCMD" "$server_pid" JVMTI.agent_load "$agent" "\"$1\"" >/dev/null; }
+
+echo "warming up: 25 s of $workload ..." >&2
+bench warm-up 25s 1s >/dev/null 2>&1 || true
+measured=$((seconds + 10))
+echo "profiling $seconds s ($event) inside a ${measured}s run of $workload ..." >&2
+bench profiled "${measured}s" 3s --json "$results/bench.json" >"$results/bench.txt" 2>&1 &
+bench_pid=$!
+sleep 7
+ticks_before=$(cpu_ticks)
+agent_command "start,event=$event,interval=1ms,threads"
+sleep "$seconds"
+agent_command "dump,file=$results/profile.html"
+agent_command "stop,file=$results/profile.collapsed,collapsed"
+ticks_after=$(cpu_ticks)
+wait "$bench_pid" || true
+python3 "$here/profile_summary.py" "$results/profile.collapsed" \
+  --cpu-ticks $((ticks_after - ticks_before)) --seconds "$seconds" --bench "$results/bench.json" \
+  | tee "$results/summary.txt"
+echo "results in $results" >&2
