@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>One platform writer thread owns the only writing connection and applies queued writes in
  * group commits: it drains the queue, runs up to {@value #MAX_GROUP} operations in one
- * transaction, commits once and then completes every caller's future. A failing operation fails
- * alone: if it had changed rows, the group is rolled back and run again with each operation in its
- * own SAVEPOINT. A few platform reader threads own read-only connections and serve reads from a
- * shared queue.
+ * transaction and commits once; a completer thread then completes every caller's future while the
+ * writer goes on with the next group. A failing operation fails alone: if it had changed rows, the
+ * group is rolled back and run again with each operation in its own SAVEPOINT. A few platform
+ * reader threads own read-only connections and serve reads from a shared queue.
  *
  * <p>Point reads (one primary-key lookup, microseconds of native work) are the exception: they
  * run on the caller's thread with a pooled read-only connection. Two thread hand-offs (queue,
