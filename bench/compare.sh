@@ -34,24 +34,8 @@ while [ $# -gt 0 ]; do
 done
 
 # --- tools -------------------------------------------------------------------------------------
-java_ok() { [ -x "$1" ] && [ "$("$1" -XshowSettings:properties -version 2>&1 \
-  | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)" -ge 21 ] 2>/dev/null; }
-JAVA=""
-for candidate in "${JAVA_HOME:-/nonexistent}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-  if java_ok "$candidate"; then JAVA="$candidate"; break; fi
-done
-[ -n "$JAVA" ] || { echo "compare.sh: a JDK >= 21 is needed (set JAVA_HOME)" >&2; exit 1; }
-export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
-for tool in python3 curl; do
-  command -v "$tool" >/dev/null || { echo "compare.sh: $tool is needed" >&2; exit 1; }
-done
-
-cd "$repo"
-jar="$repo/target/coffer.jar"
-if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
-  echo "building coffer.jar ..." >&2
-  ./mvnw -B -q -DskipTests package >&2
-fi
+script=compare.sh
+. "$here/common.sh"
 s3proxy_jar="$repo/target/bench-tools/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
 if [ ! -f "$s3proxy_jar" ]; then
   echo "resolving org.gaul:s3proxy:$S3PROXY_VERSION from Maven Central ..." >&2
@@ -73,14 +57,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_http() { # url: waits until the server answers anything over HTTP
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null "$1" && return 0
-    sleep 0.5
-  done
-  echo "compare.sh: no answer from $1" >&2; return 1
-}
 ACCESS_KEY="comparebench0000001"
 SECRET_KEY="compare-bench-secret-$(date +%s%N)"
 

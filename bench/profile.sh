@@ -9,7 +9,7 @@
 # is in the profile. Writes profile.collapsed (one stack per line, for flame graph tools),
 # profile.html (a flame graph), bench.txt, and summary.txt (stacks grouped by what they do, and
 # the server's CPU time per operation) into target/profiles/<date>/ unless --results says
-# otherwise. Needs Linux x86-64, a JDK >= 21 and python3; `--event cpu` needs perf events
+# otherwise. Needs Linux x86-64, a JDK >= 21, python3 and curl; `--event cpu` needs perf events
 # (kernel.perf_event_paranoid <= 1, or root).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,22 +30,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-java_ok() { [ -x "$1" ] && [ "$("$1" -XshowSettings:properties -version 2>&1 \
-  | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)" -ge 21 ] 2>/dev/null; }
-JAVA=""
-for candidate in "${JAVA_HOME:-/nonexistent}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-  if java_ok "$candidate"; then JAVA="$candidate"; break; fi
-done
-[ -n "$JAVA" ] || { echo "profile.sh: a JDK >= 21 is needed (set JAVA_HOME)" >&2; exit 1; }
-export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
+script=profile.sh
+. "$here/common.sh"
 JCMD="$JAVA_HOME/bin/jcmd"
 
-cd "$repo"
-jar="$repo/target/coffer.jar"
-if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
-  echo "building coffer.jar ..." >&2
-  ./mvnw -B -q -DskipTests package >&2
-fi
 tools="$repo/target/bench-tools"
 agent="$tools/async-profiler-$ASYNC_PROFILER_VERSION/linux-x64/libasyncProfiler.so"
 if [ ! -f "$agent" ]; then
@@ -65,7 +53,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 ACCESS_KEY="profilebench0000001"
 SECRET_KEY="profile-bench-secret-$(date +%s%N)"
 port=$(free_port); console_port=$(free_port)
@@ -73,10 +60,7 @@ COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="
   "$JAVA" -Xmx256m -jar "$jar" server --data "$work/data" \
   --address "127.0.0.1:$port" --console-address "127.0.0.1:$console_port" >"$results/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/coffer/health/ready" && break
-  sleep 0.5
-done
+wait_http "http://127.0.0.1:$port/coffer/health/ready"
 
 bench() { # bucket duration warmup [--json file]
   local bucket="$1" duration="$2" warmup="$3"; shift 3

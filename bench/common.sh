@@ -1,0 +1,31 @@
+# Shared by bench/compare.sh and bench/profile.sh (sourced, not run): finds a JDK >= 21, checks
+# the tools a script needs, builds target/coffer.jar when it is missing or older than the
+# sources, and offers free_port and wait_http. Expects $repo and $script (for messages).
+
+java_ok() { [ -x "$1" ] && [ "$("$1" -XshowSettings:properties -version 2>&1 \
+  | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)" -ge 21 ] 2>/dev/null; }
+JAVA=""
+for candidate in "${JAVA_HOME:-/nonexistent}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  if java_ok "$candidate"; then JAVA="$candidate"; break; fi
+done
+[ -n "$JAVA" ] || { echo "$script: a JDK >= 21 is needed (set JAVA_HOME)" >&2; exit 1; }
+export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
+for tool in python3 curl; do
+  command -v "$tool" >/dev/null || { echo "$script: $tool is needed" >&2; exit 1; }
+done
+
+cd "$repo"
+jar="$repo/target/coffer.jar"
+if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "building coffer.jar ..." >&2
+  ./mvnw -B -q -DskipTests package >&2
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_http() { # url: waits until the server answers anything over HTTP
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.5
+  done
+  echo "$script: no answer from $1" >&2; return 1
+}
