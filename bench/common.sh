@@ -1,6 +1,7 @@
 # Shared by bench/compare.sh and bench/profile.sh (sourced, not run): finds a JDK >= 21, checks
 # the tools a script needs, builds target/coffer.jar when it is missing or older than the
-# sources, and offers free_port and wait_http. Expects $repo and $script (for messages).
+# sources, and offers free_port, wait_http and start_coffer. Expects $repo and $script (for
+# messages).
 
 java_ok() { [ -x "$1" ] && [ "$("$1" -XshowSettings:properties -version 2>&1 \
   | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)" -ge 21 ] 2>/dev/null; }
@@ -28,4 +29,20 @@ wait_http() { # url: waits until the server answers anything over HTTP
     sleep 0.5
   done
   echo "$script: no answer from $1" >&2; return 1
+}
+
+# The credential every server of a run accepts; the secret reaches `coffer bench` through the
+# environment, never its command line.
+ACCESS_KEY="benchaccesskey000001"
+SECRET_KEY="bench-secret-$(date +%s%N)"
+
+start_coffer() { # data-dir log-file: the jar with -Xmx256m on free loopback ports, fsync on;
+  # sets coffer_port and coffer_pid
+  coffer_port=$(free_port)
+  local console_port
+  console_port=$(free_port)
+  COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="bench-api-key-000000" \
+    "$JAVA" -Xmx256m -jar "$jar" server --data "$1" \
+    --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" >"$2" 2>&1 &
+  coffer_pid=$!
 }

@@ -57,14 +57,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ACCESS_KEY="comparebench0000001"
-SECRET_KEY="compare-bench-secret-$(date +%s%N)"
-
-coffer_port=$(free_port); console_port=$(free_port)
-COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="compare-api-key-0000" \
-  "$JAVA" -Xmx256m -jar "$jar" server --data "$work/coffer" \
-  --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" >"$results/coffer.log" 2>&1 &
-coffer_pid=$!; pids+=("$coffer_pid")
+start_coffer "$work/coffer" "$results/coffer.log"
+pids+=("$coffer_pid")
 
 s3proxy_port=$(free_port)
 mkdir -p "$work/s3proxy"

@@ -46,30 +46,24 @@ fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-profile.XXXXXX")"
 mkdir -p "$results"
-server_pid=""
+coffer_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [ -n "$coffer_pid" ] && kill "$coffer_pid" 2>/dev/null && wait "$coffer_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-ACCESS_KEY="profilebench0000001"
-SECRET_KEY="profile-bench-secret-$(date +%s%N)"
-port=$(free_port); console_port=$(free_port)
-COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="profile-api-key-0000" \
-  "$JAVA" -Xmx256m -jar "$jar" server --data "$work/data" \
-  --address "127.0.0.1:$port" --console-address "127.0.0.1:$console_port" >"$results/server.log" 2>&1 &
-server_pid=$!
-wait_http "http://127.0.0.1:$port/coffer/health/ready"
+start_coffer "$work/data" "$results/server.log"
+wait_http "http://127.0.0.1:$coffer_port/coffer/health/ready"
 
 bench() { # bucket duration warmup [--json file]
   local bucket="$1" duration="$2" warmup="$3"; shift 3
   AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
-    "$JAVA" -jar "$jar" bench --endpoint "http://127.0.0.1:$port" --workload "$workload" \
+    "$JAVA" -jar "$jar" bench --endpoint "http://127.0.0.1:$coffer_port" --workload "$workload" \
     --duration "$duration" --warmup "$warmup" --bucket "$bucket" --no-progress "$@"
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-agent_command() { "$JCMD" "$server_pid" JVMTI.agent_load "$agent" "\"$1\"" >/dev/null; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$coffer_pid/stat"; }
+agent_command() { "$JCMD" "$coffer_pid" JVMTI.agent_load "$agent" "\"$1\"" >/dev/null; }
 
 echo "warming up: 25 s of $workload ..." >&2
 bench warm-up 25s 1s >/dev/null 2>&1 || true

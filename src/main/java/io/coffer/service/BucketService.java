@@ -42,7 +42,7 @@ public final class BucketService {
   public void requireAccess(Caller caller, String name) {
     OptionalLong owner = store.findBucketOwner(name);
     if (owner.isEmpty()) {
-      throw new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist.");
+      throw noSuchBucket();
     }
     if (!caller.canAccessBucketOwnedBy(owner.getAsLong())) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
@@ -51,14 +51,12 @@ public final class BucketService {
 
   /** The bucket if it exists and the caller may use it: NO_SUCH_BUCKET or ACCESS_DENIED otherwise. */
   public Bucket require(Caller caller, String name) {
-    Bucket bucket =
-        store
-            .findBucket(name)
-            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist."));
-    if (!caller.canAccessBucketOwnedBy(bucket.ownerId())) {
-      throw new CofferException(ErrorCode.ACCESS_DENIED);
-    }
-    return bucket;
+    requireAccess(caller, name);
+    return store.findBucket(name).orElseThrow(BucketService::noSuchBucket);
+  }
+
+  private static CofferException noSuchBucket() {
+    return new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist.");
   }
 
   /** The buckets the caller sees: its own, or all for the administrator. */

@@ -115,8 +115,8 @@ final class Schema {
   /**
    * Version 2 moves inline object bodies out of the objects rows into a table of their own. In a
    * WITHOUT ROWID table SQLite keeps only about 1 KB of a row on its b-tree page, so a 4 KiB body
-   * left three or four rows per page, and inserting at random keys split pages on almost every
-   * write. Bodies now go to an append-only rowid table, and the objects rows stay small.
+   * left three or four rows per page and made inserts at random keys costly (docs/benchmarks.md,
+   * lever 5). Bodies now go to an append-only rowid table, and the objects rows stay small.
    */
   private static final List<String> V2 =
       List.of(

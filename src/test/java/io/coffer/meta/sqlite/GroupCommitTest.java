@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +26,7 @@ class GroupCommitTest {
   @TempDir Path dir;
 
   @Test
+  @Timeout(60) // the waits below poll: a broken writer must fail the test, not hang the build
   void aFailingWriteFailsAloneWhetherOrNotItChangedRows() throws Exception {
     try (SqliteWorkers workers = new SqliteWorkers("jdbc:sqlite:" + dir.resolve("m.db"), false);
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
