@@ -106,12 +106,9 @@ public final class S3Frontend implements HttpHandler {
     } catch (CofferException e) {
       response = S3Responses.error(http.bodyTimedOut() ? bodyTimeout() : e, resource, requestId, head);
     } catch (RuntimeException e) {
-      if (http.bodyTimedOut()) {
-        response = S3Responses.error(bodyTimeout(), resource, requestId, head);
-      } else {
-        log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
-        response = S3Responses.error(new CofferException(ErrorCode.INTERNAL_ERROR), resource, requestId, head);
-      }
+      log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
+      CofferException answer = http.bodyTimedOut() ? bodyTimeout() : new CofferException(ErrorCode.INTERNAL_ERROR);
+      response = S3Responses.error(answer, resource, requestId, head);
     }
     response.header("x-amz-request-id", requestId).header("Server", "Coffer");
     long nanos = System.nanoTime() - started;
