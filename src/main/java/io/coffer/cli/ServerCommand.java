@@ -81,6 +81,10 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Seconds a client may stop reading a response (default ${DEFAULT-VALUE}).")
   int idleTimeoutSeconds;
 
+  @Option(names = "--body-timeout", defaultValue = "20",
+      description = "Seconds a request body may stop arriving before it is answered 400 RequestTimeout (default ${DEFAULT-VALUE}).")
+  int bodyTimeoutSeconds;
+
   @Option(names = "--max-connections", defaultValue = "4096",
       description = "Connections served at once per port (default ${DEFAULT-VALUE}).")
   int maxConnections;
@@ -90,6 +94,9 @@ public final class ServerCommand implements Callable<Integer> {
     if (inlineThreshold < 0 || inlineThreshold > ServerConfig.MAX_INLINE_THRESHOLD) {
       throw new ParameterException(
           spec.commandLine(), "--inline-threshold must be between 0 and " + ServerConfig.MAX_INLINE_THRESHOLD);
+    }
+    if (bodyTimeoutSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--body-timeout must be at least 1 second");
     }
     configureLogging(logLevel);
     ServerConfig config =
@@ -110,7 +117,8 @@ public final class ServerCommand implements Callable<Integer> {
             Duration.ofSeconds(readTimeoutSeconds),
             Duration.ofSeconds(idleTimeoutSeconds),
             maxConnections,
-            Duration.ofSeconds(25));
+            Duration.ofSeconds(25),
+            Duration.ofSeconds(bodyTimeoutSeconds));
     CofferServer server = CofferServer.start(config);
     printBanner(System.out, server, config);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param publicUrl base URL clients reach the S3 API at (for presigned URLs), or null to derive it
  * @param syncWrites whether data and metadata are synced to disk before a write is acknowledged
  * @param inlineThreshold objects up to this size live in the metadata store instead of a file
+ * @param bodyTimeout how long a request body may stop arriving before it is answered RequestTimeout
  */
 public record ServerConfig(
     Path dataDir,
@@ -30,7 +31,8 @@ public record ServerConfig(
     Duration readTimeout,
     Duration idleTimeout,
     int maxConnections,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Duration bodyTimeout) {
 
   public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
 
@@ -43,6 +45,12 @@ public record ServerConfig(
 
   /** The largest inline threshold: the body writer's buffer holds an inline body whole. */
   public static final int MAX_INLINE_THRESHOLD = 64 * 1024;
+
+  /**
+   * AWS answers RequestTimeout after about 20 s of body silence, well inside the 60 s read timeout
+   * of botocore and most SDKs, so clients get an answer instead of timing out and retrying.
+   */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
 
   /** Defaults for a server on the given data dir listening on free loopback ports (for tests). */
   public static ServerConfig forTests(Path dataDir) {
@@ -63,21 +71,22 @@ public record ServerConfig(
         Duration.ofSeconds(60),
         Duration.ofSeconds(120),
         4096,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        DEFAULT_BODY_TIMEOUT);
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
     return new ServerConfig(
         dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
         syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace);
+        maxConnections, shutdownGrace, bodyTimeout);
   }
 
   public ServerConfig withDomain(String domain) {
     return new ServerConfig(
         dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
         syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace);
+        maxConnections, shutdownGrace, bodyTimeout);
   }
 
   public ServerConfig withLimits(
@@ -85,6 +94,13 @@ public record ServerConfig(
     return new ServerConfig(
         dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
         syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace);
+        maxConnections, shutdownGrace, bodyTimeout);
+  }
+
+  public ServerConfig withBodyTimeout(Duration bodyTimeout) {
+    return new ServerConfig(
+        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
+        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
+        maxConnections, shutdownGrace, bodyTimeout);
   }
 }

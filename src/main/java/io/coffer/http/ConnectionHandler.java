@@ -20,6 +20,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -40,9 +41,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final Executor executor;
   private final ServerState state;
   private final Duration headTimeout;
+  private final Duration bodyTimeout;
   private final ArrayDeque<Object> inbox = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private ConnectionCloser closer;
+  private BodyDeadline bodyDeadline;
   private Exchange current;
 
   ConnectionHandler(
@@ -50,18 +53,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       MalformedRequestRenderer malformedRenderer,
       Executor executor,
       ServerState state,
-      Duration headTimeout) {
+      Duration headTimeout,
+      Duration bodyTimeout) {
     this.handler = handler;
     this.malformedRenderer = malformedRenderer;
     this.executor = executor;
     this.state = state;
     this.headTimeout = headTimeout;
+    this.bodyTimeout = bodyTimeout;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.closer = new ConnectionCloser(ctx, headTimeout);
+    this.bodyDeadline = new BodyDeadline(ctx, bodyTimeout);
     if (!state.admit(ctx.channel())) {
       log.debug("connection refused: limit of {} reached", state.maxConnections());
       ctx.close();
@@ -73,6 +79,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    bodyDeadline.heard();
     if (closer.draining()) {
       ReferenceCountUtil.release(msg);
       return;
@@ -96,6 +103,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (current == null ? inbox.isEmpty() : current.body.wantsMore() && inbox.isEmpty()) {
+      if (current != null && !current.responded && !current.body.isContinuePending()) {
+        bodyDeadline.waiting();
+      }
       ctx.read();
     }
   }
@@ -137,6 +147,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     exchange.body.offer(content.content().retain());
     content.release();
     if (content instanceof LastHttpContent) {
+      bodyDeadline.stop();
       exchange.body.end();
       finishIfDone(exchange);
     }
@@ -185,6 +196,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     current = exchange;
     state.requestStarted();
     state.busy(ctx.channel());
+    if (hasBody) {
+      bodyDeadline.start(() -> bodySilent(exchange));
+    }
     if (expectContinue && !hasBody) {
       // Nothing to hold back, so answer at once: botocore, told "100-continue" and given a final
       // response instead, keeps that status line for every later response on the connection.
@@ -200,6 +214,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   /** Called on the event loop when the last byte of the response was written (or failed). */
   private void responseSent(Exchange exchange, boolean success) {
     exchange.responded = true;
+    bodyDeadline.stop(); // an unread rest that stalls now meets the read timeout
     state.requestFinished();
     if (!success || !exchange.keepAlive) {
       exchange.body.fail(new IOException("connection closed"));
@@ -214,6 +229,19 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     // rest of the body has arrived yet.
     exchange.body.discard();
     finishIfDone(exchange);
+  }
+
+  /**
+   * The body stopped arriving for the body timeout before the request was answered: its reads fail,
+   * the handler answers (the front end says RequestTimeout) and the connection closes after that.
+   */
+  private void bodySilent(Exchange exchange) {
+    if (exchange != current || exchange.responded) {
+      return;
+    }
+    if (exchange.body.timeOut(new SocketTimeoutException("no request body bytes for " + bodyTimeout))) {
+      log.debug("request body from {} silent for {}", ctx.channel().remoteAddress(), bodyTimeout);
+    }
   }
 
   private void finishIfDone(Exchange exchange) {
@@ -253,8 +281,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.READER_IDLE) {
-        // Idle between requests, or a body that stopped arriving (a slow or lying client).
-        if (current == null || !current.body.isEnded()) {
+        // Idle between requests, or the unread rest of an answered request's body stalled. A body
+        // that stops before its request is answered meets the body timeout instead (BodyDeadline).
+        if (current == null || (current.responded && !current.body.isEnded())) {
           close("read timeout");
         }
       } else if (idle.state() == IdleState.WRITER_IDLE && current != null) {
@@ -264,6 +293,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void close(String why) {
+    bodyDeadline.stop();
     log.debug("closing {}: {}", ctx.channel().remoteAddress(), why);
     if (current != null) {
       current.body.fail(new IOException(why));
@@ -275,6 +305,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     state.release(ctx.channel());
     closer.connectionClosed();
+    bodyDeadline.stop();
     if (current != null) {
       current.body.fail(new IOException("connection closed by peer"));
     }

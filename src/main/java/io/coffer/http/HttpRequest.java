@@ -62,6 +62,14 @@ public final class HttpRequest {
     return body.bytesReceived();
   }
 
+  /**
+   * Whether reading the body failed because the client stopped sending it for the body timeout;
+   * front ends then answer RequestTimeout, whatever the handler made of the failed read.
+   */
+  public boolean bodyTimedOut() {
+    return body.timeoutSeen();
+  }
+
   public String remoteAddress() {
     return remoteAddress;
   }

@@ -89,7 +89,12 @@ public final class HttpServer implements AutoCloseable {
                         .addLast(new HttpServerCodec(decoderConfig))
                         .addLast(
                             new ConnectionHandler(
-                                handler, malformedRenderer, requestExecutor, state, limits.readTimeout()));
+                                handler,
+                                malformedRenderer,
+                                requestExecutor,
+                                state,
+                                limits.readTimeout(),
+                                limits.bodyTimeout()));
                   }
                 });
     this.serverChannel = bootstrap.bind(address).sync().channel();

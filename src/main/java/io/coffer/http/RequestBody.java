@@ -35,6 +35,8 @@ final class RequestBody extends InputStream {
   private boolean ended;
   private boolean discarding;
   private IOException failure;
+  private boolean timedOut;
+  private boolean timeoutSeen;
 
   RequestBody(long declaredLength, boolean expectContinue, Demand demand) {
     this.declaredLength = declaredLength;
@@ -82,6 +84,47 @@ final class RequestBody extends InputStream {
       }
       releaseAll();
       arrived.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Fails the body because the client stopped sending it (the body timeout).
+   *
+   * @return false when the body had already ended or failed
+   */
+  boolean timeOut(IOException cause) {
+    lock.lock();
+    try {
+      if (ended || failure != null) {
+        return false;
+      }
+      timedOut = true;
+      failure = cause;
+      releaseAll();
+      arrived.signalAll();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the body failed before its end (timed out, malformed, connection lost). */
+  boolean hasFailed() {
+    lock.lock();
+    try {
+      return failure != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether a read of this body failed because the client stopped sending it. */
+  boolean timeoutSeen() {
+    lock.lock();
+    try {
+      return timeoutSeen;
     } finally {
       lock.unlock();
     }
@@ -165,6 +208,7 @@ final class RequestBody extends InputStream {
       }
       while (chunks.isEmpty()) {
         if (failure != null) {
+          timeoutSeen |= timedOut;
           throw failure;
         }
         if (ended || discarding) {

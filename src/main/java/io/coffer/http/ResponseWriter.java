@@ -177,15 +177,15 @@ final class ResponseWriter {
 
   /**
    * A connection can serve the next request only if this request's body will have been read to
-   * its end: a client still holding back a body it announced with Expect: 100-continue, or a large
-   * unread rest, means closing is cheaper and safer than draining.
+   * its end: a client still holding back a body it announced with Expect: 100-continue, a body that
+   * failed (timed out), or a large unread rest, means closing is cheaper and safer than draining.
    */
   private boolean canReuseConnection() {
     RequestBody body = exchange.body;
     if (body.isEnded()) {
       return true;
     }
-    if (body.isContinuePending()) {
+    if (body.isContinuePending() || body.hasFailed()) {
       return false;
     }
     long declared = body.declaredLength();

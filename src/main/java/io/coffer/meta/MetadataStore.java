@@ -1,6 +1,7 @@
 package io.coffer.meta;
 
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketQuery;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -74,6 +75,9 @@ public interface MetadataStore extends AutoCloseable {
 
   /** The owner's buckets in name order. */
   List<Bucket> listBucketsOwnedBy(long ownerId);
+
+  /** One page of buckets in name order; see {@link BucketQuery}. */
+  List<Bucket> listBuckets(BucketQuery query);
 
   /**
    * Deletes an empty bucket together with its in-progress uploads, returning the parts of those

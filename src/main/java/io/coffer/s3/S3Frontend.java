@@ -104,10 +104,11 @@ public final class S3Frontend implements HttpHandler {
         response = dispatcher.dispatch(op, request);
       }
     } catch (CofferException e) {
-      response = S3Responses.error(e, resource, requestId, head);
+      response = S3Responses.error(http.bodyTimedOut() ? bodyTimeout() : e, resource, requestId, head);
     } catch (RuntimeException e) {
       log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
-      response = S3Responses.error(new CofferException(ErrorCode.INTERNAL_ERROR), resource, requestId, head);
+      CofferException answer = http.bodyTimedOut() ? bodyTimeout() : new CofferException(ErrorCode.INTERNAL_ERROR);
+      response = S3Responses.error(answer, resource, requestId, head);
     }
     response.header("x-amz-request-id", requestId).header("Server", "Coffer");
     long nanos = System.nanoTime() - started;
@@ -126,6 +127,14 @@ public final class S3Frontend implements HttpHandler {
           requestId);
     }
     return response;
+  }
+
+  /**
+   * The client stopped sending the body it announced: whatever the handler made of the failed read
+   * (IncompleteBody, a broken XML document), the answer is AWS's RequestTimeout.
+   */
+  private static CofferException bodyTimeout() {
+    return new CofferException(ErrorCode.REQUEST_TIMEOUT);
   }
 
   private HttpResponse health(String check) {

@@ -2,6 +2,7 @@ package io.coffer.s3;
 
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
+import io.coffer.model.InvalidArgumentException;
 import io.coffer.s3.xml.XmlWriter;
 
 /** Builds XML responses, and renders every error: the one place error XML is written. */
@@ -36,6 +37,12 @@ public final class S3Responses {
     xml.start("Error");
     xml.element("Code", e.code().s3Code());
     xml.element("Message", e.getMessage() == null ? e.code().defaultMessage() : e.getMessage());
+    if (e instanceof InvalidArgumentException argument) {
+      xml.element("ArgumentName", argument.argumentName());
+      if (argument.argumentValue() != null) {
+        xml.element("ArgumentValue", argument.argumentValue());
+      }
+    }
     if (resource != null) {
       xml.element("Resource", resource);
     }

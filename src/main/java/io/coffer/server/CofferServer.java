@@ -121,7 +121,12 @@ public final class CofferServer implements AutoCloseable {
             registry);
     HttpLimits limits =
         new HttpLimits(
-            config.maxHeaderSize(), 16 * 1024, config.readTimeout(), config.idleTimeout(), config.maxConnections());
+            config.maxHeaderSize(),
+            16 * 1024,
+            config.readTimeout(),
+            config.idleTimeout(),
+            config.maxConnections(),
+            config.bodyTimeout());
     this.s3Server =
         HttpServer.start("s3", config.s3Address().toSocketAddress(), s3Frontend, s3Frontend::malformed, limits);
     this.managementApi =

@@ -3,6 +3,7 @@ package io.coffer.service;
 import io.coffer.blob.BlobStore;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketQuery;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.Part;
@@ -65,6 +66,23 @@ public final class BucketService {
         ? store.listBucketsOwnedBy(user.id())
         : store.listBuckets();
   }
+
+  /**
+   * One page of the buckets the caller sees, in name order, starting after {@code after} (null for
+   * the first page).
+   *
+   * @param region only buckets in this region, or null for any
+   */
+  public BucketPage listPage(Caller caller, String prefix, String region, String after, int maxBuckets) {
+    long owner = caller instanceof Caller.User user ? user.id() : BucketQuery.ANY_OWNER;
+    // One more than asked tells whether another page follows.
+    List<Bucket> found = store.listBuckets(new BucketQuery(owner, prefix, region, after, maxBuckets + 1));
+    boolean truncated = found.size() > maxBuckets;
+    return new BucketPage(truncated ? found.subList(0, maxBuckets) : found, truncated);
+  }
+
+  /** A page of buckets; when truncated, the next starts after the last one's name. */
+  public record BucketPage(List<Bucket> buckets, boolean truncated) {}
 
   public List<Bucket> listOwnedBy(long ownerId) {
     return store.listBucketsOwnedBy(ownerId);

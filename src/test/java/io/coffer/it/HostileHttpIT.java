@@ -42,7 +42,8 @@ class HostileHttpIT {
         CofferServer.start(
             ServerConfig.forTests(dataDir)
                 .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY)
-                .withLimits(ServerConfig.FIVE_GIB, 8 * 1024, READ_TIMEOUT, MAX_CONNECTIONS));
+                .withLimits(ServerConfig.FIVE_GIB, 8 * 1024, READ_TIMEOUT, MAX_CONNECTIONS)
+                .withBodyTimeout(READ_TIMEOUT));
     port = server.s3Port();
     try (S3Client client = client()) {
       client.createBucket(r -> r.bucket(BUCKET));

@@ -48,6 +48,15 @@ public final class ManagementApi implements HttpHandler {
 
   @Override
   public HttpResponse handle(HttpRequest http) {
+    HttpResponse response = route(http);
+    if (http.bodyTimedOut() && response.status() >= 400) {
+      // The client stopped sending the body it announced; whatever the route made of that.
+      return JsonResponses.error(400, "request_timeout", ErrorCode.REQUEST_TIMEOUT.defaultMessage());
+    }
+    return response;
+  }
+
+  private HttpResponse route(HttpRequest http) {
     try {
       Router.Match match;
       try {

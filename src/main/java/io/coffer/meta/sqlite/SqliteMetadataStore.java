@@ -4,6 +4,7 @@ import io.coffer.meta.MetadataStore;
 import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.meta.sqlite.UploadSql.UploadRow;
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketQuery;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -136,6 +137,11 @@ public final class SqliteMetadataStore implements MetadataStore {
   @Override
   public List<Bucket> listBucketsOwnedBy(long ownerId) {
     return workers.read(c -> BucketSql.listOwnedBy(c, ownerId));
+  }
+
+  @Override
+  public List<Bucket> listBuckets(BucketQuery query) {
+    return workers.read(c -> BucketListingSql.page(c, query));
   }
 
   @Override

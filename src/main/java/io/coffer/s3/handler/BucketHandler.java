@@ -23,10 +23,16 @@ public final class BucketHandler {
   }
 
   HttpResponse listBuckets(S3Request request) {
+    ListBucketsParameters params = ListBucketsParameters.of(request.query(), buckets.defaultRegion());
+    String prefix = params.prefix() == null ? "" : params.prefix();
+    BucketService.BucketPage page =
+        params.paginated()
+            ? buckets.listPage(request.caller(), prefix, params.region(), params.after(), params.maxBuckets())
+            : new BucketService.BucketPage(buckets.list(request.caller()), false);
     XmlWriter xml = S3Responses.document("ListAllMyBucketsResult");
     owner(xml, request.caller());
     xml.start("Buckets");
-    for (Bucket bucket : buckets.list(request.caller())) {
+    for (Bucket bucket : page.buckets()) {
       xml.start("Bucket");
       xml.element("Name", bucket.name());
       xml.element("CreationDate", HttpDates.iso8601(bucket.createdAt()));
@@ -34,6 +40,13 @@ public final class BucketHandler {
       xml.end();
     }
     xml.end();
+    if (params.prefix() != null) {
+      xml.element("Prefix", params.prefix());
+    }
+    if (page.truncated()) {
+      String last = page.buckets().getLast().name();
+      xml.element("ContinuationToken", ContinuationToken.issue(ContinuationToken.Listing.BUCKETS, "", last));
+    }
     xml.end();
     return S3Responses.ok(xml);
   }

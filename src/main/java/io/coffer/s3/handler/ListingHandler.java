@@ -15,8 +15,6 @@ import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.Caller;
 import io.coffer.service.ObjectService;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /** ListObjects (v1), ListObjectsV2 and ListObjectVersions (current objects as "null" versions). */
 public final class ListingHandler {
@@ -54,9 +52,10 @@ public final class ListingHandler {
 
   HttpResponse listObjectsV2(S3Request request, S3Operation.ListObjectsV2 op) {
     Listing listing = Listing.of(request);
-    String token = request.query().get("continuation-token");
+    String token = request.query().get(ContinuationToken.PARAMETER);
     String startAfter = emptyToNull(request.query().get("start-after"));
-    String after = token != null ? decodeToken(token) : startAfter;
+    String after =
+        token != null ? ContinuationToken.position(ContinuationToken.Listing.OBJECTS, op.bucket(), token) : startAfter;
     ListPage page = page(request, op.bucket(), listing, after);
     XmlWriter xml = S3Responses.document("ListBucketResult");
     xml.element("Name", op.bucket());
@@ -71,7 +70,9 @@ public final class ListingHandler {
       xml.element("ContinuationToken", token);
     }
     if (page.truncated() && page.lastReturned() != null) {
-      xml.element("NextContinuationToken", encodeToken(page.lastReturned()));
+      xml.element(
+          "NextContinuationToken",
+          ContinuationToken.issue(ContinuationToken.Listing.OBJECTS, op.bucket(), page.lastReturned()));
     }
     if (startAfter != null) {
       xml.element("StartAfter", listing.encode(startAfter));
@@ -143,19 +144,6 @@ public final class ListingHandler {
       xml.start("CommonPrefixes");
       xml.element("Prefix", listing.encode(prefix));
       xml.end();
-    }
-  }
-
-  /** The continuation token is opaque to clients; it carries the last key or prefix returned. */
-  static String encodeToken(String lastReturned) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(lastReturned.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String decodeToken(String token) {
-    try {
-      return new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new CofferException(ErrorCode.INVALID_ARGUMENT, "The continuation token provided is incorrect");
     }
   }
 

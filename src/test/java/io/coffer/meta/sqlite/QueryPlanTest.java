@@ -3,6 +3,7 @@ package io.coffer.meta.sqlite;
 import static io.coffer.meta.sqlite.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.model.BucketQuery;
 import io.coffer.model.Credential;
 import io.coffer.model.ListQuery;
 import io.coffer.model.Part;
@@ -51,6 +52,10 @@ class QueryPlanTest {
       store.findBucket("b");
       store.listBuckets();
       store.listBucketsOwnedBy(c.id());
+      store.listBuckets(new BucketQuery(c.id(), "b", "r", null, 10));
+      store.listBuckets(new BucketQuery(c.id(), "", null, "b", 10));
+      store.listBuckets(new BucketQuery(BucketQuery.ANY_OWNER, "b", "r", null, 10));
+      store.listBuckets(new BucketQuery(BucketQuery.ANY_OWNER, "", null, "b", 10));
       store.putObject(Fixtures.object("b", "a/1", "s1", 1, "e"), WritePrecondition.NONE);
       store.putObject(Fixtures.object("b", "a/1", "s2", 1, "e"), new WritePrecondition("e", false));
       store.findObject("b", "a/1");

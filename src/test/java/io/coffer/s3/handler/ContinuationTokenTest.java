@@ -1,0 +1,53 @@
+package io.coffer.s3.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coffer.model.InvalidArgumentException;
+import io.coffer.s3.handler.ContinuationToken.Listing;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class ContinuationTokenTest {
+  @Test
+  void aTokenGivesBackThePositionItWasIssuedFor() {
+    for (String position : new String[] {"", "a", "photos/2024/", "ünï cödé", "\uD83D\uDE00", "x".repeat(1024)}) {
+      String token = ContinuationToken.issue(Listing.OBJECTS, "bucket", position);
+      assertThat(token).matches("[A-Za-z0-9_-]+");
+      assertThat(ContinuationToken.position(Listing.OBJECTS, "bucket", token)).isEqualTo(position);
+    }
+  }
+
+  @Test
+  void aContinuationTokenCofferDidNotIssueIsInvalidArgument() {
+    String token = ContinuationToken.issue(Listing.OBJECTS, "bucket", "some/key");
+    assertIncorrect(Listing.OBJECTS, "bucket", "");
+    assertIncorrect(Listing.OBJECTS, "bucket", "not base64!");
+    assertIncorrect(Listing.OBJECTS, "bucket", Base64.getUrlEncoder().encodeToString("some/key".getBytes(StandardCharsets.UTF_8)));
+    assertIncorrect(Listing.OBJECTS, "other", token); // another bucket's
+    assertIncorrect(Listing.BUCKETS, "", ContinuationToken.issue(Listing.OBJECTS, "", "k")); // another listing's
+    assertIncorrect(Listing.OBJECTS, "bucket", token.substring(0, token.length() - 1));
+    assertIncorrect(Listing.OBJECTS, "bucket", token.substring(0, 6));
+    for (int i = 0; i < token.length(); i++) {
+      char replacement = token.charAt(i) == 'A' ? 'B' : 'A';
+      String garbled = token.substring(0, i) + replacement + token.substring(i + 1);
+      if (i == token.length() - 1) {
+        continue; // the last character may carry padding bits only
+      }
+      assertIncorrect(Listing.OBJECTS, "bucket", garbled);
+    }
+  }
+
+  private static void assertIncorrect(Listing listing, String scope, String token) {
+    assertThatThrownBy(() -> ContinuationToken.position(listing, scope, token))
+        .as(token)
+        .isInstanceOfSatisfying(
+            InvalidArgumentException.class,
+            e -> {
+              assertThat(e.getMessage()).isEqualTo("The continuation token provided is incorrect");
+              assertThat(e.argumentName()).isEqualTo("continuation-token");
+              assertThat(e.argumentValue()).isNull();
+            });
+  }
+}
