@@ -35,12 +35,23 @@ public final class S3Responses {
     XmlWriter xml = new XmlWriter();
     xml.start("Error");
     xml.element("Code", e.code().s3Code());
-    xml.element("Message", e.getMessage() == null ? e.code().defaultMessage() : e.getMessage());
+    xml.element("Message", clientMessage(e));
     if (resource != null) {
       xml.element("Resource", resource);
     }
     xml.element("RequestId", requestId);
     xml.end();
     return response.body(xml.toBytes(), XML);
+  }
+
+  /**
+   * What the client reads. An internal error's own message describes the server (file paths,
+   * database messages): that goes to the log with the request ID, the client gets the catalogue's.
+   */
+  public static String clientMessage(CofferException e) {
+    if (e.getMessage() == null || e.code().httpStatus() == 500) {
+      return e.code().defaultMessage();
+    }
+    return e.getMessage();
   }
 }
