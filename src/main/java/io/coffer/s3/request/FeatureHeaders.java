@@ -52,10 +52,10 @@ public final class FeatureHeaders {
 
   static final Set<Class<? extends S3Operation>> CREATE_BUCKET = Set.of(S3Operation.CreateBucket.class);
 
-  /** Every operation on a bucket or object (not ListBuckets): they all take an expected owner. */
+  /** The operations on an existing bucket: they all take an expected owner (CreateBucket not). */
   static final Set<Class<? extends S3Operation>> ON_A_BUCKET =
       Set.of(
-          S3Operation.CreateBucket.class, S3Operation.HeadBucket.class, S3Operation.DeleteBucket.class,
+          S3Operation.HeadBucket.class, S3Operation.DeleteBucket.class,
           S3Operation.GetBucketLocation.class, S3Operation.GetBucketVersioning.class, S3Operation.ListObjects.class,
           S3Operation.ListObjectsV2.class, S3Operation.ListObjectVersions.class,
           S3Operation.ListMultipartUploads.class, S3Operation.DeleteObjects.class, S3Operation.PutObject.class,

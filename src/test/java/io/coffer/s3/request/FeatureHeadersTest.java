@@ -127,7 +127,7 @@ class FeatureHeadersTest {
       DeleteObject,            x-amz-if-match-last-modified-time,                           'Wed, 1 May 2024 10:00:00 GMT', NotImplemented 501
       AbortMultipartUpload,    x-amz-if-match-initiated-time,                               'Wed, 1 May 2024 10:00:00 GMT', NotImplemented 501
       GetObject,               x-amz-expected-bucket-owner,                                 7,                         accepted
-      CreateBucket,            x-amz-expected-bucket-owner,                                 7,                         accepted
+      CreateBucket,            x-amz-expected-bucket-owner,                                 8,                         accepted
       GetObject,               x-amz-expected-bucket-owner,                                 111122223333,              AccessDenied 403
       ListObjectsV2,           x-amz-expected-bucket-owner,                                 8,                         AccessDenied 403
       DeleteObjects,           x-amz-expected-bucket-owner,                                 8,                         AccessDenied 403
