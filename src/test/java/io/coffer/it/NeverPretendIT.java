@@ -201,6 +201,13 @@ class NeverPretendIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(501);
     assertThat(response.body()).contains("<Code>NotImplemented</Code>");
+    HttpResponse<byte[]> signed =
+        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .body(form)
+            .send();
+    assertThat(signed.statusCode()).isEqualTo(501);
+    assertThat(SignedHttp.errorCode(signed)).isEqualTo("NotImplemented");
     assertThat(exists("form-upload")).isFalse();
   }
 }
