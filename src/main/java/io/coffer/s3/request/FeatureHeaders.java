@@ -2,6 +2,7 @@ package io.coffer.s3.request;
 
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -76,6 +77,7 @@ public final class FeatureHeaders {
           "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP");
 
   private static final String SSE_C_NOT_APPLICABLE = "The encryption parameters are not applicable to this object.";
+  private static final String NO_OBJECT_LOCK = "Bucket is missing Object Lock Configuration";
 
   /** The table, in the order a request's headers are judged: the first refusal is the answer. */
   static final List<Rule> RULES = rules();
@@ -83,44 +85,50 @@ public final class FeatureHeaders {
   private FeatureHeaders() {}
 
   private static List<Rule> rules() {
-    List<Rule> rules = new java.util.ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
     // Encryption: Coffer stores bytes as sent. A customer key on a read or a part names an
     // encryption no Coffer object has; AWS answers that for an unencrypted object.
     for (String suffix : List.of("-customer-algorithm", "-customer-key", "-customer-key-MD5")) {
-      rules.add(new Rule("x-amz-server-side-encryption" + suffix, NEW_OBJECT, notImplemented("Server-side encryption with customer-provided keys (SSE-C)")));
-      rules.add(new Rule("x-amz-server-side-encryption" + suffix, EXISTING_OBJECT, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
-      rules.add(new Rule("x-amz-copy-source-server-side-encryption" + suffix, COPIES, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
+      String header = "x-amz-server-side-encryption" + suffix;
+      rules.add(new Rule(header, NEW_OBJECT, notImplemented("Server-side encryption with customer keys (SSE-C)")));
+      rules.add(new Rule(header, EXISTING_OBJECT, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
+      String copySource = "x-amz-copy-source-server-side-encryption" + suffix;
+      rules.add(new Rule(copySource, COPIES, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
     }
-    for (String header :
-        List.of(
-            "x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id",
-            "x-amz-server-side-encryption-context", "x-amz-server-side-encryption-bucket-key-enabled")) {
+    for (String suffix : List.of("", "-aws-kms-key-id", "-context", "-bucket-key-enabled")) {
+      String header = "x-amz-server-side-encryption" + suffix;
       rules.add(new Rule(header, NEW_OBJECT, notImplemented("Server-side encryption")));
-      rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, header + " header is not supported for this operation.")));
+      String onReads = header + " header is not supported for this operation.";
+      rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, onReads)));
     }
     // Ownership and ACLs: Coffer behaves as AWS's default, BucketOwnerEnforced (ACLs disabled, the
     // bucket owner owns every object), and answers other ACLs with the errors AWS gives there.
+    ErrorCode bucketAcl = ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP;
+    ErrorCode objectAcl = ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED;
     rules.add(new Rule("x-amz-object-ownership", CREATE_BUCKET, FeatureHeaders::objectOwnership));
-    rules.add(new Rule("x-amz-acl", CREATE_BUCKET, accept(Set.of("private"), ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP)));
-    rules.add(new Rule("x-amz-acl", NEW_OBJECT, accept(Set.of("private", "bucket-owner-full-control"), ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED)));
+    rules.add(new Rule("x-amz-acl", CREATE_BUCKET, onlyThese(Set.of("private"), bucketAcl)));
+    rules.add(new Rule("x-amz-acl", NEW_OBJECT, onlyThese(Set.of("private", "bucket-owner-full-control"), objectAcl)));
     for (String grant : GRANTS) {
-      rules.add(new Rule(grant, CREATE_BUCKET, refuse(ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, null)));
-      rules.add(new Rule(grant, NEW_OBJECT, refuse(ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED, null)));
+      rules.add(new Rule(grant, CREATE_BUCKET, refuse(bucketAcl, null)));
+      rules.add(new Rule(grant, NEW_OBJECT, refuse(objectAcl, null)));
     }
     // Object lock: no Coffer bucket has it, and creating one with it is not implemented.
     rules.add(new Rule("x-amz-bucket-object-lock-enabled", CREATE_BUCKET, FeatureHeaders::objectLockEnabled));
-    for (String header : List.of("x-amz-object-lock-mode", "x-amz-object-lock-retain-until-date", "x-amz-object-lock-legal-hold")) {
-      rules.add(new Rule(header, NEW_OBJECT, refuse(ErrorCode.INVALID_REQUEST, "Bucket is missing Object Lock Configuration")));
+    for (String suffix : List.of("-mode", "-retain-until-date", "-legal-hold")) {
+      rules.add(new Rule("x-amz-object-lock" + suffix, NEW_OBJECT, refuse(ErrorCode.INVALID_REQUEST, NO_OBJECT_LOCK)));
     }
     rules.add(new Rule("x-amz-bucket-namespace", CREATE_BUCKET, FeatureHeaders::bucketNamespace));
     rules.add(new Rule("x-amz-storage-class", NEW_OBJECT, FeatureHeaders::storageClass));
     rules.add(new Rule("x-amz-tagging", NEW_OBJECT, notImplemented("Object tagging")));
     rules.add(new Rule("x-amz-website-redirect-location", NEW_OBJECT, notImplemented("Website redirects")));
     // Appends and conditions Coffer cannot check: ignoring them would overwrite or delete.
-    rules.add(new Rule("x-amz-write-offset-bytes", Set.of(S3Operation.PutObject.class), notImplemented("Appending to an object")));
-    rules.add(new Rule("x-amz-if-match-last-modified-time", Set.of(S3Operation.DeleteObject.class), notImplemented("x-amz-if-match-last-modified-time")));
-    rules.add(new Rule("x-amz-if-match-size", Set.of(S3Operation.DeleteObject.class), notImplemented("x-amz-if-match-size")));
-    rules.add(new Rule("x-amz-if-match-initiated-time", Set.of(S3Operation.AbortMultipartUpload.class), notImplemented("x-amz-if-match-initiated-time")));
+    rules.add(
+        new Rule("x-amz-write-offset-bytes", Set.of(S3Operation.PutObject.class), notImplemented("Appending to an object")));
+    for (String condition : List.of("x-amz-if-match-last-modified-time", "x-amz-if-match-size")) {
+      rules.add(new Rule(condition, Set.of(S3Operation.DeleteObject.class), notImplemented(condition)));
+    }
+    String initiated = "x-amz-if-match-initiated-time";
+    rules.add(new Rule(initiated, Set.of(S3Operation.AbortMultipartUpload.class), notImplemented(initiated)));
     // A credential acts only on its own buckets, so the owner any request reaches is the caller,
     // whose ID is the Owner ID Coffer lists; another expected owner fails as on AWS.
     rules.add(new Rule("x-amz-expected-bucket-owner", ON_A_BUCKET, FeatureHeaders::expectedOwner));
@@ -151,22 +159,26 @@ public final class FeatureHeaders {
   }
 
   private static Verdict notImplemented(String feature) {
-    return (value, caller) -> new CofferException(ErrorCode.NOT_IMPLEMENTED, feature + " is not implemented by Coffer.");
+    return (value, caller) ->
+        new CofferException(ErrorCode.NOT_IMPLEMENTED, feature + " is not implemented by Coffer.");
   }
 
   private static Verdict refuse(ErrorCode code, String message) {
     return (value, caller) -> new CofferException(code, message == null ? code.defaultMessage() : message);
   }
 
-  private static Verdict accept(Set<String> accepted, ErrorCode otherwise) {
-    return (value, caller) -> accepted.contains(value) ? null : new CofferException(otherwise, otherwise.defaultMessage());
+  private static Verdict onlyThese(Set<String> accepted, ErrorCode otherwise) {
+    return (value, caller) ->
+        accepted.contains(value) ? null : new CofferException(otherwise, otherwise.defaultMessage());
   }
 
   private static CofferException objectOwnership(String value, long caller) {
     return switch (value) {
       case "BucketOwnerEnforced" -> null;
       case "BucketOwnerPreferred", "ObjectWriter" ->
-          new CofferException(ErrorCode.NOT_IMPLEMENTED, "Object ownership " + value + " is not implemented by Coffer: ACLs are disabled (BucketOwnerEnforced).");
+          new CofferException(
+              ErrorCode.NOT_IMPLEMENTED,
+              "Object ownership " + value + " is not implemented by Coffer: ACLs are disabled (BucketOwnerEnforced).");
       default -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-object-ownership header: " + value);
     };
   }
@@ -183,7 +195,8 @@ public final class FeatureHeaders {
   private static CofferException bucketNamespace(String value, long caller) {
     return switch (value) {
       case "global" -> null;
-      case "account-regional" -> new CofferException(ErrorCode.NOT_IMPLEMENTED, "Account regional bucket namespaces are not implemented by Coffer.");
+      case "account-regional" ->
+          new CofferException(ErrorCode.NOT_IMPLEMENTED, "Account regional bucket namespaces are not implemented by Coffer.");
       default -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-namespace header: " + value);
     };
   }
@@ -193,7 +206,8 @@ public final class FeatureHeaders {
       return null;
     }
     return STORAGE_CLASSES.contains(value)
-        ? new CofferException(ErrorCode.NOT_IMPLEMENTED, "The storage class " + value + " is not implemented by Coffer; STANDARD is.")
+        ? new CofferException(
+            ErrorCode.NOT_IMPLEMENTED, "The storage class " + value + " is not implemented by Coffer; STANDARD is.")
         : new CofferException(ErrorCode.INVALID_STORAGE_CLASS, ErrorCode.INVALID_STORAGE_CLASS.defaultMessage());
   }
 
