@@ -106,7 +106,8 @@ public final class S3Frontend implements HttpHandler {
         if (auth.presigned()) {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
-        FeatureHeaders.check(op, http.headers()::get, auth.credential().id());
+        FeatureHeaders.check(
+            op, FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()), auth.credential().id());
         S3Request request = new S3Request(http, query, auth, new Caller.User(auth.credential()), requestId);
         response = dispatcher.dispatch(op, request);
       }

@@ -182,6 +182,25 @@ class NeverPretendIT {
     assertThat(exists("expected")).isFalse();
   }
 
+  /** Presigners that hoist x-amz-* headers into the URL (SigV2, the JavaScript SDK v3) ask the same. */
+  @Test
+  void aFeatureAskedForInAPresignedUrlsQueryIsRefusedToo() throws Exception {
+    String publicRead =
+        io.coffer.s3.auth.SigV4Signer.presign(
+            "PUT", coffer.s3Uri().toString(), BUCKET, "presigned-public", java.util.Map.of("x-amz-acl", "public-read"),
+            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", java.time.Instant.now(), 300);
+    HttpResponse<String> refused = RawS3.sendUrl("PUT", publicRead, "x".getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("<Code>AccessControlListNotSupported</Code>");
+    assertThat(exists("presigned-public")).isFalse();
+    String standard =
+        io.coffer.s3.auth.SigV4Signer.presign(
+            "PUT", coffer.s3Uri().toString(), BUCKET, "presigned-standard", java.util.Map.of("x-amz-storage-class", "STANDARD"),
+            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", java.time.Instant.now(), 300);
+    assertThat(RawS3.sendUrl("PUT", standard, "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+    assertThat(exists("presigned-standard")).isTrue();
+  }
+
   /** A browser form upload carries its own policy signature; Coffer answers it as documented. */
   @Test
   void aBrowserFormUploadAnswersNotImplemented() throws Exception {

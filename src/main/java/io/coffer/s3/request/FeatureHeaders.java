@@ -4,6 +4,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -134,6 +135,31 @@ public final class FeatureHeaders {
     rules.add(new Rule("x-amz-expected-bucket-owner", ON_A_BUCKET, FeatureHeaders::expectedOwner));
     rules.add(new Rule("x-amz-source-expected-bucket-owner", COPIES, FeatureHeaders::expectedOwner));
     return List.copyOf(rules);
+  }
+
+  /**
+   * A request's headers, counting the x-amz-* query parameters of a presigned URL, which stand for
+   * headers there: SigV2 presigned URLs (boto3's default) and hoisting presigners (the AWS SDK for
+   * JavaScript v3) carry them so, and AWS honours them.
+   *
+   * @param presignedQuery the decoded query parameters of a presigned request; empty otherwise
+   */
+  public static Headers withPresignedQuery(Headers headers, Map<String, String> presignedQuery) {
+    if (presignedQuery.isEmpty()) {
+      return headers;
+    }
+    return name -> {
+      String value = headers.get(name);
+      if (value != null) {
+        return value;
+      }
+      for (Map.Entry<String, String> parameter : presignedQuery.entrySet()) {
+        if (parameter.getKey().equalsIgnoreCase(name)) {
+          return parameter.getValue();
+        }
+      }
+      return null;
+    };
   }
 
   /**

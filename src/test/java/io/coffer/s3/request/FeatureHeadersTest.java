@@ -159,6 +159,19 @@ class FeatureHeadersTest {
   }
 
   @Test
+  void xAmzQueryParametersOfAPresignedUrlCountAsHeaders() {
+    S3Operation put = OPERATIONS.get("PutObject");
+    Map<String, String> none = Map.of();
+    FeatureHeaders.Headers hoisted =
+        FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Credential", "a/b", "x-amz-acl", "public-read"));
+    CofferException refusal = catchThrowableOfType(CofferException.class, () -> FeatureHeaders.check(put, hoisted, CALLER));
+    assertThat(refusal.code().s3Code()).isEqualTo("AccessControlListNotSupported");
+    FeatureHeaders.Headers standard =
+        FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Storage-Class", "STANDARD"));
+    assertThatCode(() -> FeatureHeaders.check(put, standard, CALLER)).doesNotThrowAnyException();
+  }
+
+  @Test
   void aRequestWithoutFeatureHeadersIsAcceptedByEveryOperation() {
     Map<String, String> headers = Map.of("content-type", "text/plain", "x-amz-meta-a", "b");
     for (S3Operation op : OPERATIONS.values()) {
