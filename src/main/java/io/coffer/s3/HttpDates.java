@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The date formats of S3: RFC 1123 in headers, ISO 8601 with milliseconds in XML. Both are written
+ * The date formats of S3: RFC 1123 in headers, ISO 8601 in XML. Both say whole seconds (XML with
+ * {@code .000}, as AWS lists), so a listing's LastModified equals the Last-Modified of a HEAD even
+ * for a time stored with milliseconds before Coffer stored whole seconds. Both are written
  * by hand for years 1000 to 9999 (every listing entry and every GET carries one, and
  * DateTimeFormatter costs about a microsecond each); other years, which no real clock produces,
  * go through DateTimeFormatter, whose output the hand-written forms equal.
@@ -41,7 +43,7 @@ public final class HttpDates {
   public static String iso8601(Instant instant) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     if (t.getYear() < 1000 || t.getYear() > 9999) {
-      return ISO.format(instant);
+      return ISO.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
     StringBuilder b = new StringBuilder(24);
     b.append(t.getYear()).append('-');
@@ -49,10 +51,8 @@ public final class HttpDates {
     pad2(b, t.getDayOfMonth()).append('T');
     pad2(b, t.getHour()).append(':');
     pad2(b, t.getMinute()).append(':');
-    pad2(b, t.getSecond()).append('.');
-    int millis = instant.getNano() / 1_000_000;
-    b.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
-    return b.append('Z').toString();
+    pad2(b, t.getSecond());
+    return b.append(".000Z").toString();
   }
 
   private static StringBuilder pad2(StringBuilder b, int value) {

@@ -28,7 +28,7 @@ public final class ObjectHeaders {
     for (String name : STORED) {
       String value = request.header(name);
       if (name.equals("Content-Encoding")) {
-        value = withoutAwsChunked(value);
+        value = storedContentEncoding(value, request.auth().payloadMode().isStreaming());
       }
       if (value != null) {
         stored.put(name, value);
@@ -51,19 +51,24 @@ public final class ObjectHeaders {
     return new ObjectAttributes(request.header("Content-Type"), stored, metadata);
   }
 
-  /** aws-chunked describes how this request's body is framed, not the stored object. */
-  private static String withoutAwsChunked(String encoding) {
-    if (encoding == null) {
-      return null;
+  /**
+   * The Content-Encoding stored with an object: the header byte for byte, except that when the body
+   * is framed as aws-chunked that token goes, as it describes this request, not the object.
+   *
+   * @return the value to store, or null for none
+   */
+  static String storedContentEncoding(String header, boolean awsChunkedBody) {
+    if (header == null || !awsChunkedBody) {
+      return header;
     }
     StringBuilder kept = new StringBuilder();
-    for (String part : encoding.split(",")) {
-      String token = part.trim();
-      if (!token.isEmpty() && !token.equalsIgnoreCase("aws-chunked")) {
-        kept.append(kept.isEmpty() ? "" : ",").append(token);
+    for (String part : header.split(",", -1)) {
+      if (!part.trim().equalsIgnoreCase("aws-chunked")) {
+        kept.append(kept.isEmpty() ? "" : ",").append(part);
       }
     }
-    return kept.isEmpty() ? null : kept.toString();
+    String stored = kept.toString().strip();
+    return stored.isEmpty() ? null : stored;
   }
 
   /** ETag, Last-Modified, content headers and user metadata of an object. */

@@ -9,6 +9,7 @@ import io.coffer.s3.auth.AuthResult;
 import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.auth.SignedRequest;
 import io.coffer.s3.handler.S3Dispatcher;
+import io.coffer.s3.request.FeatureHeaders;
 import io.coffer.s3.request.PathStyle;
 import io.coffer.s3.request.QueryParams;
 import io.coffer.s3.request.S3Operation;
@@ -95,15 +96,25 @@ public final class S3Frontend implements HttpHandler {
           throw unparsable;
         }
         if (auth.isAnonymous()) {
+          // A browser form upload is signed by a policy in its body, not as a request: it is not
+          // implemented, whoever sends it.
+          if (op instanceof S3Operation.Unsupported unsupported && unsupported.isFormUpload()) {
+            throw unsupported.refusal();
+          }
           throw new CofferException(ErrorCode.ACCESS_DENIED);
         }
         if (auth.presigned()) {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
+        FeatureHeaders.check(
+            op, FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()), auth.credential().id());
         S3Request request = new S3Request(http, query, auth, new Caller.User(auth.credential()), requestId);
         response = dispatcher.dispatch(op, request);
       }
     } catch (CofferException e) {
+      if (e.code().httpStatus() >= 500 && e.code() != ErrorCode.NOT_IMPLEMENTED) {
+        logServerFailure(requestId, http.method(), operation, e);
+      }
       response = S3Responses.error(http.bodyTimedOut() ? bodyTimeout() : e, resource, requestId, head);
     } catch (RuntimeException e) {
       log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
@@ -135,6 +146,18 @@ public final class S3Frontend implements HttpHandler {
    */
   private static CofferException bodyTimeout() {
     return new CofferException(ErrorCode.REQUEST_TIMEOUT);
+  }
+
+  /**
+   * A failure on the server's side: the client is told only the error code and the request ID,
+   * the log (at the default level) has the cause.
+   */
+  private static void logServerFailure(String requestId, String method, String operation, CofferException e) {
+    if (e.code() == ErrorCode.INTERNAL_ERROR) {
+      log.error("request {} ({} {}) failed: {}", requestId, method, operation, e.getMessage(), e);
+    } else {
+      log.warn("request {} ({} {}) answered {}: {}", requestId, method, operation, e.code().s3Code(), e.getMessage(), e);
+    }
   }
 
   private HttpResponse health(String check) {

@@ -36,7 +36,7 @@ public final class S3Responses {
     XmlWriter xml = new XmlWriter();
     xml.start("Error");
     xml.element("Code", e.code().s3Code());
-    xml.element("Message", e.getMessage() == null ? e.code().defaultMessage() : e.getMessage());
+    xml.element("Message", clientMessage(e));
     if (e instanceof InvalidArgumentException argument) {
       xml.element("ArgumentName", argument.argumentName());
       if (argument.argumentValue() != null) {
@@ -49,5 +49,16 @@ public final class S3Responses {
     xml.element("RequestId", requestId);
     xml.end();
     return response.body(xml.toBytes(), XML);
+  }
+
+  /**
+   * What the client reads. An internal error's own message describes the server (file paths,
+   * database messages): that goes to the log with the request ID, the client gets the catalogue's.
+   */
+  public static String clientMessage(CofferException e) {
+    if (e.getMessage() == null || e.code().httpStatus() == 500) {
+      return e.code().defaultMessage();
+    }
+    return e.getMessage();
   }
 }

@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,9 @@ public final class CofferServer implements AutoCloseable {
     Path internal = dataDir.resolve(".coffer");
     PrivateFiles.createDirectory(dataDir);
     PrivateFiles.createDirectory(internal);
-    Clock clock = Clock.systemUTC();
+    // Whole seconds, the precision S3 shows (Last-Modified, listings): every stored time is one
+    // clients see, so a listing, a HEAD and a conditional GET agree about the same object.
+    Clock clock = Clock.tickSeconds(ZoneOffset.UTC);
 
     Path database = internal.resolve("metadata.db");
     // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates

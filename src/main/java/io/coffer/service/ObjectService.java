@@ -176,7 +176,7 @@ public final class ObjectService {
           throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object changed too often while being read.");
         }
       } catch (IOException e) {
-        throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be read: " + e.getMessage(), e);
+        throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be read.", e);
       }
     }
   }

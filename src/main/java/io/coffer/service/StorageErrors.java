@@ -16,6 +16,7 @@ final class StorageErrors {
           : new CofferException(
               ErrorCode.SERVICE_UNAVAILABLE, "The server's storage is not writable at the moment.", e);
     }
-    return new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be stored: " + e.getMessage(), e);
+    // The cause names server paths: it is logged with the request ID, never sent to the client.
+    return new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be stored.", e);
   }
 }

@@ -19,9 +19,9 @@ class HttpDatesTest {
   @Property
   void sameAsDateTimeFormatter(
       @ForAll @LongRange(min = -62_000_000_000_000L, max = 253_402_300_799_999L) long epochMillis) {
-    // sub-millisecond nanos, which the ISO form truncates
+    // sub-second parts, which both forms truncate
     Instant instant = Instant.ofEpochMilli(epochMillis).plusNanos(Math.floorMod(epochMillis * 7919, 1_000_000));
-    assertThat(HttpDates.iso8601(instant)).isEqualTo(ISO.format(instant));
+    assertThat(HttpDates.iso8601(instant)).isEqualTo(ISO.format(instant.truncatedTo(ChronoUnit.SECONDS)));
     assertThat(HttpDates.rfc1123(instant))
         .isEqualTo(DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
   }
@@ -29,8 +29,16 @@ class HttpDatesTest {
   @Test
   void knownDates() {
     Instant instant = Instant.parse("2008-06-03T11:05:30.045Z");
-    assertThat(HttpDates.iso8601(instant)).isEqualTo("2008-06-03T11:05:30.045Z");
+    assertThat(HttpDates.iso8601(instant)).isEqualTo("2008-06-03T11:05:30.000Z");
     assertThat(HttpDates.rfc1123(instant)).isEqualTo("Tue, 3 Jun 2008 11:05:30 GMT");
-    assertThat(HttpDates.iso8601(Instant.parse("1999-12-31T23:59:59.999999Z"))).isEqualTo("1999-12-31T23:59:59.999Z");
+    assertThat(HttpDates.iso8601(Instant.parse("1999-12-31T23:59:59.999999Z"))).isEqualTo("1999-12-31T23:59:59.000Z");
+  }
+
+  /** A listing's LastModified and a HEAD's Last-Modified name the same second, as on AWS. */
+  @Test
+  void lastModifiedInListingsHasWholeSecondsLikeHeadAndGet() {
+    Instant stored = Instant.parse("2024-05-06T07:08:42.734Z");
+    assertThat(HttpDates.iso8601(stored)).isEqualTo("2024-05-06T07:08:42.000Z");
+    assertThat(HttpDates.parseOrNull(HttpDates.rfc1123(stored))).isEqualTo(Instant.parse(HttpDates.iso8601(stored)));
   }
 }

@@ -10,8 +10,10 @@ import io.coffer.model.ErrorCode;
 import io.coffer.service.ApiKeys;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +84,8 @@ public final class ManagementApi implements HttpHandler {
     } catch (IOException e) {
       return JsonResponses.error(400, "incomplete_body", "The request body could not be read: " + e.getMessage());
     } catch (RuntimeException e) {
-      log.error("management API request {} {} failed", http.method(), http.rawPath(), e);
-      return JsonResponses.error(500, "internal_error", "An internal error occurred.");
+      String requestId = logFailure(http, e);
+      return JsonResponses.error(500, "internal_error", internalErrorMessage(requestId));
     }
   }
 
@@ -122,11 +124,26 @@ public final class ManagementApi implements HttpHandler {
           case ACCESS_DENIED -> 403;
           default -> code.httpStatus();
         };
-    if (status >= 500) {
-      log.error("management API request {} {} failed", http.method(), http.rawPath(), e);
-    }
     String message = e.getMessage() == null ? code.defaultMessage() : e.getMessage();
+    if (status >= 500) {
+      String requestId = logFailure(http, e);
+      if (status == 500) {
+        // Its own message describes the server (paths, database messages): that stays in the log.
+        message = internalErrorMessage(requestId);
+      }
+    }
     return JsonResponses.error(status, errorName(code), message);
+  }
+
+  /** Logs a failure on the server's side under a new request ID, which the client is told. */
+  private static String logFailure(HttpRequest http, Exception e) {
+    String requestId = HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
+    log.error("management API request {} ({} {}) failed: {}", requestId, http.method(), http.rawPath(), e.getMessage(), e);
+    return requestId;
+  }
+
+  private static String internalErrorMessage(String requestId) {
+    return "An internal error occurred; the server log has it under request ID " + requestId + ".";
   }
 
   /** The catalogue entry in the API's snake_case, e.g. NO_SUCH_BUCKET → "no_such_bucket". */

@@ -72,7 +72,7 @@ final class ObjectRoutes {
           errors.add(new ObjectBodies.KeyError(key, "The specified key does not exist."));
         }
       } catch (CofferException e) {
-        errors.add(new ObjectBodies.KeyError(key, e.getMessage()));
+        errors.add(new ObjectBodies.KeyError(key, e.code().httpStatus() == 500 ? e.code().defaultMessage() : e.getMessage()));
       }
     }
     return JsonResponses.json(200, new ObjectBodies.DeleteResult(deleted, errors));

@@ -13,12 +13,15 @@ import io.coffer.s3.xml.ObjectToDelete;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.BucketService;
 import io.coffer.service.ObjectService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DeleteObjects: up to 1000 keys, each reported on its own. Content-MD5 is not required: current
  * SDKs send an x-amz-checksum-* header instead, which the body reader checks like any other.
  */
 public final class DeleteObjectsHandler {
+  private static final Logger log = LoggerFactory.getLogger(DeleteObjectsHandler.class);
   private final BucketService buckets;
   private final ObjectService objects;
 
@@ -53,7 +56,10 @@ public final class DeleteObjectsHandler {
           xml.element("VersionId", object.versionId());
         }
         xml.element("Code", e.code().s3Code());
-        xml.element("Message", e.getMessage());
+        if (e.code().httpStatus() >= 500) {
+          log.error("request {} (DeleteObjects) failed for one key: {}", request.requestId(), e.getMessage(), e);
+        }
+        xml.element("Message", S3Responses.clientMessage(e));
         xml.end();
       }
     }

@@ -1,8 +1,6 @@
 package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
-import io.coffer.model.CofferException;
-import io.coffer.model.ErrorCode;
 import io.coffer.s3.S3Request;
 import io.coffer.s3.request.S3Operation;
 
@@ -54,9 +52,7 @@ public final class S3Dispatcher {
       case S3Operation.CompleteMultipartUpload op -> multipart.complete(request, op);
       case S3Operation.AbortMultipartUpload op -> multipart.abort(request, op);
       case S3Operation.ListParts op -> multipart.listParts(request, op);
-      case S3Operation.Unsupported op ->
-          throw new CofferException(
-              ErrorCode.NOT_IMPLEMENTED, op.name() + " is not implemented by Coffer.");
+      case S3Operation.Unsupported op -> throw op.refusal();
     };
   }
 }

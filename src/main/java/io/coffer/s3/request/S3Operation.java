@@ -74,9 +74,22 @@ public sealed interface S3Operation {
 
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
   record Unsupported(String operation, String bucket, String key) implements S3Operation {
+    /** A browser form upload: POST to a bucket, signed by a policy in the form, not the request. */
+    public static final String POST_OBJECT = "PostObject";
+
     @Override
     public String name() {
       return operation;
+    }
+
+    /** Whether the request carries its own form of authentication, which Coffer cannot verify. */
+    public boolean isFormUpload() {
+      return operation.equals(POST_OBJECT);
+    }
+
+    public io.coffer.model.CofferException refusal() {
+      return new io.coffer.model.CofferException(
+          io.coffer.model.ErrorCode.NOT_IMPLEMENTED, operation + " is not implemented by Coffer.");
     }
   }
 

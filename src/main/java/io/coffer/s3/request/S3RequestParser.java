@@ -90,7 +90,7 @@ public final class S3RequestParser {
         if (subresource != null) {
           return unsupported("CreateBucket", subresource, bucket, null);
         }
-        return new S3Operation.Unsupported("PostObject", bucket, null);
+        return new S3Operation.Unsupported(S3Operation.Unsupported.POST_OBJECT, bucket, null);
       }
       default -> throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED);
     }

@@ -1,0 +1,243 @@
+package io.coffer.s3.request;
+
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that decides what happens to request headers asking for a feature: encryption,
+ * ACLs, object lock, tags, storage classes, website redirects, ownership and namespace settings,
+ * conditions Coffer cannot check. A header is accepted only when its value asks for exactly what
+ * Coffer does (a {@code private} ACL, the {@code STANDARD} storage class, ACLs disabled as in AWS's
+ * default {@code BucketOwnerEnforced}); otherwise the request is refused with the error AWS gives
+ * for that value, or {@code 501 NotImplemented}, before anything is read or stored. Never a silent
+ * 200 for a feature that is not there.
+ *
+ * <p>Headers of an operation that does not take them are ignored, as AWS does, except where a
+ * client could believe something happened (encryption headers on a GET).
+ */
+public final class FeatureHeaders {
+
+  /** The request's headers by case-insensitive name: the first value, or null. */
+  @FunctionalInterface
+  public interface Headers {
+    String get(String name);
+  }
+
+  /** What a rule says of a header's value: null to accept it, or the refusal. */
+  @FunctionalInterface
+  interface Verdict {
+    CofferException judge(String value, long callerId);
+  }
+
+  /** A header, the operations it applies to, and how its values are judged. */
+  record Rule(String header, Set<Class<? extends S3Operation>> operations, Verdict verdict) {}
+
+  /** Operations that make a new object or upload, and so take its encryption, ACL, lock, tags. */
+  static final Set<Class<? extends S3Operation>> NEW_OBJECT =
+      Set.of(S3Operation.PutObject.class, S3Operation.CopyObject.class, S3Operation.CreateMultipartUpload.class);
+
+  /** Operations on an existing object or upload, which take the SSE-C key it was written with. */
+  static final Set<Class<? extends S3Operation>> EXISTING_OBJECT =
+      Set.of(
+          S3Operation.GetObject.class, S3Operation.HeadObject.class, S3Operation.UploadPart.class,
+          S3Operation.UploadPartCopy.class, S3Operation.CompleteMultipartUpload.class, S3Operation.ListParts.class);
+
+  static final Set<Class<? extends S3Operation>> COPIES =
+      Set.of(S3Operation.CopyObject.class, S3Operation.UploadPartCopy.class);
+
+  static final Set<Class<? extends S3Operation>> READS =
+      Set.of(S3Operation.GetObject.class, S3Operation.HeadObject.class);
+
+  static final Set<Class<? extends S3Operation>> CREATE_BUCKET = Set.of(S3Operation.CreateBucket.class);
+
+  /** The operations on an existing bucket: they all take an expected owner (CreateBucket not). */
+  static final Set<Class<? extends S3Operation>> ON_A_BUCKET =
+      Set.of(
+          S3Operation.HeadBucket.class, S3Operation.DeleteBucket.class,
+          S3Operation.GetBucketLocation.class, S3Operation.GetBucketVersioning.class, S3Operation.ListObjects.class,
+          S3Operation.ListObjectsV2.class, S3Operation.ListObjectVersions.class,
+          S3Operation.ListMultipartUploads.class, S3Operation.DeleteObjects.class, S3Operation.PutObject.class,
+          S3Operation.GetObject.class, S3Operation.HeadObject.class, S3Operation.DeleteObject.class,
+          S3Operation.CopyObject.class, S3Operation.CreateMultipartUpload.class, S3Operation.UploadPart.class,
+          S3Operation.UploadPartCopy.class, S3Operation.CompleteMultipartUpload.class,
+          S3Operation.AbortMultipartUpload.class, S3Operation.ListParts.class);
+
+  private static final List<String> GRANTS =
+      List.of(
+          "x-amz-grant-full-control", "x-amz-grant-read", "x-amz-grant-read-acp", "x-amz-grant-write",
+          "x-amz-grant-write-acp");
+
+  /** Storage classes of the S3 model; only STANDARD is Coffer's. */
+  private static final Set<String> STORAGE_CLASSES =
+      Set.of(
+          "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
+          "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP");
+
+  private static final String SSE_C_NOT_APPLICABLE = "The encryption parameters are not applicable to this object.";
+  private static final String NO_OBJECT_LOCK = "Bucket is missing Object Lock Configuration";
+
+  /** The table, in the order a request's headers are judged: the first refusal is the answer. */
+  static final List<Rule> RULES = rules();
+
+  private FeatureHeaders() {}
+
+  private static List<Rule> rules() {
+    List<Rule> rules = new ArrayList<>();
+    // Encryption: Coffer stores bytes as sent. A customer key on a read or a part names an
+    // encryption no Coffer object has; AWS answers that for an unencrypted object.
+    for (String suffix : List.of("-customer-algorithm", "-customer-key", "-customer-key-MD5")) {
+      String header = "x-amz-server-side-encryption" + suffix;
+      rules.add(new Rule(header, NEW_OBJECT, notImplemented("Server-side encryption with customer keys (SSE-C)")));
+      rules.add(new Rule(header, EXISTING_OBJECT, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
+      String copySource = "x-amz-copy-source-server-side-encryption" + suffix;
+      rules.add(new Rule(copySource, COPIES, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
+    }
+    for (String suffix : List.of("", "-aws-kms-key-id", "-context", "-bucket-key-enabled")) {
+      String header = "x-amz-server-side-encryption" + suffix;
+      rules.add(new Rule(header, NEW_OBJECT, notImplemented("Server-side encryption")));
+      String onReads = header + " header is not supported for this operation.";
+      rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, onReads)));
+    }
+    // Ownership and ACLs: Coffer behaves as AWS's default, BucketOwnerEnforced (ACLs disabled, the
+    // bucket owner owns every object), and answers other ACLs with the errors AWS gives there.
+    ErrorCode bucketAcl = ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP;
+    ErrorCode objectAcl = ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED;
+    rules.add(new Rule("x-amz-object-ownership", CREATE_BUCKET, FeatureHeaders::objectOwnership));
+    rules.add(new Rule("x-amz-acl", CREATE_BUCKET, onlyThese(Set.of("private"), bucketAcl)));
+    rules.add(new Rule("x-amz-acl", NEW_OBJECT, onlyThese(Set.of("private", "bucket-owner-full-control"), objectAcl)));
+    for (String grant : GRANTS) {
+      rules.add(new Rule(grant, CREATE_BUCKET, refuse(bucketAcl, null)));
+      rules.add(new Rule(grant, NEW_OBJECT, refuse(objectAcl, null)));
+    }
+    // Object lock: no Coffer bucket has it, and creating one with it is not implemented.
+    rules.add(new Rule("x-amz-bucket-object-lock-enabled", CREATE_BUCKET, FeatureHeaders::objectLockEnabled));
+    for (String suffix : List.of("-mode", "-retain-until-date", "-legal-hold")) {
+      rules.add(new Rule("x-amz-object-lock" + suffix, NEW_OBJECT, refuse(ErrorCode.INVALID_REQUEST, NO_OBJECT_LOCK)));
+    }
+    rules.add(new Rule("x-amz-bucket-namespace", CREATE_BUCKET, FeatureHeaders::bucketNamespace));
+    rules.add(new Rule("x-amz-storage-class", NEW_OBJECT, FeatureHeaders::storageClass));
+    rules.add(new Rule("x-amz-tagging", NEW_OBJECT, notImplemented("Object tagging")));
+    rules.add(new Rule("x-amz-website-redirect-location", NEW_OBJECT, notImplemented("Website redirects")));
+    // Appends and conditions Coffer cannot check: ignoring them would overwrite or delete.
+    rules.add(
+        new Rule("x-amz-write-offset-bytes", Set.of(S3Operation.PutObject.class), notImplemented("Appending to an object")));
+    for (String condition : List.of("x-amz-if-match-last-modified-time", "x-amz-if-match-size")) {
+      rules.add(new Rule(condition, Set.of(S3Operation.DeleteObject.class), notImplemented(condition)));
+    }
+    String initiated = "x-amz-if-match-initiated-time";
+    rules.add(new Rule(initiated, Set.of(S3Operation.AbortMultipartUpload.class), notImplemented(initiated)));
+    // A credential acts only on its own buckets, so the owner any request reaches is the caller,
+    // whose ID is the Owner ID Coffer lists; another expected owner fails as on AWS.
+    rules.add(new Rule("x-amz-expected-bucket-owner", ON_A_BUCKET, FeatureHeaders::expectedOwner));
+    rules.add(new Rule("x-amz-source-expected-bucket-owner", COPIES, FeatureHeaders::expectedOwner));
+    return List.copyOf(rules);
+  }
+
+  /**
+   * A request's headers, counting the x-amz-* query parameters of a presigned URL, which stand for
+   * headers there: SigV2 presigned URLs (boto3's default) and hoisting presigners (the AWS SDK for
+   * JavaScript v3) carry them so, and AWS honours them.
+   *
+   * @param presignedQuery the decoded query parameters of a presigned request; empty otherwise
+   */
+  public static Headers withPresignedQuery(Headers headers, Map<String, String> presignedQuery) {
+    if (presignedQuery.isEmpty()) {
+      return headers;
+    }
+    return name -> {
+      String value = headers.get(name);
+      if (value != null) {
+        return value;
+      }
+      for (Map.Entry<String, String> parameter : presignedQuery.entrySet()) {
+        if (parameter.getKey().equalsIgnoreCase(name)) {
+          return parameter.getValue();
+        }
+      }
+      return null;
+    };
+  }
+
+  /**
+   * Refuses the request if one of its headers asks for what Coffer does not do.
+   *
+   * @param callerId the ID of the authenticated credential (the Owner ID Coffer reports)
+   * @throws CofferException the refusal: NotImplemented or AWS's error for that value
+   */
+  public static void check(S3Operation operation, Headers headers, long callerId) {
+    for (Rule rule : RULES) {
+      if (!rule.operations().contains(operation.getClass())) {
+        continue;
+      }
+      String value = headers.get(rule.header());
+      if (value == null) {
+        continue;
+      }
+      CofferException refusal = rule.verdict().judge(value.trim(), callerId);
+      if (refusal != null) {
+        throw refusal;
+      }
+    }
+  }
+
+  private static Verdict notImplemented(String feature) {
+    return (value, caller) ->
+        new CofferException(ErrorCode.NOT_IMPLEMENTED, feature + " is not implemented by Coffer.");
+  }
+
+  private static Verdict refuse(ErrorCode code, String message) {
+    return (value, caller) -> new CofferException(code, message == null ? code.defaultMessage() : message);
+  }
+
+  private static Verdict onlyThese(Set<String> accepted, ErrorCode otherwise) {
+    return (value, caller) ->
+        accepted.contains(value) ? null : new CofferException(otherwise, otherwise.defaultMessage());
+  }
+
+  private static CofferException objectOwnership(String value, long caller) {
+    return switch (value) {
+      case "BucketOwnerEnforced" -> null;
+      case "BucketOwnerPreferred", "ObjectWriter" ->
+          new CofferException(
+              ErrorCode.NOT_IMPLEMENTED,
+              "Object ownership " + value + " is not implemented by Coffer: ACLs are disabled (BucketOwnerEnforced).");
+      default -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-object-ownership header: " + value);
+    };
+  }
+
+  private static CofferException objectLockEnabled(String value, long caller) {
+    if (value.equalsIgnoreCase("false")) {
+      return null;
+    }
+    return value.equalsIgnoreCase("true")
+        ? new CofferException(ErrorCode.NOT_IMPLEMENTED, "Object lock is not implemented by Coffer.")
+        : new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-object-lock-enabled header: " + value);
+  }
+
+  private static CofferException bucketNamespace(String value, long caller) {
+    return switch (value) {
+      case "global" -> null;
+      case "account-regional" ->
+          new CofferException(ErrorCode.NOT_IMPLEMENTED, "Account regional bucket namespaces are not implemented by Coffer.");
+      default -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-namespace header: " + value);
+    };
+  }
+
+  private static CofferException storageClass(String value, long caller) {
+    if (value.equals("STANDARD")) {
+      return null;
+    }
+    return STORAGE_CLASSES.contains(value)
+        ? new CofferException(
+            ErrorCode.NOT_IMPLEMENTED, "The storage class " + value + " is not implemented by Coffer; STANDARD is.")
+        : new CofferException(ErrorCode.INVALID_STORAGE_CLASS, ErrorCode.INVALID_STORAGE_CLASS.defaultMessage());
+  }
+
+  private static CofferException expectedOwner(String value, long caller) {
+    return value.equals(Long.toString(caller)) ? null : new CofferException(ErrorCode.ACCESS_DENIED);
+  }
+}

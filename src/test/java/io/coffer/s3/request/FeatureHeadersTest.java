@@ -1,0 +1,197 @@
+package io.coffer.s3.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.coffer.model.CofferException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Never pretend: one row per operation, header and value — accepted (Coffer does exactly what it
+ * asks) or refused with AWS's error for that value or NotImplemented.
+ */
+class FeatureHeadersTest {
+  static final long CALLER = 7;
+  static final S3Operation.CopySource SOURCE = new S3Operation.CopySource("src", "k");
+
+  static final Map<String, S3Operation> OPERATIONS =
+      Map.ofEntries(
+          Map.entry("CreateBucket", new S3Operation.CreateBucket("b")),
+          Map.entry("HeadBucket", new S3Operation.HeadBucket("b")),
+          Map.entry("DeleteBucket", new S3Operation.DeleteBucket("b")),
+          Map.entry("ListObjectsV2", new S3Operation.ListObjectsV2("b")),
+          Map.entry("DeleteObjects", new S3Operation.DeleteObjects("b")),
+          Map.entry("PutObject", new S3Operation.PutObject("b", "k")),
+          Map.entry("GetObject", new S3Operation.GetObject("b", "k")),
+          Map.entry("HeadObject", new S3Operation.HeadObject("b", "k")),
+          Map.entry("DeleteObject", new S3Operation.DeleteObject("b", "k")),
+          Map.entry("CopyObject", new S3Operation.CopyObject("b", "k", SOURCE)),
+          Map.entry("CreateMultipartUpload", new S3Operation.CreateMultipartUpload("b", "k")),
+          Map.entry("UploadPart", new S3Operation.UploadPart("b", "k", "u", 1)),
+          Map.entry("UploadPartCopy", new S3Operation.UploadPartCopy("b", "k", "u", 1, SOURCE)),
+          Map.entry("CompleteMultipartUpload", new S3Operation.CompleteMultipartUpload("b", "k", "u")),
+          Map.entry("AbortMultipartUpload", new S3Operation.AbortMultipartUpload("b", "k", "u")),
+          Map.entry("ListParts", new S3Operation.ListParts("b", "k", "u")));
+
+  /** operation | header | value | expected: "accepted" or the S3 error code and status. */
+  static final String TABLE =
+      """
+      PutObject,               x-amz-server-side-encryption-customer-algorithm,             AES256,                    NotImplemented 501
+      PutObject,               x-amz-server-side-encryption-customer-key,                   MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=, NotImplemented 501
+      PutObject,               x-amz-server-side-encryption-customer-key-MD5,               gWPdiaPRmm/rBSIp6b9Hzw==,  NotImplemented 501
+      CopyObject,              x-amz-server-side-encryption-customer-algorithm,             AES256,                    NotImplemented 501
+      CreateMultipartUpload,   x-amz-server-side-encryption-customer-algorithm,             AES256,                    NotImplemented 501
+      GetObject,               x-amz-server-side-encryption-customer-algorithm,             AES256,                    InvalidRequest 400
+      HeadObject,              x-amz-server-side-encryption-customer-key,                   MDEy,                      InvalidRequest 400
+      GetObject,               x-amz-server-side-encryption-customer-key-MD5,               gWPdiaPRmm/rBSIp6b9Hzw==,  InvalidRequest 400
+      UploadPart,              x-amz-server-side-encryption-customer-algorithm,             AES256,                    InvalidRequest 400
+      UploadPartCopy,          x-amz-server-side-encryption-customer-key,                   MDEy,                      InvalidRequest 400
+      CompleteMultipartUpload, x-amz-server-side-encryption-customer-algorithm,             AES256,                    InvalidRequest 400
+      ListParts,               x-amz-server-side-encryption-customer-key-MD5,               gWPdiaPRmm/rBSIp6b9Hzw==,  InvalidRequest 400
+      CopyObject,              x-amz-copy-source-server-side-encryption-customer-algorithm, AES256,                    InvalidRequest 400
+      CopyObject,              x-amz-copy-source-server-side-encryption-customer-key,       MDEy,                      InvalidRequest 400
+      UploadPartCopy,          x-amz-copy-source-server-side-encryption-customer-key-MD5,   gWPdiaPRmm/rBSIp6b9Hzw==,  InvalidRequest 400
+      PutObject,               x-amz-server-side-encryption,                                AES256,                    NotImplemented 501
+      PutObject,               x-amz-server-side-encryption,                                aws:kms,                   NotImplemented 501
+      CopyObject,              x-amz-server-side-encryption,                                aws:kms:dsse,              NotImplemented 501
+      CreateMultipartUpload,   x-amz-server-side-encryption-aws-kms-key-id,                 arn:aws:kms:key/1,         NotImplemented 501
+      PutObject,               x-amz-server-side-encryption-context,                        e30=,                      NotImplemented 501
+      CreateMultipartUpload,   x-amz-server-side-encryption-bucket-key-enabled,             true,                      NotImplemented 501
+      GetObject,               x-amz-server-side-encryption,                                AES256,                    InvalidArgument 400
+      HeadObject,              x-amz-server-side-encryption,                                aws:kms,                   InvalidArgument 400
+      GetObject,               x-amz-server-side-encryption-aws-kms-key-id,                 arn:aws:kms:key/1,         InvalidArgument 400
+      HeadObject,              x-amz-server-side-encryption-context,                        e30=,                      InvalidArgument 400
+      GetObject,               x-amz-server-side-encryption-bucket-key-enabled,             true,                      InvalidArgument 400
+      DeleteObject,            x-amz-server-side-encryption,                                AES256,                    accepted
+      CreateBucket,            x-amz-acl,                                                   private,                   accepted
+      CreateBucket,            x-amz-acl,                                                   public-read,               InvalidBucketAclWithObjectOwnership 400
+      CreateBucket,            x-amz-acl,                                                   authenticated-read,        InvalidBucketAclWithObjectOwnership 400
+      CreateBucket,            x-amz-grant-read,                                            uri=http://acs.amazonaws.com/groups/global/AllUsers, InvalidBucketAclWithObjectOwnership 400
+      CreateBucket,            x-amz-grant-write,                                           id=1,                      InvalidBucketAclWithObjectOwnership 400
+      CreateBucket,            x-amz-grant-full-control,                                    id=7,                      InvalidBucketAclWithObjectOwnership 400
+      CreateBucket,            x-amz-grant-read-acp,                                        id=1,                      InvalidBucketAclWithObjectOwnership 400
+      CreateBucket,            x-amz-grant-write-acp,                                       id=1,                      InvalidBucketAclWithObjectOwnership 400
+      PutObject,               x-amz-grant-write,                                           id=1,                      AccessControlListNotSupported 400
+      PutObject,               x-amz-acl,                                                   private,                   accepted
+      PutObject,               x-amz-acl,                                                   bucket-owner-full-control, accepted
+      PutObject,               x-amz-acl,                                                   public-read,               AccessControlListNotSupported 400
+      PutObject,               x-amz-acl,                                                   bucket-owner-read,         AccessControlListNotSupported 400
+      CopyObject,              x-amz-acl,                                                   authenticated-read,        AccessControlListNotSupported 400
+      CreateMultipartUpload,   x-amz-acl,                                                   public-read-write,         AccessControlListNotSupported 400
+      CopyObject,              x-amz-acl,                                                   private,                   accepted
+      PutObject,               x-amz-grant-full-control,                                    id=7,                      AccessControlListNotSupported 400
+      CopyObject,              x-amz-grant-read-acp,                                        id=1,                      AccessControlListNotSupported 400
+      CreateMultipartUpload,   x-amz-grant-write-acp,                                       id=1,                      AccessControlListNotSupported 400
+      PutObject,               x-amz-grant-read,                                            id=1,                      AccessControlListNotSupported 400
+      CreateBucket,            x-amz-object-ownership,                                      BucketOwnerEnforced,       accepted
+      CreateBucket,            x-amz-object-ownership,                                      BucketOwnerPreferred,      NotImplemented 501
+      CreateBucket,            x-amz-object-ownership,                                      ObjectWriter,              NotImplemented 501
+      CreateBucket,            x-amz-object-ownership,                                      Whoever,                   InvalidArgument 400
+      CreateBucket,            x-amz-bucket-object-lock-enabled,                            false,                     accepted
+      CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      NotImplemented 501
+      CreateBucket,            x-amz-bucket-object-lock-enabled,                            maybe,                     InvalidArgument 400
+      PutObject,               x-amz-object-lock-mode,                                      GOVERNANCE,                InvalidRequest 400
+      PutObject,               x-amz-object-lock-retain-until-date,                         2030-01-01T00:00:00Z,      InvalidRequest 400
+      PutObject,               x-amz-object-lock-legal-hold,                                ON,                        InvalidRequest 400
+      CopyObject,              x-amz-object-lock-mode,                                      COMPLIANCE,                InvalidRequest 400
+      CreateMultipartUpload,   x-amz-object-lock-legal-hold,                                OFF,                       InvalidRequest 400
+      CreateBucket,            x-amz-bucket-namespace,                                      global,                    accepted
+      CreateBucket,            x-amz-bucket-namespace,                                      account-regional,          NotImplemented 501
+      CreateBucket,            x-amz-bucket-namespace,                                      galactic,                  InvalidArgument 400
+      PutObject,               x-amz-storage-class,                                         STANDARD,                  accepted
+      CreateMultipartUpload,   x-amz-storage-class,                                         STANDARD,                  accepted
+      CopyObject,              x-amz-storage-class,                                         STANDARD,                  accepted
+      PutObject,               x-amz-storage-class,                                         GLACIER,                   NotImplemented 501
+      PutObject,               x-amz-storage-class,                                         REDUCED_REDUNDANCY,        NotImplemented 501
+      CreateMultipartUpload,   x-amz-storage-class,                                         STANDARD_IA,               NotImplemented 501
+      CopyObject,              x-amz-storage-class,                                         DEEP_ARCHIVE,              NotImplemented 501
+      PutObject,               x-amz-storage-class,                                         EXPRESS_ONEZONE,           NotImplemented 501
+      PutObject,               x-amz-storage-class,                                         FASTEST,                   InvalidStorageClass 400
+      PutObject,               x-amz-storage-class,                                         standard,                  InvalidStorageClass 400
+      UploadPart,              x-amz-storage-class,                                         GLACIER,                   accepted
+      PutObject,               x-amz-tagging,                                               project=coffer,            NotImplemented 501
+      CopyObject,              x-amz-tagging,                                               a=b,                       NotImplemented 501
+      CreateMultipartUpload,   x-amz-tagging,                                               a=b,                       NotImplemented 501
+      PutObject,               x-amz-website-redirect-location,                             /elsewhere.html,           NotImplemented 501
+      CreateMultipartUpload,   x-amz-website-redirect-location,                             https://example.com/,      NotImplemented 501
+      PutObject,               x-amz-write-offset-bytes,                                    0,                         NotImplemented 501
+      DeleteObject,            x-amz-if-match-size,                                         3,                         NotImplemented 501
+      DeleteObject,            x-amz-if-match-last-modified-time,                           'Wed, 1 May 2024 10:00:00 GMT', NotImplemented 501
+      AbortMultipartUpload,    x-amz-if-match-initiated-time,                               'Wed, 1 May 2024 10:00:00 GMT', NotImplemented 501
+      GetObject,               x-amz-expected-bucket-owner,                                 7,                         accepted
+      CreateBucket,            x-amz-expected-bucket-owner,                                 8,                         accepted
+      GetObject,               x-amz-expected-bucket-owner,                                 111122223333,              AccessDenied 403
+      ListObjectsV2,           x-amz-expected-bucket-owner,                                 8,                         AccessDenied 403
+      DeleteObjects,           x-amz-expected-bucket-owner,                                 8,                         AccessDenied 403
+      HeadBucket,              x-amz-expected-bucket-owner,                                 8,                         AccessDenied 403
+      DeleteBucket,            x-amz-expected-bucket-owner,                                 8,                         AccessDenied 403
+      UploadPart,              x-amz-expected-bucket-owner,                                 8,                         AccessDenied 403
+      CopyObject,              x-amz-source-expected-bucket-owner,                          7,                         accepted
+      CopyObject,              x-amz-source-expected-bucket-owner,                          8,                         AccessDenied 403
+      UploadPartCopy,          x-amz-source-expected-bucket-owner,                          8,                         AccessDenied 403
+      """;
+
+  @ParameterizedTest(name = "{0} {1}: {2} -> {3}")
+  @CsvSource(textBlock = TABLE)
+  void eachFeatureHeaderIsAcceptedOnlyWhenCofferDoesWhatItAsks(
+      String operation, String header, String value, String expected) {
+    S3Operation op = OPERATIONS.get(operation);
+    assertThat(op).as(operation).isNotNull();
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.put(header.toUpperCase(java.util.Locale.ROOT), value);
+    if (expected.equals("accepted")) {
+      assertThatCode(() -> FeatureHeaders.check(op, headers::get, CALLER)).doesNotThrowAnyException();
+      return;
+    }
+    CofferException refusal =
+        catchThrowableOfType(CofferException.class, () -> FeatureHeaders.check(op, headers::get, CALLER));
+    assertThat(refusal).as("refused").isNotNull();
+    assertThat(refusal.code().s3Code() + " " + refusal.code().httpStatus()).isEqualTo(expected);
+    assertThat(refusal.getMessage()).isNotBlank();
+  }
+
+  @Test
+  void xAmzQueryParametersOfAPresignedUrlCountAsHeaders() {
+    S3Operation put = OPERATIONS.get("PutObject");
+    Map<String, String> none = Map.of();
+    FeatureHeaders.Headers hoisted =
+        FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Credential", "a/b", "x-amz-acl", "public-read"));
+    CofferException refusal = catchThrowableOfType(CofferException.class, () -> FeatureHeaders.check(put, hoisted, CALLER));
+    assertThat(refusal.code().s3Code()).isEqualTo("AccessControlListNotSupported");
+    FeatureHeaders.Headers standard =
+        FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Storage-Class", "STANDARD"));
+    assertThatCode(() -> FeatureHeaders.check(put, standard, CALLER)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aRequestWithoutFeatureHeadersIsAcceptedByEveryOperation() {
+    Map<String, String> headers = Map.of("content-type", "text/plain", "x-amz-meta-a", "b");
+    for (S3Operation op : OPERATIONS.values()) {
+      assertThatCode(() -> FeatureHeaders.check(op, headers::get, CALLER)).as(op.name()).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void theTableHasARowForEveryRuleHeaderAndOperation() {
+    Set<String> rows = new HashSet<>();
+    for (String line : TABLE.strip().split("\n")) {
+      String[] cells = line.split(",");
+      rows.add(cells[1].trim() + " " + cells[0].trim());
+    }
+    // Every rule is exercised by at least one row (a header on one of the rule's operations).
+    for (FeatureHeaders.Rule rule : FeatureHeaders.RULES) {
+      Set<String> names = rule.operations().stream().map(Class::getSimpleName).collect(Collectors.toSet());
+      assertThat(names.stream().anyMatch(name -> rows.contains(rule.header() + " " + name)))
+          .as(rule.header() + " on " + names)
+          .isTrue();
+    }
+  }
+}
