@@ -22,10 +22,15 @@ public record ByteRange(long first, long last, long suffixLength, boolean within
   }
 
   /**
-   * The satisfiable part of this range in an object of {@code size} bytes; INVALID_RANGE if none,
-   * and INVALID_ARGUMENT for a copy source range that reaches past the source's end.
+   * The satisfiable part of this range in an object of {@code size} bytes; INVALID_RANGE if none.
+   * A copy source range must lie within the source: S3 answers INVALID_REQUEST when it starts past
+   * the end and INVALID_ARGUMENT when it only ends past it.
    */
   public Resolved resolve(long size) {
+    if (withinSource && first >= size) {
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST, "The specified copy range is invalid for the source object size");
+    }
     if (withinSource && last >= size) {
       // S3 copies exactly the bytes asked for or nothing: a part cut short would be silently wrong.
       throw new CofferException(
