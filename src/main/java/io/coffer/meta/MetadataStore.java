@@ -2,6 +2,7 @@ package io.coffer.meta;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -156,11 +157,25 @@ public interface MetadataStore extends AutoCloseable {
   /**
    * Atomically turns an upload into the current version of its key: {@code object} (with
    * partCount = segments.size()) and its segments are written, the upload and all its parts
-   * removed. Parts not named in segments are returned for deletion, with what the object replaced.
-   * NO_SUCH_UPLOAD when the upload is gone; precondition as in {@link #putObject}.
+   * removed, and {@code completion} remembered (see {@link #findCompletedUpload}); completions
+   * remembered from before {@code forgetBefore} may be forgotten. Parts not named in segments are
+   * returned for deletion, with what the object replaced. When the upload is already gone because
+   * a completion with the same bucket, key and parts fingerprint (at or after {@code
+   * forgetBefore}) took it, nothing changes and that completion is returned; otherwise
+   * NO_SUCH_UPLOAD. Precondition as in {@link #putObject}.
    */
   Completed completeUpload(
-      String uploadId, ObjectMeta object, List<Segment> segments, WritePrecondition precondition);
+      CompletedUpload completion,
+      ObjectMeta object,
+      List<Segment> segments,
+      WritePrecondition precondition,
+      Instant forgetBefore);
+
+  /**
+   * A completed upload's remembered answer, until it is forgotten (completions older than a later
+   * completion's {@code forgetBefore}, and those of a deleted bucket).
+   */
+  Optional<CompletedUpload> findCompletedUpload(String uploadId);
 
   // ---- presigned URLs ----
 
@@ -203,6 +218,9 @@ public interface MetadataStore extends AutoCloseable {
     }
   }
 
-  /** The result of completing an upload. */
-  record Completed(Replaced replaced, List<String> unusedPartBlobs) {}
+  /**
+   * The result of completing an upload: what to release, and the answer (the one remembered from
+   * an earlier completion when this was a retry, which then released nothing).
+   */
+  record Completed(Replaced replaced, List<String> unusedPartBlobs, CompletedUpload upload) {}
 }

@@ -7,11 +7,35 @@ package io.coffer.model;
  * @param first first byte, or -1 for a suffix range
  * @param last last byte (inclusive), or -1 for "to the end"
  * @param suffixLength for {@code bytes=-n}, else -1
+ * @param withinSource a copy source range ({@code x-amz-copy-source-range}): it must lie wholly
+ *     within the source, where a Range header is clamped to the object's end
  */
-public record ByteRange(long first, long last, long suffixLength) {
+public record ByteRange(long first, long last, long suffixLength, boolean withinSource) {
 
-  /** The satisfiable part of this range in an object of {@code size} bytes; INVALID_RANGE if none. */
+  public ByteRange(long first, long last, long suffixLength) {
+    this(first, last, suffixLength, false);
+  }
+
+  /** The bytes {@code first} to {@code last} of a copy source, both within its size. */
+  public static ByteRange copySource(long first, long last) {
+    return new ByteRange(first, last, -1, true);
+  }
+
+  /**
+   * The satisfiable part of this range in an object of {@code size} bytes; INVALID_RANGE if none.
+   * A copy source range must lie within the source: S3 answers INVALID_REQUEST when it starts past
+   * the end and INVALID_ARGUMENT when it only ends past it.
+   */
   public Resolved resolve(long size) {
+    if (withinSource && first >= size) {
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST, "The specified copy range is invalid for the source object size");
+    }
+    if (withinSource && last >= size) {
+      // S3 copies exactly the bytes asked for or nothing: a part cut short would be silently wrong.
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "Range specified is not valid for source object of size: " + size);
+    }
     long start;
     long end;
     if (first < 0) {

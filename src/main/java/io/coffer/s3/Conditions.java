@@ -2,6 +2,8 @@ package io.coffer.s3;
 
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.ReadConditions;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the conditional headers of reads, writes and copy sources. */
 public final class Conditions {
@@ -25,14 +27,28 @@ public final class Conditions {
         true);
   }
 
-  /** If-None-Match: * and If-Match: etag on PutObject, CopyObject and CompleteMultipartUpload. */
+  /**
+   * If-Match and If-None-Match on PutObject, CopyObject and CompleteMultipartUpload. If-None-Match
+   * is {@code *} (the key must not exist) or a list of entity tags the current version must not
+   * have.
+   */
   public static WritePrecondition write(S3Request request) {
     String ifMatch = request.header("If-Match");
     String ifNoneMatch = request.header("If-None-Match");
-    boolean noneMatchAny = ifNoneMatch != null && ifNoneMatch.trim().equals("*");
-    if (ifMatch == null && !noneMatchAny) {
+    if (ifMatch == null && ifNoneMatch == null) {
       return WritePrecondition.NONE;
     }
-    return new WritePrecondition(ifMatch == null ? null : ifMatch.trim(), noneMatchAny);
+    boolean noneMatchAny = false;
+    List<String> noneMatchEtags = new ArrayList<>();
+    if (ifNoneMatch != null) {
+      for (String tag : ifNoneMatch.split(",")) {
+        if (tag.trim().equals("*")) {
+          noneMatchAny = true;
+        } else if (!tag.isBlank()) {
+          noneMatchEtags.add(WritePrecondition.unquote(tag));
+        }
+      }
+    }
+    return new WritePrecondition(ifMatch == null ? null : ifMatch.trim(), noneMatchAny, noneMatchEtags);
   }
 }

@@ -3,9 +3,13 @@ package io.coffer.s3;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Parses the single byte ranges S3 serves: {@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}. */
 public final class RangeHeader {
+  private static final Pattern COPY_SOURCE_RANGE = Pattern.compile("bytes=([0-9]{1,18})-([0-9]{1,18})");
+
   private RangeHeader() {}
 
   /**
@@ -51,19 +55,26 @@ public final class RangeHeader {
     }
   }
 
-  /** The range of x-amz-copy-source-range, which must be {@code bytes=first-last}. */
+  /**
+   * The range of x-amz-copy-source-range, which must be exactly {@code bytes=first-last} with
+   * {@code first <= last} (no open or suffix ranges, no lists, no spaces inside).
+   */
   public static ByteRange parseCopySourceRange(String header) {
     if (header == null) {
       return null;
     }
-    ByteRange range = parse(header);
-    if (range == null || range.first() < 0 || range.last() < 0) {
-      throw new CofferException(
-          ErrorCode.INVALID_ARGUMENT,
-          "The x-amz-copy-source-range value must be of the form bytes=first-last where first and"
-              + " last are the zero-based offsets of the first and last bytes to copy");
+    Matcher m = COPY_SOURCE_RANGE.matcher(header.trim());
+    if (m.matches()) {
+      long first = Long.parseLong(m.group(1));
+      long last = Long.parseLong(m.group(2));
+      if (first <= last) {
+        return ByteRange.copySource(first, last);
+      }
     }
-    return range;
+    throw new CofferException(
+        ErrorCode.INVALID_ARGUMENT,
+        "The x-amz-copy-source-range value must be of the form bytes=first-last where first and"
+            + " last are the zero-based offsets of the first and last bytes to copy");
   }
 
   private static long parseNumber(String digits) {

@@ -9,6 +9,7 @@ import io.coffer.s3.auth.PayloadMode;
 import io.coffer.service.PayloadChecks;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,19 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
   private static final String CHECKSUM_PREFIX = "x-amz-checksum-";
 
   public static RequestBodies open(S3Request request) {
+    return open(request, true);
+  }
+
+  /**
+   * The body of a CompleteMultipartUpload, whose x-amz-checksum-* headers are the expected checksum
+   * of the object being completed, not of the XML document (Content-MD5, the signed payload hash
+   * and trailers still check the document).
+   */
+  public static RequestBodies openWithObjectChecksumHeaders(S3Request request) {
+    return open(request, false);
+  }
+
+  private static RequestBodies open(S3Request request, boolean checksumHeadersDescribeBody) {
     PayloadMode mode = request.auth().payloadMode();
     InputStream stream = request.http().body();
     long length = request.http().contentLength();
@@ -37,7 +51,8 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
       length = 0;
     }
     String sha256 = mode == PayloadMode.SIGNED ? request.auth().expectedPayloadSha256() : null;
-    return new RequestBodies(stream, length, checks(request, sha256, trailerName, trailing));
+    return new RequestBodies(
+        stream, length, checks(request, sha256, trailerName, trailing, checksumHeadersDescribeBody));
   }
 
   /** The whole body, read and checked before anything acts on it (for XML documents). */
@@ -58,10 +73,14 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
   }
 
   private static PayloadChecks checks(
-      S3Request request, String sha256, String trailerName, Supplier<String> trailing) {
+      S3Request request,
+      String sha256,
+      String trailerName,
+      Supplier<String> trailing,
+      boolean checksumHeadersDescribeBody) {
     ChecksumAlgorithm algorithm = null;
     String value = null;
-    for (String name : request.http().headers().names()) {
+    for (String name : checksumHeadersDescribeBody ? request.http().headers().names() : Set.<String>of()) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.startsWith(CHECKSUM_PREFIX) && !lower.equals("x-amz-checksum-type")
           && !lower.equals("x-amz-checksum-algorithm") && !lower.equals("x-amz-checksum-mode")) {
@@ -87,7 +106,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
     } else {
       trailing = null;
     }
-    if (algorithm == null) {
+    if (algorithm == null && checksumHeadersDescribeBody) {
       String requested = request.header("x-amz-sdk-checksum-algorithm");
       if (requested == null) {
         requested = request.header("x-amz-checksum-algorithm");

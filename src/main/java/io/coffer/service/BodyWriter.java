@@ -107,6 +107,11 @@ final class BodyWriter {
         checksumBytes = checksum.finish();
         stored = verifyChecksum(checks, checksumBytes);
       }
+      if (writer == null && !allowInline) {
+        // An empty multipart part (an empty last part, or a copy of an empty object) is a file
+        // too: the segments of the completed object name a blob for every part.
+        writer = blobs.create(bucket);
+      }
       if (writer == null) {
         return new StoredBody(null, Arrays.copyOf(buffer, buffered), size, md5Digest, stored, checksumBytes);
       }

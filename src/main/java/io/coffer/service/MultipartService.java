@@ -5,6 +5,7 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.CofferException;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
@@ -14,8 +15,10 @@ import io.coffer.model.StoredChecksum;
 import io.coffer.model.UploadListing;
 import io.coffer.model.WritePrecondition;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,6 +36,8 @@ public final class MultipartService {
   public static final int MAX_PART_NUMBER = 10_000;
   /** S3's limit for an object assembled from parts: 5 TiB. */
   public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+  /** How long a completed upload's answer is remembered for clients that retry the completion. */
+  public static final Duration REMEMBER_COMPLETED = Duration.ofHours(24);
 
   private final MetadataStore store;
   private final BlobStore blobs;
@@ -205,14 +210,30 @@ public final class MultipartService {
     blobs.release(bucket, parts.stream().map(Part::blobId).toList());
   }
 
-  public ObjectMeta complete(
+  /**
+   * Completes an upload: its listed parts become the object's segments. A retry of a completion
+   * that already took the upload (same bucket, key and part list, within {@link
+   * #REMEMBER_COMPLETED}) gets the same answer, whatever happened to the object since, as S3
+   * answers clients that retry after a timeout.
+   *
+   * @param expected the object's expected checksum and size, from the request's headers
+   */
+  public CompletedUpload complete(
       Caller caller,
       String bucket,
       String key,
       String uploadId,
       List<CompletedPartSpec> requested,
+      ExpectedObject expected,
       WritePrecondition precondition) {
-    MultipartUpload upload = require(caller, bucket, key, uploadId);
+    buckets.requireAccess(caller, bucket);
+    String fingerprint = partsFingerprint(requested);
+    MultipartUpload upload =
+        store.findUpload(uploadId).filter(u -> u.bucket().equals(bucket) && u.key().equals(key)).orElse(null);
+    if (upload == null) {
+      return retriedCompletion(bucket, key, uploadId, fingerprint, requested.size(), expected);
+    }
+    expected.requireCompatible(upload.checksumAlgorithm(), upload.checksumType());
     Map<Integer, Part> uploaded = new HashMap<>();
     for (Part part : store.listParts(uploadId, 0, MAX_PART_NUMBER)) {
       uploaded.put(part.partNumber(), part);
@@ -247,6 +268,8 @@ public final class MultipartService {
     if (size > MAX_OBJECT_SIZE) {
       throw new CofferException(ErrorCode.ENTITY_TOO_LARGE);
     }
+    StoredChecksum checksum = objectChecksum(upload, segments);
+    expected.verify(size, checksum, segments.size());
     Instant now = clock.instant();
     String etag = HexFormat.of().formatHex(md5OfMd5s.digest()) + "-" + segments.size();
     ObjectMeta meta =
@@ -259,15 +282,47 @@ public final class MultipartService {
             upload.contentType(),
             upload.headers(),
             upload.userMetadata(),
-            objectChecksum(upload, segments),
+            checksum,
             segments.size(),
             now,
             now,
             null);
-    MetadataStore.Completed completed = store.completeUpload(uploadId, meta, segments, precondition);
+    CompletedUpload completion = new CompletedUpload(uploadId, bucket, key, etag, size, checksum, fingerprint, now);
+    MetadataStore.Completed completed =
+        store.completeUpload(completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));
     blobs.release(bucket, completed.unusedPartBlobs());
     blobs.release(bucket, completed.replaced().releasedBlobs());
-    return meta;
+    return completed.upload();
+  }
+
+  /** The remembered answer to a completion this request repeats, or NoSuchUpload. */
+  private CompletedUpload retriedCompletion(
+      String bucket, String key, String uploadId, String fingerprint, int partCount, ExpectedObject expected) {
+    Instant horizon = clock.instant().minus(REMEMBER_COMPLETED);
+    CompletedUpload earlier =
+        store
+            .findCompletedUpload(uploadId)
+            .filter(u -> u.bucket().equals(bucket) && u.key().equals(key))
+            .filter(u -> u.partsFingerprint().equals(fingerprint) && !u.completedAt().isBefore(horizon))
+            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
+    StoredChecksum checksum = earlier.checksum();
+    expected.requireCompatible(
+        checksum == null ? null : checksum.algorithm(), checksum == null ? null : checksum.type());
+    expected.verify(earlier.size(), checksum, partCount);
+    return earlier;
+  }
+
+  /**
+   * Identifies a completion's part list (numbers and ETags, in the order given), so that only a
+   * retry of the same completion is answered from memory.
+   */
+  static String partsFingerprint(List<CompletedPartSpec> requested) {
+    MessageDigest sha256 = BodyWriter.digest("SHA-256");
+    for (CompletedPartSpec spec : requested) {
+      String etag = spec.etag() == null ? "" : ReadConditions.unquote(spec.etag().trim());
+      sha256.update((spec.partNumber() + ":" + etag + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 
   /** The order of the list is checked before its parts, as S3 does: the list is wrong as a whole. */

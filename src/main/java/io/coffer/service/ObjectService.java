@@ -77,9 +77,13 @@ public final class ObjectService {
     return commitNew(bucket, key, stored, attributes, precondition);
   }
 
-  /** Spares reading a body that cannot be stored (If-None-Match: * on an existing key). */
+  /**
+   * Spares reading a body that cannot be stored (If-None-Match meeting the current version); the
+   * writer's transaction checks again.
+   */
   private void failEarlyIfKeyExists(String bucket, String key, WritePrecondition precondition) {
-    if (precondition.ifNoneMatchAny() && store.findObject(bucket, key).isPresent()) {
+    if ((precondition.ifNoneMatchAny() || !precondition.ifNoneMatchEtags().isEmpty())
+        && store.findObject(bucket, key).filter(o -> precondition.noneMatchRefuses(o.etag())).isPresent()) {
       throw new CofferException(ErrorCode.PRECONDITION_FAILED);
     }
   }

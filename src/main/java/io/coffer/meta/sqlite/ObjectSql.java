@@ -103,29 +103,18 @@ final class ObjectSql {
 
   /** Checks a precondition against the current version (null when the key is absent). */
   static void check(WritePrecondition pre, ObjectMeta current) {
-    if (pre.ifNoneMatchAny() && current != null) {
+    if (current != null && pre.noneMatchRefuses(current.etag())) {
       throw new CofferException(ErrorCode.PRECONDITION_FAILED);
     }
     if (pre.ifMatch() != null) {
       if (current == null) {
         throw new CofferException(ErrorCode.NO_SUCH_KEY);
       }
-      String want = unquote(pre.ifMatch());
-      if (!want.equals("*") && !want.equals(unquote(current.etag()))) {
+      String want = WritePrecondition.unquote(pre.ifMatch());
+      if (!want.equals("*") && !want.equals(WritePrecondition.unquote(current.etag()))) {
         throw new CofferException(ErrorCode.PRECONDITION_FAILED);
       }
     }
-  }
-
-  private static String unquote(String etag) {
-    String s = etag.trim();
-    if (s.startsWith("W/")) {
-      s = s.substring(2);
-    }
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-      s = s.substring(1, s.length() - 1);
-    }
-    return s;
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Creates and migrates the schema; its version is kept in {@code PRAGMA user_version}. */
 final class Schema {
-  static final int VERSION = 2;
+  static final int VERSION = 4;
 
   private Schema() {}
 
@@ -142,6 +142,28 @@ final class Schema {
           "DROP TABLE moved_bodies",
           "ALTER TABLE objects DROP COLUMN inline_data");
 
+  /**
+   * Version 4 remembers completed multipart uploads for a while (their answer, and which part list
+   * produced it), so a retried CompleteMultipartUpload gets the same answer instead of
+   * NoSuchUpload. Rows are forgotten after a horizon, a few at a time by later completions.
+   */
+  private static final List<String> V4 =
+      List.of(
+          """
+          CREATE TABLE completed_uploads (
+            upload_id TEXT PRIMARY KEY,
+            bucket TEXT NOT NULL,
+            key BLOB NOT NULL,
+            etag TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            checksum_algorithm TEXT,
+            checksum_value TEXT,
+            checksum_type TEXT,
+            parts_fingerprint TEXT NOT NULL,
+            completed_at INTEGER NOT NULL) WITHOUT ROWID""",
+          "CREATE INDEX completed_uploads_by_time ON completed_uploads (completed_at)",
+          "CREATE INDEX completed_uploads_by_bucket ON completed_uploads (bucket)");
+
   /** Brings the database to {@link #VERSION}; runs on the writer connection before anything else. */
   static void migrate(Conn conn) throws SQLException {
     try (Statement s = conn.raw().createStatement()) {
@@ -165,6 +187,11 @@ final class Schema {
         }
         if (version < 2) {
           for (String ddl : V2) {
+            s.execute(ddl);
+          }
+        }
+        if (version < 4) {
+          for (String ddl : V4) {
             s.execute(ddl);
           }
         }

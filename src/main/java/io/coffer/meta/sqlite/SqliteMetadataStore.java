@@ -5,6 +5,7 @@ import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.meta.sqlite.UploadSql.UploadRow;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -239,11 +240,20 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public Completed completeUpload(
-      String uploadId, ObjectMeta object, List<Segment> segments, WritePrecondition precondition) {
+      CompletedUpload completion,
+      ObjectMeta object,
+      List<Segment> segments,
+      WritePrecondition precondition,
+      Instant forgetBefore) {
     ObjectRow row = ObjectRow.of(object);
     WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
     List<Segment> segs = List.copyOf(segments);
-    return workers.write(c -> UploadSql.complete(c, uploadId, row, segs, pre));
+    return workers.write(c -> UploadSql.complete(c, completion, row, segs, pre, forgetBefore));
+  }
+
+  @Override
+  public Optional<CompletedUpload> findCompletedUpload(String uploadId) {
+    return workers.readPoint(c -> UploadSql.findCompleted(c, uploadId));
   }
 
   // ---- presigned URLs ----

@@ -7,6 +7,7 @@ import io.coffer.meta.MetadataStore.Completed;
 import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.model.CofferException;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
@@ -16,6 +17,7 @@ import io.coffer.model.WritePrecondition;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -146,15 +148,35 @@ final class UploadSql {
     PreparedStatement delUploads = c.ps("DELETE FROM uploads WHERE bucket = ?");
     delUploads.setString(1, bucket);
     c.op.uploads -= delUploads.executeUpdate();
+    // A retry of a completion must not answer for a bucket created again under the same name.
+    PreparedStatement delCompleted = c.ps("DELETE FROM completed_uploads WHERE bucket = ?");
+    delCompleted.setString(1, bucket);
+    delCompleted.executeUpdate();
     return removed;
   }
 
   /** Turns an upload into the current version of its key; see MetadataStore#completeUpload. */
   static Completed complete(
-      Conn c, String uploadId, ObjectRow row, List<Segment> segments, WritePrecondition pre)
+      Conn c,
+      CompletedUpload completion,
+      ObjectRow row,
+      List<Segment> segments,
+      WritePrecondition pre,
+      Instant forgetBefore)
       throws SQLException {
     ObjectMeta object = row.meta();
-    require(c, uploadId);
+    String uploadId = completion.uploadId();
+    PreparedStatement exists = c.ps("SELECT 1 FROM uploads WHERE upload_id = ?");
+    exists.setString(1, uploadId);
+    if (!Rows.exists(exists)) {
+      // Completed meanwhile by a request with the same part list (a client's retry that raced
+      // the first attempt): the same answer; anything else finds the upload gone.
+      CompletedUpload earlier =
+          findCompleted(c, uploadId)
+              .filter(e -> isRetryOf(e, completion, forgetBefore))
+              .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
+      return new Completed(Replaced.NOTHING, List.of(), earlier);
+    }
     BucketSql.require(c, object.bucket());
     ObjectMeta previous = ObjectSql.findForWrite(c, object.bucket(), row.key());
     ObjectSql.check(pre, previous);
@@ -176,12 +198,68 @@ final class UploadSql {
     ObjectSql.insertSegments(c, object.storageId(), segments);
     remove(c, uploadId);
     ObjectSql.countReplacement(c, object, previous);
+    remember(c, completion, row.key(), forgetBefore);
     List<String> unused = new ArrayList<>();
     for (Part p : parts) {
       if (!used.contains(p.blobId())) {
         unused.add(p.blobId());
       }
     }
-    return new Completed(replaced, List.copyOf(unused));
+    return new Completed(replaced, List.copyOf(unused), completion);
+  }
+
+  private static boolean isRetryOf(CompletedUpload earlier, CompletedUpload now, Instant forgetBefore) {
+    return earlier.bucket().equals(now.bucket())
+        && earlier.key().equals(now.key())
+        && earlier.partsFingerprint().equals(now.partsFingerprint())
+        && !earlier.completedAt().isBefore(forgetBefore);
+  }
+
+  /** How many expired completions each completion forgets: more than it adds, so none pile up. */
+  private static final int FORGET_PER_COMPLETION = 8;
+
+  private static void remember(Conn c, CompletedUpload u, byte[] key, Instant forgetBefore)
+      throws SQLException {
+    PreparedStatement forget =
+        c.ps(
+            "DELETE FROM completed_uploads WHERE upload_id IN (SELECT upload_id FROM completed_uploads"
+                + " WHERE completed_at < ? ORDER BY completed_at LIMIT " + FORGET_PER_COMPLETION + ")");
+    forget.setLong(1, forgetBefore.toEpochMilli());
+    forget.executeUpdate();
+    PreparedStatement ins =
+        c.ps(
+            "INSERT OR REPLACE INTO completed_uploads (" + COMPLETED_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.setString(1, u.uploadId());
+    ins.setString(2, u.bucket());
+    ins.setBytes(3, key);
+    ins.setString(4, u.etag());
+    ins.setLong(5, u.size());
+    Rows.bindChecksum(ins, 6, u.checksum());
+    ins.setString(9, u.partsFingerprint());
+    ins.setLong(10, u.completedAt().toEpochMilli());
+    ins.executeUpdate();
+  }
+
+  private static final String COMPLETED_COLUMNS =
+      "upload_id, bucket, key, etag, size, checksum_algorithm, checksum_value, checksum_type,"
+          + " parts_fingerprint, completed_at";
+
+  static Optional<CompletedUpload> findCompleted(Conn c, String uploadId) throws SQLException {
+    PreparedStatement ps =
+        c.ps("SELECT " + COMPLETED_COLUMNS + " FROM completed_uploads WHERE upload_id = ?");
+    ps.setString(1, uploadId);
+    return Rows.one(
+        ps,
+        rs ->
+            new CompletedUpload(
+                rs.getString(1),
+                rs.getString(2),
+                Keys.string(rs.getBytes(3)),
+                rs.getString(4),
+                rs.getLong(5),
+                Rows.checksum(rs.getString(6), rs.getString(7), rs.getString(8)),
+                rs.getString(9),
+                Instant.ofEpochMilli(rs.getLong(10))));
   }
 }

@@ -3,9 +3,9 @@ package io.coffer.s3.handler;
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;
-import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.StoredChecksum;
 import io.coffer.model.UploadListing;
@@ -21,6 +21,7 @@ import io.coffer.s3.xml.CompleteMultipartUploadXml;
 import io.coffer.s3.xml.CompletedPart;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.CompletedPartSpec;
+import io.coffer.service.ExpectedObject;
 import io.coffer.service.MultipartService;
 import java.util.HashMap;
 import java.util.List;
@@ -85,22 +86,26 @@ public final class MultipartHandler {
   }
 
   HttpResponse complete(S3Request request, S3Operation.CompleteMultipartUpload op) {
-    List<CompletedPart> parts = new CompleteMultipartUploadXml().parse(RequestBodies.open(request).verifiedStream());
+    ExpectedObject expected = ExpectedObjectHeaders.expected(request);
+    List<CompletedPart> parts =
+        new CompleteMultipartUploadXml().parse(RequestBodies.openWithObjectChecksumHeaders(request).verifiedStream());
     List<CompletedPartSpec> specs =
         parts.stream()
             .map(p -> new CompletedPartSpec(p.partNumber(), p.etag(), byName(p.checksums())))
             .toList();
-    ObjectMeta meta =
-        multipart.complete(request.caller(), op.bucket(), op.key(), op.uploadId(), specs, Conditions.write(request));
+    CompletedUpload completed =
+        multipart.complete(
+            request.caller(), op.bucket(), op.key(), op.uploadId(), specs, expected, Conditions.write(request));
     XmlWriter xml = S3Responses.document("CompleteMultipartUploadResult");
     xml.element("Location", "/" + op.bucket() + "/" + op.key());
     xml.element("Bucket", op.bucket());
     xml.element("Key", op.key());
-    xml.element("ETag", ObjectHeaders.quoted(meta.etag()));
-    if (meta.checksum() != null) {
-      ChecksumAlgorithm.fromName(meta.checksum().algorithm())
-          .ifPresent(a -> xml.element("Checksum" + a.name(), meta.checksum().value()));
-      xml.element("ChecksumType", meta.checksum().type());
+    xml.element("ETag", ObjectHeaders.quoted(completed.etag()));
+    StoredChecksum checksum = completed.checksum();
+    if (checksum != null) {
+      ChecksumAlgorithm.fromName(checksum.algorithm())
+          .ifPresent(a -> xml.element("Checksum" + a.name(), checksum.value()));
+      xml.element("ChecksumType", checksum.type());
     }
     xml.end();
     return S3Responses.ok(xml);

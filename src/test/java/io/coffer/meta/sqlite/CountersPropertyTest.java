@@ -135,7 +135,7 @@ class CountersPropertyTest {
           }
           ObjectMeta o =
               Fixtures.multipartObject(tb, tk, "m" + blobSeq++, size, "e-" + segments.size(), segments.size());
-          Completed done = store.completeUpload(uploadId, o, segments, WritePrecondition.NONE);
+          Completed done = Fixtures.complete(store, uploadId, o, segments, WritePrecondition.NONE);
           assertThat(done.replaced().existed()).isEqualTo(modelSizes.containsKey(target));
           released.addAll(done.replaced().releasedBlobs());
           released.addAll(done.unusedPartBlobs());

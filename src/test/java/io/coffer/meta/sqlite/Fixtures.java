@@ -1,14 +1,20 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.MetadataStore;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
+import io.coffer.model.Segment;
 import io.coffer.model.StoredChecksum;
+import io.coffer.model.WritePrecondition;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 final class Fixtures {
@@ -42,6 +48,16 @@ final class Fixtures {
     return new ObjectMeta(
         bucket, key, storageId, size, etag, "application/octet-stream", Map.of(), Map.of(),
         null, parts, T0, T0, null);
+  }
+
+  /** Completes an upload as the service does, with a fixed parts fingerprint, remembering for a day. */
+  static MetadataStore.Completed complete(
+      MetadataStore store, String uploadId, ObjectMeta object, List<Segment> segments, WritePrecondition pre) {
+    CompletedUpload completion =
+        new CompletedUpload(
+            uploadId, object.bucket(), object.key(), object.etag(), object.size(), object.checksum(), "fingerprint",
+            object.createdAt());
+    return store.completeUpload(completion, object, segments, pre, object.createdAt().minus(Duration.ofDays(1)));
   }
 
   static MultipartUpload upload(String id, String bucket, String key) {

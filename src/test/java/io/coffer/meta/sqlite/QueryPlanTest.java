@@ -79,8 +79,11 @@ class QueryPlanTest {
       for (Part p : store.listParts("u1", 0, 10)) {
         segs.add(p.toSegment());
       }
-      store.completeUpload("u1", Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1), segs, WritePrecondition.NONE);
+      Fixtures.complete(store, "u1", Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1), segs, WritePrecondition.NONE);
       store.findSegments("m");
+      store.findCompletedUpload("u1");
+      // a retried completion meets the remembered one
+      Fixtures.complete(store, "u1", Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1), segs, WritePrecondition.NONE);
       store.abortUpload("u2");
       store.deleteObject("b", "a/1", WritePrecondition.NONE);
       store.deleteBucket("e");
