@@ -36,6 +36,7 @@ public final class S3Responses {
     xml.start("Error");
     xml.element("Code", e.code().s3Code());
     xml.element("Message", e.getMessage() == null ? e.code().defaultMessage() : e.getMessage());
+    e.fields().forEach(xml::element);
     if (resource != null) {
       xml.element("Resource", resource);
     }
