@@ -284,6 +284,7 @@ run_client() {
   step "$client" get-small check_get small.txt "$work/src/small.txt"
   step "$client" get-50MiB check_get big.bin "$work/src/big.bin"
   [ "$client" = rclone ] && step "$client" put-get-50MiB-multipart check_rclone_multipart
+  [ "$client" = boto3 ] && step "$client" non-ascii-metadata boto3_ put-raw-meta "$bucket" meta.txt
   step "$client" sync-down check_sync_down
   step "$client" presign check_presign small.txt "$work/src/small.txt"
   step "$client" presign-odd-key check_presign 'tree/x y+z%20.txt' "$work/src/tree/x y+z%20.txt"
