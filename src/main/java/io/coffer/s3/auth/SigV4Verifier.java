@@ -60,7 +60,7 @@ public final class SigV4Verifier {
     String authorization = request.headers().get("authorization");
     QueryParameters query = QueryParameters.parse(request.rawQuery());
     boolean presigned = PresignedQuery.isPresigned(query);
-    if (authorization != null && presigned) {
+    if (authorization != null && (presigned || SigV2Presigned.isPresigned(query))) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT,
           "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature"

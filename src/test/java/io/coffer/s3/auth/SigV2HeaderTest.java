@@ -128,6 +128,16 @@ class SigV2HeaderTest {
   }
 
   @Test
+  void sigV2HeaderTogetherWithSigV2QueryParametersIsInvalidArgument() {
+    assertFails(
+        () -> verify("GET", "johnsmith", "/photos/puppy.jpg",
+            "AWSAccessKeyId=" + ACCESS_KEY + "&Expires=1175139620&Signature=x",
+            headers("Date", "Tue, 27 Mar 2007 19:36:42 +0000",
+                "Authorization", auth("bWq2s1WEIj+Ydj0vQ697zp+IXMU="))),
+        ErrorCode.INVALID_ARGUMENT);
+  }
+
+  @Test
   void sigV2ChecksAnXAmzContentSha256ItIsGiven() {
     // Signature of "PUT\n\n\nTue, 27 Mar 2007 19:36:42 +0000\nx-amz-content-sha256:<empty body's
     // hash>\n/johnsmith/a", made with Python's hmac.
