@@ -5,12 +5,13 @@
 # temporary files: nothing under ~ is read or written). Every step prints `PASS <client> <step>`
 # or `FAIL <client> <step>: <reason>`; the last line is `N passed, M failed`, and the exit status
 # is non-zero when a step failed. A client that is not installed is one failed step.
-#   scripts/e2e-clients.sh [client...]     clients: aws boto3 rclone s3cmd (default: all)
+#   scripts/e2e-clients.sh [client...]     clients: aws boto3 rclone s3cmd s3cmd2 (default: all;
+#                                          s3cmd2 is s3cmd signing with Signature Version 2)
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 clients=("$@")
-[ ${#clients[@]} -gt 0 ] || clients=(aws boto3 rclone s3cmd)
+[ ${#clients[@]} -gt 0 ] || clients=(aws boto3 rclone s3cmd s3cmd2)
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-e2e.XXXXXX")"
 server_pid=""
@@ -157,7 +158,7 @@ rclone_rm() { rclone_ deletefile "coffer:$bucket/$1"; }
 rclone_rm_recursive() { rclone_ delete "coffer:$bucket"; }
 rclone_rb() { rclone_ rmdir "coffer:$bucket"; }
 
-s3cmd_() { s3cmd -c "$work/s3cfg" "$@"; }
+s3cmd_() { s3cmd -c "$work/s3cfg${S3CMD_V2:+-v2}" "$@"; }
 s3cmd_mb() { s3cmd_ mb "s3://$bucket"; }
 s3cmd_put() { s3cmd_ put "$1" "s3://$bucket/$2"; }
 s3cmd_sync_up() { s3cmd_ sync "$1/" "s3://$bucket/$2"; }
@@ -168,6 +169,11 @@ s3cmd_rm() { s3cmd_ rm "s3://$bucket/$1"; }
 s3cmd_presign() { s3cmd_ signurl "s3://$bucket/$1" +300; }
 s3cmd_rm_recursive() { s3cmd_ rm --recursive --force "s3://$bucket"; }
 s3cmd_rb() { s3cmd_ rb "s3://$bucket"; }
+
+# s3cmd2: s3cmd again, signing everything with Signature Version 2 (signature_v2 = True).
+for action in mb put sync_up ls get sync_down rm presign rm_recursive rb; do
+  eval "s3cmd2_$action() { S3CMD_V2=1 s3cmd_$action \"\$@\"; }"
+done
 
 configure_clients() {
   # The AWS CLI and boto3 read these files; the variables below would override them.
@@ -197,6 +203,7 @@ host_bucket = 127.0.0.1:$s3_port
 use_https = False
 signature_v2 = False
 EOF
+  sed 's/^signature_v2 = False$/signature_v2 = True/' "$work/s3cfg" >"$work/s3cfg-v2"
 }
 
 # ---- the scenario every client runs ----
@@ -255,6 +262,7 @@ check_rclone_multipart() { # rclone's default cutoff is 200 MiB: force its multi
 installed() {
   case $1 in
     boto3) python3 -c 'import boto3' 2>/dev/null ;;
+    s3cmd2) command -v s3cmd >/dev/null 2>&1 ;;
     *) command -v "$1" >/dev/null 2>&1 ;;
   esac
 }
@@ -276,6 +284,7 @@ run_client() {
   step "$client" get-small check_get small.txt "$work/src/small.txt"
   step "$client" get-50MiB check_get big.bin "$work/src/big.bin"
   [ "$client" = rclone ] && step "$client" put-get-50MiB-multipart check_rclone_multipart
+  [ "$client" = boto3 ] && step "$client" non-ascii-metadata boto3_ put-raw-meta "$bucket" meta.txt
   step "$client" sync-down check_sync_down
   step "$client" presign check_presign small.txt "$work/src/small.txt"
   step "$client" presign-odd-key check_presign 'tree/x y+z%20.txt' "$work/src/tree/x y+z%20.txt"

@@ -60,6 +60,7 @@ public enum ErrorCode {
   UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content."),
   X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400, "The provided 'x-amz-content-sha256' header does not match what was computed."),
   INVALID_CHUNK_SIZE("InvalidChunkSizeError", 400, "Only the last chunk is allowed to have a size less than 8192 bytes"),
+  INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
   INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid."),
   INVALID_LOCATION_CONSTRAINT("InvalidLocationConstraint", 400, "The specified location-constraint is not valid."),
   ILLEGAL_LOCATION_CONSTRAINT("IllegalLocationConstraintException", 400, "The unspecified location constraint is incompatible for the region specific endpoint this request was sent to."),

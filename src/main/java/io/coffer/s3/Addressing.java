@@ -16,6 +16,12 @@ final class Addressing {
 
   /** The bucket and key; either may be null. */
   PathStyle.Target resolve(String host, String rawPath) {
+    String bucket = hostBucket(host);
+    return bucket != null ? PathStyle.virtualHosted(bucket, rawPath) : PathStyle.parse(rawPath);
+  }
+
+  /** The bucket a virtual-hosted-style Host header names; null for a path-style request. */
+  String hostBucket(String host) {
     if (domainSuffix != null && host != null) {
       String name = host.toLowerCase(java.util.Locale.ROOT);
       int colon = name.lastIndexOf(':');
@@ -23,10 +29,9 @@ final class Addressing {
         name = name.substring(0, colon);
       }
       if (name.endsWith(domainSuffix) && name.length() > domainSuffix.length()) {
-        String bucket = name.substring(0, name.length() - domainSuffix.length());
-        return PathStyle.virtualHosted(bucket, rawPath);
+        return name.substring(0, name.length() - domainSuffix.length());
       }
     }
-    return PathStyle.parse(rawPath);
+    return null;
   }
 }

@@ -82,7 +82,7 @@ public final class ObjectHeaders {
       response.header(name, meta.headers().get(name));
     }
     for (Map.Entry<String, String> entry : meta.userMetadata().entrySet()) {
-      response.header(META_PREFIX + entry.getKey(), entry.getValue());
+      response.header(META_PREFIX + entry.getKey(), MetadataValues.encode(entry.getValue()));
     }
   }
 

@@ -91,7 +91,12 @@ public final class S3Frontend implements HttpHandler {
         }
         AuthResult auth =
             verifier.verify(
-                new SignedRequest(http.method(), http.rawPath(), http.rawQuery(), new AuthHeaders(http.headers())));
+                new SignedRequest(
+                    http.method(),
+                    http.rawPath(),
+                    http.rawQuery(),
+                    new AuthHeaders(http.headers()),
+                    addressing.hostBucket(http.headers().get("Host"))));
         if (unparsable != null) {
           throw unparsable;
         }

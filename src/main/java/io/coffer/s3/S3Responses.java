@@ -2,7 +2,6 @@ package io.coffer.s3;
 
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
-import io.coffer.model.InvalidArgumentException;
 import io.coffer.s3.xml.XmlWriter;
 
 /** Builds XML responses, and renders every error: the one place error XML is written. */
@@ -37,12 +36,7 @@ public final class S3Responses {
     xml.start("Error");
     xml.element("Code", e.code().s3Code());
     xml.element("Message", clientMessage(e));
-    if (e instanceof InvalidArgumentException argument) {
-      xml.element("ArgumentName", argument.argumentName());
-      if (argument.argumentValue() != null) {
-        xml.element("ArgumentValue", argument.argumentValue());
-      }
-    }
+    e.fields().forEach(xml::element);
     if (resource != null) {
       xml.element("Resource", resource);
     }

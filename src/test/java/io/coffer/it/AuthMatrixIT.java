@@ -40,6 +40,7 @@ class AuthMatrixIT {
   Stream<DynamicTest> everyRefusal() {
     List<AuthCase> all = new ArrayList<>();
     all.addAll(HeaderSignatureCases.all(fixture));
+    all.addAll(SigV2Cases.all(fixture));
     all.addAll(StreamingCases.all(fixture));
     all.addAll(PresignedCases.all(fixture));
     all.addAll(CredentialCases.all(fixture));

@@ -37,7 +37,11 @@ class S3RequestParserFuzzTest {
     String rawPath = question < 0 ? target : target.substring(0, question);
     String rawQuery = question < 0 ? "" : target.substring(question + 1);
 
-    PathStyle.Target addressed = ADDRESSING.resolve(host, rawPath);
+    // A path whose bytes are not UTF-8 is refused (InvalidURI) before any parsing.
+    PathStyle.Target addressed = refusedOr(() -> ADDRESSING.resolve(host, rawPath));
+    if (addressed == null) {
+      return;
+    }
     QueryParams query = QueryParams.parse(rawQuery);
     S3Operation op =
         refusedOr(

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -78,6 +79,13 @@ final class CanonicalRequest {
         + payloadHash;
   }
 
+  /**
+   * The string to sign, over the canonical request's bytes as they were sent: every part of it is
+   * ASCII except header values, which the HTTP decoder hands over one char per byte (ISO-8859-1).
+   * Hashing those chars as ISO-8859-1 gives back the bytes on the wire, so a value whose UTF-8
+   * bytes were sent raw (boto3 does this for non-ASCII {@code x-amz-meta-*}) matches the client's
+   * signature over its UTF-8 string; encoding them as UTF-8 again would not.
+   */
   static String stringToSign(String amzDate, String scope, String canonicalRequest) {
     return SigV4.ALGORITHM
         + '\n'
@@ -85,7 +93,8 @@ final class CanonicalRequest {
         + '\n'
         + scope
         + '\n'
-        + Hashing.sha256Hex(canonicalRequest);
+        + Hex.encode(
+            Hashing.sha256().digest(canonicalRequest.getBytes(StandardCharsets.ISO_8859_1)));
   }
 
   static String signature(byte[] signingKey, String stringToSign) {

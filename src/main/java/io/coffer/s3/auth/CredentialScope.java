@@ -70,9 +70,12 @@ record CredentialScope(
               + "\".");
     }
     if (!region.equals(expectedRegion) && !isLegacyUsStandard(expectedRegion)) {
+      // AWS names the right region in an element of its own; minio-js, for one, reads it to
+      // learn a bucket's region and retries there.
       throw new CofferException(
-          code,
-          prefix + "the region '" + region + "' is wrong; expecting '" + expectedRegion + "'");
+              code,
+              prefix + "the region '" + region + "' is wrong; expecting '" + expectedRegion + "'")
+          .with("Region", expectedRegion);
     }
     if (!service.equals(SigV4.SERVICE)) {
       throw new CofferException(

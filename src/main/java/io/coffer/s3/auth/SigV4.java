@@ -18,10 +18,5 @@ final class SigV4 {
   /** The longest life of a presigned URL, in seconds (seven days). */
   static final long MAX_EXPIRES_SECONDS = 604_800;
 
-  static final String UNSUPPORTED_MECHANISM =
-      "The authorization mechanism you have provided is not supported. Please use "
-          + ALGORITHM
-          + ".";
-
   private SigV4() {}
 }

@@ -26,10 +26,10 @@ import java.util.Map;
  *       presigned modes.
  *   <li>A header-signed request without {@code x-amz-content-sha256} is InvalidRequest "Missing
  *       required header for this request: x-amz-content-sha256", AWS's code and wording.
- *   <li>A Signature V2 {@code AWS ...} header and unknown algorithms are InvalidRequest "The
- *       authorization mechanism you have provided is not supported"; SigV4a is NotImplemented.
- *       SigV2 presigned URLs ({@code AWSAccessKeyId} query) are accepted: see {@link
- *       SigV2Presigned}.
+ *   <li>Signature Version 2 is accepted in the header ({@code AWS <key>:<signature>}, see {@link
+ *       SigV2Header}) and in presigned URLs ({@code AWSAccessKeyId} query, see {@link
+ *       SigV2Presigned}). SigV4a is NotImplemented; any other scheme is InvalidArgument
+ *       "Unsupported Authorization Type", as AWS answers.
  *   <li>A presigned URL signs {@code X-Amz-Content-Sha256} from its query if present, else the
  *       {@code x-amz-content-sha256} header, else {@code UNSIGNED-PAYLOAD}. It is valid from 15
  *       minutes before its X-Amz-Date to X-Amz-Expires seconds after it, inclusive.
@@ -60,7 +60,7 @@ public final class SigV4Verifier {
     String authorization = request.headers().get("authorization");
     QueryParameters query = QueryParameters.parse(request.rawQuery());
     boolean presigned = PresignedQuery.isPresigned(query);
-    if (authorization != null && presigned) {
+    if (authorization != null && (presigned || SigV2Presigned.isPresigned(query))) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT,
           "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature"
@@ -80,6 +80,9 @@ public final class SigV4Verifier {
 
   private AuthResult verifyHeaderSigned(
       SignedRequest request, String authorization, QueryParameters query) {
+    if (SigV2Header.matches(authorization)) {
+      return SigV2Header.verify(request, authorization, query, this::resolve, clock);
+    }
     checkAlgorithm(authorization);
     AuthorizationHeader auth = AuthorizationHeader.parse(authorization);
     RequestHeaders headers = request.headers();
@@ -130,7 +133,8 @@ public final class SigV4Verifier {
       throw new CofferException(
           ErrorCode.NOT_IMPLEMENTED, "SigV4a (" + SigV4.SIGV4A_ALGORITHM + ") is not implemented.");
     }
-    throw new CofferException(ErrorCode.INVALID_REQUEST, SigV4.UNSUPPORTED_MECHANISM);
+    // AWS's answer to a scheme it does not know (Bearer, Basic, ...), with the value echoed.
+    throw CofferException.invalidArgument("Unsupported Authorization Type", "Authorization", authorization);
   }
 
   /** The request timestamp as it is signed: x-amz-date, else the Date header in SigV4 form. */

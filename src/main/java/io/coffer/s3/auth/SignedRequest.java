@@ -1,16 +1,23 @@
 package io.coffer.s3.auth;
 
 /**
- * What SigV4 verification needs of a request, as it arrived on the wire.
+ * What signature verification needs of a request, as it arrived on the wire.
  *
  * @param method the HTTP method, upper case
  * @param rawPath the request path exactly as received, still percent-encoded, without the query
  * @param rawQuery the query exactly as received, without the leading {@code ?}; null or empty when
  *     there is none
  * @param headers the request headers
+ * @param hostBucket the bucket named by the Host header of a virtual-hosted-style request, else
+ *     null: Signature Version 2 signs {@code /bucket/key} whichever way the bucket was addressed
  */
 public record SignedRequest(
-    String method, String rawPath, String rawQuery, RequestHeaders headers) {
+    String method, String rawPath, String rawQuery, RequestHeaders headers, String hostBucket) {
+
+  /** A path-style request. */
+  public SignedRequest(String method, String rawPath, String rawQuery, RequestHeaders headers) {
+    this(method, rawPath, rawQuery, headers, null);
+  }
 
   /** Splits a request target ({@code /path?query}) as found in an HTTP request line. */
   public static SignedRequest of(String method, String requestTarget, RequestHeaders headers) {

@@ -1,6 +1,6 @@
 package io.coffer.s3.handler;
 
-import io.coffer.model.InvalidArgumentException;
+import io.coffer.model.CofferException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -89,8 +89,8 @@ final class ContinuationToken {
     return (int) crc.getValue();
   }
 
-  private static InvalidArgumentException incorrect() {
+  private static CofferException incorrect() {
     // S3 names the argument but does not echo the token.
-    return new InvalidArgumentException("The continuation token provided is incorrect", PARAMETER, null);
+    return CofferException.invalidArgument("The continuation token provided is incorrect", PARAMETER, null);
   }
 }

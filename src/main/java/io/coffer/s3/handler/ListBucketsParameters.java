@@ -1,6 +1,6 @@
 package io.coffer.s3.handler;
 
-import io.coffer.model.InvalidArgumentException;
+import io.coffer.model.CofferException;
 import io.coffer.s3.request.QueryParams;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -62,14 +62,14 @@ record ListBucketsParameters(boolean paginated, int maxBuckets, String prefix, S
       throw notAnInteger(value);
     }
     if (parsed < 1 || parsed > MAX_BUCKETS) {
-      throw new InvalidArgumentException(
+      throw CofferException.invalidArgument(
           "Argument max-buckets must be an integer between 1 and " + MAX_BUCKETS, "max-buckets", Long.toString(parsed));
     }
     return (int) parsed;
   }
 
-  private static InvalidArgumentException notAnInteger(String value) {
-    return new InvalidArgumentException(
+  private static CofferException notAnInteger(String value) {
+    return CofferException.invalidArgument(
         "Provided max-buckets not an integer or within integer range", "max-buckets", value);
   }
 
@@ -85,6 +85,6 @@ record ListBucketsParameters(boolean paginated, int maxBuckets, String prefix, S
         REGION_NAME.matcher(value.toLowerCase(Locale.ROOT)).matches()
             ? "Requests with bucket-region specified must be made to the corresponding regional endpoint"
             : "Argument value " + value + " is not a valid AWS Region";
-    throw new InvalidArgumentException(message, "bucket-region", null);
+    throw CofferException.invalidArgument(message, "bucket-region", null);
   }
 }

@@ -1,11 +1,17 @@
 package io.coffer.s3.request;
 
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a request path. Unlike a query, '+' in a path is a plus sign, and nothing is normalised:
- * "//" and ".." are parts of keys like any other characters.
+ * "//" and ".." are parts of keys like any other characters. Bytes that are not UTF-8 are refused
+ * with InvalidURI, as S3 does: replacing them would let different paths name one object.
  */
 final class PathDecoder {
   private PathDecoder() {}
@@ -29,7 +35,16 @@ final class PathDecoder {
         out.write(c & 0xff);
       }
     }
-    return out.toString(StandardCharsets.UTF_8);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new CofferException(ErrorCode.INVALID_URI);
+    }
   }
 
   private static boolean isPlainAscii(String raw) {

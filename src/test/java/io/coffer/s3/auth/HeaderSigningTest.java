@@ -185,7 +185,10 @@ class HeaderSigningTest {
                     request(
                         withAuthorization(
                             a -> "AWS " + ACCESS_KEY + ":frJIUN8DYpKDtOLCwo//yllqDzg="))),
-        ErrorCode.INVALID_REQUEST);
+        ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+    assertFails(
+        () -> exampleVerifier().verify(request(withAuthorization(a -> "Bearer token"))),
+        ErrorCode.INVALID_ARGUMENT);
     assertFails(
         () ->
             exampleVerifier()

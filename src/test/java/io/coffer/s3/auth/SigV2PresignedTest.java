@@ -57,6 +57,18 @@ class SigV2PresignedTest {
   }
 
   @Test
+  void sigV2PresignedUrlExpiringMoreThanSevenDaysAheadIsRefused() {
+    // The documentation URL expires at 1175139620: seen more than 604800 s before that, it is
+    // refused like a SigV4 URL with X-Amz-Expires over a week; from 604800 s before, it is valid.
+    Instant eightDaysBefore = Instant.ofEpochSecond(1175139620L - 8 * 86400);
+    assertFails(
+        () -> verify(eightDaysBefore, PUPPY, DOC_QUERY, headers()),
+        ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
+    Instant sevenDaysBefore = Instant.ofEpochSecond(1175139620L - 604800);
+    assertThat(verify(sevenDaysBefore, PUPPY, DOC_QUERY, headers()).presigned()).isTrue();
+  }
+
+  @Test
   void rejectsTamperedExpiredAndIncompleteUrls() {
     assertFails(
         () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/kitten.jpg", DOC_QUERY, headers()),

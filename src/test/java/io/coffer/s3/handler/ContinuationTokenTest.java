@@ -2,8 +2,10 @@ package io.coffer.s3.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
-import io.coffer.model.InvalidArgumentException;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
 import io.coffer.s3.handler.ContinuationToken.Listing;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -43,11 +45,11 @@ class ContinuationTokenTest {
     assertThatThrownBy(() -> ContinuationToken.position(listing, scope, token))
         .as(token)
         .isInstanceOfSatisfying(
-            InvalidArgumentException.class,
+            CofferException.class,
             e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
               assertThat(e.getMessage()).isEqualTo("The continuation token provided is incorrect");
-              assertThat(e.argumentName()).isEqualTo("continuation-token");
-              assertThat(e.argumentValue()).isNull();
+              assertThat(e.fields()).containsExactly(entry("ArgumentName", "continuation-token"));
             });
   }
 }
