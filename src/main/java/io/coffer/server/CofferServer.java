@@ -5,11 +5,14 @@ import io.coffer.admin.api.ManagementApi;
 import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
+import io.coffer.config.HostPort;
 import io.coffer.config.ServerConfig;
 import io.coffer.http.HttpLimits;
 import io.coffer.http.HttpServer;
+import io.coffer.http.ListenException;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
+import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.Stats;
 import io.coffer.s3.S3Frontend;
@@ -59,6 +62,7 @@ public final class CofferServer implements AutoCloseable {
   private final HttpServer consoleServer;
   private final ManagementApi managementApi;
   private final Startup startup;
+  private final DataDirectoryLock lock;
   private volatile boolean closed;
 
   private CofferServer(ServerConfig config) throws IOException, InterruptedException {
@@ -68,72 +72,118 @@ public final class CofferServer implements AutoCloseable {
     }
     Path dataDir = config.dataDir().toAbsolutePath();
     Path internal = dataDir.resolve(".coffer");
-    PrivateFiles.createDirectory(dataDir);
-    PrivateFiles.createDirectory(internal);
-    Clock clock = Clock.systemUTC();
+    // Order matters. The lock comes before anything touches the directory (another server's
+    // start-up clean-up would delete this one's temporary files). The ports are bound before any
+    // secret is generated, so a port in use fails before a key is stored that nobody has seen.
+    // They accept connections only once everything is ready, the console first, so a ready S3
+    // port means a serving console port.
+    this.lock = DataDirectoryLock.acquire(dataDir);
+    HttpServer s3 = null;
+    HttpServer console = null;
+    MetadataStore store = null;
+    try {
+      HttpLimits limits =
+          new HttpLimits(
+              config.maxHeaderSize(), 16 * 1024, config.readTimeout(), config.idleTimeout(), config.maxConnections());
+      s3 = bind("S3 API", config.s3Address(), limits);
+      console = bind("console", config.consoleAddress(), limits);
+      this.s3Server = s3;
+      this.consoleServer = console;
+      Clock clock = Clock.systemUTC();
 
-    Path database = internal.resolve("metadata.db");
-    // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
-    // the database file's permissions, and the WAL holds secrets too.
-    PrivateFiles.createFile(database);
-    this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
-    FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
-    Set<String> referenced = new HashSet<>();
-    metadata.forEachReferencedBlob(referenced::add);
-    int removed = blobs.collectGarbage(referenced::contains);
-    if (removed > 0) {
-      log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
+      Path database = internal.resolve("metadata.db");
+      // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
+      // the database file's permissions, and the WAL holds secrets too.
+      PrivateFiles.createFile(database);
+      store = SqliteMetadataStore.open(database, config.syncWrites());
+      this.metadata = store;
+      FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
+      Set<String> referenced = new HashSet<>();
+      metadata.forEachReferencedBlob(referenced::add);
+      int removed = blobs.collectGarbage(referenced::contains);
+      if (removed > 0) {
+        log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
+      }
+
+      this.credentials = new CredentialService(metadata, clock);
+      BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
+      ObjectService objects =
+          new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
+      MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
+      CopyService copies = new CopyService(buckets, objects, multipart);
+      PresignedUrlService presignedUrls =
+          new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
+
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      S3Dispatcher dispatcher =
+          new S3Dispatcher(
+              new BucketHandler(buckets),
+              new ObjectHandler(objects),
+              new ListingHandler(objects),
+              new MultipartHandler(multipart),
+              new CopyHandler(copies),
+              new DeleteObjectsHandler(buckets, objects));
+      SigV4Verifier verifier = new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
+      this.s3Frontend =
+          new S3Frontend(
+              verifier,
+              dispatcher,
+              config.domain(),
+              (auth, bucket, key, method) ->
+                  presignedUrls.checkUse(
+                      auth.presignedQuery().get(PresignedUrlService.HASH_PARAMETER),
+                      auth.credential().id(),
+                      bucket,
+                      key,
+                      method),
+              registry);
+      ConsoleAssets assets = ConsoleAssets.load();
+      registerGauges(registry);
+
+      // The last step that stores anything: what it generates is shown as soon as start() returns.
+      this.startup = prepareSecrets(config, credentials, internal);
+      this.managementApi =
+          new ManagementApi(
+              new ManagementServices(
+                  new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
+              startup.apiKeys(),
+              clock);
+      AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
+      console.serve(admin, admin::malformed);
+      s3.serve(s3Frontend, s3Frontend::malformed);
+      s3Frontend.setReady(true);
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      if (s3 != null) {
+        s3.shutdown(Duration.ZERO);
+      }
+      if (console != null) {
+        console.shutdown(Duration.ZERO);
+      }
+      if (store != null) {
+        store.close();
+      }
+      lock.close();
+      throw e;
     }
+  }
 
-    this.credentials = new CredentialService(metadata, clock);
-    BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
-    ObjectService objects =
-        new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
-    MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
-    CopyService copies = new CopyService(buckets, objects, multipart);
+  private static Startup prepareSecrets(ServerConfig config, CredentialService credentials, Path internal)
+      throws IOException {
+    try {
+      return Startup.prepare(config, credentials, internal);
+    } catch (CofferException e) { // the admin credential from the environment breaks a rule
+      throw new StartupException("The admin credential given in the environment is not valid: " + e.getMessage(), e);
+    }
+  }
 
-    this.startup = Startup.prepare(config, credentials, internal);
-    PresignedUrlService presignedUrls =
-        new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
-
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    S3Dispatcher dispatcher =
-        new S3Dispatcher(
-            new BucketHandler(buckets),
-            new ObjectHandler(objects),
-            new ListingHandler(objects),
-            new MultipartHandler(multipart),
-            new CopyHandler(copies),
-            new DeleteObjectsHandler(buckets, objects));
-    SigV4Verifier verifier = new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
-    this.s3Frontend =
-        new S3Frontend(
-            verifier,
-            dispatcher,
-            config.domain(),
-            (auth, bucket, key, method) ->
-                presignedUrls.checkUse(
-                    auth.presignedQuery().get(PresignedUrlService.HASH_PARAMETER),
-                    auth.credential().id(),
-                    bucket,
-                    key,
-                    method),
-            registry);
-    HttpLimits limits =
-        new HttpLimits(
-            config.maxHeaderSize(), 16 * 1024, config.readTimeout(), config.idleTimeout(), config.maxConnections());
-    this.s3Server =
-        HttpServer.start("s3", config.s3Address().toSocketAddress(), s3Frontend, s3Frontend::malformed, limits);
-    this.managementApi =
-        new ManagementApi(
-            new ManagementServices(
-                new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
-            startup.apiKeys(),
-            clock);
-    AdminFrontend admin = new AdminFrontend(registry, managementApi, ConsoleAssets.load());
-    this.consoleServer =
-        HttpServer.start("console", config.consoleAddress().toSocketAddress(), admin, admin::malformed, limits);
-    registerGauges(registry);
+  /** Binds a port (not serving yet); a failure is one sentence naming the address and its use. */
+  private static HttpServer bind(String purpose, HostPort address, HttpLimits limits)
+      throws InterruptedException, StartupException {
+    try {
+      return HttpServer.bind(purpose, address.toSocketAddress(), limits);
+    } catch (ListenException e) {
+      throw new StartupException("Cannot listen on " + address + " for the " + purpose + ": " + e.reason() + ".", e);
+    }
   }
 
   /** Presigns a path-style URL against the public S3 endpoint (see {@link #publicEndpoint}). */
@@ -168,7 +218,7 @@ public final class CofferServer implements AutoCloseable {
     return "http://" + host + ":" + s3Server.address().getPort();
   }
 
-  static String normalisePublicUrl(String url) {
+  public static String normalisePublicUrl(String url) {
     URI uri = URI.create(url);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     boolean rootPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
@@ -264,5 +314,6 @@ public final class CofferServer implements AutoCloseable {
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));
     metadata.close();
+    lock.close();
   }
 }
