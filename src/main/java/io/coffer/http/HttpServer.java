@@ -108,19 +108,6 @@ public final class HttpServer implements AutoCloseable {
     log.debug("{} bound to {} ({})", name, serverChannel.localAddress(), epoll ? "epoll" : "nio");
   }
 
-  /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */
-  public static HttpServer start(
-      String name,
-      InetSocketAddress address,
-      HttpHandler handler,
-      MalformedRequestRenderer malformedRenderer,
-      HttpLimits limits)
-      throws InterruptedException, ListenException {
-    HttpServer server = bind(name, address, limits);
-    server.serve(handler, malformedRenderer);
-    return server;
-  }
-
   /**
    * Binds the port without accepting connections yet (clients that connect wait in the backlog);
    * {@link #serve} starts accepting. Port 0 picks a free port (see {@link #address()}).

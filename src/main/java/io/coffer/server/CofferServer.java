@@ -43,6 +43,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,106 +67,93 @@ public final class CofferServer implements AutoCloseable {
   private final DataDirectoryLock lock;
   private volatile boolean closed;
 
-  private CofferServer(ServerConfig config) throws IOException, InterruptedException {
+  /**
+   * Order matters. The data directory's lock comes before anything touches the directory (another
+   * server's start-up clean-up would delete this one's temporary files). The ports are bound
+   * before any secret is generated, so a port in use fails before a key is stored that nobody has
+   * seen. They accept connections only once everything is ready, the console first, so a ready S3
+   * port means a serving console port. What is opened goes onto {@code opened}, for
+   * {@link #start} to close if a later step fails.
+   */
+  private CofferServer(ServerConfig config, Deque<AutoCloseable> opened) throws IOException, InterruptedException {
     this.config = config;
     if (config.publicUrl() != null) {
       normalisePublicUrl(config.publicUrl()); // fail at start, not at the first presigned URL
     }
     Path dataDir = config.dataDir().toAbsolutePath();
     Path internal = dataDir.resolve(".coffer");
-    // Order matters. The lock comes before anything touches the directory (another server's
-    // start-up clean-up would delete this one's temporary files). The ports are bound before any
-    // secret is generated, so a port in use fails before a key is stored that nobody has seen.
-    // They accept connections only once everything is ready, the console first, so a ready S3
-    // port means a serving console port.
     this.lock = DataDirectoryLock.acquire(dataDir);
-    HttpServer s3 = null;
-    HttpServer console = null;
-    MetadataStore store = null;
-    try {
-      HttpLimits limits =
-          new HttpLimits(
-              config.maxHeaderSize(), 16 * 1024, config.readTimeout(), config.idleTimeout(), config.maxConnections());
-      s3 = bind("S3 API", config.s3Address(), limits);
-      console = bind("console", config.consoleAddress(), limits);
-      this.s3Server = s3;
-      this.consoleServer = console;
-      Clock clock = Clock.systemUTC();
+    opened.push(lock);
+    HttpLimits limits =
+        new HttpLimits(
+            config.maxHeaderSize(), 16 * 1024, config.readTimeout(), config.idleTimeout(), config.maxConnections());
+    this.s3Server = bind("s3", "S3 API", config.s3Address(), limits);
+    opened.push(() -> s3Server.shutdown(Duration.ZERO));
+    this.consoleServer = bind("console", "console", config.consoleAddress(), limits);
+    opened.push(() -> consoleServer.shutdown(Duration.ZERO));
+    Clock clock = Clock.systemUTC();
 
-      Path database = internal.resolve("metadata.db");
-      // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
-      // the database file's permissions, and the WAL holds secrets too.
-      PrivateFiles.createFile(database);
-      store = SqliteMetadataStore.open(database, config.syncWrites());
-      this.metadata = store;
-      FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
-      Set<String> referenced = new HashSet<>();
-      metadata.forEachReferencedBlob(referenced::add);
-      int removed = blobs.collectGarbage(referenced::contains);
-      if (removed > 0) {
-        log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
-      }
-
-      this.credentials = new CredentialService(metadata, clock);
-      BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
-      ObjectService objects =
-          new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
-      MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
-      CopyService copies = new CopyService(buckets, objects, multipart);
-      PresignedUrlService presignedUrls =
-          new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
-
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      S3Dispatcher dispatcher =
-          new S3Dispatcher(
-              new BucketHandler(buckets),
-              new ObjectHandler(objects),
-              new ListingHandler(objects),
-              new MultipartHandler(multipart),
-              new CopyHandler(copies),
-              new DeleteObjectsHandler(buckets, objects));
-      SigV4Verifier verifier = new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
-      this.s3Frontend =
-          new S3Frontend(
-              verifier,
-              dispatcher,
-              config.domain(),
-              (auth, bucket, key, method) ->
-                  presignedUrls.checkUse(
-                      auth.presignedQuery().get(PresignedUrlService.HASH_PARAMETER),
-                      auth.credential().id(),
-                      bucket,
-                      key,
-                      method),
-              registry);
-      ConsoleAssets assets = ConsoleAssets.load();
-      registerGauges(registry);
-
-      // The last step that stores anything: what it generates is shown as soon as start() returns.
-      this.startup = prepareSecrets(config, credentials, internal);
-      this.managementApi =
-          new ManagementApi(
-              new ManagementServices(
-                  new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
-              startup.apiKeys(),
-              clock);
-      AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
-      console.serve(admin, admin::malformed);
-      s3.serve(s3Frontend, s3Frontend::malformed);
-      s3Frontend.setReady(true);
-    } catch (IOException | InterruptedException | RuntimeException | Error e) {
-      if (s3 != null) {
-        s3.shutdown(Duration.ZERO);
-      }
-      if (console != null) {
-        console.shutdown(Duration.ZERO);
-      }
-      if (store != null) {
-        store.close();
-      }
-      lock.close();
-      throw e;
+    Path database = internal.resolve("metadata.db");
+    // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
+    // the database file's permissions, and the WAL holds secrets too.
+    PrivateFiles.createFile(database);
+    this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
+    opened.push(metadata);
+    FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
+    Set<String> referenced = new HashSet<>();
+    metadata.forEachReferencedBlob(referenced::add);
+    int removed = blobs.collectGarbage(referenced::contains);
+    if (removed > 0) {
+      log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
     }
+
+    this.credentials = new CredentialService(metadata, clock);
+    BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
+    ObjectService objects =
+        new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
+    MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
+    CopyService copies = new CopyService(buckets, objects, multipart);
+    PresignedUrlService presignedUrls =
+        new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    S3Dispatcher dispatcher =
+        new S3Dispatcher(
+            new BucketHandler(buckets),
+            new ObjectHandler(objects),
+            new ListingHandler(objects),
+            new MultipartHandler(multipart),
+            new CopyHandler(copies),
+            new DeleteObjectsHandler(buckets, objects));
+    SigV4Verifier verifier = new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
+    this.s3Frontend =
+        new S3Frontend(
+            verifier,
+            dispatcher,
+            config.domain(),
+            (auth, bucket, key, method) ->
+                presignedUrls.checkUse(
+                    auth.presignedQuery().get(PresignedUrlService.HASH_PARAMETER),
+                    auth.credential().id(),
+                    bucket,
+                    key,
+                    method),
+            registry);
+    ConsoleAssets assets = ConsoleAssets.load();
+
+    // The last step that stores anything: what it generates is shown as soon as start() returns.
+    this.startup = prepareSecrets(config, credentials, internal);
+    this.managementApi =
+        new ManagementApi(
+            new ManagementServices(
+                new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
+            startup.apiKeys(),
+            clock);
+    AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
+    registerGauges(registry);
+    consoleServer.serve(admin, admin::malformed);
+    s3Server.serve(s3Frontend, s3Frontend::malformed);
+    s3Frontend.setReady(true);
   }
 
   private static Startup prepareSecrets(ServerConfig config, CredentialService credentials, Path internal)
@@ -177,10 +166,10 @@ public final class CofferServer implements AutoCloseable {
   }
 
   /** Binds a port (not serving yet); a failure is one sentence naming the address and its use. */
-  private static HttpServer bind(String purpose, HostPort address, HttpLimits limits)
+  private static HttpServer bind(String name, String purpose, HostPort address, HttpLimits limits)
       throws InterruptedException, StartupException {
     try {
-      return HttpServer.bind(purpose, address.toSocketAddress(), limits);
+      return HttpServer.bind(name, address.toSocketAddress(), limits);
     } catch (ListenException e) {
       throw new StartupException("Cannot listen on " + address + " for the " + purpose + ": " + e.reason() + ".", e);
     }
@@ -259,8 +248,24 @@ public final class CofferServer implements AutoCloseable {
     return metadata.stats(java.time.Instant.now());
   }
 
+  /**
+   * Starts a server; a failure the operator can fix is a {@link StartupException}. Whatever a
+   * failed start had opened (lock, ports, metadata) is closed again.
+   */
   public static CofferServer start(ServerConfig config) throws IOException, InterruptedException {
-    return new CofferServer(config);
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      return new CofferServer(config, opened);
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
   }
 
   public ServerConfig config() {
