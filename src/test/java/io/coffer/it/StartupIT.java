@@ -185,6 +185,16 @@ class StartupIT {
       assertOneLine(failed.stderr()).isEqualTo("Cannot use the data directory " + notADirectory.resolve("data") + ": not a directory.");
     }
 
+    Map<String, String> shortSecret = Map.of("COFFER_ACCESS_KEY", "startup-admin", "COFFER_SECRET_KEY", "short");
+    try (CofferProcess failed =
+        CofferProcess.run(FAST_START, shortSecret, "server", "--data", dataDir.resolve("env").toString(), "--address",
+            "127.0.0.1:0", "--console-address", "127.0.0.1:0")) {
+      assertThat(failed.awaitExit(EXIT)).isEqualTo(1);
+      assertOneLine(failed.stderr())
+          .isEqualTo("The admin credential given in the environment is not valid: secret_key must be 8 to 128 characters long.");
+    }
+    assertThat(dataDir.resolve("env/.coffer/api-key.sha256")).as("no API key generated unseen").doesNotExist();
+
     try (CofferProcess failed = server(dataDir.resolve("data"), "127.0.0.1:90000", "127.0.0.1:0")) {
       assertThat(failed.awaitExit(EXIT)).isEqualTo(2);
       assertOneLine(failed.stderr()).startsWith("coffer server: --address must be HOST:PORT").contains("127.0.0.1:90000");
