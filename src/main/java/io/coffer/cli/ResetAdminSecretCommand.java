@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Gives the S3 credential of user 'admin' a new secret key (its access key and buckets stay) and prints it;",
-      "creates that credential if there is none. Refuses to run while a server uses the directory.",
-      "A server started with COFFER_ACCESS_KEY and COFFER_SECRET_KEY sets that secret again instead."
+      "Gives user 'admin' a new S3 secret key and prints it (its access key and buckets stay).",
+      "Creates that credential if there is none. Refuses to run while a server uses the data directory.",
+      "A server started with COFFER_ACCESS_KEY and COFFER_SECRET_KEY (or MINIO_ROOT_USER and MINIO_ROOT_PASSWORD)",
+      "uses those instead."
     })
 public final class ResetAdminSecretCommand implements Callable<Integer> {
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
     versionProvider = Version.class,
     description = {
       "Replaces the management API key of a data directory and prints the new one (only its hash is stored).",
-      "Refuses to run while a server uses the directory. A server started with COFFER_API_KEY uses that key instead."
+      "Refuses to run while a server uses the data directory. A server started with COFFER_API_KEY uses that",
+      "key instead."
     })
 public final class ResetApiKeyCommand implements Callable<Integer> {
 
