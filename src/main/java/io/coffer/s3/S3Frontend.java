@@ -135,15 +135,18 @@ public final class S3Frontend implements HttpHandler {
   }
 
   private HttpResponse health(String check, boolean head) {
-    HttpResponse response =
-        switch (check) {
-          case "live" -> new HttpResponse(200).body("OK\n".getBytes(), "text/plain");
-          case "ready" -> ready
-              ? new HttpResponse(200).body("OK\n".getBytes(), "text/plain")
-              : new HttpResponse(503).body("not ready\n".getBytes(), "text/plain");
-          default -> throw new CofferException(ErrorCode.NO_SUCH_KEY);
-        };
+    HttpResponse response = health(check);
     return head ? response.headOnly() : response;
+  }
+
+  private HttpResponse health(String check) {
+    return switch (check) {
+      case "live" -> new HttpResponse(200).body("OK\n".getBytes(), "text/plain");
+      case "ready" -> ready
+          ? new HttpResponse(200).body("OK\n".getBytes(), "text/plain")
+          : new HttpResponse(503).body("not ready\n".getBytes(), "text/plain");
+      default -> throw new CofferException(ErrorCode.NO_SUCH_KEY);
+    };
   }
 
   /**
