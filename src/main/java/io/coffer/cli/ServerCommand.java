@@ -2,13 +2,16 @@ package io.coffer.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.coffer.config.EnvCredentials;
 import io.coffer.config.HostPort;
+import io.coffer.config.OptionChecks;
 import io.coffer.config.ServerConfig;
 import io.coffer.server.CofferServer;
 import io.coffer.server.Startup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,11 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Starts the S3 API and the management console.")
 public final class ServerCommand implements Callable<Integer> {
+  /** AWS's largest object; a single PUT is 5 GiB there, but a local store may allow more. */
+  static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+  /** Below this not even a signed request's headers fit; above it one connection's headers cost too much. */
+  static final int MIN_HEADER_SIZE = 1024;
+  static final int MAX_HEADER_SIZE = 1024 * 1024;
 
   @Spec CommandSpec spec;
 
@@ -42,7 +50,7 @@ public final class ServerCommand implements Callable<Integer> {
   String consoleAddress;
 
   @Option(names = "--region", defaultValue = "${env:COFFER_REGION:-us-east-1}",
-      description = "Region name (env COFFER_REGION, default ${DEFAULT-VALUE}).")
+      description = "Region name, AWS-style such as eu-central-1 (env COFFER_REGION, default ${DEFAULT-VALUE}).")
   String region;
 
   @Option(names = "--domain", defaultValue = "${env:COFFER_DOMAIN}",
@@ -54,7 +62,7 @@ public final class ServerCommand implements Callable<Integer> {
   String publicUrl;
 
   @Option(names = "--log-level", defaultValue = "${env:COFFER_LOG_LEVEL:-warn}",
-      description = "error, warn, info (adds the access log) or debug (env COFFER_LOG_LEVEL, default ${DEFAULT-VALUE}).")
+      description = "error, warn, info (adds the access log), debug or trace (env COFFER_LOG_LEVEL, default ${DEFAULT-VALUE}).")
   String logLevel;
 
   @Option(names = "--no-sync", description = "Acknowledge writes before they reach the disk (faster; a power loss can lose recent writes).")
@@ -89,36 +97,13 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Connections served at once per port (default ${DEFAULT-VALUE}).")
   int maxConnections;
 
+  /** The environment the credentials come from (a field so that tests can give their own). */
+  Map<String, String> env = System.getenv();
+
   @Override
   public Integer call() throws Exception {
-    if (inlineThreshold < 0 || inlineThreshold > ServerConfig.MAX_INLINE_THRESHOLD) {
-      throw new ParameterException(
-          spec.commandLine(), "--inline-threshold must be between 0 and " + ServerConfig.MAX_INLINE_THRESHOLD);
-    }
-    if (bodyTimeoutSeconds < 1) {
-      throw new ParameterException(spec.commandLine(), "--body-timeout must be at least 1 second");
-    }
+    ServerConfig config = configFromOptions();
     configureLogging(logLevel);
-    ServerConfig config =
-        new ServerConfig(
-            data,
-            HostPort.parse(address),
-            HostPort.parse(consoleAddress),
-            region,
-            emptyToNull(System.getenv("COFFER_ACCESS_KEY")),
-            emptyToNull(System.getenv("COFFER_SECRET_KEY")),
-            emptyToNull(System.getenv("COFFER_API_KEY")),
-            emptyToNull(domain),
-            emptyToNull(publicUrl),
-            !noSync,
-            inlineThreshold,
-            maxObjectSize,
-            maxHeaderSize,
-            Duration.ofSeconds(readTimeoutSeconds),
-            Duration.ofSeconds(idleTimeoutSeconds),
-            maxConnections,
-            Duration.ofSeconds(25),
-            Duration.ofSeconds(bodyTimeoutSeconds));
     CofferServer server = CofferServer.start(config);
     printBanner(System.out, server, config);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -132,6 +117,57 @@ public final class ServerCommand implements Callable<Integer> {
                 "coffer-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Checks every option and the environment's credentials before anything starts: a value the
+   * server cannot use is a usage error (exit status 2) with one sentence naming the option.
+   */
+  ServerConfig configFromOptions() {
+    try {
+      HostPort s3Address = OptionChecks.address("--address", address);
+      HostPort console = OptionChecks.address("--console-address", consoleAddress);
+      if (s3Address.port() != 0 && s3Address.equals(console)) {
+        throw new IllegalArgumentException("--address and --console-address must differ, both are " + s3Address);
+      }
+      OptionChecks.region(region);
+      OptionChecks.logLevel(logLevel);
+      if (emptyToNull(domain) != null) {
+        OptionChecks.domain(domain);
+      }
+      if (emptyToNull(publicUrl) != null) {
+        CofferServer.normalisePublicUrl(publicUrl);
+      }
+      OptionChecks.range("--inline-threshold", inlineThreshold, 0, ServerConfig.MAX_INLINE_THRESHOLD);
+      OptionChecks.range("--max-object-size", maxObjectSize, 1, MAX_OBJECT_SIZE);
+      OptionChecks.range("--max-header-size", maxHeaderSize, MIN_HEADER_SIZE, MAX_HEADER_SIZE);
+      OptionChecks.positive("--read-timeout", readTimeoutSeconds);
+      OptionChecks.positive("--idle-timeout", idleTimeoutSeconds);
+      OptionChecks.positive("--max-connections", maxConnections);
+      OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
+      EnvCredentials secrets = EnvCredentials.from(env);
+      return new ServerConfig(
+          data,
+          s3Address,
+          console,
+          region,
+          secrets.accessKey(),
+          secrets.secretKey(),
+          secrets.apiKey(),
+          emptyToNull(domain),
+          emptyToNull(publicUrl),
+          !noSync,
+          inlineThreshold,
+          maxObjectSize,
+          maxHeaderSize,
+          Duration.ofSeconds(readTimeoutSeconds),
+          Duration.ofSeconds(idleTimeoutSeconds),
+          maxConnections,
+          Duration.ofSeconds(25),
+          Duration.ofSeconds(bodyTimeoutSeconds));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private static void printBanner(PrintStream out, CofferServer server, ServerConfig config) {
@@ -156,9 +192,10 @@ public final class ServerCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** Sets the root logger's level; {@code level} has passed {@link OptionChecks#logLevel}. */
   static void configureLogging(String level) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      Level parsed = Level.toLevel(level, Level.WARN);
+      Level parsed = Level.toLevel(OptionChecks.logLevel(level));
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(parsed);
     }
   }

@@ -82,6 +82,13 @@ public record ServerConfig(
         maxConnections, shutdownGrace, bodyTimeout);
   }
 
+  public ServerConfig withAddresses(HostPort s3Address, HostPort consoleAddress) {
+    return new ServerConfig(
+        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
+        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
+        maxConnections, shutdownGrace, bodyTimeout);
+  }
+
   public ServerConfig withDomain(String domain) {
     return new ServerConfig(
         dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,

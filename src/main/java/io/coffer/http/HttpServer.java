@@ -39,14 +39,11 @@ public final class HttpServer implements AutoCloseable {
   private final ExecutorService requestExecutor;
   private final ServerState state;
   private final Channel serverChannel;
+  private volatile HttpHandler handler;
+  private volatile MalformedRequestRenderer malformedRenderer;
 
-  private HttpServer(
-      String name,
-      InetSocketAddress address,
-      HttpHandler handler,
-      MalformedRequestRenderer malformedRenderer,
-      HttpLimits limits)
-      throws InterruptedException {
+  private HttpServer(String name, InetSocketAddress address, HttpLimits limits)
+      throws InterruptedException, ListenException {
     this.name = name;
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -68,6 +65,9 @@ public final class HttpServer implements AutoCloseable {
             .channel(channelType)
             .option(ChannelOption.SO_BACKLOG, 1024)
             .option(ChannelOption.SO_REUSEADDR, true)
+            // Bound but not accepting until serve(): the port is claimed before start-up does
+            // anything else, and connections wait in the backlog until the handler is ready.
+            .option(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(
@@ -97,19 +97,37 @@ public final class HttpServer implements AutoCloseable {
                                 limits.bodyTimeout()));
                   }
                 });
-    this.serverChannel = bootstrap.bind(address).sync().channel();
-    log.debug("{} listening on {} ({})", name, serverChannel.localAddress(), epoll ? "epoll" : "nio");
+    Channel bound;
+    try {
+      bound = bootstrap.bind(address).sync().channel();
+    } catch (Exception e) { // Netty rethrows the bind failure (BindException or a native IOException)
+      bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      requestExecutor.shutdownNow();
+      if (e instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      throw new ListenException(address, e);
+    }
+    this.serverChannel = bound;
+    log.debug("{} bound to {} ({})", name, serverChannel.localAddress(), epoll ? "epoll" : "nio");
   }
 
-  /** Binds and starts serving; port 0 picks a free port (see {@link #address()}). */
-  public static HttpServer start(
-      String name,
-      InetSocketAddress address,
-      HttpHandler handler,
-      MalformedRequestRenderer malformedRenderer,
-      HttpLimits limits)
-      throws InterruptedException {
-    return new HttpServer(name, address, handler, malformedRenderer, limits);
+  /**
+   * Binds the port without accepting connections yet (clients that connect wait in the backlog);
+   * {@link #serve} starts accepting. Port 0 picks a free port (see {@link #address()}).
+   */
+  public static HttpServer bind(String name, InetSocketAddress address, HttpLimits limits)
+      throws InterruptedException, ListenException {
+    return new HttpServer(name, address, limits);
+  }
+
+  /** Starts accepting connections and answering them with {@code handler}. */
+  public void serve(HttpHandler handler, MalformedRequestRenderer malformedRenderer) {
+    this.handler = handler;
+    this.malformedRenderer = malformedRenderer;
+    serverChannel.config().setAutoRead(true);
+    log.debug("{} serving on {}", name, serverChannel.localAddress());
   }
 
   public InetSocketAddress address() {

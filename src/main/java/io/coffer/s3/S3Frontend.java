@@ -27,6 +27,8 @@ public final class S3Frontend implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(S3Frontend.class);
   private static final Logger accessLog = LoggerFactory.getLogger("coffer.access");
   private static final String HEALTH_PREFIX = "/coffer/health/";
+  /** MinIO's health paths, so probes and scripts written for MinIO work unchanged. */
+  private static final String MINIO_HEALTH_PREFIX = "/minio/health/";
 
   private final SigV4Verifier verifier;
   private final S3Dispatcher dispatcher;
@@ -34,7 +36,8 @@ public final class S3Frontend implements HttpHandler {
   private final PresignedUrlCheck presignedUrlCheck;
   private final RequestIds requestIds = new RequestIds();
   private final S3Metrics metrics;
-  private volatile boolean ready = true;
+  /** False until the server says every port serves, and again once it starts shutting down. */
+  private volatile boolean ready;
 
   /** Whether a presigned request is still allowed (not revoked); see the management API. */
   @FunctionalInterface
@@ -55,7 +58,7 @@ public final class S3Frontend implements HttpHandler {
     this.metrics = new S3Metrics(registry);
   }
 
-  /** Readiness goes down when the server starts shutting down. */
+  /** Readiness: up once every port serves, down when the server starts shutting down. */
   public void setReady(boolean ready) {
     this.ready = ready;
   }
@@ -72,7 +75,10 @@ public final class S3Frontend implements HttpHandler {
     try {
       if (http.rawPath().startsWith(HEALTH_PREFIX)) {
         operation = "HealthCheck";
-        response = health(http.rawPath().substring(HEALTH_PREFIX.length()));
+        response = health(http.rawPath().substring(HEALTH_PREFIX.length()), head);
+      } else if (http.rawPath().startsWith(MINIO_HEALTH_PREFIX)) {
+        operation = "HealthCheck";
+        response = health(minioCheck(http.rawPath().substring(MINIO_HEALTH_PREFIX.length())), head);
       } else {
         PathStyle.Target target = addressing.resolve(http.headers().get("Host"), http.rawPath());
         bucket = target.bucket();
@@ -165,13 +171,30 @@ public final class S3Frontend implements HttpHandler {
     }
   }
 
+  private HttpResponse health(String check, boolean head) {
+    HttpResponse response = health(check);
+    return head ? response.headOnly() : response;
+  }
+
   private HttpResponse health(String check) {
     return switch (check) {
       case "live" -> new HttpResponse(200).body("OK\n".getBytes(), "text/plain");
       case "ready" -> ready
           ? new HttpResponse(200).body("OK\n".getBytes(), "text/plain")
-          : new HttpResponse(503).body("shutting down\n".getBytes(), "text/plain");
+          : new HttpResponse(503).body("not ready\n".getBytes(), "text/plain");
       default -> throw new CofferException(ErrorCode.NO_SUCH_KEY);
+    };
+  }
+
+  /**
+   * MinIO's checks as Coffer's: one node is its own cluster, so "cluster" (write quorum) and
+   * "cluster/read" (read quorum) are readiness.
+   */
+  private static String minioCheck(String path) {
+    return switch (path) {
+      case "live" -> "live";
+      case "ready", "cluster", "cluster/read" -> "ready";
+      default -> path; // neither "live" nor "ready": an unknown check
     };
   }
 

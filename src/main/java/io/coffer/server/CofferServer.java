@@ -5,11 +5,14 @@ import io.coffer.admin.api.ManagementApi;
 import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
+import io.coffer.config.HostPort;
 import io.coffer.config.ServerConfig;
 import io.coffer.http.HttpLimits;
 import io.coffer.http.HttpServer;
+import io.coffer.http.ListenException;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
+import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.Stats;
 import io.coffer.s3.S3Frontend;
@@ -41,6 +44,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +65,38 @@ public final class CofferServer implements AutoCloseable {
   private final HttpServer consoleServer;
   private final ManagementApi managementApi;
   private final Startup startup;
+  private final DataDirectoryLock lock;
   private volatile boolean closed;
 
-  private CofferServer(ServerConfig config) throws IOException, InterruptedException {
+  /**
+   * Order matters. The data directory's lock comes before anything touches the directory (another
+   * server's start-up clean-up would delete this one's temporary files). The ports are bound
+   * before any secret is generated, so a port in use fails before a key is stored that nobody has
+   * seen. They accept connections only once everything is ready, the console first, so a ready S3
+   * port means a serving console port. What is opened goes onto {@code opened}, for
+   * {@link #start} to close if a later step fails.
+   */
+  private CofferServer(ServerConfig config, Deque<AutoCloseable> opened) throws IOException, InterruptedException {
     this.config = config;
     if (config.publicUrl() != null) {
       normalisePublicUrl(config.publicUrl()); // fail at start, not at the first presigned URL
     }
     Path dataDir = config.dataDir().toAbsolutePath();
     Path internal = dataDir.resolve(".coffer");
-    PrivateFiles.createDirectory(dataDir);
-    PrivateFiles.createDirectory(internal);
+    this.lock = DataDirectoryLock.acquire(dataDir);
+    opened.push(lock);
+    HttpLimits limits =
+        new HttpLimits(
+            config.maxHeaderSize(),
+            16 * 1024,
+            config.readTimeout(),
+            config.idleTimeout(),
+            config.maxConnections(),
+            config.bodyTimeout());
+    this.s3Server = bind("s3", "S3 API", config.s3Address(), limits);
+    opened.push(() -> s3Server.shutdown(Duration.ZERO));
+    this.consoleServer = bind("console", "console", config.consoleAddress(), limits);
+    opened.push(() -> consoleServer.shutdown(Duration.ZERO));
     // Whole seconds, the precision S3 shows (Last-Modified, listings): every stored time is one
     // clients see, so a listing, a HEAD and a conditional GET agree about the same object.
     Clock clock = Clock.tickSeconds(ZoneOffset.UTC);
@@ -80,6 +106,7 @@ public final class CofferServer implements AutoCloseable {
     // the database file's permissions, and the WAL holds secrets too.
     PrivateFiles.createFile(database);
     this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
+    opened.push(metadata);
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
     Set<String> referenced = new HashSet<>();
     metadata.forEachReferencedBlob(referenced::add);
@@ -94,8 +121,6 @@ public final class CofferServer implements AutoCloseable {
         new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
     MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
     CopyService copies = new CopyService(buckets, objects, multipart);
-
-    this.startup = Startup.prepare(config, credentials, internal);
     PresignedUrlService presignedUrls =
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
@@ -122,26 +147,40 @@ public final class CofferServer implements AutoCloseable {
                     key,
                     method),
             registry);
-    HttpLimits limits =
-        new HttpLimits(
-            config.maxHeaderSize(),
-            16 * 1024,
-            config.readTimeout(),
-            config.idleTimeout(),
-            config.maxConnections(),
-            config.bodyTimeout());
-    this.s3Server =
-        HttpServer.start("s3", config.s3Address().toSocketAddress(), s3Frontend, s3Frontend::malformed, limits);
+    ConsoleAssets assets = ConsoleAssets.load();
+
+    // The last step that stores anything: what it generates is shown as soon as start() returns.
+    this.startup = prepareSecrets(config, credentials, internal);
     this.managementApi =
         new ManagementApi(
             new ManagementServices(
                 new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
             startup.apiKeys(),
             clock);
-    AdminFrontend admin = new AdminFrontend(registry, managementApi, ConsoleAssets.load());
-    this.consoleServer =
-        HttpServer.start("console", config.consoleAddress().toSocketAddress(), admin, admin::malformed, limits);
+    AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
     registerGauges(registry);
+    consoleServer.serve(admin, admin::malformed);
+    s3Server.serve(s3Frontend, s3Frontend::malformed);
+    s3Frontend.setReady(true);
+  }
+
+  private static Startup prepareSecrets(ServerConfig config, CredentialService credentials, Path internal)
+      throws IOException {
+    try {
+      return Startup.prepare(config, credentials, internal);
+    } catch (CofferException e) { // the admin credential from the environment breaks a rule
+      throw new StartupException("The admin credential given in the environment is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /** Binds a port (not serving yet); a failure is one sentence naming the address and its use. */
+  private static HttpServer bind(String name, String purpose, HostPort address, HttpLimits limits)
+      throws InterruptedException, StartupException {
+    try {
+      return HttpServer.bind(name, address.toSocketAddress(), limits);
+    } catch (ListenException e) {
+      throw new StartupException("Cannot listen on " + address + " for the " + purpose + ": " + e.reason() + ".", e);
+    }
   }
 
   /** Presigns a path-style URL against the public S3 endpoint (see {@link #publicEndpoint}). */
@@ -176,7 +215,7 @@ public final class CofferServer implements AutoCloseable {
     return "http://" + host + ":" + s3Server.address().getPort();
   }
 
-  static String normalisePublicUrl(String url) {
+  public static String normalisePublicUrl(String url) {
     URI uri = URI.create(url);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     boolean rootPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
@@ -217,8 +256,24 @@ public final class CofferServer implements AutoCloseable {
     return metadata.stats(java.time.Instant.now());
   }
 
+  /**
+   * Starts a server; a failure the operator can fix is a {@link StartupException}. Whatever a
+   * failed start had opened (lock, ports, metadata) is closed again.
+   */
   public static CofferServer start(ServerConfig config) throws IOException, InterruptedException {
-    return new CofferServer(config);
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      return new CofferServer(config, opened);
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
   }
 
   public ServerConfig config() {
@@ -272,5 +327,6 @@ public final class CofferServer implements AutoCloseable {
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));
     metadata.close();
+    lock.close();
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  */
 public record Startup(Credential admin, String generatedSecret, ApiKeys apiKeys, String generatedApiKey) {
   static final String ADMIN_USER = "admin";
+  static final String API_KEY_FILE = "api-key.sha256";
 
   static Startup prepare(ServerConfig config, CredentialService credentials, Path internal)
       throws IOException {
@@ -24,19 +25,23 @@ public record Startup(Credential admin, String generatedSecret, ApiKeys apiKeys,
     if (config.accessKey() != null && config.secretKey() != null) {
       admin = credentials.ensure(config.accessKey(), config.secretKey(), ADMIN_USER);
     } else {
-      admin =
-          credentials.list().stream()
-              .filter(c -> c.userName().equals(ADMIN_USER))
-              .findFirst()
-              .orElse(null);
+      admin = findAdmin(credentials);
       if (admin == null && credentials.list().isEmpty()) {
         admin = credentials.create(ADMIN_USER, null, null);
         generatedSecret = admin.secretKey();
       }
     }
     StringBuilder generatedKey = new StringBuilder();
-    ApiKeys apiKeys = ApiKeys.load(config.apiKey(), internal.resolve("api-key.sha256"), generatedKey);
+    ApiKeys apiKeys = ApiKeys.load(config.apiKey(), internal.resolve(API_KEY_FILE), generatedKey);
     return new Startup(admin, generatedSecret, apiKeys, generatedKey.isEmpty() ? null : generatedKey.toString());
+  }
+
+  /** The first credential of user {@code admin}, or null. */
+  static Credential findAdmin(CredentialService credentials) {
+    return credentials.list().stream()
+        .filter(c -> c.userName().equals(ADMIN_USER))
+        .findFirst()
+        .orElse(null);
   }
 
   @Override

@@ -31,10 +31,16 @@ public final class ApiKeys {
       String hex = Files.readString(hashFile, StandardCharsets.US_ASCII).trim();
       return new ApiKeys(HexFormat.of().parseHex(hex));
     }
-    String key = SecretGenerator.token(43);
-    PrivateFiles.write(hashFile, HexFormat.of().formatHex(sha256(key)) + "\n");
+    String key = replace(hashFile);
     generated.append(key);
     return new ApiKeys(sha256(key));
+  }
+
+  /** Generates a new key and stores its hash in {@code hashFile} (replacing the old one); returns the key. */
+  public static String replace(Path hashFile) throws IOException {
+    String key = SecretGenerator.token(43);
+    PrivateFiles.write(hashFile, HexFormat.of().formatHex(sha256(key)) + "\n");
+    return key;
   }
 
   public boolean matches(String candidate) {

@@ -29,11 +29,19 @@ public final class BucketService {
     return defaultRegion;
   }
 
-  /** Creates a bucket owned by {@code ownerId}; the region defaults to the server's. */
+  /**
+   * Creates a bucket owned by {@code ownerId} in the server's region ({@code region} null means
+   * that one). Any other region is refused: clients that ask a bucket's location
+   * (GetBucketLocation, HeadBucket) would sign for it, and this server answers only its own.
+   */
   public Bucket create(String name, long ownerId, String region) {
     Names.requireValidBucketName(name);
-    String effectiveRegion = region == null || region.isEmpty() ? defaultRegion : region;
-    return store.createBucket(name, ownerId, effectiveRegion, clock.instant());
+    if (region != null && !region.equals(defaultRegion)) {
+      throw new CofferException(
+          ErrorCode.INVALID_LOCATION_CONSTRAINT,
+          "A bucket can only be created in this server's region, " + defaultRegion + ", not '" + region + "'.");
+    }
+    return store.createBucket(name, ownerId, defaultRegion, clock.instant());
   }
 
   /**

@@ -11,6 +11,12 @@ public final class Names {
   /** Bucket names reserved for Coffer's own paths on the S3 port (health checks). */
   public static final String RESERVED_BUCKET = "coffer";
 
+  /**
+   * Reserved for MinIO's health paths ({@code /minio/health/...}), which Coffer answers too; MinIO
+   * reserves the name for the same reason.
+   */
+  public static final String MINIO_RESERVED_BUCKET = "minio";
+
   private Names() {}
 
   /**
@@ -42,7 +48,8 @@ public final class Names {
         || name.startsWith("sthree-")
         || name.endsWith("-s3alias")
         || name.endsWith("--ol-s3")
-        || name.equals(RESERVED_BUCKET));
+        || name.equals(RESERVED_BUCKET)
+        || name.equals(MINIO_RESERVED_BUCKET));
   }
 
   public static void requireValidBucketName(String name) {

@@ -37,7 +37,7 @@ public final class CofferProcess implements AutoCloseable {
     this.stderrReader = Thread.ofPlatform().daemon().start(() -> collect(process.getErrorStream(), false));
   }
 
-  /** Runs {@code java [jvmOptions] -jar coffer.jar args...} with only {@code env} of Coffer's variables. */
+  /** Runs {@code java [jvmOptions] -jar coffer.jar args...} with only {@code env} of Coffer's (and MinIO's) variables. */
   static CofferProcess run(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with mvn verify");
@@ -49,7 +49,7 @@ public final class CofferProcess implements AutoCloseable {
     command.add(JAR.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(name -> name.startsWith("COFFER_"));
+    builder.environment().keySet().removeIf(name -> name.startsWith("COFFER_") || name.startsWith("MINIO_"));
     builder.environment().putAll(env);
     return new CofferProcess(builder.start());
   }
@@ -105,9 +105,13 @@ public final class CofferProcess implements AutoCloseable {
   }
 
   int awaitExit() throws InterruptedException {
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    return awaitExit(Duration.ofSeconds(60));
+  }
+
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the server did not exit within 60 s");
+      throw new AssertionError("the process did not exit within " + timeout.toSeconds() + " s; its output:\n" + stdout() + "\nstderr:\n" + stderr());
     }
     stdoutReader.join(5_000);
     stderrReader.join(5_000);

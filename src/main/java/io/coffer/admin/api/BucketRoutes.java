@@ -53,15 +53,15 @@ final class BucketRoutes {
     if (body.ownerId() == null) {
       throw ApiException.invalid("owner_id is required.");
     }
-    if (body.region() != null && !body.region().matches("[a-z0-9-]{1,32}")) {
-      throw ApiException.invalid("region must be 1 to 32 lower-case letters, digits or hyphens.");
-    }
     Bucket created;
     try {
       created = buckets.create(body.name(), body.ownerId(), body.region());
     } catch (CofferException e) {
       if (e.code() == ErrorCode.NO_SUCH_CREDENTIAL) {
         throw ApiException.invalid("owner_id " + body.ownerId() + " is not an existing credential.");
+      }
+      if (e.code() == ErrorCode.INVALID_LOCATION_CONSTRAINT) {
+        throw ApiException.invalid("region: " + e.getMessage());
       }
       throw e;
     }

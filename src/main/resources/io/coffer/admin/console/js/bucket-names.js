@@ -11,5 +11,6 @@ export function bucketNameProblem(name) {
   if (name.startsWith('xn--') || name.startsWith('sthree-')) return 'Names beginning with "xn--" or "sthree-" are reserved.';
   if (name.endsWith('-s3alias') || name.endsWith('--ol-s3')) return 'Names ending in "-s3alias" or "--ol-s3" are reserved.';
   if (name === 'coffer') return '"coffer" is reserved for Coffer\'s health checks.';
+  if (name === 'minio') return '"minio" is reserved for the MinIO-compatible health checks.';
   return null;
 }

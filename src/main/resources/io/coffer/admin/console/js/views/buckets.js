@@ -57,17 +57,18 @@ async function createBucket(reload) {
   });
   const owner = h('select', { id: 'bucket-owner' },
     credentials.map((c) => h('option', { value: c.id }, `${c.user_name ?? '(no name)'} — ${c.access_key}${c.is_active ? '' : ' (inactive)'}`)));
-  const region = h('input', { id: 'bucket-region', value: 'us-east-1', autocomplete: 'off' });
   openDialog({
     title: 'Create bucket',
+    // No region to choose: a bucket lives in the server's region (its --region), the only one
+    // clients that ask for a bucket's location can reach it in.
     content: [h('div', { class: 'field' }, h('label', { for: 'bucket-name' }, 'Name'), name, problem),
-      field('Owner', owner), field('Region', region)],
+      field('Owner', owner), h('p', { class: 'hint', id: 'bucket-region-note' }, 'The bucket is created in the server\'s region.')],
     actions: [{
       label: 'Create', kind: 'primary', run: async () => {
         const p = bucketNameProblem(name.value);
         if (p) throw new Error(p);
         if (!owner.value) throw new Error('Create a credential first: every bucket has an owner.');
-        const created = await api('POST', '/buckets', { name: name.value, owner_id: Number(owner.value), region: region.value.trim() || 'us-east-1' });
+        const created = await api('POST', '/buckets', { name: name.value, owner_id: Number(owner.value) });
         toast(`Bucket ${created.name} created.`, 'success');
         await reload();
       },

@@ -1,0 +1,104 @@
+package io.coffer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * Every option of {@code coffer server} is checked before anything starts: a value the server
+ * cannot use is a usage error (status 2) in one line naming the option, and nothing is created.
+ */
+class ServerOptionsTest {
+  @TempDir Path temp;
+
+  record Outcome(int exit, String stderr) {}
+
+  Outcome run(Map<String, String> env, String... options) {
+    Path data = temp.resolve("data");
+    List<String> args = new ArrayList<>(List.of("server", "--data", data.toString()));
+    args.addAll(List.of(options));
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(err, true));
+    ServerCommand server = commandLine.getSubcommands().get("server").getCommand();
+    server.env = env;
+    // Without the checks some of these would start a server: fail instead of waiting for it.
+    int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> commandLine.execute(args.toArray(String[]::new)));
+    assertThat(data).as("nothing is created before the options are checked").doesNotExist();
+    return new Outcome(exit, err.toString());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--region          | mars-1",
+        "--region          | us-east1",
+        "--log-level       | verbose",
+        "--log-level       | warning",
+        "--read-timeout    | 0",
+        "--idle-timeout    | -5",
+        "--max-connections | 0",
+        "--max-object-size | 0",
+        "--max-header-size | 10",
+        "--inline-threshold| 70000",
+        "--public-url      | ftp://example.com",
+        "--public-url      | http://example.com/path",
+        "--domain          | http://s3.example.com",
+        "--address         | 9000",
+        "--address         | 127.0.0.1:70000",
+        "--address         | nohost.invalid:9000",
+        "--console-address | 127.0.0.1:x",
+        "--read-timeout    | soon",
+      })
+  void optionsAreValidatedAtStartUp(String option, String value) {
+    // Loopback ports the OS picks, unless the address is what is tested (picocli refuses an
+    // option given twice, which would make the test pass for the wrong reason).
+    Map<String, String> options = new LinkedHashMap<>(Map.of("--address", "127.0.0.1:0", "--console-address", "127.0.0.1:0"));
+    options.put(option, value);
+    List<String> args = new ArrayList<>();
+    options.forEach((name, v) -> args.addAll(List.of(name, v)));
+    Outcome outcome = run(Map.of(), args.toArray(String[]::new));
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertOneLine(outcome.stderr()).startsWith("coffer server: ").contains(option);
+  }
+
+  @Test
+  void theSameAddressForBothPortsIsAUsageError() {
+    Outcome outcome = run(Map.of(), "--address", "127.0.0.1:9555", "--console-address", "127.0.0.1:9555");
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertOneLine(outcome.stderr()).contains("--address and --console-address must differ");
+  }
+
+  @Test
+  void halfAnAdminCredentialInTheEnvironmentIsAUsageError() {
+    Outcome outcome = run(Map.of("MINIO_ROOT_USER", "minio-user"), "--address", "127.0.0.1:0", "--console-address", "127.0.0.1:0");
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertOneLine(outcome.stderr()).contains("MINIO_ROOT_USER is set but MINIO_ROOT_PASSWORD is not");
+  }
+
+  @Test
+  void anUnknownOptionIsOneLineToo() {
+    Outcome outcome = run(Map.of(), "--no-such-option");
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertOneLine(outcome.stderr()).contains("--no-such-option").contains("coffer server --help");
+  }
+
+  static org.assertj.core.api.AbstractStringAssert<?> assertOneLine(String stderr) {
+    assertThat(stderr.strip()).as(stderr).doesNotContain("\n").doesNotContain("\tat ").doesNotContain("Exception");
+    return assertThat(stderr.strip());
+  }
+}
