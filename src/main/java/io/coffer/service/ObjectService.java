@@ -69,12 +69,12 @@ public final class ObjectService {
       long declaredLength,
       PayloadChecks checks,
       WritePrecondition precondition) {
-    buckets.requireAccess(caller, bucket);
+    String bucketId = buckets.requireAccess(caller, bucket);
     Names.requireValidKey(key);
     failEarlyIfKeyExists(bucket, key, precondition);
     StoredBody stored =
-        bodyWriter.store(bucket, body, declaredLength, maxObjectSize, checks, true);
-    return commitNew(bucket, key, stored, attributes, precondition);
+        bodyWriter.store(bucketId, body, declaredLength, maxObjectSize, checks, true);
+    return commitNew(bucketId, bucket, key, stored, attributes, precondition);
   }
 
   /** Spares reading a body that cannot be stored (If-None-Match: * on an existing key). */
@@ -84,8 +84,13 @@ public final class ObjectService {
     }
   }
 
-  /** Makes a stored body the current version of a key, with the given attributes. */
+  /**
+   * Makes a stored body the current version of a key, with the given attributes.
+   *
+   * @param bucketId the ID of the bucket the body was stored under
+   */
   ObjectMeta commitNew(
+      String bucketId,
       String bucket,
       String key,
       StoredBody stored,
@@ -107,19 +112,16 @@ public final class ObjectService {
             now,
             now,
             stored.inline());
-    return commit(meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
-  }
-
-  /** Makes {@code meta} current; on failure releases the blobs written for it. */
-  ObjectMeta commit(ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
+    List<String> newBlobs = stored.blobId() == null ? List.of() : List.of(stored.blobId());
     Replaced replaced;
     try {
-      replaced = store.putObject(meta, precondition);
+      // fails unless the bucket is still the one the blob went to (not deleted and created again)
+      replaced = store.putObject(bucketId, meta, precondition);
     } catch (RuntimeException e) {
-      blobs.release(meta.bucket(), newBlobs);
+      blobs.release(bucketId, newBlobs);
       throw e;
     }
-    blobs.release(meta.bucket(), replaced.releasedBlobs());
+    blobs.release(bucketId, replaced.releasedBlobs());
     return meta;
   }
 
@@ -158,20 +160,32 @@ public final class ObjectService {
       ReadConditions conditions,
       ByteRange range,
       Integer partNumber) {
-    buckets.requireAccess(caller, bucket);
-    return open(bucket, key, conditions, range, partNumber);
+    String bucketId = buckets.requireAccess(caller, bucket);
+    return open(bucketId, bucket, key, conditions, range, partNumber);
   }
 
-  /** Opens without an access check (the caller has done it). */
+  /**
+   * Opens without an access check (the caller has done it and found the bucket's ID).
+   *
+   * @param bucketId the ID of the bucket the access check found
+   */
   ObjectRead open(
-      String bucket, String key, ReadConditions conditions, ByteRange range, Integer partNumber) {
+      String bucketId,
+      String bucket,
+      String key,
+      ReadConditions conditions,
+      ByteRange range,
+      Integer partNumber) {
+    String id = bucketId;
     for (int attempt = 1; ; attempt++) {
       ObjectMeta meta = find(bucket, key);
       conditions.check(meta);
       try {
-        return openVersion(meta, range, partNumber);
+        return openVersion(id, meta, range, partNumber);
       } catch (NoSuchFileException e) {
-        // Overwritten or deleted between the lookup and the lease: look again.
+        // Overwritten or deleted between the lookup and the lease, or the bucket was deleted and
+        // created again since its ID was looked up: look again.
+        id = buckets.currentId(bucket).orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
         if (attempt == READ_ATTEMPTS) {
           throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object changed too often while being read.");
         }
@@ -181,8 +195,8 @@ public final class ObjectService {
     }
   }
 
-  private ObjectRead openVersion(ObjectMeta meta, ByteRange range, Integer partNumber)
-      throws IOException {
+  private ObjectRead openVersion(
+      String bucketId, ObjectMeta meta, ByteRange range, Integer partNumber) throws IOException {
     List<Segment> segments = segments(meta);
     ByteRange.Resolved resolved = null;
     if (partNumber != null) {
@@ -200,7 +214,7 @@ public final class ObjectService {
       return new ObjectRead(meta, resolved, bytes, null, List.of());
     }
     if (!meta.isMultipart()) {
-      BlobLease lease = blobs.lease(meta.bucket(), List.of(meta.storageId()));
+      BlobLease lease = blobs.lease(bucketId, List.of(meta.storageId()));
       return new ObjectRead(meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
     }
     // Only the segments the range touches are leased.
@@ -218,7 +232,7 @@ public final class ObjectService {
       }
       segmentStart = segmentEnd;
     }
-    BlobLease lease = blobs.lease(meta.bucket(), ids);
+    BlobLease lease = blobs.lease(bucketId, ids);
     return new ObjectRead(meta, resolved, null, lease, slices);
   }
 
@@ -247,8 +261,19 @@ public final class ObjectService {
   /** Deletes the current version of a key without an access check; false when it was absent. */
   public boolean deleteIfPresent(String bucket, String key) {
     Replaced deleted = store.deleteObject(bucket, key, WritePrecondition.NONE);
-    blobs.release(bucket, deleted.releasedBlobs());
+    release(bucket, deleted.releasedBlobs());
     return deleted.existed();
+  }
+
+  /**
+   * Releases blobs a metadata change in {@code bucket} let go of. They belong to the bucket of that
+   * name at the change's commit, which is the current one unless the name was deleted since (and
+   * then its folder is removed as a whole).
+   */
+  void release(String bucket, List<String> blobIds) {
+    if (!blobIds.isEmpty()) {
+      buckets.currentId(bucket).ifPresent(id -> blobs.release(id, blobIds));
+    }
   }
 
   /**
@@ -259,18 +284,20 @@ public final class ObjectService {
     if (meta.isInline()) {
       return ".coffer/metadata.db";
     }
+    String bucketId =
+        buckets.currentId(meta.bucket()).orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
     if (meta.isMultipart()) {
       List<Segment> segments = segments(meta);
       if (!segments.isEmpty()) {
-        return blobs.relativePath(meta.bucket(), segments.get(0).blobId());
+        return blobs.relativePath(bucketId, segments.get(0).blobId());
       }
     }
-    return blobs.relativePath(meta.bucket(), meta.storageId());
+    return blobs.relativePath(bucketId, meta.storageId());
   }
 
   void deleteUnchecked(String bucket, String key, WritePrecondition precondition) {
     Replaced deleted = store.deleteObject(bucket, key, precondition);
-    blobs.release(bucket, deleted.releasedBlobs());
+    release(bucket, deleted.releasedBlobs());
   }
 
   public ListPage list(
