@@ -3,12 +3,37 @@ package io.coffer.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
 /** What a data directory holds on disk, for tests of the blob layout. */
 final class StoredFiles {
   private StoredFiles() {}
+
+  /**
+   * Where a bucket's blobs are, {@code <data>/buckets/<bucket id>}, with the ID read from the
+   * metadata database (a second reader beside the running server, which WAL mode allows).
+   */
+  static Path bucketFolder(Path dataDir, String bucket) {
+    String url = "jdbc:sqlite:" + dataDir.resolve(".coffer/metadata.db");
+    try (Connection db = DriverManager.getConnection(url);
+        PreparedStatement ps = db.prepareStatement("SELECT id FROM buckets WHERE name = ?")) {
+      ps.setString(1, bucket);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no bucket " + bucket);
+        }
+        return dataDir.resolve("buckets").resolve(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** The folder of the one bucket stored so far: {@code <data>/buckets/<bucket id>}. */
   static Path onlyBucketFolder(Path dataDir) throws IOException {
