@@ -32,8 +32,8 @@ public interface BlobStore {
   String relativePath(String bucketId, String blobId);
 
   /**
-   * Removes everything stored for a deleted bucket (possibly in the background). Touches nothing
-   * of any other bucket, whatever its name.
+   * Removes everything stored for a deleted bucket. Touches nothing of any other bucket, whatever
+   * its name.
    */
   void removeBucket(String bucketId);
 

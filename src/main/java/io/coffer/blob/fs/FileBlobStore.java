@@ -154,25 +154,19 @@ public final class FileBlobStore implements BlobStore {
   }
 
   /**
-   * Removes a deleted bucket's folder in the background: the DeleteBucket answer does not wait for
-   * thousands of folders, and nothing else can reach the folder any more (its ID is never reused).
-   * A crash midway leaves the rest to start-up clean-up. Blobs a reader still leases go when the
-   * reader lets go.
+   * Removes a deleted bucket's folder. Nothing else can reach it any more (its ID is never reused),
+   * so a bucket created under the same name meanwhile is never touched. A crash midway leaves the
+   * rest to start-up clean-up. Blobs a reader still leases go when the reader lets go.
    */
   @Override
   public void removeBucket(String bucketId) {
     Path root = bucketDir(bucketId);
-    Thread.ofVirtual()
-        .name("coffer-remove-bucket")
-        .start(
-            () -> {
-              folders.forget(root);
-              try {
-                FileTrees.prune(root, file -> true, leases::deleteWhenFree, true);
-              } catch (IOException | RuntimeException e) {
-                log.warn("could not remove the folder of deleted bucket {}: {}", bucketId, e.toString());
-              }
-            });
+    folders.forget(root);
+    try {
+      FileTrees.prune(root, file -> true, leases::deleteWhenFree, true);
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not remove the folder of deleted bucket {}: {}", bucketId, e.toString());
+    }
   }
 
   /**
