@@ -112,10 +112,19 @@ public final class ObjectService {
             now,
             now,
             stored.inline());
-    List<String> newBlobs = stored.blobId() == null ? List.of() : List.of(stored.blobId());
+    return commit(
+        bucketId, meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+  }
+
+  /**
+   * Makes {@code meta} current; on failure releases the blobs written for it. Fails with
+   * NO_SUCH_BUCKET unless the bucket is still the one with {@code bucketId}, the one the blobs were
+   * stored under (not deleted and created again under its name meanwhile).
+   */
+  ObjectMeta commit(
+      String bucketId, ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
     Replaced replaced;
     try {
-      // fails unless the bucket is still the one the blob went to (not deleted and created again)
       replaced = store.putObject(bucketId, meta, precondition);
     } catch (RuntimeException e) {
       blobs.release(bucketId, newBlobs);
@@ -185,7 +194,7 @@ public final class ObjectService {
       } catch (NoSuchFileException e) {
         // Overwritten or deleted between the lookup and the lease, or the bucket was deleted and
         // created again since its ID was looked up: look again.
-        id = buckets.currentId(bucket).orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
+        id = buckets.currentId(bucket).orElseThrow(ObjectService::noSuchBucket);
         if (attempt == READ_ATTEMPTS) {
           throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object changed too often while being read.");
         }
@@ -284,8 +293,7 @@ public final class ObjectService {
     if (meta.isInline()) {
       return ".coffer/metadata.db";
     }
-    String bucketId =
-        buckets.currentId(meta.bucket()).orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
+    String bucketId = buckets.currentId(meta.bucket()).orElseThrow(ObjectService::noSuchBucket);
     if (meta.isMultipart()) {
       List<Segment> segments = segments(meta);
       if (!segments.isEmpty()) {
@@ -293,6 +301,10 @@ public final class ObjectService {
       }
     }
     return blobs.relativePath(bucketId, meta.storageId());
+  }
+
+  private static CofferException noSuchBucket() {
+    return new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist.");
   }
 
   void deleteUnchecked(String bucket, String key, WritePrecondition precondition) {
