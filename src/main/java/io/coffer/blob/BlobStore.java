@@ -3,41 +3,48 @@ package io.coffer.blob;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Where object bytes live: immutable blobs named by generated IDs, grouped per bucket. A blob is
- * written through a {@link BlobWriter} and becomes visible under its ID only once complete and
- * synced. A blob that readers hold open through a {@link BlobLease} is deleted only when the last
- * one lets go, so an overwrite never pulls bytes from under a reader.
+ * Where object bytes live: immutable blobs named by generated IDs, grouped per bucket under the
+ * bucket's internal ID (never its name, which a client can delete and create again: the blobs of
+ * two generations of a name must never meet). A blob is written through a {@link BlobWriter} and
+ * becomes visible under its ID only once complete and synced. A blob that readers hold open
+ * through a {@link BlobLease} is deleted only when the last one lets go, so an overwrite never
+ * pulls bytes from under a reader.
  */
 public interface BlobStore {
 
-  /** Starts a new blob in the bucket; it gets its ID on commit. */
-  BlobWriter create(String bucket) throws IOException;
+  /** Starts a new blob in the bucket with this ID; it gets its ID on commit. */
+  BlobWriter create(String bucketId) throws IOException;
 
   /**
    * Leases blobs for reading. Fails with {@link java.nio.file.NoSuchFileException} when one is
    * already gone (the caller re-reads the metadata and tries again).
    */
-  BlobLease lease(String bucket, List<String> blobIds) throws IOException;
+  BlobLease lease(String bucketId, List<String> blobIds) throws IOException;
 
   /** Deletes blobs now, or when their last lease is closed. Missing blobs are ignored. */
-  void release(String bucket, List<String> blobIds);
+  void release(String bucketId, List<String> blobIds);
 
   /** The blob's path relative to the data directory (as the management API reports it). */
-  String relativePath(String bucket, String blobId);
-
-  /** Removes the (empty) storage folder of a deleted bucket. */
-  void removeBucket(String bucket);
+  String relativePath(String bucketId, String blobId);
 
   /**
-   * Start-up clean-up: deletes temporary files and every blob for which {@code referenced}
-   * answers false.
+   * Removes everything stored for a deleted bucket. Touches nothing of any other bucket, whatever
+   * its name.
+   */
+  void removeBucket(String bucketId);
+
+  /**
+   * Start-up clean-up: deletes temporary files, the storage of every bucket not in {@code
+   * liveBuckets} (a deletion a crash interrupted), every blob for which {@code referenced} answers
+   * false, and fan-out folders left empty.
    *
    * @return the number of files removed
    */
-  int collectGarbage(Predicate<String> referenced) throws IOException;
+  int collectGarbage(Set<String> liveBuckets, Predicate<String> referenced) throws IOException;
 
   /** A blob being written. Closing it without commit discards it. */
   interface BlobWriter extends AutoCloseable {

@@ -3,6 +3,7 @@ package io.coffer.meta;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.CompletedUpload;
+import io.coffer.model.BucketRef;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -17,7 +18,6 @@ import io.coffer.model.WritePrecondition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -66,10 +66,10 @@ public interface MetadataStore extends AutoCloseable {
   Optional<Bucket> findBucket(String name);
 
   /**
-   * The ID of the bucket's owner, or empty when the bucket does not exist. Asked by every request,
-   * so an implementation may answer from memory.
+   * The bucket's ID and owner, or empty when the bucket does not exist. Asked by every request, so
+   * an implementation may answer from memory.
    */
-  OptionalLong findBucketOwner(String name);
+  Optional<BucketRef> findBucketRef(String name);
 
   /** All buckets in name order. */
   List<Bucket> listBuckets();
@@ -83,9 +83,9 @@ public interface MetadataStore extends AutoCloseable {
   /**
    * Deletes an empty bucket together with its in-progress uploads, returning the parts of those
    * uploads so their blobs can be removed; BUCKET_NOT_EMPTY when it holds objects, NO_SUCH_BUCKET
-   * when absent.
+   * when absent or when the bucket of that name is no longer the one with ID {@code id}.
    */
-  List<Part> deleteBucket(String name);
+  List<Part> deleteBucket(String name, String id);
 
   // ---- objects ----
 
@@ -96,13 +96,15 @@ public interface MetadataStore extends AutoCloseable {
 
   /**
    * Makes {@code object} the current version of its key if {@code precondition} holds against the
-   * current version, checked in the same transaction. NO_SUCH_BUCKET when the bucket is gone;
+   * current version, checked in the same transaction. NO_SUCH_BUCKET when the bucket is gone or is
+   * no longer the one with ID {@code bucketId}, under which the caller stored the object's blob
+   * (the name was deleted and created again meanwhile);
    * PRECONDITION_FAILED when If-None-Match * meets an existing key or If-Match meets another
    * ETag; NO_SUCH_KEY when If-Match meets no key.
    *
    * @return what the write replaced, so its storage can be released
    */
-  Replaced putObject(ObjectMeta object, WritePrecondition precondition);
+  Replaced putObject(String bucketId, ObjectMeta object, WritePrecondition precondition);
 
   /**
    * Removes the current version of a key if {@code precondition} holds (only ifMatch is used).

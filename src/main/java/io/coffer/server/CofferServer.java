@@ -46,10 +46,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,12 +106,7 @@ public final class CofferServer implements AutoCloseable {
     this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
     opened.push(metadata);
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
-    Set<String> referenced = new HashSet<>();
-    metadata.forEachReferencedBlob(referenced::add);
-    int removed = blobs.collectGarbage(referenced::contains);
-    if (removed > 0) {
-      log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
-    }
+    StorageStartup.reconcile(metadata, blobs);
 
     this.credentials = new CredentialService(metadata, clock);
     BucketService buckets = new BucketService(metadata, blobs, clock, config.region());

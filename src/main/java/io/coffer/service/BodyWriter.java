@@ -32,11 +32,12 @@ final class BodyWriter {
   /**
    * Reads {@code body} to its end and stores it.
    *
+   * @param bucketId the ID of the bucket whose folder a blob goes to
    * @param maxSize bodies longer than this fail with ENTITY_TOO_LARGE
    * @param allowInline whether the body may be kept inline (never for multipart parts)
    */
   StoredBody store(
-      String bucket,
+      String bucketId,
       InputStream body,
       long declaredLength,
       long maxSize,
@@ -91,7 +92,7 @@ final class BodyWriter {
           continue; // still small enough to keep inline
         }
         if (writer == null) {
-          writer = blobs.create(bucket);
+          writer = blobs.create(bucketId);
         }
         writer.write(buffer, 0, buffered);
         buffered = 0;
@@ -110,7 +111,7 @@ final class BodyWriter {
       if (writer == null && !allowInline) {
         // An empty multipart part (an empty last part, or a copy of an empty object) is a file
         // too: the segments of the completed object name a blob for every part.
-        writer = blobs.create(bucket);
+        writer = blobs.create(bucketId);
       }
       if (writer == null) {
         return new StoredBody(null, Arrays.copyOf(buffer, buffered), size, md5Digest, stored, checksumBytes);

@@ -4,12 +4,12 @@ import io.coffer.blob.BlobStore;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
+import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
-import io.coffer.model.Part;
 import java.time.Clock;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /** Buckets and who may touch them. */
 public final class BucketService {
@@ -47,21 +47,34 @@ public final class BucketService {
   /**
    * Fails with NO_SUCH_BUCKET or ACCESS_DENIED unless the bucket exists and the caller may use it;
    * the check every object operation makes first.
+   *
+   * @return the bucket's internal ID, under which its blobs are stored
    */
-  public void requireAccess(Caller caller, String name) {
-    OptionalLong owner = store.findBucketOwner(name);
-    if (owner.isEmpty()) {
-      throw noSuchBucket();
-    }
-    if (!caller.canAccessBucketOwnedBy(owner.getAsLong())) {
+  public String requireAccess(Caller caller, String name) {
+    BucketRef bucket = store.findBucketRef(name).orElseThrow(BucketService::noSuchBucket);
+    if (!caller.canAccessBucketOwnedBy(bucket.ownerId())) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
+    return bucket.id();
   }
 
   /** The bucket if it exists and the caller may use it: NO_SUCH_BUCKET or ACCESS_DENIED otherwise. */
   public Bucket require(Caller caller, String name) {
-    requireAccess(caller, name);
-    return store.findBucket(name).orElseThrow(BucketService::noSuchBucket);
+    String id = requireAccess(caller, name);
+    // the bucket the access check was made on, not one created under its name since
+    return store
+        .findBucket(name)
+        .filter(bucket -> bucket.id().equals(id))
+        .orElseThrow(BucketService::noSuchBucket);
+  }
+
+  /**
+   * The ID of the bucket of this name now, without an access check. For releasing blobs after a
+   * metadata change: what the change removed belonged to the bucket current at its commit, which
+   * is this one unless the name was deleted since (and then its folder goes as a whole).
+   */
+  Optional<String> currentId(String name) {
+    return store.findBucketRef(name).map(BucketRef::id);
   }
 
   private static CofferException noSuchBucket() {
@@ -96,11 +109,14 @@ public final class BucketService {
     return store.listBucketsOwnedBy(ownerId);
   }
 
-  /** Deletes an empty bucket; in-progress uploads go with it. */
+  /**
+   * Deletes an empty bucket; in-progress uploads go with it. Its blobs (the uploads' parts) are
+   * removed with its folder, which belongs to this bucket's ID alone: a bucket created under the
+   * same name meanwhile has a folder of its own.
+   */
   public void delete(Caller caller, String name) {
-    require(caller, name);
-    List<Part> abandoned = store.deleteBucket(name);
-    blobs.release(name, abandoned.stream().map(Part::blobId).toList());
-    blobs.removeBucket(name);
+    Bucket bucket = require(caller, name);
+    store.deleteBucket(name, bucket.id());
+    blobs.removeBucket(bucket.id());
   }
 }

@@ -41,8 +41,8 @@ public final class CopyService {
       ObjectAttributes replacement,
       ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition precondition) {
-    buckets.require(caller, sourceBucket);
-    buckets.requireAccess(caller, bucket);
+    String sourceBucketId = buckets.require(caller, sourceBucket).id();
+    String bucketId = buckets.requireAccess(caller, bucket);
     Names.requireValidKey(key);
     if (sourceBucket.equals(bucket) && sourceKey.equals(key) && replacement == null) {
       throw new CofferException(
@@ -51,18 +51,19 @@ public final class CopyService {
               + " changing the object's metadata, storage class, website redirect location or"
               + " encryption attributes.");
     }
-    ObjectRead source = objects.open(sourceBucket, sourceKey, sourceConditions, null, null);
+    ObjectRead source =
+        objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, null, null);
     ObjectMeta from = source.meta();
     ChecksumAlgorithm algorithm =
         checksumAlgorithm != null
             ? checksumAlgorithm
             : from.checksum() != null ? ChecksumAlgorithm.valueOf(from.checksum().algorithm()) : null;
-    StoredBody stored = storeFrom(source, bucket, algorithm, true);
+    StoredBody stored = storeFrom(source, bucketId, algorithm, true);
     ObjectAttributes attributes =
         replacement != null
             ? replacement
             : new ObjectAttributes(from.contentType(), from.headers(), from.userMetadata());
-    return objects.commitNew(bucket, key, stored, attributes, precondition);
+    return objects.commitNew(bucketId, bucket, key, stored, attributes, precondition);
   }
 
   /** Copies a source object, or a range of it, into a part of an upload. */
@@ -77,22 +78,24 @@ public final class CopyService {
       String uploadId,
       int partNumber) {
     MultipartService.requirePartNumber(partNumber);
-    buckets.require(caller, sourceBucket);
+    String sourceBucketId = buckets.require(caller, sourceBucket).id();
     MultipartUpload upload = multipart.require(caller, bucket, key, uploadId);
-    ObjectRead source = objects.open(sourceBucket, sourceKey, sourceConditions, sourceRange, null);
+    String bucketId = multipart.uploadBucketId(upload);
+    ObjectRead source =
+        objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, sourceRange, null);
     ChecksumAlgorithm algorithm =
         upload.checksumAlgorithm() == null ? null : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
-    StoredBody stored = storeFrom(source, bucket, algorithm, false);
-    return multipart.recordPart(upload, partNumber, stored);
+    StoredBody stored = storeFrom(source, bucketId, algorithm, false);
+    return multipart.recordPart(bucketId, upload, partNumber, stored);
   }
 
   private StoredBody storeFrom(
-      ObjectRead source, String bucket, ChecksumAlgorithm algorithm, boolean allowInline) {
+      ObjectRead source, String bucketId, ChecksumAlgorithm algorithm, boolean allowInline) {
     PayloadChecks checks = new PayloadChecks(null, null, algorithm, null, null);
     try (ObjectReadStream in = new ObjectReadStream(source)) {
       return objects
           .bodyWriter()
-          .store(bucket, in, source.length(), objects.maxObjectSize(), checks, allowInline);
+          .store(bucketId, in, source.length(), objects.maxObjectSize(), checks, allowInline);
     } catch (IOException e) {
       throw new CofferException(ErrorCode.INTERNAL_ERROR, "The copy source could not be read.", e);
     }

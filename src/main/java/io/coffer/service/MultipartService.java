@@ -118,16 +118,33 @@ public final class MultipartService {
       PayloadChecks checks) {
     requirePartNumber(partNumber);
     MultipartUpload upload = require(caller, bucket, key, uploadId);
+    String bucketId = uploadBucketId(upload);
     PayloadChecks effective = withUploadChecksum(upload, checks);
     StoredBody stored =
         objects
             .bodyWriter()
-            .store(bucket, body, declaredLength, objects.maxObjectSize(), effective, false);
-    return recordPart(upload, partNumber, stored);
+            .store(bucketId, body, declaredLength, objects.maxObjectSize(), effective, false);
+    return recordPart(bucketId, upload, partNumber, stored);
   }
 
-  /** Writes a part from a stream the service produced itself (UploadPartCopy). */
-  Part recordPart(MultipartUpload upload, int partNumber, StoredBody stored) {
+  /**
+   * The ID of the bucket an upload is in, looked up after the upload was found. Uploads go with
+   * their bucket and their IDs are never reused, so while the upload exists this is its bucket;
+   * if the bucket goes meanwhile, recording the part fails (NO_SUCH_UPLOAD) and its blob is
+   * released under the ID it was stored with.
+   */
+  String uploadBucketId(MultipartUpload upload) {
+    return buckets
+        .currentId(upload.bucket())
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
+  }
+
+  /**
+   * Writes a part from a stream the service produced itself (UploadPartCopy).
+   *
+   * @param bucketId the ID of the bucket the part's blob was stored under
+   */
+  Part recordPart(String bucketId, MultipartUpload upload, int partNumber, StoredBody stored) {
     Part part =
         new Part(
             upload.uploadId(),
@@ -138,9 +155,9 @@ public final class MultipartService {
             stored.checksum(),
             clock.instant());
     try {
-      store.putPart(part).ifPresent(replaced -> blobs.release(upload.bucket(), List.of(replaced)));
+      store.putPart(part).ifPresent(replaced -> blobs.release(bucketId, List.of(replaced)));
     } catch (RuntimeException e) {
-      blobs.release(upload.bucket(), List.of(stored.blobId()));
+      blobs.release(bucketId, List.of(stored.blobId()));
       throw e;
     }
     return part;
@@ -207,7 +224,7 @@ public final class MultipartService {
   /** Aborts an upload found by its ID alone (management API). */
   public void abortUnchecked(String bucket, String uploadId) {
     List<Part> parts = store.abortUpload(uploadId);
-    blobs.release(bucket, parts.stream().map(Part::blobId).toList());
+    objects.release(bucket, parts.stream().map(Part::blobId).toList());
   }
 
   /**
@@ -290,8 +307,8 @@ public final class MultipartService {
     CompletedUpload completion = new CompletedUpload(uploadId, bucket, key, etag, size, checksum, fingerprint, now);
     MetadataStore.Completed completed =
         store.completeUpload(completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));
-    blobs.release(bucket, completed.unusedPartBlobs());
-    blobs.release(bucket, completed.replaced().releasedBlobs());
+    objects.release(bucket, completed.unusedPartBlobs());
+    objects.release(bucket, completed.replaced().releasedBlobs());
     return completed.upload();
   }
 

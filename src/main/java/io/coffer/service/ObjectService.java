@@ -69,12 +69,12 @@ public final class ObjectService {
       long declaredLength,
       PayloadChecks checks,
       WritePrecondition precondition) {
-    buckets.requireAccess(caller, bucket);
+    String bucketId = buckets.requireAccess(caller, bucket);
     Names.requireValidKey(key);
     failEarlyIfKeyExists(bucket, key, precondition);
     StoredBody stored =
-        bodyWriter.store(bucket, body, declaredLength, maxObjectSize, checks, true);
-    return commitNew(bucket, key, stored, attributes, precondition);
+        bodyWriter.store(bucketId, body, declaredLength, maxObjectSize, checks, true);
+    return commitNew(bucketId, bucket, key, stored, attributes, precondition);
   }
 
   /**
@@ -88,8 +88,13 @@ public final class ObjectService {
     }
   }
 
-  /** Makes a stored body the current version of a key, with the given attributes. */
+  /**
+   * Makes a stored body the current version of a key, with the given attributes.
+   *
+   * @param bucketId the ID of the bucket the body was stored under
+   */
   ObjectMeta commitNew(
+      String bucketId,
       String bucket,
       String key,
       StoredBody stored,
@@ -111,19 +116,25 @@ public final class ObjectService {
             now,
             now,
             stored.inline());
-    return commit(meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+    return commit(
+        bucketId, meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
   }
 
-  /** Makes {@code meta} current; on failure releases the blobs written for it. */
-  ObjectMeta commit(ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
+  /**
+   * Makes {@code meta} current; on failure releases the blobs written for it. Fails with
+   * NO_SUCH_BUCKET unless the bucket is still the one with {@code bucketId}, the one the blobs were
+   * stored under (not deleted and created again under its name meanwhile).
+   */
+  ObjectMeta commit(
+      String bucketId, ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
     Replaced replaced;
     try {
-      replaced = store.putObject(meta, precondition);
+      replaced = store.putObject(bucketId, meta, precondition);
     } catch (RuntimeException e) {
-      blobs.release(meta.bucket(), newBlobs);
+      blobs.release(bucketId, newBlobs);
       throw e;
     }
-    blobs.release(meta.bucket(), replaced.releasedBlobs());
+    blobs.release(bucketId, replaced.releasedBlobs());
     return meta;
   }
 
@@ -162,20 +173,32 @@ public final class ObjectService {
       ReadConditions conditions,
       ByteRange range,
       Integer partNumber) {
-    buckets.requireAccess(caller, bucket);
-    return open(bucket, key, conditions, range, partNumber);
+    String bucketId = buckets.requireAccess(caller, bucket);
+    return open(bucketId, bucket, key, conditions, range, partNumber);
   }
 
-  /** Opens without an access check (the caller has done it). */
+  /**
+   * Opens without an access check (the caller has done it and found the bucket's ID).
+   *
+   * @param bucketId the ID of the bucket the access check found
+   */
   ObjectRead open(
-      String bucket, String key, ReadConditions conditions, ByteRange range, Integer partNumber) {
+      String bucketId,
+      String bucket,
+      String key,
+      ReadConditions conditions,
+      ByteRange range,
+      Integer partNumber) {
+    String id = bucketId;
     for (int attempt = 1; ; attempt++) {
       ObjectMeta meta = find(bucket, key);
       conditions.check(meta);
       try {
-        return openVersion(meta, range, partNumber);
+        return openVersion(id, meta, range, partNumber);
       } catch (NoSuchFileException e) {
-        // Overwritten or deleted between the lookup and the lease: look again.
+        // Overwritten or deleted between the lookup and the lease, or the bucket was deleted and
+        // created again since its ID was looked up: look again.
+        id = buckets.currentId(bucket).orElseThrow(ObjectService::noSuchBucket);
         if (attempt == READ_ATTEMPTS) {
           throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object changed too often while being read.");
         }
@@ -185,8 +208,8 @@ public final class ObjectService {
     }
   }
 
-  private ObjectRead openVersion(ObjectMeta meta, ByteRange range, Integer partNumber)
-      throws IOException {
+  private ObjectRead openVersion(
+      String bucketId, ObjectMeta meta, ByteRange range, Integer partNumber) throws IOException {
     List<Segment> segments = segments(meta);
     ByteRange.Resolved resolved = null;
     if (partNumber != null) {
@@ -204,7 +227,7 @@ public final class ObjectService {
       return new ObjectRead(meta, resolved, bytes, null, List.of());
     }
     if (!meta.isMultipart()) {
-      BlobLease lease = blobs.lease(meta.bucket(), List.of(meta.storageId()));
+      BlobLease lease = blobs.lease(bucketId, List.of(meta.storageId()));
       return new ObjectRead(meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
     }
     // Only the segments the range touches are leased.
@@ -222,7 +245,7 @@ public final class ObjectService {
       }
       segmentStart = segmentEnd;
     }
-    BlobLease lease = blobs.lease(meta.bucket(), ids);
+    BlobLease lease = blobs.lease(bucketId, ids);
     return new ObjectRead(meta, resolved, null, lease, slices);
   }
 
@@ -251,8 +274,19 @@ public final class ObjectService {
   /** Deletes the current version of a key without an access check; false when it was absent. */
   public boolean deleteIfPresent(String bucket, String key) {
     Replaced deleted = store.deleteObject(bucket, key, WritePrecondition.NONE);
-    blobs.release(bucket, deleted.releasedBlobs());
+    release(bucket, deleted.releasedBlobs());
     return deleted.existed();
+  }
+
+  /**
+   * Releases blobs a metadata change in {@code bucket} let go of. They belong to the bucket of that
+   * name at the change's commit, which is the current one unless the name was deleted since (and
+   * then its folder is removed as a whole).
+   */
+  void release(String bucket, List<String> blobIds) {
+    if (!blobIds.isEmpty()) {
+      buckets.currentId(bucket).ifPresent(id -> blobs.release(id, blobIds));
+    }
   }
 
   /**
@@ -263,18 +297,23 @@ public final class ObjectService {
     if (meta.isInline()) {
       return ".coffer/metadata.db";
     }
+    String bucketId = buckets.currentId(meta.bucket()).orElseThrow(ObjectService::noSuchBucket);
     if (meta.isMultipart()) {
       List<Segment> segments = segments(meta);
       if (!segments.isEmpty()) {
-        return blobs.relativePath(meta.bucket(), segments.get(0).blobId());
+        return blobs.relativePath(bucketId, segments.get(0).blobId());
       }
     }
-    return blobs.relativePath(meta.bucket(), meta.storageId());
+    return blobs.relativePath(bucketId, meta.storageId());
+  }
+
+  private static CofferException noSuchBucket() {
+    return new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist.");
   }
 
   void deleteUnchecked(String bucket, String key, WritePrecondition precondition) {
     Replaced deleted = store.deleteObject(bucket, key, precondition);
-    blobs.release(bucket, deleted.releasedBlobs());
+    release(bucket, deleted.releasedBlobs());
   }
 
   public ListPage list(

@@ -79,6 +79,7 @@ class CrashConsistencyIT {
       long cycleStart = System.nanoTime();
       AtomicBoolean killed = new AtomicBoolean();
       List<CrashWorkload> workloads = new ArrayList<>();
+      BucketChurn churn;
       try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env)) {
         List<S3Client> clients = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -89,6 +90,10 @@ class CrashConsistencyIT {
           workloads.add(w);
           threads.add(Thread.ofPlatform().name("crash-client-" + t).start(w));
         }
+        S3Client churnClient = client(server.s3Uri());
+        clients.add(churnClient);
+        churn = new BucketChurn(churnClient, random.nextLong(), killed);
+        threads.add(Thread.ofPlatform().name("crash-bucket-churn").start(churn));
         Thread.sleep(1000 + random.nextInt(3000));
         killed.set(true);
         server.kill();
@@ -102,11 +107,12 @@ class CrashConsistencyIT {
         assertThat(w.failures).as("client errors while the server was up (seed %d)", seed).isEmpty();
         acknowledged += w.acknowledged.get();
       }
+      assertThat(churn.failures).as("bucket churn errors while the server was up (seed %d)", seed).isEmpty();
       counts.acknowledged += acknowledged;
-      System.out.printf("crash test: cycle %d, %d acknowledged, %d ms%n", cycle + 1, acknowledged, (System.nanoTime() - cycleStart) / 1_000_000);
+      System.out.printf("crash test: cycle %d, %d acknowledged, %d bucket re-creations, %d ms%n", cycle + 1, acknowledged, churn.cycles, (System.nanoTime() - cycleStart) / 1_000_000);
       counts.kills++;
       try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env); S3Client client = client(server.s3Uri())) {
-        verify(client, data, keysByThread, counts, seed);
+        verify(client, data, keysByThread, churn, counts, seed);
         verifyStats(server.consoleUri(), client, seed);
       }
     }
@@ -116,7 +122,8 @@ class CrashConsistencyIT {
   }
 
   /** Checks every key against its model, the listing, and the files on disk; then settles the model. */
-  private static void verify(S3Client client, Path data, List<List<KeyModel>> keysByThread, CrashCounts counts, long seed)
+  private static void verify(
+      S3Client client, Path data, List<List<KeyModel>> keysByThread, BucketChurn churn, CrashCounts counts, long seed)
       throws Exception {
     long expectedBlobs = 0;
     List<String> present = new ArrayList<>();
@@ -140,9 +147,19 @@ class CrashConsistencyIT {
       expectedBlobs += client.listParts(r -> r.bucket(CrashWorkload.BUCKET).key(upload.key()).uploadId(upload.uploadId())).parts().size();
     }
     assertThat(countFiles(data.resolve(".coffer").resolve("tmp"))).as("temporary files after start-up").isZero();
-    assertThat(countFiles(data.resolve(CrashWorkload.BUCKET).resolve("objects")))
-        .as("blob files = blobs of current objects + parts of open uploads (seed %d)", seed)
+    expectedBlobs += churn.verify(client, seed);
+    // Blobs live in <data>/buckets/<bucket id>/ab/cd/<blob id>: one folder per live bucket, none
+    // left of a deleted one (the churn bucket's deletions, some interrupted by the kill).
+    Path buckets = data.resolve("buckets");
+    assertThat(countFiles(buckets))
+        .as("blob files = blobs of current objects + parts of open uploads, in both buckets (seed %d)", seed)
         .isEqualTo(expectedBlobs);
+    try (Stream<Path> folders = Files.list(buckets)) {
+      assertThat(folders.count())
+          .as("bucket folders after start-up, at most one per live bucket (seed %d)", seed)
+          .isLessThanOrEqualTo(client.listBuckets().buckets().size());
+    }
+    churn.reset(client);
     counts.blobsChecked += expectedBlobs;
     for (MultipartUpload upload : uploads) {
       client.abortMultipartUpload(r -> r.bucket(CrashWorkload.BUCKET).key(upload.key()).uploadId(upload.uploadId()));

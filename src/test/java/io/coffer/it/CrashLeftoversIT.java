@@ -52,23 +52,36 @@ class CrashLeftoversIT {
     assertThat(committed).hasSize(2);
 
     Path temp = Files.writeString(dataDir.resolve(".coffer/tmp/0123456789abcdef0123456789abcdef.tmp"), "half written");
-    // Named like a blob (objects/ab/cd/<32 hex>), but no metadata refers to it.
-    Path orphan = dataDir.resolve(BUCKET).resolve("objects/ab/cd/abcd0123456789abcdef0123456789ab");
+    // Named like a blob (buckets/<bucket id>/ab/cd/<32 hex>), but no metadata refers to it.
+    Path orphan = bucketFolder().resolve("ab/cd/abcd0123456789abcdef0123456789ab");
     Files.createDirectories(orphan.getParent());
     Files.write(orphan, random(5_000, 3));
-    assertThat(blobFiles()).hasSize(3);
+    // The folder of a bucket whose deletion a crash interrupted (no bucket has this ID).
+    Path deletedBucket = dataDir.resolve("buckets/ffffffffffffffffffffffffffffffff");
+    Path leftover = deletedBucket.resolve("12/34/1234fedcba9876543210fedcba987654");
+    Files.createDirectories(leftover.getParent());
+    Files.write(leftover, random(5_000, 4));
+    assertThat(blobFiles()).hasSize(4);
 
     try (CofferServer server = start(); S3Client s3 = client(server)) {
       assertThat(temp).doesNotExist();
       assertThat(orphan).doesNotExist();
+      assertThat(orphan.getParent().getParent()).as("the orphan's emptied fan-out folders").doesNotExist();
+      assertThat(deletedBucket).doesNotExist();
       assertThat(blobFiles()).containsExactlyInAnyOrderElementsOf(committed);
       assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("first")).asByteArray()).isEqualTo(first);
       assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("second")).asByteArray()).isEqualTo(second);
     }
   }
 
+  Path bucketFolder() throws Exception {
+    try (Stream<Path> folders = Files.list(dataDir.resolve("buckets"))) {
+      return folders.findFirst().orElseThrow();
+    }
+  }
+
   List<Path> blobFiles() throws Exception {
-    try (Stream<Path> files = Files.walk(dataDir.resolve(BUCKET).resolve("objects"))) {
+    try (Stream<Path> files = Files.walk(dataDir.resolve("buckets"))) {
       return files.filter(Files::isRegularFile).toList();
     }
   }

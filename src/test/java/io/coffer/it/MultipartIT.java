@@ -61,7 +61,7 @@ class MultipartIT {
   }
 
   Path blobDir() {
-    return coffer.dataDir().resolve(BUCKET).resolve("objects");
+    return StoredFiles.bucketFolder(coffer.dataDir(), BUCKET);
   }
 
   @Test

@@ -59,7 +59,7 @@ class OverwriteDuringReadIT {
   }
 
   static void awaitNoBlobFiles() throws Exception {
-    Path objects = coffer.dataDir().resolve(BUCKET).resolve("objects");
+    Path objects = StoredFiles.bucketFolder(coffer.dataDir(), BUCKET);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     long files;
     do {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where a body ends up (inline or a blob file), and what happens when it lies about its length. */
 class BodyWriterTest {
   private static final int THRESHOLD = 1024;
+  private static final String BUCKET_ID = "0123456789abcdef0123456789abcdef";
 
   @TempDir Path dir;
   private BodyWriter writer;
@@ -62,7 +63,7 @@ class BodyWriterTest {
   }
 
   private StoredBody store(byte[] body, long declared, boolean allowInline) {
-    return writer.store("b", new ByteArrayInputStream(body), declared, Long.MAX_VALUE, PayloadChecks.NONE, allowInline);
+    return writer.store(BUCKET_ID, new ByteArrayInputStream(body), declared, Long.MAX_VALUE, PayloadChecks.NONE, allowInline);
   }
 
   private long files() throws IOException {

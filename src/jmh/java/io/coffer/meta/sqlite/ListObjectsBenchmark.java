@@ -48,10 +48,10 @@ public class ListObjectsBenchmark {
     dir = Files.createTempDirectory("coffer-jmh-");
     store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
     Credential c = store.createCredential("AK", "SK", "bench", T0);
-    store.createBucket("b", c.id(), "us-east-1", T0);
+    String bucketId = store.createBucket("b", c.id(), "us-east-1", T0).id();
     for (int i = 0; i < KEYS; i++) {
       String key = key(i);
-      store.putObject(new ObjectMeta("b", key, "blob" + i, 4096, "9b2cf535f27731c974343645a3985328",
+      store.putObject(bucketId, new ObjectMeta("b", key, "blob" + i, 4096, "9b2cf535f27731c974343645a3985328",
           "application/octet-stream", Map.of(), Map.of(), null, 0, T0, T0, null), WritePrecondition.NONE);
     }
   }

@@ -3,41 +3,39 @@ package io.coffer.blob.fs;
 import io.coffer.blob.BlobStore;
 import io.coffer.blob.StorageUnavailableException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Blobs as files: {@code <data>/<bucket>/objects/ab/cd/<id>}, written in {@code <data>/.coffer/tmp}
- * and renamed into place once complete and synced. Bucket names are validated before they get
- * here and IDs are generated, so no path can leave the data directory. Files and folders are
- * created owner-only, like the rest of the data directory ({@link OwnerOnly}).
+ * Blobs as files: {@code <data>/buckets/<bucket id>/ab/cd/<blob id>}, written in {@code
+ * <data>/.coffer/tmp} and renamed into place once complete and synced. Both IDs are generated (a
+ * bucket's when it is created, never reused), so no path can leave the data directory and a bucket
+ * deleted and created again under the same name never shares a folder with its predecessor. Files
+ * and folders are created owner-only, like the rest of the data directory ({@link OwnerOnly}).
  */
 public final class FileBlobStore implements BlobStore {
   private static final Logger log = LoggerFactory.getLogger(FileBlobStore.class);
-  static final String OBJECTS = "objects";
+  /** The folder holding one folder per bucket ID. */
+  static final String BUCKETS = "buckets";
   /** A write that fails with less free space than this failed because the disk is full. */
   private static final long FULL_BELOW_BYTES = 1024 * 1024;
 
   private final Path dataDir;
+  private final Path bucketsDir;
   private final Path tmpDir;
   private final boolean sync;
-  private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
+  private final FanOutFolders folders;
   private final LeaseRegistry leases = new LeaseRegistry(this::deleteQuietly);
 
   /**
@@ -47,37 +45,42 @@ public final class FileBlobStore implements BlobStore {
    */
   public FileBlobStore(Path dataDir, Path tmpDir, boolean sync) throws IOException {
     this.dataDir = dataDir.toAbsolutePath().normalize();
+    this.bucketsDir = this.dataDir.resolve(BUCKETS);
     this.tmpDir = tmpDir.toAbsolutePath().normalize();
     this.sync = sync;
+    this.folders = new FanOutFolders(sync);
     Files.createDirectories(this.tmpDir, OwnerOnly.DIRECTORY);
   }
 
-  Path pathOf(String bucket, String id) {
+  Path bucketDir(String bucketId) {
+    if (!BlobIds.isValid(bucketId)) {
+      throw new IllegalArgumentException("not a bucket id");
+    }
+    return bucketsDir.resolve(bucketId);
+  }
+
+  Path pathOf(String bucketId, String id) {
     if (!BlobIds.isValid(id)) {
       throw new IllegalArgumentException("not a blob id");
     }
-    return dataDir
-        .resolve(bucket)
-        .resolve(OBJECTS)
-        .resolve(id.substring(0, 2))
-        .resolve(id.substring(2, 4))
-        .resolve(id);
+    return bucketDir(bucketId).resolve(id.substring(0, 2)).resolve(id.substring(2, 4)).resolve(id);
   }
 
   @Override
-  public String relativePath(String bucket, String blobId) {
-    return dataDir.relativize(pathOf(bucket, blobId)).toString();
+  public String relativePath(String bucketId, String blobId) {
+    return dataDir.relativize(pathOf(bucketId, blobId)).toString();
   }
 
   @Override
-  public BlobWriter create(String bucket) throws IOException {
+  public BlobWriter create(String bucketId) throws IOException {
+    bucketDir(bucketId); // refuse a malformed ID before writing anything
     String id = BlobIds.next();
     Path temp = tmpDir.resolve(id + ".tmp");
     try {
       FileChannel channel =
           FileChannel.open(
               temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.FILE);
-      return new FileBlobWriter(this, bucket, id, temp, channel);
+      return new FileBlobWriter(this, bucketId, id, temp, channel);
     } catch (IOException e) {
       throw classify(e);
     }
@@ -105,101 +108,82 @@ public final class FileBlobStore implements BlobStore {
   }
 
   /** Moves a complete temp file into place; called by the writer on commit. */
-  void publish(String bucket, String id, Path temp, FileChannel channel) throws IOException {
+  void publish(String bucketId, String id, Path temp, FileChannel channel) throws IOException {
     try {
-      moveIntoPlace(bucket, id, temp, channel);
+      if (sync) {
+        channel.force(false);
+      }
+      channel.close();
+      Path target = pathOf(bucketId, id);
+      folders.moveInto(temp, target);
+      if (sync) {
+        // Outside the folder's lock: the folder cannot be removed while it holds this blob, which
+        // nothing can release before its metadata commits.
+        FanOutFolders.syncDirectory(target.getParent());
+      }
     } catch (IOException e) {
       throw classify(e);
     }
   }
 
-  private void moveIntoPlace(String bucket, String id, Path temp, FileChannel channel) throws IOException {
-    if (sync) {
-      channel.force(false);
-    }
-    channel.close();
-    Path target = pathOf(bucket, id);
-    Path dir = target.getParent();
-    if (!knownDirectories.contains(dir)) {
-      createDirectories(dir);
-    }
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (NoSuchFileException e) {
-      // The folder was removed with its (deleted) bucket after we cached it: recreate it once.
-      knownDirectories.remove(dir);
-      createDirectories(dir);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-    if (sync) {
-      syncDirectory(dir);
-    }
-  }
-
-  /**
-   * Creates a blob's fan-out folders. With sync, the entries of new folders are synced up to the
-   * data directory too: a power loss must not take a folder, and the synced blobs in it, away.
-   */
-  private void createDirectories(Path dir) throws IOException {
-    Files.createDirectories(dir, OwnerOnly.DIRECTORY);
-    if (sync) {
-      for (Path p = dir.getParent(); p != null && p.startsWith(dataDir); p = p.getParent()) {
-        syncDirectory(p);
-      }
-    }
-    knownDirectories.add(dir);
-  }
-
-  private static void syncDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
-
   @Override
-  public BlobLease lease(String bucket, List<String> blobIds) throws IOException {
+  public BlobLease lease(String bucketId, List<String> blobIds) throws IOException {
     List<Path> paths = new ArrayList<>(blobIds.size());
     for (String id : blobIds) {
-      paths.add(pathOf(bucket, id));
+      paths.add(pathOf(bucketId, id));
     }
     return leases.acquire(paths);
   }
 
   @Override
-  public void release(String bucket, List<String> blobIds) {
+  public void release(String bucketId, List<String> blobIds) {
     for (String id : blobIds) {
-      leases.deleteWhenFree(pathOf(bucket, id));
+      leases.deleteWhenFree(pathOf(bucketId, id));
     }
   }
 
+  /** Deletes a blob file and the fan-out folders it leaves empty. */
   private void deleteQuietly(Path path) {
     try {
-      Files.deleteIfExists(path);
+      if (Files.deleteIfExists(path)) {
+        folders.removeIfEmpty(path);
+      }
     } catch (IOException e) {
       log.warn("could not delete blob {}: {}", dataDir.relativize(path), e.toString());
     }
   }
 
+  /**
+   * Removes a deleted bucket's folder. Nothing else can reach it any more (its ID is never reused),
+   * so a bucket created under the same name meanwhile is never touched. A crash midway leaves the
+   * rest to start-up clean-up. Blobs a reader still leases go when the reader lets go.
+   */
   @Override
-  public void removeBucket(String bucket) {
-    Path root = dataDir.resolve(bucket);
-    if (!Files.isDirectory(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted((a, b) -> b.getNameCount() - a.getNameCount())
-          .forEach(
-              p -> {
-                knownDirectories.remove(p);
-                deleteQuietly(p);
-              });
-    } catch (IOException | UncheckedIOException e) {
-      log.warn("could not remove folder of bucket {}: {}", bucket, e.toString());
+  public void removeBucket(String bucketId) {
+    Path root = bucketDir(bucketId);
+    folders.forget(root);
+    try {
+      FileTrees.prune(root, file -> true, leases::deleteWhenFree, true);
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not remove the folder of deleted bucket {}: {}", bucketId, e.toString());
     }
   }
 
+  /**
+   * Moves blobs stored by a Coffer before bucket IDs ({@code <data>/<bucket name>/objects/ab/cd/
+   * <id>}) to this layout; see {@link LegacyLayout}. Runs at start-up, before {@link
+   * #collectGarbage}.
+   *
+   * @param bucketIds the ID of every existing bucket, by name
+   * @return the number of blobs moved
+   */
+  public int migrateLegacyLayout(Map<String, String> bucketIds) throws IOException {
+    return new LegacyLayout(dataDir, folders, sync).migrate(bucketIds, this::pathOf);
+  }
+
   @Override
-  public int collectGarbage(Predicate<String> referenced) throws IOException {
+  public int collectGarbage(Set<String> liveBuckets, Predicate<String> referenced)
+      throws IOException {
     int removed = 0;
     try (DirectoryStream<Path> temps = Files.newDirectoryStream(tmpDir)) {
       for (Path temp : temps) {
@@ -207,24 +191,31 @@ public final class FileBlobStore implements BlobStore {
         removed++;
       }
     }
-    try (DirectoryStream<Path> buckets = Files.newDirectoryStream(dataDir, Files::isDirectory)) {
+    if (!Files.isDirectory(bucketsDir)) {
+      return removed;
+    }
+    try (DirectoryStream<Path> buckets = Files.newDirectoryStream(bucketsDir)) {
       for (Path bucketDir : buckets) {
-        Path objects = bucketDir.resolve(OBJECTS);
-        if (bucketDir.getFileName().toString().startsWith(".") || !Files.isDirectory(objects)) {
-          continue;
-        }
-        try (Stream<Path> files = Files.walk(objects)) {
-          for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-            String id = file.getFileName().toString();
-            if (!BlobIds.isValid(id) || !referenced.test(id)) {
-              Files.deleteIfExists(file);
-              removed++;
-            }
-          }
+        String bucketId = bucketDir.getFileName().toString();
+        if (liveBuckets.contains(bucketId) && Files.isDirectory(bucketDir)) {
+          removed +=
+              FileTrees.prune(
+                  bucketDir,
+                  file -> {
+                    String id = file.getFileName().toString();
+                    return !BlobIds.isValid(id) || !referenced.test(id);
+                  },
+                  this::deleteQuietly,
+                  false);
+        } else if (Files.isDirectory(bucketDir)) {
+          // a deleted bucket whose removal a crash interrupted
+          removed += FileTrees.prune(bucketDir, file -> true, this::deleteQuietly, true);
+        } else {
+          Files.deleteIfExists(bucketDir);
+          removed++;
         }
       }
     }
     return removed;
   }
-
 }

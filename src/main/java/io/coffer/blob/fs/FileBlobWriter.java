@@ -10,16 +10,16 @@ import java.nio.file.Path;
 /** Writes one blob to its temp file; commit publishes it, close without commit discards it. */
 final class FileBlobWriter implements BlobWriter {
   private final FileBlobStore store;
-  private final String bucket;
+  private final String bucketId;
   private final String id;
   private final Path temp;
   private final FileChannel channel;
   private long size;
   private boolean done;
 
-  FileBlobWriter(FileBlobStore store, String bucket, String id, Path temp, FileChannel channel) {
+  FileBlobWriter(FileBlobStore store, String bucketId, String id, Path temp, FileChannel channel) {
     this.store = store;
-    this.bucket = bucket;
+    this.bucketId = bucketId;
     this.id = id;
     this.temp = temp;
     this.channel = channel;
@@ -45,7 +45,7 @@ final class FileBlobWriter implements BlobWriter {
 
   @Override
   public String commit() throws IOException {
-    store.publish(bucket, id, temp, channel);
+    store.publish(bucketId, id, temp, channel);
     done = true;
     return id;
   }

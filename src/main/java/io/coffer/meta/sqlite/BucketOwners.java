@@ -1,52 +1,53 @@
 package io.coffer.meta.sqlite;
 
-import java.util.OptionalLong;
+import io.coffer.model.BucketRef;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Bucket owners held in memory. Every S3 request checks who owns its bucket, buckets change
- * rarely, and every change goes through this process's store, which tells the cache after each
- * commit. Absent buckets are remembered too; past {@value #MAX_ENTRIES} entries (names made up by
- * a client, say) the cache starts over.
+ * Bucket IDs and owners held in memory. Every S3 request checks who owns its bucket and needs the
+ * bucket's ID to find its blobs; buckets change rarely, and every change goes through this
+ * process's store, which tells the cache after each commit. Absent buckets are remembered too;
+ * past {@value #MAX_ENTRIES} entries (names made up by a client, say) the cache starts over.
  */
 final class BucketOwners {
   static final int MAX_ENTRIES = 10_000;
-  private static final long ABSENT = -1;
+  private static final Optional<BucketRef> ABSENT = Optional.empty();
 
-  private final ConcurrentHashMap<String, Long> owners = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<BucketRef>> refs = new ConcurrentHashMap<>();
   private long generation; // guarded by this
 
-  /** The owner of {@code bucket}, or empty when it does not exist; {@code load} reads the store. */
-  OptionalLong get(String bucket, Function<String, OptionalLong> load) {
-    Long cached = owners.get(bucket);
+  /** The bucket's ID and owner, or empty when it does not exist; {@code load} reads the store. */
+  Optional<BucketRef> get(String bucket, Function<String, Optional<BucketRef>> load) {
+    Optional<BucketRef> cached = refs.get(bucket);
     if (cached != null) {
-      return cached == ABSENT ? OptionalLong.empty() : OptionalLong.of(cached);
+      return cached;
     }
     long seen;
     synchronized (this) {
       seen = generation;
     }
-    OptionalLong loaded = load.apply(bucket);
+    Optional<BucketRef> loaded = load.apply(bucket);
     synchronized (this) {
       // a change committed while this lookup ran may have been read or not: keep neither
       if (seen == generation) {
-        if (owners.size() >= MAX_ENTRIES) {
-          owners.clear();
+        if (refs.size() >= MAX_ENTRIES) {
+          refs.clear();
         }
-        owners.put(bucket, loaded.orElse(ABSENT));
+        refs.put(bucket, loaded.isPresent() ? loaded : ABSENT);
       }
     }
     return loaded;
   }
 
   int size() {
-    return owners.size();
+    return refs.size();
   }
 
   /** Called after a commit that created or deleted {@code bucket}. */
   synchronized void changed(String bucket) {
     generation++;
-    owners.remove(bucket);
+    refs.remove(bucket);
   }
 }

@@ -3,19 +3,21 @@ package io.coffer.meta.sqlite;
 import static io.coffer.meta.sqlite.Rows.BUCKET_COLUMNS;
 
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.Part;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /** The buckets table. */
 final class BucketSql {
+  private static final SecureRandom RANDOM = new SecureRandom();
   private BucketSql() {}
 
   static Bucket create(Conn c, String name, long ownerId, String region, Instant now)
@@ -28,17 +30,29 @@ final class BucketSql {
               : ErrorCode.BUCKET_ALREADY_EXISTS);
     }
     CredentialSql.requireAccessKey(c, ownerId);
+    String id = newId();
     PreparedStatement ins =
         c.ps(
-            "INSERT INTO buckets (name, owner_id, region, created_at, object_count, total_size)"
-                + " VALUES (?, ?, ?, ?, 0, 0)");
+            "INSERT INTO buckets (name, id, owner_id, region, created_at, object_count, total_size)"
+                + " VALUES (?, ?, ?, ?, ?, 0, 0)");
     ins.setString(1, name);
-    ins.setLong(2, ownerId);
-    ins.setString(3, region);
-    ins.setLong(4, now.toEpochMilli());
+    ins.setString(2, id);
+    ins.setLong(3, ownerId);
+    ins.setString(4, region);
+    ins.setLong(5, now.toEpochMilli());
     ins.executeUpdate();
     c.op.buckets++;
-    return new Bucket(name, ownerId, region, Instant.ofEpochMilli(now.toEpochMilli()), 0, 0);
+    return new Bucket(name, id, ownerId, region, Instant.ofEpochMilli(now.toEpochMilli()), 0, 0);
+  }
+
+  /**
+   * 128 random bits in hex, like blob IDs: never reused in practice (and the unique index refuses a
+   * collision with a live bucket), and nothing a client chose, so it is safe in a path.
+   */
+  private static String newId() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   static Optional<Bucket> find(Conn c, String name) throws SQLException {
@@ -47,31 +61,42 @@ final class BucketSql {
     return Rows.one(ps, Rows::bucket);
   }
 
-  static OptionalLong owner(Conn c, String name) throws SQLException {
-    PreparedStatement ps = c.ps("SELECT owner_id FROM buckets WHERE name = ?");
+  static Optional<BucketRef> ref(Conn c, String name) throws SQLException {
+    PreparedStatement ps = c.ps("SELECT id, owner_id FROM buckets WHERE name = ?");
     ps.setString(1, name);
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-    }
+    return Rows.one(ps, rs -> new BucketRef(rs.getString(1), rs.getLong(2)));
   }
 
   /**
-   * Writer only: fails with NO_SUCH_BUCKET unless the bucket exists. Remembers buckets seen, as
-   * most writes go to a few buckets.
+   * Writer only: fails with NO_SUCH_BUCKET unless the bucket exists; returns its ID. Remembers
+   * buckets seen, as most writes go to a few buckets.
    */
-  static void require(Conn c, String name) throws SQLException {
-    if (c.knownBuckets.contains(name)) {
-      return;
+  static String require(Conn c, String name) throws SQLException {
+    String known = c.knownBuckets.get(name);
+    if (known != null) {
+      return known;
     }
-    PreparedStatement ps = c.ps("SELECT 1 FROM buckets WHERE name = ?");
+    PreparedStatement ps = c.ps("SELECT id FROM buckets WHERE name = ?");
     ps.setString(1, name);
-    if (!Rows.exists(ps)) {
-      throw new CofferException(ErrorCode.NO_SUCH_BUCKET);
-    }
+    String id =
+        Rows.one(ps, rs -> rs.getString(1))
+            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
     if (c.knownBuckets.size() > 10_000) {
       c.knownBuckets.clear();
     }
-    c.knownBuckets.add(name);
+    c.knownBuckets.put(name, id);
+    return id;
+  }
+
+  /**
+   * Writer only: fails with NO_SUCH_BUCKET unless the bucket exists with this ID. A request that
+   * stored blobs under the ID it looked up must not commit them into a bucket of the same name
+   * created since: their files would be removed with the deleted one.
+   */
+  static void require(Conn c, String name, String id) throws SQLException {
+    if (!require(c, name).equals(id)) {
+      throw new CofferException(ErrorCode.NO_SUCH_BUCKET);
+    }
   }
 
   static List<Bucket> list(Conn c) throws SQLException {
@@ -86,9 +111,9 @@ final class BucketSql {
   }
 
   /** Deletes an empty bucket with its uploads; returns the uploads' parts. */
-  static List<Part> delete(Conn c, String name) throws SQLException {
+  static List<Part> delete(Conn c, String name, String id) throws SQLException {
     c.knownBuckets.remove(name);
-    require(c, name);
+    require(c, name, id);
     c.knownBuckets.remove(name);
     PreparedStatement any = c.ps("SELECT 1 FROM objects WHERE bucket = ? LIMIT 1");
     any.setString(1, name);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,10 +24,10 @@ final class Conn implements AutoCloseable {
   // ---- writer-only state ----
 
   /**
-   * Buckets known to exist (only the writer changes buckets). Cleared when a transaction fails as a
-   * whole, since it may hold buckets created in it.
+   * Buckets known to exist, by name, with their IDs (only the writer changes buckets). Cleared when
+   * a transaction fails as a whole, since it may hold buckets created in it.
    */
-  final Set<String> knownBuckets = new HashSet<>();
+  final Map<String, String> knownBuckets = new HashMap<>();
 
   /** Counter changes of the running operation, merged into {@link #group} when it succeeds. */
   final Deltas op = new Deltas();

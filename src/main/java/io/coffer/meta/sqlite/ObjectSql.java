@@ -68,9 +68,10 @@ final class ObjectSql {
   }
 
   /** Makes {@code row} the current version of its key if the precondition holds. */
-  static Replaced put(Conn c, ObjectRow row, WritePrecondition pre) throws SQLException {
+  static Replaced put(Conn c, String bucketId, ObjectRow row, WritePrecondition pre)
+      throws SQLException {
     ObjectMeta object = row.meta();
-    BucketSql.require(c, object.bucket());
+    BucketSql.require(c, object.bucket(), bucketId);
     ObjectMeta previous = findForWrite(c, object.bucket(), row.key());
     check(pre, previous);
     Replaced replaced = release(c, previous, object.storageId());

@@ -23,7 +23,7 @@ final class Rows {
   static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at";
   static final String BUCKET_COLUMNS =
-      "name, owner_id, region, created_at, object_count, total_size";
+      "name, id, owner_id, region, created_at, object_count, total_size";
   static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
           + " checksum_type, initiated_at, seq";
@@ -75,11 +75,12 @@ final class Rows {
   static Bucket bucket(ResultSet rs) throws SQLException {
     return new Bucket(
         rs.getString(1),
-        rs.getLong(2),
-        rs.getString(3),
-        Instant.ofEpochMilli(rs.getLong(4)),
-        rs.getLong(5),
-        rs.getLong(6));
+        rs.getString(2),
+        rs.getLong(3),
+        rs.getString(4),
+        Instant.ofEpochMilli(rs.getLong(5)),
+        rs.getLong(6),
+        rs.getLong(7));
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} (plus its inline body when {@code withInline}). */

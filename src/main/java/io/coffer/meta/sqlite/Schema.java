@@ -118,7 +118,7 @@ final class Schema {
    * left three or four rows per page and made inserts at random keys costly (docs/benchmarks.md,
    * lever 5). Bodies now go to an append-only rowid table, and the objects rows stay small.
    */
-  private static final List<String> V2 =
+  static final List<String> V2 =
       List.of(
           "CREATE TABLE inline_bodies (id INTEGER PRIMARY KEY, data BLOB NOT NULL)",
           "ALTER TABLE objects ADD COLUMN inline_id INTEGER",
@@ -141,6 +141,18 @@ final class Schema {
             WHERE inline_data IS NOT NULL""",
           "DROP TABLE moved_bodies",
           "ALTER TABLE objects DROP COLUMN inline_data");
+
+  /**
+   * Version 3 gives every bucket an internal ID that is never reused. Blobs are stored under it
+   * instead of under the bucket's name, so a bucket deleted and created again under the same name
+   * never shares files with its previous generation. Existing buckets get a random ID; their blob
+   * files are moved by {@code FileBlobStore.migrateLegacyLayout} at start-up (server.StorageStartup).
+   */
+  private static final List<String> V3 =
+      List.of(
+          "ALTER TABLE buckets ADD COLUMN id TEXT NOT NULL DEFAULT ''",
+          "UPDATE buckets SET id = lower(hex(randomblob(16)))",
+          "CREATE UNIQUE INDEX buckets_by_id ON buckets (id)");
 
   /**
    * Version 4 remembers completed multipart uploads for a while (their answer, and which part list
@@ -187,6 +199,11 @@ final class Schema {
         }
         if (version < 2) {
           for (String ddl : V2) {
+            s.execute(ddl);
+          }
+        }
+        if (version < 3) {
+          for (String ddl : V3) {
             s.execute(ddl);
           }
         }

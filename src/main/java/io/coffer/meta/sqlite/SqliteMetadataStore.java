@@ -6,6 +6,7 @@ import io.coffer.meta.sqlite.UploadSql.UploadRow;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.CompletedUpload;
+import io.coffer.model.BucketRef;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -126,8 +126,8 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public OptionalLong findBucketOwner(String name) {
-    return bucketOwners.get(name, b -> workers.readPoint(c -> BucketSql.owner(c, b)));
+  public Optional<BucketRef> findBucketRef(String name) {
+    return bucketOwners.get(name, b -> workers.readPoint(c -> BucketSql.ref(c, b)));
   }
 
   @Override
@@ -146,9 +146,9 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public List<Part> deleteBucket(String name) {
+  public List<Part> deleteBucket(String name, String id) {
     try {
-      return workers.write(c -> BucketSql.delete(c, name));
+      return workers.write(c -> BucketSql.delete(c, name, id));
     } finally {
       bucketOwners.changed(name);
     }
@@ -168,10 +168,10 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public Replaced putObject(ObjectMeta object, WritePrecondition precondition) {
+  public Replaced putObject(String bucketId, ObjectMeta object, WritePrecondition precondition) {
     ObjectRow row = ObjectRow.of(object);
     WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
-    return workers.write(c -> ObjectSql.put(c, row, pre));
+    return workers.write(c -> ObjectSql.put(c, bucketId, row, pre));
   }
 
   @Override

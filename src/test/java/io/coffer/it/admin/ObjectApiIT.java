@@ -85,7 +85,8 @@ class ObjectApiIT {
     assertThat(detail.get("metadata").get("user-id").asString()).isEqualTo("12345");
     assertThat(detail.get("metadata").get("category").asString()).isEqualTo("photos");
     String storagePath = detail.get("storage_path").asString();
-    assertThat(storagePath).startsWith(BUCKET + "/objects/");
+    // under the bucket's internal ID, never its name: buckets/<bucket id>/ab/cd/<blob id>
+    assertThat(storagePath).matches("buckets/[0-9a-f]{32}/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{32}");
     assertThat(Files.size(SERVER.dataDir().resolve(storagePath))).isEqualTo(1024000);
   }
 

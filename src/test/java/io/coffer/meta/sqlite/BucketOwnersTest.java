@@ -3,9 +3,11 @@ package io.coffer.meta.sqlite;
 import static io.coffer.meta.sqlite.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.model.Bucket;
+import io.coffer.model.BucketRef;
 import io.coffer.model.Credential;
 import java.nio.file.Path;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,16 +20,17 @@ class BucketOwnersTest {
     try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("m.db"), false)) {
       Credential alice = store.createCredential("AKA", "s", "alice", T0);
       Credential bob = store.createCredential("AKB", "s", "bob", T0);
-      assertThat(store.findBucketOwner("b")).isEmpty();
-      store.createBucket("b", alice.id(), "r", T0);
-      assertThat(store.findBucketOwner("b")).hasValue(alice.id());
+      assertThat(store.findBucketRef("b")).isEmpty();
+      Bucket first = store.createBucket("b", alice.id(), "r", T0);
+      assertThat(store.findBucketRef("b")).hasValue(new BucketRef(first.id(), alice.id()));
       long statements = store.statementCount();
-      assertThat(store.findBucketOwner("b")).hasValue(alice.id());
+      assertThat(store.findBucketRef("b")).hasValue(new BucketRef(first.id(), alice.id()));
       assertThat(store.statementCount()).as("answered from memory").isEqualTo(statements);
-      store.deleteBucket("b");
-      assertThat(store.findBucketOwner("b")).isEmpty();
-      store.createBucket("b", bob.id(), "r", T0);
-      assertThat(store.findBucketOwner("b")).hasValue(bob.id());
+      Fixtures.deleteBucket(store, "b");
+      assertThat(store.findBucketRef("b")).isEmpty();
+      Bucket second = store.createBucket("b", bob.id(), "r", T0);
+      assertThat(second.id()).as("a name created again is another bucket").isNotEqualTo(first.id());
+      assertThat(store.findBucketRef("b")).hasValue(new BucketRef(second.id(), bob.id()));
     }
   }
 
@@ -36,22 +39,22 @@ class BucketOwnersTest {
     BucketOwners owners = new BucketOwners();
     AtomicInteger loads = new AtomicInteger();
     // the bucket is deleted while the lookup that still saw it runs
-    OptionalLong first =
+    Optional<BucketRef> first =
         owners.get(
             "b",
             name -> {
               loads.incrementAndGet();
               owners.changed("b");
-              return OptionalLong.of(7);
+              return ref(7);
             });
-    assertThat(first).hasValue(7);
-    OptionalLong second = owners.get("b", name -> {
+    assertThat(first).isEqualTo(ref(7));
+    Optional<BucketRef> second = owners.get("b", name -> {
       loads.incrementAndGet();
-      return OptionalLong.empty();
+      return Optional.empty();
     });
     assertThat(second).isEmpty();
     assertThat(loads).hasValue(2);
-    assertThat(owners.get("b", name -> OptionalLong.of(99))).as("the second answer is kept").isEmpty();
+    assertThat(owners.get("b", name -> ref(99))).as("the second answer is kept").isEmpty();
   }
 
   @Test
@@ -59,14 +62,18 @@ class BucketOwnersTest {
     BucketOwners owners = new BucketOwners();
     AtomicInteger loads = new AtomicInteger();
     for (int i = 0; i < BucketOwners.MAX_ENTRIES * 3; i++) {
-      owners.get("nope-" + i, name -> OptionalLong.empty());
+      owners.get("nope-" + i, name -> Optional.empty());
     }
-    owners.get("real", name -> OptionalLong.of(1));
+    owners.get("real", name -> ref(1));
     assertThat(owners.get("real", name -> {
       loads.incrementAndGet();
-      return OptionalLong.of(1);
-    })).hasValue(1);
+      return ref(1);
+    })).isEqualTo(ref(1));
     assertThat(loads).as("a real bucket is still cached after the flood").hasValue(0);
     assertThat(owners.size()).isLessThanOrEqualTo(BucketOwners.MAX_ENTRIES);
+  }
+
+  private static Optional<BucketRef> ref(long owner) {
+    return Optional.of(new BucketRef("0123456789abcdef0123456789abcdef", owner));
   }
 }

@@ -119,7 +119,7 @@ class CompletedUploadsTest {
   void deletingTheBucketForgetsItsCompletions() throws Exception {
     completeOne("u1", "k", "fp", T0);
     store.deleteObject("b", "k", WritePrecondition.NONE);
-    store.deleteBucket("b");
+    Fixtures.deleteBucket(store, "b");
     assertThat(store.findCompletedUpload("u1")).isEmpty();
     assertThat(rows()).isZero();
   }

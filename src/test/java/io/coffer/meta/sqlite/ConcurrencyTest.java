@@ -83,7 +83,7 @@ class ConcurrencyTest {
             race(
                 pool,
                 t ->
-                    store.putObject(
+                    Fixtures.put(store, 
                         Fixtures.object("b", key, "s" + t, 1, "e" + t),
                         new WritePrecondition(null, true)));
         assertThat(o.successes()).isEqualTo(1);
@@ -95,7 +95,7 @@ class ConcurrencyTest {
 
   @Test
   void ifMatchRaceHasExactlyOneWinnerPerVersion() throws Exception {
-    store.putObject(Fixtures.object("b", "state", "s0", 1, "\"v0\""), WritePrecondition.NONE);
+    Fixtures.put(store, Fixtures.object("b", "state", "s0", 1, "\"v0\""), WritePrecondition.NONE);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int round = 0; round < 30; round++) {
         String current = store.findObject("b", "state").orElseThrow().etag();
@@ -105,7 +105,7 @@ class ConcurrencyTest {
             race(
                 pool,
                 t -> {
-                  store.putObject(
+                  Fixtures.put(store, 
                       Fixtures.object("b", "state", "s" + r + "-" + t, 1, "\"v" + r + "-" + t + "\""),
                       new WritePrecondition(current, false));
                   winner.set(t);
@@ -131,7 +131,7 @@ class ConcurrencyTest {
                 () -> {
                   for (int i = 0; i < perThread; i++) {
                     String key = "t" + thread + "/k" + i;
-                    store.putObject(Fixtures.object("b", key, key, 10, "e"), WritePrecondition.NONE);
+                    Fixtures.put(store, Fixtures.object("b", key, key, 10, "e"), WritePrecondition.NONE);
                     assertThat(store.findObject("b", key)).isPresent();
                   }
                   return null;

@@ -88,7 +88,7 @@ class CountersPropertyTest {
           WritePrecondition pre =
               rnd.nextInt(5) == 0 ? new WritePrecondition(null, true) : WritePrecondition.NONE;
           try {
-            Replaced r = store.putObject(o, pre);
+            Replaced r = Fixtures.put(store, o, pre);
             assertThat(r.existed()).isEqualTo(modelSizes.containsKey(id));
             released.addAll(r.releasedBlobs());
             modelSizes.put(id, size);
@@ -183,7 +183,7 @@ class CountersPropertyTest {
         for (var o : store.listObjects(new io.coffer.model.ListQuery(b, "", null, null, 1000)).objects()) {
           released.addAll(store.deleteObject(b, o.key(), WritePrecondition.NONE).releasedBlobs());
         }
-        store.deleteBucket(b).forEach(p -> released.add(p.blobId()));
+        Fixtures.deleteBucket(store, b).forEach(p -> released.add(p.blobId()));
       }
       assertThat(store.stats(T0)).isEqualTo(new Stats(1, 0, 0, 0, 0, 0));
       List<String> left = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.coffer.meta.sqlite;
 
 import io.coffer.meta.MetadataStore;
+import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
@@ -27,6 +28,22 @@ final class Fixtures {
               a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
   private Fixtures() {}
+
+  /** Puts an object into the current bucket of its name, as a service does after looking it up. */
+  static MetadataStore.Replaced put(
+      SqliteMetadataStore store, ObjectMeta object, WritePrecondition precondition) {
+    return store.putObject(idOf(store, object.bucket()), object, precondition);
+  }
+
+  /** Deletes the current bucket of that name. */
+  static List<Part> deleteBucket(SqliteMetadataStore store, String name) {
+    return store.deleteBucket(name, idOf(store, name));
+  }
+
+  /** The bucket's ID, or one no bucket has when there is no such bucket. */
+  static String idOf(SqliteMetadataStore store, String bucket) {
+    return store.findBucketRef(bucket).map(BucketRef::id).orElse("0".repeat(32));
+  }
 
   static ObjectMeta object(String bucket, String key, String storageId, long size, String etag) {
     Map<String, String> headers = new LinkedHashMap<>();

@@ -34,17 +34,17 @@ class InlineBodiesTest {
     try (SqliteMetadataStore store = SqliteMetadataStore.open(db, false)) {
       Credential alice = store.createCredential("AK", "SK", "alice", T0);
       store.createBucket("b", alice.id(), "r", T0);
-      store.putObject(inline("b", "k", "s1", new byte[] {1}, "e1"), WritePrecondition.NONE);
-      store.putObject(inline("b", "k", "s2", new byte[] {2, 2}, "e2"), WritePrecondition.NONE);
+      Fixtures.put(store, inline("b", "k", "s1", new byte[] {1}, "e1"), WritePrecondition.NONE);
+      Fixtures.put(store, inline("b", "k", "s2", new byte[] {2, 2}, "e2"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
       assertThat(store.findObject("b", "k").orElseThrow().inlineData()).containsExactly(2, 2);
 
-      store.putObject(object("b", "k", "s3", 10, "e3"), WritePrecondition.NONE); // inline -> file
+      Fixtures.put(store, object("b", "k", "s3", 10, "e3"), WritePrecondition.NONE); // inline -> file
       assertThat(bodies(db)).isZero();
       assertThat(store.findObject("b", "k").orElseThrow().inlineData()).isNull();
 
-      store.putObject(inline("b", "k", "s4", new byte[] {4}, "e4"), WritePrecondition.NONE); // file -> inline
-      store.putObject(inline("b", "other", "s5", new byte[] {5}, "e5"), WritePrecondition.NONE);
+      Fixtures.put(store, inline("b", "k", "s4", new byte[] {4}, "e4"), WritePrecondition.NONE); // file -> inline
+      Fixtures.put(store, inline("b", "other", "s5", new byte[] {5}, "e5"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(2);
       store.deleteObject("b", "k", WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
@@ -52,7 +52,7 @@ class InlineBodiesTest {
 
       // a refused overwrite changes nothing
       assertThatThrownBy(
-              () -> store.putObject(inline("b", "other", "s6", new byte[] {6}, "e6"), new WritePrecondition(null, true)))
+              () -> Fixtures.put(store, inline("b", "other", "s6", new byte[] {6}, "e6"), new WritePrecondition(null, true)))
           .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
       assertThat(bodies(db)).isEqualTo(1);
       assertThat(store.findObject("b", "other").orElseThrow().inlineData()).containsExactly(5);

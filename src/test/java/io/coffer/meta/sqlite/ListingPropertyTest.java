@@ -145,7 +145,7 @@ class ListingPropertyTest {
     TreeSet<String> model = new TreeSet<>(UTF8_ORDER);
     int n = 0;
     for (String k : keys) {
-      store.putObject(
+      Fixtures.put(store, 
           Fixtures.object(bucket, k, "s" + n++, k.length(), "e"), WritePrecondition.NONE);
       model.add(k);
     }

@@ -42,7 +42,7 @@ class ListingScaleTest {
                   () -> {
                     for (int i = first; i < FOLDER; i += writers) {
                       String key = String.format("folder/%07d", i);
-                      store.putObject(Fixtures.object("b", key, "s" + i, 1, "e"), WritePrecondition.NONE);
+                      Fixtures.put(store, Fixtures.object("b", key, "s" + i, 1, "e"), WritePrecondition.NONE);
                     }
                     return null;
                   }));
@@ -53,7 +53,7 @@ class ListingScaleTest {
       }
       long putMillis = (System.nanoTime() - t0) / 1_000_000;
       for (String k : List.of("a", "folder", "folder0", "zz/1", "zz/2", "zzz")) {
-        store.putObject(Fixtures.object("b", k, "x-" + k, 1, "e"), WritePrecondition.NONE);
+        Fixtures.put(store, Fixtures.object("b", k, "x-" + k, 1, "e"), WritePrecondition.NONE);
       }
       assertThat(store.stats(T0).objects()).isEqualTo(FOLDER + 6);
 

@@ -56,12 +56,12 @@ class QueryPlanTest {
       store.listBuckets(new BucketQuery(c.id(), "", null, "b", 10));
       store.listBuckets(new BucketQuery(BucketQuery.ANY_OWNER, "b", "r", null, 10));
       store.listBuckets(new BucketQuery(BucketQuery.ANY_OWNER, "", null, "b", 10));
-      store.putObject(Fixtures.object("b", "a/1", "s1", 1, "e"), WritePrecondition.NONE);
-      store.putObject(Fixtures.object("b", "a/1", "s2", 1, "e"), new WritePrecondition("e", false));
+      Fixtures.put(store, Fixtures.object("b", "a/1", "s1", 1, "e"), WritePrecondition.NONE);
+      Fixtures.put(store, Fixtures.object("b", "a/1", "s2", 1, "e"), new WritePrecondition("e", false));
       store.findObject("b", "a/1");
-      store.findBucketOwner("b");
-      store.putObject(Fixtures.inline("b", "i", "s3", new byte[] {1}, "e"), WritePrecondition.NONE);
-      store.putObject(Fixtures.inline("b", "i", "s4", new byte[] {2}, "e"), WritePrecondition.NONE);
+      store.findBucketRef("b");
+      Fixtures.put(store, Fixtures.inline("b", "i", "s3", new byte[] {1}, "e"), WritePrecondition.NONE);
+      Fixtures.put(store, Fixtures.inline("b", "i", "s4", new byte[] {2}, "e"), WritePrecondition.NONE);
       store.findObject("b", "i");
       store.deleteObject("b", "i", WritePrecondition.NONE);
       store.listObjects(new ListQuery("b", "", "/", null, 10));
@@ -86,8 +86,8 @@ class QueryPlanTest {
       Fixtures.complete(store, "u1", Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1), segs, WritePrecondition.NONE);
       store.abortUpload("u2");
       store.deleteObject("b", "a/1", WritePrecondition.NONE);
-      store.deleteBucket("e");
-      store.deleteBucket("b");
+      Fixtures.deleteBucket(store, "e");
+      Fixtures.deleteBucket(store, "b");
       store.createPresignedUrl("h", "x", "k", "GET", d.id(), T0, T0);
       store.findPresignedUrlByHash("h");
       store.listPresignedUrls();

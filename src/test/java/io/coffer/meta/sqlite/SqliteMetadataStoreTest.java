@@ -109,16 +109,17 @@ class SqliteMetadataStoreTest {
     assertCode(() -> store.createBucket("b", bob.id(), "r", T0), ErrorCode.BUCKET_ALREADY_EXISTS);
     assertCode(() -> store.createBucket("c", 12345, "r", T0), ErrorCode.NO_SUCH_CREDENTIAL);
     Bucket a = store.createBucket("a", bob.id(), "eu-west-1", T0);
-    assertThat(a).isEqualTo(new Bucket("a", bob.id(), "eu-west-1", T0, 0, 0));
+    assertThat(a).isEqualTo(new Bucket("a", a.id(), bob.id(), "eu-west-1", T0, 0, 0));
+    assertThat(a.id()).matches("[0-9a-f]{32}").isNotEqualTo(store.findBucket("b").orElseThrow().id());
     assertThat(store.listBuckets()).extracting(Bucket::name).containsExactly("a", "b");
     assertThat(store.listBucketsOwnedBy(bob.id())).containsExactly(a);
     assertThat(store.findBucket("a")).contains(a);
     assertThat(store.findBucket("zz")).isEmpty();
 
-    store.putObject(object("a", "k", "s1", 10, "e"), WritePrecondition.NONE);
+    Fixtures.put(store, object("a", "k", "s1", 10, "e"), WritePrecondition.NONE);
     assertThat(store.findBucket("a").orElseThrow().objectCount()).isEqualTo(1);
     assertThat(store.findBucket("a").orElseThrow().totalSize()).isEqualTo(10);
-    assertCode(() -> store.deleteBucket("a"), ErrorCode.BUCKET_NOT_EMPTY);
+    assertCode(() -> Fixtures.deleteBucket(store, "a"), ErrorCode.BUCKET_NOT_EMPTY);
     store.deleteObject("a", "k", WritePrecondition.NONE);
 
     store.createUpload(upload("u1", "a", "x"));
@@ -129,12 +130,12 @@ class SqliteMetadataStoreTest {
     store.putPart(part("u2", 1, "p21", 5));
     store.putPart(part("u3", 1, "p31", 5));
     assertThat(store.stats(T0).activeMultipartUploads()).isEqualTo(3);
-    List<Part> removed = store.deleteBucket("a");
+    List<Part> removed = Fixtures.deleteBucket(store, "a");
     assertThat(removed).extracting(Part::blobId).containsExactlyInAnyOrder("p11", "p12", "p21");
     assertThat(store.findUpload("u1")).isEmpty();
     assertThat(store.findUpload("u3")).isPresent();
     assertThat(store.stats(T0)).isEqualTo(new Stats(2, 1, 0, 0, 1, 0));
-    assertCode(() -> store.deleteBucket("a"), ErrorCode.NO_SUCH_BUCKET);
+    assertCode(() -> Fixtures.deleteBucket(store, "a"), ErrorCode.NO_SUCH_BUCKET);
     assertCode(() -> store.deleteCredential(bob.id() + 100), ErrorCode.NO_SUCH_CREDENTIAL);
     store.deleteCredential(bob.id()); // owns nothing any more
   }
@@ -152,7 +153,7 @@ class SqliteMetadataStoreTest {
             "b", "dir/a b+c%20.txt", "s1", 42, "\"abc\"", "text/plain", headers,
             Map.of("x", "1"), new StoredChecksum("SHA256", "q1w2==", StoredChecksum.FULL_OBJECT),
             0, T0, T0.plusMillis(5), null);
-    assertThat(store.putObject(o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
+    assertThat(Fixtures.put(store, o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     ObjectMeta found = store.findObject("b", "dir/a b+c%20.txt").orElseThrow();
     assertThat(found).isEqualTo(o);
     assertThat(new ArrayList<>(found.headers().keySet()))
@@ -161,7 +162,7 @@ class SqliteMetadataStoreTest {
     assertThat(store.findObject("other", "dir/a b+c%20.txt")).isEmpty();
 
     ObjectMeta o2 = object("b", o.key(), "s2", 7, "e2");
-    Replaced r = store.putObject(o2, WritePrecondition.NONE);
+    Replaced r = Fixtures.put(store, o2, WritePrecondition.NONE);
     assertThat(r.previous()).isEqualTo(o);
     assertThat(r.releasedBlobs()).containsExactly("s1");
     assertThat(store.findBucket("b").orElseThrow().totalSize()).isEqualTo(7);
@@ -171,7 +172,7 @@ class SqliteMetadataStoreTest {
     assertThat(d.releasedBlobs()).containsExactly("s2");
     assertThat(store.deleteObject("b", o.key(), WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isZero();
-    assertCode(() -> store.putObject(object("nob", "k", "s", 1, "e"), WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
+    assertCode(() -> Fixtures.put(store, object("nob", "k", "s", 1, "e"), WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
     assertCode(() -> store.deleteObject("nob", "k", WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
   }
 
@@ -179,7 +180,7 @@ class SqliteMetadataStoreTest {
   void inlineObjectsKeepBytesButReleaseNoBlob() {
     byte[] data = {1, 2, 3, 0, -1};
     ObjectMeta o = inline("b", "small", "s1", data, "e1");
-    store.putObject(o, WritePrecondition.NONE);
+    Fixtures.put(store, o, WritePrecondition.NONE);
     ObjectMeta found = store.findObject("b", "small").orElseThrow();
     assertThat(found.inlineData()).containsExactly(data);
     assertThat(found.checksum()).isEqualTo(o.checksum());
@@ -190,7 +191,7 @@ class SqliteMetadataStoreTest {
     Set<String> blobs = new HashSet<>();
     store.forEachReferencedBlob(blobs::add);
     assertThat(blobs).isEmpty();
-    Replaced r = store.putObject(object("b", "small", "s2", 100, "e2"), WritePrecondition.NONE);
+    Replaced r = Fixtures.put(store, object("b", "small", "s2", 100, "e2"), WritePrecondition.NONE);
     assertThat(r.previous().inlineData()).containsExactly(data);
     assertThat(r.releasedBlobs()).isEmpty();
   }
@@ -198,14 +199,14 @@ class SqliteMetadataStoreTest {
   @Test
   void preconditions() {
     ObjectMeta o = object("b", "lock", "s1", 1, "\"e1\"");
-    assertCode(() -> store.putObject(o, new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
+    assertCode(() -> Fixtures.put(store, o, new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
     assertCode(() -> store.deleteObject("b", "lock", new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
-    store.putObject(o, new WritePrecondition(null, true));
-    assertCode(() -> store.putObject(object("b", "lock", "s2", 1, "e2"), new WritePrecondition(null, true)), ErrorCode.PRECONDITION_FAILED);
-    assertCode(() -> store.putObject(object("b", "lock", "s2", 1, "e2"), new WritePrecondition("\"other\"", false)), ErrorCode.PRECONDITION_FAILED);
+    Fixtures.put(store, o, new WritePrecondition(null, true));
+    assertCode(() -> Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition(null, true)), ErrorCode.PRECONDITION_FAILED);
+    assertCode(() -> Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition("\"other\"", false)), ErrorCode.PRECONDITION_FAILED);
     // quoted and unquoted forms match
-    store.putObject(object("b", "lock", "s2", 1, "e2"), new WritePrecondition("e1", false));
-    store.putObject(object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
+    Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition("e1", false));
+    Fixtures.put(store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
     assertCode(() -> store.deleteObject("b", "lock", new WritePrecondition("e2", false)), ErrorCode.PRECONDITION_FAILED);
     // the failed operations left nothing behind
     assertThat(store.findObject("b", "lock").orElseThrow().storageId()).isEqualTo("s3");
@@ -233,7 +234,7 @@ class SqliteMetadataStoreTest {
     assertThat(store.listParts("u1", 1, 1).get(0)).isEqualTo(part("u1", 2, "p2", 5));
 
     // an existing single-piece object gets replaced
-    store.putObject(object("b", "big", "old", 9, "e0"), WritePrecondition.NONE);
+    Fixtures.put(store, object("b", "big", "old", 9, "e0"), WritePrecondition.NONE);
     List<Segment> segs =
         List.of(part("u1", 1, "p1b", 5).toSegment(), part("u1", 3, "p3", 3).toSegment());
     ObjectMeta mp = multipartObject("b", "big", "m1", 8, "etag-2", 2);
@@ -263,7 +264,7 @@ class SqliteMetadataStoreTest {
     assertThat(blobs).containsExactlyInAnyOrder("p1b", "p3");
 
     // overwriting a multipart object releases its segments
-    Replaced r = store.putObject(object("b", "big", "s9", 1, "e9"), WritePrecondition.NONE);
+    Replaced r = Fixtures.put(store, object("b", "big", "s9", 1, "e9"), WritePrecondition.NONE);
     assertThat(r.releasedBlobs()).containsExactly("p1b", "p3");
     assertThat(store.findSegments("m1")).isEmpty();
 
@@ -342,7 +343,7 @@ class SqliteMetadataStoreTest {
     List<String> keys = List.of("a", "a/b", "é", "\uFF61", "😀", "😀/x", "z", "a b", "a+b", "a%2F");
     int i = 0;
     for (String k : keys) {
-      store.putObject(object("b", k, "s" + i++, 1, "e"), WritePrecondition.NONE);
+      Fixtures.put(store, object("b", k, "s" + i++, 1, "e"), WritePrecondition.NONE);
     }
     List<String> expected = keys.stream().sorted(Fixtures.UTF8_ORDER).toList();
     assertThat(expected.indexOf("\uFF61")).isLessThan(expected.indexOf("😀"));
@@ -359,7 +360,7 @@ class SqliteMetadataStoreTest {
   @Test
   void listingPagesThroughCommonPrefixes() {
     for (String k : List.of("a/1", "a/2", "b", "c/1", "c/d/2", "d")) {
-      store.putObject(object("b", k, "s-" + k, 1, "e"), WritePrecondition.NONE);
+      Fixtures.put(store, object("b", k, "s-" + k, 1, "e"), WritePrecondition.NONE);
     }
     ListPage p1 = store.listObjects(new ListQuery("b", "", "/", null, 2));
     assertThat(p1.commonPrefixes()).containsExactly("a/");
@@ -411,8 +412,8 @@ class SqliteMetadataStoreTest {
 
   @Test
   void survivesReopen() {
-    store.putObject(object("b", "k/é", "s1", 3, "e"), WritePrecondition.NONE);
-    store.putObject(inline("b", "tiny", "s2", new byte[] {9}, "e"), WritePrecondition.NONE);
+    Fixtures.put(store, object("b", "k/é", "s1", 3, "e"), WritePrecondition.NONE);
+    Fixtures.put(store, inline("b", "tiny", "s2", new byte[] {9}, "e"), WritePrecondition.NONE);
     store.createUpload(upload("u1", "b", "k"));
     store.putPart(part("u1", 1, "p1", 5));
     store.createPresignedUrl("h", "b", "k", "GET", alice.id(), T0.plusSeconds(60), T0);
@@ -435,7 +436,7 @@ class SqliteMetadataStoreTest {
 
   @Test
   void databaseIsInWalModeWithVersionedSchema() throws Exception {
-    store.putObject(object("b", "k", "s", 1, "e"), WritePrecondition.NONE);
+    Fixtures.put(store, object("b", "k", "s", 1, "e"), WritePrecondition.NONE);
     try (java.sql.Connection raw =
             java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("meta.db"));
         java.sql.Statement s = raw.createStatement()) {
@@ -467,7 +468,7 @@ class SqliteMetadataStoreTest {
   void forEachReferencedBlobStreamsEverything() {
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < 3000; i++) {
-      store.putObject(object("b", "k" + i, "s" + i, 1, "e"), WritePrecondition.NONE);
+      Fixtures.put(store, object("b", "k" + i, "s" + i, 1, "e"), WritePrecondition.NONE);
       expected.add("s" + i);
     }
     store.createUpload(upload("u1", "b", "k"));
