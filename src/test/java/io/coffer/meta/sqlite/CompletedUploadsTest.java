@@ -125,13 +125,13 @@ class CompletedUploadsTest {
   }
 
   @Test
-  void aVersionTwoDatabaseGetsTheTable() throws Exception {
+  void aVersionThreeDatabaseGetsTheTable() throws Exception {
     store.close();
     Path db = dir.resolve("meta.db");
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = raw.createStatement()) {
       s.execute("DROP TABLE completed_uploads");
-      s.execute("PRAGMA user_version = 2");
+      s.execute("PRAGMA user_version = 3");
     }
     store = SqliteMetadataStore.open(db, true);
     completeOne("u1", "k", "fp", T0);
