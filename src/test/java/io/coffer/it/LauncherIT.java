@@ -28,6 +28,10 @@ class LauncherIT {
     Path source = Files.createDirectories(checkout.resolve("src/main/java")).resolve("Some.java");
     Files.writeString(source, "class Some {}\n");
     Files.writeString(checkout.resolve("pom.xml"), "<project/>\n");
+    // Sources from a minute ago, so that the jar "built" now is certainly newer than them.
+    for (Path file : new Path[] {source, checkout.resolve("pom.xml")}) {
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+    }
     Path mvnw = checkout.resolve("mvnw");
     Files.writeString(mvnw, """
         #!/usr/bin/env bash
