@@ -138,6 +138,10 @@ public final class HttpServer implements AutoCloseable {
     return state.openConnections();
   }
 
+  public int idleConnections() {
+    return state.idleConnections();
+  }
+
   /**
    * Stops accepting connections, lets requests in flight finish (up to {@code grace}), then closes
    * every connection.

@@ -89,6 +89,11 @@ final class ServerState {
     return open.get();
   }
 
+  /** Connections waiting for (or receiving the head of) a request: the ones eviction may close. */
+  int idleConnections() {
+    return idleSince.size();
+  }
+
   void requestStarted() {
     inFlight.incrementAndGet();
   }

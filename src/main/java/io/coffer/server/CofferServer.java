@@ -243,6 +243,9 @@ public final class CofferServer implements AutoCloseable {
     Gauge.builder("coffer.s3.connections.open", s3Server, HttpServer::openConnections)
         .description("Open connections on the S3 port")
         .register(registry);
+    Gauge.builder("coffer.s3.connections.idle", s3Server, HttpServer::idleConnections)
+        .description("Connections on the S3 port waiting for a request, which one at the limit may evict")
+        .register(registry);
   }
 
   private static Stats statsOf(MetadataStore metadata) {

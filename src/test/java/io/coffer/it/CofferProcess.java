@@ -54,6 +54,11 @@ public final class CofferProcess implements AutoCloseable {
     return new CofferProcess(builder.start());
   }
 
+  /** Runs another command that starts Coffer, e.g. the distribution archive's {@code bin/coffer}. */
+  static CofferProcess start(ProcessBuilder builder) throws IOException {
+    return new CofferProcess(builder.start());
+  }
+
   /** {@code coffer server} on loopback ports the OS picks, waiting until it has printed its endpoints. */
   public static CofferProcess server(Path dataDir, List<String> jvmOptions, Map<String, String> env) throws Exception {
     CofferProcess process =

@@ -52,14 +52,21 @@ class ConnectionLimitIT {
 
   @Test
   void atTheLimitTheLongestIdleConnectionMakesRoom() throws Exception {
-    try (RawSocket first = new RawSocket(server.s3Port());
-        RawSocket second = new RawSocket(server.s3Port())) {
+    // A connection becomes idle when its response has been written, which the client may see
+    // before the server notes it: the test waits for the server to count each connection idle
+    // before the next one starts, so that the first is certainly the longest idle.
+    awaitOpenConnections(0); // a connection of an earlier test may still be closing
+    try (RawSocket first = new RawSocket(server.s3Port())) {
       assertThat(health(first)).isEqualTo(200);
-      assertThat(health(second)).isEqualTo(200);
-      try (RawSocket third = new RawSocket(server.s3Port())) {
-        assertThat(health(third)).isEqualTo(200);
-        assertThat(first.closedByServer()).as("the longest idle connection was closed").isTrue();
+      awaitIdleConnections(1);
+      try (RawSocket second = new RawSocket(server.s3Port())) {
         assertThat(health(second)).isEqualTo(200);
+        awaitIdleConnections(2);
+        try (RawSocket third = new RawSocket(server.s3Port())) {
+          assertThat(health(third)).isEqualTo(200);
+          assertThat(first.closedByServer()).as("the longest idle connection was closed").isTrue();
+          assertThat(health(second)).isEqualTo(200);
+        }
       }
     }
     awaitOpenConnections(0);
@@ -85,16 +92,25 @@ class ConnectionLimitIT {
 
   /** The server learns of a closed connection asynchronously: poll for it. */
   static void awaitOpenConnections(int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (openConnections() != expected && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(openConnections()).isEqualTo(expected);
+    awaitGauge("coffer_s3_connections_open", expected);
   }
 
-  static int openConnections() {
+  /** ... and of a response fully written (the connection idle again) too. */
+  static void awaitIdleConnections(int expected) throws InterruptedException {
+    awaitGauge("coffer_s3_connections_idle", expected);
+  }
+
+  static void awaitGauge(String name, int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (gauge(name) != expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(gauge(name)).as(name).isEqualTo(expected);
+  }
+
+  static int gauge(String name) {
     try {
-      return (int) PrometheusText.scrape(server.consoleEndpoint()).value("coffer_s3_connections_open");
+      return (int) PrometheusText.scrape(server.consoleEndpoint()).value(name);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -39,30 +39,54 @@ export async function downloadObject(bucket, key) {
   }
 }
 
-/** Asks, then deletes the keys in batches, reporting progress and every key that failed. */
-export function deleteObjects(bucket, keys, after) {
-  const what = keys.length === 1 ? `"${keys[0]}"` : `${count(keys.length)} objects`;
+/**
+ * Asks, then deletes the keys in batches, and every object under each of the folders (listed page
+ * by page as it goes, so a folder of millions of keys is never held at once), reporting progress
+ * and every key that failed.
+ */
+export function deleteObjects(bucket, keys, after, folders = []) {
+  const objectsText = keys.length === 1 ? `"${keys[0]}"` : `${count(keys.length)} objects`;
+  const foldersText = folders.length === 1 ? `the folder "${folders[0]}"` : `${count(folders.length)} folders`;
+  const what = !folders.length ? objectsText : keys.length ? `${foldersText} and ${objectsText}` : foldersText;
+  const title = folders.length ? (folders.length === 1 && !keys.length ? 'Delete folder' : 'Delete folders and objects')
+    : keys.length === 1 ? 'Delete object' : 'Delete objects';
+  const inside = folders.length ? ` Everything in ${folders.length === 1 ? 'the folder' : 'these folders'} is deleted too.` : '';
   return confirmAction({
-    title: keys.length === 1 ? 'Delete object' : 'Delete objects',
-    message: `Delete ${what} from ${bucket}? This cannot be undone.`,
+    title,
+    message: `Delete ${what} from ${bucket}?${inside} This cannot be undone.`,
     confirmLabel: 'Delete',
     run: async () => {
-      const progress = keys.length > DELETE_BATCH ? progressToast(`Deleting ${what}`) : null;
+      const progress = keys.length > DELETE_BATCH || folders.length ? progressToast(`Deleting ${what}`) : null;
       const failed = [];
       let deleted = 0;
-      for (let i = 0; i < keys.length; i += DELETE_BATCH) {
-        const result = await api('POST', `/buckets/${enc(bucket)}/objects/delete`, { keys: keys.slice(i, i + DELETE_BATCH) });
+      const deleteBatch = async (batch) => {
+        const result = await api('POST', `/buckets/${enc(bucket)}/objects/delete`, { keys: batch });
         deleted += result.deleted.length;
         failed.push(...(result.errors ?? []));
+      };
+      for (let i = 0; i < keys.length; i += DELETE_BATCH) {
+        await deleteBatch(keys.slice(i, i + DELETE_BATCH));
         progress?.update(i + DELETE_BATCH, keys.length);
+      }
+      for (const folder of folders) {
+        let marker = null;
+        do {
+          const params = new URLSearchParams({ prefix: folder, limit: String(DELETE_BATCH) });
+          if (marker) params.set('marker', marker);
+          const page = await api('GET', `/buckets/${enc(bucket)}/objects?${params}`);
+          if (page.objects.length) await deleteBatch(page.objects.map((o) => o.key));
+          marker = page.truncated ? page.next_marker : null;
+        } while (marker);
       }
       await after();
       if (failed.length) {
         progress?.fail(new Error(`${failed.length} not deleted`));
         throw new Error(`Deleted ${deleted}; not deleted: ${failed.map((f) => `${f.key}: ${f.message}`).join('; ')}`);
       }
-      if (progress) progress.done(`Deleted ${count(deleted)} objects.`);
-      else toast(`Deleted ${what}.`, 'success');
+      const message = folders.length ? `Deleted ${what} (${count(deleted)} ${deleted === 1 ? 'object' : 'objects'}).`
+        : progress ? `Deleted ${count(deleted)} objects.` : `Deleted ${what}.`;
+      if (progress) progress.done(message);
+      else toast(message, 'success');
     },
   });
 }

@@ -16,6 +16,7 @@ export async function render(main, [bucket], query) {
   const prefix = query.get('prefix') ?? '';
   const state = { search: '', marker: null, truncated: false, shown: 0 };
   const selected = new Set();
+  const selectedFolders = new Set();
   const tbody = h('tbody', { id: 'object-rows' });
   const summary = h('p', { class: 'hint', id: 'listing-summary', 'aria-live': 'polite' });
   const more = h('button', { type: 'button', id: 'load-more', class: 'secondary', hidden: true }, 'Load more');
@@ -26,8 +27,9 @@ export async function render(main, [bucket], query) {
   const folderPicker = h('input', { type: 'file', id: 'folder-picker', multiple: true, webkitdirectory: true, hidden: true });
 
   function updateSelection() {
-    deleteSelected.disabled = selected.size === 0;
-    deleteSelected.textContent = selected.size ? `Delete selected (${selected.size})` : 'Delete selected';
+    const n = selected.size + selectedFolders.size;
+    deleteSelected.disabled = n === 0;
+    deleteSelected.textContent = n ? `Delete selected (${n})` : 'Delete selected';
   }
 
   async function load(reset) {
@@ -35,15 +37,21 @@ export async function render(main, [bucket], query) {
       state.marker = null;
       state.shown = 0;
       selected.clear();
+      selectedFolders.clear();
       selectAll.checked = false;
       updateSelection();
     }
     const params = new URLSearchParams({ delimiter: '/', limit: String(PAGE), prefix: prefix + state.search });
     if (state.marker) params.set('marker', state.marker);
     const page = await api('GET', `/buckets/${enc(bucket)}/objects?${params}`);
+    // A key that ends in '/' and names this very folder (a folder marker, as `aws s3api
+    // put-object --key photos/` or other consoles' "create folder" make) is the folder itself, as
+    // in AWS's console: it is shown, and deleted, as the folder row one level up, not as a nameless
+    // object in here.
+    const objects = page.objects.filter((o) => !(prefix && o.key === prefix));
     const rows = [
-      ...(page.prefixes ?? []).map((p) => folderRow(bucket, prefix, p)),
-      ...page.objects.map((o) => objectRow(o)),
+      ...(page.prefixes ?? []).map((p) => folderRow(p)),
+      ...objects.map((o) => objectRow(o)),
     ];
     if (reset) replace(tbody, rows);
     else tbody.append(...rows);
@@ -80,6 +88,22 @@ export async function render(main, [bucket], query) {
         h('button', { type: 'button', class: 'small danger', 'aria-label': `Delete ${o.key}`, onclick: () => deleteObjects(bucket, [o.key], reload) }, 'Delete')));
   }
 
+  function folderRow(folder) {
+    const box = h('input', { type: 'checkbox', 'aria-label': `Select folder ${folder}` });
+    box.addEventListener('change', () => {
+      if (box.checked) selectedFolders.add(folder);
+      else selectedFolders.delete(folder);
+      updateSelection();
+    });
+    return h('tr', { dataset: { key: folder, kind: 'folder' } },
+      h('td', { class: 'check' }, box),
+      h('td', { class: 'name' }, h('a', { class: 'folder', href: folderHref(bucket, folder) }, baseName(folder, prefix))),
+      h('td', { class: 'num' }, '—'), h('td', { class: 'wide-only' }, 'Folder'), h('td', { class: 'wide-only' }),
+      h('td', { class: 'actions' },
+        h('button', { type: 'button', class: 'small danger', 'aria-label': `Delete folder ${folder}`,
+          onclick: () => deleteObjects(bucket, [], () => load(true), [folder]) }, 'Delete')));
+  }
+
   const enqueue = (entries) => {
     if (entries.length) upload(bucket, entries);
   };
@@ -93,12 +117,12 @@ export async function render(main, [bucket], query) {
   });
   more.addEventListener('click', () => load(false).catch(showError));
   selectAll.addEventListener('change', () => {
-    tbody.querySelectorAll('tr[data-kind="object"] input[type="checkbox"]').forEach((box) => {
+    tbody.querySelectorAll('tr[data-kind] input[type="checkbox"]').forEach((box) => {
       box.checked = selectAll.checked;
       box.dispatchEvent(new Event('change'));
     });
   });
-  deleteSelected.addEventListener('click', () => deleteObjects(bucket, [...selected], () => load(true)));
+  deleteSelected.addEventListener('click', () => deleteObjects(bucket, [...selected], () => load(true), [...selectedFolders]));
   let debounce = null;
   search.addEventListener('input', () => {
     clearTimeout(debounce);
@@ -150,13 +174,6 @@ export async function render(main, [bucket], query) {
     stop();
     clearTimeout(refresh);
   };
-}
-
-function folderRow(bucket, prefix, folder) {
-  return h('tr', { dataset: { key: folder, kind: 'folder' } },
-    h('td', { class: 'check' }),
-    h('td', { class: 'name' }, h('a', { class: 'folder', href: folderHref(bucket, folder) }, baseName(folder, prefix))),
-    h('td', { class: 'num' }, '—'), h('td', { class: 'wide-only' }, 'Folder'), h('td', { class: 'wide-only' }), h('td'));
 }
 
 function breadcrumbs(bucket, prefix) {
