@@ -116,6 +116,7 @@ class LegacyLayoutIT {
       if (dropIds) {
         s.execute("DROP INDEX buckets_by_id");
         s.execute("ALTER TABLE buckets DROP COLUMN id");
+        s.execute("DROP TABLE completed_uploads"); // version 4's
         s.execute("PRAGMA user_version = 2");
       }
     }
