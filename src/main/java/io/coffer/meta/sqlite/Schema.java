@@ -176,6 +176,9 @@ final class Schema {
           "CREATE INDEX completed_uploads_by_time ON completed_uploads (completed_at)",
           "CREATE INDEX completed_uploads_by_bucket ON completed_uploads (bucket)");
 
+  /** The migration to version i + 1 is {@code STEPS.get(i)}. */
+  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4);
+
   /** Brings the database to {@link #VERSION}; runs on the writer connection before anything else. */
   static void migrate(Conn conn) throws SQLException {
     try (Statement s = conn.raw().createStatement()) {
@@ -192,23 +195,8 @@ final class Schema {
       }
       s.execute("BEGIN IMMEDIATE");
       try {
-        if (version < 1) {
-          for (String ddl : V1) {
-            s.execute(ddl);
-          }
-        }
-        if (version < 2) {
-          for (String ddl : V2) {
-            s.execute(ddl);
-          }
-        }
-        if (version < 3) {
-          for (String ddl : V3) {
-            s.execute(ddl);
-          }
-        }
-        if (version < 4) {
-          for (String ddl : V4) {
+        for (List<String> step : STEPS.subList(version, VERSION)) {
+          for (String ddl : step) {
             s.execute(ddl);
           }
         }
