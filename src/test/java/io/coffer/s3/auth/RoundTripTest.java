@@ -107,7 +107,7 @@ class RoundTripTest {
     for (byte b : ("/bucket/" + key).getBytes(StandardCharsets.UTF_8)) {
       everyByte.append(b == '/' ? "/" : String.format("%%%02x", b & 0xff));
     }
-    String plusQuery = signed.rawQuery().replace("%20", "+");
+    String plusQuery = SigV4Signer.encodeQuery(query).replace("%20", "+");
     exampleVerifier()
         .verify(new SignedRequest("GET", everyByte.toString(), plusQuery, signed.headers()));
   }
@@ -120,7 +120,7 @@ class RoundTripTest {
     query.put("c&d", "e");
     query.put("uploads", "");
     SignedRequest request = headerSigned("POST", "/bucket/k", query, "UNSIGNED-PAYLOAD");
-    assertThat(request.rawQuery()).isEqualTo("a=x%3Dy%26z&b=with%20space&c%26d=e&uploads=");
+    assertThat(SigV4Signer.encodeQuery(query)).isEqualTo("a=x%3Dy%26z&b=with%20space&c%26d=e&uploads=");
     exampleVerifier().verify(request);
     String url =
         SigV4Signer.presign(
