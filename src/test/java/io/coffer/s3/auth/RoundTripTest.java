@@ -113,6 +113,21 @@ class RoundTripTest {
   }
 
   @Test
+  void rawUtf8BytesVerifyLikeTheirEscapes() {
+    // Signed as clients sign "café": escaped. Sent raw, its UTF-8 bytes arrive one char per byte,
+    // and the verifier canonicalises them to the same escapes (it used to re-encode each char, so
+    // the canonical request held "%C3%83%C2%A9" and no client's signature matched).
+    SignedRequest signed =
+        headerSigned("GET", "/bucket/caf%C3%A9", Map.of("prefix", "café"), AuthFixtures.EMPTY_SHA256);
+    String rawE = "\u00c3\u00a9";
+    AuthResult raw =
+        exampleVerifier()
+            .verify(
+                new SignedRequest("GET", "/bucket/caf" + rawE, "prefix=caf" + rawE, signed.headers()));
+    assertThat(raw.credential().accessKey()).isEqualTo(ACCESS_KEY);
+  }
+
+  @Test
   void queryValuesWithReservedCharacters() {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("a", "x=y&z");
