@@ -19,8 +19,8 @@ import java.util.Map;
 public final class Query {
   public static final Query EMPTY = new Query(List.of());
 
-  /** One parameter, decoded. */
-  public record Parameter(String name, String value) {}
+  /** One parameter, decoded; a name may repeat, and every occurrence is signed. */
+  private record Parameter(String name, String value) {}
 
   private final List<Parameter> parameters;
   private final Map<String, String> firstValues;
@@ -59,10 +59,6 @@ public final class Query {
     return new Query(List.copyOf(parameters));
   }
 
-  public boolean isEmpty() {
-    return parameters.isEmpty();
-  }
-
   /** Whether a parameter of this exact (case-sensitive) name is present, with or without value. */
   public boolean has(String name) {
     return firstValues.containsKey(name);
@@ -76,11 +72,6 @@ public final class Query {
   /** Decoded names to the first value of each, in order of appearance. */
   public Map<String, String> all() {
     return firstValues;
-  }
-
-  /** Every parameter in order, repeated names included. */
-  public List<Parameter> parameters() {
-    return parameters;
   }
 
   /**
