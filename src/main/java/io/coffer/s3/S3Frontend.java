@@ -3,6 +3,7 @@ package io.coffer.s3;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.s3.auth.AuthResult;
@@ -11,7 +12,7 @@ import io.coffer.s3.auth.SignedRequest;
 import io.coffer.s3.handler.S3Dispatcher;
 import io.coffer.s3.request.FeatureHeaders;
 import io.coffer.s3.request.PathStyle;
-import io.coffer.s3.request.QueryParams;
+import io.coffer.s3.request.RequestUri;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3RequestParser;
 import io.coffer.service.Caller;
@@ -82,7 +83,8 @@ public final class S3Frontend implements HttpHandler {
       } else {
         PathStyle.Target target = addressing.resolve(http.headers().get("Host"), http.rawPath());
         bucket = target.bucket();
-        QueryParams query = QueryParams.parse(http.rawQuery());
+        // Parsed once: the parser routes and the verifier checks the signature of this one value.
+        Query query = RequestUri.parseQuery(http.rawQuery());
         // Parsed before authenticating so that the access log names the operation of a refused
         // request too; a parse error still comes after authentication errors.
         S3Operation op = null;
@@ -100,7 +102,7 @@ public final class S3Frontend implements HttpHandler {
                 new SignedRequest(
                     http.method(),
                     http.rawPath(),
-                    http.rawQuery(),
+                    query,
                     new AuthHeaders(http.headers()),
                     addressing.hostBucket(http.headers().get("Host"))));
         if (unparsable != null) {

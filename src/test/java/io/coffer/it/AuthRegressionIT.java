@@ -86,6 +86,20 @@ class AuthRegressionIT {
   }
 
   @Test
+  void queryWhosePercentEscapesAreNotUtf8IsRefusedBeforeAuthentication() throws Exception {
+    // The query used to decode such bytes to U+FFFD for routing, while the verifier signed them.
+    for (String query : new String[] {"prefix=%FF", "prefix=%C0%AF", "list-type=2&start-after=%ED%A0%80"}) {
+      HttpRequest request = HttpRequest.newBuilder(s3.resolve("/regress?" + query)).GET().build();
+      HttpResponse<String> response = RawS3.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(query).isEqualTo(400);
+      assertThat(RawS3.errorCode(response)).as(query).isEqualTo("InvalidURI");
+    }
+    HttpResponse<String> valid =
+        RawS3.request(s3, "GET", "/regress").query("prefix", "caf\u00e9").send(new byte[0]);
+    assertThat(valid.statusCode()).as(valid.body()).isEqualTo(200);
+  }
+
+  @Test
   void sigV2PresignedUrlExpiringMoreThanSevenDaysAheadIsRefused() throws Exception {
     client.putObject(b -> b.bucket("regress").key("shared.txt"), software.amazon.awssdk.core.sync.RequestBody.fromString("shared"));
     long now = Instant.now().getEpochSecond();

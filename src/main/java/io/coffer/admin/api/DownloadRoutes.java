@@ -1,11 +1,11 @@
 package io.coffer.admin.api;
 
 import io.coffer.http.HttpResponse;
+import io.coffer.http.UriCodec;
 import io.coffer.model.Bucket;
 import io.coffer.s3.HttpDates;
 import io.coffer.s3.ObjectBodies;
 import io.coffer.s3.ObjectHeaders;
-import io.coffer.s3.auth.UriEncoding;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.ObjectRead;
@@ -53,6 +53,6 @@ final class DownloadRoutes {
     StringBuilder ascii = new StringBuilder(name.length());
     name.codePoints()
         .forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + UriEncoding.encodePath(name);
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + UriCodec.encodePath(name);
   }
 }

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.time.Instant;
@@ -33,17 +34,17 @@ record PresignedQuery(
   private static final String CREDENTIAL_PREFIX = "Error parsing the X-Amz-Credential parameter; ";
 
   /** Whether the query carries presigning parameters at all. */
-  static boolean isPresigned(QueryParameters query) {
-    return query.contains(ALGORITHM) || query.contains(CREDENTIAL) || query.contains(SIGNATURE);
+  static boolean isPresigned(Query query) {
+    return query.has(ALGORITHM) || query.has(CREDENTIAL) || query.has(SIGNATURE);
   }
 
-  static PresignedQuery parse(QueryParameters query, String expectedRegion) {
-    String algorithm = query.first(ALGORITHM);
-    String credential = query.first(CREDENTIAL);
-    String amzDate = query.first(DATE);
-    String expires = query.first(EXPIRES);
-    String signedHeaders = query.first(SIGNED_HEADERS);
-    String signature = query.first(SIGNATURE);
+  static PresignedQuery parse(Query query, String expectedRegion) {
+    String algorithm = query.get(ALGORITHM);
+    String credential = query.get(CREDENTIAL);
+    String amzDate = query.get(DATE);
+    String expires = query.get(EXPIRES);
+    String signedHeaders = query.get(SIGNED_HEADERS);
+    String signature = query.get(SIGNATURE);
     if (algorithm == null
         || credential == null
         || amzDate == null

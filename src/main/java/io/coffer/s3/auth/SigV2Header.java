@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
@@ -40,7 +41,7 @@ final class SigV2Header {
   static AuthResult verify(
       SignedRequest request,
       String authorization,
-      QueryParameters query,
+      Query query,
       Function<String, Credential> resolve,
       Clock clock) {
     String credentials = authorization.substring(SCHEME.length()).trim();
@@ -64,7 +65,7 @@ final class SigV2Header {
     String md5 = trimmed(headers.get("content-md5"));
     String type = trimmed(headers.get("content-type"));
     SortedMap<String, String> amz = SigV2.amzHeaders(headers);
-    String resource = SigV2.canonicalResource(request, query.firstValues());
+    String resource = SigV2.canonicalResource(request, query.all());
     String secret = credential.secretKey();
     String dateLine = amzDate == null ? trimmed(headers.get("date")) : "";
     boolean valid =

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
@@ -24,18 +25,18 @@ final class SigV2Presigned {
 
   private SigV2Presigned() {}
 
-  static boolean isPresigned(QueryParameters query) {
-    return query.contains(ACCESS_KEY_ID);
+  static boolean isPresigned(Query query) {
+    return query.has(ACCESS_KEY_ID);
   }
 
   static AuthResult verify(
       SignedRequest request,
-      QueryParameters query,
+      Query query,
       Function<String, Credential> resolve,
       Clock clock) {
-    String accessKey = query.first(ACCESS_KEY_ID);
-    String expires = query.first(EXPIRES);
-    String signature = query.first(SIGNATURE);
+    String accessKey = query.get(ACCESS_KEY_ID);
+    String expires = query.get(EXPIRES);
+    String signature = query.get(SIGNATURE);
     if (expires == null || signature == null) {
       throw new CofferException(
           ErrorCode.ACCESS_DENIED,
@@ -63,11 +64,11 @@ final class SigV2Presigned {
       throw new CofferException(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
     return new AuthResult(
-        credential, PayloadMode.UNSIGNED, null, true, query.firstValues(), null);
+        credential, PayloadMode.UNSIGNED, null, true, query.all(), null);
   }
 
-  static String stringToSign(SignedRequest request, QueryParameters query, String expires) {
-    Map<String, String> parameters = query.firstValues();
+  static String stringToSign(SignedRequest request, Query query, String expires) {
+    Map<String, String> parameters = query.all();
     return SigV2.stringToSign(
         request.method(),
         headerOrParameter(request.headers(), parameters, "content-md5"),

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.UriCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,8 +71,8 @@ public final class SigV4Signer {
     String canonical =
         CanonicalRequest.build(
             method,
-            UriEncoding.canonicalPath(rawPath),
-            QueryParameters.parse(rawQuery).canonical(null),
+            UriCodec.TOLERANT.canonicalPath(rawPath),
+            UriCodec.TOLERANT.parseQuery(rawQuery).canonical(null),
             CanonicalRequest.canonicalHeaders(RequestHeaders.ofSingleValues(signed), names),
             signedHeaders,
             payloadHash);
@@ -140,7 +141,7 @@ public final class SigV4Signer {
     String host = base.substring(schemeEnd + 3);
     StringBuilder path = new StringBuilder();
     if (bucket != null && !bucket.isEmpty()) {
-      path.append('/').append(UriEncoding.encodeComponent(bucket));
+      path.append('/').append(UriCodec.encodeComponent(bucket));
     }
     if (key != null) {
       path.append('/').append(encodePath(key));
@@ -161,8 +162,8 @@ public final class SigV4Signer {
     String canonical =
         CanonicalRequest.build(
             method,
-            UriEncoding.canonicalPath(path.toString()),
-            QueryParameters.parse(rawQuery).canonical(null),
+            UriCodec.TOLERANT.canonicalPath(path.toString()),
+            UriCodec.TOLERANT.parseQuery(rawQuery).canonical(null),
             "host:" + host + '\n',
             SIGNED_HOST_ONLY,
             SigV4.UNSIGNED_PAYLOAD);
@@ -176,7 +177,7 @@ public final class SigV4Signer {
 
   /** Percent-encodes a decoded object key (or any path) for a URL, keeping its slashes. */
   public static String encodePath(String decoded) {
-    return UriEncoding.encodePath(decoded);
+    return UriCodec.encodePath(decoded);
   }
 
   /** Encodes decoded parameters as {@code name=value&...} in the map's order. */
@@ -187,9 +188,9 @@ public final class SigV4Signer {
           if (!out.isEmpty()) {
             out.append('&');
           }
-          out.append(UriEncoding.encodeComponent(name))
+          out.append(UriCodec.encodeComponent(name))
               .append('=')
-              .append(UriEncoding.encodeComponent(value));
+              .append(UriCodec.encodeComponent(value));
         });
     return out.toString();
   }

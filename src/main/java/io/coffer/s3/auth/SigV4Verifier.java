@@ -1,5 +1,7 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Query;
+import io.coffer.http.UriCodec;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
@@ -58,7 +60,7 @@ public final class SigV4Verifier {
    */
   public AuthResult verify(SignedRequest request) {
     String authorization = request.headers().get("authorization");
-    QueryParameters query = QueryParameters.parse(request.rawQuery());
+    Query query = request.query();
     boolean presigned = PresignedQuery.isPresigned(query);
     if (authorization != null && (presigned || SigV2Presigned.isPresigned(query))) {
       throw new CofferException(
@@ -79,7 +81,7 @@ public final class SigV4Verifier {
   }
 
   private AuthResult verifyHeaderSigned(
-      SignedRequest request, String authorization, QueryParameters query) {
+      SignedRequest request, String authorization, Query query) {
     if (SigV2Header.matches(authorization)) {
       return SigV2Header.verify(request, authorization, query, this::resolve, clock);
     }
@@ -106,7 +108,7 @@ public final class SigV4Verifier {
     String canonical =
         CanonicalRequest.build(
             request.method(),
-            UriEncoding.canonicalPath(request.rawPath()),
+            UriCodec.TOLERANT.canonicalPath(request.rawPath()),
             query.canonical(null),
             CanonicalRequest.canonicalHeaders(headers, auth.signedHeaderNames()),
             auth.signedHeaders(),
@@ -157,7 +159,7 @@ public final class SigV4Verifier {
         ErrorCode.ACCESS_DENIED, "AWS authentication requires a valid Date or x-amz-date header");
   }
 
-  private AuthResult verifyPresigned(SignedRequest request, QueryParameters query) {
+  private AuthResult verifyPresigned(SignedRequest request, Query query) {
     PresignedQuery presigned = PresignedQuery.parse(query, region);
     Instant now = clock.instant();
     if (now.isBefore(presigned.signedAt().minus(SigV4.MAX_SKEW))) {
@@ -168,7 +170,7 @@ public final class SigV4Verifier {
     }
     RequestHeaders headers = request.headers();
     checkSignedHeaders(headers, presigned.signedHeaderNames());
-    String payloadHash = query.first(PresignedQuery.CONTENT_SHA256);
+    String payloadHash = query.get(PresignedQuery.CONTENT_SHA256);
     if (payloadHash == null) {
       payloadHash = headers.get("x-amz-content-sha256");
     }
@@ -180,7 +182,7 @@ public final class SigV4Verifier {
     String canonical =
         CanonicalRequest.build(
             request.method(),
-            UriEncoding.canonicalPath(request.rawPath()),
+            UriCodec.TOLERANT.canonicalPath(request.rawPath()),
             query.canonical(PresignedQuery.SIGNATURE),
             CanonicalRequest.canonicalHeaders(headers, presigned.signedHeaderNames()),
             presigned.signedHeaders(),
@@ -194,7 +196,7 @@ public final class SigV4Verifier {
         mode,
         payloadHash,
         true,
-        query.firstValues());
+        query.all());
   }
 
   private static void checkSignedHeaders(RequestHeaders headers, List<String> signed) {

@@ -1,7 +1,7 @@
 package io.coffer.s3.handler;
 
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
-import io.coffer.s3.request.QueryParams;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ record ListBucketsParameters(boolean paginated, int maxBuckets, String prefix, S
   /** What an AWS region name looks like (us-east-1, eu-central-2, us-gov-west-1, ...). */
   private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
 
-  static ListBucketsParameters of(QueryParams query, String serverRegion) {
+  static ListBucketsParameters of(Query query, String serverRegion) {
     boolean paginated = false;
     for (String name : NAMES) {
       paginated |= query.get(name) != null;

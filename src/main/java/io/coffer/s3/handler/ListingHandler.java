@@ -1,6 +1,7 @@
 package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
+import io.coffer.http.UriCodec;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
@@ -9,7 +10,6 @@ import io.coffer.s3.HttpDates;
 import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.S3Request;
 import io.coffer.s3.S3Responses;
-import io.coffer.s3.auth.UriEncoding;
 import io.coffer.s3.request.DecimalParam;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
@@ -181,7 +181,7 @@ public final class ListingHandler {
     }
 
     String encode(String value) {
-      return urlEncoded ? UriEncoding.encodePath(value) : value;
+      return urlEncoded ? UriCodec.encodePath(value) : value;
     }
   }
 }

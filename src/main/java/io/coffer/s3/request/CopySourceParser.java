@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 
@@ -12,11 +13,11 @@ public final class CopySourceParser {
     String version = null;
     int question = value.indexOf('?');
     if (question >= 0) {
-      QueryParams params = QueryParams.parse(value.substring(question + 1));
+      Query params = RequestUri.parseQuery(value.substring(question + 1));
       version = params.get("versionId");
       value = value.substring(0, question);
     }
-    String decoded = PathDecoder.decode(value);
+    String decoded = RequestUri.decodePath(value);
     if (decoded.startsWith("/")) {
       decoded = decoded.substring(1);
     }

@@ -15,16 +15,16 @@ public final class PathStyle {
     }
     int slash = path.indexOf('/');
     if (slash < 0) {
-      return new Target(PathDecoder.decode(path), null);
+      return new Target(RequestUri.decodePath(path), null);
     }
-    String bucket = PathDecoder.decode(path.substring(0, slash));
+    String bucket = RequestUri.decodePath(path.substring(0, slash));
     String key = path.substring(slash + 1);
-    return new Target(bucket, key.isEmpty() ? null : PathDecoder.decode(key));
+    return new Target(bucket, key.isEmpty() ? null : RequestUri.decodePath(key));
   }
 
   /** The bucket came from the Host header; the whole path is the key. */
   public static Target virtualHosted(String bucket, String rawPath) {
     String key = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-    return new Target(bucket, key.isEmpty() ? null : PathDecoder.decode(key));
+    return new Target(bucket, key.isEmpty() ? null : RequestUri.decodePath(key));
   }
 }

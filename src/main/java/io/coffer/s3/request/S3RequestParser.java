@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class S3RequestParser {
    * @param copySource the x-amz-copy-source header, or null
    */
   public static S3Operation parse(
-      String method, String bucket, String key, QueryParams query, String copySource) {
+      String method, String bucket, String key, Query query, String copySource) {
     if (bucket == null) {
       if (method.equals("GET")) {
         return new S3Operation.ListBuckets();
@@ -43,7 +44,7 @@ public final class S3RequestParser {
     return key == null ? bucketOperation(method, bucket, query) : objectOperation(method, bucket, key, query, copySource);
   }
 
-  private static S3Operation bucketOperation(String method, String bucket, QueryParams query) {
+  private static S3Operation bucketOperation(String method, String bucket, Query query) {
     switch (method) {
       case "GET" -> {
         if (query.has("location")) {
@@ -97,7 +98,7 @@ public final class S3RequestParser {
   }
 
   private static S3Operation objectOperation(
-      String method, String bucket, String key, QueryParams query, String copySource) {
+      String method, String bucket, String key, Query query, String copySource) {
     String subresource = subresource(query, OBJECT_SUBRESOURCES);
     switch (method) {
       case "GET" -> {
@@ -173,7 +174,7 @@ public final class S3RequestParser {
                     ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive"));
   }
 
-  private static String subresource(QueryParams query, List<String> known) {
+  private static String subresource(Query query, List<String> known) {
     for (String name : known) {
       if (query.has(name)) {
         return name;

@@ -32,4 +32,17 @@ class PercentDecodingTest {
     }
     assertThatThrownBy(() -> PercentDecoding.query("a=%G0")).isInstanceOf(ApiException.class);
   }
+
+  @Test
+  void queriesDecodeUtf8ByteForByteAsPathsDo() {
+    // Escaped, in either case of hex, or sent raw (one char per byte): the same "é".
+    assertThat(PercentDecoding.query("a=caf%C3%A9&b=caf%c3%a9&c=caf\u00c3\u00a9"))
+        .containsEntry("a", "café")
+        .containsEntry("b", "café")
+        .containsEntry("c", "café");
+    for (String bad : new String[] {"%FF", "%C0%AF", "%ED%A0%80", "caf\u00e9"}) {
+      assertThatThrownBy(() -> PercentDecoding.query("a=" + bad)).as(bad).isInstanceOf(ApiException.class);
+      assertThatThrownBy(() -> PercentDecoding.path(bad)).as(bad).isInstanceOf(ApiException.class);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import static io.coffer.fuzz.FuzzInputs.lines;
 
+import io.coffer.s3.request.RequestUri;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * A request written as text for the verifier's fuzz tests: {@code METHOD request-target} on the
  * first line, then one {@code name: value} header per line. Readable, so that seed files can be
- * written and reviewed by hand.
+ * written and reviewed by hand. The query is parsed as the S3 port parses it (InvalidURI when it
+ * cannot be decoded).
  */
 final class RequestText {
   private RequestText() {}
@@ -30,6 +32,10 @@ final class RequestText {
             .add(line.substring(colon + 1).stripLeading());
       }
     }
-    return SignedRequest.of(method, target, RequestHeaders.of(headers));
+    int question = target.indexOf('?');
+    String rawPath = question < 0 ? target : target.substring(0, question);
+    String rawQuery = question < 0 ? "" : target.substring(question + 1);
+    return new SignedRequest(
+        method, rawPath, RequestUri.parseQuery(rawQuery), RequestHeaders.of(headers), null);
   }
 }

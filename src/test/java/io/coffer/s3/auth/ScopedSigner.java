@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.UriCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class ScopedSigner {
     String canonical =
         CanonicalRequest.build(
             method,
-            UriEncoding.canonicalPath(rawPath),
-            QueryParameters.parse(rawQuery).canonical(null),
+            UriCodec.TOLERANT.canonicalPath(rawPath),
+            UriCodec.TOLERANT.parseQuery(rawQuery).canonical(null),
             CanonicalRequest.canonicalHeaders(RequestHeaders.ofSingleValues(sorted), names),
             signedHeaders,
             payloadHash);

@@ -3,6 +3,7 @@ package io.coffer.s3.auth;
 import static io.coffer.fuzz.FuzzInputs.refusedOr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.http.Query;
 import java.time.Instant;
 
 /**
@@ -22,7 +23,7 @@ final class VerifierOutcome {
     if (result == null) {
       return;
     }
-    QueryParameters query = QueryParameters.parse(request.rawQuery());
+    Query query = request.query();
     boolean hasAuthorization = request.headers().get("authorization") != null;
     boolean presignedV4 = PresignedQuery.isPresigned(query);
     boolean presignedV2 = SigV2Presigned.isPresigned(query);
