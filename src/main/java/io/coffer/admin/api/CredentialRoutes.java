@@ -1,6 +1,6 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.BucketBodies;
 import io.coffer.admin.api.body.CredentialBodies;
 import io.coffer.http.HttpResponse;
