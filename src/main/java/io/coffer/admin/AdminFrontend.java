@@ -1,6 +1,7 @@
 package io.coffer.admin;
 
 import io.coffer.admin.api.ManagementApi;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;

@@ -157,9 +157,9 @@ public interface MetadataStore extends AutoCloseable {
   List<Part> abortUpload(String uploadId);
 
   /**
-   * Atomically turns an upload into the current version of its key: {@code object} (with
-   * partCount = segments.size()) and its segments are written, the upload and all its parts
-   * removed, and {@code completion} remembered (see {@link #findCompletedUpload}); completions
+   * Atomically turns an upload into the current version of its key: {@code object} (stored as
+   * {@code Storage.Parts} of segments.size() parts) and its segments are written, the upload and
+   * all its parts removed, and {@code completion} remembered (see {@link #findCompletedUpload}); completions
    * remembered from before {@code forgetBefore} may be forgotten. Parts not named in segments are
    * returned for deletion, with what the object replaced. When the upload is already gone because
    * a completion with the same bucket, key and parts fingerprint (at or after {@code

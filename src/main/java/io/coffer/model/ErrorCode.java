@@ -47,7 +47,6 @@ public enum ErrorCode {
   NO_SUCH_CREDENTIAL("NoSuchCredential", 404, "The specified credential does not exist."),
   NO_SUCH_PRESIGNED_URL("NoSuchPresignedUrl", 404, "The specified presigned URL does not exist."),
   NOT_IMPLEMENTED("NotImplemented", 501, "A header or query you provided implies functionality that is not implemented."),
-  NOT_MODIFIED("NotModified", 304, "Not Modified"),
   PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the preconditions you specified did not hold."),
   CONDITIONAL_REQUEST_CONFLICT("ConditionalRequestConflict", 409, "A conflicting operation occurred. If using PutObject you can retry the request."),
   REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderSectionTooLarge", 431, "Your request header section exceeds the maximum allowed size."),

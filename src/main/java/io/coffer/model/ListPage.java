@@ -9,4 +9,4 @@ import java.util.List;
  *     continuation; null when the page is empty
  */
 public record ListPage(
-    List<ObjectMeta> objects, List<String> commonPrefixes, boolean truncated, String lastReturned) {}
+    List<ListedObject> objects, List<String> commonPrefixes, boolean truncated, String lastReturned) {}

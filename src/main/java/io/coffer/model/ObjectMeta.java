@@ -4,37 +4,38 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The metadata of one stored object.
+ * The metadata of one stored object (the current version of a key).
  *
- * @param storageId generated ID of this version of the object; names its blob when the object is
- *     a single blob
- * @param partCount 0 for an object written in one piece, otherwise the number of multipart segments
  * @param headers stored system headers (Content-Encoding, Content-Disposition, Cache-Control, ...)
  *     keyed by their canonical HTTP names
  * @param userMetadata x-amz-meta-* values keyed by the lower-case name without the prefix
  * @param checksum the object's checksum, or null when none was requested or sent
- * @param inlineData the object's bytes when small objects are kept in the metadata store, else null
+ * @param storage where the object's bytes are
  */
 public record ObjectMeta(
     String bucket,
     String key,
-    String storageId,
     long size,
     String etag,
     String contentType,
     Map<String, String> headers,
     Map<String, String> userMetadata,
     StoredChecksum checksum,
-    int partCount,
     Instant createdAt,
     Instant updatedAt,
-    byte[] inlineData) {
+    Storage storage) {
 
   public boolean isMultipart() {
-    return partCount > 0;
+    return storage instanceof Storage.Parts;
   }
 
-  public boolean isInline() {
-    return inlineData != null;
+  /** The number of parts of a multipart object, 0 for an object written in one piece. */
+  public int partCount() {
+    return storage instanceof Storage.Parts parts ? parts.count() : 0;
+  }
+
+  /** What a listing shows of this object. */
+  public ListedObject listed() {
+    return new ListedObject(bucket, key, size, etag, contentType, checksum, partCount(), createdAt, updatedAt);
   }
 }

@@ -1,5 +1,6 @@
 package io.coffer.s3;
 
+import io.coffer.http.HttpDates;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.ReadConditions;
 import java.util.ArrayList;
@@ -14,8 +15,7 @@ public final class Conditions {
         request.header("If-Match"),
         request.header("If-None-Match"),
         HttpDates.parseOrNull(request.header("If-Modified-Since")),
-        HttpDates.parseOrNull(request.header("If-Unmodified-Since")),
-        false);
+        HttpDates.parseOrNull(request.header("If-Unmodified-Since")));
   }
 
   public static ReadConditions copySource(S3Request request) {
@@ -23,8 +23,7 @@ public final class Conditions {
         request.header("x-amz-copy-source-if-match"),
         request.header("x-amz-copy-source-if-none-match"),
         HttpDates.parseOrNull(request.header("x-amz-copy-source-if-modified-since")),
-        HttpDates.parseOrNull(request.header("x-amz-copy-source-if-unmodified-since")),
-        true);
+        HttpDates.parseOrNull(request.header("x-amz-copy-source-if-unmodified-since")));
   }
 
   /**

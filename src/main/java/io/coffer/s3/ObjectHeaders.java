@@ -1,5 +1,6 @@
 package io.coffer.s3;
 
+import io.coffer.http.HttpDates;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;

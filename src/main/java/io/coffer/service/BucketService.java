@@ -34,8 +34,9 @@ public final class BucketService {
    * that one). Any other region is refused: clients that ask a bucket's location
    * (GetBucketLocation, HeadBucket) would sign for it, and this server answers only its own.
    */
-  public Bucket create(String name, long ownerId, String region) {
+  public Bucket create(Caller caller, String name, long ownerId, String region) {
     Names.requireValidBucketName(name);
+    Access.require(caller, Action.CREATE_BUCKET, name, ownerId);
     if (region != null && !region.equals(defaultRegion)) {
       throw new CofferException(
           ErrorCode.INVALID_LOCATION_CONSTRAINT,
@@ -45,22 +46,23 @@ public final class BucketService {
   }
 
   /**
-   * Fails with NO_SUCH_BUCKET or ACCESS_DENIED unless the bucket exists and the caller may use it;
-   * the check every object operation makes first.
+   * Fails with NO_SUCH_BUCKET or ACCESS_DENIED unless the bucket exists and the caller may do
+   * {@code action} on it; the check every object operation makes first.
    *
    * @return the bucket's internal ID, under which its blobs are stored
    */
-  public String requireAccess(Caller caller, String name) {
+  String requireAccess(Caller caller, String name, Action action) {
     BucketRef bucket = store.findBucketRef(name).orElseThrow(BucketService::noSuchBucket);
-    if (!caller.canAccessBucketOwnedBy(bucket.ownerId())) {
-      throw new CofferException(ErrorCode.ACCESS_DENIED);
-    }
+    Access.require(caller, action, name, bucket.ownerId());
     return bucket.id();
   }
 
-  /** The bucket if it exists and the caller may use it: NO_SUCH_BUCKET or ACCESS_DENIED otherwise. */
-  public Bucket require(Caller caller, String name) {
-    String id = requireAccess(caller, name);
+  /**
+   * The bucket if it exists and the caller may do {@code action} on it: NO_SUCH_BUCKET or
+   * ACCESS_DENIED otherwise.
+   */
+  public Bucket require(Caller caller, String name, Action action) {
+    String id = requireAccess(caller, name, action);
     // the bucket the access check was made on, not one created under its name since
     return store
         .findBucket(name)
@@ -83,9 +85,16 @@ public final class BucketService {
 
   /** The buckets the caller sees: its own, or all for the administrator. */
   public List<Bucket> list(Caller caller) {
-    return caller instanceof Caller.User user
-        ? store.listBucketsOwnedBy(user.id())
-        : store.listBuckets();
+    return switch (caller) {
+      case Caller.User user -> listOwnedBy(caller, user.id());
+      case Caller.Admin admin -> store.listBuckets();
+    };
+  }
+
+  /** The buckets a credential owns (ACCESS_DENIED unless the caller may list them). */
+  public List<Bucket> listOwnedBy(Caller caller, long ownerId) {
+    Access.require(caller, Action.LIST_ALL_MY_BUCKETS, null, ownerId);
+    return store.listBucketsOwnedBy(ownerId);
   }
 
   /**
@@ -95,7 +104,14 @@ public final class BucketService {
    * @param region only buckets in this region, or null for any
    */
   public BucketPage listPage(Caller caller, String prefix, String region, String after, int maxBuckets) {
-    long owner = caller instanceof Caller.User user ? user.id() : BucketQuery.ANY_OWNER;
+    long owner =
+        switch (caller) {
+          case Caller.User user -> {
+            Access.require(caller, Action.LIST_ALL_MY_BUCKETS, null, user.id());
+            yield user.id();
+          }
+          case Caller.Admin admin -> BucketQuery.ANY_OWNER;
+        };
     // One more than asked tells whether another page follows.
     List<Bucket> found = store.listBuckets(new BucketQuery(owner, prefix, region, after, maxBuckets + 1));
     boolean truncated = found.size() > maxBuckets;
@@ -105,17 +121,13 @@ public final class BucketService {
   /** A page of buckets; when truncated, the next starts after the last one's name. */
   public record BucketPage(List<Bucket> buckets, boolean truncated) {}
 
-  public List<Bucket> listOwnedBy(long ownerId) {
-    return store.listBucketsOwnedBy(ownerId);
-  }
-
   /**
    * Deletes an empty bucket; in-progress uploads go with it. Its blobs (the uploads' parts) are
    * removed with its folder, which belongs to this bucket's ID alone: a bucket created under the
    * same name meanwhile has a folder of its own.
    */
   public void delete(Caller caller, String name) {
-    Bucket bucket = require(caller, name);
+    Bucket bucket = require(caller, name, Action.DELETE_BUCKET);
     store.deleteBucket(name, bucket.id());
     blobs.removeBucket(bucket.id());
   }

@@ -3,14 +3,11 @@ package io.coffer.service;
 import io.coffer.model.Credential;
 
 /**
- * Who asks: an S3 credential, which sees only the buckets it owns, or the administrator behind the
- * management API, who sees everything.
+ * Who asks: an S3 credential, or the administrator behind the management API (its API key). Every
+ * public service method takes one; what it may do is decided in one place, {@link Access}.
  */
 public sealed interface Caller {
   Caller ADMIN = new Admin();
-
-  /** Whether this caller may use a bucket owned by the credential {@code ownerId}. */
-  boolean canAccessBucketOwnedBy(long ownerId);
 
   /** The credential ID recorded as owner or initiator of what this caller creates. */
   long id();
@@ -18,11 +15,6 @@ public sealed interface Caller {
   String displayName();
 
   record Admin() implements Caller {
-    @Override
-    public boolean canAccessBucketOwnedBy(long ownerId) {
-      return true;
-    }
-
     @Override
     public long id() {
       return 0;
@@ -35,11 +27,6 @@ public sealed interface Caller {
   }
 
   record User(Credential credential) implements Caller {
-    @Override
-    public boolean canAccessBucketOwnedBy(long ownerId) {
-      return ownerId == credential.id();
-    }
-
     @Override
     public long id() {
       return credential.id();

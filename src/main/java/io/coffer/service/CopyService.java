@@ -41,8 +41,8 @@ public final class CopyService {
       ObjectAttributes replacement,
       ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition precondition) {
-    String sourceBucketId = buckets.require(caller, sourceBucket).id();
-    String bucketId = buckets.requireAccess(caller, bucket);
+    String sourceBucketId = buckets.requireAccess(caller, sourceBucket, Action.GET_OBJECT);
+    String bucketId = buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
     Names.requireValidKey(key);
     if (sourceBucket.equals(bucket) && sourceKey.equals(key) && replacement == null) {
       throw new CofferException(
@@ -52,7 +52,7 @@ public final class CopyService {
               + " encryption attributes.");
     }
     ObjectRead source =
-        objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, null, null);
+        opened(objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, null, null));
     ObjectMeta from = source.meta();
     ChecksumAlgorithm algorithm =
         checksumAlgorithm != null
@@ -78,15 +78,24 @@ public final class CopyService {
       String uploadId,
       int partNumber) {
     MultipartService.requirePartNumber(partNumber);
-    String sourceBucketId = buckets.require(caller, sourceBucket).id();
-    MultipartUpload upload = multipart.require(caller, bucket, key, uploadId);
+    String sourceBucketId = buckets.requireAccess(caller, sourceBucket, Action.GET_OBJECT);
+    MultipartUpload upload = multipart.require(caller, Action.PUT_OBJECT, bucket, key, uploadId);
     String bucketId = multipart.uploadBucketId(upload);
     ObjectRead source =
-        objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, sourceRange, null);
+        opened(
+            objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, sourceRange, null));
     ChecksumAlgorithm algorithm =
         upload.checksumAlgorithm() == null ? null : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
     StoredBody stored = storeFrom(source, bucketId, algorithm, false);
     return multipart.recordPart(bucketId, upload, partNumber, stored);
+  }
+
+  /** A copy source that is "not modified" fails the copy: 412 where a GET answers 304. */
+  private static ObjectRead opened(ReadResult source) {
+    return switch (source) {
+      case ObjectRead read -> read;
+      case ReadResult.NotModified notModified -> throw new CofferException(ErrorCode.PRECONDITION_FAILED);
+    };
   }
 
   private StoredBody storeFrom(
@@ -100,5 +109,4 @@ public final class CopyService {
       throw new CofferException(ErrorCode.INTERNAL_ERROR, "The copy source could not be read.", e);
     }
   }
-
 }

@@ -11,6 +11,7 @@ import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
+import io.coffer.model.Storage;
 import io.coffer.model.StoredChecksum;
 import io.coffer.model.UploadListing;
 import io.coffer.model.WritePrecondition;
@@ -61,7 +62,7 @@ public final class MultipartService {
       ObjectAttributes attributes,
       ChecksumAlgorithm checksumAlgorithm,
       String checksumType) {
-    buckets.requireAccess(caller, bucket);
+    buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
     Names.requireValidKey(key);
     String type = null;
     if (checksumAlgorithm != null) {
@@ -96,15 +97,16 @@ public final class MultipartService {
     return algorithm == ChecksumAlgorithm.CRC64NVME ? StoredChecksum.FULL_OBJECT : StoredChecksum.COMPOSITE;
   }
 
-  /** The upload if it exists in this bucket under this key and the caller may use the bucket. */
-  public MultipartUpload require(Caller caller, String bucket, String key, String uploadId) {
-    buckets.requireAccess(caller, bucket);
-    MultipartUpload upload =
-        store
-            .findUpload(uploadId)
-            .filter(u -> u.bucket().equals(bucket) && u.key().equals(key))
-            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
-    return upload;
+  /**
+   * The upload if the caller may do {@code action} in the bucket and the upload is in progress
+   * there, under {@code key} (any key when null: the management API knows uploads by ID).
+   */
+  MultipartUpload require(Caller caller, Action action, String bucket, String key, String uploadId) {
+    buckets.requireAccess(caller, bucket, action);
+    return store
+        .findUpload(uploadId)
+        .filter(u -> u.bucket().equals(bucket) && (key == null || u.key().equals(key)))
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
   }
 
   public Part uploadPart(
@@ -117,7 +119,7 @@ public final class MultipartService {
       long declaredLength,
       PayloadChecks checks) {
     requirePartNumber(partNumber);
-    MultipartUpload upload = require(caller, bucket, key, uploadId);
+    MultipartUpload upload = require(caller, Action.PUT_OBJECT, bucket, key, uploadId);
     String bucketId = uploadBucketId(upload);
     PayloadChecks effective = withUploadChecksum(upload, checks);
     StoredBody stored =
@@ -183,10 +185,11 @@ public final class MultipartService {
     }
   }
 
-  public List<Part> listParts(
+  /** The upload with a page of its parts: those after {@code afterPart}, at most {@code maxParts}. */
+  public UploadParts listParts(
       Caller caller, String bucket, String key, String uploadId, int afterPart, int maxParts) {
-    require(caller, bucket, key, uploadId);
-    return store.listParts(uploadId, afterPart, maxParts);
+    MultipartUpload upload = require(caller, Action.LIST_PARTS, bucket, key, uploadId);
+    return new UploadParts(upload, store.listParts(uploadId, afterPart, maxParts));
   }
 
   public UploadListing listUploads(
@@ -197,33 +200,30 @@ public final class MultipartService {
       String keyMarker,
       String uploadIdMarker,
       int maxUploads) {
-    buckets.requireAccess(caller, bucket);
+    buckets.requireAccess(caller, bucket, Action.LIST_MULTIPART_UPLOADS);
     return store.listUploads(
         bucket, prefix == null ? "" : prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
   }
 
-  /** The upload if it is in progress in this bucket (management API: the key is not known). */
-  public MultipartUpload requireInBucket(Caller caller, String bucket, String uploadId) {
-    buckets.requireAccess(caller, bucket);
-    return store
-        .findUpload(uploadId)
-        .filter(u -> u.bucket().equals(bucket))
-        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
+  /**
+   * Every part uploaded so far of each of these uploads of {@code bucket}, in part order (the
+   * management API shows their number and size); uploads of other buckets are left out.
+   */
+  public List<UploadParts> withParts(Caller caller, String bucket, List<MultipartUpload> uploads) {
+    buckets.requireAccess(caller, bucket, Action.LIST_PARTS);
+    return uploads.stream()
+        .filter(upload -> upload.bucket().equals(bucket))
+        .map(upload -> new UploadParts(upload, store.listParts(upload.uploadId(), 0, MAX_PART_NUMBER)))
+        .toList();
   }
 
-  /** Every part uploaded so far, in part order. */
-  public List<Part> parts(String uploadId) {
-    return store.listParts(uploadId, 0, MAX_PART_NUMBER);
-  }
-
+  /**
+   * Aborts an upload of {@code key} (any key when null: the management API knows uploads by ID);
+   * NO_SUCH_UPLOAD unless it is in progress in this bucket.
+   */
   public void abort(Caller caller, String bucket, String key, String uploadId) {
-    require(caller, bucket, key, uploadId);
-    abortUnchecked(bucket, uploadId);
-  }
-
-  /** Aborts an upload found by its ID alone (management API). */
-  public void abortUnchecked(String bucket, String uploadId) {
-    List<Part> parts = store.abortUpload(uploadId);
+    MultipartUpload upload = require(caller, Action.ABORT_MULTIPART_UPLOAD, bucket, key, uploadId);
+    List<Part> parts = store.abortUpload(upload.uploadId());
     objects.release(bucket, parts.stream().map(Part::blobId).toList());
   }
 
@@ -243,7 +243,7 @@ public final class MultipartService {
       List<CompletedPartSpec> requested,
       ExpectedObject expected,
       WritePrecondition precondition) {
-    buckets.requireAccess(caller, bucket);
+    buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
     String fingerprint = partsFingerprint(requested);
     MultipartUpload upload =
         store.findUpload(uploadId).filter(u -> u.bucket().equals(bucket) && u.key().equals(key)).orElse(null);
@@ -293,17 +293,15 @@ public final class MultipartService {
         new ObjectMeta(
             bucket,
             key,
-            Ids.storageId(),
             size,
             etag,
             upload.contentType(),
             upload.headers(),
             upload.userMetadata(),
             checksum,
-            segments.size(),
             now,
             now,
-            null);
+            new Storage.Parts(Ids.storageId(), segments.size()));
     CompletedUpload completion = new CompletedUpload(uploadId, bucket, key, etag, size, checksum, fingerprint, now);
     MetadataStore.Completed completed =
         store.completeUpload(completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));

@@ -19,7 +19,7 @@ public record ObjectRead(
     byte[] inline,
     BlobLease lease,
     List<Slice> slices)
-    implements AutoCloseable {
+    implements ReadResult, AutoCloseable {
 
   /** {@code count} bytes from {@code position} of the lease's blob number {@code blob}. */
   public record Slice(int blob, long position, long count) {}

@@ -11,6 +11,7 @@ import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Segment;
+import io.coffer.model.Storage;
 import io.coffer.model.WritePrecondition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Objects: write, read, delete, list. A write stores the bytes first and then switches the key to
@@ -69,7 +69,7 @@ public final class ObjectService {
       long declaredLength,
       PayloadChecks checks,
       WritePrecondition precondition) {
-    String bucketId = buckets.requireAccess(caller, bucket);
+    String bucketId = buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
     Names.requireValidKey(key);
     failEarlyIfKeyExists(bucket, key, precondition);
     StoredBody stored =
@@ -101,21 +101,21 @@ public final class ObjectService {
       ObjectAttributes attributes,
       WritePrecondition precondition) {
     Instant now = clock.instant();
+    Storage storage =
+        stored.blobId() != null ? new Storage.Blob(stored.blobId()) : new Storage.Inline(stored.inline());
     ObjectMeta meta =
         new ObjectMeta(
             bucket,
             key,
-            stored.blobId() != null ? stored.blobId() : Ids.storageId(),
             stored.size(),
             stored.md5Hex(),
             attributes.contentType(),
             attributes.headers(),
             attributes.userMetadata(),
             stored.checksum(),
-            0,
             now,
             now,
-            stored.inline());
+            storage);
     return commit(
         bucketId, meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
   }
@@ -138,42 +138,40 @@ public final class ObjectService {
     return meta;
   }
 
-  /** The object's metadata after checking the caller's conditions. */
-  public ObjectMeta head(Caller caller, String bucket, String key, ReadConditions conditions) {
-    buckets.requireAccess(caller, bucket);
+  /** The object and where its bytes are (management API). */
+  public ObjectDetails details(Caller caller, String bucket, String key) {
+    String bucketId = buckets.requireAccess(caller, bucket, Action.GET_OBJECT);
     ObjectMeta meta = find(bucket, key);
-    conditions.check(meta);
-    return meta;
+    return new ObjectDetails(meta, storagePath(bucketId, meta));
   }
 
-  public ObjectMeta find(String bucket, String key) {
+  /** Where the bytes of an object the caller has (just written, say) are. */
+  public ObjectDetails details(Caller caller, ObjectMeta meta) {
+    String bucketId = buckets.requireAccess(caller, meta.bucket(), Action.GET_OBJECT);
+    return new ObjectDetails(meta, storagePath(bucketId, meta));
+  }
+
+  private ObjectMeta find(String bucket, String key) {
     return store
         .findObject(bucket, key)
         .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_KEY));
   }
 
-  public Optional<ObjectMeta> findIfPresent(String bucket, String key) {
-    return store.findObject(bucket, key);
-  }
-
-  public List<Segment> segments(ObjectMeta meta) {
-    return meta.isMultipart() ? store.findSegments(meta.storageId()) : List.of();
-  }
-
   /**
-   * Opens an object (or a range, or one part of a multipart object) for reading.
+   * Opens an object (or a range, or one part of a multipart object) for reading, unless the
+   * conditions answer 304 Not Modified.
    *
    * @param range the requested range, or null
    * @param partNumber the requested part, or null
    */
-  public ObjectRead read(
+  public ReadResult read(
       Caller caller,
       String bucket,
       String key,
       ReadConditions conditions,
       ByteRange range,
       Integer partNumber) {
-    String bucketId = buckets.requireAccess(caller, bucket);
+    String bucketId = buckets.requireAccess(caller, bucket, Action.GET_OBJECT);
     return open(bucketId, bucket, key, conditions, range, partNumber);
   }
 
@@ -182,7 +180,7 @@ public final class ObjectService {
    *
    * @param bucketId the ID of the bucket the access check found
    */
-  ObjectRead open(
+  ReadResult open(
       String bucketId,
       String bucket,
       String key,
@@ -192,7 +190,9 @@ public final class ObjectService {
     String id = bucketId;
     for (int attempt = 1; ; attempt++) {
       ObjectMeta meta = find(bucket, key);
-      conditions.check(meta);
+      if (conditions.notModified(meta)) {
+        return new ReadResult.NotModified(meta);
+      }
       try {
         return openVersion(id, meta, range, partNumber);
       } catch (NoSuchFileException e) {
@@ -210,7 +210,8 @@ public final class ObjectService {
 
   private ObjectRead openVersion(
       String bucketId, ObjectMeta meta, ByteRange range, Integer partNumber) throws IOException {
-    List<Segment> segments = segments(meta);
+    List<Segment> segments =
+        meta.storage() instanceof Storage.Parts parts ? store.findSegments(parts.storageId()) : List.of();
     ByteRange.Resolved resolved = null;
     if (partNumber != null) {
       resolved = partRange(meta, segments, partNumber);
@@ -219,18 +220,31 @@ public final class ObjectService {
     }
     long start = resolved == null ? 0 : resolved.start();
     long length = resolved == null ? meta.size() : resolved.length();
-    if (meta.isInline()) {
-      byte[] bytes =
-          resolved == null
-              ? meta.inlineData()
-              : Arrays.copyOfRange(meta.inlineData(), (int) start, (int) (start + length));
-      return new ObjectRead(meta, resolved, bytes, null, List.of());
-    }
-    if (!meta.isMultipart()) {
-      BlobLease lease = blobs.lease(bucketId, List.of(meta.storageId()));
-      return new ObjectRead(meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
-    }
-    // Only the segments the range touches are leased.
+    return switch (meta.storage()) {
+      case Storage.Inline inline -> {
+        byte[] bytes =
+            resolved == null
+                ? inline.bytes()
+                : Arrays.copyOfRange(inline.bytes(), (int) start, (int) (start + length));
+        yield new ObjectRead(meta, resolved, bytes, null, List.of());
+      }
+      case Storage.Blob blob -> {
+        BlobLease lease = blobs.lease(bucketId, List.of(blob.id()));
+        yield new ObjectRead(meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
+      }
+      case Storage.Parts parts -> openParts(bucketId, meta, resolved, segments, start, length);
+    };
+  }
+
+  /** Only the parts the range touches are leased. */
+  private ObjectRead openParts(
+      String bucketId,
+      ObjectMeta meta,
+      ByteRange.Resolved resolved,
+      List<Segment> segments,
+      long start,
+      long length)
+      throws IOException {
     List<String> ids = new ArrayList<>();
     List<ObjectRead.Slice> slices = new ArrayList<>();
     long segmentStart = 0;
@@ -265,15 +279,15 @@ public final class ObjectService {
     return new ByteRange.Resolved(offset, offset + size - 1, meta.size());
   }
 
-  /** Deletes the current version of a key; deleting an absent key succeeds. */
-  public void delete(Caller caller, String bucket, String key, WritePrecondition precondition) {
-    buckets.requireAccess(caller, bucket);
-    deleteUnchecked(bucket, key, precondition);
-  }
-
-  /** Deletes the current version of a key without an access check; false when it was absent. */
-  public boolean deleteIfPresent(String bucket, String key) {
-    Replaced deleted = store.deleteObject(bucket, key, WritePrecondition.NONE);
+  /**
+   * Deletes the current version of a key; deleting an absent key succeeds (as S3's DeleteObject
+   * does).
+   *
+   * @return whether the key existed
+   */
+  public boolean delete(Caller caller, String bucket, String key, WritePrecondition precondition) {
+    buckets.requireAccess(caller, bucket, Action.DELETE_OBJECT);
+    Replaced deleted = store.deleteObject(bucket, key, precondition);
     release(bucket, deleted.releasedBlobs());
     return deleted.existed();
   }
@@ -289,36 +303,26 @@ public final class ObjectService {
     }
   }
 
-  /**
-   * Where an object's bytes are, relative to the data directory: its blob, the blob of its first
-   * part (the others lie beside it), or the metadata database for an object kept inline.
-   */
-  public String storagePath(ObjectMeta meta) {
-    if (meta.isInline()) {
-      return ".coffer/metadata.db";
-    }
-    String bucketId = buckets.currentId(meta.bucket()).orElseThrow(ObjectService::noSuchBucket);
-    if (meta.isMultipart()) {
-      List<Segment> segments = segments(meta);
-      if (!segments.isEmpty()) {
-        return blobs.relativePath(bucketId, segments.get(0).blobId());
+  /** See {@link ObjectDetails#storagePath()}. */
+  private String storagePath(String bucketId, ObjectMeta meta) {
+    return switch (meta.storage()) {
+      case Storage.Inline inline -> ".coffer/metadata.db";
+      case Storage.Blob blob -> blobs.relativePath(bucketId, blob.id());
+      case Storage.Parts parts -> {
+        List<Segment> segments = store.findSegments(parts.storageId());
+        yield blobs.relativePath(
+            bucketId, segments.isEmpty() ? parts.storageId() : segments.get(0).blobId());
       }
-    }
-    return blobs.relativePath(bucketId, meta.storageId());
+    };
   }
 
   private static CofferException noSuchBucket() {
     return new CofferException(ErrorCode.NO_SUCH_BUCKET, "The specified bucket does not exist.");
   }
 
-  void deleteUnchecked(String bucket, String key, WritePrecondition precondition) {
-    Replaced deleted = store.deleteObject(bucket, key, precondition);
-    release(bucket, deleted.releasedBlobs());
-  }
-
   public ListPage list(
       Caller caller, String bucket, String prefix, String delimiter, String after, int maxKeys) {
-    buckets.requireAccess(caller, bucket);
+    buckets.requireAccess(caller, bucket, Action.LIST_BUCKET);
     return store.listObjects(
         new ListQuery(bucket, prefix == null ? "" : prefix, delimiter, after, maxKeys));
   }

@@ -64,7 +64,8 @@ public final class PresignedUrlService {
    * Signs a URL for {@code method} on an object with the credential of {@code accessKey}, which
    * must be active and own the bucket (otherwise the URL could never work).
    */
-  public Issued issue(String bucket, String key, String method, long expiresIn, String accessKey) {
+  public Issued issue(
+      Caller caller, String bucket, String key, String method, long expiresIn, String accessKey) {
     if (!METHODS.contains(method)) {
       throw new CofferException(ErrorCode.INVALID_ARGUMENT, "method must be one of GET, PUT, POST, DELETE.");
     }
@@ -80,7 +81,7 @@ public final class PresignedUrlService {
     if (!credential.active()) {
       throw new CofferException(ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
     }
-    Bucket target = buckets.require(Caller.ADMIN, bucket);
+    Bucket target = buckets.require(caller, bucket, actionOf(method));
     if (target.ownerId() != credential.id()) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT,
@@ -94,6 +95,15 @@ public final class PresignedUrlService {
         store.createPresignedUrl(
             hash, bucket, key, method, credential.id(), now.plusSeconds(expiresIn), now);
     return new Issued(record, url);
+  }
+
+  /** The issuer must be allowed to do what the URL does. */
+  private static Action actionOf(String method) {
+    return switch (method) {
+      case "GET" -> Action.GET_OBJECT;
+      case "DELETE" -> Action.DELETE_OBJECT;
+      default -> Action.PUT_OBJECT;
+    };
   }
 
   public List<PresignedUrl> list() {

@@ -9,21 +9,20 @@ import java.time.temporal.ChronoUnit;
 /**
  * Conditional GET/HEAD headers, evaluated in the precedence AWS documents: If-Match, then
  * If-Unmodified-Since (only without If-Match) fail with 412; then If-None-Match, then
- * If-Modified-Since (only without If-None-Match) answer 304.
- *
- * @param notModifiedFails whether conditions that would answer 304 fail with 412 instead (the
- *     copy-source conditions of CopyObject)
+ * If-Modified-Since (only without If-None-Match) answer 304. The same headers of a copy source
+ * fail with 412 where a GET answers 304 (see {@link CopyService}).
  */
 public record ReadConditions(
-    String ifMatch,
-    String ifNoneMatch,
-    Instant ifModifiedSince,
-    Instant ifUnmodifiedSince,
-    boolean notModifiedFails) {
+    String ifMatch, String ifNoneMatch, Instant ifModifiedSince, Instant ifUnmodifiedSince) {
 
-  public static final ReadConditions NONE = new ReadConditions(null, null, null, null, false);
+  public static final ReadConditions NONE = new ReadConditions(null, null, null, null);
 
-  public void check(ObjectMeta object) {
+  /**
+   * Fails with PRECONDITION_FAILED when the object does not meet If-Match or If-Unmodified-Since.
+   *
+   * @return whether the answer is 304 Not Modified instead of the object
+   */
+  boolean notModified(ObjectMeta object) {
     // HTTP dates have whole seconds.
     Instant modified = object.updatedAt().truncatedTo(ChronoUnit.SECONDS);
     if (ifMatch != null) {
@@ -33,14 +32,10 @@ public record ReadConditions(
     } else if (ifUnmodifiedSince != null && modified.isAfter(ifUnmodifiedSince)) {
       throw new CofferException(ErrorCode.PRECONDITION_FAILED);
     }
-    ErrorCode notModified = notModifiedFails ? ErrorCode.PRECONDITION_FAILED : ErrorCode.NOT_MODIFIED;
     if (ifNoneMatch != null) {
-      if (etagMatches(ifNoneMatch, object.etag())) {
-        throw new CofferException(notModified);
-      }
-    } else if (ifModifiedSince != null && !modified.isAfter(ifModifiedSince)) {
-      throw new CofferException(notModified);
+      return etagMatches(ifNoneMatch, object.etag());
     }
+    return ifModifiedSince != null && !modified.isAfter(ifModifiedSince);
   }
 
   /** Whether a header's list of entity tags (or "*") names this ETag. */

@@ -1,13 +1,18 @@
 package io.coffer.arch;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Keeps the arrows pointing down: front ends → service → stores, and Netty inside http. */
 class LayeringTest {
@@ -30,17 +35,77 @@ class LayeringTest {
         .layer("Http").definedBy("io.coffer.http..")
         .layer("S3").definedBy("io.coffer.s3..")
         .layer("Admin").definedBy("io.coffer.admin..")
+        .layer("Frontend").definedBy("io.coffer.frontend..")
         .layer("Service").definedBy("io.coffer.service..")
         .layer("Meta").definedBy("io.coffer.meta..")
         .layer("Blob").definedBy("io.coffer.blob..")
         .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
-        .whereLayer("S3").mayOnlyBeAccessedByLayers("Server", "Admin")
+        .whereLayer("S3").mayOnlyBeAccessedByLayers("Server")
         .whereLayer("Admin").mayOnlyBeAccessedByLayers("Server")
-        .whereLayer("Service").mayOnlyBeAccessedByLayers("S3", "Admin", "Server")
+        .whereLayer("Frontend").mayOnlyBeAccessedByLayers("S3", "Admin")
+        .whereLayer("Service").mayOnlyBeAccessedByLayers("S3", "Admin", "Frontend", "Server")
         .whereLayer("Meta").mayOnlyBeAccessedByLayers("Service", "Server")
         .whereLayer("Blob").mayOnlyBeAccessedByLayers("Service", "Server")
-        .whereLayer("Http").mayOnlyBeAccessedByLayers("S3", "Admin", "Server")
+        .whereLayer("Http").mayOnlyBeAccessedByLayers("S3", "Admin", "Frontend", "Server")
+        .check(classes);
+  }
+
+  @Test
+  void noCyclesBetweenPackages() {
+    slices()
+        .matching("io.coffer.(**)")
+        .should()
+        .beFreeOfCycles()
+        // The one known cycle: the handlers still use the request context and helpers at the top
+        // of s3 (S3Request, ObjectHeaders, ...), which dispatches to them. Issue 13 moves those
+        // helpers into s3.request and s3.response; then this exception goes.
+        .ignoreDependency(resideInAPackage("io.coffer.s3.handler"), resideInAPackage("io.coffer.s3"))
+        .check(classes);
+  }
+
+  @Test
+  void theFrontEndsAreSiblings() {
+    // What both need lives below them (io.coffer.frontend, io.coffer.http).
+    noClasses()
+        .that()
+        .resideInAPackage("io.coffer.s3..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.coffer.admin..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.coffer.admin..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.coffer.s3..")
+        .check(classes);
+  }
+
+  /**
+   * The model's records, the checksum algorithms and the configuration depend on nothing else of
+   * Coffer's (not even the model): every layer may use them, so they must not pull a layer in.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"io.coffer.model..", "io.coffer.checksum..", "io.coffer.config.."})
+  void leavesDependOnNothingOfCoffers(String leaf) {
+    noClasses()
+        .that()
+        .resideInAPackage(leaf)
+        .should()
+        .dependOnClassesThat(resideInAPackage("io.coffer..").and(resideOutsideOfPackage(leaf)))
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheStoresAndTheirWiringKnowTheImplementations() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.coffer.meta..", "io.coffer.blob..", "io.coffer.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.coffer.meta.sqlite..", "io.coffer.blob.fs..")
         .check(classes);
   }
 

@@ -1,6 +1,6 @@
 package io.coffer.s3.xml;
 
-import io.coffer.s3.HttpDates;
+import io.coffer.http.HttpDates;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,11 +1,12 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.BucketBodies;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.CredentialService;
@@ -37,7 +38,7 @@ final class BucketRoutes {
   static Bucket require(BucketService buckets, ApiRequest request) {
     String name = request.param("bucket");
     Names.requireValidBucketName(name);
-    return buckets.require(Caller.ADMIN, name);
+    return buckets.require(Caller.ADMIN, name, Action.LIST_BUCKET);
   }
 
   private HttpResponse list(ApiRequest request) {
@@ -55,7 +56,7 @@ final class BucketRoutes {
     }
     Bucket created;
     try {
-      created = buckets.create(body.name(), body.ownerId(), body.region());
+      created = buckets.create(Caller.ADMIN, body.name(), body.ownerId(), body.region());
     } catch (CofferException e) {
       if (e.code() == ErrorCode.NO_SUCH_CREDENTIAL) {
         throw ApiException.invalid("owner_id " + body.ownerId() + " is not an existing credential.");

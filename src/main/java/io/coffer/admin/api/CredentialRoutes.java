@@ -1,11 +1,12 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.BucketBodies;
 import io.coffer.admin.api.body.CredentialBodies;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Credential;
 import io.coffer.service.BucketService;
+import io.coffer.service.Caller;
 import io.coffer.service.CredentialService;
 import java.io.IOException;
 import java.util.List;
@@ -52,7 +53,7 @@ final class CredentialRoutes {
   private HttpResponse get(ApiRequest request) {
     Credential c = credentials.get(request.idParam("id"));
     List<BucketBodies.Summary> owned =
-        buckets.listOwnedBy(c.id()).stream().map(b -> Views.bucket(b, c.userName())).toList();
+        buckets.listOwnedBy(Caller.ADMIN, c.id()).stream().map(b -> Views.bucket(b, c.userName())).toList();
     return JsonResponses.json(
         200,
         new CredentialBodies.Detail(

@@ -1,16 +1,16 @@
 package io.coffer.admin.api;
 
+import io.coffer.frontend.ObjectReadBody;
+import io.coffer.http.ContentDisposition;
+import io.coffer.http.HttpDates;
 import io.coffer.http.HttpResponse;
-import io.coffer.http.UriCodec;
 import io.coffer.model.Bucket;
-import io.coffer.s3.HttpDates;
-import io.coffer.s3.ObjectBodies;
-import io.coffer.s3.ObjectHeaders;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadConditions;
+import io.coffer.service.ReadResult;
 
 /**
  * GET /api/v1/buckets/{bucket}/download/{key}: the object's bytes as an attachment, sent from its
@@ -32,27 +32,22 @@ final class DownloadRoutes {
   private HttpResponse download(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
-    ObjectRead read = objects.read(Caller.ADMIN, bucket.name(), key, ReadConditions.NONE, null, null);
-    return new HttpResponse(200)
-        .header("Content-Type", read.meta().contentType())
-        .header("ETag", ObjectHeaders.quoted(read.meta().etag()))
-        .header("Last-Modified", HttpDates.rfc1123(read.meta().updatedAt()))
-        .header("Content-Disposition", contentDisposition(key))
-        .body(ObjectBodies.of(read));
+    return switch (objects.read(Caller.ADMIN, bucket.name(), key, ReadConditions.NONE, null, null)) {
+      case ObjectRead read ->
+          new HttpResponse(200)
+              .header("Content-Type", read.meta().contentType())
+              .header("ETag", "\"" + read.meta().etag() + "\"")
+              .header("Last-Modified", HttpDates.rfc1123(read.meta().updatedAt()))
+              .header("Content-Disposition", ContentDisposition.attachment(fileName(key)))
+              .body(ObjectReadBody.of(read));
+      case ReadResult.NotModified notModified ->
+          throw new IllegalStateException("a read without conditions is never Not Modified");
+    };
   }
 
-  /**
-   * attachment with the key's last segment as the file name: a plain ASCII fallback for old
-   * clients and the exact UTF-8 name in filename* (RFC 6266).
-   */
-  static String contentDisposition(String key) {
+  /** The key's last segment, or "download" for a key that ends in a slash. */
+  static String fileName(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1);
-    if (name.isEmpty()) {
-      name = "download";
-    }
-    StringBuilder ascii = new StringBuilder(name.length());
-    name.codePoints()
-        .forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + UriCodec.encodePath(name);
+    return name.isEmpty() ? "download" : name;
   }
 }

@@ -1,6 +1,6 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.json.InvalidJsonException;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;

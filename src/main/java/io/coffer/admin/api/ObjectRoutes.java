@@ -1,16 +1,18 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.ObjectBodies;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.Names;
 import io.coffer.service.ObjectAttributes;
+import io.coffer.service.ObjectDetails;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PayloadChecks;
 import java.io.IOException;
@@ -66,7 +68,7 @@ final class ObjectRoutes {
     for (String key : new LinkedHashSet<>(body.keys())) {
       try {
         Names.requireValidKey(key);
-        if (objects.deleteIfPresent(bucket.name(), key)) {
+        if (objects.delete(Caller.ADMIN, bucket.name(), key, WritePrecondition.NONE)) {
           deleted.add(key);
         } else {
           errors.add(new ObjectBodies.KeyError(key, "The specified key does not exist."));
@@ -81,7 +83,7 @@ final class ObjectRoutes {
   private HttpResponse get(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = key(request);
-    return JsonResponses.json(200, detail(objects.find(bucket.name(), key)));
+    return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, bucket.name(), key)));
   }
 
   /** Streams the body into the object: nothing is held in memory beyond a buffer. */
@@ -100,14 +102,15 @@ final class ObjectRoutes {
             request.http().contentLength(),
             PayloadChecks.NONE,
             WritePrecondition.NONE);
-    return JsonResponses.json(200, detail(stored));
+    return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, stored)));
   }
 
   private HttpResponse delete(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = key(request);
-    objects.find(bucket.name(), key);
-    objects.delete(Caller.ADMIN, bucket.name(), key, WritePrecondition.NONE);
+    if (!objects.delete(Caller.ADMIN, bucket.name(), key, WritePrecondition.NONE)) {
+      throw new CofferException(ErrorCode.NO_SUCH_KEY);
+    }
     return JsonResponses.done();
   }
 
@@ -117,10 +120,11 @@ final class ObjectRoutes {
     return key;
   }
 
-  private ObjectBodies.Detail detail(ObjectMeta meta) {
-    ObjectBodies.Summary s = Views.object(meta);
+  private static ObjectBodies.Detail detail(ObjectDetails details) {
+    ObjectMeta meta = details.meta();
+    ObjectBodies.Summary s = Views.object(meta.listed());
     return new ObjectBodies.Detail(
         s.key(), s.size(), s.sizeHuman(), s.contentType(), s.etag(), s.isMultipart(), s.createdAt(),
-        meta.partCount(), meta.userMetadata(), objects.storagePath(meta), Formats.time(meta.updatedAt()));
+        meta.partCount(), meta.userMetadata(), details.storagePath(), Formats.time(meta.updatedAt()));
   }
 }

@@ -1,6 +1,6 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;

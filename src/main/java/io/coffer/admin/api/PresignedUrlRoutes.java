@@ -1,9 +1,10 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.PresignedUrlBodies;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.PresignedUrl;
+import io.coffer.service.Caller;
 import io.coffer.service.Names;
 import io.coffer.service.PresignedUrlService;
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class PresignedUrlRoutes {
       throw ApiException.invalid("expires_in must be between 1 and 604800 seconds.");
     }
     PresignedUrlService.Issued issued =
-        presignedUrls.issue(body.bucketName(), body.objectKey(), method, expiresIn, body.accessKey());
+        presignedUrls.issue(Caller.ADMIN, body.bucketName(), body.objectKey(), method, expiresIn, body.accessKey());
     return JsonResponses.json(
         201,
         new PresignedUrlBodies.Created(

@@ -1,6 +1,6 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.StatsBody;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Stats;

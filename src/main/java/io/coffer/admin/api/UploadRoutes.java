@@ -1,6 +1,6 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.JsonResponses;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.UploadBodies;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
@@ -12,6 +12,7 @@ import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
+import io.coffer.service.UploadParts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,9 @@ final class UploadRoutes {
       }
     }
     List<UploadBodies.Summary> uploads =
-        listing.uploads().stream().map(u -> summary(u, names.get(u.initiatorId()))).toList();
+        multipart.withParts(Caller.ADMIN, bucket.name(), listing.uploads()).stream()
+            .map(u -> summary(u, names.get(u.upload().initiatorId())))
+            .toList();
     return JsonResponses.json(
         200,
         new UploadBodies.ListBody(
@@ -63,8 +66,9 @@ final class UploadRoutes {
             listing.truncated()));
   }
 
-  private UploadBodies.Summary summary(MultipartUpload upload, String initiator) {
-    List<Part> parts = multipart.parts(upload.uploadId());
+  private static UploadBodies.Summary summary(UploadParts uploadParts, String initiator) {
+    MultipartUpload upload = uploadParts.upload();
+    List<Part> parts = uploadParts.parts();
     long size = parts.stream().mapToLong(Part::size).sum();
     return new UploadBodies.Summary(
         upload.uploadId(),
@@ -79,9 +83,8 @@ final class UploadRoutes {
 
   private HttpResponse abort(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
-    MultipartUpload upload =
-        multipart.requireInBucket(Caller.ADMIN, bucket.name(), request.param("upload_id"));
-    multipart.abortUnchecked(bucket.name(), upload.uploadId());
+    // The management API knows an upload by its ID alone: any key.
+    multipart.abort(Caller.ADMIN, bucket.name(), null, request.param("upload_id"));
     return JsonResponses.done();
   }
 }

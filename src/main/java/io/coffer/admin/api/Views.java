@@ -4,7 +4,7 @@ import io.coffer.admin.api.body.BucketBodies;
 import io.coffer.admin.api.body.ObjectBodies;
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
-import io.coffer.model.ObjectMeta;
+import io.coffer.model.ListedObject;
 import io.coffer.service.CredentialService;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ final class Views {
     return credentials.find(id).map(Credential::userName).orElse(null);
   }
 
-  static ObjectBodies.Summary object(ObjectMeta meta) {
+  static ObjectBodies.Summary object(ListedObject meta) {
     return new ObjectBodies.Summary(
         meta.key(),
         meta.size(),

@@ -6,9 +6,11 @@ import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
+import io.coffer.model.ListedObject;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Segment;
+import io.coffer.model.Storage;
 import io.coffer.model.WritePrecondition;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +38,7 @@ final class ObjectSql {
                 + " FROM objects WHERE bucket = ? AND key = ?");
     ps.setString(1, bucket);
     ps.setBytes(2, key);
-    return Rows.one(ps, rs -> Rows.object(rs, true, rs.getBytes(2)));
+    return Rows.one(ps, rs -> Rows.object(rs, rs.getBytes(2)));
   }
 
   /**
@@ -74,7 +76,8 @@ final class ObjectSql {
     BucketSql.require(c, object.bucket(), bucketId);
     ObjectMeta previous = findForWrite(c, object.bucket(), row.key());
     check(pre, previous);
-    Replaced replaced = release(c, previous, object.storageId());
+    Replaced replaced =
+        release(c, previous, object.storage() instanceof Storage.Blob blob ? blob.id() : null);
     insert(c, row);
     countReplacement(c, object, previous);
     return replaced;
@@ -128,24 +131,30 @@ final class ObjectSql {
       return Replaced.NOTHING;
     }
     List<String> blobs = new ArrayList<>();
-    if (previous.isMultipart()) {
-      PreparedStatement sel =
-          c.ps("SELECT blob_id FROM segments WHERE storage_id = ? ORDER BY part_number");
-      sel.setString(1, previous.storageId());
-      blobs.addAll(Rows.all(sel, rs -> rs.getString(1)));
-      PreparedStatement del = c.ps("DELETE FROM segments WHERE storage_id = ?");
-      del.setString(1, previous.storageId());
-      del.executeUpdate();
-    } else if (previous.isInline()) {
-      PreparedStatement del =
-          c.ps(
-              "DELETE FROM inline_bodies WHERE id ="
-                  + " (SELECT inline_id FROM objects WHERE bucket = ? AND key = ?)");
-      del.setString(1, previous.bucket());
-      del.setBytes(2, Keys.utf8(previous.key()));
-      del.executeUpdate();
-    } else if (!previous.storageId().equals(keepBlob)) {
-      blobs.add(previous.storageId());
+    switch (previous.storage()) {
+      case Storage.Parts parts -> {
+        PreparedStatement sel =
+            c.ps("SELECT blob_id FROM segments WHERE storage_id = ? ORDER BY part_number");
+        sel.setString(1, parts.storageId());
+        blobs.addAll(Rows.all(sel, rs -> rs.getString(1)));
+        PreparedStatement del = c.ps("DELETE FROM segments WHERE storage_id = ?");
+        del.setString(1, parts.storageId());
+        del.executeUpdate();
+      }
+      case Storage.Inline inline -> {
+        PreparedStatement del =
+            c.ps(
+                "DELETE FROM inline_bodies WHERE id ="
+                    + " (SELECT inline_id FROM objects WHERE bucket = ? AND key = ?)");
+        del.setString(1, previous.bucket());
+        del.setBytes(2, Keys.utf8(previous.key()));
+        del.executeUpdate();
+      }
+      case Storage.Blob blob -> {
+        if (!blob.id().equals(keepBlob)) {
+          blobs.add(blob.id());
+        }
+      }
     }
     return new Replaced(previous, List.copyOf(blobs));
   }
@@ -158,7 +167,6 @@ final class ObjectSql {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, m.bucket());
     ps.setBytes(2, row.key());
-    ps.setString(3, m.storageId());
     ps.setLong(4, m.size());
     ps.setString(5, m.etag());
     ps.setString(6, m.contentType());
@@ -168,10 +176,21 @@ final class ObjectSql {
     ps.setInt(12, m.partCount());
     ps.setLong(13, m.createdAt().toEpochMilli());
     ps.setLong(14, (m.updatedAt() == null ? m.createdAt() : m.updatedAt()).toEpochMilli());
-    if (m.inlineData() == null) {
-      ps.setNull(15, Types.INTEGER);
-    } else {
-      ps.setLong(15, insertInlineBody(c, m.inlineData()));
+    switch (m.storage()) {
+      case Storage.Inline inline -> {
+        // The column is NOT NULL but nothing reads it for an inline object: name its body.
+        long inlineId = insertInlineBody(c, inline.bytes());
+        ps.setString(3, "inline-" + inlineId);
+        ps.setLong(15, inlineId);
+      }
+      case Storage.Blob blob -> {
+        ps.setString(3, blob.id());
+        ps.setNull(15, Types.INTEGER);
+      }
+      case Storage.Parts parts -> {
+        ps.setString(3, parts.storageId());
+        ps.setNull(15, Types.INTEGER);
+      }
     }
     ps.executeUpdate();
   }
@@ -208,7 +227,7 @@ final class ObjectSql {
     if (q.maxKeys() <= 0 || range.empty()) {
       return new ListPage(List.of(), List.of(), false, null);
     }
-    SkipScan.Page<ObjectMeta> page =
+    SkipScan.Page<ListedObject> page =
         SkipScan.scan(
             (from, to) -> {
               PreparedStatement ps =
@@ -219,7 +238,7 @@ final class ObjectSql {
               ps.setBytes(2, from);
               ps.setBytes(3, to);
               ResultSet rs = ps.executeQuery();
-              return new SkipScan.RowCursor<>(rs, 2, (row, key) -> Rows.object(row, false, key));
+              return new SkipScan.RowCursor<>(rs, 2, Rows::listed);
             },
             null,
             range,

@@ -3,9 +3,11 @@ package io.coffer.meta.sqlite;
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.ListedObject;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
+import io.coffer.model.Storage;
 import io.coffer.model.StoredChecksum;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,22 +85,45 @@ final class Rows {
         rs.getLong(7));
   }
 
-  /** An object row of {@link #OBJECT_COLUMNS} (plus its inline body when {@code withInline}). */
-  static ObjectMeta object(ResultSet rs, boolean withInline, byte[] key) throws SQLException {
+  /**
+   * An object row of {@link #OBJECT_COLUMNS} followed by its inline body (null unless it has one).
+   * Which storage an object has is told by the row: an inline body, else a part count, else its
+   * storage ID names its blob.
+   */
+  static ObjectMeta object(ResultSet rs, byte[] key) throws SQLException {
+    String storageId = rs.getString(3);
+    int partCount = rs.getInt(12);
+    byte[] inline = rs.getBytes(15);
+    Storage storage =
+        inline != null
+            ? new Storage.Inline(inline)
+            : partCount > 0 ? new Storage.Parts(storageId, partCount) : new Storage.Blob(storageId);
     return new ObjectMeta(
         rs.getString(1),
         Keys.string(key),
-        rs.getString(3),
         rs.getLong(4),
         rs.getString(5),
         rs.getString(6),
         Json.decode(rs.getString(7)),
         Json.decode(rs.getString(8)),
         checksum(rs.getString(9), rs.getString(10), rs.getString(11)),
-        rs.getInt(12),
         Instant.ofEpochMilli(rs.getLong(13)),
         Instant.ofEpochMilli(rs.getLong(14)),
-        withInline ? rs.getBytes(15) : null);
+        storage);
+  }
+
+  /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
+  static ListedObject listed(ResultSet rs, byte[] key) throws SQLException {
+    return new ListedObject(
+        rs.getString(1),
+        Keys.string(key),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        checksum(rs.getString(9), rs.getString(10), rs.getString(11)),
+        rs.getInt(12),
+        Instant.ofEpochMilli(rs.getLong(13)),
+        Instant.ofEpochMilli(rs.getLong(14)));
   }
 
   static MultipartUpload upload(ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
+import io.coffer.model.Storage;
 import io.coffer.model.WritePrecondition;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -165,6 +166,9 @@ final class UploadSql {
       Instant forgetBefore)
       throws SQLException {
     ObjectMeta object = row.meta();
+    if (!(object.storage() instanceof Storage.Parts stored)) {
+      throw new IllegalArgumentException("a completed upload's object is stored in parts");
+    }
     String uploadId = completion.uploadId();
     PreparedStatement exists = c.ps("SELECT 1 FROM uploads WHERE upload_id = ?");
     exists.setString(1, uploadId);
@@ -195,7 +199,7 @@ final class UploadSql {
     }
     Replaced replaced = ObjectSql.release(c, previous, null);
     ObjectSql.insert(c, row);
-    ObjectSql.insertSegments(c, object.storageId(), segments);
+    ObjectSql.insertSegments(c, stored.storageId(), segments);
     remove(c, uploadId);
     ObjectSql.countReplacement(c, object, previous);
     remember(c, completion, row.key(), forgetBefore);

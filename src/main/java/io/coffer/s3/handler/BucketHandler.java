@@ -4,12 +4,13 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
-import io.coffer.s3.HttpDates;
+import io.coffer.http.HttpDates;
 import io.coffer.s3.S3Request;
 import io.coffer.s3.S3Responses;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.CreateBucketConfigurationXml;
 import io.coffer.s3.xml.XmlWriter;
+import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import java.util.Optional;
@@ -67,12 +68,12 @@ public final class BucketHandler {
           ErrorCode.INVALID_LOCATION_CONSTRAINT,
           "The specified location-constraint is not valid: this server's region is " + buckets.defaultRegion() + ".");
     }
-    buckets.create(op.bucket(), request.caller().id(), region);
+    buckets.create(request.caller(), op.bucket(), request.caller().id(), region);
     return new HttpResponse(200).header("Location", "/" + op.bucket());
   }
 
   HttpResponse headBucket(S3Request request, S3Operation.HeadBucket op) {
-    Bucket bucket = buckets.require(request.caller(), op.bucket());
+    Bucket bucket = buckets.require(request.caller(), op.bucket(), Action.LIST_BUCKET);
     return new HttpResponse(200).header("x-amz-bucket-region", bucket.region()).headOnly();
   }
 
@@ -82,7 +83,7 @@ public final class BucketHandler {
   }
 
   HttpResponse getBucketLocation(S3Request request, S3Operation.GetBucketLocation op) {
-    Bucket bucket = buckets.require(request.caller(), op.bucket());
+    Bucket bucket = buckets.require(request.caller(), op.bucket(), Action.GET_BUCKET_LOCATION);
     XmlWriter xml = S3Responses.document("LocationConstraint");
     // us-east-1 is reported as an empty constraint, as S3 does.
     xml.text(bucket.region().equals("us-east-1") ? "" : bucket.region());
@@ -92,7 +93,7 @@ public final class BucketHandler {
 
   /** Versioning is not implemented: every bucket answers an empty (never enabled) configuration. */
   HttpResponse getBucketVersioning(S3Request request, S3Operation.GetBucketVersioning op) {
-    buckets.require(request.caller(), op.bucket());
+    buckets.require(request.caller(), op.bucket(), Action.GET_BUCKET_VERSIONING);
     XmlWriter xml = S3Responses.document("VersioningConfiguration");
     xml.end();
     return S3Responses.ok(xml);

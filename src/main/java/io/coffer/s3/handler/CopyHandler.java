@@ -7,7 +7,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.s3.Conditions;
-import io.coffer.s3.HttpDates;
+import io.coffer.http.HttpDates;
 import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.RangeHeader;
 import io.coffer.s3.S3Request;

@@ -11,6 +11,7 @@ import io.coffer.s3.xml.DeleteObjectsRequest;
 import io.coffer.s3.xml.DeleteObjectsXml;
 import io.coffer.s3.xml.ObjectToDelete;
 import io.coffer.s3.xml.XmlWriter;
+import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import io.coffer.service.ObjectService;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ public final class DeleteObjectsHandler {
   }
 
   HttpResponse deleteObjects(S3Request request, S3Operation.DeleteObjects op) {
-    buckets.require(request.caller(), op.bucket());
+    buckets.require(request.caller(), op.bucket(), Action.DELETE_OBJECT);
     DeleteObjectsRequest delete =
         new DeleteObjectsXml().parse(io.coffer.s3.RequestBodies.open(request).verifiedStream());
     XmlWriter xml = S3Responses.document("DeleteResult");

@@ -5,8 +5,8 @@ import io.coffer.http.UriCodec;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
-import io.coffer.model.ObjectMeta;
-import io.coffer.s3.HttpDates;
+import io.coffer.model.ListedObject;
+import io.coffer.http.HttpDates;
 import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.S3Request;
 import io.coffer.s3.S3Responses;
@@ -120,7 +120,7 @@ public final class ListingHandler {
   private static void contents(
       XmlWriter xml, ListPage page, Listing listing, Caller caller, boolean withOwner, String element) {
     boolean versions = element.equals("Version");
-    for (ObjectMeta object : page.objects()) {
+    for (ListedObject object : page.objects()) {
       xml.start(element);
       xml.element("Key", listing.encode(object.key()));
       if (versions) {

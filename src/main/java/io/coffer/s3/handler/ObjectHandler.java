@@ -7,7 +7,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.WritePrecondition;
 import io.coffer.s3.Conditions;
-import io.coffer.s3.ObjectBodies;
+import io.coffer.frontend.ObjectReadBody;
 import io.coffer.s3.ObjectHeaders;
 import io.coffer.s3.RangeHeader;
 import io.coffer.s3.RequestBodies;
@@ -16,6 +16,7 @@ import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3RequestParser;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
+import io.coffer.service.ReadResult;
 import java.util.Map;
 
 /** PutObject, GetObject, HeadObject, DeleteObject. */
@@ -69,15 +70,13 @@ public final class ObjectHandler {
     if (partNumber != null && request.header("Range") != null) {
       throw new CofferException(ErrorCode.INVALID_REQUEST, "Cannot specify both Range header and partNumber query parameter.");
     }
-    ObjectRead read;
-    try {
-      read = objects.read(request.caller(), bucket, key, Conditions.read(request), range, partNumber);
-    } catch (CofferException e) {
-      if (e.code() == ErrorCode.NOT_MODIFIED) {
-        return notModified(bucket, key);
-      }
-      throw e;
-    }
+    return switch (objects.read(request.caller(), bucket, key, Conditions.read(request), range, partNumber)) {
+      case ObjectRead read -> found(request, read, partNumber, head);
+      case ReadResult.NotModified notModified -> notModified(notModified.meta());
+    };
+  }
+
+  private static HttpResponse found(S3Request request, ObjectRead read, Integer partNumber, boolean head) {
     ObjectMeta meta = read.meta();
     boolean partial = read.range() != null;
     HttpResponse response = new HttpResponse(partial ? 206 : 200);
@@ -97,13 +96,13 @@ public final class ObjectHandler {
       read.close();
       return response.body(new HttpResponse.Body.Stream(java.io.InputStream.nullInputStream(), read.length())).headOnly();
     }
-    return response.body(ObjectBodies.of(read));
+    return response.body(ObjectReadBody.of(read));
   }
 
-  private HttpResponse notModified(String bucket, String key) {
+  private static HttpResponse notModified(ObjectMeta meta) {
     // 304 repeats the validators, so caches can update what they hold.
     HttpResponse response = new HttpResponse(304);
-    objects.findIfPresent(bucket, key).ifPresent(meta -> ObjectHeaders.write(response, meta));
+    ObjectHeaders.write(response, meta);
     return response;
   }
 

@@ -13,6 +13,7 @@ import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
+import io.coffer.model.Storage;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
 import io.coffer.model.StoredChecksum;
@@ -54,8 +55,9 @@ class CompletedUploadsTest {
     store.putPart(part(uploadId, 1, "blob-" + uploadId, 5));
     List<Segment> segments = store.listParts(uploadId, 0, 10).stream().map(Part::toSegment).toList();
     ObjectMeta object =
-        new ObjectMeta("b", key, "m-" + uploadId, 5, "e-1", null, java.util.Map.of(), java.util.Map.of(),
-            new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE), 1, at, at, null);
+        new ObjectMeta("b", key, 5, "e-1", null, java.util.Map.of(), java.util.Map.of(),
+            new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE), at, at,
+            new Storage.Parts("m-" + uploadId, 1));
     return store.completeUpload(completion(uploadId, key, fingerprint, at), object, segments, WritePrecondition.NONE, at.minus(DAY));
   }
 
@@ -85,7 +87,7 @@ class CompletedUploadsTest {
     assertThat(retry.upload()).isEqualTo(completion("u1", "k", "fp", T0));
     assertThat(retry.replaced().releasedBlobs()).isEmpty();
     assertThat(retry.unusedPartBlobs()).isEmpty();
-    assertThat(store.findObject("b", "k").orElseThrow().storageId()).isEqualTo("m-u1");
+    assertThat(Fixtures.storageId(store.findObject("b", "k").orElseThrow())).isEqualTo("m-u1");
     assertThat(store.stats(T0).objects()).isEqualTo(1);
     // another part list, or another key, finds the upload gone
     assertCode(

@@ -10,6 +10,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
+import io.coffer.model.Storage;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
@@ -95,8 +96,8 @@ class CountersPropertyTest {
           } catch (CofferException e) {
             assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
             assertThat(modelSizes).containsKey(id);
-            if (!o.isInline()) {
-              released.add(o.storageId()); // the caller would delete the blob it wrote
+            if (!(o.storage() instanceof Storage.Inline)) {
+              released.add(Fixtures.storageId(o)); // the caller would delete the blob it wrote
             }
           }
         } else if (op < 50) {

@@ -7,6 +7,7 @@ import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
+import io.coffer.model.Storage;
 import io.coffer.model.StoredChecksum;
 import io.coffer.model.WritePrecondition;
 import java.nio.charset.StandardCharsets;
@@ -50,21 +51,36 @@ final class Fixtures {
     headers.put("Content-Encoding", "gzip");
     headers.put("Cache-Control", "no-cache");
     return new ObjectMeta(
-        bucket, key, storageId, size, etag, "text/plain", headers, Map.of("color", "blue"),
-        null, 0, T0, T0, null);
+        bucket, key, size, etag, "text/plain", headers, Map.of("color", "blue"),
+        null, T0, T0, new Storage.Blob(storageId));
   }
 
   static ObjectMeta inline(String bucket, String key, String storageId, byte[] data, String etag) {
     return new ObjectMeta(
-        bucket, key, storageId, data.length, etag, "application/octet-stream", Map.of(), Map.of(),
-        new StoredChecksum("CRC32", "AAAAAA==", StoredChecksum.FULL_OBJECT), 0, T0, T0, data);
+        bucket, key, data.length, etag, "application/octet-stream", Map.of(), Map.of(),
+        new StoredChecksum("CRC32", "AAAAAA==", StoredChecksum.FULL_OBJECT), T0, T0,
+        new Storage.Inline(data));
   }
 
   static ObjectMeta multipartObject(
       String bucket, String key, String storageId, long size, String etag, int parts) {
     return new ObjectMeta(
-        bucket, key, storageId, size, etag, "application/octet-stream", Map.of(), Map.of(),
-        null, parts, T0, T0, null);
+        bucket, key, size, etag, "application/octet-stream", Map.of(), Map.of(),
+        null, T0, T0, new Storage.Parts(storageId, parts));
+  }
+
+  /** An object's inline bytes, or null when it is not kept inline. */
+  static byte[] inlineBytes(ObjectMeta object) {
+    return object.storage() instanceof Storage.Inline inline ? inline.bytes() : null;
+  }
+
+  /** The ID an object's storage is named by: its blob, or its parts' storage ID. */
+  static String storageId(ObjectMeta object) {
+    return switch (object.storage()) {
+      case Storage.Blob blob -> blob.id();
+      case Storage.Parts parts -> parts.storageId();
+      case Storage.Inline inline -> throw new AssertionError("an inline object has no storage ID");
+    };
   }
 
   /** Completes an upload as the service does, with a fixed parts fingerprint, remembering for a day. */

@@ -37,25 +37,25 @@ class InlineBodiesTest {
       Fixtures.put(store, inline("b", "k", "s1", new byte[] {1}, "e1"), WritePrecondition.NONE);
       Fixtures.put(store, inline("b", "k", "s2", new byte[] {2, 2}, "e2"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
-      assertThat(store.findObject("b", "k").orElseThrow().inlineData()).containsExactly(2, 2);
+      assertThat(Fixtures.inlineBytes(store.findObject("b", "k").orElseThrow())).containsExactly(2, 2);
 
       Fixtures.put(store, object("b", "k", "s3", 10, "e3"), WritePrecondition.NONE); // inline -> file
       assertThat(bodies(db)).isZero();
-      assertThat(store.findObject("b", "k").orElseThrow().inlineData()).isNull();
+      assertThat(Fixtures.inlineBytes(store.findObject("b", "k").orElseThrow())).isNull();
 
       Fixtures.put(store, inline("b", "k", "s4", new byte[] {4}, "e4"), WritePrecondition.NONE); // file -> inline
       Fixtures.put(store, inline("b", "other", "s5", new byte[] {5}, "e5"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(2);
       store.deleteObject("b", "k", WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
-      assertThat(store.findObject("b", "other").orElseThrow().inlineData()).containsExactly(5);
+      assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow())).containsExactly(5);
 
       // a refused overwrite changes nothing
       assertThatThrownBy(
               () -> Fixtures.put(store, inline("b", "other", "s6", new byte[] {6}, "e6"), new WritePrecondition(null, true)))
           .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
       assertThat(bodies(db)).isEqualTo(1);
-      assertThat(store.findObject("b", "other").orElseThrow().inlineData()).containsExactly(5);
+      assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow())).containsExactly(5);
     }
   }
 
@@ -75,12 +75,12 @@ class InlineBodiesTest {
       insertV1(raw, "small/2", "s3", "second body".getBytes(StandardCharsets.UTF_8));
     }
     try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
-      assertThat(new String(store.findObject("b", "small/1").orElseThrow().inlineData(), StandardCharsets.UTF_8))
+      assertThat(new String(Fixtures.inlineBytes(store.findObject("b", "small/1").orElseThrow()), StandardCharsets.UTF_8))
           .isEqualTo("one");
-      assertThat(new String(store.findObject("b", "small/2").orElseThrow().inlineData(), StandardCharsets.UTF_8))
+      assertThat(new String(Fixtures.inlineBytes(store.findObject("b", "small/2").orElseThrow()), StandardCharsets.UTF_8))
           .isEqualTo("second body");
       ObjectMeta file = store.findObject("b", "file").orElseThrow();
-      assertThat(file.inlineData()).isNull();
+      assertThat(Fixtures.inlineBytes(file)).isNull();
       Set<String> blobs = new HashSet<>();
       store.forEachReferencedBlob(blobs::add);
       assertThat(blobs).containsExactly("s2");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
-import io.coffer.model.ObjectMeta;
+import io.coffer.model.ListedObject;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ class ListingScaleTest {
       long rootMicros = (System.nanoTime() - l0) / 1000;
       long statements = store.statementCount() - before;
       assertThat(root.commonPrefixes()).containsExactly("folder/", "zz/");
-      assertThat(root.objects()).extracting(ObjectMeta::key).containsExactly("a", "folder", "folder0", "zzz");
+      assertThat(root.objects()).extracting(ListedObject::key).containsExactly("a", "folder", "folder0", "zzz");
       assertThat(root.truncated()).isFalse();
       // one range query to start, one seek past each of the two common prefixes
       assertThat(statements).isLessThanOrEqualTo(3);
@@ -90,7 +90,7 @@ class ListingScaleTest {
       before = store.statementCount();
       ListPage afterMarker = store.listObjects(new ListQuery("b", "", "/", "folder/0000005", 10));
       assertThat(store.statementCount() - before).isLessThanOrEqualTo(3);
-      assertThat(afterMarker.objects()).extracting(ObjectMeta::key).containsExactly("folder0", "zzz");
+      assertThat(afterMarker.objects()).extracting(ListedObject::key).containsExactly("folder0", "zzz");
       assertThat(afterMarker.commonPrefixes()).containsExactly("zz/");
 
       l0 = System.nanoTime();

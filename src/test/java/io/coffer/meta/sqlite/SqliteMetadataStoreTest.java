@@ -17,8 +17,10 @@ import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
+import io.coffer.model.ListedObject;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
+import io.coffer.model.Storage;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.Segment;
@@ -150,9 +152,9 @@ class SqliteMetadataStoreTest {
     headers.put("Content-Encoding", "br\n\t\\ é 😀");
     ObjectMeta o =
         new ObjectMeta(
-            "b", "dir/a b+c%20.txt", "s1", 42, "\"abc\"", "text/plain", headers,
+            "b", "dir/a b+c%20.txt", 42, "\"abc\"", "text/plain", headers,
             Map.of("x", "1"), new StoredChecksum("SHA256", "q1w2==", StoredChecksum.FULL_OBJECT),
-            0, T0, T0.plusMillis(5), null);
+            T0, T0.plusMillis(5), new Storage.Blob("s1"));
     assertThat(Fixtures.put(store, o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     ObjectMeta found = store.findObject("b", "dir/a b+c%20.txt").orElseThrow();
     assertThat(found).isEqualTo(o);
@@ -182,17 +184,16 @@ class SqliteMetadataStoreTest {
     ObjectMeta o = inline("b", "small", "s1", data, "e1");
     Fixtures.put(store, o, WritePrecondition.NONE);
     ObjectMeta found = store.findObject("b", "small").orElseThrow();
-    assertThat(found.inlineData()).containsExactly(data);
+    assertThat(Fixtures.inlineBytes(found)).containsExactly(data);
     assertThat(found.checksum()).isEqualTo(o.checksum());
     ListPage page = store.listObjects(new ListQuery("b", "", null, null, 10));
     assertThat(page.objects()).hasSize(1);
-    assertThat(page.objects().get(0).inlineData()).isNull();
     assertThat(page.objects().get(0).size()).isEqualTo(5);
     Set<String> blobs = new HashSet<>();
     store.forEachReferencedBlob(blobs::add);
     assertThat(blobs).isEmpty();
     Replaced r = Fixtures.put(store, object("b", "small", "s2", 100, "e2"), WritePrecondition.NONE);
-    assertThat(r.previous().inlineData()).containsExactly(data);
+    assertThat(Fixtures.inlineBytes(r.previous())).containsExactly(data);
     assertThat(r.releasedBlobs()).isEmpty();
   }
 
@@ -209,7 +210,7 @@ class SqliteMetadataStoreTest {
     Fixtures.put(store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
     assertCode(() -> store.deleteObject("b", "lock", new WritePrecondition("e2", false)), ErrorCode.PRECONDITION_FAILED);
     // the failed operations left nothing behind
-    assertThat(store.findObject("b", "lock").orElseThrow().storageId()).isEqualTo("s3");
+    assertThat(Fixtures.storageId(store.findObject("b", "lock").orElseThrow())).isEqualTo("s3");
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isEqualTo(1);
     Replaced d = store.deleteObject("b", "lock", new WritePrecondition("e3", false));
     assertThat(d.releasedBlobs()).containsExactly("s3");
@@ -348,13 +349,13 @@ class SqliteMetadataStoreTest {
     List<String> expected = keys.stream().sorted(Fixtures.UTF8_ORDER).toList();
     assertThat(expected.indexOf("\uFF61")).isLessThan(expected.indexOf("😀"));
     ListPage page = store.listObjects(new ListQuery("b", "", null, null, 100));
-    assertThat(page.objects()).extracting(ObjectMeta::key).containsExactlyElementsOf(expected);
+    assertThat(page.objects()).extracting(ListedObject::key).containsExactlyElementsOf(expected);
     ListPage after = store.listObjects(new ListQuery("b", "", null, "\uFF61", 100));
-    assertThat(after.objects()).extracting(ObjectMeta::key).containsExactly("😀", "😀/x");
+    assertThat(after.objects()).extracting(ListedObject::key).containsExactly("😀", "😀/x");
     ListPage grouped = store.listObjects(new ListQuery("b", "", "/", null, 100));
     assertThat(grouped.commonPrefixes()).containsExactly("a/", "😀/");
     ListPage prefixed = store.listObjects(new ListQuery("b", "😀", null, null, 100));
-    assertThat(prefixed.objects()).extracting(ObjectMeta::key).containsExactly("😀", "😀/x");
+    assertThat(prefixed.objects()).extracting(ListedObject::key).containsExactly("😀", "😀/x");
   }
 
   @Test
@@ -364,7 +365,7 @@ class SqliteMetadataStoreTest {
     }
     ListPage p1 = store.listObjects(new ListQuery("b", "", "/", null, 2));
     assertThat(p1.commonPrefixes()).containsExactly("a/");
-    assertThat(p1.objects()).extracting(ObjectMeta::key).containsExactly("b");
+    assertThat(p1.objects()).extracting(ListedObject::key).containsExactly("b");
     assertThat(p1.truncated()).isTrue();
     assertThat(p1.lastReturned()).isEqualTo("b");
     ListPage p2 = store.listObjects(new ListQuery("b", "", "/", "b", 1));
@@ -372,7 +373,7 @@ class SqliteMetadataStoreTest {
     assertThat(p2.lastReturned()).isEqualTo("c/");
     assertThat(p2.truncated()).isTrue();
     ListPage p3 = store.listObjects(new ListQuery("b", "", "/", "c/", 1));
-    assertThat(p3.objects()).extracting(ObjectMeta::key).containsExactly("d");
+    assertThat(p3.objects()).extracting(ListedObject::key).containsExactly("d");
     assertThat(p3.truncated()).isFalse();
     // marker inside a common prefix: the prefix is not repeated
     ListPage p4 = store.listObjects(new ListQuery("b", "", "/", "a/1", 10));
@@ -383,7 +384,7 @@ class SqliteMetadataStoreTest {
     assertThat(none.lastReturned()).isNull();
     ListPage multiCharDelimiter = store.listObjects(new ListQuery("b", "c", "/d/", null, 10));
     assertThat(multiCharDelimiter.commonPrefixes()).containsExactly("c/d/");
-    assertThat(multiCharDelimiter.objects()).extracting(ObjectMeta::key).containsExactly("c/1");
+    assertThat(multiCharDelimiter.objects()).extracting(ListedObject::key).containsExactly("c/1");
   }
 
   // ---- presigned URLs and stats ----
@@ -425,7 +426,7 @@ class SqliteMetadataStoreTest {
     store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
     assertThat(store.stats(T0)).isEqualTo(before);
     assertThat(store.findObject("b", "k/é").orElseThrow().size()).isEqualTo(3);
-    assertThat(store.findObject("b", "tiny").orElseThrow().inlineData()).containsExactly(9);
+    assertThat(Fixtures.inlineBytes(store.findObject("b", "tiny").orElseThrow())).containsExactly(9);
     assertThat(store.listParts("u1", 0, 10)).containsExactly(part("u1", 1, "p1", 5));
     assertThat(store.findCredentialByAccessKey("AKALICE")).contains(alice);
     assertThat(store.findPresignedUrlByHash("h")).isPresent();

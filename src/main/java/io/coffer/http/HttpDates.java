@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.http;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,6 +1,5 @@
-package io.coffer.admin;
+package io.coffer.admin.json;
 
-import io.coffer.admin.json.StrictJson;
 import io.coffer.http.HttpResponse;
 
 /** JSON responses of the console port; errors are {"error": code, "message": sentence}. */

@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.frontend;
 
 import io.coffer.http.HttpResponse;
 import io.coffer.service.ObjectRead;
@@ -9,8 +9,8 @@ import java.util.List;
  * An object read as a response body: its inline bytes, or its file slices sent as zero-copy
  * regions, each opened only when it is its turn. Shared by GetObject and the console's download.
  */
-public final class ObjectBodies {
-  private ObjectBodies() {}
+public final class ObjectReadBody {
+  private ObjectReadBody() {}
 
   public static HttpResponse.Body of(ObjectRead read) {
     if (read.inline() != null) {

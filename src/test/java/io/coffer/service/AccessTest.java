@@ -1,0 +1,45 @@
+package io.coffer.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coffer.model.CofferException;
+import io.coffer.model.Credential;
+import io.coffer.model.ErrorCode;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Today's rule: a credential uses only the buckets it owns, the administrator every bucket. */
+class AccessTest {
+  private static final Caller ALICE =
+      new Caller.User(new Credential(7, "AKALICE", "secret-alice", "alice", true, Instant.EPOCH));
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void anOwnerMayDoEverythingWithItsBucket(Action action) {
+    assertThatCode(() -> Access.require(ALICE, action, "b", 7)).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void nobodyElseMay(Action action) {
+    assertThatThrownBy(() -> Access.require(ALICE, action, "b", 8))
+        .isInstanceOfSatisfying(
+            CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void theAdministratorMayDoEverything(Action action) {
+    assertThatCode(() -> Access.require(Caller.ADMIN, action, "b", 8)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aCredentialMayNotListAnothersBuckets() {
+    assertThatThrownBy(() -> Access.require(ALICE, Action.LIST_ALL_MY_BUCKETS, null, 8))
+        .isInstanceOf(CofferException.class);
+  }
+}
