@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,22 +20,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * request is refused are in {@link AuthMatrixIT}.
  */
 class AuthIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "auth";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final int CHUNK = StreamingUpload.CHUNK;
   static S3Client s3;
   static URI endpoint;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
+    s3 = coffer.s3();
     endpoint = coffer.s3Uri();
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
   }
 
   static RawS3 put(String key) {

@@ -29,15 +29,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  * for ten years, and non-ASCII metadata values sent raw.
  */
 class AuthRegressionIT {
-  @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
+  @RegisterExtension static final CofferTestServer SERVER = CofferTestServer.withBuckets("regress");
   static URI s3;
   static S3Client client;
 
   @BeforeAll
   static void bucket() {
     s3 = SERVER.s3Uri();
-    client = SERVER.client();
-    client.createBucket(b -> b.bucket("regress"));
+    client = SERVER.s3();
   }
 
   @Test

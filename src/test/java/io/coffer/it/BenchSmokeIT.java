@@ -91,7 +91,7 @@ class BenchSmokeIT {
     assertThat(first.get("ops").asLong()).isEqualTo(results.get(0).ops());
     assertThat(document.toString()).doesNotContain(CofferTestServer.SECRET_KEY);
 
-    assertThatThrownBy(() -> SERVER.client().headBucket(b -> b.bucket("smoke")))
+    assertThatThrownBy(() -> SERVER.s3().headBucket(b -> b.bucket("smoke")))
         .isInstanceOf(NoSuchBucketException.class);
   }
 

@@ -3,7 +3,6 @@ package io.coffer.it;
 import static io.coffer.it.S3Assertions.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,12 +17,7 @@ class BucketIT {
 
   @BeforeAll
   static void client() {
-    s3 = coffer.client();
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * detector, at its strictest, reports every buffer collected without being released.
  */
 class BufferLeakIT {
-  @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
+  @RegisterExtension static final CofferTestServer SERVER = CofferTestServer.withBuckets("leaks");
   private static final ListAppender<ILoggingEvent> LEAKS = new ListAppender<>();
   private static ResourceLeakDetector.Level previous;
 
@@ -32,9 +32,6 @@ class BufferLeakIT {
     Logger detector = (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class);
     LEAKS.start();
     detector.addAppender(LEAKS);
-    try (var s3 = SERVER.client()) {
-      s3.createBucket(b -> b.bucket("leaks"));
-    }
   }
 
   @AfterAll

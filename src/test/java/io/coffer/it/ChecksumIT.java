@@ -7,7 +7,6 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,20 +21,14 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * chunks), verified, stored and returned with x-amz-checksum-mode: ENABLED.
  */
 class ChecksumIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "checksums";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final byte[] DATA = TestData.random(300_000, 30);
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   static HttpResponse<byte[]> getWithChecksumMode(String key, String range) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,20 +15,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  * them: plain (UNSIGNED-PAYLOAD or a signed hash) and aws-chunked inside HTTP chunks.
  */
 class ChunkedTransferIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "chunked";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final byte[] DATA = TestData.random(1_500_000, 50);
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   static void assertStored(String key, byte[] expected) {

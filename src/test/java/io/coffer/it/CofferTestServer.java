@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,24 +19,47 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * Starts a real Coffer server for a test class: loopback, ports chosen by the OS, a temporary
- * data directory, and a known admin credential. Tests talk to it over HTTP with real clients.
+ * data directory, and a known admin credential. Tests talk to it over HTTP with real clients:
+ * {@link #s3()} is the admin's client for the whole class, and {@link #withBuckets} names the
+ * buckets the admin owns before the first test starts.
  */
 public final class CofferTestServer implements BeforeAllCallback, AfterAllCallback {
   public static final String ACCESS_KEY = "COFFERTESTADMIN00001";
   public static final String SECRET_KEY = "test-secret-key-for-the-integration-tests";
   public static final String API_KEY = "test-api-key-0123456789";
 
+  private final List<String> buckets;
   private Path dataDir;
   private CofferServer server;
+  private S3Client s3;
+
+  public CofferTestServer() {
+    this(List.of());
+  }
+
+  private CofferTestServer(List<String> buckets) {
+    this.buckets = buckets;
+  }
+
+  /** A server on which the admin has created these (empty) buckets before the class's tests run. */
+  public static CofferTestServer withBuckets(String... buckets) {
+    return new CofferTestServer(List.of(buckets));
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dataDir = Files.createTempDirectory("coffer-it-");
     server = CofferServer.start(ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY));
+    for (String bucket : buckets) {
+      s3().createBucket(b -> b.bucket(bucket));
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (s3 != null) {
+      s3.close();
+    }
     if (server != null) {
       server.close();
     }
@@ -64,6 +88,15 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     return URI.create(server.consoleEndpoint() + "/api/v1");
   }
 
+  /** The admin's client for this test class, made on first use and closed with the server. */
+  public synchronized S3Client s3() {
+    if (s3 == null) {
+      s3 = client();
+    }
+    return s3;
+  }
+
+  /** A new client of the admin, on its own connections; the caller closes it. */
   public S3Client client() {
     return client(ACCESS_KEY, SECRET_KEY);
   }

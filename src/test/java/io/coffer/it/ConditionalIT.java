@@ -5,7 +5,6 @@ import static io.coffer.it.S3Assertions.assertS3Error304;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,20 +13,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Conditional reads (304/412 in AWS's precedence) and conditional writes. */
 class ConditionalIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "conditions";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final Instant PAST = Instant.parse("2001-01-01T00:00:00Z");
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   static String put(String key, String content) {

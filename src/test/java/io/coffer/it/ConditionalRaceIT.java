@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * clients racing to write one key, exactly one wins and the stored bytes are the winner's.
  */
 class ConditionalRaceIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "races";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final int WRITERS = 12;
   static final int ROUNDS = 5;
   static final List<S3Client> clients = new ArrayList<>();
@@ -35,7 +35,6 @@ class ConditionalRaceIT {
     for (int i = 0; i < WRITERS; i++) {
       clients.add(coffer.client()); // a client each: separate connections, truly concurrent
     }
-    clients.get(0).createBucket(b -> b.bucket(BUCKET));
     pool = Executors.newFixedThreadPool(WRITERS);
   }
 

@@ -3,7 +3,6 @@ package io.coffer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,19 +11,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Content-Encoding is stored and returned byte for byte; aws-chunked framing is not stored. */
 class ContentEncodingIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "encodings";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   @Test

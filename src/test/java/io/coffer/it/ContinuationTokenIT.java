@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,25 +21,18 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * never a listing from whatever position the bytes happen to spell (issue 12).
  */
 class ContinuationTokenIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "tokens";
   static final String OTHER_BUCKET = "tokens-other";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET, OTHER_BUCKET);
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-    s3.createBucket(b -> b.bucket(OTHER_BUCKET));
+    s3 = coffer.s3();
     for (String key : List.of("a", "b", "c", "d", "e")) {
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(key));
       s3.putObject(b -> b.bucket(OTHER_BUCKET).key(key), RequestBody.fromString(key));
     }
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,20 +16,13 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /** CopyObject: directives, copies onto itself, copy-source conditions. */
 class CopyIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "copies";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET, "copies-target");
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-    s3.createBucket(b -> b.bucket("copies-target"));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   static String putSource(String key, byte[] data) {

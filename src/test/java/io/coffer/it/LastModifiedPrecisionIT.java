@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,25 +18,19 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * for the same object (whole seconds, as AWS lists them), and a conditional GET agrees with both.
  */
 class LastModifiedPrecisionIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "precision";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final int OBJECTS = 8;
   static S3Client s3;
 
   @BeforeAll
   static void setUp() throws Exception {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
+    s3 = coffer.s3();
     for (int i = 0; i < OBJECTS; i++) {
       String key = "object-" + i;
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(key));
       Thread.sleep(37); // spread the writes over different milliseconds
     }
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
   }
 
   @Test

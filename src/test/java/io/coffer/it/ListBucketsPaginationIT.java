@@ -29,7 +29,7 @@ class ListBucketsPaginationIT {
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
+    s3 = coffer.s3();
     for (String name : List.of("alpha", "pagf", "zeta")) {
       s3.createBucket(b -> b.bucket(name));
     }
@@ -45,7 +45,6 @@ class ListBucketsPaginationIT {
 
   @AfterAll
   static void close() {
-    s3.close();
     other.close();
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,8 +16,8 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 class ListingIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "listing";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static S3Client s3;
   static final List<String> KEYS =
       List.of("a.txt", "photos/2023/a.jpg", "photos/2023/b.jpg", "photos/2024/c.jpg", "photos/d.jpg",
@@ -26,16 +25,10 @@ class ListingIT {
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
+    s3 = coffer.s3();
     for (String key : KEYS) {
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(key));
     }
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
   }
 
   static List<String> sortedUtf8(List<String> keys) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,21 +16,15 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /** Multipart checksums as AWS defines them: COMPOSITE, FULL_OBJECT, and CRC64NVME always full. */
 class MultipartChecksumIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "mp-checksums";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final byte[] P1 = TestData.random(5 * TestData.MIB, 40);
   static final byte[] P2 = TestData.random(77_777, 41);
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,8 +34,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * CompleteMultipartUpload, retried completions, and copy source ranges past the source's end.
  */
 class MultipartHardeningIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "hardening";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final byte[] P1 = TestData.random(5 * MIB, 121);
   static final byte[] P2 = TestData.random(54_321, 122);
   static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
@@ -44,13 +43,7 @@ class MultipartHardeningIT {
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   static String create(String key) {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,21 +28,15 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  * private ACL, BucketOwnerEnforced) is still accepted.
  */
 class NeverPretendIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "never-pretend";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final String KEY_MATERIAL = "0123456789abcdef0123456789abcdef";
 
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
+    s3 = coffer.s3();
   }
 
   static String customerKey() {

@@ -18,24 +18,22 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  * operation another credential is refused is in {@link AuthMatrixIT}).
  */
 class OwnershipIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String ALICE_BUCKET = "alice-bucket";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(ALICE_BUCKET);
   static S3Client alice;
   static S3Client bob;
   static Credential bobCredential;
 
   @BeforeAll
   static void setUp() {
-    alice = coffer.client();
+    alice = coffer.s3();
     bobCredential = credentials().create("bob", null, null);
     bob = coffer.client(bobCredential.accessKey(), bobCredential.secretKey());
-    alice.createBucket(b -> b.bucket(ALICE_BUCKET));
     alice.putObject(b -> b.bucket(ALICE_BUCKET).key("secret.txt"), RequestBody.fromString("alice's"));
   }
 
   @AfterAll
   static void close() {
-    alice.close();
     bob.close();
   }
 

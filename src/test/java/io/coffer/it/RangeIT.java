@@ -4,7 +4,6 @@ import static io.coffer.it.S3Assertions.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,22 +12,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Range GETs: every single-range form S3 serves, and what it answers to the rest. */
 class RangeIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "ranges";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final byte[] DATA = TestData.random(1_000_000, 20);
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
+    s3 = coffer.s3();
     s3.putObject(b -> b.bucket(BUCKET).key("data"), RequestBody.fromBytes(DATA));
     s3.putObject(b -> b.bucket(BUCKET).key("empty"), RequestBody.empty());
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
   }
 
   static void assertRange(String range, int first, int last) {

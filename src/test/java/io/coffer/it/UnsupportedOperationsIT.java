@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +17,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * answers 501 NotImplemented and changes nothing; docs/s3-compatibility.md names every operation.
  */
 class UnsupportedOperationsIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "unsupported";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final String KEY = "precious";
 
   /** An operation as the S3 model routes it: method, bucket or object, subresource query. */
@@ -153,14 +152,8 @@ class UnsupportedOperationsIT {
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
+    s3 = coffer.s3();
     s3.putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromString("keep me"));
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
   }
 
   @Test

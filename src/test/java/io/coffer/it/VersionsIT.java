@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,23 +16,17 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /** What backup tools ask of every bucket before versioning exists: versions are "null". */
 class VersionsIT {
-  @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "versions";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
   static final List<String> KEYS = List.of("a.txt", "dir/1", "dir/2", "dir/sub/3", "e", "f/1", "g");
   static S3Client s3;
 
   @BeforeAll
   static void setUp() {
-    s3 = coffer.client();
-    s3.createBucket(b -> b.bucket(BUCKET));
+    s3 = coffer.s3();
     for (String key : KEYS) {
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("content of " + key));
     }
-  }
-
-  @AfterAll
-  static void close() {
-    s3.close();
   }
 
   @Test

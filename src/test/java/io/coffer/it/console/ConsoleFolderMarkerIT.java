@@ -29,7 +29,7 @@ class ConsoleFolderMarkerIT {
 
   @BeforeEach
   void signIn() {
-    s3 = SERVER.client();
+    s3 = SERVER.s3();
     page = new ConsolePage(BROWSER);
     page.signIn(CofferTestServer.API_KEY);
   }
