@@ -1,6 +1,6 @@
 package io.coffer.crash;
 
-import static io.coffer.it.S3Assertions.assertS3Error;
+import static io.coffer.it.support.S3Assertions.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.config.ServerConfig;

@@ -3,7 +3,7 @@ package io.coffer.it.admin;
 import static io.coffer.it.admin.SpecShapes.assertShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.it.CofferTestServer;
+import io.coffer.it.support.CofferTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;

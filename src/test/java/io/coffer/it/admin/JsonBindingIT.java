@@ -2,7 +2,7 @@ package io.coffer.it.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.it.CofferTestServer;
+import io.coffer.it.support.CofferTestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

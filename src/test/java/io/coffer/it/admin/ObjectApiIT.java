@@ -3,7 +3,7 @@ package io.coffer.it.admin;
 import static io.coffer.it.admin.SpecShapes.assertShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.it.CofferTestServer;
+import io.coffer.it.support.CofferTestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,20 +18,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
 class ObjectApiIT {
-  @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
-  static final Api API = new Api(SERVER);
   static final String BUCKET = "objects-bucket";
+  @RegisterExtension static final CofferTestServer SERVER = CofferTestServer.withBuckets(BUCKET);
+  static final Api API = new Api(SERVER);
 
   @BeforeAll
-  static void bucket() {
-    try (S3Client s3 = SERVER.client()) {
-      s3.createBucket(b -> b.bucket(BUCKET));
-      s3.putObject(
-          p -> p.bucket(BUCKET).key("photos/vacation.jpg").contentType("image/jpeg").metadata(Map.of("user-id", "12345", "category", "photos")),
-          RequestBody.fromBytes(new byte[1024000]));
-      s3.putObject(p -> p.bucket(BUCKET).key("photos/2023/a.jpg"), RequestBody.fromString("a"));
-      s3.putObject(p -> p.bucket(BUCKET).key("docs/readme.txt"), RequestBody.fromString("readme"));
-    }
+  static void objects() {
+    S3Client s3 = SERVER.s3();
+    s3.putObject(
+        p -> p.bucket(BUCKET).key("photos/vacation.jpg").contentType("image/jpeg").metadata(Map.of("user-id", "12345", "category", "photos")),
+        RequestBody.fromBytes(new byte[1024000]));
+    s3.putObject(p -> p.bucket(BUCKET).key("photos/2023/a.jpg"), RequestBody.fromString("a"));
+    s3.putObject(p -> p.bucket(BUCKET).key("docs/readme.txt"), RequestBody.fromString("readme"));
   }
 
   @Test
@@ -93,9 +91,7 @@ class ObjectApiIT {
   @Test
   void keysWithSlashesAndEncodedCharactersAreDecodedOnce() {
     String key = "dir/sub dir/a+b%c/ü/100%.txt";
-    try (S3Client s3 = SERVER.client()) {
-      s3.putObject(p -> p.bucket(BUCKET).key(key), RequestBody.fromString("odd"));
-    }
+    SERVER.s3().putObject(p -> p.bucket(BUCKET).key(key), RequestBody.fromString("odd"));
     String encoded = "dir/sub%20dir/a+b%25c/%C3%BC/100%25.txt";
     Api.Reply reply = API.get("/buckets/" + BUCKET + "/objects/" + encoded);
     assertThat(reply.status()).as(reply.http().body()).isEqualTo(200);
@@ -136,9 +132,7 @@ class ObjectApiIT {
     assertThat(got.headers().firstValueAsLong("Content-Length")).hasValue(data.length);
 
     // The same bytes through S3.
-    try (S3Client s3 = SERVER.client()) {
-      assertThat(s3.getObjectAsBytes(g -> g.bucket(BUCKET).key("uploads/report final.bin/content")).asByteArray()).isEqualTo(data);
-    }
+    assertThat(SERVER.s3().getObjectAsBytes(g -> g.bucket(BUCKET).key("uploads/report final.bin/content")).asByteArray()).isEqualTo(data);
     HttpResponse<String> unauthenticated = http.send(HttpRequest.newBuilder(download).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unauthenticated.statusCode()).isEqualTo(401);
     assertThat(API.get("/buckets/" + BUCKET + "/download/no/such/key").status()).isEqualTo(404);

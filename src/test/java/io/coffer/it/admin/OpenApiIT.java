@@ -2,7 +2,7 @@ package io.coffer.it.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.it.CofferTestServer;
+import io.coffer.it.support.CofferTestServer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;

@@ -1,6 +1,6 @@
 package io.coffer.it.console;
 
-import io.coffer.it.CofferTestServer;
+import io.coffer.it.support.CofferTestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

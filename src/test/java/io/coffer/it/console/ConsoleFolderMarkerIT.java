@@ -2,7 +2,7 @@ package io.coffer.it.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.it.CofferTestServer;
+import io.coffer.it.support.CofferTestServer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -29,7 +29,7 @@ class ConsoleFolderMarkerIT {
 
   @BeforeEach
   void signIn() {
-    s3 = SERVER.client();
+    s3 = SERVER.s3();
     page = new ConsolePage(BROWSER);
     page.signIn(CofferTestServer.API_KEY);
   }

@@ -2,7 +2,7 @@ package io.coffer.it.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.it.CofferTestServer;
+import io.coffer.it.support.CofferTestServer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,0 +1,228 @@
+package io.coffer.it.compat;
+
+import static io.coffer.it.support.S3Assertions.assertS3Error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.it.support.CofferTestServer;
+import io.coffer.it.support.RawS3;
+import io.coffer.it.support.SignedHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+
+/**
+ * Never pretend: a request that asks for a feature Coffer does not have (encryption, SSE-C keys,
+ * public ACLs, object lock, tags, other storage classes, browser form uploads) is refused before
+ * anything is stored, with the AWS SDK for Java v2 as the client; what Coffer does (STANDARD, a
+ * private ACL, BucketOwnerEnforced) is still accepted.
+ */
+class NeverPretendIT {
+  static final String BUCKET = "never-pretend";
+  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
+  static final String KEY_MATERIAL = "0123456789abcdef0123456789abcdef";
+
+  static S3Client s3;
+
+  @BeforeAll
+  static void setUp() {
+    s3 = coffer.s3();
+  }
+
+  static String customerKey() {
+    return Base64.getEncoder().encodeToString(KEY_MATERIAL.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static String customerKeyMd5() throws Exception {
+    return Base64.getEncoder()
+        .encodeToString(MessageDigest.getInstance("MD5").digest(KEY_MATERIAL.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  boolean exists(String key) {
+    return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(key)).keyCount() > 0;
+  }
+
+  @Test
+  void anSseCPutIsRefusedAndNothingIsStored() throws Exception {
+    String md5 = customerKeyMd5();
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () ->
+            s3.putObject(
+                b ->
+                    b.bucket(BUCKET)
+                        .key("secret")
+                        .sseCustomerAlgorithm("AES256")
+                        .sseCustomerKey(customerKey())
+                        .sseCustomerKeyMD5(md5),
+                RequestBody.fromString("plaintext that must not be stored as if encrypted")));
+    assertThat(exists("secret")).isFalse();
+    assertS3Error(404, "NoSuchKey", () -> s3.headObject(b -> b.bucket(BUCKET).key("secret")));
+  }
+
+  @Test
+  void anSseCKeyOnAGetOfAnUnencryptedObjectIsRefused() throws Exception {
+    s3.putObject(b -> b.bucket(BUCKET).key("plain"), RequestBody.fromString("plain"));
+    String md5 = customerKeyMd5();
+    assertS3Error(
+        400,
+        "InvalidRequest",
+        () ->
+            s3.getObjectAsBytes(
+                b -> b.bucket(BUCKET).key("plain").sseCustomerAlgorithm("AES256").sseCustomerKey(customerKey()).sseCustomerKeyMD5(md5)));
+    assertS3Error(
+        400,
+        "InvalidRequest",
+        () -> s3.headObject(b -> b.bucket(BUCKET).key("plain").sseCustomerAlgorithm("AES256").sseCustomerKey(customerKey()).sseCustomerKeyMD5(md5)));
+  }
+
+  @Test
+  void serverSideEncryptionIsRefusedOnPutCopyAndCreateMultipartUpload() {
+    s3.putObject(b -> b.bucket(BUCKET).key("source"), RequestBody.fromString("source"));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () -> s3.putObject(b -> b.bucket(BUCKET).key("sse").serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromString("x")));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () ->
+            s3.copyObject(
+                b ->
+                    b.sourceBucket(BUCKET)
+                        .sourceKey("source")
+                        .destinationBucket(BUCKET)
+                        .destinationKey("sse-copy")
+                        .serverSideEncryption(ServerSideEncryption.AWS_KMS)));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key("sse-upload").serverSideEncryption(ServerSideEncryption.AES256)));
+    assertThat(exists("sse")).isFalse();
+    assertThat(exists("sse-copy")).isFalse();
+    assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+  }
+
+  @Test
+  void aclsOtherThanTheOwnersAreRefusedAsOnABucketWithAclsDisabled() {
+    assertS3Error(
+        400,
+        "AccessControlListNotSupported",
+        () -> s3.putObject(b -> b.bucket(BUCKET).key("public").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x")));
+    assertS3Error(
+        400,
+        "AccessControlListNotSupported",
+        () -> s3.putObject(b -> b.bucket(BUCKET).key("granted").grantRead("uri=http://acs.amazonaws.com/groups/global/AllUsers"), RequestBody.fromString("x")));
+    assertThat(exists("public")).isFalse();
+    assertThat(exists("granted")).isFalse();
+    s3.putObject(b -> b.bucket(BUCKET).key("private").acl(ObjectCannedACL.PRIVATE), RequestBody.fromString("x"));
+    s3.putObject(b -> b.bucket(BUCKET).key("owner-full").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL), RequestBody.fromString("x"));
+    assertThat(exists("private")).isTrue();
+    assertThat(exists("owner-full")).isTrue();
+  }
+
+  @Test
+  void objectLockTagsRedirectsAndOtherStorageClassesAreRefused() {
+    assertS3Error(
+        400,
+        "InvalidRequest",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("locked").objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(java.time.Instant.parse("2099-01-01T00:00:00Z")),
+                RequestBody.fromString("x")));
+    assertS3Error(501, "NotImplemented", () -> s3.putObject(b -> b.bucket(BUCKET).key("tagged").tagging("a=b"), RequestBody.fromString("x")));
+    assertS3Error(501, "NotImplemented", () -> s3.putObject(b -> b.bucket(BUCKET).key("cold").storageClass(StorageClass.GLACIER), RequestBody.fromString("x")));
+    assertS3Error(
+        501, "NotImplemented", () -> s3.putObject(b -> b.bucket(BUCKET).key("moved").websiteRedirectLocation("/elsewhere"), RequestBody.fromString("x")));
+    assertS3Error(400, "InvalidStorageClass", () -> s3.putObject(b -> b.bucket(BUCKET).key("odd").storageClass("FASTEST"), RequestBody.fromString("x")));
+    for (String key : new String[] {"locked", "tagged", "cold", "moved", "odd"}) {
+      assertThat(exists(key)).as(key).isFalse();
+    }
+    s3.putObject(b -> b.bucket(BUCKET).key("standard").storageClass(StorageClass.STANDARD), RequestBody.fromString("x"));
+    assertThat(exists("standard")).isTrue();
+  }
+
+  @Test
+  void createBucketWithObjectLockOrAnotherOwnershipIsRefusedAndCreatesNothing() {
+    assertS3Error(501, "NotImplemented", () -> s3.createBucket(b -> b.bucket("with-lock").objectLockEnabledForBucket(true)));
+    assertS3Error(501, "NotImplemented", () -> s3.createBucket(b -> b.bucket("writer-owned").objectOwnership(ObjectOwnership.OBJECT_WRITER)));
+    assertS3Error(400, "InvalidBucketAclWithObjectOwnership", () -> s3.createBucket(b -> b.bucket("public-bucket").acl("public-read")));
+    assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).doesNotContain("with-lock", "writer-owned", "public-bucket");
+    s3.createBucket(b -> b.bucket("enforced").objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED).acl("private"));
+    assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("enforced");
+  }
+
+  @Test
+  void anExpectedBucketOwnerOtherThanTheCallerIsDenied() {
+    String owner = s3.listBuckets().owner().id();
+    s3.headBucket(b -> b.bucket(BUCKET).expectedBucketOwner(owner));
+    assertS3Error(403, "AccessDenied", () -> s3.headBucket(b -> b.bucket(BUCKET).expectedBucketOwner("111122223333")));
+    assertS3Error(
+        403,
+        "AccessDenied",
+        () -> s3.putObject(b -> b.bucket(BUCKET).key("expected").expectedBucketOwner("111122223333"), RequestBody.fromString("x")));
+    assertThat(exists("expected")).isFalse();
+  }
+
+  /** Presigners that hoist x-amz-* headers into the URL (SigV2, the JavaScript SDK v3) ask the same. */
+  @Test
+  void aFeatureAskedForInAPresignedUrlsQueryIsRefusedToo() throws Exception {
+    String publicRead =
+        io.coffer.s3.auth.SigV4Signer.presign(
+            "PUT", coffer.s3Uri().toString(), BUCKET, "presigned-public", java.util.Map.of("x-amz-acl", "public-read"),
+            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", java.time.Instant.now(), 300);
+    HttpResponse<String> refused = RawS3.sendUrl("PUT", publicRead, "x".getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("<Code>AccessControlListNotSupported</Code>");
+    assertThat(exists("presigned-public")).isFalse();
+    String standard =
+        io.coffer.s3.auth.SigV4Signer.presign(
+            "PUT", coffer.s3Uri().toString(), BUCKET, "presigned-standard", java.util.Map.of("x-amz-storage-class", "STANDARD"),
+            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", java.time.Instant.now(), 300);
+    assertThat(RawS3.sendUrl("PUT", standard, "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+    assertThat(exists("presigned-standard")).isTrue();
+  }
+
+  /** A browser form upload carries its own policy signature; Coffer answers it as documented. */
+  @Test
+  void aBrowserFormUploadAnswersNotImplemented() throws Exception {
+    String boundary = "----coffer-form-boundary";
+    String form =
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nform-upload\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"policy\"\r\n\r\neyJleHBpcmF0aW9uIjoiMjA5OS0wMS0wMVQwMDowMDowMFoifQ==\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(coffer.s3Uri() + "/" + BUCKET))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(501);
+    assertThat(response.body()).contains("<Code>NotImplemented</Code>");
+    HttpResponse<byte[]> signed =
+        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .body(form)
+            .send();
+    assertThat(signed.statusCode()).isEqualTo(501);
+    assertThat(SignedHttp.errorCode(signed)).isEqualTo("NotImplemented");
+    assertThat(exists("form-upload")).isFalse();
+  }
+}

@@ -1,0 +1,80 @@
+package io.coffer.it.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.config.ServerConfig;
+import io.coffer.it.support.CofferTestServer;
+import io.coffer.it.support.SdkClients;
+import io.coffer.it.support.StoredFiles;
+import io.coffer.server.CofferServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Issue 12: the {@code ab/cd} fan-out folders of deleted blobs piled up forever (a bucket with one
+ * upload of a few thousand small parts left thousands behind). A folder goes with its last blob,
+ * and a deleted bucket's folder goes as a whole, without touching another bucket's.
+ */
+class FanOutFoldersIT {
+  Path dataDir;
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    CofferTestServer.deleteRecursively(dataDir);
+  }
+
+  @Test
+  void fanOutFoldersGoWithTheirLastBlob() throws Exception {
+    dataDir = Files.createTempDirectory("coffer-fan-out-");
+    try (CofferServer server =
+            CofferServer.start(
+                ServerConfig.forTests(dataDir)
+                    .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY));
+        S3Client s3 = SdkClients.admin(URI.create(server.s3Endpoint()))) {
+      s3.createBucket(b -> b.bucket("kept"));
+      s3.putObject(b -> b.bucket("kept").key("stays"), RequestBody.fromBytes(new byte[100_000]));
+      Path kept = StoredFiles.onlyBucketFolder(dataDir);
+      List<Path> keptFiles = StoredFiles.files(kept);
+      assertThat(keptFiles).hasSize(1);
+
+      s3.createBucket(b -> b.bucket("churn"));
+      for (int i = 0; i < 40; i++) {
+        String key = "k" + i;
+        s3.putObject(b -> b.bucket("churn").key(key), RequestBody.fromBytes(new byte[70_000]));
+      }
+      Path churn =
+          StoredFiles.children(dataDir.resolve("buckets")).stream().filter(p -> !p.equals(kept)).findFirst().orElseThrow();
+      String uploadId = s3.createMultipartUpload(b -> b.bucket("churn").key("parts")).uploadId();
+      for (int n = 1; n <= 40; n++) {
+        int partNumber = n;
+        s3.uploadPart(
+            b -> b.bucket("churn").key("parts").uploadId(uploadId).partNumber(partNumber),
+            RequestBody.fromBytes(new byte[] {1}));
+      }
+      assertThat(StoredFiles.files(churn)).hasSize(80);
+      assertThat(StoredFiles.folders(churn)).hasSizeGreaterThan(40);
+
+      for (int i = 0; i < 40; i++) {
+        String key = "k" + i;
+        s3.deleteObject(b -> b.bucket("churn").key(key));
+      }
+      s3.abortMultipartUpload(b -> b.bucket("churn").key("parts").uploadId(uploadId));
+      assertThat(StoredFiles.files(churn)).isEmpty();
+      assertThat(StoredFiles.folders(churn)).as("no empty fan-out folder is left").isEmpty();
+
+      s3.putObject(b -> b.bucket("churn").key("again"), RequestBody.fromBytes(new byte[70_000]));
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("churn").key("again")).asByteArray()).hasSize(70_000);
+      s3.deleteObject(b -> b.bucket("churn").key("again"));
+      s3.deleteBucket(b -> b.bucket("churn"));
+      assertThat(churn).as("the deleted bucket's folder is removed").doesNotExist();
+      assertThat(StoredFiles.files(kept)).isEqualTo(keptFiles);
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("kept").key("stays")).asByteArray()).hasSize(100_000);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.coffer.it.support;
+
+import io.coffer.config.ServerConfig;
+import io.coffer.server.CofferServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/**
+ * Starts a real Coffer server for a test class: loopback, ports chosen by the OS, a temporary
+ * data directory, and a known admin credential. Tests talk to it over HTTP with real clients:
+ * {@link #s3()} is the admin's client for the whole class, and {@link #withBuckets} names the
+ * buckets the admin owns before the first test starts.
+ */
+public final class CofferTestServer implements BeforeAllCallback, AfterAllCallback {
+  public static final String ACCESS_KEY = "COFFERTESTADMIN00001";
+  public static final String SECRET_KEY = "test-secret-key-for-the-integration-tests";
+  public static final String API_KEY = "test-api-key-0123456789";
+
+  private final List<String> buckets;
+  private Path dataDir;
+  private CofferServer server;
+  private S3Client s3;
+
+  public CofferTestServer() {
+    this(List.of());
+  }
+
+  private CofferTestServer(List<String> buckets) {
+    this.buckets = buckets;
+  }
+
+  /** A server on which the admin has created these (empty) buckets before the class's tests run. */
+  public static CofferTestServer withBuckets(String... buckets) {
+    return new CofferTestServer(List.of(buckets));
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    dataDir = Files.createTempDirectory("coffer-it-");
+    server = CofferServer.start(ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY));
+    for (String bucket : buckets) {
+      s3().createBucket(b -> b.bucket(bucket));
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (s3 != null) {
+      s3.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    deleteRecursively(dataDir);
+  }
+
+  public CofferServer server() {
+    return server;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public URI s3Uri() {
+    return URI.create(server.s3Endpoint());
+  }
+
+  /** The console port: management API, console and /metrics. */
+  public URI consoleUri() {
+    return URI.create(server.consoleEndpoint());
+  }
+
+  /** The management API's base, {@code http://127.0.0.1:port/api/v1}. */
+  public URI apiUri() {
+    return URI.create(server.consoleEndpoint() + "/api/v1");
+  }
+
+  /** The admin's client for this test class, made on first use and closed with the server. */
+  public synchronized S3Client s3() {
+    if (s3 == null) {
+      s3 = client();
+    }
+    return s3;
+  }
+
+  /** A new client of the admin, on its own connections; the caller closes it. */
+  public S3Client client() {
+    return client(ACCESS_KEY, SECRET_KEY);
+  }
+
+  public S3Client client(String accessKey, String secretKey) {
+    return S3Client.builder()
+        .endpointOverride(s3Uri())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .build();
+  }
+
+  public static void deleteRecursively(Path dir) throws Exception {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.coffer.it.support;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/** AWS SDK clients for servers a test starts itself (a restarted server, a separate process). */
+public final class SdkClients {
+  private SdkClients() {}
+
+  public static S3Client admin(URI endpoint) {
+    return of(endpoint, CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY);
+  }
+
+  public static S3Client of(URI endpoint, String accessKey, String secretKey) {
+    return S3Client.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .build();
+  }
+}

@@ -1,0 +1,75 @@
+package io.coffer.it.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What a data directory holds on disk, for tests of the blob layout. */
+public final class StoredFiles {
+  private StoredFiles() {}
+
+  /**
+   * Where a bucket's blobs are, {@code <data>/buckets/<bucket id>}, with the ID read from the
+   * metadata database (a second reader beside the running server, which WAL mode allows).
+   */
+  public static Path bucketFolder(Path dataDir, String bucket) {
+    String url = "jdbc:sqlite:" + dataDir.resolve(".coffer/metadata.db");
+    try (Connection db = DriverManager.getConnection(url);
+        PreparedStatement ps = db.prepareStatement("SELECT id FROM buckets WHERE name = ?")) {
+      ps.setString(1, bucket);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no bucket " + bucket);
+        }
+        return dataDir.resolve("buckets").resolve(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The folder of the one bucket stored so far: {@code <data>/buckets/<bucket id>}. */
+  public static Path onlyBucketFolder(Path dataDir) throws IOException {
+    List<Path> folders = children(dataDir.resolve("buckets"));
+    if (folders.size() != 1) {
+      throw new AssertionError("expected one bucket folder, found " + folders);
+    }
+    return folders.get(0);
+  }
+
+  public static List<Path> children(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.sorted().toList();
+    }
+  }
+
+  /** Every regular file under {@code dir}. */
+  public static List<Path> files(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  /** Every folder under {@code dir}, not counting {@code dir}. */
+  public static List<Path> folders(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> !p.equals(dir) && Files.isDirectory(p)).sorted().toList();
+    }
+  }
+}
