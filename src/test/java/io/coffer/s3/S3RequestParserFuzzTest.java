@@ -6,6 +6,8 @@ import static io.coffer.fuzz.FuzzInputs.wireText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.coffer.s3.request.HeaderLines;
+import io.coffer.s3.request.ParsedRequest;
 import io.coffer.s3.request.PathStyle;
 import io.coffer.s3.request.QueryParams;
 import io.coffer.s3.request.S3Operation;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 class S3RequestParserFuzzTest {
   private static final String DOMAIN = "s3.example.test";
   private static final Addressing ADDRESSING = new Addressing(DOMAIN);
+  private static final S3RequestParser PARSER = new S3RequestParser("us-east-1");
 
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest
@@ -43,14 +46,16 @@ class S3RequestParserFuzzTest {
       return;
     }
     QueryParams query = QueryParams.parse(rawQuery);
-    S3Operation op =
+    HeaderLines headers =
+        copySource == null ? HeaderLines.of() : HeaderLines.of("x-amz-copy-source", copySource);
+    ParsedRequest parsed =
         refusedOr(
-            () ->
-                S3RequestParser.parse(
-                    method, addressed.bucket(), addressed.key(), query, copySource));
-    if (op == null) {
+            () -> PARSER.parse(method, addressed.bucket(), addressed.key(), query, headers));
+    if (parsed == null || parsed.operation() == null) {
       return;
     }
+    S3Operation op = parsed.operation();
+    assertThat(op).isInstanceOf(parsed.type());
     assertThat(op.bucket()).isEqualTo(addressed.bucket());
     assertThat(op.key()).isEqualTo(addressed.key());
     if (op.key() != null) {

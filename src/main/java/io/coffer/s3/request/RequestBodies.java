@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.s3.request;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
@@ -38,10 +38,10 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
     InputStream stream = request.http().body();
     long length = request.http().contentLength();
     Supplier<String> trailing = null;
-    String trailerName = lower(request.header("x-amz-trailer"));
+    String trailerName = lower(request.http().headers().get("x-amz-trailer"));
     if (mode.isStreaming()) {
       AwsChunkedInputStream chunked =
-          AwsChunkedInputStream.open(request.auth(), stream, new AuthHeaders(request.http().headers()));
+          AwsChunkedInputStream.open(request.auth(), stream, new HttpHeaderLines(request.http().headers()));
       stream = chunked;
       length = decodedLength(request);
       if (trailerName != null) {
@@ -61,7 +61,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
   }
 
   private static long decodedLength(S3Request request) {
-    String decoded = request.header("x-amz-decoded-content-length");
+    String decoded = request.http().headers().get("x-amz-decoded-content-length");
     if (decoded == null) {
       return -1;
     }
@@ -91,7 +91,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
           throw new CofferException(ErrorCode.INVALID_REQUEST, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
         }
         algorithm = found;
-        value = request.header(name).trim();
+        value = request.http().headers().get(name).trim();
         ChecksumAlgorithm checked = algorithm;
         if (Checksums.decode(algorithm, value).isEmpty()) {
           throw new CofferException(
@@ -107,9 +107,9 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
       trailing = null;
     }
     if (algorithm == null && checksumHeadersDescribeBody) {
-      String requested = request.header("x-amz-sdk-checksum-algorithm");
+      String requested = request.http().headers().get("x-amz-sdk-checksum-algorithm");
       if (requested == null) {
-        requested = request.header("x-amz-checksum-algorithm");
+        requested = request.http().headers().get("x-amz-checksum-algorithm");
       }
       if (requested != null) {
         String name = requested.trim();
@@ -118,7 +118,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
                 .orElseThrow(() -> new CofferException(ErrorCode.INVALID_REQUEST, "Checksum algorithm " + name + " is not supported."));
       }
     }
-    return new PayloadChecks(request.header("Content-MD5"), sha256, algorithm, value, trailing);
+    return new PayloadChecks(request.http().headers().get("Content-MD5"), sha256, algorithm, value, trailing);
   }
 
   private static String lower(String value) {

@@ -1,11 +1,10 @@
-package io.coffer.s3.handler;
+package io.coffer.s3.request;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.StoredChecksum;
-import io.coffer.s3.S3Request;
 import io.coffer.service.ExpectedObject;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -22,10 +21,10 @@ final class ExpectedObjectHeaders {
 
   private ExpectedObjectHeaders() {}
 
-  static ExpectedObject expected(S3Request request) {
+  static ExpectedObject expected(HeaderLines headers) {
     ChecksumAlgorithm algorithm = null;
     String value = null;
-    for (String name : request.http().headers().names()) {
+    for (String name : headers.names()) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (!lower.startsWith(PREFIX)
           || lower.equals("x-amz-checksum-type")
@@ -41,19 +40,19 @@ final class ExpectedObjectHeaders {
             ErrorCode.INVALID_REQUEST, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
       }
       algorithm = found;
-      value = request.header(name).trim();
+      value = headers.get(name).trim();
       if (!wellFormed(algorithm, value)) {
         throw new CofferException(ErrorCode.INVALID_REQUEST, "Value for " + found.headerName() + " header is invalid.");
       }
     }
-    String type = request.header("x-amz-checksum-type");
+    String type = headers.get("x-amz-checksum-type");
     if (type != null) {
       type = type.trim().toUpperCase(Locale.ROOT);
       if (!type.equals(StoredChecksum.COMPOSITE) && !type.equals(StoredChecksum.FULL_OBJECT)) {
         throw new CofferException(ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-type header is invalid.");
       }
     }
-    return new ExpectedObject(algorithm, value, type, objectSize(request.header("x-amz-mp-object-size")));
+    return new ExpectedObject(algorithm, value, type, objectSize(headers.get("x-amz-mp-object-size")));
   }
 
   private static Long objectSize(String header) {
