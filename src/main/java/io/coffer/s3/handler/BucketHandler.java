@@ -37,7 +37,7 @@ public final class BucketHandler {
 
   HttpResponse createBucket(S3Request request, S3Operation.CreateBucket op) {
     Optional<String> constraint =
-        new CreateBucketConfigurationXml().parse(RequestBodies.open(request).verifiedStream());
+        new CreateBucketConfigurationXml().parse(RequestBodies.open(request, op.checksums()).verifiedStream());
     String region = constraint.orElse(buckets.defaultRegion());
     if (constraint.isPresent() && !constraint.get().equals(buckets.defaultRegion())) {
       throw new CofferException(

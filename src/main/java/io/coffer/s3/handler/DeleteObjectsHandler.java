@@ -36,7 +36,7 @@ public final class DeleteObjectsHandler {
   HttpResponse deleteObjects(S3Request request, S3Operation.DeleteObjects op) {
     buckets.require(request.caller(), op.bucket());
     DeleteObjectsRequest delete =
-        new DeleteObjectsXml().parse(RequestBodies.open(request).verifiedStream());
+        new DeleteObjectsXml().parse(RequestBodies.open(request, op.checksums()).verifiedStream());
     List<DeleteResultXml.Outcome> outcomes = new ArrayList<>();
     for (ObjectToDelete object : delete.objects()) {
       outcomes.add(delete(request, op.bucket(), object));

@@ -52,7 +52,7 @@ public final class MultipartHandler {
   }
 
   HttpResponse uploadPart(S3Request request, S3Operation.UploadPart op) {
-    RequestBodies body = RequestBodies.open(request);
+    RequestBodies body = RequestBodies.open(request, op.checksums());
     Part part =
         multipart.uploadPart(
             request.caller(),
@@ -72,7 +72,7 @@ public final class MultipartHandler {
   HttpResponse complete(S3Request request, S3Operation.CompleteMultipartUpload op) {
     List<CompletedPart> parts =
         new CompleteMultipartUploadXml()
-            .parse(RequestBodies.openWithObjectChecksumHeaders(request).verifiedStream());
+            .parse(RequestBodies.open(request, op.checksums()).verifiedStream());
     List<CompletedPartSpec> specs =
         parts.stream()
             .map(p -> new CompletedPartSpec(p.partNumber(), p.etag(), byName(p.checksums())))

@@ -25,7 +25,7 @@ public final class ObjectHandler {
   }
 
   HttpResponse putObject(S3Request request, S3Operation.PutObject op) {
-    RequestBodies body = RequestBodies.open(request);
+    RequestBodies body = RequestBodies.open(request, op.checksums());
     ObjectMeta meta =
         objects.put(
             request.caller(),

@@ -9,7 +9,8 @@ import io.coffer.model.ErrorCode;
 final class BucketOperations {
   private BucketOperations() {}
 
-  static ParsedRequest parse(String method, String bucket, QueryParams query) {
+  static ParsedRequest parse(
+      String method, String bucket, QueryParams query, HeaderLines headers) {
     switch (method) {
       case "GET" -> {
         return get(bucket, query);
@@ -19,10 +20,12 @@ final class BucketOperations {
       }
       case "PUT" -> {
         String subresource = Subresources.find(query, Subresources.BUCKET);
+        if (subresource != null) {
+          return ParsedRequest.of(Subresources.unsupported("PutBucket", subresource, bucket, null));
+        }
         return ParsedRequest.of(
-            subresource != null
-                ? Subresources.unsupported("PutBucket", subresource, bucket, null)
-                : new S3Operation.CreateBucket(bucket));
+            S3Operation.CreateBucket.class,
+            () -> new S3Operation.CreateBucket(bucket, BodyChecksums.of(headers)));
       }
       case "DELETE" -> {
         String subresource = Subresources.find(query, Subresources.BUCKET);
@@ -33,7 +36,9 @@ final class BucketOperations {
       }
       case "POST" -> {
         if (query.has("delete")) {
-          return ParsedRequest.of(new S3Operation.DeleteObjects(bucket));
+          return ParsedRequest.of(
+              S3Operation.DeleteObjects.class,
+              () -> new S3Operation.DeleteObjects(bucket, BodyChecksums.of(headers)));
         }
         String subresource = Subresources.find(query, Subresources.BUCKET);
         return ParsedRequest.of(

@@ -52,8 +52,9 @@ final class ObjectParameters {
   static S3Operation.PutObject put(
       String bucket, String key, QueryParams query, HeaderLines headers) {
     nullVersion(query);
+    BodyChecksums checksums = BodyChecksums.of(headers);
     return new S3Operation.PutObject(
-        bucket, key, ObjectAttributeHeaders.parse(headers), Conditions.write(headers));
+        bucket, key, ObjectAttributeHeaders.parse(headers), Conditions.write(headers), checksums);
   }
 
   static S3Operation.DeleteObject delete(

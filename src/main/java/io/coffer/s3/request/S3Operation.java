@@ -36,7 +36,10 @@ public sealed interface S3Operation {
     }
   }
 
-  record CreateBucket(String bucket) implements S3Operation {}
+  /**
+   * @param checksums what the body (a CreateBucketConfiguration, or none) must match
+   */
+  record CreateBucket(String bucket, BodyChecksums checksums) implements S3Operation {}
 
   record HeadBucket(String bucket) implements S3Operation {}
 
@@ -83,13 +86,18 @@ public sealed interface S3Operation {
       int maxUploads)
       implements S3Operation {}
 
-  record DeleteObjects(String bucket) implements S3Operation {}
+  record DeleteObjects(String bucket, BodyChecksums checksums) implements S3Operation {}
 
   /**
    * @param attributes the object's headers as sent (see {@code S3Request.storedAttributes})
+   * @param checksums what the body must match
    */
   record PutObject(
-      String bucket, String key, ObjectAttributes attributes, WritePrecondition writePrecondition)
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      WritePrecondition writePrecondition,
+      BodyChecksums checksums)
       implements S3Operation {}
 
   record GetObject(String bucket, String key, ReadParameters read) implements S3Operation {}
@@ -126,7 +134,8 @@ public sealed interface S3Operation {
       String checksumType)
       implements S3Operation {}
 
-  record UploadPart(String bucket, String key, String uploadId, int partNumber)
+  record UploadPart(
+      String bucket, String key, String uploadId, int partNumber, BodyChecksums checksums)
       implements S3Operation {}
 
   /**
@@ -142,11 +151,16 @@ public sealed interface S3Operation {
       ByteRange sourceRange)
       implements S3Operation {}
 
+  /**
+   * @param expected the object the upload must complete to (its x-amz-checksum-* headers)
+   * @param checksums what the XML document must match
+   */
   record CompleteMultipartUpload(
       String bucket,
       String key,
       String uploadId,
       ExpectedObject expected,
+      BodyChecksums checksums,
       WritePrecondition writePrecondition)
       implements S3Operation {}
 

@@ -40,7 +40,7 @@ public final class S3RequestParser {
       throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED);
     }
     return key == null
-        ? BucketOperations.parse(method, bucket, query)
+        ? BucketOperations.parse(method, bucket, query, headers)
         : objectOperation(method, bucket, key, query, headers);
   }
 
@@ -105,6 +105,7 @@ public final class S3RequestParser {
                       key,
                       query.get("uploadId"),
                       ExpectedObjectHeaders.expected(headers),
+                      BodyChecksums.ofDocumentOnly(headers),
                       Conditions.write(headers)));
         }
         if (subresource != null) {
@@ -138,7 +139,11 @@ public final class S3RequestParser {
       }
       int partNumber = partNumber(query.get("partNumber"));
       if (copySource == null) {
-        return ParsedRequest.of(new S3Operation.UploadPart(bucket, key, uploadId, partNumber));
+        return ParsedRequest.of(
+            S3Operation.UploadPart.class,
+            () ->
+                new S3Operation.UploadPart(
+                    bucket, key, uploadId, partNumber, BodyChecksums.of(headers)));
       }
       S3Operation.CopySource source = CopySourceParser.parse(copySource);
       return ParsedRequest.of(

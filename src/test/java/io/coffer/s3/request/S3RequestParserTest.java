@@ -36,6 +36,7 @@ class S3RequestParserTest {
       new ReadParameters(null, null, ReadConditions.NONE, Map.of(), false, null);
   private static final ReadConditions NO_SOURCE_CONDITIONS =
       new ReadConditions(null, null, null, null, true);
+  private static final BodyChecksums NO_CHECKSUMS = new BodyChecksums(null, null, null, null);
   private static final CopySource SOURCE = new CopySource("source-bucket", "photos/cat.jpg");
   private static final String TOKEN =
       ContinuationToken.issue(ContinuationToken.Listing.OBJECTS, "b", "photos/2024");
@@ -47,7 +48,7 @@ class S3RequestParserTest {
             new ListBuckets(new ListBucketsParameters(false, Integer.MAX_VALUE, null, null, null))),
         row("GET /?max-buckets=10&prefix=ph&bucket-region=us-east-1", NONE,
             new ListBuckets(new ListBucketsParameters(true, 10, "ph", "us-east-1", null))),
-        row("PUT /b", NONE, new CreateBucket("b")),
+        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS)),
         row("HEAD /b", NONE, new HeadBucket("b")),
         row("DELETE /b", NONE, new DeleteBucket("b")),
         row("GET /b?location", NONE, new GetBucketLocation("b")),
@@ -73,7 +74,10 @@ class S3RequestParserTest {
             new PutObject("b", "k",
                 new ObjectAttributes(
                     "text/plain", Map.of("Cache-Control", "no-cache"), Map.of("color", "red")),
-                new WritePrecondition(null, true))),
+                new WritePrecondition(null, true), NO_CHECKSUMS)),
+        row("PUT /b/k", HeaderLines.of("x-amz-checksum-crc32", " AAAAAA== "),
+            new PutObject("b", "k", NO_ATTRIBUTES, WritePrecondition.NONE,
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null))),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
         row("GET /b/k?response-content-type=text/csv&versionId=null",
             HeaderLines.of("Range", "bytes=0-9", "If-Match", "\"abc\"", "x-amz-checksum-mode",
@@ -109,7 +113,12 @@ class S3RequestParserTest {
             HeaderLines.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
             new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32,
                 "COMPOSITE")),
-        row("PUT /b/k?partNumber=1&uploadId=u", NONE, new UploadPart("b", "k", "u", 1)),
+        row("PUT /b/k?partNumber=1&uploadId=u", NONE, new UploadPart("b", "k", "u", 1, NO_CHECKSUMS)),
+        row("PUT /b/k?partNumber=2&uploadId=u",
+            HeaderLines.of("x-amz-trailer", "x-amz-checksum-CRC32C", "x-amz-sdk-checksum-algorithm",
+                "CRC32C"),
+            new UploadPart("b", "k", "u", 2,
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32C, null, "x-amz-checksum-crc32c"))),
         row("PUT /b/k?partNumber=3&uploadId=u",
             HeaderLines.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg",
                 "x-amz-copy-source-range", "bytes=0-99"),
@@ -117,12 +126,18 @@ class S3RequestParserTest {
                 ByteRange.copySource(0, 99))),
         row("POST /b/k?uploadId=u", HeaderLines.of("x-amz-mp-object-size", "42"),
             new CompleteMultipartUpload("b", "k", "u", new ExpectedObject(null, null, null, 42L),
-                WritePrecondition.NONE)),
+                NO_CHECKSUMS, WritePrecondition.NONE)),
+        // The checksum headers of a completion describe the object, not the XML document.
+        row("POST /b/k?uploadId=u", HeaderLines.of("x-amz-checksum-crc32", "AAAAAA=="),
+            new CompleteMultipartUpload("b", "k", "u",
+                new ExpectedObject(ChecksumAlgorithm.CRC32, "AAAAAA==", null, null),
+                NO_CHECKSUMS, WritePrecondition.NONE)),
         row("DELETE /b/k?uploadId=u", NONE, new AbortMultipartUpload("b", "k", "u")),
         row("GET /b/k?uploadId=u&max-parts=2&part-number-marker=1", NONE,
             new ListParts("b", "k", "u", 1, 2)),
         row("GET /b/k?uploadId=u", NONE, new ListParts("b", "k", "u", 0, 1000)),
-        row("POST /b?delete", NONE, new DeleteObjects("b")),
+        row("POST /b?delete", HeaderLines.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new DeleteObjects("b", new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null))),
         // Told apart by the query or a header alone
         row("GET /b?uploads", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
         row("GET /b?uploads=", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
@@ -167,6 +182,12 @@ class S3RequestParserTest {
             ErrorCode.INVALID_REQUEST),
         invalid("PUT /b/k", HeaderLines.of("x-amz-meta-big", "x".repeat(2048)), PutObject.class,
             ErrorCode.METADATA_TOO_LARGE),
+        invalid("PUT /b/k", HeaderLines.of("x-amz-checksum-crc32", "not base64"), PutObject.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid("PUT /b/k?partNumber=1&uploadId=u", HeaderLines.of("x-amz-trailer",
+                "x-amz-checksum-md5"), UploadPart.class, ErrorCode.INVALID_REQUEST),
+        invalid("POST /b?delete", HeaderLines.of("x-amz-checksum-crc32", "AAAAAA==",
+                "x-amz-checksum-sha256", "AAAA"), DeleteObjects.class, ErrorCode.INVALID_REQUEST),
         invalid("PUT /b/k", HeaderLines.of("x-amz-copy-source", "/s/k",
                 "x-amz-metadata-directive", "MOVE"), CopyObject.class, ErrorCode.INVALID_ARGUMENT),
         invalid("POST /b/k?uploads", HeaderLines.of("x-amz-checksum-type", "COMPOSITE"),
