@@ -35,35 +35,16 @@ public record BodyChecksums(
   }
 
   private static BodyChecksums parse(HeaderLines headers, boolean checksumHeadersDescribeBody) {
-    ChecksumAlgorithm algorithm = null;
-    String value = null;
-    for (String name : checksumHeadersDescribeBody ? headers.names() : java.util.Set.<String>of()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.startsWith(PREFIX)
-          && !lower.equals("x-amz-checksum-type")
-          && !lower.equals("x-amz-checksum-algorithm")
-          && !lower.equals("x-amz-checksum-mode")) {
-        ChecksumAlgorithm found =
-            ChecksumAlgorithm.fromHeaderName(lower)
-                .orElseThrow(
-                    () ->
-                        new CofferException(
-                            ErrorCode.INVALID_REQUEST, "Unknown checksum header " + name));
-        if (algorithm != null && algorithm != found) {
-          throw new CofferException(
-              ErrorCode.INVALID_REQUEST,
-              "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
-        }
-        algorithm = found;
-        value = headers.get(name).trim();
-        if (Checksums.decode(algorithm, value).isEmpty()) {
-          throw new CofferException(
-              ErrorCode.INVALID_REQUEST, "Value for " + found.headerName() + " header is invalid.");
-        }
-      }
-    }
+    ChecksumHeaderParser.Sent sent =
+        checksumHeadersDescribeBody
+            ? ChecksumHeaderParser.find(
+                headers, (algorithm, value) -> Checksums.decode(algorithm, value).isPresent())
+            : null;
+    ChecksumAlgorithm algorithm = sent == null ? null : sent.algorithm();
+    String value = sent == null ? null : sent.value();
     String trailerHeader = headers.get("x-amz-trailer");
-    String trailerName = trailerHeader == null ? null : trailerHeader.trim().toLowerCase(Locale.ROOT);
+    String trailerName =
+        trailerHeader == null ? null : trailerHeader.trim().toLowerCase(Locale.ROOT);
     String trailer = null;
     if (algorithm == null && trailerName != null && trailerName.startsWith(PREFIX)) {
       algorithm =

@@ -4,9 +4,7 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
-import io.coffer.model.StoredChecksum;
 import io.coffer.service.ExpectedObject;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,43 +14,18 @@ import java.util.regex.Pattern;
  * the completed object must have.
  */
 final class ExpectedObjectHeaders {
-  private static final String PREFIX = "x-amz-checksum-";
   private static final Pattern COMPOSITE_SUFFIX = Pattern.compile("(.*)-([1-9][0-9]{0,4})");
 
   private ExpectedObjectHeaders() {}
 
   static ExpectedObject expected(HeaderLines headers) {
-    ChecksumAlgorithm algorithm = null;
-    String value = null;
-    for (String name : headers.names()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.startsWith(PREFIX)
-          || lower.equals("x-amz-checksum-type")
-          || lower.equals("x-amz-checksum-algorithm")
-          || lower.equals("x-amz-checksum-mode")) {
-        continue;
-      }
-      ChecksumAlgorithm found =
-          ChecksumAlgorithm.fromHeaderName(lower)
-              .orElseThrow(() -> new CofferException(ErrorCode.INVALID_REQUEST, "Unknown checksum header " + name));
-      if (algorithm != null && algorithm != found) {
-        throw new CofferException(
-            ErrorCode.INVALID_REQUEST, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
-      }
-      algorithm = found;
-      value = headers.get(name).trim();
-      if (!wellFormed(algorithm, value)) {
-        throw new CofferException(ErrorCode.INVALID_REQUEST, "Value for " + found.headerName() + " header is invalid.");
-      }
-    }
-    String type = headers.get("x-amz-checksum-type");
-    if (type != null) {
-      type = type.trim().toUpperCase(Locale.ROOT);
-      if (!type.equals(StoredChecksum.COMPOSITE) && !type.equals(StoredChecksum.FULL_OBJECT)) {
-        throw new CofferException(ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-type header is invalid.");
-      }
-    }
-    return new ExpectedObject(algorithm, value, type, objectSize(headers.get("x-amz-mp-object-size")));
+    ChecksumHeaderParser.Sent sent = ChecksumHeaderParser.find(headers, ExpectedObjectHeaders::wellFormed);
+    String type = ChecksumHeaderParser.type(headers);
+    return new ExpectedObject(
+        sent == null ? null : sent.algorithm(),
+        sent == null ? null : sent.value(),
+        type,
+        objectSize(headers.get("x-amz-mp-object-size")));
   }
 
   private static Long objectSize(String header) {

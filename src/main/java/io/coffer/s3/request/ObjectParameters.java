@@ -4,11 +4,9 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
-import io.coffer.model.StoredChecksum;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.ObjectAttributes;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** Reads the headers and query parameters of the operations on one object. */
@@ -89,19 +87,12 @@ final class ObjectParameters {
   static S3Operation.CreateMultipartUpload createMultipartUpload(
       String bucket, String key, HeaderLines headers) {
     ChecksumAlgorithm algorithm = checksumAlgorithm(headers);
-    String type = headers.get("x-amz-checksum-type");
-    if (type != null) {
-      type = type.trim().toUpperCase(Locale.ROOT);
-      if (!type.equals(StoredChecksum.COMPOSITE) && !type.equals(StoredChecksum.FULL_OBJECT)) {
-        throw new CofferException(
-            ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-type header is invalid.");
-      }
-      if (algorithm == null) {
-        throw new CofferException(
-            ErrorCode.INVALID_REQUEST,
-            "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm"
-                + " header.");
-      }
+    String type = ChecksumHeaderParser.type(headers);
+    if (type != null && algorithm == null) {
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST,
+          "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm"
+              + " header.");
     }
     return new S3Operation.CreateMultipartUpload(
         bucket, key, ObjectAttributeHeaders.parse(headers), algorithm, type);
