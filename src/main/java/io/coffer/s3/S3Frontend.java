@@ -11,10 +11,14 @@ import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.auth.SignedRequest;
 import io.coffer.s3.handler.S3Dispatcher;
 import io.coffer.s3.request.FeatureHeaders;
+import io.coffer.s3.request.HttpHeaderLines;
+import io.coffer.s3.request.ParsedRequest;
 import io.coffer.s3.request.PathStyle;
 import io.coffer.s3.request.RequestUri;
 import io.coffer.s3.request.S3Operation;
+import io.coffer.s3.request.S3Request;
 import io.coffer.s3.request.S3RequestParser;
+import io.coffer.s3.response.S3Responses;
 import io.coffer.service.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,6 +38,7 @@ public final class S3Frontend implements HttpHandler {
   private final SigV4Verifier verifier;
   private final S3Dispatcher dispatcher;
   private final Addressing addressing;
+  private final S3RequestParser parser;
   private final PresignedUrlCheck presignedUrlCheck;
   private final RequestIds requestIds = new RequestIds();
   private final S3Metrics metrics;
@@ -50,11 +55,13 @@ public final class S3Frontend implements HttpHandler {
       SigV4Verifier verifier,
       S3Dispatcher dispatcher,
       String domain,
+      String region,
       PresignedUrlCheck presignedUrlCheck,
       MeterRegistry registry) {
     this.verifier = verifier;
     this.dispatcher = dispatcher;
     this.addressing = new Addressing(domain);
+    this.parser = new S3RequestParser(region);
     this.presignedUrlCheck = presignedUrlCheck;
     this.metrics = new S3Metrics(registry);
   }
@@ -85,15 +92,15 @@ public final class S3Frontend implements HttpHandler {
         bucket = target.bucket();
         // Parsed once: the parser routes and the verifier checks the signature of this one value.
         Query query = RequestUri.parseQuery(http.rawQuery());
+        HttpHeaderLines headers = new HttpHeaderLines(http.headers());
         // Parsed before authenticating so that the access log names the operation of a refused
-        // request too; a parse error still comes after authentication errors.
-        S3Operation op = null;
+        // request too; a parse error still comes after authentication errors, and an invalid
+        // parameter after the checks below, where the operation is about to run.
+        ParsedRequest parsed = null;
         CofferException unparsable = null;
         try {
-          op =
-              S3RequestParser.parse(
-                  http.method(), target.bucket(), target.key(), query, http.headers().get("x-amz-copy-source"));
-          operation = op.name();
+          parsed = parser.parse(http.method(), target.bucket(), target.key(), query, headers);
+          operation = parsed.name();
         } catch (CofferException e) {
           unparsable = e;
         }
@@ -103,7 +110,7 @@ public final class S3Frontend implements HttpHandler {
                     http.method(),
                     http.rawPath(),
                     query,
-                    new AuthHeaders(http.headers()),
+                    headers,
                     addressing.hostBucket(http.headers().get("Host"))));
         if (unparsable != null) {
           throw unparsable;
@@ -111,7 +118,8 @@ public final class S3Frontend implements HttpHandler {
         if (auth.isAnonymous()) {
           // A browser form upload is signed by a policy in its body, not as a request: it is not
           // implemented, whoever sends it.
-          if (op instanceof S3Operation.Unsupported unsupported && unsupported.isFormUpload()) {
+          if (parsed.operation() instanceof S3Operation.Unsupported unsupported
+              && unsupported.isFormUpload()) {
             throw unsupported.refusal();
           }
           throw new CofferException(ErrorCode.ACCESS_DENIED);
@@ -120,8 +128,12 @@ public final class S3Frontend implements HttpHandler {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
         FeatureHeaders.check(
-            op, FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()), auth.credential().id());
-        S3Request request = new S3Request(http, query, auth, new Caller.User(auth.credential()), requestId);
+            parsed.type(),
+            FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()),
+            auth.credential().id());
+        S3Operation op = parsed.orThrow();
+        S3Request request =
+            new S3Request(http, auth, new Caller.User(auth.credential()), requestId);
         response = dispatcher.dispatch(op, request);
       }
     } catch (CofferException e) {

@@ -132,6 +132,7 @@ public final class CofferServer implements AutoCloseable {
             verifier,
             dispatcher,
             config.domain(),
+            config.region(),
             (auth, bucket, key, method) ->
                 presignedUrls.checkUse(
                     auth.presignedQuery().get(PresignedUrlService.HASH_PARAMETER),

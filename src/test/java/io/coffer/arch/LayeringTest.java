@@ -57,10 +57,6 @@ class LayeringTest {
         .matching("io.coffer.(**)")
         .should()
         .beFreeOfCycles()
-        // The one known cycle: the handlers still use the request context and helpers at the top
-        // of s3 (S3Request, ObjectHeaders, ...), which dispatches to them. Issue 13 moves those
-        // helpers into s3.request and s3.response; then this exception goes.
-        .ignoreDependency(resideInAPackage("io.coffer.s3.handler"), resideInAPackage("io.coffer.s3"))
         .check(classes);
   }
 

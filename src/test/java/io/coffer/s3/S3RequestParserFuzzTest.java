@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.coffer.http.Query;
+import io.coffer.s3.request.HeaderLines;
+import io.coffer.s3.request.ParsedRequest;
 import io.coffer.s3.request.PathStyle;
 import io.coffer.s3.request.RequestUri;
 import io.coffer.s3.request.S3Operation;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 class S3RequestParserFuzzTest {
   private static final String DOMAIN = "s3.example.test";
   private static final Addressing ADDRESSING = new Addressing(DOMAIN);
+  private static final S3RequestParser PARSER = new S3RequestParser("us-east-1");
 
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest
@@ -48,14 +51,16 @@ class S3RequestParserFuzzTest {
     if (query == null) {
       return;
     }
-    S3Operation op =
+    HeaderLines headers =
+        copySource == null ? HeaderLines.of() : HeaderLines.of("x-amz-copy-source", copySource);
+    ParsedRequest parsed =
         refusedOr(
-            () ->
-                S3RequestParser.parse(
-                    method, addressed.bucket(), addressed.key(), query, copySource));
-    if (op == null) {
+            () -> PARSER.parse(method, addressed.bucket(), addressed.key(), query, headers));
+    if (parsed == null || parsed.operation() == null) {
       return;
     }
+    S3Operation op = parsed.operation();
+    assertThat(op).isInstanceOf(parsed.type());
     assertThat(op.bucket()).isEqualTo(addressed.bucket());
     assertThat(op.key()).isEqualTo(addressed.key());
     if (op.key() != null) {

@@ -4,16 +4,19 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.WritePrecondition;
-import io.coffer.s3.S3Request;
-import io.coffer.s3.S3Responses;
+import io.coffer.s3.request.RequestBodies;
 import io.coffer.s3.request.S3Operation;
+import io.coffer.s3.request.S3Request;
+import io.coffer.s3.response.DeleteResultXml;
+import io.coffer.s3.response.S3Responses;
 import io.coffer.s3.xml.DeleteObjectsRequest;
 import io.coffer.s3.xml.DeleteObjectsXml;
 import io.coffer.s3.xml.ObjectToDelete;
-import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import io.coffer.service.ObjectService;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,37 +37,31 @@ public final class DeleteObjectsHandler {
   HttpResponse deleteObjects(S3Request request, S3Operation.DeleteObjects op) {
     buckets.require(request.caller(), op.bucket(), Action.DELETE_OBJECT);
     DeleteObjectsRequest delete =
-        new DeleteObjectsXml().parse(io.coffer.s3.RequestBodies.open(request).verifiedStream());
-    XmlWriter xml = S3Responses.document("DeleteResult");
+        new DeleteObjectsXml().parse(RequestBodies.open(request, op.checksums()).verifiedStream());
+    List<DeleteResultXml.Outcome> outcomes = new ArrayList<>();
     for (ObjectToDelete object : delete.objects()) {
-      try {
-        if (object.versionId() != null && !object.versionId().equals("null")) {
-          throw new CofferException(ErrorCode.NO_SUCH_VERSION);
-        }
-        objects.delete(request.caller(), op.bucket(), object.key(), WritePrecondition.NONE);
-        if (!delete.quiet()) {
-          xml.start("Deleted");
-          xml.element("Key", object.key());
-          if (object.versionId() != null) {
-            xml.element("VersionId", object.versionId());
-          }
-          xml.end();
-        }
-      } catch (CofferException e) {
-        xml.start("Error");
-        xml.element("Key", object.key());
-        if (object.versionId() != null) {
-          xml.element("VersionId", object.versionId());
-        }
-        xml.element("Code", e.code().s3Code());
-        if (e.code().httpStatus() >= 500) {
-          log.error("request {} (DeleteObjects) failed for one key: {}", request.requestId(), e.getMessage(), e);
-        }
-        xml.element("Message", S3Responses.clientMessage(e));
-        xml.end();
-      }
+      outcomes.add(delete(request, op.bucket(), object));
     }
-    xml.end();
-    return S3Responses.ok(xml);
+    return S3Responses.ok(DeleteResultXml.deleteResult(outcomes, delete.quiet()));
+  }
+
+  private DeleteResultXml.Outcome delete(S3Request request, String bucket, ObjectToDelete object) {
+    try {
+      if (object.versionId() != null && !object.versionId().equals("null")) {
+        throw new CofferException(ErrorCode.NO_SUCH_VERSION);
+      }
+      objects.delete(request.caller(), bucket, object.key(), WritePrecondition.NONE);
+      return new DeleteResultXml.Deleted(object.key(), object.versionId());
+    } catch (CofferException e) {
+      if (e.code().httpStatus() >= 500) {
+        log.error(
+            "request {} (DeleteObjects) failed for one key: {}",
+            request.requestId(),
+            e.getMessage(),
+            e);
+      }
+      return new DeleteResultXml.Failed(
+          object.key(), object.versionId(), e.code().s3Code(), S3Responses.clientMessage(e));
+    }
   }
 }

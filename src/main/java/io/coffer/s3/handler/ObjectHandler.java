@@ -1,36 +1,24 @@
 package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
-import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
-import io.coffer.model.WritePrecondition;
-import io.coffer.s3.Conditions;
 import io.coffer.frontend.ObjectReadBody;
-import io.coffer.s3.ObjectHeaders;
-import io.coffer.s3.RangeHeader;
-import io.coffer.s3.RequestBodies;
-import io.coffer.s3.S3Request;
+import io.coffer.s3.response.ObjectHeaders;
+import io.coffer.s3.request.ReadParameters;
+import io.coffer.s3.request.RequestBodies;
 import io.coffer.s3.request.S3Operation;
-import io.coffer.s3.request.S3RequestParser;
+import io.coffer.s3.request.S3Request;
+import io.coffer.s3.response.ChecksumHeaders;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadResult;
+import java.io.InputStream;
 import java.util.Map;
 
 /** PutObject, GetObject, HeadObject, DeleteObject. */
 public final class ObjectHandler {
-  /** GET query parameters that override response headers, as S3 defines them. */
-  private static final Map<String, String> RESPONSE_OVERRIDES =
-      Map.of(
-          "response-content-type", "Content-Type",
-          "response-content-disposition", "Content-Disposition",
-          "response-cache-control", "Cache-Control",
-          "response-content-encoding", "Content-Encoding",
-          "response-content-language", "Content-Language",
-          "response-expires", "Expires");
-
   private final ObjectService objects;
 
   public ObjectHandler(ObjectService objects) {
@@ -38,45 +26,41 @@ public final class ObjectHandler {
   }
 
   HttpResponse putObject(S3Request request, S3Operation.PutObject op) {
-    requireNullVersion(request);
-    RequestBodies body = RequestBodies.open(request);
+    RequestBodies body = RequestBodies.open(request, op.checksums());
     ObjectMeta meta =
         objects.put(
             request.caller(),
             op.bucket(),
             op.key(),
-            ObjectHeaders.fromRequest(request),
+            request.storedAttributes(op.attributes()),
             body.stream(),
             body.length(),
             body.checks(),
-            Conditions.write(request));
-    HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
+            op.writePrecondition());
+    HttpResponse response =
+        new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
     return response;
   }
 
   HttpResponse headObject(S3Request request, S3Operation.HeadObject op) {
-    return read(request, op.bucket(), op.key(), true);
+    return read(request, op.bucket(), op.key(), op.read(), true);
   }
 
   HttpResponse getObject(S3Request request, S3Operation.GetObject op) {
-    return read(request, op.bucket(), op.key(), false);
+    return read(request, op.bucket(), op.key(), op.read(), false);
   }
 
-  private HttpResponse read(S3Request request, String bucket, String key, boolean head) {
-    requireNullVersion(request);
-    Integer partNumber = partNumber(request);
-    ByteRange range = partNumber == null ? RangeHeader.parse(request.header("Range")) : null;
-    if (partNumber != null && request.header("Range") != null) {
-      throw new CofferException(ErrorCode.INVALID_REQUEST, "Cannot specify both Range header and partNumber query parameter.");
-    }
-    return switch (objects.read(request.caller(), bucket, key, Conditions.read(request), range, partNumber)) {
-      case ObjectRead read -> found(request, read, partNumber, head);
+  private HttpResponse read(
+      S3Request request, String bucket, String key, ReadParameters params, boolean head) {
+    return switch (objects.read(
+        request.caller(), bucket, key, params.conditions(), params.range(), params.partNumber())) {
+      case ObjectRead read -> found(read, params, head);
       case ReadResult.NotModified notModified -> notModified(notModified.meta());
     };
   }
 
-  private static HttpResponse found(S3Request request, ObjectRead read, Integer partNumber, boolean head) {
+  private static HttpResponse found(ObjectRead read, ReadParameters params, boolean head) {
     ObjectMeta meta = read.meta();
     boolean partial = read.range() != null;
     HttpResponse response = new HttpResponse(partial ? 206 : 200);
@@ -84,17 +68,22 @@ public final class ObjectHandler {
     if (partial) {
       response.header("Content-Range", read.range().contentRange());
     }
-    if (meta.isMultipart() && (partNumber != null || head)) {
+    if (meta.isMultipart() && (params.partNumber() != null || head)) {
       response.header("x-amz-mp-parts-count", meta.partCount());
     }
     // A whole-object checksum would fail an SDK's validation of a partial body.
-    if (!partial && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"))) {
+    if (!partial && params.checksumMode()) {
       ChecksumHeaders.write(response, meta.checksum());
     }
-    applyOverrides(request, response);
+    for (Map.Entry<String, String> override : params.responseOverrides().entrySet()) {
+      response.headers().removeIf(h -> h[0].equalsIgnoreCase(override.getKey()));
+      response.header(override.getKey(), override.getValue());
+    }
     if (head) {
       read.close();
-      return response.body(new HttpResponse.Body.Stream(java.io.InputStream.nullInputStream(), read.length())).headOnly();
+      return response
+          .body(new HttpResponse.Body.Stream(InputStream.nullInputStream(), read.length()))
+          .headOnly();
     }
     return response.body(ObjectReadBody.of(read));
   }
@@ -106,35 +95,8 @@ public final class ObjectHandler {
     return response;
   }
 
-  private static void applyOverrides(S3Request request, HttpResponse response) {
-    for (Map.Entry<String, String> override : RESPONSE_OVERRIDES.entrySet()) {
-      String value = request.query().get(override.getKey());
-      if (value != null) {
-        response.headers().removeIf(h -> h[0].equalsIgnoreCase(override.getValue()));
-        response.header(override.getValue(), value);
-      }
-    }
-  }
-
-  private static Integer partNumber(S3Request request) {
-    String value = request.query().get("partNumber");
-    return value == null ? null : S3RequestParser.partNumber(value);
-  }
-
   HttpResponse deleteObject(S3Request request, S3Operation.DeleteObject op) {
-    requireNullVersion(request);
-    String ifMatch = request.header("If-Match");
-    WritePrecondition precondition =
-        ifMatch == null ? WritePrecondition.NONE : new WritePrecondition(ifMatch.trim(), false);
-    objects.delete(request.caller(), op.bucket(), op.key(), precondition);
+    objects.delete(request.caller(), op.bucket(), op.key(), op.writePrecondition());
     return new HttpResponse(204);
-  }
-
-  /** Until versioning exists, the only version of an object is "null". */
-  static void requireNullVersion(S3Request request) {
-    String version = request.query().get("versionId");
-    if (version != null && !version.equals("null")) {
-      throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid version id specified");
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
-import io.coffer.s3.S3Request;
+import io.coffer.s3.request.S3Request;
 import io.coffer.s3.request.S3Operation;
 
 /** Sends each operation to the handler of its family: one exhaustive switch. */
@@ -30,7 +30,7 @@ public final class S3Dispatcher {
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
     return switch (operation) {
-      case S3Operation.ListBuckets op -> buckets.listBuckets(request);
+      case S3Operation.ListBuckets op -> buckets.listBuckets(request, op);
       case S3Operation.CreateBucket op -> buckets.createBucket(request, op);
       case S3Operation.HeadBucket op -> buckets.headBucket(request, op);
       case S3Operation.DeleteBucket op -> buckets.deleteBucket(request, op);

@@ -1,5 +1,8 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Query;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
 import java.util.OptionalInt;
 
 /**
@@ -24,5 +27,21 @@ public final class DecimalParam {
       number = number * 10 + (c - '0');
     }
     return number < min || number > max ? OptionalInt.empty() : OptionalInt.of((int) number);
+  }
+
+  /**
+   * A decimal query parameter within [min, max], {@code absent} when it is not sent or empty;
+   * InvalidArgument otherwise.
+   */
+  static int query(Query query, String name, int absent, int min, int max) {
+    String value = query.get(name);
+    if (value == null || value.isEmpty()) {
+      return absent;
+    }
+    return parse(value.trim(), min, max)
+        .orElseThrow(
+            () ->
+                new CofferException(
+                    ErrorCode.INVALID_ARGUMENT, "Invalid value for " + name + ": " + value));
   }
 }

@@ -168,9 +168,10 @@ public final class FeatureHeaders {
    * @param callerId the ID of the authenticated credential (the Owner ID Coffer reports)
    * @throws CofferException the refusal: NotImplemented or AWS's error for that value
    */
-  public static void check(S3Operation operation, Headers headers, long callerId) {
+  public static void check(
+      Class<? extends S3Operation> operation, Headers headers, long callerId) {
     for (Rule rule : RULES) {
-      if (!rule.operations().contains(operation.getClass())) {
+      if (!rule.operations().contains(operation)) {
         continue;
       }
       String value = headers.get(rule.header());

@@ -1,8 +1,18 @@
 package io.coffer.s3.request;
 
+import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.model.ByteRange;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.model.WritePrecondition;
+import io.coffer.service.ExpectedObject;
+import io.coffer.service.ObjectAttributes;
+import io.coffer.service.ReadConditions;
+
 /**
- * Every request the S3 port understands, as one typed value. The parser decides which one a
- * request is; handlers never look at the raw method, path or subresources again.
+ * Every request the S3 port understands, as one typed value with its parameters. The parser
+ * decides which one a request is and reads its headers and query once; handlers never look at the
+ * raw method, path, headers or query again. Bodies stay streams, opened by the handler.
  */
 public sealed interface S3Operation {
 
@@ -19,14 +29,17 @@ public sealed interface S3Operation {
     return null;
   }
 
-  record ListBuckets() implements S3Operation {
+  record ListBuckets(ListBucketsParameters parameters) implements S3Operation {
     @Override
     public String bucket() {
       return null;
     }
   }
 
-  record CreateBucket(String bucket) implements S3Operation {}
+  /**
+   * @param checksums what the body (a CreateBucketConfiguration, or none) must match
+   */
+  record CreateBucket(String bucket, BodyChecksums checksums) implements S3Operation {}
 
   record HeadBucket(String bucket) implements S3Operation {}
 
@@ -36,41 +49,125 @@ public sealed interface S3Operation {
 
   record GetBucketVersioning(String bucket) implements S3Operation {}
 
-  record ListObjects(String bucket) implements S3Operation {}
+  /** ListObjects (version 1). */
+  record ListObjects(String bucket, ListParameters list, String marker) implements S3Operation {}
 
-  record ListObjectsV2(String bucket) implements S3Operation {}
+  /**
+   * @param continuationToken the token sent, or null
+   * @param startAfter null when not sent or empty
+   */
+  record ListObjectsV2(
+      String bucket,
+      ListParameters list,
+      ContinuationToken continuationToken,
+      String startAfter,
+      boolean fetchOwner)
+      implements S3Operation {
 
-  record ListObjectVersions(String bucket) implements S3Operation {}
+    /** The key the page starts after: the token's position, else start-after. */
+    public String after() {
+      return continuationToken != null ? continuationToken.position() : startAfter;
+    }
+  }
 
-  record ListMultipartUploads(String bucket) implements S3Operation {}
-
-  record DeleteObjects(String bucket) implements S3Operation {}
-
-  record PutObject(String bucket, String key) implements S3Operation {}
-
-  record GetObject(String bucket, String key) implements S3Operation {}
-
-  record HeadObject(String bucket, String key) implements S3Operation {}
-
-  record DeleteObject(String bucket, String key) implements S3Operation {}
-
-  record CopyObject(String bucket, String key, CopySource source) implements S3Operation {}
-
-  record CreateMultipartUpload(String bucket, String key) implements S3Operation {}
-
-  record UploadPart(String bucket, String key, String uploadId, int partNumber)
+  /** Without versioning every object is listed as its one version, "null". */
+  record ListObjectVersions(String bucket, ListParameters list, String keyMarker)
       implements S3Operation {}
 
+  /**
+   * @param uploadIdMarker null unless a key marker is given too
+   */
+  record ListMultipartUploads(
+      String bucket,
+      String prefix,
+      String delimiter,
+      String keyMarker,
+      String uploadIdMarker,
+      int maxUploads)
+      implements S3Operation {}
+
+  record DeleteObjects(String bucket, BodyChecksums checksums) implements S3Operation {}
+
+  /**
+   * @param attributes the object's headers as sent (see {@code S3Request.storedAttributes})
+   * @param checksums what the body must match
+   */
+  record PutObject(
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      WritePrecondition writePrecondition,
+      BodyChecksums checksums)
+      implements S3Operation {}
+
+  record GetObject(String bucket, String key, ReadParameters read) implements S3Operation {}
+
+  record HeadObject(String bucket, String key, ReadParameters read) implements S3Operation {}
+
+  record DeleteObject(String bucket, String key, WritePrecondition writePrecondition)
+      implements S3Operation {}
+
+  /**
+   * @param replacement the new attributes (metadata directive REPLACE), or null to copy the
+   *     source's
+   * @param checksumAlgorithm the checksum the copy is to have, or null for the source's
+   */
+  record CopyObject(
+      String bucket,
+      String key,
+      CopySource source,
+      ReadConditions sourceConditions,
+      ObjectAttributes replacement,
+      ChecksumAlgorithm checksumAlgorithm,
+      WritePrecondition writePrecondition)
+      implements S3Operation {}
+
+  /**
+   * @param checksumAlgorithm the algorithm every part is checked with, or null
+   * @param checksumType FULL_OBJECT or COMPOSITE, or null (only with an algorithm)
+   */
+  record CreateMultipartUpload(
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      ChecksumAlgorithm checksumAlgorithm,
+      String checksumType)
+      implements S3Operation {}
+
+  record UploadPart(
+      String bucket, String key, String uploadId, int partNumber, BodyChecksums checksums)
+      implements S3Operation {}
+
+  /**
+   * @param sourceRange x-amz-copy-source-range, or null for the whole source
+   */
   record UploadPartCopy(
-      String bucket, String key, String uploadId, int partNumber, CopySource source)
+      String bucket,
+      String key,
+      String uploadId,
+      int partNumber,
+      CopySource source,
+      ReadConditions sourceConditions,
+      ByteRange sourceRange)
       implements S3Operation {}
 
-  record CompleteMultipartUpload(String bucket, String key, String uploadId)
+  /**
+   * @param expected the object the upload must complete to (its x-amz-checksum-* headers)
+   * @param checksums what the XML document must match
+   */
+  record CompleteMultipartUpload(
+      String bucket,
+      String key,
+      String uploadId,
+      ExpectedObject expected,
+      BodyChecksums checksums,
+      WritePrecondition writePrecondition)
       implements S3Operation {}
 
   record AbortMultipartUpload(String bucket, String key, String uploadId) implements S3Operation {}
 
-  record ListParts(String bucket, String key, String uploadId) implements S3Operation {}
+  record ListParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts)
+      implements S3Operation {}
 
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
   record Unsupported(String operation, String bucket, String key) implements S3Operation {
@@ -87,9 +184,9 @@ public sealed interface S3Operation {
       return operation.equals(POST_OBJECT);
     }
 
-    public io.coffer.model.CofferException refusal() {
-      return new io.coffer.model.CofferException(
-          io.coffer.model.ErrorCode.NOT_IMPLEMENTED, operation + " is not implemented by Coffer.");
+    public CofferException refusal() {
+      return new CofferException(
+          ErrorCode.NOT_IMPLEMENTED, operation + " is not implemented by Coffer.");
     }
   }
 

@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.s3.request;
 
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;

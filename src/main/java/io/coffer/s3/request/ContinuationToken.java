@@ -1,4 +1,4 @@
-package io.coffer.s3.handler;
+package io.coffer.s3.request;
 
 import io.coffer.model.CofferException;
 import java.nio.ByteBuffer;
@@ -18,14 +18,17 @@ import java.util.zip.CRC32;
  * those two, the listing's scope (the bucket) and the position, then the position in UTF-8. The
  * CRC catches accidents and foreign tokens; it is no secret, as the position is the caller's own
  * key and forging one buys nothing a {@code start-after} does not.
+ *
+ * @param token the token as the client sent it (echoed in the response)
+ * @param position what it resumes after
  */
-final class ContinuationToken {
+public record ContinuationToken(String token, String position) {
   private static final byte VERSION = 1;
   private static final int HEADER = 2 + Integer.BYTES;
-  static final String PARAMETER = "continuation-token";
+  public static final String PARAMETER = "continuation-token";
 
   /** Which listing a token continues. */
-  enum Listing {
+  public enum Listing {
     OBJECTS((byte) 'O'),
     BUCKETS((byte) 'B');
 
@@ -36,10 +39,8 @@ final class ContinuationToken {
     }
   }
 
-  private ContinuationToken() {}
-
   /** A token that resumes {@code listing} of {@code scope} after {@code position}. */
-  static String issue(Listing listing, String scope, String position) {
+  public static String issue(Listing listing, String scope, String position) {
     byte[] bytes = position.getBytes(StandardCharsets.UTF_8);
     ByteBuffer token = ByteBuffer.allocate(HEADER + bytes.length);
     token.put(VERSION).put(listing.tag).putInt(crc(listing, scope, bytes)).put(bytes);
@@ -47,10 +48,14 @@ final class ContinuationToken {
   }
 
   /**
-   * The position a token issued by {@link #issue} resumes after; InvalidArgument ("The continuation
-   * token provided is incorrect") for anything else, an empty token included.
+   * A token issued by {@link #issue}, with the position it resumes after; InvalidArgument ("The
+   * continuation token provided is incorrect") for anything else, an empty token included.
    */
-  static String position(Listing listing, String scope, String token) {
+  static ContinuationToken parse(Listing listing, String scope, String token) {
+    return new ContinuationToken(token, position(listing, scope, token));
+  }
+
+  private static String position(Listing listing, String scope, String token) {
     byte[] raw;
     try {
       raw = Base64.getUrlDecoder().decode(token);

@@ -1,43 +1,41 @@
-package io.coffer.s3;
+package io.coffer.s3.request;
 
-import io.coffer.http.HttpDates;
-import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
-import io.coffer.model.ObjectMeta;
 import io.coffer.service.ObjectAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Maps object attributes between HTTP headers and the stored form. */
-public final class ObjectHeaders {
+/** Reads what a writer says about an object from its headers: content headers and metadata. */
+public final class ObjectAttributeHeaders {
   /** Headers stored with an object and returned on GET and HEAD, by their canonical names. */
-  static final String[] STORED =
-      {"Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires"};
+  public static final List<String> STORED =
+      List.of(
+          "Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires");
 
   private static final String META_PREFIX = "x-amz-meta-";
+
   /** S3's limit for user metadata: names and values together. */
   private static final int MAX_USER_METADATA = 2048;
 
-  private ObjectHeaders() {}
+  private ObjectAttributeHeaders() {}
 
-  public static ObjectAttributes fromRequest(S3Request request) {
+  /** The attributes as sent; see {@link S3Request#storedAttributes} for Content-Encoding. */
+  static ObjectAttributes parse(HeaderLines headers) {
     Map<String, String> stored = new LinkedHashMap<>();
     for (String name : STORED) {
-      String value = request.header(name);
-      if (name.equals("Content-Encoding")) {
-        value = storedContentEncoding(value, request.auth().payloadMode().isStreaming());
-      }
+      String value = headers.get(name);
       if (value != null) {
         stored.put(name, value);
       }
     }
     Map<String, String> metadata = new TreeMap<>();
     int size = 0;
-    for (Map.Entry<String, String> header : request.http().headers().entries()) {
+    for (Map.Entry<String, String> header : headers.entries()) {
       String name = header.getKey();
       if (name.regionMatches(true, 0, META_PREFIX, 0, META_PREFIX.length())) {
         String key = name.substring(META_PREFIX.length()).toLowerCase(Locale.ROOT);
@@ -47,9 +45,10 @@ public final class ObjectHeaders {
     }
     if (size > MAX_USER_METADATA) {
       throw new CofferException(
-          ErrorCode.METADATA_TOO_LARGE, "Your metadata headers exceed the maximum allowed metadata size.");
+          ErrorCode.METADATA_TOO_LARGE,
+          "Your metadata headers exceed the maximum allowed metadata size.");
     }
-    return new ObjectAttributes(request.header("Content-Type"), stored, metadata);
+    return new ObjectAttributes(headers.get("Content-Type"), stored, metadata);
   }
 
   /**
@@ -70,24 +69,5 @@ public final class ObjectHeaders {
     }
     String stored = kept.toString().strip();
     return stored.isEmpty() ? null : stored;
-  }
-
-  /** ETag, Last-Modified, content headers and user metadata of an object. */
-  public static void write(HttpResponse response, ObjectMeta meta) {
-    response
-        .header("ETag", quoted(meta.etag()))
-        .header("Last-Modified", HttpDates.rfc1123(meta.updatedAt()))
-        .header("Content-Type", meta.contentType())
-        .header("Accept-Ranges", "bytes");
-    for (String name : STORED) {
-      response.header(name, meta.headers().get(name));
-    }
-    for (Map.Entry<String, String> entry : meta.userMetadata().entrySet()) {
-      response.header(META_PREFIX + entry.getKey(), MetadataValues.encode(entry.getValue()));
-    }
-  }
-
-  public static String quoted(String etag) {
-    return "\"" + etag + "\"";
   }
 }

@@ -1,4 +1,4 @@
-package io.coffer.s3.handler;
+package io.coffer.s3.request;
 
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param region the region to filter by (the server's own), or null for any
  * @param after the last bucket name of the previous page, or null
  */
-record ListBucketsParameters(boolean paginated, int maxBuckets, String prefix, String region, String after) {
+public record ListBucketsParameters(boolean paginated, int maxBuckets, String prefix, String region, String after) {
   static final int MAX_BUCKETS = 10_000;
   private static final String[] NAMES = {"max-buckets", ContinuationToken.PARAMETER, "prefix", "bucket-region"};
   /** What an AWS region name looks like (us-east-1, eu-central-2, us-gov-west-1, ...). */
@@ -32,7 +32,9 @@ record ListBucketsParameters(boolean paginated, int maxBuckets, String prefix, S
     String region = region(query.get("bucket-region"), serverRegion);
     String token = query.get(ContinuationToken.PARAMETER);
     String after =
-        token == null ? null : ContinuationToken.position(ContinuationToken.Listing.BUCKETS, "", token);
+        token == null
+            ? null
+            : ContinuationToken.parse(ContinuationToken.Listing.BUCKETS, "", token).position();
     return new ListBucketsParameters(true, maxBuckets, query.get("prefix"), region, after);
   }
 

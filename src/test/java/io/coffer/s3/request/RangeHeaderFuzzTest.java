@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.s3.request;
 
 import static io.coffer.fuzz.FuzzInputs.lines;
 import static io.coffer.fuzz.FuzzInputs.refusedOr;

@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.s3.request;
 
 import io.coffer.http.HttpDates;
 import io.coffer.model.WritePrecondition;
@@ -7,23 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the conditional headers of reads, writes and copy sources. */
-public final class Conditions {
+final class Conditions {
   private Conditions() {}
 
-  public static ReadConditions read(S3Request request) {
+  static ReadConditions read(HeaderLines headers) {
     return new ReadConditions(
-        request.header("If-Match"),
-        request.header("If-None-Match"),
-        HttpDates.parseOrNull(request.header("If-Modified-Since")),
-        HttpDates.parseOrNull(request.header("If-Unmodified-Since")));
+        headers.get("If-Match"),
+        headers.get("If-None-Match"),
+        HttpDates.parseOrNull(headers.get("If-Modified-Since")),
+        HttpDates.parseOrNull(headers.get("If-Unmodified-Since")));
   }
 
-  public static ReadConditions copySource(S3Request request) {
+  static ReadConditions copySource(HeaderLines headers) {
     return new ReadConditions(
-        request.header("x-amz-copy-source-if-match"),
-        request.header("x-amz-copy-source-if-none-match"),
-        HttpDates.parseOrNull(request.header("x-amz-copy-source-if-modified-since")),
-        HttpDates.parseOrNull(request.header("x-amz-copy-source-if-unmodified-since")));
+        headers.get("x-amz-copy-source-if-match"),
+        headers.get("x-amz-copy-source-if-none-match"),
+        HttpDates.parseOrNull(headers.get("x-amz-copy-source-if-modified-since")),
+        HttpDates.parseOrNull(headers.get("x-amz-copy-source-if-unmodified-since")));
   }
 
   /**
@@ -31,9 +31,9 @@ public final class Conditions {
    * is {@code *} (the key must not exist) or a list of entity tags the current version must not
    * have.
    */
-  public static WritePrecondition write(S3Request request) {
-    String ifMatch = request.header("If-Match");
-    String ifNoneMatch = request.header("If-None-Match");
+  static WritePrecondition write(HeaderLines headers) {
+    String ifMatch = headers.get("If-Match");
+    String ifNoneMatch = headers.get("If-None-Match");
     if (ifMatch == null && ifNoneMatch == null) {
       return WritePrecondition.NONE;
     }

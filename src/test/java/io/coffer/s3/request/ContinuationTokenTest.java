@@ -1,4 +1,4 @@
-package io.coffer.s3.handler;
+package io.coffer.s3.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
-import io.coffer.s3.handler.ContinuationToken.Listing;
+import io.coffer.s3.request.ContinuationToken.Listing;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class ContinuationTokenTest {
     for (String position : new String[] {"", "a", "photos/2024/", "ünï cödé", "\uD83D\uDE00", "x".repeat(1024)}) {
       String token = ContinuationToken.issue(Listing.OBJECTS, "bucket", position);
       assertThat(token).matches("[A-Za-z0-9_-]+");
-      assertThat(ContinuationToken.position(Listing.OBJECTS, "bucket", token)).isEqualTo(position);
+      assertThat(ContinuationToken.parse(Listing.OBJECTS, "bucket", token).position()).isEqualTo(position);
     }
   }
 
@@ -42,7 +42,7 @@ class ContinuationTokenTest {
   }
 
   private static void assertIncorrect(Listing listing, String scope, String token) {
-    assertThatThrownBy(() -> ContinuationToken.position(listing, scope, token))
+    assertThatThrownBy(() -> ContinuationToken.parse(listing, scope, token).position())
         .as(token)
         .isInstanceOfSatisfying(
             CofferException.class,

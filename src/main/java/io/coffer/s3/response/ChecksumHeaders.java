@@ -1,14 +1,14 @@
-package io.coffer.s3.handler;
+package io.coffer.s3.response;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.StoredChecksum;
 
 /** Writes a stored checksum as the x-amz-checksum-* and x-amz-checksum-type headers. */
-final class ChecksumHeaders {
+public final class ChecksumHeaders {
   private ChecksumHeaders() {}
 
-  static void write(HttpResponse response, StoredChecksum checksum) {
+  public static void write(HttpResponse response, StoredChecksum checksum) {
     if (checksum == null) {
       return;
     }

@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.s3.response;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

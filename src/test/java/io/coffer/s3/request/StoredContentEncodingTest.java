@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.s3.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,6 @@ class StoredContentEncodingTest {
           NULL                           | true  | NULL
           """)
   void contentEncodingIsStoredByteForByte(String header, boolean awsChunkedBody, String stored) {
-    assertThat(ObjectHeaders.storedContentEncoding(header, awsChunkedBody)).isEqualTo(stored);
+    assertThat(ObjectAttributeHeaders.storedContentEncoding(header, awsChunkedBody)).isEqualTo(stored);
   }
 }

@@ -1,4 +1,4 @@
-package io.coffer.s3;
+package io.coffer.s3.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

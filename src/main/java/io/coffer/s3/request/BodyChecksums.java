@@ -1,0 +1,76 @@
+package io.coffer.s3.request;
+
+import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.checksum.Checksums;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import java.util.Locale;
+
+/**
+ * What the headers say a request body must match: Content-MD5, and the checksum of an
+ * x-amz-checksum-* header, of an x-amz-trailer that will carry one, or only requested
+ * (x-amz-sdk-checksum-algorithm). The signed payload hash comes from authentication, not from here.
+ *
+ * @param contentMd5 base64 Content-MD5, or null
+ * @param algorithm the checksum to compute and store, or null
+ * @param value its expected value from a header, or null
+ * @param trailer the lower-case name of the trailer that carries the expected value, or null
+ */
+public record BodyChecksums(
+    String contentMd5, ChecksumAlgorithm algorithm, String value, String trailer) {
+  private static final String PREFIX = "x-amz-checksum-";
+
+  /** For a body the x-amz-checksum-* headers describe. */
+  static BodyChecksums of(HeaderLines headers) {
+    return parse(headers, true);
+  }
+
+  /**
+   * For the body of a CompleteMultipartUpload, whose x-amz-checksum-* headers are the expected
+   * checksum of the object being completed, not of the XML document (Content-MD5 and trailers still
+   * check the document).
+   */
+  static BodyChecksums ofDocumentOnly(HeaderLines headers) {
+    return parse(headers, false);
+  }
+
+  private static BodyChecksums parse(HeaderLines headers, boolean checksumHeadersDescribeBody) {
+    ChecksumHeaderParser.Sent sent =
+        checksumHeadersDescribeBody
+            ? ChecksumHeaderParser.find(
+                headers, (algorithm, value) -> Checksums.decode(algorithm, value).isPresent())
+            : null;
+    ChecksumAlgorithm algorithm = sent == null ? null : sent.algorithm();
+    String value = sent == null ? null : sent.value();
+    String trailerHeader = headers.get("x-amz-trailer");
+    String trailerName =
+        trailerHeader == null ? null : trailerHeader.trim().toLowerCase(Locale.ROOT);
+    String trailer = null;
+    if (algorithm == null && trailerName != null && trailerName.startsWith(PREFIX)) {
+      algorithm =
+          ChecksumAlgorithm.fromHeaderName(trailerName)
+              .orElseThrow(
+                  () ->
+                      new CofferException(
+                          ErrorCode.INVALID_REQUEST, "Unsupported trailer " + trailerName));
+      trailer = trailerName;
+    }
+    if (algorithm == null && checksumHeadersDescribeBody) {
+      String requested = headers.get("x-amz-sdk-checksum-algorithm");
+      if (requested == null) {
+        requested = headers.get("x-amz-checksum-algorithm");
+      }
+      if (requested != null) {
+        String name = requested.trim();
+        algorithm =
+            ChecksumAlgorithm.fromName(name)
+                .orElseThrow(
+                    () ->
+                        new CofferException(
+                            ErrorCode.INVALID_REQUEST,
+                            "Checksum algorithm " + name + " is not supported."));
+      }
+    }
+    return new BodyChecksums(headers.get("Content-MD5"), algorithm, value, trailer);
+  }
+}

@@ -1,0 +1,56 @@
+package io.coffer.s3.response;
+
+import io.coffer.s3.xml.XmlWriter;
+import java.util.List;
+
+/** DeleteResult: what DeleteObjects did with each key. */
+public final class DeleteResultXml {
+  private DeleteResultXml() {}
+
+  /** One key's outcome. */
+  public sealed interface Outcome {
+    String key();
+
+    /** The version asked for, or null. */
+    String versionId();
+  }
+
+  public record Deleted(String key, String versionId) implements Outcome {}
+
+  /**
+   * @param code the S3 error code
+   * @param message what the client reads
+   */
+  public record Failed(String key, String versionId, String code, String message)
+      implements Outcome {}
+
+  /** Every outcome in order; a quiet request leaves out the keys it deleted. */
+  public static byte[] deleteResult(List<Outcome> outcomes, boolean quiet) {
+    XmlWriter xml = XmlElements.document("DeleteResult");
+    for (Outcome outcome : outcomes) {
+      switch (outcome) {
+        case Deleted deleted -> {
+          if (!quiet) {
+            xml.start("Deleted");
+            keyAndVersion(xml, deleted);
+            xml.end();
+          }
+        }
+        case Failed failed -> {
+          xml.start("Error");
+          keyAndVersion(xml, failed);
+          xml.element("Code", failed.code());
+          xml.element("Message", failed.message());
+          xml.end();
+        }
+      }
+    }
+    xml.end();
+    return xml.toBytes();
+  }
+
+  private static void keyAndVersion(XmlWriter xml, Outcome outcome) {
+    xml.element("Key", outcome.key());
+    xml.element("VersionId", outcome.versionId());
+  }
+}

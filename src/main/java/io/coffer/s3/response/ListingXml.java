@@ -1,0 +1,124 @@
+package io.coffer.s3.response;
+
+import io.coffer.model.ListPage;
+import io.coffer.model.ListedObject;
+import io.coffer.http.HttpDates;
+import io.coffer.http.UriCodec;
+import io.coffer.s3.request.ContinuationToken;
+import io.coffer.s3.request.ListParameters;
+import io.coffer.s3.request.S3Operation;
+import io.coffer.s3.xml.XmlWriter;
+
+/** ListBucketResult (ListObjects versions 1 and 2) and ListVersionsResult. */
+public final class ListingXml {
+  private ListingXml() {}
+
+  public static byte[] listObjects(S3Operation.ListObjects op, ListPage page, Owner owner) {
+    ListParameters list = op.list();
+    XmlWriter xml = XmlElements.document("ListBucketResult");
+    xml.element("Name", op.bucket());
+    xml.element("Prefix", encode(list, list.prefix()));
+    xml.element("Marker", encode(list, op.marker() == null ? "" : op.marker()));
+    xml.element("MaxKeys", list.maxKeys());
+    xml.element("Delimiter", encode(list, list.delimiter()));
+    xml.element("IsTruncated", page.truncated());
+    if (page.truncated()) {
+      xml.element("NextMarker", encode(list, page.lastReturned()));
+    }
+    encodingType(xml, list);
+    contents(xml, page, list, owner, "Contents");
+    xml.end();
+    return xml.toBytes();
+  }
+
+  public static byte[] listObjectsV2(S3Operation.ListObjectsV2 op, ListPage page, Owner owner) {
+    ListParameters list = op.list();
+    XmlWriter xml = XmlElements.document("ListBucketResult");
+    xml.element("Name", op.bucket());
+    xml.element("Prefix", encode(list, list.prefix()));
+    xml.element("Delimiter", encode(list, list.delimiter()));
+    xml.element("MaxKeys", list.maxKeys());
+    xml.element("KeyCount", page.objects().size() + page.commonPrefixes().size());
+    xml.element("IsTruncated", page.truncated());
+    if (op.continuationToken() != null) {
+      xml.element("ContinuationToken", op.continuationToken().token());
+    }
+    if (page.truncated() && page.lastReturned() != null) {
+      xml.element(
+          "NextContinuationToken",
+          ContinuationToken.issue(
+              ContinuationToken.Listing.OBJECTS, op.bucket(), page.lastReturned()));
+    }
+    xml.element("StartAfter", encode(list, op.startAfter()));
+    encodingType(xml, list);
+    contents(xml, page, list, op.fetchOwner() ? owner : null, "Contents");
+    xml.end();
+    return xml.toBytes();
+  }
+
+  /** Without versioning every object has exactly one version, "null", and it is the latest. */
+  public static byte[] listObjectVersions(
+      S3Operation.ListObjectVersions op, ListPage page, Owner owner) {
+    ListParameters list = op.list();
+    XmlWriter xml = XmlElements.document("ListVersionsResult");
+    xml.element("Name", op.bucket());
+    xml.element("Prefix", encode(list, list.prefix()));
+    xml.element("KeyMarker", encode(list, op.keyMarker() == null ? "" : op.keyMarker()));
+    xml.element("VersionIdMarker", "");
+    xml.element("MaxKeys", list.maxKeys());
+    xml.element("Delimiter", encode(list, list.delimiter()));
+    xml.element("IsTruncated", page.truncated());
+    if (page.truncated() && page.lastReturned() != null) {
+      xml.element("NextKeyMarker", encode(list, page.lastReturned()));
+      xml.element("NextVersionIdMarker", "null");
+    }
+    encodingType(xml, list);
+    contents(xml, page, list, owner, "Version");
+    xml.end();
+    return xml.toBytes();
+  }
+
+  /**
+   * @param owner written with each entry, or null for none
+   */
+  private static void contents(
+      XmlWriter xml, ListPage page, ListParameters list, Owner owner, String element) {
+    boolean versions = element.equals("Version");
+    for (ListedObject object : page.objects()) {
+      xml.start(element);
+      xml.element("Key", encode(list, object.key()));
+      if (versions) {
+        xml.element("VersionId", "null");
+        xml.element("IsLatest", true);
+      }
+      xml.element("LastModified", HttpDates.iso8601(object.updatedAt()));
+      xml.element("ETag", ObjectHeaders.quoted(object.etag()));
+      if (object.checksum() != null && !versions) {
+        xml.element("ChecksumAlgorithm", object.checksum().algorithm());
+        xml.element("ChecksumType", object.checksum().type());
+      }
+      xml.element("Size", object.size());
+      xml.element("StorageClass", "STANDARD");
+      if (owner != null) {
+        XmlElements.owner(xml, "Owner", owner);
+      }
+      xml.end();
+    }
+    for (String prefix : page.commonPrefixes()) {
+      xml.start("CommonPrefixes");
+      xml.element("Prefix", encode(list, prefix));
+      xml.end();
+    }
+  }
+
+  private static void encodingType(XmlWriter xml, ListParameters list) {
+    if (list.urlEncoded()) {
+      xml.element("EncodingType", "url");
+    }
+  }
+
+  /** Keys and prefixes as the client asked for them; null stays null (no element). */
+  private static String encode(ListParameters list, String value) {
+    return list.urlEncoded() && value != null ? UriCodec.encodePath(value) : value;
+  }
+}

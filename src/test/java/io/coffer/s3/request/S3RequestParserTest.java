@@ -1,0 +1,283 @@
+package io.coffer.s3.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.model.ByteRange;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import io.coffer.model.WritePrecondition;
+import io.coffer.s3.request.S3Operation.AbortMultipartUpload;
+import io.coffer.s3.request.S3Operation.CompleteMultipartUpload;
+import io.coffer.s3.request.S3Operation.CopyObject;
+import io.coffer.s3.request.S3Operation.CopySource;
+import io.coffer.s3.request.S3Operation.CreateBucket;
+import io.coffer.s3.request.S3Operation.CreateMultipartUpload;
+import io.coffer.s3.request.S3Operation.DeleteBucket;
+import io.coffer.s3.request.S3Operation.DeleteObject;
+import io.coffer.s3.request.S3Operation.DeleteObjects;
+import io.coffer.s3.request.S3Operation.GetBucketLocation;
+import io.coffer.s3.request.S3Operation.GetBucketVersioning;
+import io.coffer.s3.request.S3Operation.GetObject;
+import io.coffer.s3.request.S3Operation.HeadBucket;
+import io.coffer.s3.request.S3Operation.HeadObject;
+import io.coffer.s3.request.S3Operation.ListBuckets;
+import io.coffer.s3.request.S3Operation.ListMultipartUploads;
+import io.coffer.s3.request.S3Operation.ListObjectVersions;
+import io.coffer.s3.request.S3Operation.ListObjects;
+import io.coffer.s3.request.S3Operation.ListObjectsV2;
+import io.coffer.s3.request.S3Operation.ListParts;
+import io.coffer.s3.request.S3Operation.PutObject;
+import io.coffer.s3.request.S3Operation.Unsupported;
+import io.coffer.s3.request.S3Operation.UploadPart;
+import io.coffer.s3.request.S3Operation.UploadPartCopy;
+import io.coffer.service.ExpectedObject;
+import io.coffer.service.ObjectAttributes;
+import io.coffer.service.ReadConditions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Requests as the AWS documentation shows them (method, path, query, headers), each with the
+ * operation record the parser must make of it: one row per operation, then the cases only the
+ * query or a header tells apart.
+ */
+class S3RequestParserTest {
+  private static final S3RequestParser PARSER = new S3RequestParser("us-east-1");
+  private static final HeaderLines NONE = HeaderLines.of();
+  private static final ObjectAttributes NO_ATTRIBUTES =
+      new ObjectAttributes(null, Map.of(), Map.of());
+  private static final ListParameters DEFAULT_LIST = new ListParameters("", null, 1000, false);
+  private static final ReadParameters PLAIN_READ =
+      new ReadParameters(null, null, ReadConditions.NONE, Map.of(), false, null);
+  private static final ReadConditions NO_SOURCE_CONDITIONS =
+      new ReadConditions(null, null, null, null);
+  private static final BodyChecksums NO_CHECKSUMS = new BodyChecksums(null, null, null, null);
+  private static final CopySource SOURCE = new CopySource("source-bucket", "photos/cat.jpg");
+  private static final String TOKEN =
+      ContinuationToken.issue(ContinuationToken.Listing.OBJECTS, "b", "photos/2024");
+
+  static Stream<Arguments> operations() {
+    return Stream.of(
+        // Buckets
+        row("GET /", NONE,
+            new ListBuckets(new ListBucketsParameters(false, Integer.MAX_VALUE, null, null, null))),
+        row("GET /?max-buckets=10&prefix=ph&bucket-region=us-east-1", NONE,
+            new ListBuckets(new ListBucketsParameters(true, 10, "ph", "us-east-1", null))),
+        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS)),
+        row("HEAD /b", NONE, new HeadBucket("b")),
+        row("DELETE /b", NONE, new DeleteBucket("b")),
+        row("GET /b?location", NONE, new GetBucketLocation("b")),
+        row("GET /b?versioning", NONE, new GetBucketVersioning("b")),
+        // Listings
+        row("GET /b", NONE, new ListObjects("b", DEFAULT_LIST, null)),
+        row("GET /b?delimiter=/&marker=m&max-keys=2&prefix=photos/", NONE,
+            new ListObjects("b", new ListParameters("photos/", "/", 2, false), "m")),
+        row("GET /b?list-type=2", NONE, new ListObjectsV2("b", DEFAULT_LIST, null, null, false)),
+        row("GET /b?list-type=2&prefix=p&delimiter=/&max-keys=5000&start-after=a&fetch-owner=true"
+                + "&encoding-type=url", NONE,
+            new ListObjectsV2("b", new ListParameters("p", "/", 1000, true), null, "a", true)),
+        row("GET /b?list-type=2&continuation-token=" + TOKEN, NONE,
+            new ListObjectsV2(
+                "b", DEFAULT_LIST, new ContinuationToken(TOKEN, "photos/2024"), null, false)),
+        row("GET /b?versions&prefix=p&key-marker=k", NONE,
+            new ListObjectVersions("b", new ListParameters("p", null, 1000, false), "k")),
+        row("GET /b?uploads&max-uploads=3&key-marker=k&upload-id-marker=u", NONE,
+            new ListMultipartUploads("b", null, null, "k", "u", 3)),
+        // Objects
+        row("PUT /b/k", HeaderLines.of("Content-Type", "text/plain", "x-amz-meta-Color", "red",
+                "Cache-Control", "no-cache", "If-None-Match", "*"),
+            new PutObject("b", "k",
+                new ObjectAttributes(
+                    "text/plain", Map.of("Cache-Control", "no-cache"), Map.of("color", "red")),
+                new WritePrecondition(null, true), NO_CHECKSUMS)),
+        row("PUT /b/k", HeaderLines.of("x-amz-checksum-crc32", " AAAAAA== "),
+            new PutObject("b", "k", NO_ATTRIBUTES, WritePrecondition.NONE,
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null))),
+        row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
+        row("GET /b/k?response-content-type=text/csv&versionId=null",
+            HeaderLines.of("Range", "bytes=0-9", "If-Match", "\"abc\"", "x-amz-checksum-mode",
+                "ENABLED"),
+            new GetObject("b", "k",
+                new ReadParameters(new ByteRange(0, 9, -1),
+                    null,
+                    new ReadConditions("\"abc\"", null, null, null),
+                    Map.of("Content-Type", "text/csv"),
+                    true,
+                    "null"))),
+        row("HEAD /b/k?partNumber=2",
+            HeaderLines.of("If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"),
+            new HeadObject("b", "k",
+                new ReadParameters(null, 2,
+                    new ReadConditions(null, null, Instant.parse("1994-11-06T08:49:37Z"), null),
+                    Map.of(), false, null))),
+        row("DELETE /b/k", HeaderLines.of("If-Match", " \"abc\" "),
+            new DeleteObject("b", "k", new WritePrecondition("\"abc\"", false))),
+        row("PUT /b/k", HeaderLines.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg"),
+            new CopyObject("b", "k", SOURCE, NO_SOURCE_CONDITIONS, null, null,
+                WritePrecondition.NONE)),
+        row("PUT /b/k", HeaderLines.of("x-amz-copy-source", "source-bucket/photos%2Fcat.jpg",
+                "x-amz-metadata-directive", "REPLACE", "x-amz-checksum-algorithm", "SHA256",
+                "x-amz-copy-source-if-match", "\"e\""),
+            new CopyObject("b", "k", SOURCE, new ReadConditions("\"e\"", null, null, null),
+                NO_ATTRIBUTES, ChecksumAlgorithm.SHA256, WritePrecondition.NONE)),
+        // Multipart uploads
+        row("POST /b/k?uploads", NONE,
+            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
+        row("POST /b/k?uploads",
+            HeaderLines.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
+            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32,
+                "COMPOSITE")),
+        row("PUT /b/k?partNumber=1&uploadId=u", NONE, new UploadPart("b", "k", "u", 1, NO_CHECKSUMS)),
+        row("PUT /b/k?partNumber=2&uploadId=u",
+            HeaderLines.of("x-amz-trailer", "x-amz-checksum-CRC32C", "x-amz-sdk-checksum-algorithm",
+                "CRC32C"),
+            new UploadPart("b", "k", "u", 2,
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32C, null, "x-amz-checksum-crc32c"))),
+        row("PUT /b/k?partNumber=3&uploadId=u",
+            HeaderLines.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg",
+                "x-amz-copy-source-range", "bytes=0-99"),
+            new UploadPartCopy("b", "k", "u", 3, SOURCE, NO_SOURCE_CONDITIONS,
+                ByteRange.copySource(0, 99))),
+        row("POST /b/k?uploadId=u", HeaderLines.of("x-amz-mp-object-size", "42"),
+            new CompleteMultipartUpload("b", "k", "u", new ExpectedObject(null, null, null, 42L),
+                NO_CHECKSUMS, WritePrecondition.NONE)),
+        // The checksum headers of a completion describe the object, not the XML document.
+        row("POST /b/k?uploadId=u", HeaderLines.of("x-amz-checksum-crc32", "AAAAAA=="),
+            new CompleteMultipartUpload("b", "k", "u",
+                new ExpectedObject(ChecksumAlgorithm.CRC32, "AAAAAA==", null, null),
+                NO_CHECKSUMS, WritePrecondition.NONE)),
+        row("DELETE /b/k?uploadId=u", NONE, new AbortMultipartUpload("b", "k", "u")),
+        row("GET /b/k?uploadId=u&max-parts=2&part-number-marker=1", NONE,
+            new ListParts("b", "k", "u", 1, 2)),
+        row("GET /b/k?uploadId=u", NONE, new ListParts("b", "k", "u", 0, 1000)),
+        row("POST /b?delete", HeaderLines.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new DeleteObjects("b", new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null))),
+        // Told apart by the query or a header alone
+        row("GET /b?uploads", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
+        row("GET /b?uploads=", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
+        row("GET /b?uploads&upload-id-marker=u", NONE,
+            new ListMultipartUploads("b", null, null, null, null, 1000)),
+        row("POST /b/k?uploads=", NONE,
+            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
+        row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null)),
+        row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
+        row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
+        row("POST /b", NONE, new Unsupported("PostObject", "b", null)),
+        row("GET /b?acl", NONE, new Unsupported("GetBucketAcl", "b", null)),
+        row("PUT /b?versioning", NONE, new Unsupported("PutBucketVersioning", "b", null)),
+        row("DELETE /b?object-lock=", NONE, new Unsupported("DeleteBucketObjectLock", "b", null)),
+        row("GET /b/k?tagging", NONE, new Unsupported("GetObjectTagging", "b", "k")),
+        row("PUT /b/k?legal-hold", NONE, new Unsupported("PutObjectLegalHold", "b", "k")),
+        row("PUT /b/k?renameObject", NONE, new Unsupported("RenameObject", "b", "k")),
+        row("POST /b/k?restore", NONE, new Unsupported("RestoreObject", "b", "k")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void eachRequestIsTheOperationAwsDocumentsForIt(
+      String request, HeaderLines headers, S3Operation expected) {
+    ParsedRequest parsed = parse(request, headers);
+    assertThat(parsed.invalid()).isNull();
+    assertThat(parsed.operation()).isEqualTo(expected);
+    assertThat(parsed.type()).isEqualTo(expected.getClass());
+    assertThat(parsed.name()).isEqualTo(expected.name());
+  }
+
+  static Stream<Arguments> invalidParameters() {
+    return Stream.of(
+        invalid("GET /b?max-keys=ten", NONE, ListObjects.class, ErrorCode.INVALID_ARGUMENT),
+        invalid("GET /b?list-type=2&continuation-token=forged", NONE, ListObjectsV2.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid("GET /b?encoding-type=base64", NONE, ListObjects.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid("GET /?max-buckets=0", NONE, ListBuckets.class, ErrorCode.INVALID_ARGUMENT),
+        invalid("GET /b/k?versionId=3HL4kqtJ", NONE, GetObject.class, ErrorCode.INVALID_ARGUMENT),
+        invalid("GET /b/k?partNumber=1", HeaderLines.of("Range", "bytes=0-1"), GetObject.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid("PUT /b/k", HeaderLines.of("x-amz-meta-big", "x".repeat(2048)), PutObject.class,
+            ErrorCode.METADATA_TOO_LARGE),
+        invalid("PUT /b/k", HeaderLines.of("x-amz-checksum-crc32", "not base64"), PutObject.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid("PUT /b/k?partNumber=1&uploadId=u", HeaderLines.of("x-amz-trailer",
+                "x-amz-checksum-md5"), UploadPart.class, ErrorCode.INVALID_REQUEST),
+        invalid("POST /b?delete", HeaderLines.of("x-amz-checksum-crc32", "AAAAAA==",
+                "x-amz-checksum-sha256", "AAAA"), DeleteObjects.class, ErrorCode.INVALID_REQUEST),
+        invalid("PUT /b/k", HeaderLines.of("x-amz-copy-source", "/s/k",
+                "x-amz-metadata-directive", "MOVE"), CopyObject.class, ErrorCode.INVALID_ARGUMENT),
+        invalid("POST /b/k?uploads", HeaderLines.of("x-amz-checksum-type", "COMPOSITE"),
+            CreateMultipartUpload.class, ErrorCode.INVALID_REQUEST),
+        invalid("PUT /b/k?partNumber=1&uploadId=u", HeaderLines.of("x-amz-copy-source", "/s/k",
+                "x-amz-copy-source-range", "bytes=5-"), UploadPartCopy.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid("GET /b/k?uploadId=u&max-parts=-1", NONE, ListParts.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid("POST /b/k?uploadId=u", HeaderLines.of("x-amz-mp-object-size", "big"),
+            CompleteMultipartUpload.class, ErrorCode.INVALID_REQUEST));
+  }
+
+  /** The operation is known (the access log names it) but its error is answered only later. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidParameters")
+  void invalidParametersAreKeptWithTheOperation(
+      String request, HeaderLines headers, Class<? extends S3Operation> type, ErrorCode code) {
+    ParsedRequest parsed = parse(request, headers);
+    assertThat(parsed.type()).isEqualTo(type);
+    assertThat(parsed.name()).isEqualTo(type.getSimpleName());
+    assertThat(parsed.operation()).isNull();
+    assertThat(catchThrowableOfType(CofferException.class, parsed::orThrow).code())
+        .isEqualTo(code);
+  }
+
+  @Test
+  void aRequestThatIsNoOperationIsRefusedAtOnce() {
+    for (String request :
+        List.of("PATCH /b", "POST /", "POST /b/k", "PUT /b/k?uploadId=u", "PUT /b/k?partNumber=1",
+            "PUT /b/k?partNumber=0&uploadId=u")) {
+      CofferException refusal =
+          catchThrowableOfType(CofferException.class, () -> parse(request, NONE));
+      assertThat(refusal).as(request).isNotNull();
+    }
+    CofferException copy =
+        catchThrowableOfType(
+            CofferException.class,
+            () -> parse("PUT /b/k", HeaderLines.of("x-amz-copy-source", "no-key")));
+    assertThat(copy.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+  }
+
+  /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */
+  private static ParsedRequest parse(String described, HeaderLines headers) {
+    String request = described.split(" \\| ", 2)[0];
+    String method = request.substring(0, request.indexOf(' '));
+    String target = request.substring(request.indexOf(' ') + 1);
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? "" : target.substring(question + 1);
+    String[] segments = path.substring(1).split("/", 2);
+    String bucket = segments[0].isEmpty() ? null : segments[0];
+    String key = segments.length > 1 ? segments[1] : null;
+    return PARSER.parse(method, bucket, key, RequestUri.parseQuery(query), headers);
+  }
+
+  private static Arguments row(String request, HeaderLines headers, S3Operation expected) {
+    return Arguments.of(request + describe(headers), headers, expected);
+  }
+
+  private static Arguments invalid(
+      String request, HeaderLines headers, Class<? extends S3Operation> type, ErrorCode code) {
+    return Arguments.of(request + describe(headers), headers, type, code);
+  }
+
+  private static String describe(HeaderLines headers) {
+    StringBuilder text = new StringBuilder();
+    headers.entries().forEach(h -> text.append(" | ").append(h.getKey()));
+    return text.toString();
+  }
+}
