@@ -2,6 +2,7 @@ package io.coffer.model;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The metadata of one stored object.
@@ -24,11 +25,11 @@ public record ObjectMeta(
     String contentType,
     Map<String, String> headers,
     Map<String, String> userMetadata,
-    StoredChecksum checksum,
+    @Nullable StoredChecksum checksum,
     int partCount,
     Instant createdAt,
     Instant updatedAt,
-    byte[] inlineData) {
+    byte @Nullable [] inlineData) {
 
   public boolean isMultipart() {
     return partCount > 0;

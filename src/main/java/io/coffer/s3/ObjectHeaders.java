@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Maps object attributes between HTTP headers and the stored form. */
 public final class ObjectHeaders {
@@ -57,7 +58,7 @@ public final class ObjectHeaders {
    *
    * @return the value to store, or null for none
    */
-  static String storedContentEncoding(String header, boolean awsChunkedBody) {
+  static @Nullable String storedContentEncoding(String header, boolean awsChunkedBody) {
     if (header == null || !awsChunkedBody) {
       return header;
     }

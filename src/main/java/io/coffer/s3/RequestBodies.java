@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a write as the service needs it: aws-chunked framing removed and chunk signatures
@@ -74,9 +75,9 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
 
   private static PayloadChecks checks(
       S3Request request,
-      String sha256,
-      String trailerName,
-      Supplier<String> trailing,
+      @Nullable String sha256,
+      @Nullable String trailerName,
+      @Nullable Supplier<String> trailing,
       boolean checksumHeadersDescribeBody) {
     ChecksumAlgorithm algorithm = null;
     String value = null;
@@ -121,7 +122,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
     return new PayloadChecks(request.header("Content-MD5"), sha256, algorithm, value, trailing);
   }
 
-  private static String lower(String value) {
+  private static @Nullable String lower(String value) {
     return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
   }
 }

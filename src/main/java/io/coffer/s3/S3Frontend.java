@@ -16,6 +16,8 @@ import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3RequestParser;
 import io.coffer.service.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +44,13 @@ public final class S3Frontend implements HttpHandler {
   /** Whether a presigned request is still allowed (not revoked); see the management API. */
   @FunctionalInterface
   public interface PresignedUrlCheck {
-    void check(AuthResult auth, String bucket, String key, String method);
+    void check(AuthResult auth, @Nullable String bucket, @Nullable String key, String method);
   }
 
   public S3Frontend(
       SigV4Verifier verifier,
       S3Dispatcher dispatcher,
-      String domain,
+      @Nullable String domain,
       PresignedUrlCheck presignedUrlCheck,
       MeterRegistry registry) {
     this.verifier = verifier;
@@ -106,6 +108,7 @@ public final class S3Frontend implements HttpHandler {
         if (unparsable != null) {
           throw unparsable;
         }
+        Objects.requireNonNull(op); // parsed, as nothing was unparsable
         if (auth.isAnonymous()) {
           // A browser form upload is signed by a policy in its body, not as a request: it is not
           // implemented, whoever sends it.
@@ -118,7 +121,7 @@ public final class S3Frontend implements HttpHandler {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
         FeatureHeaders.check(
-            op, FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()), auth.credential().id());
+            op, FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()), Objects.requireNonNull(auth.credential()).id());
         S3Request request = new S3Request(http, query, auth, new Caller.User(auth.credential()), requestId);
         response = dispatcher.dispatch(op, request);
       }

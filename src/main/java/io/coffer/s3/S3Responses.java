@@ -3,6 +3,7 @@ package io.coffer.s3;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.s3.xml.XmlWriter;
+import org.jspecify.annotations.Nullable;
 
 /** Builds XML responses, and renders every error: the one place error XML is written. */
 public final class S3Responses {
@@ -26,7 +27,7 @@ public final class S3Responses {
    * An error response. HEAD responses and 304 carry no body; the code still travels in
    * x-amz-error-code so that clients and logs can tell errors apart.
    */
-  public static HttpResponse error(CofferException e, String resource, String requestId, boolean head) {
+  public static HttpResponse error(CofferException e, @Nullable String resource, String requestId, boolean head) {
     int status = e.code().httpStatus();
     HttpResponse response = new HttpResponse(status);
     if (head || status == 304) {

@@ -10,6 +10,7 @@ import io.coffer.model.ErrorCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Buckets and who may touch them. */
 public final class BucketService {
@@ -94,7 +95,7 @@ public final class BucketService {
    *
    * @param region only buckets in this region, or null for any
    */
-  public BucketPage listPage(Caller caller, String prefix, String region, String after, int maxBuckets) {
+  public BucketPage listPage(Caller caller, String prefix, @Nullable String region, @Nullable String after, int maxBuckets) {
     long owner = caller instanceof Caller.User user ? user.id() : BucketQuery.ANY_OWNER;
     // One more than asked tells whether another page follows.
     List<Bucket> found = store.listBuckets(new BucketQuery(owner, prefix, region, after, maxBuckets + 1));

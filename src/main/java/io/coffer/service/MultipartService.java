@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Multipart uploads. Parts are stored as blobs of their own; completing an upload writes metadata
@@ -59,8 +61,8 @@ public final class MultipartService {
       String bucket,
       String key,
       ObjectAttributes attributes,
-      ChecksumAlgorithm checksumAlgorithm,
-      String checksumType) {
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
+      @Nullable String checksumType) {
     buckets.requireAccess(caller, bucket);
     Names.requireValidKey(key);
     String type = null;
@@ -149,7 +151,7 @@ public final class MultipartService {
         new Part(
             upload.uploadId(),
             partNumber,
-            stored.blobId(),
+            Objects.requireNonNull(stored.blobId()), // a part is never stored inline
             stored.size(),
             stored.md5Hex(),
             stored.checksum(),
@@ -192,10 +194,10 @@ public final class MultipartService {
   public UploadListing listUploads(
       Caller caller,
       String bucket,
-      String prefix,
-      String delimiter,
-      String keyMarker,
-      String uploadIdMarker,
+      @Nullable String prefix,
+      @Nullable String delimiter,
+      @Nullable String keyMarker,
+      @Nullable String uploadIdMarker,
       int maxUploads) {
     buckets.requireAccess(caller, bucket);
     return store.listUploads(
@@ -366,7 +368,7 @@ public final class MultipartService {
   }
 
   /** The object's checksum from its parts' checksums, as AWS defines composite and full-object. */
-  private static StoredChecksum objectChecksum(MultipartUpload upload, List<Segment> segments) {
+  private static @Nullable StoredChecksum objectChecksum(MultipartUpload upload, List<Segment> segments) {
     if (upload.checksumAlgorithm() == null) {
       return null;
     }

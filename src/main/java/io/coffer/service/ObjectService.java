@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Objects: write, read, delete, list. A write stores the bytes first and then switches the key to
@@ -171,8 +172,8 @@ public final class ObjectService {
       String bucket,
       String key,
       ReadConditions conditions,
-      ByteRange range,
-      Integer partNumber) {
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber) {
     String bucketId = buckets.requireAccess(caller, bucket);
     return open(bucketId, bucket, key, conditions, range, partNumber);
   }
@@ -187,8 +188,8 @@ public final class ObjectService {
       String bucket,
       String key,
       ReadConditions conditions,
-      ByteRange range,
-      Integer partNumber) {
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber) {
     String id = bucketId;
     for (int attempt = 1; ; attempt++) {
       ObjectMeta meta = find(bucket, key);
@@ -209,7 +210,7 @@ public final class ObjectService {
   }
 
   private ObjectRead openVersion(
-      String bucketId, ObjectMeta meta, ByteRange range, Integer partNumber) throws IOException {
+      String bucketId, ObjectMeta meta, @Nullable ByteRange range, @Nullable Integer partNumber) throws IOException {
     List<Segment> segments = segments(meta);
     ByteRange.Resolved resolved = null;
     if (partNumber != null) {
@@ -249,7 +250,7 @@ public final class ObjectService {
     return new ObjectRead(meta, resolved, null, lease, slices);
   }
 
-  private static ByteRange.Resolved partRange(ObjectMeta meta, List<Segment> segments, int partNumber) {
+  private static ByteRange.@Nullable Resolved partRange(ObjectMeta meta, List<Segment> segments, int partNumber) {
     int parts = meta.isMultipart() ? segments.size() : 1;
     if (partNumber < 1 || partNumber > parts) {
       throw new CofferException(ErrorCode.INVALID_PART_NUMBER);
@@ -317,7 +318,12 @@ public final class ObjectService {
   }
 
   public ListPage list(
-      Caller caller, String bucket, String prefix, String delimiter, String after, int maxKeys) {
+      Caller caller,
+      String bucket,
+      @Nullable String prefix,
+      @Nullable String delimiter,
+      @Nullable String after,
+      int maxKeys) {
     buckets.requireAccess(caller, bucket);
     return store.listObjects(
         new ListQuery(bucket, prefix == null ? "" : prefix, delimiter, after, maxKeys));

@@ -5,6 +5,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conditional GET/HEAD headers, evaluated in the precedence AWS documents: If-Match, then
@@ -15,10 +16,10 @@ import java.time.temporal.ChronoUnit;
  *     copy-source conditions of CopyObject)
  */
 public record ReadConditions(
-    String ifMatch,
-    String ifNoneMatch,
-    Instant ifModifiedSince,
-    Instant ifUnmodifiedSince,
+    @Nullable String ifMatch,
+    @Nullable String ifNoneMatch,
+    @Nullable Instant ifModifiedSince,
+    @Nullable Instant ifUnmodifiedSince,
     boolean notModifiedFails) {
 
   public static final ReadConditions NONE = new ReadConditions(null, null, null, null, false);

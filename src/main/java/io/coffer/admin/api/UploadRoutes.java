@@ -15,6 +15,7 @@ import io.coffer.service.MultipartService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** /api/v1/buckets/{bucket}/multipart-uploads: uploads in progress, and aborting one. */
 final class UploadRoutes {
@@ -63,7 +64,7 @@ final class UploadRoutes {
             listing.truncated()));
   }
 
-  private UploadBodies.Summary summary(MultipartUpload upload, String initiator) {
+  private UploadBodies.Summary summary(MultipartUpload upload, @Nullable String initiator) {
     List<Part> parts = multipart.parts(upload.uploadId());
     long size = parts.stream().mapToLong(Part::size).sum();
     return new UploadBodies.Summary(

@@ -4,6 +4,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -13,20 +14,20 @@ final class Worker {
 
   @FunctionalInterface
   interface SqlWork<T> {
-    T run(Conn conn) throws SQLException;
+    @Nullable T run(Conn conn) throws SQLException;
   }
 
   static final class Task<T> {
     final SqlWork<T> work;
     final CompletableFuture<T> future = new CompletableFuture<>();
     /** Set by the writer between the operation and the commit. */
-    T result;
+    @Nullable T result;
 
     Task(SqlWork<T> work) {
       this.work = work;
     }
 
-    T run(Conn conn) throws SQLException {
+    @Nullable T run(Conn conn) throws SQLException {
       return work.run(conn);
     }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A raw query string parsed once, both decoded (to read parameters) and re-encoded (to build the
@@ -24,7 +25,7 @@ final class QueryParameters {
     this.parameters = parameters;
   }
 
-  static QueryParameters parse(String rawQuery) {
+  static QueryParameters parse(@Nullable String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return EMPTY;
     }
@@ -63,7 +64,7 @@ final class QueryParameters {
   }
 
   /** The decoded value of the first parameter with this exact (case-sensitive) name, or null. */
-  String first(String name) {
+  @Nullable String first(String name) {
     for (Parameter p : parameters) {
       if (p.name().equals(name)) {
         return p.value();
@@ -86,7 +87,7 @@ final class QueryParameters {
    * name then value, joined by {@code &}, leaving out the parameter named {@code excluded} (the
    * presigned signature, which cannot sign itself).
    */
-  String canonical(String excluded) {
+  String canonical(@Nullable String excluded) {
     if (parameters.isEmpty()) {
       return "";
     }

@@ -1,5 +1,7 @@
 package io.coffer.s3.auth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What signature verification needs of a request, as it arrived on the wire.
  *
@@ -12,10 +14,10 @@ package io.coffer.s3.auth;
  *     null: Signature Version 2 signs {@code /bucket/key} whichever way the bucket was addressed
  */
 public record SignedRequest(
-    String method, String rawPath, String rawQuery, RequestHeaders headers, String hostBucket) {
+    String method, String rawPath, @Nullable String rawQuery, RequestHeaders headers, @Nullable String hostBucket) {
 
   /** A path-style request. */
-  public SignedRequest(String method, String rawPath, String rawQuery, RequestHeaders headers) {
+  public SignedRequest(String method, String rawPath, @Nullable String rawQuery, RequestHeaders headers) {
     this(method, rawPath, rawQuery, headers, null);
   }
 

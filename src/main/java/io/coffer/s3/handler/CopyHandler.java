@@ -16,6 +16,7 @@ import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.CopyService;
 import io.coffer.service.ObjectAttributes;
+import java.util.Objects;
 
 /** CopyObject and UploadPartCopy. */
 public final class CopyHandler {
@@ -56,7 +57,7 @@ public final class CopyHandler {
     xml.element("ETag", ObjectHeaders.quoted(meta.etag()));
     if (meta.checksum() != null) {
       ChecksumAlgorithm.fromName(meta.checksum().algorithm())
-          .ifPresent(a -> xml.element("Checksum" + a.name(), meta.checksum().value()));
+          .ifPresent(a -> xml.element("Checksum" + a.name(), Objects.requireNonNull(meta.checksum()).value()));
       xml.element("ChecksumType", meta.checksum().type());
     }
     xml.end();
@@ -80,7 +81,7 @@ public final class CopyHandler {
     xml.element("ETag", ObjectHeaders.quoted(part.etag()));
     if (part.checksum() != null) {
       ChecksumAlgorithm.fromName(part.checksum().algorithm())
-          .ifPresent(a -> xml.element("Checksum" + a.name(), part.checksum().value()));
+          .ifPresent(a -> xml.element("Checksum" + a.name(), Objects.requireNonNull(part.checksum()).value()));
     }
     xml.end();
     return S3Responses.ok(xml);

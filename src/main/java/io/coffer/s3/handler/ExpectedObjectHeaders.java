@@ -10,6 +10,7 @@ import io.coffer.service.ExpectedObject;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the x-amz-checksum-*, x-amz-checksum-type and x-amz-mp-object-size headers of a
@@ -56,7 +57,7 @@ final class ExpectedObjectHeaders {
     return new ExpectedObject(algorithm, value, type, objectSize(request.header("x-amz-mp-object-size")));
   }
 
-  private static Long objectSize(String header) {
+  private static @Nullable Long objectSize(String header) {
     if (header == null) {
       return null;
     }

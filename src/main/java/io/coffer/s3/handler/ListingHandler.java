@@ -15,6 +15,7 @@ import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.Caller;
 import io.coffer.service.ObjectService;
+import org.jspecify.annotations.Nullable;
 
 /** ListObjects (v1), ListObjectsV2 and ListObjectVersions (current objects as "null" versions). */
 public final class ListingHandler {
@@ -113,7 +114,7 @@ public final class ListingHandler {
     return S3Responses.ok(xml);
   }
 
-  private ListPage page(S3Request request, String bucket, Listing listing, String after) {
+  private ListPage page(S3Request request, String bucket, Listing listing, @Nullable String after) {
     return objects.list(request.caller(), bucket, listing.prefix, listing.delimiter, after, listing.maxKeys);
   }
 
@@ -147,12 +148,12 @@ public final class ListingHandler {
     }
   }
 
-  private static String emptyToNull(String value) {
+  private static @Nullable String emptyToNull(@Nullable String value) {
     return value == null || value.isEmpty() ? null : value;
   }
 
   /** The parameters every listing shares. */
-  private record Listing(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
+  private record Listing(String prefix, @Nullable String delimiter, int maxKeys, boolean urlEncoded) {
     static Listing of(S3Request request) {
       String prefix = request.query().get("prefix");
       String delimiter = emptyToNull(request.query().get("delimiter"));

@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload, ListParts and
@@ -154,7 +156,7 @@ public final class MultipartHandler {
       xml.element("Size", part.size());
       if (part.checksum() != null) {
         ChecksumAlgorithm.fromName(part.checksum().algorithm())
-            .ifPresent(a -> xml.element("Checksum" + a.name(), part.checksum().value()));
+            .ifPresent(a -> xml.element("Checksum" + a.name(), Objects.requireNonNull(part.checksum()).value()));
       }
       xml.end();
     }
@@ -224,7 +226,7 @@ public final class MultipartHandler {
         .orElseThrow(() -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid value for " + name + ": " + value));
   }
 
-  private static String emptyToNull(String value) {
+  private static @Nullable String emptyToNull(@Nullable String value) {
     return value == null || value.isEmpty() ? null : value;
   }
 }

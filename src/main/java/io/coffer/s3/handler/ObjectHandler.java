@@ -17,6 +17,8 @@ import io.coffer.s3.request.S3RequestParser;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** PutObject, GetObject, HeadObject, DeleteObject. */
 public final class ObjectHandler {
@@ -83,7 +85,7 @@ public final class ObjectHandler {
     HttpResponse response = new HttpResponse(partial ? 206 : 200);
     ObjectHeaders.write(response, meta);
     if (partial) {
-      response.header("Content-Range", read.range().contentRange());
+      response.header("Content-Range", Objects.requireNonNull(read.range()).contentRange());
     }
     if (meta.isMultipart() && (partNumber != null || head)) {
       response.header("x-amz-mp-parts-count", meta.partCount());
@@ -117,7 +119,7 @@ public final class ObjectHandler {
     }
   }
 
-  private static Integer partNumber(S3Request request) {
+  private static @Nullable Integer partNumber(S3Request request) {
     String value = request.query().get("partNumber");
     return value == null ? null : S3RequestParser.partNumber(value);
   }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The decoded query of a request: names to their first value ("" for a bare name). */
 public final class QueryParams {
@@ -83,7 +84,7 @@ public final class QueryParams {
   }
 
   /** The value, or null when absent. */
-  public String get(String name) {
+  public @Nullable String get(String name) {
     return values.get(name);
   }
 

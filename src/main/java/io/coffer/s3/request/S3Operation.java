@@ -1,5 +1,7 @@
 package io.coffer.s3.request;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every request the S3 port understands, as one typed value. The parser decides which one a
  * request is; handlers never look at the raw method, path or subresources again.
@@ -12,16 +14,16 @@ public sealed interface S3Operation {
   }
 
   /** The bucket addressed, or null. */
-  String bucket();
+  @Nullable String bucket();
 
   /** The key addressed, or null. */
-  default String key() {
+  default @Nullable String key() {
     return null;
   }
 
   record ListBuckets() implements S3Operation {
     @Override
-    public String bucket() {
+    public @Nullable String bucket() {
       return null;
     }
   }
@@ -73,7 +75,8 @@ public sealed interface S3Operation {
   record ListParts(String bucket, String key, String uploadId) implements S3Operation {}
 
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
-  record Unsupported(String operation, String bucket, String key) implements S3Operation {
+  record Unsupported(String operation, @Nullable String bucket, @Nullable String key)
+      implements S3Operation {
     /** A browser form upload: POST to a bucket, signed by a policy in the form, not the request. */
     public static final String POST_OBJECT = "PostObject";
 

@@ -3,6 +3,8 @@ package io.coffer.s3.request;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns method, path, query and a few headers into an {@link S3Operation}. Every rule that tells
@@ -33,7 +35,7 @@ public final class S3RequestParser {
    * @param copySource the x-amz-copy-source header, or null
    */
   public static S3Operation parse(
-      String method, String bucket, String key, QueryParams query, String copySource) {
+      String method, @Nullable String bucket, @Nullable String key, QueryParams query, String copySource) {
     if (bucket == null) {
       if (method.equals("GET")) {
         return new S3Operation.ListBuckets();
@@ -105,7 +107,7 @@ public final class S3RequestParser {
           return unsupported("GetObject", subresource, bucket, key);
         }
         if (query.has("uploadId")) {
-          return new S3Operation.ListParts(bucket, key, query.get("uploadId"));
+          return new S3Operation.ListParts(bucket, key, Objects.requireNonNull(query.get("uploadId")));
         }
         return new S3Operation.GetObject(bucket, key);
       }
@@ -141,7 +143,7 @@ public final class S3RequestParser {
           return unsupported("DeleteObject", subresource, bucket, key);
         }
         if (query.has("uploadId")) {
-          return new S3Operation.AbortMultipartUpload(bucket, key, query.get("uploadId"));
+          return new S3Operation.AbortMultipartUpload(bucket, key, Objects.requireNonNull(query.get("uploadId")));
         }
         return new S3Operation.DeleteObject(bucket, key);
       }
@@ -150,7 +152,7 @@ public final class S3RequestParser {
           return new S3Operation.CreateMultipartUpload(bucket, key);
         }
         if (query.has("uploadId")) {
-          return new S3Operation.CompleteMultipartUpload(bucket, key, query.get("uploadId"));
+          return new S3Operation.CompleteMultipartUpload(bucket, key, Objects.requireNonNull(query.get("uploadId")));
         }
         if (subresource != null) {
           return unsupported(subresource.equals("restore") ? "RestoreObject" : "SelectObjectContent", "", bucket, key);
@@ -162,7 +164,7 @@ public final class S3RequestParser {
   }
 
   /** A partNumber query parameter: 1 to 10000. */
-  public static int partNumber(String value) {
+  public static int partNumber(@Nullable String value) {
     if (value == null) {
       throw new CofferException(ErrorCode.INVALID_ARGUMENT, "A partNumber must be given with uploadId.");
     }
@@ -173,7 +175,7 @@ public final class S3RequestParser {
                     ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive"));
   }
 
-  private static String subresource(QueryParams query, List<String> known) {
+  private static @Nullable String subresource(QueryParams query, List<String> known) {
     for (String name : known) {
       if (query.has(name)) {
         return name;
@@ -182,7 +184,8 @@ public final class S3RequestParser {
     return null;
   }
 
-  private static S3Operation unsupported(String prefix, String subresource, String bucket, String key) {
+  private static S3Operation unsupported(
+      String prefix, String subresource, String bucket, @Nullable String key) {
     return new S3Operation.Unsupported(prefix + capitalize(subresource), bucket, key);
   }
 
