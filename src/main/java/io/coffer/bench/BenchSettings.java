@@ -3,6 +3,7 @@ package io.coffer.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code coffer bench} was asked to do.
@@ -28,7 +29,7 @@ public record BenchSettings(
     String bucket,
     boolean keep,
     List<String> workloads,
-    Long size,
+    @Nullable Long size,
     Integer concurrency,
     Duration duration,
     Duration warmup,

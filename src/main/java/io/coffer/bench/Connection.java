@@ -19,6 +19,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One keep-alive HTTP/1.1 connection, one request at a time (the benchmark is a closed loop: each
@@ -31,8 +32,8 @@ final class Connection implements AutoCloseable {
 
   private final Bootstrap bootstrap;
   private final EventLoop loop;
-  private volatile Channel channel;
-  private volatile Exchange exchange;
+  private volatile @Nullable Channel channel;
+  private volatile @Nullable Exchange exchange;
 
   Connection(Bootstrap template, EventLoop loop, String host, int port) {
     this.loop = loop;
@@ -102,9 +103,9 @@ final class Connection implements AutoCloseable {
     final CompletableFuture<Response> result = new CompletableFuture<>();
     final boolean keepBody;
     int status;
-    HttpHeaders headers;
+    @Nullable HttpHeaders headers;
     long received;
-    ByteArrayOutputStream body;
+    @Nullable ByteArrayOutputStream body;
 
     Exchange(boolean keepBody) {
       this.keepBody = keepBody;

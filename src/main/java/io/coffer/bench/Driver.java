@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one workload: prepare, warm up (not counted), measure for the duration, then let the
@@ -64,7 +65,7 @@ final class Driver {
   }
 
   /** Waits out a phase, refreshing the progress line every second. */
-  private static void pause(Workload workload, String phase, Duration length, Meter meter, ProgressLine progress)
+  private static void pause(Workload workload, String phase, Duration length, Meter meter, @Nullable ProgressLine progress)
       throws InterruptedException {
     long end = System.nanoTime() + length.toNanos();
     long lastOps = meter.liveOps();

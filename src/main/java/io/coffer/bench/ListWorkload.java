@@ -1,6 +1,7 @@
 package io.coffer.bench;
 
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ListObjectsV2 over {@code keys} empty objects spread over {@code prefixes} prefixes. Without a
@@ -50,5 +51,5 @@ record ListWorkload(String name, int concurrency, int keys, int prefixes, int ma
   }
 
   /** Where a worker is in its pass over the listing. */
-  private record Pass(String token, long seen) {}
+  private record Pass(@Nullable String token, long seen) {}
 }

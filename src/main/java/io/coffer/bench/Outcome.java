@@ -1,5 +1,7 @@
 package io.coffer.bench;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one measured operation did.
  *
@@ -7,7 +9,7 @@ package io.coffer.bench;
  * @param items keys and common prefixes listed (counted toward items/s)
  * @param error why it failed, or null
  */
-record Outcome(long bytes, long items, String error) {
+record Outcome(long bytes, long items, @Nullable String error) {
   static final Outcome NOTHING = new Outcome(0, 0, null);
 
   static Outcome bytes(long bytes) {

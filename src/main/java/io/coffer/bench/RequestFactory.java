@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds SigV4-signed requests with the project's own signer. Object bodies are sent as
@@ -37,7 +38,7 @@ final class RequestFactory {
   }
 
   /** A request without a body. */
-  FullHttpRequest empty(HttpMethod method, String bucket, String key, Map<String, String> query) {
+  FullHttpRequest empty(HttpMethod method, String bucket, @Nullable String key, Map<String, String> query) {
     return build(method, bucket, key, query, Map.of(), Unpooled.EMPTY_BUFFER, EMPTY_SHA256);
   }
 
@@ -49,14 +50,14 @@ final class RequestFactory {
 
   /** A request with a small generated body (an XML document), always signed with its SHA-256. */
   FullHttpRequest withDocument(
-      HttpMethod method, String bucket, String key, Map<String, String> query, Map<String, String> headers, byte[] body) {
+      HttpMethod method, String bucket, @Nullable String key, Map<String, String> query, Map<String, String> headers, byte[] body) {
     return build(method, bucket, key, query, headers, Unpooled.wrappedBuffer(body), sha256(body));
   }
 
   private FullHttpRequest build(
       HttpMethod method,
       String bucket,
-      String key,
+      @Nullable String key,
       Map<String, String> query,
       Map<String, String> headers,
       ByteBuf body,

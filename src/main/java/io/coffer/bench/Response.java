@@ -2,13 +2,14 @@ package io.coffer.bench;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A received response: its status, headers, how many body bytes arrived, and the body itself only
  * when the request asked to keep it (listings, upload IDs, errors); object bodies are counted and
  * dropped.
  */
-record Response(int status, HttpHeaders headers, long bodyLength, byte[] body) {
+record Response(int status, @Nullable HttpHeaders headers, long bodyLength, byte @Nullable [] body) {
 
   boolean ok() {
     return status / 100 == 2;

@@ -9,13 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /** The S3 operations the workloads use, each one request on a given connection. */
 final class S3Calls {
   private final RequestFactory requests;
   private final String bucket;
 
-  S3Calls(RequestFactory requests, String bucket) {
+  @SuppressWarnings("NullAway") // null only for the stub that sizes payloads and sends nothing
+  S3Calls(@Nullable RequestFactory requests, String bucket) {
     this.requests = requests;
     this.bucket = bucket;
   }
@@ -42,7 +44,7 @@ final class S3Calls {
 
   /** ListObjectsV2; null arguments are left out. */
   CompletableFuture<Response> list(
-      Connection c, String prefix, String delimiter, String continuationToken, String startAfter, int maxKeys) {
+      Connection c, @Nullable String prefix, @Nullable String delimiter, @Nullable String continuationToken, @Nullable String startAfter, int maxKeys) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("list-type", "2");
     query.put("max-keys", Integer.toString(maxKeys));
@@ -90,7 +92,7 @@ final class S3Calls {
     return c.send(requests.withDocument(HttpMethod.POST, bucket, null, Map.of("delete", ""), headers, body), true);
   }
 
-  private static void putIfPresent(Map<String, String> query, String name, String value) {
+  private static void putIfPresent(Map<String, String> query, String name, @Nullable String value) {
     if (value != null) {
       query.put(name, value);
     }

@@ -1,5 +1,7 @@
 package io.coffer.bench;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One closed-loop client: it issues an operation, waits for it, and issues the next. Its
  * connections (several for a multipart upload's parallel parts) and its own state between
@@ -10,7 +12,7 @@ final class Worker {
   final Connection[] connections;
   final Meter meter;
   long sequence;
-  Object state;
+  @Nullable Object state;
 
   Worker(int index, Connection[] connections, Meter meter) {
     this.index = index;

@@ -2,6 +2,7 @@ package io.coffer.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the few values the load generator needs from S3 responses (continuation tokens, upload
@@ -13,7 +14,7 @@ final class XmlScan {
   private XmlScan() {}
 
   /** The unescaped text of the first {@code <tag>}, or null. */
-  static String first(String xml, String tag) {
+  static @Nullable String first(String xml, String tag) {
     int start = xml.indexOf('<' + tag + '>');
     if (start < 0) {
       return null;

@@ -12,8 +12,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -181,7 +183,7 @@ public final class ServerCommand implements Callable<Integer> {
     if (startup.generatedSecret() != null) {
       out.println();
       out.println("  A credential was generated for user 'admin' (shown only now):");
-      out.println("    Access key: " + startup.admin().accessKey());
+      out.println("    Access key: " + Objects.requireNonNull(startup.admin()).accessKey());
       out.println("    Secret key: " + startup.generatedSecret());
     }
     if (startup.generatedApiKey() != null) {
@@ -200,7 +202,7 @@ public final class ServerCommand implements Callable<Integer> {
     }
   }
 
-  private static String emptyToNull(String value) {
+  private static @Nullable String emptyToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
 }

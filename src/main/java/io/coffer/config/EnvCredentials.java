@@ -1,6 +1,7 @@
 package io.coffer.config;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secrets a server may be given in its environment: the admin S3 credential
@@ -11,7 +12,8 @@ import java.util.Map;
  *
  * @param source the variable names the credential came from, for messages, or null
  */
-public record EnvCredentials(String accessKey, String secretKey, String apiKey, String source) {
+public record EnvCredentials(
+    @Nullable String accessKey, @Nullable String secretKey, @Nullable String apiKey, @Nullable String source) {
 
   /** Reads the variables; one half of a credential without the other is an error, not ignored. */
   public static EnvCredentials from(Map<String, String> env) {
@@ -27,7 +29,7 @@ public record EnvCredentials(String accessKey, String secretKey, String apiKey, 
     return new EnvCredentials(null, null, apiKey, null);
   }
 
-  private static String[] pair(Map<String, String> env, String accessName, String secretName) {
+  private static String @Nullable [] pair(Map<String, String> env, String accessName, String secretName) {
     String access = value(env, accessName);
     String secret = value(env, secretName);
     if (access == null && secret == null) {
@@ -41,7 +43,7 @@ public record EnvCredentials(String accessKey, String secretKey, String apiKey, 
     return new String[] {access, secret};
   }
 
-  private static String value(Map<String, String> env, String name) {
+  private static @Nullable String value(Map<String, String> env, String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? null : value;
   }

@@ -2,6 +2,7 @@ package io.coffer.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a running server needs, resolved from the command line and the environment.
@@ -19,11 +20,11 @@ public record ServerConfig(
     HostPort s3Address,
     HostPort consoleAddress,
     String region,
-    String accessKey,
-    String secretKey,
-    String apiKey,
-    String domain,
-    String publicUrl,
+    @Nullable String accessKey,
+    @Nullable String secretKey,
+    @Nullable String apiKey,
+    @Nullable String domain,
+    @Nullable String publicUrl,
     boolean syncWrites,
     int inlineThreshold,
     long maxObjectSize,

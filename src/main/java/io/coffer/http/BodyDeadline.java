@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body timeout: notices a request body that stops arriving while the server is asking the
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class BodyDeadline {
   private final ChannelHandlerContext ctx;
   private final long timeoutNanos;
-  private Runnable onSilence;
-  private ScheduledFuture<?> check;
+  private @Nullable Runnable onSilence;
+  private @Nullable ScheduledFuture<?> check;
   /** When the server began waiting for body bytes that have not come; 0 when not waiting. */
   private long waitingSince;
 

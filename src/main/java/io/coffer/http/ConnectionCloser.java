@@ -5,6 +5,7 @@ import io.netty.channel.socket.DuplexChannel;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ final class ConnectionCloser {
 
   private final ChannelHandlerContext ctx;
   private final Duration headTimeout;
-  private ScheduledFuture<?> headDeadline;
+  private @Nullable ScheduledFuture<?> headDeadline;
   private boolean draining;
 
   ConnectionCloser(ChannelHandlerContext ctx, Duration headTimeout) {

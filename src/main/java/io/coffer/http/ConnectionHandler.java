@@ -23,7 +23,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +45,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final Duration headTimeout;
   private final Duration bodyTimeout;
   private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+  @SuppressWarnings("NullAway.Init") // set in channelActive, before any other event
   private ChannelHandlerContext ctx;
+
+  @SuppressWarnings("NullAway.Init")
   private ConnectionCloser closer;
+
+  @SuppressWarnings("NullAway.Init")
   private BodyDeadline bodyDeadline;
-  private Exchange current;
+
+  private @Nullable Exchange current;
 
   ConnectionHandler(
       HttpHandler handler,
@@ -137,7 +145,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void feed(HttpContent content) {
-    Exchange exchange = current;
+    Exchange exchange = Objects.requireNonNull(current); // content only comes after a head
     if (content.decoderResult().isFailure()) {
       content.release();
       exchange.body.fail(new IOException("malformed request body", content.decoderResult().cause()));
@@ -326,7 +334,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Whether the connection survives this exchange; the writer may turn it off. */
     volatile boolean keepAlive;
 
+    @SuppressWarnings("NullAway.Init") // set when the request head arrives
     RequestBody body;
+
     boolean responded;
 
     Exchange(boolean keepAlive) {

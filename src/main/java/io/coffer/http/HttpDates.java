@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The date formats of S3: RFC 1123 in headers, ISO 8601 in XML. Both say whole seconds (XML with
@@ -60,7 +61,7 @@ public final class HttpDates {
   }
 
   /** Parses an HTTP date; null when absent or unparseable (an unparseable condition is ignored). */
-  public static Instant parseOrNull(String value) {
+  public static @Nullable Instant parseOrNull(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

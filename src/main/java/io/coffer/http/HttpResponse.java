@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response: status, headers in order, and a body that is nothing, bytes, a stream of known or
@@ -23,7 +24,7 @@ public final class HttpResponse {
     return status;
   }
 
-  public HttpResponse header(String name, String value) {
+  public HttpResponse header(String name, @Nullable String value) {
     if (value != null) {
       headers.add(new String[] {name, value});
     }
@@ -38,7 +39,7 @@ public final class HttpResponse {
     return headers;
   }
 
-  public String headerValue(String name) {
+  public @Nullable String headerValue(String name) {
     for (String[] h : headers) {
       if (h[0].equalsIgnoreCase(name)) {
         return h[1];

@@ -39,7 +39,10 @@ public final class HttpServer implements AutoCloseable {
   private final ExecutorService requestExecutor;
   private final ServerState state;
   private final Channel serverChannel;
+  @SuppressWarnings("NullAway.Init") // set before the server binds
   private volatile HttpHandler handler;
+
+  @SuppressWarnings("NullAway.Init")
   private volatile MalformedRequestRenderer malformedRenderer;
 
   private HttpServer(String name, InetSocketAddress address, HttpLimits limits)

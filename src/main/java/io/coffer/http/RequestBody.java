@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a request as a blocking stream. The event loop offers chunks as they arrive; the
@@ -34,7 +35,7 @@ final class RequestBody extends InputStream {
   private long received;
   private boolean ended;
   private boolean discarding;
-  private IOException failure;
+  private @Nullable IOException failure;
   private boolean timedOut;
   private boolean timeoutSeen;
 

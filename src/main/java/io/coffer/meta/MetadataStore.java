@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Coffer keeps everything but object bytes. Every method is blocking and safe to call from
@@ -44,7 +45,7 @@ public interface MetadataStore extends AutoCloseable {
   List<Credential> listCredentials();
 
   /** Changes the given fields (null leaves one unchanged); NO_SUCH_CREDENTIAL when absent. */
-  Credential updateCredential(long id, String userName, Boolean active);
+  Credential updateCredential(long id, @Nullable String userName, Boolean active);
 
   /** Replaces the secret key; NO_SUCH_CREDENTIAL when absent. */
   Credential updateCredentialSecret(long id, String secretKey);
@@ -145,9 +146,9 @@ public interface MetadataStore extends AutoCloseable {
   UploadListing listUploads(
       String bucket,
       String prefix,
-      String delimiter,
-      String keyMarker,
-      String uploadIdMarker,
+      @Nullable String delimiter,
+      @Nullable String keyMarker,
+      @Nullable String uploadIdMarker,
       int maxUploads);
 
   /**
@@ -212,7 +213,7 @@ public interface MetadataStore extends AutoCloseable {
    * What a write replaced or removed: the previous version (null if none) and the blob IDs it
    * stored its bytes in (its own storageId, or its segments' blobs), which the caller releases.
    */
-  record Replaced(ObjectMeta previous, List<String> releasedBlobs) {
+  record Replaced(@Nullable ObjectMeta previous, List<String> releasedBlobs) {
     public static final Replaced NOTHING = new Replaced(null, List.of());
 
     public boolean existed() {

@@ -1,5 +1,7 @@
 package io.coffer.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A page request over buckets in name order (keyset pagination: the page starts after the last
  * name of the previous one).
@@ -10,6 +12,6 @@ package io.coffer.model;
  * @param after only names strictly greater than this, or null from the start
  * @param limit at most this many buckets
  */
-public record BucketQuery(long ownerId, String prefix, String region, String after, int limit) {
+public record BucketQuery(long ownerId, String prefix, @Nullable String region, @Nullable String after, int limit) {
   public static final long ANY_OWNER = -1;
 }

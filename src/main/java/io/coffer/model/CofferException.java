@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one exception type that carries an entry of the error catalogue. Front ends render it in
@@ -31,7 +32,7 @@ public class CofferException extends RuntimeException {
    * An InvalidArgument that names the argument at fault, as S3 does; {@code value} is the value as
    * sent, or null where S3 does not echo it (continuation tokens).
    */
-  public static CofferException invalidArgument(String message, String argument, String value) {
+  public static CofferException invalidArgument(String message, String argument, @Nullable String value) {
     CofferException e = new CofferException(ErrorCode.INVALID_ARGUMENT, message).with("ArgumentName", argument);
     return value == null ? e : e.with("ArgumentValue", value);
   }

@@ -1,6 +1,7 @@
 package io.coffer.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What completing a multipart upload answered, remembered for a while after the upload is gone so
@@ -17,6 +18,6 @@ public record CompletedUpload(
     String key,
     String etag,
     long size,
-    StoredChecksum checksum,
+    @Nullable StoredChecksum checksum,
     String partsFingerprint,
     Instant completedAt) {}

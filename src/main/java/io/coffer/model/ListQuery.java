@@ -1,5 +1,7 @@
 package io.coffer.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A page request over a bucket's keys in UTF-8 binary order.
  *
@@ -9,4 +11,4 @@ package io.coffer.model;
  * @param after return only keys (and common prefixes) strictly greater than this; null for none
  * @param maxKeys upper bound of objects plus common prefixes in the page (0 yields an empty page)
  */
-public record ListQuery(String bucket, String prefix, String delimiter, String after, int maxKeys) {}
+public record ListQuery(String bucket, String prefix, @Nullable String delimiter, @Nullable String after, int maxKeys) {}

@@ -2,6 +2,7 @@ package io.coffer.model;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An upload in progress.
@@ -17,6 +18,6 @@ public record MultipartUpload(
     String contentType,
     Map<String, String> headers,
     Map<String, String> userMetadata,
-    String checksumAlgorithm,
-    String checksumType,
+    @Nullable String checksumAlgorithm,
+    @Nullable String checksumType,
     Instant initiatedAt) {}

@@ -1,6 +1,7 @@
 package io.coffer.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** An uploaded part of a multipart upload; its bytes are in the blob named blobId. */
 public record Part(
@@ -9,7 +10,7 @@ public record Part(
     String blobId,
     long size,
     String etag,
-    StoredChecksum checksum,
+    @Nullable StoredChecksum checksum,
     Instant lastModified) {
 
   public Segment toSegment() {

@@ -1,11 +1,12 @@
 package io.coffer.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One page of in-progress multipart uploads. */
 public record UploadListing(
     List<MultipartUpload> uploads,
     List<String> commonPrefixes,
     boolean truncated,
-    String nextKeyMarker,
-    String nextUploadIdMarker) {}
+    @Nullable String nextKeyMarker,
+    @Nullable String nextUploadIdMarker) {}

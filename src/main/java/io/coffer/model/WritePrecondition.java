@@ -1,6 +1,7 @@
 package io.coffer.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A condition on the current version of a key, checked atomically with the write that depends on
@@ -12,14 +13,14 @@ import java.util.List;
  * @param ifNoneMatchEtags the write succeeds only if the current version's ETag is none of these
  *     (unquoted; an absent key passes), as RFC 9110 defines If-None-Match with entity tags
  */
-public record WritePrecondition(String ifMatch, boolean ifNoneMatchAny, List<String> ifNoneMatchEtags) {
+public record WritePrecondition(@Nullable String ifMatch, boolean ifNoneMatchAny, List<String> ifNoneMatchEtags) {
   public static final WritePrecondition NONE = new WritePrecondition(null, false);
 
   public WritePrecondition {
     ifNoneMatchEtags = ifNoneMatchEtags == null ? List.of() : List.copyOf(ifNoneMatchEtags);
   }
 
-  public WritePrecondition(String ifMatch, boolean ifNoneMatchAny) {
+  public WritePrecondition(@Nullable String ifMatch, boolean ifNoneMatchAny) {
     this(ifMatch, ifNoneMatchAny, List.of());
   }
 

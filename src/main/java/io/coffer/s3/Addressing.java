@@ -1,16 +1,17 @@
 package io.coffer.s3;
 
 import io.coffer.s3.request.PathStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the bucket and key of a request: from the Host header when it is {@code bucket.<domain>}
  * (virtual-hosted style, with {@code --domain}), otherwise from the path (path style).
  */
 final class Addressing {
-  private final String domainSuffix;
+  private final @Nullable String domainSuffix;
 
   /** @param domain the base domain for virtual-hosted-style requests, or null for path style only */
-  Addressing(String domain) {
+  Addressing(@Nullable String domain) {
     this.domainSuffix = domain == null || domain.isBlank() ? null : "." + domain.toLowerCase(java.util.Locale.ROOT);
   }
 
@@ -21,7 +22,7 @@ final class Addressing {
   }
 
   /** The bucket a virtual-hosted-style Host header names; null for a path-style request. */
-  String hostBucket(String host) {
+  @Nullable String hostBucket(String host) {
     if (domainSuffix != null && host != null) {
       String name = host.toLowerCase(java.util.Locale.ROOT);
       int colon = name.lastIndexOf(':');

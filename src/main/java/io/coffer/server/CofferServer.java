@@ -48,6 +48,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +138,7 @@ public final class CofferServer implements AutoCloseable {
             (auth, bucket, key, method) ->
                 presignedUrls.checkUse(
                     auth.presignedQuery().get(PresignedUrlService.HASH_PARAMETER),
-                    auth.credential().id(),
+                    Objects.requireNonNull(auth.credential()).id(),
                     bucket,
                     key,
                     method),
@@ -298,7 +300,7 @@ public final class CofferServer implements AutoCloseable {
   }
 
   /** The admin credential ensured or generated at start. */
-  public Credential adminCredential() {
+  public @Nullable Credential adminCredential() {
     return startup.admin();
   }
 

@@ -6,6 +6,7 @@ import io.coffer.service.ApiKeys;
 import io.coffer.service.CredentialService;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secrets a server starts with: the admin S3 credential (from the environment, or generated on
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  * @param generatedSecret the admin secret when it was generated now, else null
  * @param generatedApiKey the API key when it was generated now, else null
  */
-public record Startup(Credential admin, String generatedSecret, ApiKeys apiKeys, String generatedApiKey) {
+public record Startup(
+    @Nullable Credential admin, @Nullable String generatedSecret, ApiKeys apiKeys, @Nullable String generatedApiKey) {
   static final String ADMIN_USER = "admin";
   static final String API_KEY_FILE = "api-key.sha256";
 
@@ -37,7 +39,7 @@ public record Startup(Credential admin, String generatedSecret, ApiKeys apiKeys,
   }
 
   /** The first credential of user {@code admin}, or null. */
-  static Credential findAdmin(CredentialService credentials) {
+  static @Nullable Credential findAdmin(CredentialService credentials) {
     return credentials.list().stream()
         .filter(c -> c.userName().equals(ADMIN_USER))
         .findFirst()

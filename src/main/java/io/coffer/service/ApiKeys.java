@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The management API key. Only its SHA-256 is kept (in memory and on disk): a random key of 256
@@ -22,7 +23,7 @@ public final class ApiKeys {
    * The key given in the environment, or the one stored in {@code hashFile}, or a new one (stored
    * there and returned in {@code generated} so it can be shown once).
    */
-  public static ApiKeys load(String configured, Path hashFile, StringBuilder generated)
+  public static ApiKeys load(@Nullable String configured, Path hashFile, StringBuilder generated)
       throws IOException {
     if (configured != null && !configured.isEmpty()) {
       return new ApiKeys(sha256(configured));

@@ -1,6 +1,7 @@
 package io.coffer.service;
 
 import io.coffer.blob.BlobStore;
+import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.RunningChecksum;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
@@ -12,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores a request body: one pass over the bytes feeds the blob file and every digest the request
@@ -132,6 +135,7 @@ final class BodyWriter {
   }
 
   private static StoredChecksum verifyChecksum(PayloadChecks checks, byte[] checksumBytes) {
+    ChecksumAlgorithm algorithm = Objects.requireNonNull(checks.checksumAlgorithm()); // computed for it
     String value = Base64.getEncoder().encodeToString(checksumBytes);
     String expected = checks.checksumValue();
     if (expected == null && checks.trailingChecksum() != null) {
@@ -140,9 +144,9 @@ final class BodyWriter {
     if (expected != null && !MessageDigest.isEqual(ascii(expected.trim()), ascii(value))) {
       throw new CofferException(
           ErrorCode.BAD_DIGEST,
-          "The " + checks.checksumAlgorithm().name() + " you specified did not match the calculated checksum.");
+          "The " + algorithm.name() + " you specified did not match the calculated checksum.");
     }
-    return new StoredChecksum(checks.checksumAlgorithm().name(), value, StoredChecksum.FULL_OBJECT);
+    return new StoredChecksum(algorithm.name(), value, StoredChecksum.FULL_OBJECT);
   }
 
   /**
@@ -177,7 +181,7 @@ final class BodyWriter {
     return bytes;
   }
 
-  private static void verify(PayloadChecks checks, byte[] md5Digest, MessageDigest sha256) {
+  private static void verify(PayloadChecks checks, byte[] md5Digest, @Nullable MessageDigest sha256) {
     if (checks.contentMd5() != null) {
       byte[] expected;
       try {
@@ -196,7 +200,7 @@ final class BodyWriter {
       byte[] actual = sha256.digest();
       byte[] expected;
       try {
-        expected = HexFormat.of().parseHex(checks.sha256Hex().toLowerCase(java.util.Locale.ROOT));
+        expected = HexFormat.of().parseHex(Objects.requireNonNull(checks.sha256Hex()).toLowerCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new CofferException(ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH);
       }

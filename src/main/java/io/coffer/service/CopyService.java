@@ -10,6 +10,7 @@ import io.coffer.model.WritePrecondition;
 import io.coffer.checksum.ChecksumAlgorithm;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server-side copies: CopyObject and UploadPartCopy. The source streams through the same one-pass
@@ -38,8 +39,8 @@ public final class CopyService {
       ReadConditions sourceConditions,
       String bucket,
       String key,
-      ObjectAttributes replacement,
-      ChecksumAlgorithm checksumAlgorithm,
+      @Nullable ObjectAttributes replacement,
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition precondition) {
     String sourceBucketId = buckets.requireAccess(caller, sourceBucket, Action.GET_OBJECT);
     String bucketId = buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
@@ -72,7 +73,7 @@ public final class CopyService {
       String sourceBucket,
       String sourceKey,
       ReadConditions sourceConditions,
-      ByteRange sourceRange,
+      @Nullable ByteRange sourceRange,
       String bucket,
       String key,
       String uploadId,
@@ -99,7 +100,7 @@ public final class CopyService {
   }
 
   private StoredBody storeFrom(
-      ObjectRead source, String bucketId, ChecksumAlgorithm algorithm, boolean allowInline) {
+      ObjectRead source, String bucketId, @Nullable ChecksumAlgorithm algorithm, boolean allowInline) {
     PayloadChecks checks = new PayloadChecks(null, null, algorithm, null, null);
     try (ObjectReadStream in = new ObjectReadStream(source)) {
       return objects

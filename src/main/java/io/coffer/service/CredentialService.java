@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * S3 credentials. Lookups by access key are cached, since every signed request makes one; every
@@ -26,7 +27,7 @@ public final class CredentialService {
   }
 
   /** Creates a credential; keys not given are generated. */
-  public Credential create(String userName, String accessKey, String secretKey) {
+  public Credential create(String userName, @Nullable String accessKey, @Nullable String secretKey) {
     String access = accessKey == null || accessKey.isEmpty() ? SecretGenerator.accessKey() : accessKey;
     String secret = secretKey == null || secretKey.isEmpty() ? SecretGenerator.secretKey() : secretKey;
     if (access.length() < 3 || access.length() > 128 || !access.chars().allMatch(c -> c > 32 && c < 127 && c != '/')) {

@@ -4,6 +4,8 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.StoredChecksum;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a CompleteMultipartUpload expects the completed object to be: its checksum (an
@@ -16,14 +18,18 @@ import io.coffer.model.StoredChecksum;
  * @param checksumType the x-amz-checksum-type header (FULL_OBJECT or COMPOSITE), or null
  * @param size the x-amz-mp-object-size header, or null
  */
-public record ExpectedObject(ChecksumAlgorithm algorithm, String checksum, String checksumType, Long size) {
+public record ExpectedObject(
+    @Nullable ChecksumAlgorithm algorithm,
+    @Nullable String checksum,
+    @Nullable String checksumType,
+    @Nullable Long size) {
   public static final ExpectedObject NONE = new ExpectedObject(null, null, null, null);
 
   /**
    * Checks, before any part is looked at, that the expectation is one the upload can meet: the
    * checksum type it was created with, and the algorithm its parts were checked with.
    */
-  void requireCompatible(String uploadAlgorithm, String uploadType) {
+  void requireCompatible(@Nullable String uploadAlgorithm, @Nullable String uploadType) {
     if (checksumType != null && !checksumType.equals(uploadType)) {
       throw new CofferException(
           ErrorCode.INVALID_REQUEST,
@@ -42,7 +48,7 @@ public record ExpectedObject(ChecksumAlgorithm algorithm, String checksum, Strin
   }
 
   /** Checks the object's size, and its checksum as derived from its parts, against the expected ones. */
-  void verify(long actualSize, StoredChecksum actual, int partCount) {
+  void verify(long actualSize, @Nullable StoredChecksum actual, int partCount) {
     if (size != null && size != actualSize) {
       throw new CofferException(
           ErrorCode.INVALID_REQUEST,
@@ -51,7 +57,7 @@ public record ExpectedObject(ChecksumAlgorithm algorithm, String checksum, Strin
     if (algorithm == null) {
       return;
     }
-    String expected = checksum;
+    String expected = Objects.requireNonNull(checksum); // given with its algorithm
     if (actual != null && StoredChecksum.COMPOSITE.equals(actual.type()) && expected.indexOf('-') < 0) {
       expected = expected + "-" + partCount;
     }

@@ -3,6 +3,7 @@ package io.coffer.service;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** The naming rules of buckets and keys. */
 public final class Names {
@@ -24,7 +25,7 @@ public final class Names {
    * beginning and ending with a letter or digit, no two adjacent dots, not an IP address, and not
    * a reserved prefix or suffix.
    */
-  public static boolean isValidBucketName(String name) {
+  public static boolean isValidBucketName(@Nullable String name) {
     if (name == null || name.length() < 3 || name.length() > 63) {
       return false;
     }
@@ -52,7 +53,7 @@ public final class Names {
         || name.equals(MINIO_RESERVED_BUCKET));
   }
 
-  public static void requireValidBucketName(String name) {
+  public static void requireValidBucketName(@Nullable String name) {
     if (!isValidBucketName(name)) {
       throw new CofferException(
           ErrorCode.INVALID_BUCKET_NAME, "The specified bucket is not valid: " + name);
@@ -60,7 +61,7 @@ public final class Names {
   }
 
   /** Keys are any non-empty UTF-8 up to 1024 bytes. */
-  public static void requireValidKey(String key) {
+  public static void requireValidKey(@Nullable String key) {
     if (key == null || key.isEmpty()) {
       throw new CofferException(ErrorCode.INVALID_ARGUMENT, "The object key must not be empty.");
     }

@@ -4,6 +4,8 @@ import io.coffer.blob.BlobStore.BlobLease;
 import io.coffer.model.ByteRange;
 import io.coffer.model.ObjectMeta;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An object opened for reading: its metadata and where the requested bytes are. The blobs stay
@@ -15,9 +17,9 @@ import java.util.List;
  */
 public record ObjectRead(
     ObjectMeta meta,
-    ByteRange.Resolved range,
-    byte[] inline,
-    BlobLease lease,
+    ByteRange.@Nullable Resolved range,
+    byte @Nullable [] inline,
+    @Nullable BlobLease lease,
     List<Slice> slices)
     implements ReadResult, AutoCloseable {
 
@@ -26,7 +28,7 @@ public record ObjectRead(
 
   /** Opens a new channel on the blob a slice reads from; the caller closes it. */
   public java.nio.channels.FileChannel open(Slice slice) throws java.io.IOException {
-    return lease.open(slice.blob());
+    return Objects.requireNonNull(lease, "an inline read has no slices").open(slice.blob());
   }
 
   public long length() {

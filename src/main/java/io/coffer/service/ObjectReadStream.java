@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import org.jspecify.annotations.Nullable;
 
 /** The bytes of an {@link ObjectRead} as one stream, reading its slices in turn. */
 final class ObjectReadStream extends InputStream {
   private final ObjectRead read;
-  private final InputStream inline;
+  private final @Nullable InputStream inline;
   private int slice;
   private long positionInSlice;
-  private FileChannel channel;
+  private @Nullable FileChannel channel;
 
   ObjectReadStream(ObjectRead read) {
     this.read = read;

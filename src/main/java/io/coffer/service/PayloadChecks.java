@@ -2,6 +2,7 @@ package io.coffer.service;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a request body must turn out to be, checked in the same pass that stores it.
@@ -15,11 +16,11 @@ import java.util.function.Supplier;
  *     null when there is none
  */
 public record PayloadChecks(
-    String contentMd5,
-    String sha256Hex,
-    ChecksumAlgorithm checksumAlgorithm,
-    String checksumValue,
-    Supplier<String> trailingChecksum) {
+    @Nullable String contentMd5,
+    @Nullable String sha256Hex,
+    @Nullable ChecksumAlgorithm checksumAlgorithm,
+    @Nullable String checksumValue,
+    @Nullable Supplier<String> trailingChecksum) {
 
   public static final PayloadChecks NONE = new PayloadChecks(null, null, null, null, null);
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Presigned URLs issued through the management API. Each carries a random {@code hash} parameter
@@ -121,7 +122,7 @@ public final class PresignedUrlService {
    * expired: ACCESS_DENIED otherwise.
    */
   public void checkUse(
-      String hash, long credentialId, String bucket, String key, String method) {
+      @Nullable String hash, long credentialId, @Nullable String bucket, @Nullable String key, String method) {
     if (hash == null) {
       return;
     }

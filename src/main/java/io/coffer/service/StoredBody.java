@@ -1,6 +1,7 @@
 package io.coffer.service;
 
 import io.coffer.model.StoredChecksum;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request body that has been stored and checked.
@@ -12,12 +13,12 @@ import io.coffer.model.StoredChecksum;
  * @param checksumBytes the raw digest of that checksum (for multipart combination), or null
  */
 public record StoredBody(
-    String blobId,
-    byte[] inline,
+    @Nullable String blobId,
+    byte @Nullable [] inline,
     long size,
     byte[] md5,
-    StoredChecksum checksum,
-    byte[] checksumBytes) {
+    @Nullable StoredChecksum checksum,
+    byte @Nullable [] checksumBytes) {
 
   public String md5Hex() {
     return java.util.HexFormat.of().formatHex(md5);

@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A routed request: the HTTP request, its decoded path parameters and query, and its JSON body. */
 final class ApiRequest {
@@ -26,12 +28,13 @@ final class ApiRequest {
     return http;
   }
 
+  /** A parameter of the matched route's pattern, so always present. */
   String param(String name) {
-    return params.get(name);
+    return Objects.requireNonNull(params.get(name), name);
   }
 
   /** A query parameter, or null when absent. */
-  String query(String name) {
+  @Nullable String query(String name) {
     return query.get(name);
   }
 

@@ -13,6 +13,7 @@ import io.coffer.service.CredentialService;
 import io.coffer.service.Names;
 import io.coffer.service.ObjectService;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** /api/v1/buckets: list, create, show with a page of objects, delete when empty. */
 final class BucketRoutes {

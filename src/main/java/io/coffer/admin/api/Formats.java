@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How the management API writes times and sizes. */
 final class Formats {
@@ -12,7 +13,7 @@ final class Formats {
   private Formats() {}
 
   /** ISO 8601 in UTC to the second, as in 2023-01-15T10:30:00Z. */
-  static String time(Instant instant) {
+  static @Nullable String time(@Nullable Instant instant) {
     return instant == null
         ? null
         : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));

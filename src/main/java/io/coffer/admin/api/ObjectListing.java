@@ -6,13 +6,14 @@ import io.coffer.service.Caller;
 import io.coffer.service.ObjectService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a bucket's objects from the query's prefix, delimiter, marker and limit, so that a
  * bucket of millions of objects is never answered in one response.
  */
 record ObjectListing(
-    List<ObjectBodies.Summary> objects, List<String> prefixes, String nextMarker, boolean truncated) {
+    List<ObjectBodies.Summary> objects, @Nullable List<String> prefixes, @Nullable String nextMarker, boolean truncated) {
   static final int DEFAULT_LIMIT = 1000;
   static final int MAX_LIMIT = 10_000;
   private static final int MAX_PARAMETER_BYTES = 1024;
@@ -36,7 +37,7 @@ record ObjectListing(
         page.truncated());
   }
 
-  private static String bounded(ApiRequest request, String name) {
+  private static @Nullable String bounded(ApiRequest request, String name) {
     String value = request.query(name);
     if (value != null && value.getBytes(StandardCharsets.UTF_8).length > MAX_PARAMETER_BYTES) {
       throw ApiException.invalid(name + " must be at most 1024 bytes long.");

@@ -3,6 +3,7 @@ package io.coffer.admin.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A path template such as {@code /api/v1/buckets/{bucket}/objects/{key+}}: literal segments,
@@ -25,7 +26,7 @@ record RoutePattern(String template, List<String> segments) {
   }
 
   /** The decoded parameters when {@code rawPath} matches, else null. */
-  Map<String, String> match(String rawPath) {
+  @Nullable Map<String, String> match(String rawPath) {
     if (!rawPath.startsWith("/")) {
       return null;
     }

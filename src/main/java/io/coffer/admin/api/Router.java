@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The route table: method and path template to handler. Routes are tried in the order added, so a
@@ -16,7 +17,7 @@ final class Router {
   record Route(String method, RoutePattern pattern, boolean requiresAuth, ApiHandler handler) {}
 
   /** The outcome of routing: a route with its parameters, or the methods the path allows. */
-  record Match(Route route, Map<String, String> params, List<String> allowedMethods) {}
+  record Match(@Nullable Route route, Map<String, String> params, List<String> allowedMethods) {}
 
   Router add(String method, String template, ApiHandler handler) {
     routes.add(new Route(method, RoutePattern.of(template), true, handler));

@@ -9,12 +9,13 @@ import io.coffer.service.CredentialService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Model records in the specification's shapes. */
 final class Views {
   private Views() {}
 
-  static BucketBodies.Summary bucket(Bucket bucket, String owner) {
+  static BucketBodies.Summary bucket(Bucket bucket, @Nullable String owner) {
     return new BucketBodies.Summary(
         bucket.name(),
         bucket.region(),
@@ -36,7 +37,7 @@ final class Views {
     return buckets.stream().map(b -> bucket(b, names.get(b.ownerId()))).toList();
   }
 
-  static String userName(CredentialService credentials, long id) {
+  static @Nullable String userName(CredentialService credentials, long id) {
     return credentials.find(id).map(Credential::userName).orElse(null);
   }
 

@@ -1,6 +1,7 @@
 package io.coffer.admin.console;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Which request paths may name a console file, and the content type each kind of file has. */
 final class AssetPaths {
@@ -35,7 +36,7 @@ final class AssetPaths {
   }
 
   /** The Content-Type of a file by its extension, or null when it is not a console file type. */
-  static String contentType(String path) {
+  static @Nullable String contentType(String path) {
     int slash = path.lastIndexOf('/');
     int dot = path.lastIndexOf('.');
     return dot > slash ? CONTENT_TYPES.get(path.substring(dot + 1)) : null;

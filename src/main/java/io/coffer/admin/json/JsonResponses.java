@@ -1,6 +1,7 @@
 package io.coffer.admin.json;
 
 import io.coffer.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
 
 /** JSON responses of the console port; errors are {"error": code, "message": sentence}. */
 public final class JsonResponses {
@@ -13,7 +14,7 @@ public final class JsonResponses {
     return new HttpResponse(status).body(StrictJson.write(body), JSON);
   }
 
-  public static HttpResponse error(int status, String code, String message) {
+  public static HttpResponse error(int status, String code, @Nullable String message) {
     return json(status, new ErrorBody(code, message));
   }
 
@@ -25,7 +26,7 @@ public final class JsonResponses {
   /** An error body. */
   public record ErrorBody(
       @com.fasterxml.jackson.annotation.JsonProperty("error") String error,
-      @com.fasterxml.jackson.annotation.JsonProperty("message") String message) {}
+      @com.fasterxml.jackson.annotation.JsonProperty("message") @Nullable String message) {}
 
   /** An acknowledgement body. */
   public record MessageBody(@com.fasterxml.jackson.annotation.JsonProperty("message") String message) {}

@@ -3,6 +3,7 @@ package io.coffer.admin.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.InputCoercionException;
@@ -113,7 +114,7 @@ public final class StrictJson {
         : "Field \"" + path + "\" must be " + expected + ".";
   }
 
-  private static String jsonType(Class<?> type) {
+  private static @Nullable String jsonType(Class<?> type) {
     if (type == null) {
       return null;
     }

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,8 +43,8 @@ final class FanOutFolders {
 
   /** Renames {@code source} to {@code target} (a blob path), creating target's folders first. */
   void moveInto(Path source, Path target) throws IOException {
-    Path dir = target.getParent();
-    ReentrantLock lock = lockFor(dir.getParent());
+    Path dir = Objects.requireNonNull(target.getParent());
+    ReentrantLock lock = lockFor(Objects.requireNonNull(dir.getParent()));
     lock.lock();
     try {
       if (!known.contains(dir)) {
@@ -81,7 +82,7 @@ final class FanOutFolders {
         }
       }
       if (sync) {
-        syncDirectory(p.getParent());
+        syncDirectory(Objects.requireNonNull(p.getParent()));
       }
     }
     known.add(dir);
@@ -89,8 +90,8 @@ final class FanOutFolders {
 
   /** After a blob's deletion: removes its {@code cd} folder, then its {@code ab}, when empty. */
   void removeIfEmpty(Path blob) {
-    Path cd = blob.getParent();
-    Path ab = cd.getParent();
+    Path cd = Objects.requireNonNull(blob.getParent());
+    Path ab = Objects.requireNonNull(cd.getParent());
     ReentrantLock lock = lockFor(ab);
     lock.lock();
     try {

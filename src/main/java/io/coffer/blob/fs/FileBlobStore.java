@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ public final class FileBlobStore implements BlobStore {
       if (sync) {
         // Outside the folder's lock: the folder cannot be removed while it holds this blob, which
         // nothing can release before its metadata commits.
-        FanOutFolders.syncDirectory(target.getParent());
+        FanOutFolders.syncDirectory(Objects.requireNonNull(target.getParent()));
       }
     } catch (IOException e) {
       throw classify(e);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -84,7 +85,7 @@ final class LegacyLayout {
           }
         }
         if (sync && target != null) {
-          FanOutFolders.syncDirectory(target.getParent());
+          FanOutFolders.syncDirectory(Objects.requireNonNull(target.getParent()));
         }
         FanOutFolders.deleteIfEmpty(cd);
       }

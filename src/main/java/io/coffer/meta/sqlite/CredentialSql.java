@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The credentials table. */
 final class CredentialSql {
@@ -54,7 +55,7 @@ final class CredentialSql {
     return Rows.all(c.ps("SELECT " + CREDENTIAL_COLUMNS + " FROM credentials ORDER BY id"), Rows::credential);
   }
 
-  static Credential update(Conn c, long id, String userName, Boolean active) throws SQLException {
+  static Credential update(Conn c, long id, @Nullable String userName, Boolean active) throws SQLException {
     PreparedStatement ps =
         c.ps(
             "UPDATE credentials SET user_name = coalesce(?, user_name),"

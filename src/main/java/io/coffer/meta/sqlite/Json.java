@@ -3,6 +3,7 @@ package io.coffer.meta.sqlite;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal JSON codec for the string-to-string maps kept with objects and uploads (headers, user
@@ -12,7 +13,7 @@ import java.util.Map;
 final class Json {
   private Json() {}
 
-  static String encode(Map<String, String> map) {
+  static @Nullable String encode(Map<String, String> map) {
     if (map == null || map.isEmpty()) {
       return null;
     }

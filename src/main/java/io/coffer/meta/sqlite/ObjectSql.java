@@ -19,13 +19,14 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The objects and segments tables. */
 final class ObjectSql {
   private ObjectSql() {}
 
   /** An object's row, encoded on the caller's thread so the writer thread only binds values. */
-  record ObjectRow(ObjectMeta meta, byte[] key, String headers, String userMeta) {
+  record ObjectRow(ObjectMeta meta, byte[] key, @Nullable String headers, @Nullable String userMeta) {
     static ObjectRow of(ObjectMeta m) {
       return new ObjectRow(m, Keys.utf8(m.key()), Json.encode(m.headers()), Json.encode(m.userMetadata()));
     }
@@ -45,7 +46,7 @@ final class ObjectSql {
    * Writer: the current version of a key. Probes for the key first: a query's cost in the driver
    * grows with its column count even when no row comes back, and most writes create new keys.
    */
-  static ObjectMeta findForWrite(Conn c, String bucket, byte[] key) throws SQLException {
+  static @Nullable ObjectMeta findForWrite(Conn c, String bucket, byte[] key) throws SQLException {
     PreparedStatement probe = c.ps("SELECT 1 FROM objects WHERE bucket = ? AND key = ?");
     probe.setString(1, bucket);
     probe.setBytes(2, key);
@@ -83,7 +84,7 @@ final class ObjectSql {
     return replaced;
   }
 
-  static Replaced delete(Conn c, String bucket, byte[] key, String ifMatch) throws SQLException {
+  static Replaced delete(Conn c, String bucket, byte[] key, @Nullable String ifMatch) throws SQLException {
     BucketSql.require(c, bucket);
     ObjectMeta previous = findForWrite(c, bucket, key);
     check(new WritePrecondition(ifMatch, false), previous);
@@ -100,13 +101,13 @@ final class ObjectSql {
   }
 
   /** Counts {@code object} replacing {@code previous} (null when the key was new). */
-  static void countReplacement(Conn c, ObjectMeta object, ObjectMeta previous) {
+  static void countReplacement(Conn c, ObjectMeta object, @Nullable ObjectMeta previous) {
     c.op.object(
         object.bucket(), previous == null ? 1 : 0, object.size() - (previous == null ? 0 : previous.size()));
   }
 
   /** Checks a precondition against the current version (null when the key is absent). */
-  static void check(WritePrecondition pre, ObjectMeta current) {
+  static void check(WritePrecondition pre, @Nullable ObjectMeta current) {
     if (current != null && pre.noneMatchRefuses(current.etag())) {
       throw new CofferException(ErrorCode.PRECONDITION_FAILED);
     }
@@ -126,7 +127,7 @@ final class ObjectSql {
    * deletes its segments rows and reports their blobs, deletes its inline body, or reports its own
    * blob when that is not {@code keepBlob}.
    */
-  static Replaced release(Conn c, ObjectMeta previous, String keepBlob) throws SQLException {
+  static Replaced release(Conn c, @Nullable ObjectMeta previous, @Nullable String keepBlob) throws SQLException {
     if (previous == null) {
       return Replaced.NOTHING;
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The column lists of each table and the mapping of their rows to model records. */
 final class Rows {
@@ -165,12 +166,12 @@ final class Rows {
         rs.getInt(10) != 0);
   }
 
-  static StoredChecksum checksum(String algorithm, String value, String type) {
+  static @Nullable StoredChecksum checksum(String algorithm, String value, String type) {
     return algorithm == null ? null : new StoredChecksum(algorithm, value, type);
   }
 
   /** Binds a nullable checksum to three consecutive parameters starting at {@code first}. */
-  static void bindChecksum(PreparedStatement ps, int first, StoredChecksum ck) throws SQLException {
+  static void bindChecksum(PreparedStatement ps, int first, @Nullable StoredChecksum ck) throws SQLException {
     ps.setString(first, ck == null ? null : ck.algorithm());
     ps.setString(first + 1, ck == null ? null : ck.value());
     ps.setString(first + 2, ck == null ? null : ck.type());

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a listing with the delimiter skip-scan: rows are stepped in key order; a key with
@@ -19,8 +21,9 @@ final class SkipScan {
    * The byte range of a listing: keys from {@code from} (inclusive) to {@code upper} (exclusive),
    * all starting with {@code prefix}, grouped by {@code delimiter}, entries after {@code after}.
    */
-  record Range(byte[] prefix, byte[] delimiter, byte[] after, byte[] from, byte[] upper) {
-    static Range of(String prefix, String delimiter, String after) {
+  record Range(
+      byte[] prefix, byte @Nullable [] delimiter, byte @Nullable [] after, byte[] from, byte[] upper) {
+    static Range of(String prefix, @Nullable String delimiter, @Nullable String after) {
       byte[] p = Keys.utf8(prefix == null ? "" : prefix);
       byte[] d = delimiter == null || delimiter.isEmpty() ? null : Keys.utf8(delimiter);
       byte[] a = after == null ? null : Keys.utf8(after);
@@ -59,7 +62,7 @@ final class SkipScan {
     private final ResultSet rs;
     private final int keyColumn;
     private final KeyedRowMapper<R> mapper;
-    private byte[] key;
+    private byte @Nullable [] key;
 
     RowCursor(ResultSet rs, int keyColumn, KeyedRowMapper<R> mapper) {
       this.rs = rs;
@@ -89,7 +92,7 @@ final class SkipScan {
     }
   }
 
-  record Page<R>(List<R> items, List<String> prefixes, boolean truncated, R lastItem, String lastPrefix) {
+  record Page<R>(List<R> items, List<String> prefixes, boolean truncated, @Nullable R lastItem, @Nullable String lastPrefix) {
     static <R> Page<R> empty() {
       return new Page<>(List.of(), List.of(), false, null, null);
     }
@@ -100,7 +103,7 @@ final class SkipScan {
    *
    * @param initial rows to consider before the range (listUploads: later uploads of the marker key)
    */
-  static <R> Page<R> scan(RangeSource<R> source, RowCursor<R> initial, Range range, int max)
+  static <R> Page<R> scan(RangeSource<R> source, @Nullable RowCursor<R> initial, Range range, int max)
       throws SQLException {
     List<R> items = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();
@@ -137,7 +140,7 @@ final class SkipScan {
             count++;
             continue;
           }
-          byte[] common = Arrays.copyOf(key, d + delim.length);
+          byte[] common = Arrays.copyOf(key, d + Objects.requireNonNull(delim).length);
           if (range.after() == null || Keys.compare(common, range.after()) > 0) {
             if (count == max) {
               truncated = true;

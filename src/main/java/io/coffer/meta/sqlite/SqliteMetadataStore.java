@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MetadataStore} on one SQLite database file (WAL mode). This class only decides where each
@@ -91,7 +92,7 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public Credential updateCredential(long id, String userName, Boolean active) {
+  public Credential updateCredential(long id, @Nullable String userName, Boolean active) {
     return workers.write(c -> CredentialSql.update(c, id, userName, active));
   }
 
@@ -225,9 +226,9 @@ public final class SqliteMetadataStore implements MetadataStore {
   public UploadListing listUploads(
       String bucket,
       String prefix,
-      String delimiter,
-      String keyMarker,
-      String uploadIdMarker,
+      @Nullable String delimiter,
+      @Nullable String keyMarker,
+      @Nullable String uploadIdMarker,
       int maxUploads) {
     return workers.readSnapshot(
         c -> UploadListingSql.list(c, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));

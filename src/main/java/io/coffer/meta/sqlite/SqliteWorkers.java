@@ -117,6 +117,7 @@ final class SqliteWorkers implements AutoCloseable {
    * Runs a point read on the caller's thread with a pooled connection, or on a reader thread when
    * every pooled connection is busy.
    */
+  @SuppressWarnings("NullAway") // only Void writes return null, and a point read is no write
   <T> T readPoint(SqlWork<T> work) {
     if (closed) {
       throw closedException();

@@ -7,7 +7,9 @@ import io.coffer.model.UploadListing;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ListMultipartUploads: uploads ordered by (key, initiation order), after the (key marker, upload
@@ -26,9 +28,9 @@ final class UploadListingSql {
       Conn c,
       String bucket,
       String prefix,
-      String delimiter,
-      String keyMarker,
-      String uploadIdMarker,
+      @Nullable String delimiter,
+      @Nullable String keyMarker,
+      @Nullable String uploadIdMarker,
       int maxUploads)
       throws SQLException {
     if (maxUploads <= 0) {
@@ -65,15 +67,16 @@ final class UploadListingSql {
       if (page.lastPrefix() != null) {
         nextKey = page.lastPrefix();
       } else {
-        nextKey = page.lastItem().upload().key();
-        nextId = page.lastItem().upload().uploadId();
+        Row last = Objects.requireNonNull(page.lastItem()); // a truncated page ends on a row or a prefix
+        nextKey = last.upload().key();
+        nextId = last.upload().uploadId();
       }
     }
     return new UploadListing(uploads, page.prefixes(), page.truncated(), nextKey, nextId);
   }
 
   /** The uploads of the marker key itself initiated after the upload ID marker, if it is known. */
-  private static SkipScan.RowCursor<Row> laterUploadsOfMarkerKey(
+  private static SkipScan.@Nullable RowCursor<Row> laterUploadsOfMarkerKey(
       Conn c, String bucket, byte[] markerKey, String uploadIdMarker, SkipScan.Range range)
       throws SQLException {
     PreparedStatement seqOf = c.ps("SELECT seq FROM uploads WHERE upload_id = ? AND bucket = ? AND key = ?");

@@ -26,13 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The uploads and parts tables, and completing an upload into an object. */
 final class UploadSql {
   private UploadSql() {}
 
   /** An upload with its fields encoded on the caller's thread. */
-  record UploadRow(MultipartUpload upload, byte[] key, String headers, String userMeta) {
+  record UploadRow(MultipartUpload upload, byte[] key, @Nullable String headers, @Nullable String userMeta) {
     static UploadRow of(MultipartUpload u) {
       return new UploadRow(u, Keys.utf8(u.key()), Json.encode(u.headers()), Json.encode(u.userMetadata()));
     }

@@ -4,6 +4,9 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** A unit of work run on one of the store's connections, and the future its caller waits on. */
 final class Worker {
@@ -11,20 +14,20 @@ final class Worker {
 
   @FunctionalInterface
   interface SqlWork<T> {
-    T run(Conn conn) throws SQLException;
+    @Nullable T run(Conn conn) throws SQLException;
   }
 
   static final class Task<T> {
     final SqlWork<T> work;
     final CompletableFuture<T> future = new CompletableFuture<>();
     /** Set by the writer between the operation and the commit. */
-    T result;
+    @Nullable T result;
 
     Task(SqlWork<T> work) {
       this.work = work;
     }
 
-    T run(Conn conn) throws SQLException {
+    @Nullable T run(Conn conn) throws SQLException {
       return work.run(conn);
     }
 
@@ -39,16 +42,29 @@ final class Worker {
       return ce;
     }
     if (t instanceof SQLException e) {
-      String msg = String.valueOf(e.getMessage());
-      if (msg.contains("SQLITE_FULL") || msg.contains("database or disk is full")) {
+      if (isDiskFull(e)) {
         return new CofferException(ErrorCode.STORAGE_FULL, ErrorCode.STORAGE_FULL.defaultMessage(), e);
       }
-      return new CofferException(ErrorCode.INTERNAL_ERROR, "metadata store: " + msg, e);
+      return new CofferException(ErrorCode.INTERNAL_ERROR, "metadata store: " + e.getMessage(), e);
     }
     if (t instanceof RuntimeException re) {
       return re;
     }
     // checked exceptions and errors (never rethrown here: this runs on the store's own threads)
     return new CofferException(ErrorCode.INTERNAL_ERROR, "metadata store: " + t, t);
+  }
+
+  /**
+   * SQLite's SQLITE_FULL, told by its result code (the low byte of an extended code is the primary
+   * one), on the exception or one it wraps.
+   */
+  static boolean isDiskFull(SQLException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLiteException s
+          && (s.getResultCode().code & 0xFF) == SQLiteErrorCode.SQLITE_FULL.code) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /** The timestamps of SigV4: {@code yyyyMMdd'T'HHmmss'Z'}, or an HTTP {@code Date} header. */
 final class AmzDate {
@@ -13,7 +14,7 @@ final class AmzDate {
   /**
    * Parses {@code 20130524T000000Z}; null when malformed. Written out to keep regex off the path.
    */
-  static Instant parse(String value) {
+  static @Nullable Instant parse(String value) {
     if (value == null
         || value.length() != 16
         || value.charAt(8) != 'T'
@@ -49,7 +50,7 @@ final class AmzDate {
   }
 
   /** Parses an RFC 1123 {@code Date} header; null when malformed. */
-  static Instant parseHttpDate(String value) {
+  static @Nullable Instant parseHttpDate(@Nullable String value) {
     if (value == null) {
       return null;
     }

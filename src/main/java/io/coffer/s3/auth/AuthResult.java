@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import io.coffer.model.Credential;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a successful verification.
@@ -17,12 +18,12 @@ import java.util.Map;
  *     chunks are signed
  */
 public record AuthResult(
-    Credential credential,
+    @Nullable Credential credential,
     PayloadMode payloadMode,
-    String expectedPayloadSha256,
+    @Nullable String expectedPayloadSha256,
     boolean presigned,
     Map<String, String> presignedQuery,
-    StreamingContext streaming) {
+    @Nullable StreamingContext streaming) {
 
   private static final AuthResult ANONYMOUS =
       new AuthResult(null, PayloadMode.UNSIGNED, null, false, Map.of(), null);

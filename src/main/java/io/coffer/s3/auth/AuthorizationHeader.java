@@ -3,6 +3,7 @@ package io.coffer.s3.auth;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}
@@ -62,7 +63,7 @@ record AuthorizationHeader(
     return new AuthorizationHeader(scope, signedHeaders, names, signature);
   }
 
-  private static String once(String previous, String value) {
+  private static String once(@Nullable String previous, String value) {
     if (previous != null) {
       throw malformed(THREE_COMPONENTS);
     }
@@ -70,7 +71,7 @@ record AuthorizationHeader(
   }
 
   /** Splits a {@code SignedHeaders} list; null when it is empty or has an empty name. */
-  static List<String> splitSignedHeaders(String signedHeaders) {
+  static @Nullable List<String> splitSignedHeaders(String signedHeaders) {
     if (signedHeaders.isEmpty()) {
       return null;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes an {@code aws-chunked} request body into the object's bytes: {@code
@@ -39,12 +40,12 @@ public final class AwsChunkedInputStream extends InputStream {
 
   private final ChunkFraming framing;
   private final boolean trailerExpected;
-  private final ChunkSignatures signatures;
-  private final MessageDigest sha256;
+  private final @Nullable ChunkSignatures signatures;
+  private final @Nullable MessageDigest sha256;
   private final long declaredLength;
   private final List<String> declaredTrailers;
 
-  private String previousSignature;
+  private @Nullable String previousSignature;
   private byte[] chunk = new byte[0];
   private int chunkPos;
   private int chunkLength;
@@ -52,21 +53,21 @@ public final class AwsChunkedInputStream extends InputStream {
   private boolean crlfPending;
   private long decodedLength;
   private boolean finished;
-  private CofferException failure;
-  private Map<String, String> trailers;
+  private @Nullable CofferException failure;
+  private @Nullable Map<String, String> trailers;
   private final byte[] single = new byte[1];
 
   private AwsChunkedInputStream(
       InputStream body,
       PayloadMode mode,
-      StreamingContext context,
+      @Nullable StreamingContext context,
       long declaredLength,
       List<String> declaredTrailers) {
     this.framing = new ChunkFraming(body);
     this.trailerExpected = mode.hasTrailer();
-    this.signatures = mode.chunksSigned() ? new ChunkSignatures(context) : null;
+    this.signatures = mode.chunksSigned() ? new ChunkSignatures(Objects.requireNonNull(context)) : null;
     this.sha256 = mode.chunksSigned() ? Hashing.sha256() : null;
-    this.previousSignature = mode.chunksSigned() ? context.seedSignature() : null;
+    this.previousSignature = mode.chunksSigned() ? Objects.requireNonNull(context).seedSignature() : null;
     this.declaredLength = declaredLength;
     this.declaredTrailers = declaredTrailers;
   }
@@ -183,7 +184,7 @@ public final class AwsChunkedInputStream extends InputStream {
       framing.expectCrlf();
       crlfPending = false;
     }
-    String header = framing.readLine(false);
+    String header = Objects.requireNonNull(framing.readLine(false)); // null only at an allowed end
     int semicolon = header.indexOf(';');
     long size = ChunkFraming.parseChunkSize(header, semicolon < 0 ? header.length() : semicolon);
     String signature = null;
@@ -218,7 +219,9 @@ public final class AwsChunkedInputStream extends InputStream {
   }
 
   /** Buffers a signed chunk and checks its signature before releasing any of it. */
-  private void readSignedChunk(int size, String signature) throws IOException {
+  private void readSignedChunk(int size, @Nullable String signature) throws IOException {
+    MessageDigest sha256 = Objects.requireNonNull(this.sha256); // chunks are signed
+    ChunkSignatures signatures = Objects.requireNonNull(this.signatures);
     int filled = 0;
     while (filled < size) {
       if (filled == chunk.length) {

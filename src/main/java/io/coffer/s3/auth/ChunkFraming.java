@@ -5,6 +5,7 @@ import io.coffer.model.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The byte-level reader under {@link AwsChunkedInputStream}: CRLF-terminated framing lines and bulk
@@ -55,7 +56,7 @@ final class ChunkFraming {
    * Reads one line without its CRLF. Returns null when the body ends cleanly before the line starts
    * and {@code endAllowed}; otherwise a missing line is an error.
    */
-  String readLine(boolean endAllowed) throws IOException {
+  @Nullable String readLine(boolean endAllowed) throws IOException {
     StringBuilder partial = null;
     while (true) {
       for (int i = pos; i < limit; i++) {

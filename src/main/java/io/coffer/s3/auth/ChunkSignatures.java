@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chained signatures of an {@code aws-chunked} body: each chunk's string to sign names the
@@ -24,18 +25,18 @@ final class ChunkSignatures {
   }
 
   /** The signature of a chunk whose data has the given SHA-256. */
-  String chunk(String previousSignature, byte[] chunkSha256) {
+  String chunk(@Nullable String previousSignature, byte[] chunkSha256) {
     return sign(
         CHUNK_ALGORITHM, previousSignature, SigV4.EMPTY_SHA256 + '\n' + Hex.encode(chunkSha256));
   }
 
   /** The signature of the trailer block, computed over {@link #canonicalTrailers}. */
-  String trailer(String previousSignature, Map<String, String> trailers) {
+  String trailer(@Nullable String previousSignature, Map<String, String> trailers) {
     return sign(
         TRAILER_ALGORITHM, previousSignature, Hashing.sha256Hex(canonicalTrailers(trailers)));
   }
 
-  private String sign(String algorithm, String previousSignature, String hashes) {
+  private String sign(String algorithm, @Nullable String previousSignature, String hashes) {
     String stringToSign =
         algorithm
             + '\n'
@@ -58,7 +59,7 @@ final class ChunkSignatures {
   }
 
   /** Constant-time comparison of two hex signatures. */
-  static boolean matches(String expected, String provided) {
+  static boolean matches(String expected, @Nullable String provided) {
     return provided != null
         && MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.US_ASCII),

@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Credential} of a signature: {@code <access
@@ -17,7 +18,7 @@ record CredentialScope(
           + " \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".";
 
   /** Splits a credential; null when it does not have the five fields. */
-  static CredentialScope parse(String credential) {
+  static @Nullable CredentialScope parse(String credential) {
     int[] slashes = new int[4];
     int end = credential.length();
     for (int i = 3; i >= 0; i--) {

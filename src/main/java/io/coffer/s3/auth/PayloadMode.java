@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /** How the request body is protected, as declared by {@code x-amz-content-sha256}. */
 public enum PayloadMode {
@@ -18,14 +19,14 @@ public enum PayloadMode {
 
   private static final String SIGV4A_PREFIX = "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD";
 
-  private final String headerValue;
+  private final @Nullable String headerValue;
 
-  PayloadMode(String headerValue) {
+  PayloadMode(@Nullable String headerValue) {
     this.headerValue = headerValue;
   }
 
   /** The literal {@code x-amz-content-sha256} value of this mode; null for {@link #SIGNED}. */
-  public String headerValue() {
+  public @Nullable String headerValue() {
     return headerValue;
   }
 

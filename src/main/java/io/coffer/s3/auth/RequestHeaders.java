@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read access to a request's headers by case-insensitive name. It is an interface rather than a map
@@ -27,7 +28,7 @@ public interface RequestHeaders {
   Iterable<String> names();
 
   /** The first value of the named header, or null when it is absent. */
-  default String get(String name) {
+  default @Nullable String get(String name) {
     List<String> values = getAll(name);
     return values.isEmpty() ? null : values.get(0);
   }

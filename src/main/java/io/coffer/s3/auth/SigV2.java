@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The string to sign of AWS Signature Version 2 ("Signing and Authenticating REST Requests"),
@@ -44,7 +45,7 @@ final class SigV2 {
       String method,
       String contentMd5,
       String contentType,
-      String date,
+      @Nullable String date,
       SortedMap<String, String> amzHeaders,
       String resource) {
     StringBuilder out = new StringBuilder(256);

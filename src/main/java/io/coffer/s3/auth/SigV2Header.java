@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Authorization: AWS <access key>:<signature>}: Signature Version 2 in the header, which
@@ -84,13 +86,13 @@ final class SigV2Header {
     }
     String sha256 =
         mode == PayloadMode.SIGNED
-            ? headers.get("x-amz-content-sha256").trim().toLowerCase(Locale.ROOT)
+            ? Objects.requireNonNull(headers.get("x-amz-content-sha256")).trim().toLowerCase(Locale.ROOT)
             : null;
     return new AuthResult(credential, mode, sha256, false, Map.of(), null);
   }
 
   /** An HTTP date (RFC 1123), or for x-amz-date also SigV4's {@code yyyyMMdd'T'HHmmss'Z'}. */
-  private static Instant requestTime(String value) {
+  private static Instant requestTime(@Nullable String value) {
     Instant time = AmzDate.parseHttpDate(value);
     if (time == null && value != null) {
       time = AmzDate.parse(value.trim());
@@ -102,7 +104,7 @@ final class SigV2Header {
     return time;
   }
 
-  private static PayloadMode payloadMode(String contentSha256) {
+  private static PayloadMode payloadMode(@Nullable String contentSha256) {
     if (contentSha256 == null) {
       return PayloadMode.UNSIGNED;
     }
@@ -115,7 +117,7 @@ final class SigV2Header {
     return mode;
   }
 
-  private static String trimmed(String value) {
+  private static String trimmed(@Nullable String value) {
     return value == null ? "" : value.trim();
   }
 }

@@ -3,6 +3,7 @@ package io.coffer.s3.handler;
 import io.coffer.http.HttpResponse;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.request.S3Operation;
+import org.jspecify.annotations.Nullable;
 
 /** Sends each operation to the handler of its family: one exhaustive switch. */
 public final class S3Dispatcher {

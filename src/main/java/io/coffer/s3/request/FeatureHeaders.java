@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that decides what happens to request headers asking for a feature: encryption,
@@ -24,13 +25,13 @@ public final class FeatureHeaders {
   /** The request's headers by case-insensitive name: the first value, or null. */
   @FunctionalInterface
   public interface Headers {
-    String get(String name);
+    @Nullable String get(String name);
   }
 
   /** What a rule says of a header's value: null to accept it, or the refusal. */
   @FunctionalInterface
   interface Verdict {
-    CofferException judge(String value, long callerId);
+    @Nullable CofferException judge(String value, long callerId);
   }
 
   /** A header, the operations it applies to, and how its values are judged. */
@@ -190,7 +191,7 @@ public final class FeatureHeaders {
         new CofferException(ErrorCode.NOT_IMPLEMENTED, feature + " is not implemented by Coffer.");
   }
 
-  private static Verdict refuse(ErrorCode code, String message) {
+  private static Verdict refuse(ErrorCode code, @Nullable String message) {
     return (value, caller) -> new CofferException(code, message == null ? code.defaultMessage() : message);
   }
 
@@ -199,7 +200,7 @@ public final class FeatureHeaders {
         accepted.contains(value) ? null : new CofferException(otherwise, otherwise.defaultMessage());
   }
 
-  private static CofferException objectOwnership(String value, long caller) {
+  private static @Nullable CofferException objectOwnership(String value, long caller) {
     return switch (value) {
       case "BucketOwnerEnforced" -> null;
       case "BucketOwnerPreferred", "ObjectWriter" ->
@@ -210,7 +211,7 @@ public final class FeatureHeaders {
     };
   }
 
-  private static CofferException objectLockEnabled(String value, long caller) {
+  private static @Nullable CofferException objectLockEnabled(String value, long caller) {
     if (value.equalsIgnoreCase("false")) {
       return null;
     }
@@ -219,7 +220,7 @@ public final class FeatureHeaders {
         : new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-object-lock-enabled header: " + value);
   }
 
-  private static CofferException bucketNamespace(String value, long caller) {
+  private static @Nullable CofferException bucketNamespace(String value, long caller) {
     return switch (value) {
       case "global" -> null;
       case "account-regional" ->
@@ -228,7 +229,7 @@ public final class FeatureHeaders {
     };
   }
 
-  private static CofferException storageClass(String value, long caller) {
+  private static @Nullable CofferException storageClass(String value, long caller) {
     if (value.equals("STANDARD")) {
       return null;
     }
@@ -238,7 +239,7 @@ public final class FeatureHeaders {
         : new CofferException(ErrorCode.INVALID_STORAGE_CLASS, ErrorCode.INVALID_STORAGE_CLASS.defaultMessage());
   }
 
-  private static CofferException expectedOwner(String value, long caller) {
+  private static @Nullable CofferException expectedOwner(String value, long caller) {
     return value.equals(Long.toString(caller)) ? null : new CofferException(ErrorCode.ACCESS_DENIED);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Reads what a writer says about an object from its headers: content headers and metadata. */
 public final class ObjectAttributeHeaders {
@@ -57,7 +58,7 @@ public final class ObjectAttributeHeaders {
    *
    * @return the value to store, or null for none
    */
-  static String storedContentEncoding(String header, boolean awsChunkedBody) {
+  static @Nullable String storedContentEncoding(String header, boolean awsChunkedBody) {
     if (header == null || !awsChunkedBody) {
       return header;
     }

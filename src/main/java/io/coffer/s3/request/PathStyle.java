@@ -1,11 +1,13 @@
 package io.coffer.s3.request;
 
+import org.jspecify.annotations.Nullable;
+
 /** Splits a request path into bucket and key, decoding both; "//" and ".." stay in keys. */
 public final class PathStyle {
   private PathStyle() {}
 
   /** The addressed bucket and key; null where absent. */
-  public record Target(String bucket, String key) {}
+  public record Target(@Nullable String bucket, @Nullable String key) {}
 
   /** {@code /bucket/key}: the first segment is the bucket, everything after its slash the key. */
   public static Target parse(String rawPath) {

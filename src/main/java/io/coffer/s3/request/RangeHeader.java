@@ -5,6 +5,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Parses the single byte ranges S3 serves: {@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}. */
 public final class RangeHeader {
@@ -16,7 +17,7 @@ public final class RangeHeader {
    * The requested range, or null when the header is absent or not a single byte range (S3 then
    * serves the whole object, as HTTP allows).
    */
-  public static ByteRange parse(String header) {
+  public static @Nullable ByteRange parse(String header) {
     if (header == null) {
       return null;
     }
@@ -59,7 +60,7 @@ public final class RangeHeader {
    * The range of x-amz-copy-source-range, which must be exactly {@code bytes=first-last} with
    * {@code first <= last} (no open or suffix ranges, no lists, no spaces inside).
    */
-  public static ByteRange parseCopySourceRange(String header) {
+  public static @Nullable ByteRange parseCopySourceRange(String header) {
     if (header == null) {
       return null;
     }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the body of CompleteMultipartUpload:
@@ -87,7 +88,7 @@ public final class CompleteMultipartUploadXml {
   }
 
   /** The algorithm of a ChecksumCRC32 ... ChecksumSHA256 element, or null for other elements. */
-  private static ChecksumAlgorithm checksumElement(XmlCursor cursor) {
+  private static @Nullable ChecksumAlgorithm checksumElement(XmlCursor cursor) {
     for (ChecksumAlgorithm alg : ChecksumAlgorithm.values()) {
       if (cursor.at(CHECKSUM_PREFIX + alg.name())) {
         return alg;

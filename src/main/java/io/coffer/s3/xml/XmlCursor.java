@@ -12,6 +12,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A forward-only walk over a request document with a hardened StAX parser, offering just what the
@@ -116,7 +117,7 @@ final class XmlCursor {
   }
 
   /** A repeated element is ambiguous, so it is refused rather than resolved either way. */
-  static <T> T once(T previous, T value) {
+  static <T> T once(@Nullable T previous, T value) {
     if (previous != null) {
       throw malformed();
     }
@@ -271,7 +272,7 @@ final class XmlCursor {
     return s.substring(start, end);
   }
 
-  private static void close(XMLStreamReader reader) {
+  private static void close(@Nullable XMLStreamReader reader) {
     if (reader == null) {
       return;
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming writer of S3 response documents, encoding straight to UTF-8 bytes without building
@@ -68,7 +69,7 @@ public final class XmlWriter {
     }
   }
 
-  private final OutputStream out;
+  private final @Nullable OutputStream out;
   private byte[] buf = new byte[INITIAL_CAPACITY];
   private int pos;
   private String[] open = new String[16];
@@ -93,7 +94,7 @@ public final class XmlWriter {
   }
 
   /** Opens an element declaring a default namespace, e.g. the root with {@link S3Xml#NAMESPACE}. */
-  public XmlWriter start(String name, String namespace) {
+  public XmlWriter start(String name, @Nullable String namespace) {
     if (depth == 0 && rootStarted) {
       throw new IllegalStateException("the document already has a root element");
     }
@@ -120,7 +121,7 @@ public final class XmlWriter {
   }
 
   /** Writes {@code <name>text</name>}; nothing at all when text is null (an absent field). */
-  public XmlWriter element(String name, String text) {
+  public XmlWriter element(String name, @Nullable String text) {
     if (text == null) {
       return this;
     }
@@ -405,7 +406,7 @@ public final class XmlWriter {
       return;
     }
     try {
-      out.write(buf, 0, pos);
+      Objects.requireNonNull(out).write(buf, 0, pos);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,7 @@ package io.coffer.admin.api.body;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response bodies of /api/v1/buckets. */
 public final class BucketBodies {
@@ -15,8 +16,8 @@ public final class BucketBodies {
   public record Summary(
       @JsonProperty("name") String name,
       @JsonProperty("region") String region,
-      @JsonProperty("owner") String owner,
-      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("owner") @Nullable String owner,
+      @JsonProperty("created_at") @Nullable String createdAt,
       @JsonProperty("object_count") long objectCount,
       @JsonProperty("total_size") long totalSize,
       @JsonProperty("total_size_human") String totalSizeHuman) {}
@@ -30,13 +31,13 @@ public final class BucketBodies {
   public record Detail(
       @JsonProperty("name") String name,
       @JsonProperty("region") String region,
-      @JsonProperty("owner") String owner,
-      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("owner") @Nullable String owner,
+      @JsonProperty("created_at") @Nullable String createdAt,
       @JsonProperty("object_count") long objectCount,
       @JsonProperty("total_size") long totalSize,
       @JsonProperty("total_size_human") String totalSizeHuman,
       @JsonProperty("objects") List<ObjectBodies.Summary> objects,
-      @JsonProperty("prefixes") List<String> prefixes,
-      @JsonProperty("next_marker") String nextMarker,
+      @JsonProperty("prefixes") @Nullable List<String> prefixes,
+      @JsonProperty("next_marker") @Nullable String nextMarker,
       @JsonProperty("truncated") boolean truncated) {}
 }

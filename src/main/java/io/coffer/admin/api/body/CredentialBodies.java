@@ -2,6 +2,7 @@ package io.coffer.admin.api.body;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response bodies of /api/v1/credentials. */
 public final class CredentialBodies {
@@ -20,7 +21,7 @@ public final class CredentialBodies {
       @JsonProperty("secret_key") String secretKey,
       @JsonProperty("user_name") String userName,
       @JsonProperty("is_active") boolean isActive,
-      @JsonProperty("created_at") String createdAt) {}
+      @JsonProperty("created_at") @Nullable String createdAt) {}
 
   /** One entry of the list (beyond the specification), without the secret. */
   public record Summary(
@@ -28,7 +29,7 @@ public final class CredentialBodies {
       @JsonProperty("access_key") String accessKey,
       @JsonProperty("user_name") String userName,
       @JsonProperty("is_active") boolean isActive,
-      @JsonProperty("created_at") String createdAt) {}
+      @JsonProperty("created_at") @Nullable String createdAt) {}
 
   public record ListBody(@JsonProperty("credentials") List<Summary> credentials) {}
 
@@ -38,7 +39,7 @@ public final class CredentialBodies {
       @JsonProperty("access_key") String accessKey,
       @JsonProperty("user_name") String userName,
       @JsonProperty("is_active") boolean isActive,
-      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("created_at") @Nullable String createdAt,
       @JsonProperty("bucket_count") int bucketCount,
       @JsonProperty("buckets") List<BucketBodies.Summary> buckets) {}
 

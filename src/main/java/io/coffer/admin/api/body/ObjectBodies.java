@@ -3,6 +3,7 @@ package io.coffer.admin.api.body;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response bodies of /api/v1/buckets/{bucket}/objects. */
 public final class ObjectBodies {
@@ -15,13 +16,13 @@ public final class ObjectBodies {
       @JsonProperty("content_type") String contentType,
       @JsonProperty("etag") String etag,
       @JsonProperty("is_multipart") boolean isMultipart,
-      @JsonProperty("created_at") String createdAt) {}
+      @JsonProperty("created_at") @Nullable String createdAt) {}
 
   /** One page; prefixes (with a delimiter), next_marker and truncated are beyond the spec. */
   public record ListBody(
       @JsonProperty("objects") List<Summary> objects,
-      @JsonProperty("prefixes") List<String> prefixes,
-      @JsonProperty("next_marker") String nextMarker,
+      @JsonProperty("prefixes") @Nullable List<String> prefixes,
+      @JsonProperty("next_marker") @Nullable String nextMarker,
       @JsonProperty("truncated") boolean truncated) {}
 
   public record Detail(
@@ -31,11 +32,11 @@ public final class ObjectBodies {
       @JsonProperty("content_type") String contentType,
       @JsonProperty("etag") String etag,
       @JsonProperty("is_multipart") boolean isMultipart,
-      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("created_at") @Nullable String createdAt,
       @JsonProperty("part_count") int partCount,
       @JsonProperty("metadata") Map<String, String> metadata,
       @JsonProperty("storage_path") String storagePath,
-      @JsonProperty("updated_at") String updatedAt) {}
+      @JsonProperty("updated_at") @Nullable String updatedAt) {}
 
   public record DeleteRequest(@JsonProperty("keys") List<String> keys) {}
 
@@ -44,5 +45,5 @@ public final class ObjectBodies {
       @JsonProperty("deleted") List<String> deleted,
       @JsonProperty("errors") List<KeyError> errors) {}
 
-  public record KeyError(@JsonProperty("key") String key, @JsonProperty("message") String message) {}
+  public record KeyError(@JsonProperty("key") String key, @JsonProperty("message") @Nullable String message) {}
 }

@@ -2,6 +2,7 @@ package io.coffer.admin.api.body;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response bodies of /api/v1/presigned-urls. */
 public final class PresignedUrlBodies {
@@ -18,7 +19,7 @@ public final class PresignedUrlBodies {
   public record Created(
       @JsonProperty("url") String url,
       @JsonProperty("id") long id,
-      @JsonProperty("expires_at") String expiresAt) {}
+      @JsonProperty("expires_at") @Nullable String expiresAt) {}
 
   /** One entry of the list; id and status (active, expired, revoked) are beyond the spec. */
   public record Summary(
@@ -27,8 +28,8 @@ public final class PresignedUrlBodies {
       @JsonProperty("object_key") String objectKey,
       @JsonProperty("method") String method,
       @JsonProperty("access_key") String accessKey,
-      @JsonProperty("expires_at") String expiresAt,
-      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("expires_at") @Nullable String expiresAt,
+      @JsonProperty("created_at") @Nullable String createdAt,
       @JsonProperty("status") String status) {}
 
   public record ListBody(@JsonProperty("urls") List<Summary> urls) {}
