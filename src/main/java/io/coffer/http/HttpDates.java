@@ -61,7 +61,7 @@ public final class HttpDates {
   }
 
   /** Parses an HTTP date; null when absent or unparseable (an unparseable condition is ignored). */
-  public static @Nullable Instant parseOrNull(String value) {
+  public static @Nullable Instant parseOrNull(@Nullable String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request's query, parsed once and read by everyone: decoded for routing ({@link #get}, {@link
@@ -65,7 +66,7 @@ public final class Query {
   }
 
   /** The decoded value of the first parameter of this name ("" for a bare name), or null. */
-  public String get(String name) {
+  public @Nullable String get(String name) {
     return firstValues.get(name);
   }
 
@@ -80,7 +81,7 @@ public final class Query {
    * leaving out the parameter named {@code excluded} (a presigned URL's signature, which cannot
    * sign itself), if not null.
    */
-  public String canonical(String excluded) {
+  public String canonical(@Nullable String excluded) {
     List<String[]> encoded = new ArrayList<>(parameters.size());
     for (Parameter p : parameters) {
       if (!p.name().equals(excluded)) {

@@ -1,6 +1,7 @@
 package io.coffer.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a listing.
@@ -9,4 +10,4 @@ import java.util.List;
  *     continuation; null when the page is empty
  */
 public record ListPage(
-    List<ListedObject> objects, List<String> commonPrefixes, boolean truncated, String lastReturned) {}
+    List<ListedObject> objects, List<String> commonPrefixes, boolean truncated, @Nullable String lastReturned) {}

@@ -1,6 +1,7 @@
 package io.coffer.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An object as a listing shows it: no attributes beyond these and no storage, so a page of a
@@ -15,7 +16,7 @@ public record ListedObject(
     long size,
     String etag,
     String contentType,
-    StoredChecksum checksum,
+    @Nullable StoredChecksum checksum,
     int partCount,
     Instant createdAt,
     Instant updatedAt) {

@@ -2,6 +2,7 @@ package io.coffer.model;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The metadata of one stored object (the current version of a key).
@@ -20,7 +21,7 @@ public record ObjectMeta(
     String contentType,
     Map<String, String> headers,
     Map<String, String> userMetadata,
-    StoredChecksum checksum,
+    @Nullable StoredChecksum checksum,
     Instant createdAt,
     Instant updatedAt,
     Storage storage) {

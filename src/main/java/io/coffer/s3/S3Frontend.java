@@ -21,6 +21,8 @@ import io.coffer.s3.request.S3RequestParser;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.service.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +50,13 @@ public final class S3Frontend implements HttpHandler {
   /** Whether a presigned request is still allowed (not revoked); see the management API. */
   @FunctionalInterface
   public interface PresignedUrlCheck {
-    void check(AuthResult auth, String bucket, String key, String method);
+    void check(AuthResult auth, @Nullable String bucket, @Nullable String key, String method);
   }
 
   public S3Frontend(
       SigV4Verifier verifier,
       S3Dispatcher dispatcher,
-      String domain,
+      @Nullable String domain,
       String region,
       PresignedUrlCheck presignedUrlCheck,
       MeterRegistry registry) {
@@ -118,7 +120,7 @@ public final class S3Frontend implements HttpHandler {
         if (auth.isAnonymous()) {
           // A browser form upload is signed by a policy in its body, not as a request: it is not
           // implemented, whoever sends it.
-          if (parsed.operation() instanceof S3Operation.Unsupported unsupported
+          if (Objects.requireNonNull(parsed).operation() instanceof S3Operation.Unsupported unsupported
               && unsupported.isFormUpload()) {
             throw unsupported.refusal();
           }
@@ -128,9 +130,9 @@ public final class S3Frontend implements HttpHandler {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
         FeatureHeaders.check(
-            parsed.type(),
+            Objects.requireNonNull(parsed).type(),
             FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()),
-            auth.credential().id());
+            Objects.requireNonNull(auth.credential()).id());
         S3Operation op = parsed.orThrow();
         S3Request request =
             new S3Request(http, auth, new Caller.User(auth.credential()), requestId);

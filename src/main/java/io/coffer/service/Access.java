@@ -2,6 +2,7 @@ package io.coffer.service;
 
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one access decision: every service method asks it, with the caller, the action and the
@@ -19,7 +20,7 @@ final class Access {
    * @param ownerId the ID of the credential that owns the bucket (or would own it, for
    *     CreateBucket, or whose buckets are listed)
    */
-  static void require(Caller caller, Action action, String bucket, long ownerId) {
+  static void require(Caller caller, Action action, @Nullable String bucket, long ownerId) {
     boolean allowed =
         switch (caller) {
           case Caller.Admin admin -> true;

@@ -10,6 +10,7 @@ import io.coffer.model.ErrorCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Buckets and who may touch them. */
 public final class BucketService {
@@ -103,7 +104,7 @@ public final class BucketService {
    *
    * @param region only buckets in this region, or null for any
    */
-  public BucketPage listPage(Caller caller, String prefix, String region, String after, int maxBuckets) {
+  public BucketPage listPage(Caller caller, String prefix, @Nullable String region, @Nullable String after, int maxBuckets) {
     long owner =
         switch (caller) {
           case Caller.User user -> {

@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Multipart uploads. Parts are stored as blobs of their own; completing an upload writes metadata
@@ -60,8 +62,8 @@ public final class MultipartService {
       String bucket,
       String key,
       ObjectAttributes attributes,
-      ChecksumAlgorithm checksumAlgorithm,
-      String checksumType) {
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
+      @Nullable String checksumType) {
     buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
     Names.requireValidKey(key);
     String type = null;
@@ -101,7 +103,7 @@ public final class MultipartService {
    * The upload if the caller may do {@code action} in the bucket and the upload is in progress
    * there, under {@code key} (any key when null: the management API knows uploads by ID).
    */
-  MultipartUpload require(Caller caller, Action action, String bucket, String key, String uploadId) {
+  MultipartUpload require(Caller caller, Action action, String bucket, @Nullable String key, String uploadId) {
     buckets.requireAccess(caller, bucket, action);
     return store
         .findUpload(uploadId)
@@ -151,7 +153,7 @@ public final class MultipartService {
         new Part(
             upload.uploadId(),
             partNumber,
-            stored.blobId(),
+            Objects.requireNonNull(stored.blobId()),
             stored.size(),
             stored.md5Hex(),
             stored.checksum(),
@@ -195,10 +197,10 @@ public final class MultipartService {
   public UploadListing listUploads(
       Caller caller,
       String bucket,
-      String prefix,
-      String delimiter,
-      String keyMarker,
-      String uploadIdMarker,
+      @Nullable String prefix,
+      @Nullable String delimiter,
+      @Nullable String keyMarker,
+      @Nullable String uploadIdMarker,
       int maxUploads) {
     buckets.requireAccess(caller, bucket, Action.LIST_MULTIPART_UPLOADS);
     return store.listUploads(
@@ -221,7 +223,7 @@ public final class MultipartService {
    * Aborts an upload of {@code key} (any key when null: the management API knows uploads by ID);
    * NO_SUCH_UPLOAD unless it is in progress in this bucket.
    */
-  public void abort(Caller caller, String bucket, String key, String uploadId) {
+  public void abort(Caller caller, String bucket, @Nullable String key, String uploadId) {
     MultipartUpload upload = require(caller, Action.ABORT_MULTIPART_UPLOAD, bucket, key, uploadId);
     List<Part> parts = store.abortUpload(upload.uploadId());
     objects.release(bucket, parts.stream().map(Part::blobId).toList());
@@ -364,7 +366,7 @@ public final class MultipartService {
   }
 
   /** The object's checksum from its parts' checksums, as AWS defines composite and full-object. */
-  private static StoredChecksum objectChecksum(MultipartUpload upload, List<Segment> segments) {
+  private static @Nullable StoredChecksum objectChecksum(MultipartUpload upload, List<Segment> segments) {
     if (upload.checksumAlgorithm() == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.coffer.service;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a writer says about an object besides its bytes.
@@ -14,9 +15,10 @@ public record ObjectAttributes(
 
   public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
-  public ObjectAttributes {
-    contentType = contentType == null || contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType;
-    headers = Map.copyOf(headers);
-    userMetadata = Map.copyOf(userMetadata);
+  public ObjectAttributes(
+      @Nullable String contentType, Map<String, String> headers, Map<String, String> userMetadata) {
+    this.contentType = contentType == null || contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType;
+    this.headers = Map.copyOf(headers);
+    this.userMetadata = Map.copyOf(userMetadata);
   }
 }

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Objects: write, read, delete, list. A write stores the bytes first and then switches the key to
@@ -102,7 +104,7 @@ public final class ObjectService {
       WritePrecondition precondition) {
     Instant now = clock.instant();
     Storage storage =
-        stored.blobId() != null ? new Storage.Blob(stored.blobId()) : new Storage.Inline(stored.inline());
+        stored.blobId() != null ? new Storage.Blob(stored.blobId()) : new Storage.Inline(Objects.requireNonNull(stored.inline()));
     ObjectMeta meta =
         new ObjectMeta(
             bucket,
@@ -169,8 +171,8 @@ public final class ObjectService {
       String bucket,
       String key,
       ReadConditions conditions,
-      ByteRange range,
-      Integer partNumber) {
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber) {
     String bucketId = buckets.requireAccess(caller, bucket, Action.GET_OBJECT);
     return open(bucketId, bucket, key, conditions, range, partNumber);
   }
@@ -185,8 +187,8 @@ public final class ObjectService {
       String bucket,
       String key,
       ReadConditions conditions,
-      ByteRange range,
-      Integer partNumber) {
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber) {
     String id = bucketId;
     for (int attempt = 1; ; attempt++) {
       ObjectMeta meta = find(bucket, key);
@@ -209,7 +211,7 @@ public final class ObjectService {
   }
 
   private ObjectRead openVersion(
-      String bucketId, ObjectMeta meta, ByteRange range, Integer partNumber) throws IOException {
+      String bucketId, ObjectMeta meta, @Nullable ByteRange range, @Nullable Integer partNumber) throws IOException {
     List<Segment> segments =
         meta.storage() instanceof Storage.Parts parts ? store.findSegments(parts.storageId()) : List.of();
     ByteRange.Resolved resolved = null;
@@ -240,7 +242,7 @@ public final class ObjectService {
   private ObjectRead openParts(
       String bucketId,
       ObjectMeta meta,
-      ByteRange.Resolved resolved,
+      ByteRange.@Nullable Resolved resolved,
       List<Segment> segments,
       long start,
       long length)
@@ -263,7 +265,7 @@ public final class ObjectService {
     return new ObjectRead(meta, resolved, null, lease, slices);
   }
 
-  private static ByteRange.Resolved partRange(ObjectMeta meta, List<Segment> segments, int partNumber) {
+  private static ByteRange.@Nullable Resolved partRange(ObjectMeta meta, List<Segment> segments, int partNumber) {
     int parts = meta.isMultipart() ? segments.size() : 1;
     if (partNumber < 1 || partNumber > parts) {
       throw new CofferException(ErrorCode.INVALID_PART_NUMBER);
@@ -321,7 +323,7 @@ public final class ObjectService {
   }
 
   public ListPage list(
-      Caller caller, String bucket, String prefix, String delimiter, String after, int maxKeys) {
+      Caller caller, String bucket, @Nullable String prefix, @Nullable String delimiter, @Nullable String after, int maxKeys) {
     buckets.requireAccess(caller, bucket, Action.LIST_BUCKET);
     return store.listObjects(
         new ListQuery(bucket, prefix == null ? "" : prefix, delimiter, after, maxKeys));

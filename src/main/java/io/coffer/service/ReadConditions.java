@@ -5,6 +5,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conditional GET/HEAD headers, evaluated in the precedence AWS documents: If-Match, then
@@ -13,7 +14,7 @@ import java.time.temporal.ChronoUnit;
  * fail with 412 where a GET answers 304 (see {@link CopyService}).
  */
 public record ReadConditions(
-    String ifMatch, String ifNoneMatch, Instant ifModifiedSince, Instant ifUnmodifiedSince) {
+    @Nullable String ifMatch, @Nullable String ifNoneMatch, @Nullable Instant ifModifiedSince, @Nullable Instant ifUnmodifiedSince) {
 
   public static final ReadConditions NONE = new ReadConditions(null, null, null, null);
 

@@ -3,6 +3,7 @@ package io.coffer.admin.api;
 import io.coffer.http.MalformedUriException;
 import io.coffer.http.UriCodec;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How the management API decodes request URIs: with {@link UriCodec#STRICT}, so a malformed escape
@@ -18,7 +19,7 @@ final class PercentDecoding {
     try {
       return UriCodec.STRICT.decodePath(raw);
     } catch (MalformedUriException e) {
-      throw ApiException.invalid(e.getMessage());
+      throw ApiException.invalid(Objects.requireNonNull(e.getMessage()));
     }
   }
 
@@ -27,7 +28,7 @@ final class PercentDecoding {
     try {
       return UriCodec.STRICT.parseQuery(rawQuery).all();
     } catch (MalformedUriException e) {
-      throw ApiException.invalid(e.getMessage());
+      throw ApiException.invalid(Objects.requireNonNull(e.getMessage()));
     }
   }
 }

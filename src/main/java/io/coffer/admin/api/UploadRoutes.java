@@ -16,6 +16,7 @@ import io.coffer.service.UploadParts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** /api/v1/buckets/{bucket}/multipart-uploads: uploads in progress, and aborting one. */
 final class UploadRoutes {
@@ -66,7 +67,7 @@ final class UploadRoutes {
             listing.truncated()));
   }
 
-  private static UploadBodies.Summary summary(UploadParts uploadParts, String initiator) {
+  private static UploadBodies.Summary summary(UploadParts uploadParts, @Nullable String initiator) {
     MultipartUpload upload = uploadParts.upload();
     List<Part> parts = uploadParts.parts();
     long size = parts.stream().mapToLong(Part::size).sum();

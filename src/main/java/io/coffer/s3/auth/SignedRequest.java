@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import io.coffer.http.Query;
 import io.coffer.http.UriCodec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What signature verification needs of a request.
@@ -15,7 +16,7 @@ import io.coffer.http.UriCodec;
  *     null: Signature Version 2 signs {@code /bucket/key} whichever way the bucket was addressed
  */
 public record SignedRequest(
-    String method, String rawPath, Query query, RequestHeaders headers, String hostBucket) {
+    String method, String rawPath, Query query, RequestHeaders headers, @Nullable String hostBucket) {
 
   public SignedRequest {
     query = query == null ? Query.EMPTY : query;
@@ -34,7 +35,7 @@ public record SignedRequest(
   public static SignedRequest of(String method, String requestTarget, RequestHeaders headers) {
     int q = requestTarget.indexOf('?');
     if (q < 0) {
-      return new SignedRequest(method, requestTarget, (Query) null, headers, null);
+      return new SignedRequest(method, requestTarget, Query.EMPTY, headers, null);
     }
     return new SignedRequest(
         method, requestTarget.substring(0, q), requestTarget.substring(q + 1), headers);

@@ -9,6 +9,7 @@ import io.coffer.s3.response.ListingXml;
 import io.coffer.s3.response.Owner;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.service.ObjectService;
+import org.jspecify.annotations.Nullable;
 
 /** ListObjects (v1), ListObjectsV2 and ListObjectVersions (current objects as "null" versions). */
 public final class ListingHandler {
@@ -33,7 +34,7 @@ public final class ListingHandler {
     return S3Responses.ok(ListingXml.listObjectVersions(op, page, Owner.of(request.caller())));
   }
 
-  private ListPage page(S3Request request, String bucket, ListParameters list, String after) {
+  private ListPage page(S3Request request, String bucket, ListParameters list, @Nullable String after) {
     return objects.list(
         request.caller(), bucket, list.prefix(), list.delimiter(), after, list.maxKeys());
   }

@@ -16,6 +16,7 @@ import io.coffer.service.ObjectService;
 import io.coffer.service.ReadResult;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Objects;
 
 /** PutObject, GetObject, HeadObject, DeleteObject. */
 public final class ObjectHandler {
@@ -66,7 +67,7 @@ public final class ObjectHandler {
     HttpResponse response = new HttpResponse(partial ? 206 : 200);
     ObjectHeaders.write(response, meta);
     if (partial) {
-      response.header("Content-Range", read.range().contentRange());
+      response.header("Content-Range", Objects.requireNonNull(read.range()).contentRange());
     }
     if (meta.isMultipart() && (params.partNumber() != null || head)) {
       response.header("x-amz-mp-parts-count", meta.partCount());

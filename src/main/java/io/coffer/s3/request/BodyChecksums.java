@@ -5,6 +5,7 @@ import io.coffer.checksum.Checksums;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the headers say a request body must match: Content-MD5, and the checksum of an
@@ -17,7 +18,7 @@ import java.util.Locale;
  * @param trailer the lower-case name of the trailer that carries the expected value, or null
  */
 public record BodyChecksums(
-    String contentMd5, ChecksumAlgorithm algorithm, String value, String trailer) {
+    @Nullable String contentMd5, @Nullable ChecksumAlgorithm algorithm, @Nullable String value, @Nullable String trailer) {
   private static final String PREFIX = "x-amz-checksum-";
 
   /** For a body the x-amz-checksum-* headers describe. */

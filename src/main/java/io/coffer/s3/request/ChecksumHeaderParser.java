@@ -5,7 +5,9 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.StoredChecksum;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The x-amz-checksum-* request headers: the one {@code x-amz-checksum-<algorithm>} a request may
@@ -23,7 +25,7 @@ final class ChecksumHeaderParser {
    * The x-amz-checksum-&lt;algorithm&gt; header, or null when there is none; InvalidRequest for an
    * unknown algorithm, two algorithms, or a value {@code wellFormed} refuses.
    */
-  static Sent find(HeaderLines headers, BiPredicate<ChecksumAlgorithm, String> wellFormed) {
+  static @Nullable Sent find(HeaderLines headers, BiPredicate<ChecksumAlgorithm, String> wellFormed) {
     Sent sent = null;
     for (String name : headers.names()) {
       String lower = name.toLowerCase(Locale.ROOT);
@@ -44,7 +46,7 @@ final class ChecksumHeaderParser {
             ErrorCode.INVALID_REQUEST,
             "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
       }
-      sent = new Sent(found, headers.get(name).trim());
+      sent = new Sent(found, Objects.requireNonNull(headers.get(name)).trim());
       if (!wellFormed.test(found, sent.value())) {
         throw new CofferException(
             ErrorCode.INVALID_REQUEST, "Value for " + found.headerName() + " header is invalid.");
@@ -54,7 +56,7 @@ final class ChecksumHeaderParser {
   }
 
   /** x-amz-checksum-type in upper case (COMPOSITE or FULL_OBJECT), or null when not sent. */
-  static String type(HeaderLines headers) {
+  static @Nullable String type(HeaderLines headers) {
     String type = headers.get("x-amz-checksum-type");
     if (type == null) {
       return null;

@@ -7,6 +7,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.service.ExpectedObject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the x-amz-checksum-*, x-amz-checksum-type and x-amz-mp-object-size headers of a
@@ -28,7 +29,7 @@ final class ExpectedObjectHeaders {
         objectSize(headers.get("x-amz-mp-object-size")));
   }
 
-  private static Long objectSize(String header) {
+  private static @Nullable Long objectSize(@Nullable String header) {
     if (header == null) {
       return null;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request's header lines as the parser reads them: looked up by case-insensitive name, or all of
@@ -13,7 +14,7 @@ import java.util.Set;
 public interface HeaderLines {
 
   /** The first value of the named header, or null. */
-  String get(String name);
+  @Nullable String get(String name);
 
   /** Every header line in arrival order. */
   Iterable<Map.Entry<String, String>> entries();
@@ -33,7 +34,7 @@ public interface HeaderLines {
     }
     return new HeaderLines() {
       @Override
-      public String get(String name) {
+      public @Nullable String get(String name) {
         return lines.stream()
             .filter(line -> line.getKey().equalsIgnoreCase(name))
             .map(Map.Entry::getValue)

@@ -4,6 +4,7 @@ import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ListBuckets' pagination parameters ({@code max-buckets}, {@code continuation-token},
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param region the region to filter by (the server's own), or null for any
  * @param after the last bucket name of the previous page, or null
  */
-public record ListBucketsParameters(boolean paginated, int maxBuckets, String prefix, String region, String after) {
+public record ListBucketsParameters(boolean paginated, int maxBuckets, @Nullable String prefix, @Nullable String region, @Nullable String after) {
   static final int MAX_BUCKETS = 10_000;
   private static final String[] NAMES = {"max-buckets", ContinuationToken.PARAMETER, "prefix", "bucket-region"};
   /** What an AWS region name looks like (us-east-1, eu-central-2, us-gov-west-1, ...). */
@@ -42,7 +43,7 @@ public record ListBucketsParameters(boolean paginated, int maxBuckets, String pr
    * S3 reads max-buckets as it reads max-keys: an optional minus sign and ASCII digits that fit an
    * int (leading zeros allowed), and only then holds it to 1..10000. Empty means the default.
    */
-  private static int maxBuckets(String value) {
+  private static int maxBuckets(@Nullable String value) {
     if (value == null || value.isEmpty()) {
       return MAX_BUCKETS;
     }
@@ -76,7 +77,7 @@ public record ListBucketsParameters(boolean paginated, int maxBuckets, String pr
   }
 
   /** Every bucket lives in the server's region: another region is one this endpoint does not serve. */
-  private static String region(String value, String serverRegion) {
+  private static @Nullable String region(@Nullable String value, String serverRegion) {
     if (value == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.coffer.s3.request;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters every object listing shares: {@code prefix}, {@code delimiter}, {@code max-keys}
@@ -13,7 +14,7 @@ import io.coffer.model.ErrorCode;
  * @param maxKeys at most {@value #MAX_KEYS}
  * @param urlEncoded whether keys and prefixes in the response are URL-encoded
  */
-public record ListParameters(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
+public record ListParameters(String prefix, @Nullable String delimiter, int maxKeys, boolean urlEncoded) {
   public static final int MAX_KEYS = 1000;
 
   static ListParameters of(Query query) {
@@ -47,7 +48,7 @@ public record ListParameters(String prefix, String delimiter, int maxKeys, boole
   }
 
   /** A query parameter whose empty value means the same as its absence. */
-  static String nonEmpty(Query query, String name) {
+  static @Nullable String nonEmpty(Query query, String name) {
     String value = query.get(name);
     return value == null || value.isEmpty() ? null : value;
   }

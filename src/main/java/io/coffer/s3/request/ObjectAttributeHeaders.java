@@ -58,7 +58,7 @@ public final class ObjectAttributeHeaders {
    *
    * @return the value to store, or null for none
    */
-  static @Nullable String storedContentEncoding(String header, boolean awsChunkedBody) {
+  static @Nullable String storedContentEncoding(@Nullable String header, boolean awsChunkedBody) {
     if (header == null || !awsChunkedBody) {
       return header;
     }

@@ -9,6 +9,7 @@ import io.coffer.model.WritePrecondition;
 import io.coffer.service.ObjectAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the headers and query parameters of the operations on one object. */
 final class ObjectParameters {
@@ -100,7 +101,7 @@ final class ObjectParameters {
   }
 
   /** x-amz-checksum-algorithm: the checksum an object or upload is to have, or null. */
-  private static ChecksumAlgorithm checksumAlgorithm(HeaderLines headers) {
+  private static @Nullable ChecksumAlgorithm checksumAlgorithm(HeaderLines headers) {
     String requested = headers.get("x-amz-checksum-algorithm");
     if (requested == null) {
       return null;
@@ -114,7 +115,7 @@ final class ObjectParameters {
   }
 
   /** Until versioning exists, the only version of an object is "null". */
-  private static String nullVersion(Query query) {
+  private static @Nullable String nullVersion(Query query) {
     String version = query.get("versionId");
     if (version != null && !version.equals("null")) {
       throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid version id specified");

@@ -1,7 +1,9 @@
 package io.coffer.s3.request;
 
 import io.coffer.model.CofferException;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the parser made of a request: which operation it is, and that operation with its
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
  * @param invalid what was wrong with the parameters (a {@link CofferException}), or null
  */
 public record ParsedRequest(
-    Class<? extends S3Operation> type, S3Operation operation, RuntimeException invalid) {
+    Class<? extends S3Operation> type, @Nullable S3Operation operation, @Nullable RuntimeException invalid) {
 
   /** Builds the operation of a known type, keeping a parameter error for later. */
   static ParsedRequest of(Class<? extends S3Operation> type, Supplier<S3Operation> build) {
@@ -44,6 +46,6 @@ public record ParsedRequest(
     if (invalid != null) {
       throw invalid;
     }
-    return operation;
+    return Objects.requireNonNull(operation); // null only with an error
   }
 }

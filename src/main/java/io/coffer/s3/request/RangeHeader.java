@@ -17,7 +17,7 @@ public final class RangeHeader {
    * The requested range, or null when the header is absent or not a single byte range (S3 then
    * serves the whole object, as HTTP allows).
    */
-  public static @Nullable ByteRange parse(String header) {
+  public static @Nullable ByteRange parse(@Nullable String header) {
     if (header == null) {
       return null;
     }
@@ -60,7 +60,7 @@ public final class RangeHeader {
    * The range of x-amz-copy-source-range, which must be exactly {@code bytes=first-last} with
    * {@code first <= last} (no open or suffix ranges, no lists, no spaces inside).
    */
-  public static @Nullable ByteRange parseCopySourceRange(String header) {
+  public static @Nullable ByteRange parseCopySourceRange(@Nullable String header) {
     if (header == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.coffer.s3.request;
 import io.coffer.model.ByteRange;
 import io.coffer.service.ReadConditions;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a GetObject or HeadObject asks for besides the key.
@@ -16,9 +17,9 @@ import java.util.Map;
  * @param versionId the version asked for: null or "null", the only version without versioning
  */
 public record ReadParameters(
-    ByteRange range,
-    Integer partNumber,
+    @Nullable ByteRange range,
+    @Nullable Integer partNumber,
     ReadConditions conditions,
     Map<String, String> responseOverrides,
     boolean checksumMode,
-    String versionId) {}
+    @Nullable String versionId) {}

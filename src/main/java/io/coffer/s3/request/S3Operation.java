@@ -8,6 +8,7 @@ import io.coffer.model.WritePrecondition;
 import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every request the S3 port understands, as one typed value with its parameters. The parser
@@ -22,16 +23,16 @@ public sealed interface S3Operation {
   }
 
   /** The bucket addressed, or null. */
-  String bucket();
+  @Nullable String bucket();
 
   /** The key addressed, or null. */
-  default String key() {
+  default @Nullable String key() {
     return null;
   }
 
   record ListBuckets(ListBucketsParameters parameters) implements S3Operation {
     @Override
-    public String bucket() {
+    public @Nullable String bucket() {
       return null;
     }
   }
@@ -50,7 +51,7 @@ public sealed interface S3Operation {
   record GetBucketVersioning(String bucket) implements S3Operation {}
 
   /** ListObjects (version 1). */
-  record ListObjects(String bucket, ListParameters list, String marker) implements S3Operation {}
+  record ListObjects(String bucket, ListParameters list, @Nullable String marker) implements S3Operation {}
 
   /**
    * @param continuationToken the token sent, or null
@@ -59,19 +60,19 @@ public sealed interface S3Operation {
   record ListObjectsV2(
       String bucket,
       ListParameters list,
-      ContinuationToken continuationToken,
-      String startAfter,
+      @Nullable ContinuationToken continuationToken,
+      @Nullable String startAfter,
       boolean fetchOwner)
       implements S3Operation {
 
     /** The key the page starts after: the token's position, else start-after. */
-    public String after() {
+    public @Nullable String after() {
       return continuationToken != null ? continuationToken.position() : startAfter;
     }
   }
 
   /** Without versioning every object is listed as its one version, "null". */
-  record ListObjectVersions(String bucket, ListParameters list, String keyMarker)
+  record ListObjectVersions(String bucket, ListParameters list, @Nullable String keyMarker)
       implements S3Operation {}
 
   /**
@@ -79,10 +80,10 @@ public sealed interface S3Operation {
    */
   record ListMultipartUploads(
       String bucket,
-      String prefix,
-      String delimiter,
-      String keyMarker,
-      String uploadIdMarker,
+      @Nullable String prefix,
+      @Nullable String delimiter,
+      @Nullable String keyMarker,
+      @Nullable String uploadIdMarker,
       int maxUploads)
       implements S3Operation {}
 
@@ -117,8 +118,8 @@ public sealed interface S3Operation {
       String key,
       CopySource source,
       ReadConditions sourceConditions,
-      ObjectAttributes replacement,
-      ChecksumAlgorithm checksumAlgorithm,
+      @Nullable ObjectAttributes replacement,
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition writePrecondition)
       implements S3Operation {}
 
@@ -130,8 +131,8 @@ public sealed interface S3Operation {
       String bucket,
       String key,
       ObjectAttributes attributes,
-      ChecksumAlgorithm checksumAlgorithm,
-      String checksumType)
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
+      @Nullable String checksumType)
       implements S3Operation {}
 
   record UploadPart(
@@ -148,7 +149,7 @@ public sealed interface S3Operation {
       int partNumber,
       CopySource source,
       ReadConditions sourceConditions,
-      ByteRange sourceRange)
+      @Nullable ByteRange sourceRange)
       implements S3Operation {}
 
   /**
@@ -170,7 +171,7 @@ public sealed interface S3Operation {
       implements S3Operation {}
 
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
-  record Unsupported(String operation, String bucket, String key) implements S3Operation {
+  record Unsupported(String operation, String bucket, @Nullable String key) implements S3Operation {
     /** A browser form upload: POST to a bucket, signed by a policy in the form, not the request. */
     public static final String POST_OBJECT = "PostObject";
 

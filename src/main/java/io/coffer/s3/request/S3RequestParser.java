@@ -3,6 +3,8 @@ package io.coffer.s3.request;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns method, path, query and headers into an {@link S3Operation} with its parameters. Every rule
@@ -31,7 +33,7 @@ public final class S3RequestParser {
    *     without an upload ID, an unreadable x-amz-copy-source, ...)
    */
   public ParsedRequest parse(
-      String method, String bucket, String key, Query query, HeaderLines headers) {
+      String method, @Nullable String bucket, @Nullable String key, Query query, HeaderLines headers) {
     if (bucket == null) {
       if (method.equals("GET")) {
         return ParsedRequest.of(
@@ -60,7 +62,7 @@ public final class S3RequestParser {
                   new S3Operation.ListParts(
                       bucket,
                       key,
-                      query.get("uploadId"),
+                      Objects.requireNonNull(query.get("uploadId")),
                       DecimalParam.query(query, "part-number-marker", 0, 0, 10_000),
                       Math.min(
                           DecimalParam.query(query, "max-parts", 1000, 0, Integer.MAX_VALUE),
@@ -85,7 +87,7 @@ public final class S3RequestParser {
         }
         if (query.has("uploadId")) {
           return ParsedRequest.of(
-              new S3Operation.AbortMultipartUpload(bucket, key, query.get("uploadId")));
+              new S3Operation.AbortMultipartUpload(bucket, key, Objects.requireNonNull(query.get("uploadId"))));
         }
         return ParsedRequest.of(
             S3Operation.DeleteObject.class,
@@ -104,7 +106,7 @@ public final class S3RequestParser {
                   new S3Operation.CompleteMultipartUpload(
                       bucket,
                       key,
-                      query.get("uploadId"),
+                      Objects.requireNonNull(query.get("uploadId")),
                       ExpectedObjectHeaders.expected(headers),
                       BodyChecksums.ofDocumentOnly(headers),
                       Conditions.write(headers)));
@@ -120,7 +122,7 @@ public final class S3RequestParser {
   }
 
   private static ParsedRequest put(
-      String bucket, String key, Query query, HeaderLines headers, String subresource) {
+      String bucket, String key, Query query, HeaderLines headers, @Nullable String subresource) {
     if (subresource != null) {
       // Neither may fall through to PutObject: that would overwrite the object with the body.
       return ParsedRequest.of(
@@ -170,7 +172,7 @@ public final class S3RequestParser {
   }
 
   /** A partNumber query parameter: 1 to 10000. */
-  static int partNumber(String value) {
+  static int partNumber(@Nullable String value) {
     if (value == null) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT, "A partNumber must be given with uploadId.");

@@ -2,6 +2,7 @@ package io.coffer.s3.request;
 
 import io.coffer.http.Query;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The subresources of the S3 API that Coffer does not implement, and their operations' names. */
 final class Subresources {
@@ -22,7 +23,7 @@ final class Subresources {
   private Subresources() {}
 
   /** The first of {@code known} the query names, with or without a value; null for none. */
-  static String find(Query query, List<String> known) {
+  static @Nullable String find(Query query, List<String> known) {
     for (String name : known) {
       if (query.has(name)) {
         return name;
@@ -32,7 +33,7 @@ final class Subresources {
   }
 
   /** The operation a subresource stands for: "GetBucket" and "object-lock" make GetBucketObjectLock. */
-  static S3Operation unsupported(String prefix, String subresource, String bucket, String key) {
+  static S3Operation unsupported(String prefix, String subresource, String bucket, @Nullable String key) {
     return new S3Operation.Unsupported(prefix + capitalize(subresource), bucket, key);
   }
 

@@ -5,6 +5,7 @@ import io.coffer.http.HttpDates;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.BucketService.BucketPage;
+import org.jspecify.annotations.Nullable;
 
 /** ListAllMyBucketsResult, LocationConstraint and VersioningConfiguration. */
 public final class BucketXml {
@@ -13,7 +14,7 @@ public final class BucketXml {
   /**
    * @param prefix the prefix asked for, echoed when sent (null: not sent)
    */
-  public static byte[] listAllMyBuckets(Owner owner, BucketPage page, String prefix) {
+  public static byte[] listAllMyBuckets(Owner owner, BucketPage page, @Nullable String prefix) {
     XmlWriter xml = XmlElements.document("ListAllMyBucketsResult");
     XmlElements.owner(xml, "Owner", owner);
     xml.start("Buckets");

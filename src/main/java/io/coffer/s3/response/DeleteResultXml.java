@@ -2,6 +2,7 @@ package io.coffer.s3.response;
 
 import io.coffer.s3.xml.XmlWriter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** DeleteResult: what DeleteObjects did with each key. */
 public final class DeleteResultXml {
@@ -15,13 +16,13 @@ public final class DeleteResultXml {
     String versionId();
   }
 
-  public record Deleted(String key, String versionId) implements Outcome {}
+  public record Deleted(String key, @Nullable String versionId) implements Outcome {}
 
   /**
    * @param code the S3 error code
    * @param message what the client reads
    */
-  public record Failed(String key, String versionId, String code, String message)
+  public record Failed(String key, @Nullable String versionId, String code, String message)
       implements Outcome {}
 
   /** Every outcome in order; a quiet request leaves out the keys it deleted. */

@@ -2,6 +2,7 @@ package io.coffer.s3.response;
 
 import io.coffer.s3.xml.XmlWriter;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The Error document: the one place error XML is written. */
 public final class ErrorXml {
@@ -12,7 +13,7 @@ public final class ErrorXml {
    * @param resource the path asked for, or null
    */
   public static byte[] error(
-      String code, String message, Map<String, String> fields, String resource, String requestId) {
+      String code, String message, Map<String, String> fields, @Nullable String resource, String requestId) {
     XmlWriter xml = new XmlWriter();
     xml.start("Error");
     xml.element("Code", code);

@@ -8,6 +8,7 @@ import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.request.ListParameters;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
+import org.jspecify.annotations.Nullable;
 
 /** ListBucketResult (ListObjects versions 1 and 2) and ListVersionsResult. */
 public final class ListingXml {
@@ -82,7 +83,7 @@ public final class ListingXml {
    * @param owner written with each entry, or null for none
    */
   private static void contents(
-      XmlWriter xml, ListPage page, ListParameters list, Owner owner, String element) {
+      XmlWriter xml, ListPage page, ListParameters list, @Nullable Owner owner, String element) {
     boolean versions = element.equals("Version");
     for (ListedObject object : page.objects()) {
       xml.start(element);
@@ -118,7 +119,7 @@ public final class ListingXml {
   }
 
   /** Keys and prefixes as the client asked for them; null stays null (no element). */
-  private static String encode(ListParameters list, String value) {
+  private static @Nullable String encode(ListParameters list, @Nullable String value) {
     return list.urlEncoded() && value != null ? UriCodec.encodePath(value) : value;
   }
 }

@@ -2,6 +2,7 @@ package io.coffer.s3.response;
 
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
+import org.jspecify.annotations.Nullable;
 
 /** Wraps rendered documents as responses, and answers every error. */
 public final class S3Responses {
@@ -19,7 +20,7 @@ public final class S3Responses {
    * x-amz-error-code so that clients and logs can tell errors apart.
    */
   public static HttpResponse error(
-      CofferException e, String resource, String requestId, boolean head) {
+      CofferException e, @Nullable String resource, String requestId, boolean head) {
     int status = e.code().httpStatus();
     HttpResponse response = new HttpResponse(status);
     if (head || status == 304) {

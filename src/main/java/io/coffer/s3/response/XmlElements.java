@@ -4,6 +4,7 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.model.StoredChecksum;
 import io.coffer.s3.xml.S3Xml;
 import io.coffer.s3.xml.XmlWriter;
+import org.jspecify.annotations.Nullable;
 
 /** Elements several S3 responses share, written the same way everywhere. */
 final class XmlElements {
@@ -28,7 +29,7 @@ final class XmlElements {
    * {@code <ChecksumCRC32>value</ChecksumCRC32>}, followed by {@code <ChecksumType>} when {@code
    * withType} (an object's checksum; a part's has no type of its own). Nothing for null.
    */
-  static void checksum(XmlWriter xml, StoredChecksum checksum, boolean withType) {
+  static void checksum(XmlWriter xml, @Nullable StoredChecksum checksum, boolean withType) {
     if (checksum == null) {
       return;
     }
