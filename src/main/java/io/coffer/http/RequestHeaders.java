@@ -3,9 +3,11 @@ package io.coffer.http;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** Read-only, case-insensitive view of a request's headers, hiding Netty's types. */
-public final class RequestHeaders {
+/** The request's headers as Netty decoded them, read through {@link Headers} without a copy. */
+public final class RequestHeaders implements Headers {
   private final HttpHeaders headers;
 
   RequestHeaders(HttpHeaders headers) {
@@ -13,10 +15,12 @@ public final class RequestHeaders {
   }
 
   /** The first value of the header, or null. */
-  public String get(String name) {
+  @Override
+  public @Nullable String get(String name) {
     return headers.get(name);
   }
 
+  @Override
   public List<String> getAll(String name) {
     return headers.getAll(name);
   }
@@ -26,12 +30,14 @@ public final class RequestHeaders {
   }
 
   /** Every header line in arrival order; names as sent. */
+  @Override
   public Iterable<Map.Entry<String, String>> entries() {
     return headers;
   }
 
   /** The names present, in any case. */
-  public java.util.Set<String> names() {
+  @Override
+  public Set<String> names() {
     return headers.names();
   }
 

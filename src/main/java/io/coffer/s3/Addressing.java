@@ -16,13 +16,13 @@ final class Addressing {
   }
 
   /** The bucket and key; either may be null. */
-  PathStyle.Target resolve(String host, String rawPath) {
+  PathStyle.Target resolve(@Nullable String host, String rawPath) {
     String bucket = hostBucket(host);
     return bucket != null ? PathStyle.virtualHosted(bucket, rawPath) : PathStyle.parse(rawPath);
   }
 
   /** The bucket a virtual-hosted-style Host header names; null for a path-style request. */
-  @Nullable String hostBucket(String host) {
+  @Nullable String hostBucket(@Nullable String host) {
     if (domainSuffix != null && host != null) {
       String name = host.toLowerCase(java.util.Locale.ROOT);
       int colon = name.lastIndexOf(':');

@@ -1,5 +1,6 @@
 package io.coffer.s3;
 
+import io.coffer.http.Headers;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
@@ -11,7 +12,6 @@ import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.auth.SignedRequest;
 import io.coffer.s3.handler.S3Dispatcher;
 import io.coffer.s3.request.FeatureHeaders;
-import io.coffer.s3.request.HttpHeaderLines;
 import io.coffer.s3.request.ParsedRequest;
 import io.coffer.s3.request.PathStyle;
 import io.coffer.s3.request.RequestUri;
@@ -94,7 +94,7 @@ public final class S3Frontend implements HttpHandler {
         bucket = target.bucket();
         // Parsed once: the parser routes and the verifier checks the signature of this one value.
         Query query = RequestUri.parseQuery(http.rawQuery());
-        HttpHeaderLines headers = new HttpHeaderLines(http.headers());
+        Headers headers = http.headers();
         // Parsed before authenticating so that the access log names the operation of a refused
         // request too; a parse error still comes after authentication errors, and an invalid
         // parameter after the checks below, where the operation is about to run.

@@ -6,8 +6,8 @@ import static io.coffer.fuzz.FuzzInputs.wireText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
-import io.coffer.s3.request.HeaderLines;
 import io.coffer.s3.request.ParsedRequest;
 import io.coffer.s3.request.PathStyle;
 import io.coffer.s3.request.RequestUri;
@@ -51,8 +51,8 @@ class S3RequestParserFuzzTest {
     if (query == null) {
       return;
     }
-    HeaderLines headers =
-        copySource == null ? HeaderLines.of() : HeaderLines.of("x-amz-copy-source", copySource);
+    Headers headers =
+        copySource == null ? Headers.of() : Headers.of("x-amz-copy-source", copySource);
     ParsedRequest parsed =
         refusedOr(
             () -> PARSER.parse(method, addressed.bucket(), addressed.key(), query, headers));

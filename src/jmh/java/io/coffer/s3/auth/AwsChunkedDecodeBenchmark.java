@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.model.Credential;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public class AwsChunkedDecodeBenchmark {
 
   private byte[] encoded;
   private AuthResult auth;
-  private RequestHeaders headers;
+  private Headers headers;
   private final byte[] buffer = new byte[64 * 1024];
 
   @Setup
@@ -56,7 +57,7 @@ public class AwsChunkedDecodeBenchmark {
     encoded = AwsChunkedEncoder.encode(context, data, chunkSize, null);
     Credential credential = new Credential(1, "AK", "secret", "bench", true, Instant.EPOCH);
     auth = new AuthResult(credential, PayloadMode.STREAMING_SIGNED, null, false, Map.of(), context);
-    headers = RequestHeaders.ofSingleValues(Map.of("x-amz-decoded-content-length", Integer.toString(BODY)));
+    headers = Headers.ofSingleValues(Map.of("x-amz-decoded-content-length", Integer.toString(BODY)));
   }
 
   /** Operations per second × 1 MiB = MiB/s of decoded payload. */

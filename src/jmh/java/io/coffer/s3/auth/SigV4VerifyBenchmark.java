@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.model.Credential;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public class SigV4VerifyBenchmark {
     headers.put("host", host);
     headers.put("content-length", "4096");
     headers.put("user-agent", "aws-sdk-java/2.x");
-    request = new SignedRequest("PUT", path, null, RequestHeaders.ofSingleValues(headers));
+    request = new SignedRequest("PUT", path, null, Headers.ofSingleValues(headers));
     verifier.verify(request); // fails loudly here rather than measuring an error path
   }
 

@@ -1,6 +1,7 @@
 package io.coffer.admin.console;
 
 import io.coffer.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ record Asset(byte[] bytes, String contentType, String etag) {
    * File names carry no version, so browsers must revalidate (no-cache) every time; the ETag makes
    * that a 304 without a body whenever the file is unchanged.
    */
-  HttpResponse respond(String ifNoneMatch) {
+  HttpResponse respond(@Nullable String ifNoneMatch) {
     HttpResponse response =
         SecurityHeaders.apply(new HttpResponse(matches(ifNoneMatch) ? 304 : 200))
             .header("Cache-Control", "no-cache")
@@ -43,7 +44,7 @@ record Asset(byte[] bytes, String contentType, String etag) {
     return response.body(bytes, contentType);
   }
 
-  private boolean matches(String ifNoneMatch) {
+  private boolean matches(@Nullable String ifNoneMatch) {
     if (ifNoneMatch == null) {
       return false;
     }

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class AwsChunkedInputStream extends InputStream {
    * @throws IllegalArgumentException when the result is not for a streaming payload
    */
   public static AwsChunkedInputStream open(
-      AuthResult auth, InputStream body, RequestHeaders headers) {
+      AuthResult auth, InputStream body, Headers headers) {
     PayloadMode mode = auth.payloadMode();
     if (!mode.isStreaming() || (mode.chunksSigned() && auth.streaming() == null)) {
       throw new IllegalArgumentException("not a streaming payload: " + auth);

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class CanonicalRequest {
    * client listed them, each value trimmed with inner runs of whitespace collapsed to one space and
    * repeated headers joined by commas. A signed header absent from the request signs as empty.
    */
-  static String canonicalHeaders(RequestHeaders headers, List<String> signedHeaders) {
+  static String canonicalHeaders(Headers headers, List<String> signedHeaders) {
     StringBuilder out = new StringBuilder(256);
     for (String name : signedHeaders) {
       out.append(name).append(':');

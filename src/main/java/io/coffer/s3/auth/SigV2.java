@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -61,7 +62,7 @@ final class SigV2 {
    * The {@code x-amz-*} headers: names in lower case and sorted, repeated headers joined by commas,
    * each value trimmed and any folding (line breaks with their indentation) replaced by one space.
    */
-  static SortedMap<String, String> amzHeaders(RequestHeaders headers) {
+  static SortedMap<String, String> amzHeaders(Headers headers) {
     SortedMap<String, String> amz = new TreeMap<>();
     for (String name : headers.names()) {
       String lower = name.toLowerCase(Locale.ROOT);

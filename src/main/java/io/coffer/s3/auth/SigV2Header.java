@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
@@ -54,7 +55,7 @@ final class SigV2Header {
     }
     String accessKey = credentials.substring(0, colon).trim();
     String signature = credentials.substring(colon + 1).trim();
-    RequestHeaders headers = request.headers();
+    Headers headers = request.headers();
     String amzDate = headers.get("x-amz-date");
     Instant time = requestTime(amzDate != null ? amzDate : headers.get("date"));
     if (Duration.between(time, clock.instant()).abs().compareTo(SigV4.MAX_SKEW) > 0) {

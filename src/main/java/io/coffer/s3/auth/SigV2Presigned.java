@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
@@ -80,7 +81,7 @@ final class SigV2Presigned {
 
   /** Clients put signed headers into the query of a URL meant for a browser; either counts. */
   private static String headerOrParameter(
-      RequestHeaders headers, Map<String, String> parameters, String name) {
+      Headers headers, Map<String, String> parameters, String name) {
     String value = headers.get(name);
     if (value == null) {
       value = SigV2.asSentBytes(parameters.getOrDefault(name, ""));
@@ -89,7 +90,7 @@ final class SigV2Presigned {
   }
 
   private static SortedMap<String, String> amzHeaders(
-      RequestHeaders headers, Map<String, String> parameters) {
+      Headers headers, Map<String, String> parameters) {
     SortedMap<String, String> amz = new TreeMap<>();
     parameters.forEach(
         (name, value) -> {

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.http.UriCodec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class SigV4Signer {
             method,
             UriCodec.TOLERANT.canonicalPath(rawPath),
             UriCodec.TOLERANT.parseQuery(rawQuery).canonical(null),
-            CanonicalRequest.canonicalHeaders(RequestHeaders.ofSingleValues(signed), names),
+            CanonicalRequest.canonicalHeaders(Headers.ofSingleValues(signed), names),
             signedHeaders,
             payloadHash);
     String scope = scope(amzDate, region);

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.http.UriCodec;
 import io.coffer.model.CofferException;
@@ -87,7 +88,7 @@ public final class SigV4Verifier {
     }
     checkAlgorithm(authorization);
     AuthorizationHeader auth = AuthorizationHeader.parse(authorization);
-    RequestHeaders headers = request.headers();
+    Headers headers = request.headers();
     String amzDate = requestDate(headers);
     String payloadHash = headers.get("x-amz-content-sha256");
     if (payloadHash == null) {
@@ -140,7 +141,7 @@ public final class SigV4Verifier {
   }
 
   /** The request timestamp as it is signed: x-amz-date, else the Date header in SigV4 form. */
-  private static String requestDate(RequestHeaders headers) {
+  private static String requestDate(Headers headers) {
     String amzDate = headers.get("x-amz-date");
     if (amzDate != null) {
       amzDate = amzDate.trim();
@@ -168,7 +169,7 @@ public final class SigV4Verifier {
     if (now.isAfter(presigned.signedAt().plusSeconds(presigned.expiresSeconds()))) {
       throw new CofferException(ErrorCode.EXPIRED_TOKEN);
     }
-    RequestHeaders headers = request.headers();
+    Headers headers = request.headers();
     checkSignedHeaders(headers, presigned.signedHeaderNames());
     String payloadHash = query.get(PresignedQuery.CONTENT_SHA256);
     if (payloadHash == null) {
@@ -199,7 +200,7 @@ public final class SigV4Verifier {
         query.all());
   }
 
-  private static void checkSignedHeaders(RequestHeaders headers, List<String> signed) {
+  private static void checkSignedHeaders(Headers headers, List<String> signed) {
     if (!containsIgnoreCase(signed, "host")) {
       throw new CofferException(ErrorCode.ACCESS_DENIED, NOT_SIGNED);
     }

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.http.UriCodec;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     null: Signature Version 2 signs {@code /bucket/key} whichever way the bucket was addressed
  */
 public record SignedRequest(
-    String method, String rawPath, Query query, RequestHeaders headers, @Nullable String hostBucket) {
+    String method, String rawPath, Query query, Headers headers, @Nullable String hostBucket) {
 
   public SignedRequest {
     query = query == null ? Query.EMPTY : query;
@@ -27,12 +28,12 @@ public record SignedRequest(
    *
    * @throws io.coffer.http.MalformedUriException when the query cannot be decoded
    */
-  public SignedRequest(String method, String rawPath, String rawQuery, RequestHeaders headers) {
+  public SignedRequest(String method, String rawPath, String rawQuery, Headers headers) {
     this(method, rawPath, UriCodec.TOLERANT.parseQuery(rawQuery), headers, null);
   }
 
   /** Splits a request target ({@code /path?query}) as found in an HTTP request line. */
-  public static SignedRequest of(String method, String requestTarget, RequestHeaders headers) {
+  public static SignedRequest of(String method, String requestTarget, Headers headers) {
     int q = requestTarget.indexOf('?');
     if (q < 0) {
       return new SignedRequest(method, requestTarget, Query.EMPTY, headers, null);

@@ -2,6 +2,7 @@ package io.coffer.s3.request;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
+import io.coffer.http.Headers;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public record BodyChecksums(
   private static final String PREFIX = "x-amz-checksum-";
 
   /** For a body the x-amz-checksum-* headers describe. */
-  static BodyChecksums of(HeaderLines headers) {
+  static BodyChecksums of(Headers headers) {
     return parse(headers, true);
   }
 
@@ -31,11 +32,11 @@ public record BodyChecksums(
    * checksum of the object being completed, not of the XML document (Content-MD5 and trailers still
    * check the document).
    */
-  static BodyChecksums ofDocumentOnly(HeaderLines headers) {
+  static BodyChecksums ofDocumentOnly(Headers headers) {
     return parse(headers, false);
   }
 
-  private static BodyChecksums parse(HeaderLines headers, boolean checksumHeadersDescribeBody) {
+  private static BodyChecksums parse(Headers headers, boolean checksumHeadersDescribeBody) {
     ChecksumHeaderParser.Sent sent =
         checksumHeadersDescribeBody
             ? ChecksumHeaderParser.find(

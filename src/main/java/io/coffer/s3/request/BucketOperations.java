@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import static io.coffer.s3.request.ListParameters.nonEmpty;
 
@@ -11,7 +12,7 @@ final class BucketOperations {
   private BucketOperations() {}
 
   static ParsedRequest parse(
-      String method, String bucket, Query query, HeaderLines headers) {
+      String method, String bucket, Query query, Headers headers) {
     switch (method) {
       case "GET" -> {
         return get(bucket, query);

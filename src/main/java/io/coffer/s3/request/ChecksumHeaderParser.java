@@ -1,6 +1,7 @@
 package io.coffer.s3.request;
 
 import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.http.Headers;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.StoredChecksum;
@@ -25,7 +26,7 @@ final class ChecksumHeaderParser {
    * The x-amz-checksum-&lt;algorithm&gt; header, or null when there is none; InvalidRequest for an
    * unknown algorithm, two algorithms, or a value {@code wellFormed} refuses.
    */
-  static @Nullable Sent find(HeaderLines headers, BiPredicate<ChecksumAlgorithm, String> wellFormed) {
+  static @Nullable Sent find(Headers headers, BiPredicate<ChecksumAlgorithm, String> wellFormed) {
     Sent sent = null;
     for (String name : headers.names()) {
       String lower = name.toLowerCase(Locale.ROOT);
@@ -56,7 +57,7 @@ final class ChecksumHeaderParser {
   }
 
   /** x-amz-checksum-type in upper case (COMPOSITE or FULL_OBJECT), or null when not sent. */
-  static @Nullable String type(HeaderLines headers) {
+  static @Nullable String type(Headers headers) {
     String type = headers.get("x-amz-checksum-type");
     if (type == null) {
       return null;

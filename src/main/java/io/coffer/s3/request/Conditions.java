@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Headers;
 import io.coffer.http.HttpDates;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.ReadConditions;
@@ -10,7 +11,7 @@ import java.util.List;
 final class Conditions {
   private Conditions() {}
 
-  static ReadConditions read(HeaderLines headers) {
+  static ReadConditions read(Headers headers) {
     return new ReadConditions(
         headers.get("If-Match"),
         headers.get("If-None-Match"),
@@ -18,7 +19,7 @@ final class Conditions {
         HttpDates.parseOrNull(headers.get("If-Unmodified-Since")));
   }
 
-  static ReadConditions copySource(HeaderLines headers) {
+  static ReadConditions copySource(Headers headers) {
     return new ReadConditions(
         headers.get("x-amz-copy-source-if-match"),
         headers.get("x-amz-copy-source-if-none-match"),
@@ -31,7 +32,7 @@ final class Conditions {
    * is {@code *} (the key must not exist) or a list of entity tags the current version must not
    * have.
    */
-  static WritePrecondition write(HeaderLines headers) {
+  static WritePrecondition write(Headers headers) {
     String ifMatch = headers.get("If-Match");
     String ifNoneMatch = headers.get("If-None-Match");
     if (ifMatch == null && ifNoneMatch == null) {

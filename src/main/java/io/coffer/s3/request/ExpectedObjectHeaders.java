@@ -2,6 +2,7 @@ package io.coffer.s3.request;
 
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
+import io.coffer.http.Headers;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.service.ExpectedObject;
@@ -19,7 +20,7 @@ final class ExpectedObjectHeaders {
 
   private ExpectedObjectHeaders() {}
 
-  static ExpectedObject expected(HeaderLines headers) {
+  static ExpectedObject expected(Headers headers) {
     ChecksumHeaderParser.Sent sent = ChecksumHeaderParser.find(headers, ExpectedObjectHeaders::wellFormed);
     String type = ChecksumHeaderParser.type(headers);
     return new ExpectedObject(

@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Headers;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.service.ObjectAttributes;
@@ -26,7 +27,7 @@ public final class ObjectAttributeHeaders {
   private ObjectAttributeHeaders() {}
 
   /** The attributes as sent; see {@link S3Request#storedAttributes} for Content-Encoding. */
-  static ObjectAttributes parse(HeaderLines headers) {
+  static ObjectAttributes parse(Headers headers) {
     Map<String, String> stored = new LinkedHashMap<>();
     for (String name : STORED) {
       String value = headers.get(name);

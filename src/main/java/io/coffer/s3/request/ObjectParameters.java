@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.model.ByteRange;
@@ -25,7 +26,7 @@ final class ObjectParameters {
 
   private ObjectParameters() {}
 
-  static ReadParameters read(Query query, HeaderLines headers) {
+  static ReadParameters read(Query query, Headers headers) {
     String versionId = nullVersion(query);
     String partParameter = query.get("partNumber");
     Integer partNumber =
@@ -50,7 +51,7 @@ final class ObjectParameters {
   }
 
   static S3Operation.PutObject put(
-      String bucket, String key, Query query, HeaderLines headers) {
+      String bucket, String key, Query query, Headers headers) {
     nullVersion(query);
     BodyChecksums checksums = BodyChecksums.of(headers);
     return new S3Operation.PutObject(
@@ -58,7 +59,7 @@ final class ObjectParameters {
   }
 
   static S3Operation.DeleteObject delete(
-      String bucket, String key, Query query, HeaderLines headers) {
+      String bucket, String key, Query query, Headers headers) {
     nullVersion(query);
     String ifMatch = headers.get("If-Match");
     WritePrecondition precondition =
@@ -67,7 +68,7 @@ final class ObjectParameters {
   }
 
   static S3Operation.CopyObject copy(
-      String bucket, String key, S3Operation.CopySource source, HeaderLines headers) {
+      String bucket, String key, S3Operation.CopySource source, Headers headers) {
     String directive = headers.get("x-amz-metadata-directive");
     ObjectAttributes replacement = null;
     if (directive != null && directive.trim().equalsIgnoreCase("REPLACE")) {
@@ -87,7 +88,7 @@ final class ObjectParameters {
   }
 
   static S3Operation.CreateMultipartUpload createMultipartUpload(
-      String bucket, String key, HeaderLines headers) {
+      String bucket, String key, Headers headers) {
     ChecksumAlgorithm algorithm = checksumAlgorithm(headers);
     String type = ChecksumHeaderParser.type(headers);
     if (type != null && algorithm == null) {
@@ -101,7 +102,7 @@ final class ObjectParameters {
   }
 
   /** x-amz-checksum-algorithm: the checksum an object or upload is to have, or null. */
-  private static @Nullable ChecksumAlgorithm checksumAlgorithm(HeaderLines headers) {
+  private static @Nullable ChecksumAlgorithm checksumAlgorithm(Headers headers) {
     String requested = headers.get("x-amz-checksum-algorithm");
     if (requested == null) {
       return null;

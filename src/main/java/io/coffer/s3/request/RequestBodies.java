@@ -6,6 +6,7 @@ import io.coffer.s3.auth.AwsChunkedInputStream;
 import io.coffer.s3.auth.PayloadMode;
 import io.coffer.service.PayloadChecks;
 import io.coffer.service.SmallBodies;
+import org.jspecify.annotations.Nullable;
 import java.io.InputStream;
 import java.util.function.Supplier;
 
@@ -24,7 +25,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
     if (mode.isStreaming()) {
       AwsChunkedInputStream chunked =
           AwsChunkedInputStream.open(
-              request.auth(), stream, new HttpHeaderLines(request.http().headers()));
+              request.auth(), stream, request.http().headers());
       stream = chunked;
       length = decodedLength(request.http().headers().get("x-amz-decoded-content-length"));
       String trailer = expected.trailer();
@@ -46,7 +47,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
     return SmallBodies.readVerified(stream, checks);
   }
 
-  private static long decodedLength(String decoded) {
+  private static long decodedLength(@Nullable String decoded) {
     if (decoded == null) {
       return -1;
     }

@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
@@ -33,7 +34,7 @@ public final class S3RequestParser {
    *     without an upload ID, an unreadable x-amz-copy-source, ...)
    */
   public ParsedRequest parse(
-      String method, @Nullable String bucket, @Nullable String key, Query query, HeaderLines headers) {
+      String method, @Nullable String bucket, @Nullable String key, Query query, Headers headers) {
     if (bucket == null) {
       if (method.equals("GET")) {
         return ParsedRequest.of(
@@ -48,7 +49,7 @@ public final class S3RequestParser {
   }
 
   private static ParsedRequest objectOperation(
-      String method, String bucket, String key, Query query, HeaderLines headers) {
+      String method, String bucket, String key, Query query, Headers headers) {
     String subresource = Subresources.find(query, Subresources.OBJECT);
     switch (method) {
       case "GET" -> {
@@ -122,7 +123,7 @@ public final class S3RequestParser {
   }
 
   private static ParsedRequest put(
-      String bucket, String key, Query query, HeaderLines headers, @Nullable String subresource) {
+      String bucket, String key, Query query, Headers headers, @Nullable String subresource) {
     if (subresource != null) {
       // Neither may fall through to PutObject: that would overwrite the object with the body.
       return ParsedRequest.of(

@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.http.Headers;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
@@ -48,13 +49,13 @@ final class AuthFixtures {
   }
 
   /** Headers from name, value pairs; a name given twice gets two values. */
-  static RequestHeaders headers(String... namesAndValues) {
+  static Headers headers(String... namesAndValues) {
     Map<String, List<String>> map = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       map.computeIfAbsent(namesAndValues[i], n -> new java.util.ArrayList<>())
           .add(namesAndValues[i + 1]);
     }
-    return RequestHeaders.of(map);
+    return Headers.of(map);
   }
 
   static AbstractThrowableAssert<?, ? extends Throwable> assertFails(

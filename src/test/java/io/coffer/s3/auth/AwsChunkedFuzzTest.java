@@ -7,6 +7,7 @@ import static io.coffer.fuzz.FuzzInputs.wireText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.coffer.http.Headers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class AwsChunkedFuzzTest {
     }
     byte[] body = afterFirstLine(data);
     AwsChunkedInputStream in =
-        refusedOr(() -> ChunkedFuzzing.open(mode, body, RequestHeaders.of(headers)));
+        refusedOr(() -> ChunkedFuzzing.open(mode, body, Headers.of(headers)));
     if (in == null) {
       return;
     }

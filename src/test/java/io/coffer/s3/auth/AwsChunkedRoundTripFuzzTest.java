@@ -4,6 +4,7 @@ import static io.coffer.fuzz.FuzzInputs.refusedOr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.coffer.http.Headers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ class AwsChunkedRoundTripFuzzTest {
     if (mask != 0) {
       body[offset % body.length] ^= (byte) mask;
     }
-    RequestHeaders headers =
-        RequestHeaders.of(
+    Headers headers =
+        Headers.of(
             Map.of(
                 "x-amz-decoded-content-length", List.of(Integer.toString(data.length)),
                 "x-amz-trailer", List.of("x-amz-checksum-crc32")));

@@ -10,6 +10,7 @@ import static io.coffer.s3.auth.AuthFixtures.exampleVerifier;
 import static io.coffer.s3.auth.AuthFixtures.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.http.Headers;
 import io.coffer.http.UriCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +42,7 @@ class AwsDocumentationVectorsTest {
 
   @Test
   void getObjectCanonicalRequestAndStringToSign() {
-    RequestHeaders h =
+    Headers h =
         headers(
             "Host",
             HOST,
@@ -77,7 +78,7 @@ class AwsDocumentationVectorsTest {
   @Test
   void getObjectWithRange() {
     String signature = "f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41";
-    RequestHeaders h =
+    Headers h =
         headers(
             "Host",
             HOST,
@@ -115,7 +116,7 @@ class AwsDocumentationVectorsTest {
     String payloadHash = "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072";
     assertThat(Hashing.sha256Hex("Welcome to Amazon S3.")).isEqualTo(payloadHash);
     String signature = "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd";
-    RequestHeaders h =
+    Headers h =
         headers(
             "Host",
             HOST,
@@ -163,7 +164,7 @@ class AwsDocumentationVectorsTest {
   @Test
   void getBucketLifecycle() {
     String signature = "fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543";
-    RequestHeaders h =
+    Headers h =
         headers(
             "Host",
             HOST,
@@ -194,7 +195,7 @@ class AwsDocumentationVectorsTest {
   @Test
   void listObjects() {
     String signature = "34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7";
-    RequestHeaders h =
+    Headers h =
         headers(
             "Host",
             HOST,
@@ -261,7 +262,7 @@ class AwsDocumentationVectorsTest {
     "b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9"
   };
 
-  static RequestHeaders streamingHeaders() {
+  static Headers streamingHeaders() {
     return headers(
         "Host",
         "s3.amazonaws.com",
@@ -303,7 +304,7 @@ class AwsDocumentationVectorsTest {
 
   @Test
   void streamingPutSeedAndChunks() throws Exception {
-    RequestHeaders h = streamingHeaders();
+    Headers h = streamingHeaders();
     AuthResult result =
         exampleVerifier()
             .verify(new SignedRequest("PUT", "/examplebucket/chunkObject.txt", null, h));
@@ -384,7 +385,7 @@ class AwsDocumentationVectorsTest {
     AuthResult auth =
         new AuthResult(
             CREDENTIAL, PayloadMode.STREAMING_SIGNED_TRAILER, null, false, Map.of(), context);
-    RequestHeaders h =
+    Headers h =
         headers("x-amz-decoded-content-length", "66560", "x-amz-trailer", "x-amz-checksum-crc32c");
     byte[] body = streamingBody(signatures, trailer);
     try (var in = AwsChunkedInputStream.open(auth, new ByteArrayInputStream(body), h)) {

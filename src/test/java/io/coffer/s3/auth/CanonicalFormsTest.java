@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.http.UriCodec;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class CanonicalFormsTest {
 
   @Test
   void canonicalHeadersTrimCollapseAndJoin() {
-    RequestHeaders headers =
+    Headers headers =
         AuthFixtures.headers(
             "Host",
             " example.com ",

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ final class ChunkedFuzzing {
 
   private ChunkedFuzzing() {}
 
-  static AwsChunkedInputStream open(PayloadMode mode, byte[] body, RequestHeaders headers) {
+  static AwsChunkedInputStream open(PayloadMode mode, byte[] body, Headers headers) {
     AuthResult auth =
         new AuthResult(
             AuthFixtures.CREDENTIAL,

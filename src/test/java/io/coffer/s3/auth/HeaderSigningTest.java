@@ -10,6 +10,7 @@ import static io.coffer.s3.auth.AuthFixtures.exampleVerifier;
 import static io.coffer.s3.auth.AuthFixtures.verifierAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.http.Headers;
 import io.coffer.model.ErrorCode;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ class HeaderSigningTest {
 
   private static SignedRequest request(Map<String, String> headers) {
     return new SignedRequest(
-        "GET", "/bucket/key", "versionId=v1", RequestHeaders.ofSingleValues(headers));
+        "GET", "/bucket/key", "versionId=v1", Headers.ofSingleValues(headers));
   }
 
   private static Map<String, String> withAuthorization(UnaryOperator<String> change) {
@@ -205,7 +206,7 @@ class HeaderSigningTest {
     headers.put("range", "bytes=0-99");
     assertFails(
         () -> exampleVerifier().verify(request(headers)), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
-    RequestHeaders valid = RequestHeaders.ofSingleValues(signedHeaders());
+    Headers valid = Headers.ofSingleValues(signedHeaders());
     for (SignedRequest tampered :
         List.of(
             new SignedRequest("DELETE", "/bucket/key", "versionId=v1", valid),
@@ -306,7 +307,7 @@ class HeaderSigningTest {
           exampleVerifier()
               .verify(
                   new SignedRequest(
-                      "PUT", "/bucket/key", null, RequestHeaders.ofSingleValues(headers)));
+                      "PUT", "/bucket/key", null, Headers.ofSingleValues(headers)));
       assertThat(result.payloadMode()).isEqualTo(mode);
       assertThat(result.expectedPayloadSha256()).isNull();
       assertThat(result.streaming() != null).isEqualTo(mode.chunksSigned());
@@ -337,7 +338,7 @@ class HeaderSigningTest {
     headers.put("X-Amz-Meta-List", List.of("a", " b "));
     headers.put("x-amz-meta-spaced", List.of("  one    two "));
     exampleVerifier()
-        .verify(new SignedRequest("GET", "/bucket/key", null, RequestHeaders.of(headers)));
+        .verify(new SignedRequest("GET", "/bucket/key", null, Headers.of(headers)));
   }
 
   @Test
@@ -349,7 +350,7 @@ class HeaderSigningTest {
                         "GET",
                         "/bucket/key",
                         "a=b",
-                        RequestHeaders.ofSingleValues(Map.of("host", HOST))))
+                        Headers.ofSingleValues(Map.of("host", HOST))))
                 .isAnonymous())
         .isTrue();
     Map<String, String> headers = signedHeaders();
@@ -361,7 +362,7 @@ class HeaderSigningTest {
                         "GET",
                         "/bucket/key",
                         "versionId=v1&X-Amz-Signature=00",
-                        RequestHeaders.ofSingleValues(headers))),
+                        Headers.ofSingleValues(headers))),
         ErrorCode.INVALID_ARGUMENT);
     assertFails(
         () ->
@@ -371,7 +372,7 @@ class HeaderSigningTest {
                         "GET",
                         "/bucket/key",
                         "AWSAccessKeyId=AK&Expires=1&Signature=x",
-                        RequestHeaders.ofSingleValues(Map.of()))),
+                        Headers.ofSingleValues(Map.of()))),
         ErrorCode.EXPIRED_TOKEN);
   }
 }

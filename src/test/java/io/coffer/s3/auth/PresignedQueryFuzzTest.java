@@ -4,6 +4,7 @@ import static io.coffer.fuzz.FuzzInputs.refusedOr;
 import static io.coffer.fuzz.FuzzInputs.wireText;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.s3.request.RequestUri;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
  * parsed as the S3 port parses it, which refuses one that cannot be decoded (InvalidURI).
  */
 class PresignedQueryFuzzTest {
-  private static final RequestHeaders HOST_ONLY =
-      RequestHeaders.of(Map.of("Host", List.of("localhost:9000")));
+  private static final Headers HOST_ONLY =
+      Headers.of(Map.of("Host", List.of("localhost:9000")));
 
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest

@@ -2,6 +2,7 @@ package io.coffer.s3.auth;
 
 import static io.coffer.fuzz.FuzzInputs.lines;
 
+import io.coffer.http.Headers;
 import io.coffer.s3.request.RequestUri;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,6 @@ final class RequestText {
     String rawPath = question < 0 ? target : target.substring(0, question);
     String rawQuery = question < 0 ? "" : target.substring(question + 1);
     return new SignedRequest(
-        method, rawPath, RequestUri.parseQuery(rawQuery), RequestHeaders.of(headers), null);
+        method, rawPath, RequestUri.parseQuery(rawQuery), Headers.of(headers), null);
   }
 }

@@ -7,6 +7,7 @@ import static io.coffer.s3.auth.AuthFixtures.SECRET_KEY;
 import static io.coffer.s3.auth.AuthFixtures.exampleVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.http.Headers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ class RoundTripTest {
     headers.put("X-Amz-Meta-Note", "  spaced   out  ");
     headers.put("User-Agent", "not signed, and need not be");
     return new SignedRequest(
-        method, rawPath, signed.rawQuery(), RequestHeaders.ofSingleValues(headers));
+        method, rawPath, signed.rawQuery(), Headers.ofSingleValues(headers));
   }
 
   @ParameterizedTest
@@ -235,7 +236,7 @@ class RoundTripTest {
       Map<String, String> headers = new HashMap<>(extra);
       headers.putAll(signed.headersToAdd());
       headers.put("host", HOST);
-      RequestHeaders requestHeaders = RequestHeaders.ofSingleValues(headers);
+      Headers requestHeaders = Headers.ofSingleValues(headers);
       AuthResult auth =
           exampleVerifier().verify(new SignedRequest("PUT", "/bucket/big", null, requestHeaders));
       byte[] body =

@@ -1,5 +1,6 @@
 package io.coffer.s3.auth;
 
+import io.coffer.http.Headers;
 import io.coffer.http.UriCodec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class ScopedSigner {
             method,
             UriCodec.TOLERANT.canonicalPath(rawPath),
             UriCodec.TOLERANT.parseQuery(rawQuery).canonical(null),
-            CanonicalRequest.canonicalHeaders(RequestHeaders.ofSingleValues(sorted), names),
+            CanonicalRequest.canonicalHeaders(Headers.ofSingleValues(sorted), names),
             signedHeaders,
             payloadHash);
     String scope = amzDate.substring(0, 8) + '/' + region + '/' + service + '/' + SigV4.TERMINATOR;

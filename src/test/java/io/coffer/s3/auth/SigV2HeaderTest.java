@@ -6,6 +6,7 @@ import static io.coffer.s3.auth.AuthFixtures.headers;
 import static io.coffer.s3.auth.AuthFixtures.verifierAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.http.Headers;
 import io.coffer.http.UriCodec;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SigV2HeaderTest {
   /** A minute after the request's own time, within the allowed skew. */
   private static AuthResult verify(
-      String method, String hostBucket, String path, String query, RequestHeaders headers) {
+      String method, String hostBucket, String path, String query, Headers headers) {
     String date = headers.get("x-amz-date") != null ? headers.get("x-amz-date") : headers.get("date");
     Instant now =
         date == null

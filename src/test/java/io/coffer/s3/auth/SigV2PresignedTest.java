@@ -6,6 +6,7 @@ import static io.coffer.s3.auth.AuthFixtures.headers;
 import static io.coffer.s3.auth.AuthFixtures.verifierAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.http.Headers;
 import io.coffer.model.ErrorCode;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class SigV2PresignedTest {
       "AWSAccessKeyId=" + ACCESS_KEY
           + "&Expires=1175139620&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D";
 
-  private static AuthResult verify(Instant now, String path, String query, RequestHeaders headers) {
+  private static AuthResult verify(Instant now, String path, String query, Headers headers) {
     return verifierAt(now).verify(new SignedRequest("GET", path, query, headers));
   }
 

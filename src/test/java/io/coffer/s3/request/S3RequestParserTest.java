@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.http.Headers;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
@@ -51,7 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class S3RequestParserTest {
   private static final S3RequestParser PARSER = new S3RequestParser("us-east-1");
-  private static final HeaderLines NONE = HeaderLines.of();
+  private static final Headers NONE = Headers.of();
   private static final ObjectAttributes NO_ATTRIBUTES =
       new ObjectAttributes(null, Map.of(), Map.of());
   private static final ListParameters DEFAULT_LIST = new ListParameters("", null, 1000, false);
@@ -92,18 +93,18 @@ class S3RequestParserTest {
         row("GET /b?uploads&max-uploads=3&key-marker=k&upload-id-marker=u", NONE,
             new ListMultipartUploads("b", null, null, "k", "u", 3)),
         // Objects
-        row("PUT /b/k", HeaderLines.of("Content-Type", "text/plain", "x-amz-meta-Color", "red",
+        row("PUT /b/k", Headers.of("Content-Type", "text/plain", "x-amz-meta-Color", "red",
                 "Cache-Control", "no-cache", "If-None-Match", "*"),
             new PutObject("b", "k",
                 new ObjectAttributes(
                     "text/plain", Map.of("Cache-Control", "no-cache"), Map.of("color", "red")),
                 new WritePrecondition(null, true), NO_CHECKSUMS)),
-        row("PUT /b/k", HeaderLines.of("x-amz-checksum-crc32", " AAAAAA== "),
+        row("PUT /b/k", Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
             new PutObject("b", "k", NO_ATTRIBUTES, WritePrecondition.NONE,
                 new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null))),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
         row("GET /b/k?response-content-type=text/csv&versionId=null",
-            HeaderLines.of("Range", "bytes=0-9", "If-Match", "\"abc\"", "x-amz-checksum-mode",
+            Headers.of("Range", "bytes=0-9", "If-Match", "\"abc\"", "x-amz-checksum-mode",
                 "ENABLED"),
             new GetObject("b", "k",
                 new ReadParameters(new ByteRange(0, 9, -1),
@@ -113,17 +114,17 @@ class S3RequestParserTest {
                     true,
                     "null"))),
         row("HEAD /b/k?partNumber=2",
-            HeaderLines.of("If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"),
+            Headers.of("If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"),
             new HeadObject("b", "k",
                 new ReadParameters(null, 2,
                     new ReadConditions(null, null, Instant.parse("1994-11-06T08:49:37Z"), null),
                     Map.of(), false, null))),
-        row("DELETE /b/k", HeaderLines.of("If-Match", " \"abc\" "),
+        row("DELETE /b/k", Headers.of("If-Match", " \"abc\" "),
             new DeleteObject("b", "k", new WritePrecondition("\"abc\"", false))),
-        row("PUT /b/k", HeaderLines.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg"),
+        row("PUT /b/k", Headers.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg"),
             new CopyObject("b", "k", SOURCE, NO_SOURCE_CONDITIONS, null, null,
                 WritePrecondition.NONE)),
-        row("PUT /b/k", HeaderLines.of("x-amz-copy-source", "source-bucket/photos%2Fcat.jpg",
+        row("PUT /b/k", Headers.of("x-amz-copy-source", "source-bucket/photos%2Fcat.jpg",
                 "x-amz-metadata-directive", "REPLACE", "x-amz-checksum-algorithm", "SHA256",
                 "x-amz-copy-source-if-match", "\"e\""),
             new CopyObject("b", "k", SOURCE, new ReadConditions("\"e\"", null, null, null),
@@ -132,25 +133,25 @@ class S3RequestParserTest {
         row("POST /b/k?uploads", NONE,
             new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
         row("POST /b/k?uploads",
-            HeaderLines.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
+            Headers.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
             new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32,
                 "COMPOSITE")),
         row("PUT /b/k?partNumber=1&uploadId=u", NONE, new UploadPart("b", "k", "u", 1, NO_CHECKSUMS)),
         row("PUT /b/k?partNumber=2&uploadId=u",
-            HeaderLines.of("x-amz-trailer", "x-amz-checksum-CRC32C", "x-amz-sdk-checksum-algorithm",
+            Headers.of("x-amz-trailer", "x-amz-checksum-CRC32C", "x-amz-sdk-checksum-algorithm",
                 "CRC32C"),
             new UploadPart("b", "k", "u", 2,
                 new BodyChecksums(null, ChecksumAlgorithm.CRC32C, null, "x-amz-checksum-crc32c"))),
         row("PUT /b/k?partNumber=3&uploadId=u",
-            HeaderLines.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg",
+            Headers.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg",
                 "x-amz-copy-source-range", "bytes=0-99"),
             new UploadPartCopy("b", "k", "u", 3, SOURCE, NO_SOURCE_CONDITIONS,
                 ByteRange.copySource(0, 99))),
-        row("POST /b/k?uploadId=u", HeaderLines.of("x-amz-mp-object-size", "42"),
+        row("POST /b/k?uploadId=u", Headers.of("x-amz-mp-object-size", "42"),
             new CompleteMultipartUpload("b", "k", "u", new ExpectedObject(null, null, null, 42L),
                 NO_CHECKSUMS, WritePrecondition.NONE)),
         // The checksum headers of a completion describe the object, not the XML document.
-        row("POST /b/k?uploadId=u", HeaderLines.of("x-amz-checksum-crc32", "AAAAAA=="),
+        row("POST /b/k?uploadId=u", Headers.of("x-amz-checksum-crc32", "AAAAAA=="),
             new CompleteMultipartUpload("b", "k", "u",
                 new ExpectedObject(ChecksumAlgorithm.CRC32, "AAAAAA==", null, null),
                 NO_CHECKSUMS, WritePrecondition.NONE)),
@@ -158,7 +159,7 @@ class S3RequestParserTest {
         row("GET /b/k?uploadId=u&max-parts=2&part-number-marker=1", NONE,
             new ListParts("b", "k", "u", 1, 2)),
         row("GET /b/k?uploadId=u", NONE, new ListParts("b", "k", "u", 0, 1000)),
-        row("POST /b?delete", HeaderLines.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+        row("POST /b?delete", Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
             new DeleteObjects("b", new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null))),
         // Told apart by the query or a header alone
         row("GET /b?uploads", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
@@ -183,7 +184,7 @@ class S3RequestParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
   void eachRequestIsTheOperationAwsDocumentsForIt(
-      String request, HeaderLines headers, S3Operation expected) {
+      String request, Headers headers, S3Operation expected) {
     ParsedRequest parsed = parse(request, headers);
     assertThat(parsed.invalid()).isNull();
     assertThat(parsed.operation()).isEqualTo(expected);
@@ -200,26 +201,26 @@ class S3RequestParserTest {
             ErrorCode.INVALID_ARGUMENT),
         invalid("GET /?max-buckets=0", NONE, ListBuckets.class, ErrorCode.INVALID_ARGUMENT),
         invalid("GET /b/k?versionId=3HL4kqtJ", NONE, GetObject.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /b/k?partNumber=1", HeaderLines.of("Range", "bytes=0-1"), GetObject.class,
+        invalid("GET /b/k?partNumber=1", Headers.of("Range", "bytes=0-1"), GetObject.class,
             ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k", HeaderLines.of("x-amz-meta-big", "x".repeat(2048)), PutObject.class,
+        invalid("PUT /b/k", Headers.of("x-amz-meta-big", "x".repeat(2048)), PutObject.class,
             ErrorCode.METADATA_TOO_LARGE),
-        invalid("PUT /b/k", HeaderLines.of("x-amz-checksum-crc32", "not base64"), PutObject.class,
+        invalid("PUT /b/k", Headers.of("x-amz-checksum-crc32", "not base64"), PutObject.class,
             ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k?partNumber=1&uploadId=u", HeaderLines.of("x-amz-trailer",
+        invalid("PUT /b/k?partNumber=1&uploadId=u", Headers.of("x-amz-trailer",
                 "x-amz-checksum-md5"), UploadPart.class, ErrorCode.INVALID_REQUEST),
-        invalid("POST /b?delete", HeaderLines.of("x-amz-checksum-crc32", "AAAAAA==",
+        invalid("POST /b?delete", Headers.of("x-amz-checksum-crc32", "AAAAAA==",
                 "x-amz-checksum-sha256", "AAAA"), DeleteObjects.class, ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k", HeaderLines.of("x-amz-copy-source", "/s/k",
+        invalid("PUT /b/k", Headers.of("x-amz-copy-source", "/s/k",
                 "x-amz-metadata-directive", "MOVE"), CopyObject.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("POST /b/k?uploads", HeaderLines.of("x-amz-checksum-type", "COMPOSITE"),
+        invalid("POST /b/k?uploads", Headers.of("x-amz-checksum-type", "COMPOSITE"),
             CreateMultipartUpload.class, ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k?partNumber=1&uploadId=u", HeaderLines.of("x-amz-copy-source", "/s/k",
+        invalid("PUT /b/k?partNumber=1&uploadId=u", Headers.of("x-amz-copy-source", "/s/k",
                 "x-amz-copy-source-range", "bytes=5-"), UploadPartCopy.class,
             ErrorCode.INVALID_ARGUMENT),
         invalid("GET /b/k?uploadId=u&max-parts=-1", NONE, ListParts.class,
             ErrorCode.INVALID_ARGUMENT),
-        invalid("POST /b/k?uploadId=u", HeaderLines.of("x-amz-mp-object-size", "big"),
+        invalid("POST /b/k?uploadId=u", Headers.of("x-amz-mp-object-size", "big"),
             CompleteMultipartUpload.class, ErrorCode.INVALID_REQUEST));
   }
 
@@ -227,7 +228,7 @@ class S3RequestParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidParameters")
   void invalidParametersAreKeptWithTheOperation(
-      String request, HeaderLines headers, Class<? extends S3Operation> type, ErrorCode code) {
+      String request, Headers headers, Class<? extends S3Operation> type, ErrorCode code) {
     ParsedRequest parsed = parse(request, headers);
     assertThat(parsed.type()).isEqualTo(type);
     assertThat(parsed.name()).isEqualTo(type.getSimpleName());
@@ -248,12 +249,12 @@ class S3RequestParserTest {
     CofferException copy =
         catchThrowableOfType(
             CofferException.class,
-            () -> parse("PUT /b/k", HeaderLines.of("x-amz-copy-source", "no-key")));
+            () -> parse("PUT /b/k", Headers.of("x-amz-copy-source", "no-key")));
     assertThat(copy.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
   }
 
   /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */
-  private static ParsedRequest parse(String described, HeaderLines headers) {
+  private static ParsedRequest parse(String described, Headers headers) {
     String request = described.split(" \\| ", 2)[0];
     String method = request.substring(0, request.indexOf(' '));
     String target = request.substring(request.indexOf(' ') + 1);
@@ -266,16 +267,16 @@ class S3RequestParserTest {
     return PARSER.parse(method, bucket, key, RequestUri.parseQuery(query), headers);
   }
 
-  private static Arguments row(String request, HeaderLines headers, S3Operation expected) {
+  private static Arguments row(String request, Headers headers, S3Operation expected) {
     return Arguments.of(request + describe(headers), headers, expected);
   }
 
   private static Arguments invalid(
-      String request, HeaderLines headers, Class<? extends S3Operation> type, ErrorCode code) {
+      String request, Headers headers, Class<? extends S3Operation> type, ErrorCode code) {
     return Arguments.of(request + describe(headers), headers, type, code);
   }
 
-  private static String describe(HeaderLines headers) {
+  private static String describe(Headers headers) {
     StringBuilder text = new StringBuilder();
     headers.entries().forEach(h -> text.append(" | ").append(h.getKey()));
     return text.toString();
