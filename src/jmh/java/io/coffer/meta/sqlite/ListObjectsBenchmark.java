@@ -4,6 +4,7 @@ import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ObjectMeta;
+import io.coffer.model.Storage;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,8 @@ public class ListObjectsBenchmark {
     String bucketId = store.createBucket("b", c.id(), "us-east-1", T0).id();
     for (int i = 0; i < KEYS; i++) {
       String key = key(i);
-      store.putObject(bucketId, new ObjectMeta("b", key, "blob" + i, 4096, "9b2cf535f27731c974343645a3985328",
-          "application/octet-stream", Map.of(), Map.of(), null, 0, T0, T0, null), WritePrecondition.NONE);
+      store.putObject(bucketId, new ObjectMeta("b", key, 4096, "9b2cf535f27731c974343645a3985328",
+          "application/octet-stream", Map.of(), Map.of(), null, T0, T0, new Storage.Blob("blob" + i)), WritePrecondition.NONE);
     }
   }
 
