@@ -31,10 +31,13 @@ public final class AdminFrontend implements HttpHandler {
     String path = request.rawPath();
     if (path.equals("/metrics")) {
       if (!request.method().equals("GET")) {
-        return JsonResponses.error(405, "method_not_allowed", "Use GET for /metrics.").header("Allow", "GET");
+        return JsonResponses.error(405, "method_not_allowed", "Use GET for /metrics.")
+            .header("Allow", "GET");
       }
       return new HttpResponse(200)
-          .body(registry.scrape().getBytes(StandardCharsets.UTF_8), "text/plain; version=0.0.4; charset=utf-8");
+          .body(
+              registry.scrape().getBytes(StandardCharsets.UTF_8),
+              "text/plain; version=0.0.4; charset=utf-8");
     }
     if (path.equals(ManagementApi.PREFIX) || path.startsWith(ManagementApi.PREFIX + "/")) {
       return api.handle(request);
@@ -43,7 +46,8 @@ public final class AdminFrontend implements HttpHandler {
   }
 
   private static HttpResponse notFound(HttpRequest request) {
-    return JsonResponses.error(404, "not_found", "No such endpoint: " + request.method() + " " + request.rawPath());
+    return JsonResponses.error(
+        404, "not_found", "No such endpoint: " + request.method() + " " + request.rawPath());
   }
 
   public HttpResponse malformed(int status) {

@@ -13,17 +13,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
   private static final int FEW_OPS = 10;
+
   private Bench() {}
 
   /** Runs the benchmark; the table goes to {@code out}, progress and errors to {@code log}. */
-  public static List<WorkloadResult> run(BenchSettings settings, PrintStream out, PrintStream log) throws Exception {
+  public static List<WorkloadResult> run(BenchSettings settings, PrintStream out, PrintStream log)
+      throws Exception {
     Instant started = Instant.now();
     List<WorkloadResult> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     try (Connections connections = new Connections(settings.endpoint(), settings.clientThreads());
         Payload payload = new Payload(payloadSize(settings))) {
       S3Calls calls =
-          new S3Calls(new RequestFactory(settings.endpoint(), payload, settings.signedPayload()), settings.bucket());
+          new S3Calls(
+              new RequestFactory(settings.endpoint(), payload, settings.signedPayload()),
+              settings.bucket());
       BenchContext context = new BenchContext(settings, calls, connections, log);
       if (!settings.plainHttp()) {
         createBucket(calls, connections);
@@ -39,8 +43,12 @@ public final class Bench {
             WorkloadResult result = driver.run(Workloads.create(name, settings, calls));
             results.add(result);
             if (result.ops() < FEW_OPS) {
-              notes.add(name + ": only " + result.ops() + " operations completed in the window; "
-                  + "a longer --duration gives steadier figures");
+              notes.add(
+                  name
+                      + ": only "
+                      + result.ops()
+                      + " operations completed in the window; "
+                      + "a longer --duration gives steadier figures");
             }
           }
         }
@@ -77,7 +85,8 @@ public final class Bench {
       Response response = calls.createBucket(c).get(60, TimeUnit.SECONDS);
       // An existing bucket of ours is reused (a kept bucket, a second run).
       if (!response.ok() && !response.describe().contains("BucketAlreadyOwnedByYou")) {
-        throw new IllegalStateException("CreateBucket " + calls.bucket() + " failed: " + response.describe());
+        throw new IllegalStateException(
+            "CreateBucket " + calls.bucket() + " failed: " + response.describe());
       }
     }
   }

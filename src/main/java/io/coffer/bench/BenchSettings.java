@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param partSize the part size of the multipart workload
  * @param preload keys the scale mode fills the bucket with
  * @param progress whether to show the progress line
- * @param plainHttp the endpoint is a plain HTTP file server (nginx with WebDAV PUT, as the
- *     physical reference): no bucket is created or deleted, only object PUT and GET make sense
+ * @param plainHttp the endpoint is a plain HTTP file server (nginx with WebDAV PUT, as the physical
+ *     reference): no bucket is created or deleted, only object PUT and GET make sense
  */
 public record BenchSettings(
     Endpoint endpoint,
@@ -46,7 +46,15 @@ public record BenchSettings(
 
   /** The workloads {@code all} runs, in order; {@code scale} is run on its own. */
   public static final List<String> ALL =
-      List.of("put-small", "get-small", "put-large", "get-large", "list", "list-delimiter", "multipart", "mixed");
+      List.of(
+          "put-small",
+          "get-small",
+          "put-large",
+          "get-large",
+          "list",
+          "list-delimiter",
+          "multipart",
+          "mixed");
 
   long sizeOr(long fallback) {
     return size == null ? fallback : size;

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One keep-alive HTTP/1.1 connection, one request at a time (the benchmark is a closed loop: each
- * worker waits for its response before sending the next). It is pinned to one event loop, where
- * its responses complete and where the worker's next request is issued, so a worker never
- * switches threads. A closed connection is reopened on the next send.
+ * worker waits for its response before sending the next). It is pinned to one event loop, where its
+ * responses complete and where the worker's next request is issued, so a worker never switches
+ * threads. A closed connection is reopened on the next send.
  */
 final class Connection implements AutoCloseable {
   private static final int READ_TIMEOUT_SECONDS = 300;
@@ -38,16 +38,22 @@ final class Connection implements AutoCloseable {
   Connection(Bootstrap template, EventLoop loop, String host, int port) {
     this.loop = loop;
     this.bootstrap =
-        template.clone().group(loop).remoteAddress(host, port).handler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline()
-                .addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS))
-                // Large content chunks: a 64 MiB GET is then a few hundred messages, not thousands.
-                .addLast(new HttpClientCodec(4096, 16 * 1024, 1 << 20))
-                .addLast(new ResponseHandler());
-          }
-        });
+        template
+            .clone()
+            .group(loop)
+            .remoteAddress(host, port)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS))
+                        // Large content chunks: a 64 MiB GET is then a few hundred messages, not
+                        // thousands.
+                        .addLast(new HttpClientCodec(4096, 16 * 1024, 1 << 20))
+                        .addLast(new ResponseHandler());
+                  }
+                });
   }
 
   /** The event loop this connection's responses complete on. */
@@ -56,9 +62,8 @@ final class Connection implements AutoCloseable {
   }
 
   /**
-   * Sends a request and completes with its response; the request's body is released by the
-   * write. A response that is not 2xx completes normally; only I/O failures complete
-   * exceptionally.
+   * Sends a request and completes with its response; the request's body is released by the write. A
+   * response that is not 2xx completes normally; only I/O failures complete exceptionally.
    */
   CompletableFuture<Response> send(FullHttpRequest request, boolean keepBody) {
     Exchange next = new Exchange(keepBody);
@@ -68,26 +73,29 @@ final class Connection implements AutoCloseable {
       write(current, request, next);
     } else {
       ChannelFuture connect = bootstrap.connect();
-      connect.addListener(f -> {
-        if (f.isSuccess()) {
-          channel = connect.channel();
-          write(connect.channel(), request, next);
-        } else {
-          request.release();
-          next.result.completeExceptionally(f.cause());
-        }
-      });
+      connect.addListener(
+          f -> {
+            if (f.isSuccess()) {
+              channel = connect.channel();
+              write(connect.channel(), request, next);
+            } else {
+              request.release();
+              next.result.completeExceptionally(f.cause());
+            }
+          });
     }
     return next.result;
   }
 
   private static void write(Channel ch, FullHttpRequest request, Exchange exchange) {
-    ch.writeAndFlush(request).addListener(f -> {
-      if (!f.isSuccess()) {
-        exchange.result.completeExceptionally(f.cause());
-        ch.close();
-      }
-    });
+    ch.writeAndFlush(request)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                exchange.result.completeExceptionally(f.cause());
+                ch.close();
+              }
+            });
   }
 
   @Override
@@ -136,7 +144,8 @@ final class Connection implements AutoCloseable {
         }
         if (msg instanceof LastHttpContent) {
           byte[] body = current.body == null ? null : current.body.toByteArray();
-          current.result.complete(new Response(current.status, current.headers, current.received, body));
+          current.result.complete(
+              new Response(current.status, current.headers, current.received, body));
         }
       }
     }

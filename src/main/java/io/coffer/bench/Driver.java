@@ -65,7 +65,12 @@ final class Driver {
   }
 
   /** Waits out a phase, refreshing the progress line every second. */
-  private static void pause(Workload workload, String phase, Duration length, Meter meter, @Nullable ProgressLine progress)
+  private static void pause(
+      Workload workload,
+      String phase,
+      Duration length,
+      Meter meter,
+      @Nullable ProgressLine progress)
       throws InterruptedException {
     long end = System.nanoTime() + length.toNanos();
     long lastOps = meter.liveOps();
@@ -82,9 +87,15 @@ final class Driver {
         double seconds = (now - lastTime) / 1e9;
         long ops = meter.liveOps();
         long bytes = meter.liveBytes();
-        progress.show(String.format("%-15s %-7s %3ds left  %,10.0f ops/s  %,9.1f MB/s  errors %d",
-            workload.name(), phase, Math.max(0, (end - now) / 1_000_000_000L),
-            (ops - lastOps) / seconds, (bytes - lastBytes) / 1e6 / seconds, meter.errorsSoFar()));
+        progress.show(
+            String.format(
+                "%-15s %-7s %3ds left  %,10.0f ops/s  %,9.1f MB/s  errors %d",
+                workload.name(),
+                phase,
+                Math.max(0, (end - now) / 1_000_000_000L),
+                (ops - lastOps) / seconds,
+                (bytes - lastBytes) / 1e6 / seconds,
+                meter.errorsSoFar()));
         lastOps = ops;
         lastBytes = bytes;
         lastTime = now;
@@ -117,17 +128,19 @@ final class Driver {
       } catch (RuntimeException e) {
         operation = CompletableFuture.failedFuture(e);
       }
-      operation.whenComplete((outcome, failure) -> {
-        meter.record(start, failure == null ? outcome : Outcome.failed(String.valueOf(failure)));
-        var loop = worker.connection().loop();
-        if (failure == null) {
-          // Through the event loop's queue, never inline, so the chain does not grow the stack.
-          loop.execute(() -> loop(worker));
-        } else {
-          // An I/O failure (refused, reset) would otherwise spin; a short pause keeps it cheap.
-          loop.schedule(() -> loop(worker), RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
-        }
-      });
+      operation.whenComplete(
+          (outcome, failure) -> {
+            meter.record(
+                start, failure == null ? outcome : Outcome.failed(String.valueOf(failure)));
+            var loop = worker.connection().loop();
+            if (failure == null) {
+              // Through the event loop's queue, never inline, so the chain does not grow the stack.
+              loop.execute(() -> loop(worker));
+            } else {
+              // An I/O failure (refused, reset) would otherwise spin; a short pause keeps it cheap.
+              loop.schedule(() -> loop(worker), RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+          });
     }
   }
 }

@@ -7,7 +7,8 @@ import java.net.URI;
  *
  * @param hostHeader the {@code Host} header, which is also what gets signed
  */
-public record Endpoint(String host, int port, String hostHeader, String accessKey, String secretKey, String region) {
+public record Endpoint(
+    String host, int port, String hostHeader, String accessKey, String secretKey, String region) {
 
   /** From {@code http://host[:port]}; only plain HTTP, which is what the benchmark measures. */
   public static Endpoint parse(String url, String accessKey, String secretKey, String region) {

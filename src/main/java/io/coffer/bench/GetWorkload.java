@@ -4,7 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** GetObject of random keys among {@code objects} objects of {@code size} bytes put beforehand. */
-record GetWorkload(String name, int concurrency, long objectSize, int objects, S3Calls calls) implements Workload {
+record GetWorkload(String name, int concurrency, long objectSize, int objects, S3Calls calls)
+    implements Workload {
 
   /** As many objects as fit in 256 MiB, between the concurrency and 1024. */
   static int objectsFor(long size, int concurrency) {
@@ -20,10 +21,14 @@ record GetWorkload(String name, int concurrency, long objectSize, int objects, S
   @Override
   public CompletableFuture<Outcome> next(Worker worker) {
     String key = key(ThreadLocalRandom.current().nextInt(objects));
-    return calls.get(worker.connection(), key).thenApply(r ->
-        r.ok() && r.bodyLength() != objectSize
-            ? Outcome.failed("GET returned " + r.bodyLength() + " bytes, expected " + objectSize)
-            : Outcome.of(r, objectSize));
+    return calls
+        .get(worker.connection(), key)
+        .thenApply(
+            r ->
+                r.ok() && r.bodyLength() != objectSize
+                    ? Outcome.failed(
+                        "GET returned " + r.bodyLength() + " bytes, expected " + objectSize)
+                    : Outcome.of(r, objectSize));
   }
 
   private String key(long index) {

@@ -9,7 +9,14 @@ import org.jspecify.annotations.Nullable;
  * tokens; with {@code "/"} it lists the prefixes as common prefixes. One operation is one page;
  * every complete pass is checked to have returned every key (or prefix) exactly as many as exist.
  */
-record ListWorkload(String name, int concurrency, int keys, int prefixes, int maxKeys, boolean delimited, S3Calls calls)
+record ListWorkload(
+    String name,
+    int concurrency,
+    int keys,
+    int prefixes,
+    int maxKeys,
+    boolean delimited,
+    S3Calls calls)
     implements Workload {
   private static final String ROOT = "list/";
 
@@ -30,24 +37,29 @@ record ListWorkload(String name, int concurrency, int keys, int prefixes, int ma
   @Override
   public CompletableFuture<Outcome> next(Worker worker) {
     Pass pass = worker.state instanceof Pass p ? p : new Pass(null, 0);
-    return calls.list(worker.connection(), ROOT, delimited ? "/" : null, pass.token, null, maxKeys)
-        .thenApply(response -> {
-          if (!response.ok()) {
-            worker.state = null;
-            return Outcome.failed(response.describe());
-          }
-          String xml = response.bodyText();
-          int items = XmlScan.count(xml, "Contents") + XmlScan.count(xml, "CommonPrefixes");
-          long seen = pass.seen + items;
-          String token = "true".equals(XmlScan.first(xml, "IsTruncated"))
-              ? XmlScan.first(xml, "NextContinuationToken") : null;
-          worker.state = token == null ? null : new Pass(token, seen);
-          long expected = delimited ? Math.min(prefixes, keys) : keys;
-          if (token == null && seen != expected) {
-            return Outcome.failed("a full listing returned " + seen + " entries, expected " + expected);
-          }
-          return Outcome.items(items);
-        });
+    return calls
+        .list(worker.connection(), ROOT, delimited ? "/" : null, pass.token, null, maxKeys)
+        .thenApply(
+            response -> {
+              if (!response.ok()) {
+                worker.state = null;
+                return Outcome.failed(response.describe());
+              }
+              String xml = response.bodyText();
+              int items = XmlScan.count(xml, "Contents") + XmlScan.count(xml, "CommonPrefixes");
+              long seen = pass.seen + items;
+              String token =
+                  "true".equals(XmlScan.first(xml, "IsTruncated"))
+                      ? XmlScan.first(xml, "NextContinuationToken")
+                      : null;
+              worker.state = token == null ? null : new Pass(token, seen);
+              long expected = delimited ? Math.min(prefixes, keys) : keys;
+              if (token == null && seen != expected) {
+                return Outcome.failed(
+                    "a full listing returned " + seen + " entries, expected " + expected);
+              }
+              return Outcome.items(items);
+            });
   }
 
   /** Where a worker is in its pass over the listing. */

@@ -67,7 +67,8 @@ final class Meter {
 
   Totals stop() {
     counting = false;
-    return new Totals(ops.sum(), bytes.sum(), items.sum(), errors.sum(), latencyMicros.getIntervalHistogram());
+    return new Totals(
+        ops.sum(), bytes.sum(), items.sum(), errors.sum(), latencyMicros.getIntervalHistogram());
   }
 
   long liveOps() {

@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * prefixes of 100 keys; a listing returns one prefix's 100 keys. Overwrites keep the set's size
  * constant, so every operation sees the same bucket all along.
  */
-record MixedWorkload(String name, int concurrency, long objectSize, S3Calls calls) implements Workload {
+record MixedWorkload(String name, int concurrency, long objectSize, S3Calls calls)
+    implements Workload {
   private static final int PREFIXES = 10;
   private static final int KEYS_PER_PREFIX = 100;
 
@@ -30,17 +31,28 @@ record MixedWorkload(String name, int concurrency, long objectSize, S3Calls call
       return calls.get(worker.connection(), key).thenApply(r -> Outcome.of(r, r.bodyLength()));
     }
     if (dice < 90) {
-      return calls.put(worker.connection(), key, objectSize).thenApply(r -> Outcome.of(r, objectSize));
+      return calls
+          .put(worker.connection(), key, objectSize)
+          .thenApply(r -> Outcome.of(r, objectSize));
     }
     String prefix = "mixed/p" + random.nextInt(PREFIXES) + "/";
-    return calls.list(worker.connection(), prefix, null, null, null, 1000).thenApply(r -> {
-      if (!r.ok()) {
-        return Outcome.failed(r.describe());
-      }
-      int items = XmlScan.count(r.bodyText(), "Contents");
-      return items == KEYS_PER_PREFIX
-          ? Outcome.items(items)
-          : Outcome.failed("listing " + prefix + " returned " + items + " keys, expected " + KEYS_PER_PREFIX);
-    });
+    return calls
+        .list(worker.connection(), prefix, null, null, null, 1000)
+        .thenApply(
+            r -> {
+              if (!r.ok()) {
+                return Outcome.failed(r.describe());
+              }
+              int items = XmlScan.count(r.bodyText(), "Contents");
+              return items == KEYS_PER_PREFIX
+                  ? Outcome.items(items)
+                  : Outcome.failed(
+                      "listing "
+                          + prefix
+                          + " returned "
+                          + items
+                          + " keys, expected "
+                          + KEYS_PER_PREFIX);
+            });
   }
 }

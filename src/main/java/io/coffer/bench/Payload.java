@@ -9,11 +9,10 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bytes every PUT sends: one random direct buffer, filled once; a body of n bytes is a
- * retained slice of its first n bytes. Sending a slice allocates no body and copies nothing in
- * user space (the socket write reads the direct memory), so the client's cost per request does not
- * grow with the object size. The SHA-256 of each slice length is computed once, for the
- * signed-payload mode.
+ * The bytes every PUT sends: one random direct buffer, filled once; a body of n bytes is a retained
+ * slice of its first n bytes. Sending a slice allocates no body and copies nothing in user space
+ * (the socket write reads the direct memory), so the client's cost per request does not grow with
+ * the object size. The SHA-256 of each slice length is computed once, for the signed-payload mode.
  */
 final class Payload implements AutoCloseable {
   private final ByteBuf bytes;
@@ -21,7 +20,8 @@ final class Payload implements AutoCloseable {
 
   Payload(long capacity) {
     if (capacity > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("object or part size too large for one buffer: " + capacity);
+      throw new IllegalArgumentException(
+          "object or part size too large for one buffer: " + capacity);
     }
     int size = (int) Math.max(capacity, 1);
     bytes = Unpooled.directBuffer(size, size);
@@ -44,15 +44,17 @@ final class Payload implements AutoCloseable {
 
   /** Hex SHA-256 of the first {@code length} bytes. */
   String sha256(long length) {
-    return sha256ByLength.computeIfAbsent(length, n -> {
-      try {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        digest.update(bytes.nioBuffer(0, Math.toIntExact(n)));
-        return HexFormat.of().formatHex(digest.digest());
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return sha256ByLength.computeIfAbsent(
+        length,
+        n -> {
+          try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes.nioBuffer(0, Math.toIntExact(n)));
+            return HexFormat.of().formatHex(digest.digest());
+          } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Override

@@ -18,7 +18,8 @@ final class Preloader {
     this.context = context;
   }
 
-  void putAll(BenchContext.KeyNames keys, long from, long count, long size, int concurrency) throws Exception {
+  void putAll(BenchContext.KeyNames keys, long from, long count, long size, int concurrency)
+      throws Exception {
     AtomicLong next = new AtomicLong(from);
     long end = from + count;
     AtomicReference<String> failure = new AtomicReference<>();
@@ -34,15 +35,18 @@ final class Preloader {
     }
     ProgressLine progress = context.settings().progress() ? new ProgressLine(context.log()) : null;
     try {
-      CompletableFuture<Void> all = CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new));
+      CompletableFuture<Void> all =
+          CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new));
       while (!all.isDone()) {
         try {
           all.get(1, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException stillRunning) {
           if (progress != null) {
             long doneCount = Math.min(next.get(), end) - from;
-            progress.show(String.format("preloading %,d/%,d objects (%,.0f/s)", doneCount, count,
-                doneCount / ((System.nanoTime() - started) / 1e9)));
+            progress.show(
+                String.format(
+                    "preloading %,d/%,d objects (%,.0f/s)",
+                    doneCount, count, doneCount / ((System.nanoTime() - started) / 1e9)));
           }
         }
       }
@@ -58,21 +62,31 @@ final class Preloader {
   }
 
   private void putNext(
-      Connection c, BenchContext.KeyNames keys, AtomicLong next, long end, long size,
-      AtomicReference<String> failure, CompletableFuture<Void> done) {
+      Connection c,
+      BenchContext.KeyNames keys,
+      AtomicLong next,
+      long end,
+      long size,
+      AtomicReference<String> failure,
+      CompletableFuture<Void> done) {
     long index = next.getAndIncrement();
     if (index >= end || failure.get() != null) {
       done.complete(null);
       return;
     }
-    context.calls().put(c, keys.key(index), size).whenComplete((response, e) -> {
-      if (e != null || !response.ok()) {
-        failure.compareAndSet(null, e != null ? String.valueOf(e) : response.describe());
-        done.complete(null);
-        return;
-      }
-      // Issued from the event loop's queue, never inline, so a chain does not grow the stack.
-      c.loop().execute(() -> putNext(c, keys, next, end, size, failure, done));
-    });
+    context
+        .calls()
+        .put(c, keys.key(index), size)
+        .whenComplete(
+            (response, e) -> {
+              if (e != null || !response.ok()) {
+                failure.compareAndSet(null, e != null ? String.valueOf(e) : response.describe());
+                done.complete(null);
+                return;
+              }
+              // Issued from the event loop's queue, never inline, so a chain does not grow the
+              // stack.
+              c.loop().execute(() -> putNext(c, keys, next, end, size, failure, done));
+            });
   }
 }

@@ -16,11 +16,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds SigV4-signed requests with the project's own signer. Object bodies are sent as
- * {@code UNSIGNED-PAYLOAD} by default, as the AWS SDKs do over TLS, so neither side spends a
- * SHA-256 pass on the payload and the run measures storage, not hashing; {@code --signed-payload}
- * sends the payload's real SHA-256 instead (computed once per size, since every body is the same
- * slice of the one random buffer), which makes the server verify it.
+ * Builds SigV4-signed requests with the project's own signer. Object bodies are sent as {@code
+ * UNSIGNED-PAYLOAD} by default, as the AWS SDKs do over TLS, so neither side spends a SHA-256 pass
+ * on the payload and the run measures storage, not hashing; {@code --signed-payload} sends the
+ * payload's real SHA-256 instead (computed once per size, since every body is the same slice of the
+ * one random buffer), which makes the server verify it.
  */
 final class RequestFactory {
   static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -38,19 +38,26 @@ final class RequestFactory {
   }
 
   /** A request without a body. */
-  FullHttpRequest empty(HttpMethod method, String bucket, @Nullable String key, Map<String, String> query) {
+  FullHttpRequest empty(
+      HttpMethod method, String bucket, @Nullable String key, Map<String, String> query) {
     return build(method, bucket, key, query, Map.of(), Unpooled.EMPTY_BUFFER, EMPTY_SHA256);
   }
 
   /** A request whose body is the first {@code length} bytes of the payload. */
-  FullHttpRequest withPayload(HttpMethod method, String bucket, String key, Map<String, String> query, long length) {
+  FullHttpRequest withPayload(
+      HttpMethod method, String bucket, String key, Map<String, String> query, long length) {
     String hash = signedPayload ? payload.sha256(length) : UNSIGNED_PAYLOAD;
     return build(method, bucket, key, query, Map.of(), payload.body(length), hash);
   }
 
   /** A request with a small generated body (an XML document), always signed with its SHA-256. */
   FullHttpRequest withDocument(
-      HttpMethod method, String bucket, @Nullable String key, Map<String, String> query, Map<String, String> headers, byte[] body) {
+      HttpMethod method,
+      String bucket,
+      @Nullable String key,
+      Map<String, String> query,
+      Map<String, String> headers,
+      byte[] body) {
     return build(method, bucket, key, query, headers, Unpooled.wrappedBuffer(body), sha256(body));
   }
 
@@ -65,8 +72,16 @@ final class RequestFactory {
     String path = "/" + bucket + (key == null ? "" : "/" + SigV4Signer.encodePath(key));
     SigV4Signer.HeaderSignature signature =
         SigV4Signer.sign(
-            method.name(), endpoint.hostHeader(), path, query, headers, payloadHash,
-            endpoint.accessKey(), endpoint.secretKey(), endpoint.region(), Instant.now());
+            method.name(),
+            endpoint.hostHeader(),
+            path,
+            query,
+            headers,
+            payloadHash,
+            endpoint.accessKey(),
+            endpoint.secretKey(),
+            endpoint.region(),
+            Instant.now());
     String uri = signature.rawQuery().isEmpty() ? path : path + '?' + signature.rawQuery();
     FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, body);
     request.headers().set(HttpHeaderNames.HOST, endpoint.hostHeader());

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * when the request asked to keep it (listings, upload IDs, errors); object bodies are counted and
  * dropped.
  */
-record Response(int status, @Nullable HttpHeaders headers, long bodyLength, byte @Nullable [] body) {
+record Response(
+    int status, @Nullable HttpHeaders headers, long bodyLength, byte @Nullable [] body) {
 
   boolean ok() {
     return status / 100 == 2;

@@ -44,7 +44,12 @@ final class S3Calls {
 
   /** ListObjectsV2; null arguments are left out. */
   CompletableFuture<Response> list(
-      Connection c, @Nullable String prefix, @Nullable String delimiter, @Nullable String continuationToken, @Nullable String startAfter, int maxKeys) {
+      Connection c,
+      @Nullable String prefix,
+      @Nullable String delimiter,
+      @Nullable String continuationToken,
+      @Nullable String startAfter,
+      int maxKeys) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("list-type", "2");
     query.put("max-keys", Integer.toString(maxKeys));
@@ -59,25 +64,34 @@ final class S3Calls {
     return c.send(requests.empty(HttpMethod.POST, bucket, key, Map.of("uploads", "")), true);
   }
 
-  CompletableFuture<Response> uploadPart(Connection c, String key, String uploadId, int partNumber, long size) {
-    Map<String, String> query = Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId);
+  CompletableFuture<Response> uploadPart(
+      Connection c, String key, String uploadId, int partNumber, long size) {
+    Map<String, String> query =
+        Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId);
     return c.send(requests.withPayload(HttpMethod.PUT, bucket, key, query, size), false);
   }
 
-  CompletableFuture<Response> completeUpload(Connection c, String key, String uploadId, List<String> etags) {
+  CompletableFuture<Response> completeUpload(
+      Connection c, String key, String uploadId, List<String> etags) {
     StringBuilder xml = new StringBuilder("<CompleteMultipartUpload>");
     for (int i = 0; i < etags.size(); i++) {
-      xml.append("<Part><PartNumber>").append(i + 1).append("</PartNumber><ETag>")
-          .append(XmlScan.escape(etags.get(i))).append("</ETag></Part>");
+      xml.append("<Part><PartNumber>")
+          .append(i + 1)
+          .append("</PartNumber><ETag>")
+          .append(XmlScan.escape(etags.get(i)))
+          .append("</ETag></Part>");
     }
     xml.append("</CompleteMultipartUpload>");
     byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
     return c.send(
-        requests.withDocument(HttpMethod.POST, bucket, key, Map.of("uploadId", uploadId), Map.of(), body), true);
+        requests.withDocument(
+            HttpMethod.POST, bucket, key, Map.of("uploadId", uploadId), Map.of(), body),
+        true);
   }
 
   CompletableFuture<Response> abortUpload(Connection c, String key, String uploadId) {
-    return c.send(requests.empty(HttpMethod.DELETE, bucket, key, Map.of("uploadId", uploadId)), true);
+    return c.send(
+        requests.empty(HttpMethod.DELETE, bucket, key, Map.of("uploadId", uploadId)), true);
   }
 
   /** DeleteObjects (quiet) of up to 1000 keys; Content-MD5 because S3 and s3proxy require it. */
@@ -89,7 +103,9 @@ final class S3Calls {
     xml.append("</Delete>");
     byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = Map.of("Content-MD5", md5Base64(body));
-    return c.send(requests.withDocument(HttpMethod.POST, bucket, null, Map.of("delete", ""), headers, body), true);
+    return c.send(
+        requests.withDocument(HttpMethod.POST, bucket, null, Map.of("delete", ""), headers, body),
+        true);
   }
 
   private static void putIfPresent(Map<String, String> query, String name, @Nullable String value) {

@@ -7,9 +7,9 @@ import java.util.List;
  * {@code --workload scale}: does listing and PUT speed hold as the bucket grows? Measures PUT 4 KiB
  * into an empty bucket, then fills it to 10,000 keys (a tenth of {@code --preload} when that is
  * smaller) and measures ListObjectsV2 page latency, then fills it to {@code --preload} keys and
- * measures both again. Keys are preloaded as empty objects
- * with many parallel PUTs, so the mode works against any server; its cost is the server's own
- * small-PUT rate (about five minutes for a million keys at 3,000 PUT/s).
+ * measures both again. Keys are preloaded as empty objects with many parallel PUTs, so the mode
+ * works against any server; its cost is the server's own small-PUT rate (about five minutes for a
+ * million keys at 3,000 PUT/s).
  */
 final class ScaleMode {
   static final String PREFIX = "scale/";
@@ -32,31 +32,42 @@ final class ScaleMode {
     List<WorkloadResult> results = new ArrayList<>();
     results.add(driver.run(put("scale-put@0", concurrency, s, calls)));
     context.preload(ScaleMode::key, 0, base, 0, preloadConcurrency);
-    results.add(driver.run(new PageWorkload("scale-list@" + base, concurrency, base, s.maxKeys(), calls)));
+    results.add(
+        driver.run(new PageWorkload("scale-list@" + base, concurrency, base, s.maxKeys(), calls)));
     long started = System.nanoTime();
     context.preload(ScaleMode::key, base, target - base, 0, preloadConcurrency);
     double seconds = (System.nanoTime() - started) / 1e9;
-    context.log().printf("preloaded %,d keys in %.0f s (%,.0f PUT/s)%n", target - base, seconds,
-        (target - base) / Math.max(seconds, 1e-9));
-    results.add(driver.run(new PageWorkload("scale-list@" + target, concurrency, target, s.maxKeys(), calls)));
+    context
+        .log()
+        .printf(
+            "preloaded %,d keys in %.0f s (%,.0f PUT/s)%n",
+            target - base, seconds, (target - base) / Math.max(seconds, 1e-9));
+    results.add(
+        driver.run(
+            new PageWorkload("scale-list@" + target, concurrency, target, s.maxKeys(), calls)));
     results.add(driver.run(put("scale-put@" + target, concurrency, s, calls)));
     return results;
   }
 
   /** New 4 KiB objects beside the preloaded keys (their prefix sorts after them). */
   private static PutWorkload put(String name, int concurrency, BenchSettings s, S3Calls calls) {
-    return new PutWorkload(name, concurrency, s.sizeOr(SMALL), "scale-put/" + name + "/", false, calls);
+    return new PutWorkload(
+        name, concurrency, s.sizeOr(SMALL), "scale-put/" + name + "/", false, calls);
   }
 
-  /** "list page p50 at N keys / at 10,000 keys" and "PUT ops/s at N keys / empty", for the table. */
+  /**
+   * "list page p50 at N keys / at 10,000 keys" and "PUT ops/s at N keys / empty", for the table.
+   */
   static List<String> ratios(List<WorkloadResult> r) {
     if (r.size() < 4) {
       return List.of();
     }
     return List.of(
-        String.format("list page p50 at %s / at %s: %.2f (target <= 2)", r.get(2).workload(), r.get(1).workload(),
-            r.get(2).p50Ms() / r.get(1).p50Ms()),
-        String.format("PUT ops/s at %s / %s: %.2f (target >= 0.8)", r.get(3).workload(), r.get(0).workload(),
-            r.get(3).opsPerSec() / r.get(0).opsPerSec()));
+        String.format(
+            "list page p50 at %s / at %s: %.2f (target <= 2)",
+            r.get(2).workload(), r.get(1).workload(), r.get(2).p50Ms() / r.get(1).p50Ms()),
+        String.format(
+            "PUT ops/s at %s / %s: %.2f (target >= 0.8)",
+            r.get(3).workload(), r.get(0).workload(), r.get(3).opsPerSec() / r.get(0).opsPerSec()));
   }
 }

@@ -3,7 +3,9 @@ package io.coffer.bench;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Parses the sizes ("4KiB", "64m", "1048576") and durations ("10s", "500ms", "2m") of the options. */
+/**
+ * Parses the sizes ("4KiB", "64m", "1048576") and durations ("10s", "500ms", "2m") of the options.
+ */
 public final class Units {
   private Units() {}
 
@@ -11,11 +13,13 @@ public final class Units {
   public static long parseSize(String text) {
     String s = text.trim().toLowerCase(Locale.ROOT);
     long unit = 1;
-    for (String[] suffix : new String[][] {{"kib", "k", "kb"}, {"mib", "m", "mb"}, {"gib", "g", "gb"}}) {
+    for (String[] suffix :
+        new String[][] {{"kib", "k", "kb"}, {"mib", "m", "mb"}, {"gib", "g", "gb"}}) {
       unit *= 1024;
       for (String candidate : suffix) {
         if (s.endsWith(candidate)) {
-          return Math.multiplyExact(Long.parseLong(s.substring(0, s.length() - candidate.length()).trim()), unit);
+          return Math.multiplyExact(
+              Long.parseLong(s.substring(0, s.length() - candidate.length()).trim()), unit);
         }
       }
     }
@@ -32,7 +36,8 @@ public final class Units {
       return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
     }
     if (s.endsWith("s")) {
-      return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 1000));
+      return Duration.ofMillis(
+          Math.round(Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 1000));
     }
     if (s.endsWith("m")) {
       return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).trim()) * 60);

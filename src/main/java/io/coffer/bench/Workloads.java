@@ -10,22 +10,33 @@ final class Workloads {
 
   static Workload create(String name, BenchSettings s, S3Calls calls) {
     return switch (name) {
-      case "put-small" -> new PutWorkload(name, s.concurrencyOr(16), s.sizeOr(SMALL), name + "/", false, calls);
-      case "put-large" -> new PutWorkload(name, s.concurrencyOr(4), s.sizeOr(LARGE), name + "/", true, calls);
+      case "put-small" ->
+          new PutWorkload(name, s.concurrencyOr(16), s.sizeOr(SMALL), name + "/", false, calls);
+      case "put-large" ->
+          new PutWorkload(name, s.concurrencyOr(4), s.sizeOr(LARGE), name + "/", true, calls);
       case "get-small" -> get(name, s.concurrencyOr(16), s.sizeOr(SMALL), calls);
       case "get-large" -> get(name, s.concurrencyOr(4), s.sizeOr(LARGE), calls);
-      case "list" -> new ListWorkload(name, s.concurrencyOr(4), s.listKeys(), s.listPrefixes(), s.maxKeys(), false, calls);
+      case "list" ->
+          new ListWorkload(
+              name, s.concurrencyOr(4), s.listKeys(), s.listPrefixes(), s.maxKeys(), false, calls);
       case "list-delimiter" ->
-          new ListWorkload(name, s.concurrencyOr(4), s.listKeys(), s.listPrefixes(), s.maxKeys(), true, calls);
+          new ListWorkload(
+              name, s.concurrencyOr(4), s.listKeys(), s.listPrefixes(), s.maxKeys(), true, calls);
       case "multipart" ->
-          new MultipartWorkload(name, 1, s.sizeOr(MULTIPART), Math.min(s.partSize(), s.sizeOr(MULTIPART)),
-              s.concurrencyOr(4), calls);
+          new MultipartWorkload(
+              name,
+              1,
+              s.sizeOr(MULTIPART),
+              Math.min(s.partSize(), s.sizeOr(MULTIPART)),
+              s.concurrencyOr(4),
+              calls);
       case "mixed" -> new MixedWorkload(name, s.concurrencyOr(16), s.sizeOr(SMALL), calls);
       default -> throw new IllegalArgumentException("unknown workload: " + name);
     };
   }
 
   private static GetWorkload get(String name, int concurrency, long size, S3Calls calls) {
-    return new GetWorkload(name, concurrency, size, GetWorkload.objectsFor(size, concurrency), calls);
+    return new GetWorkload(
+        name, concurrency, size, GetWorkload.objectsFor(size, concurrency), calls);
   }
 }

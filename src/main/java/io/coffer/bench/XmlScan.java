@@ -5,10 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the few values the load generator needs from S3 responses (continuation tokens, upload
- * IDs, keys, error codes) by scanning for simple elements. A parser would cost more client CPU
- * per listing page than the server spends producing it, and these responses have no nesting of
- * the same element name.
+ * Reads the few values the load generator needs from S3 responses (continuation tokens, upload IDs,
+ * keys, error codes) by scanning for simple elements. A parser would cost more client CPU per
+ * listing page than the server spends producing it, and these responses have no nesting of the same
+ * element name.
  */
 final class XmlScan {
   private XmlScan() {}
@@ -56,8 +56,11 @@ final class XmlScan {
     if (text.indexOf('&') < 0) {
       return text;
     }
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&apos;", "'").replace("&amp;", "&");
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
   }
 
   static String escape(String text) {

@@ -10,9 +10,9 @@ import java.util.function.Predicate;
  * Where object bytes live: immutable blobs named by generated IDs, grouped per bucket under the
  * bucket's internal ID (never its name, which a client can delete and create again: the blobs of
  * two generations of a name must never meet). A blob is written through a {@link BlobWriter} and
- * becomes visible under its ID only once complete and synced. A blob that readers hold open
- * through a {@link BlobLease} is deleted only when the last one lets go, so an overwrite never
- * pulls bytes from under a reader.
+ * becomes visible under its ID only once complete and synced. A blob that readers hold open through
+ * a {@link BlobLease} is deleted only when the last one lets go, so an overwrite never pulls bytes
+ * from under a reader.
  */
 public interface BlobStore {
 

@@ -17,7 +17,12 @@ public final class StorageUnavailableException extends IOException {
   private final Reason reason;
 
   public StorageUnavailableException(Reason reason, IOException cause) {
-    super("storage " + (reason == Reason.FULL ? "is full" : "is not writable") + ": " + cause.getMessage(), cause);
+    super(
+        "storage "
+            + (reason == Reason.FULL ? "is full" : "is not writable")
+            + ": "
+            + cause.getMessage(),
+        cause);
     this.reason = reason;
   }
 

@@ -23,76 +23,138 @@ import picocli.CommandLine.Option;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:9000", description = "S3 endpoint (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--endpoint",
+      defaultValue = "http://127.0.0.1:9000",
+      description = "S3 endpoint (default ${DEFAULT-VALUE}).")
   String endpoint;
 
-  @Option(names = "--access-key", defaultValue = "${env:AWS_ACCESS_KEY_ID}", description = "Access key (env AWS_ACCESS_KEY_ID).")
+  @Option(
+      names = "--access-key",
+      defaultValue = "${env:AWS_ACCESS_KEY_ID}",
+      description = "Access key (env AWS_ACCESS_KEY_ID).")
   String accessKey;
 
-  @Option(names = "--secret-key", defaultValue = "${env:AWS_SECRET_ACCESS_KEY}",
-      description = "Secret key (env AWS_SECRET_ACCESS_KEY, which keeps it out of the process list).")
+  @Option(
+      names = "--secret-key",
+      defaultValue = "${env:AWS_SECRET_ACCESS_KEY}",
+      description =
+          "Secret key (env AWS_SECRET_ACCESS_KEY, which keeps it out of the process list).")
   String secretKey;
 
-  @Option(names = "--region", defaultValue = "us-east-1", description = "Signing region (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--region",
+      defaultValue = "us-east-1",
+      description = "Signing region (default ${DEFAULT-VALUE}).")
   String region;
 
-  @Option(names = "--bucket", defaultValue = "coffer-bench",
-      description = "Bucket to use; created if missing, emptied and deleted at the end unless --keep (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bucket",
+      defaultValue = "coffer-bench",
+      description =
+          "Bucket to use; created if missing, emptied and deleted at the end unless --keep (default"
+              + " ${DEFAULT-VALUE}).")
   String bucket;
 
   @Option(names = "--keep", description = "Leave the bucket and its objects in place.")
   boolean keep;
 
-  @Option(names = "--workload", split = ",", defaultValue = "all", description = "Workloads to run, comma-separated (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workload",
+      split = ",",
+      defaultValue = "all",
+      description = "Workloads to run, comma-separated (default ${DEFAULT-VALUE}).")
   List<String> workloads;
 
-  @Option(names = "--size", description = "Object size for every selected workload, e.g. 4KiB, 64MiB (default: per workload).")
+  @Option(
+      names = "--size",
+      description =
+          "Object size for every selected workload, e.g. 4KiB, 64MiB (default: per workload).")
   String size;
 
-  @Option(names = "--concurrency", description = "Concurrent requests for every selected workload; for multipart, parts in parallel (default: per workload).")
+  @Option(
+      names = "--concurrency",
+      description =
+          "Concurrent requests for every selected workload; for multipart, parts in parallel"
+              + " (default: per workload).")
   Integer concurrency;
 
-  @Option(names = "--duration", defaultValue = "15s", description = "Measured time per workload (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duration",
+      defaultValue = "15s",
+      description = "Measured time per workload (default ${DEFAULT-VALUE}).")
   String duration;
 
-  @Option(names = "--warmup", defaultValue = "3s", description = "Uncounted time before each measurement (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "3s",
+      description = "Uncounted time before each measurement (default ${DEFAULT-VALUE}).")
   String warmup;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the results as JSON to FILE.")
   Path json;
 
-  @Option(names = "--signed-payload", description = "Send each body's SHA-256 instead of UNSIGNED-PAYLOAD (the server then verifies it).")
+  @Option(
+      names = "--signed-payload",
+      description =
+          "Send each body's SHA-256 instead of UNSIGNED-PAYLOAD (the server then verifies it).")
   boolean signedPayload;
 
-  @Option(names = "--client-threads", defaultValue = "1", description = "Event loop threads of the load generator (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--client-threads",
+      defaultValue = "1",
+      description = "Event loop threads of the load generator (default ${DEFAULT-VALUE}).")
   int clientThreads;
 
-  @Option(names = "--list-keys", defaultValue = "10000", description = "Keys the list workloads list (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--list-keys",
+      defaultValue = "10000",
+      description = "Keys the list workloads list (default ${DEFAULT-VALUE}).")
   int listKeys;
 
-  @Option(names = "--list-prefixes", defaultValue = "100", description = "Prefixes those keys are spread over (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--list-prefixes",
+      defaultValue = "100",
+      description = "Prefixes those keys are spread over (default ${DEFAULT-VALUE}).")
   int listPrefixes;
 
-  @Option(names = "--max-keys", defaultValue = "1000", description = "Listing page size (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-keys",
+      defaultValue = "1000",
+      description = "Listing page size (default ${DEFAULT-VALUE}).")
   int maxKeys;
 
-  @Option(names = "--part-size", defaultValue = "8MiB", description = "Multipart part size (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--part-size",
+      defaultValue = "8MiB",
+      description = "Multipart part size (default ${DEFAULT-VALUE}).")
   String partSize;
 
-  @Option(names = "--preload", defaultValue = "100000", description = "Keys the scale workload fills the bucket with (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preload",
+      defaultValue = "100000",
+      description = "Keys the scale workload fills the bucket with (default ${DEFAULT-VALUE}).")
   long preload;
 
   @Option(names = "--no-progress", description = "No progress line on stderr.")
   boolean noProgress;
 
-  @Option(names = "--plain-http",
-      description = "The endpoint is a plain HTTP server (nginx WebDAV) used as a reference: no bucket is created or deleted; run only put-* and get-*.")
+  @Option(
+      names = "--plain-http",
+      description =
+          "The endpoint is a plain HTTP server (nginx WebDAV) used as a reference: no bucket is"
+              + " created or deleted; run only put-* and get-*.")
   boolean plainHttp;
 
   @Override
   public Integer call() throws Exception {
     if (accessKey == null || secretKey == null) {
-      System.err.println("coffer bench: --access-key and --secret-key (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) are needed.");
+      System.err.println(
+          "coffer bench: --access-key and --secret-key (or AWS_ACCESS_KEY_ID and"
+              + " AWS_SECRET_ACCESS_KEY) are needed.");
       return 2;
     }
     List<String> names = new ArrayList<>();

@@ -32,70 +32,122 @@ import picocli.CommandLine.Spec;
 public final class ServerCommand implements Callable<Integer> {
   /** AWS's largest object; a single PUT is 5 GiB there, but a local store may allow more. */
   static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
-  /** Below this not even a signed request's headers fit; above it one connection's headers cost too much. */
+
+  /**
+   * Below this not even a signed request's headers fit; above it one connection's headers cost too
+   * much.
+   */
   static final int MIN_HEADER_SIZE = 1024;
+
   static final int MAX_HEADER_SIZE = 1024 * 1024;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:COFFER_DATA:-./data}",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "${env:COFFER_DATA:-./data}",
       description = "Data directory (env COFFER_DATA, default ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--address", paramLabel = "HOST:PORT", defaultValue = "${env:COFFER_ADDRESS:-0.0.0.0:9000}",
+  @Option(
+      names = "--address",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:COFFER_ADDRESS:-0.0.0.0:9000}",
       description = "S3 API address (env COFFER_ADDRESS, default ${DEFAULT-VALUE}).")
   String address;
 
-  @Option(names = "--console-address", paramLabel = "HOST:PORT",
+  @Option(
+      names = "--console-address",
+      paramLabel = "HOST:PORT",
       defaultValue = "${env:COFFER_CONSOLE_ADDRESS:-0.0.0.0:9001}",
-      description = "Management API and console address (env COFFER_CONSOLE_ADDRESS, default ${DEFAULT-VALUE}).")
+      description =
+          "Management API and console address (env COFFER_CONSOLE_ADDRESS, default"
+              + " ${DEFAULT-VALUE}).")
   String consoleAddress;
 
-  @Option(names = "--region", defaultValue = "${env:COFFER_REGION:-us-east-1}",
-      description = "Region name, AWS-style such as eu-central-1 (env COFFER_REGION, default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--region",
+      defaultValue = "${env:COFFER_REGION:-us-east-1}",
+      description =
+          "Region name, AWS-style such as eu-central-1 (env COFFER_REGION, default"
+              + " ${DEFAULT-VALUE}).")
   String region;
 
-  @Option(names = "--domain", defaultValue = "${env:COFFER_DOMAIN}",
-      description = "Base domain for virtual-hosted-style requests, bucket.DOMAIN (env COFFER_DOMAIN).")
+  @Option(
+      names = "--domain",
+      defaultValue = "${env:COFFER_DOMAIN}",
+      description =
+          "Base domain for virtual-hosted-style requests, bucket.DOMAIN (env COFFER_DOMAIN).")
   String domain;
 
-  @Option(names = "--public-url", defaultValue = "${env:COFFER_PUBLIC_URL}",
+  @Option(
+      names = "--public-url",
+      defaultValue = "${env:COFFER_PUBLIC_URL}",
       description = "URL clients reach the S3 API at, for presigned URLs (env COFFER_PUBLIC_URL).")
   String publicUrl;
 
-  @Option(names = "--log-level", defaultValue = "${env:COFFER_LOG_LEVEL:-warn}",
-      description = "error, warn, info (adds the access log), debug or trace (env COFFER_LOG_LEVEL, default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--log-level",
+      defaultValue = "${env:COFFER_LOG_LEVEL:-warn}",
+      description =
+          "error, warn, info (adds the access log), debug or trace (env COFFER_LOG_LEVEL, default"
+              + " ${DEFAULT-VALUE}).")
   String logLevel;
 
-  @Option(names = "--no-sync", description = "Acknowledge writes before they reach the disk (faster; a power loss can lose recent writes).")
+  @Option(
+      names = "--no-sync",
+      description =
+          "Acknowledge writes before they reach the disk (faster; a power loss can lose recent"
+              + " writes).")
   boolean noSync;
 
-  @Option(names = "--inline-threshold", defaultValue = "" + ServerConfig.DEFAULT_INLINE_THRESHOLD,
-      description = "Objects up to this many bytes are stored in the metadata database instead of a file "
-          + "(0 turns this off, at most " + ServerConfig.MAX_INLINE_THRESHOLD + "; default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--inline-threshold",
+      defaultValue = "" + ServerConfig.DEFAULT_INLINE_THRESHOLD,
+      description =
+          "Objects up to this many bytes are stored in the metadata database instead of a file "
+              + "(0 turns this off, at most "
+              + ServerConfig.MAX_INLINE_THRESHOLD
+              + "; default ${DEFAULT-VALUE}).")
   int inlineThreshold;
 
-  @Option(names = "--max-object-size", defaultValue = "5368709120",
+  @Option(
+      names = "--max-object-size",
+      defaultValue = "5368709120",
       description = "Largest single PUT in bytes (default ${DEFAULT-VALUE}, 5 GiB).")
   long maxObjectSize;
 
-  @Option(names = "--max-header-size", defaultValue = "65536",
+  @Option(
+      names = "--max-header-size",
+      defaultValue = "65536",
       description = "Largest request header section in bytes (default ${DEFAULT-VALUE}).")
   int maxHeaderSize;
 
-  @Option(names = "--read-timeout", defaultValue = "60",
-      description = "Seconds a connection may stay silent while a request is due (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--read-timeout",
+      defaultValue = "60",
+      description =
+          "Seconds a connection may stay silent while a request is due (default ${DEFAULT-VALUE}).")
   int readTimeoutSeconds;
 
-  @Option(names = "--idle-timeout", defaultValue = "120",
+  @Option(
+      names = "--idle-timeout",
+      defaultValue = "120",
       description = "Seconds a client may stop reading a response (default ${DEFAULT-VALUE}).")
   int idleTimeoutSeconds;
 
-  @Option(names = "--body-timeout", defaultValue = "20",
-      description = "Seconds a request body may stop arriving before it is answered 400 RequestTimeout (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--body-timeout",
+      defaultValue = "20",
+      description =
+          "Seconds a request body may stop arriving before it is answered 400 RequestTimeout"
+              + " (default ${DEFAULT-VALUE}).")
   int bodyTimeoutSeconds;
 
-  @Option(names = "--max-connections", defaultValue = "4096",
+  @Option(
+      names = "--max-connections",
+      defaultValue = "4096",
       description = "Connections served at once per port (default ${DEFAULT-VALUE}).")
   int maxConnections;
 
@@ -130,7 +182,8 @@ public final class ServerCommand implements Callable<Integer> {
       HostPort s3Address = OptionChecks.address("--address", address);
       HostPort console = OptionChecks.address("--console-address", consoleAddress);
       if (s3Address.port() != 0 && s3Address.equals(console)) {
-        throw new IllegalArgumentException("--address and --console-address must differ, both are " + s3Address);
+        throw new IllegalArgumentException(
+            "--address and --console-address must differ, both are " + s3Address);
       }
       OptionChecks.region(region);
       OptionChecks.logLevel(logLevel);
@@ -140,7 +193,8 @@ public final class ServerCommand implements Callable<Integer> {
       if (emptyToNull(publicUrl) != null) {
         CofferServer.normalisePublicUrl(publicUrl);
       }
-      OptionChecks.range("--inline-threshold", inlineThreshold, 0, ServerConfig.MAX_INLINE_THRESHOLD);
+      OptionChecks.range(
+          "--inline-threshold", inlineThreshold, 0, ServerConfig.MAX_INLINE_THRESHOLD);
       OptionChecks.range("--max-object-size", maxObjectSize, 1, MAX_OBJECT_SIZE);
       OptionChecks.range("--max-header-size", maxHeaderSize, MIN_HEADER_SIZE, MAX_HEADER_SIZE);
       OptionChecks.positive("--read-timeout", readTimeoutSeconds);
@@ -176,7 +230,14 @@ public final class ServerCommand implements Callable<Integer> {
     String host = config.s3Address().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     out.println("Coffer " + Version.current() + " is running.");
-    out.println("  S3 API:    http://" + shown + ":" + server.s3Port() + "  (region " + config.region() + ")");
+    out.println(
+        "  S3 API:    http://"
+            + shown
+            + ":"
+            + server.s3Port()
+            + "  (region "
+            + config.region()
+            + ")");
     out.println("  Console:   http://" + shown + ":" + server.consolePort() + "/");
     out.println("  Data:      " + config.dataDir().toAbsolutePath().normalize());
     Startup startup = server.startup();
@@ -188,7 +249,8 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (startup.generatedApiKey() != null) {
       out.println();
-      out.println("  A management API key was generated (shown only now; only its hash is stored):");
+      out.println(
+          "  A management API key was generated (shown only now; only its hash is stored):");
       out.println("    API key:    " + startup.generatedApiKey());
     }
     out.flush();

@@ -2,7 +2,10 @@ package io.coffer.config;
 
 import java.net.InetSocketAddress;
 
-/** A listen address as given on the command line: {@code HOST:PORT}, {@code :PORT} or {@code [::1]:PORT}. */
+/**
+ * A listen address as given on the command line: {@code HOST:PORT}, {@code :PORT} or {@code
+ * [::1]:PORT}.
+ */
 public record HostPort(String host, int port) {
 
   public static HostPort parse(String text) {

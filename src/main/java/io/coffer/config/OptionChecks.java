@@ -8,21 +8,22 @@ import java.util.regex.Pattern;
 /**
  * The rules a server's options must follow, checked before anything starts so that a typo is a
  * usage error with a clear sentence, never a server that runs with something else. Each method
- * returns the value as the server uses it or throws {@link IllegalArgumentException} with a
- * message that names the option.
+ * returns the value as the server uses it or throws {@link IllegalArgumentException} with a message
+ * that names the option.
  */
 public final class OptionChecks {
   /**
-   * AWS's shape of a region name: a partition prefix of two to four letters, one or more words,
-   * and a number ({@code us-east-1}, {@code eu-central-1}, {@code us-gov-west-1},
-   * {@code cn-northwest-1}, {@code eusc-de-east-1}). Clients put the region into every signature
-   * and often into the endpoint's host name, so a server whose region no client would configure
-   * (a typo such as {@code us-east1} or {@code US-EAST-1}) would refuse every request.
+   * AWS's shape of a region name: a partition prefix of two to four letters, one or more words, and
+   * a number ({@code us-east-1}, {@code eu-central-1}, {@code us-gov-west-1}, {@code
+   * cn-northwest-1}, {@code eusc-de-east-1}). Clients put the region into every signature and often
+   * into the endpoint's host name, so a server whose region no client would configure (a typo such
+   * as {@code us-east1} or {@code US-EAST-1}) would refuse every request.
    */
   static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}");
 
   private static final Pattern DOMAIN =
-      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+      Pattern.compile(
+          "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
   public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
 
@@ -31,7 +32,9 @@ public final class OptionChecks {
   public static String region(String region) {
     if (region == null || !REGION.matcher(region).matches()) {
       throw new IllegalArgumentException(
-          "--region must be an AWS-style region name such as us-east-1 or eu-central-1, not '" + region + "'");
+          "--region must be an AWS-style region name such as us-east-1 or eu-central-1, not '"
+              + region
+              + "'");
     }
     return region;
   }
@@ -55,26 +58,33 @@ public final class OptionChecks {
     try {
       parsed = HostPort.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + " must be HOST:PORT such as 0.0.0.0:9000: " + e.getMessage());
+      throw new IllegalArgumentException(
+          option + " must be HOST:PORT such as 0.0.0.0:9000: " + e.getMessage());
     }
     if (new InetSocketAddress(parsed.host(), parsed.port()).isUnresolved()) {
-      throw new IllegalArgumentException(option + ": the host '" + parsed.host() + "' is not an address this machine can resolve");
+      throw new IllegalArgumentException(
+          option + ": the host '" + parsed.host() + "' is not an address this machine can resolve");
     }
     return parsed;
   }
 
-  /** A host name for virtual-hosted-style requests ({@code bucket.DOMAIN}): no scheme, port or path. */
+  /**
+   * A host name for virtual-hosted-style requests ({@code bucket.DOMAIN}): no scheme, port or path.
+   */
   public static String domain(String domain) {
     if (!DOMAIN.matcher(domain).matches()) {
       throw new IllegalArgumentException(
-          "--domain must be a host name such as s3.example.com (no scheme, port or path), not '" + domain + "'");
+          "--domain must be a host name such as s3.example.com (no scheme, port or path), not '"
+              + domain
+              + "'");
     }
     return domain;
   }
 
   public static long range(String option, long value, long min, long max) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", not " + value);
+      throw new IllegalArgumentException(
+          option + " must be between " + min + " and " + max + ", not " + value);
     }
     return value;
   }

@@ -39,8 +39,8 @@ public record ServerConfig(
 
   /**
    * Objects up to this many bytes are kept in the metadata store by default: one group-committed
-   * SQLite write (whose fsync all concurrent writers share) instead of a file create, write,
-   * fsync, rename and directory fsync each. Chosen by measurement, see docs/benchmarks.md.
+   * SQLite write (whose fsync all concurrent writers share) instead of a file create, write, fsync,
+   * rename and directory fsync each. Chosen by measurement, see docs/benchmarks.md.
    */
   public static final int DEFAULT_INLINE_THRESHOLD = 64 * 1024;
 
@@ -78,37 +78,112 @@ public record ServerConfig(
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
     return new ServerConfig(
-        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
-        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace, bodyTimeout);
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout);
   }
 
   public ServerConfig withAddresses(HostPort s3Address, HostPort consoleAddress) {
     return new ServerConfig(
-        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
-        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace, bodyTimeout);
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout);
   }
 
   public ServerConfig withDomain(String domain) {
     return new ServerConfig(
-        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
-        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace, bodyTimeout);
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout);
   }
 
   public ServerConfig withLimits(
       long maxObjectSize, int maxHeaderSize, Duration readTimeout, int maxConnections) {
     return new ServerConfig(
-        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
-        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace, bodyTimeout);
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout);
   }
 
   public ServerConfig withBodyTimeout(Duration bodyTimeout) {
     return new ServerConfig(
-        dataDir, s3Address, consoleAddress, region, accessKey, secretKey, apiKey, domain, publicUrl,
-        syncWrites, inlineThreshold, maxObjectSize, maxHeaderSize, readTimeout, idleTimeout,
-        maxConnections, shutdownGrace, bodyTimeout);
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout);
   }
 }

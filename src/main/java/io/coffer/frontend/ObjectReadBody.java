@@ -19,7 +19,8 @@ public final class ObjectReadBody {
     }
     List<HttpResponse.FileSlice> slices = new ArrayList<>(read.slices().size());
     for (ObjectRead.Slice slice : read.slices()) {
-      slices.add(new HttpResponse.FileSlice(() -> read.open(slice), slice.position(), slice.count()));
+      slices.add(
+          new HttpResponse.FileSlice(() -> read.open(slice), slice.position(), slice.count()));
     }
     return new HttpResponse.Body.FileSlices(slices, read.length(), read::close);
   }

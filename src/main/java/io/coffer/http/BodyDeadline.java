@@ -18,6 +18,7 @@ final class BodyDeadline {
   private final long timeoutNanos;
   private @Nullable Runnable onSilence;
   private @Nullable ScheduledFuture<?> check;
+
   /** When the server began waiting for body bytes that have not come; 0 when not waiting. */
   private long waitingSince;
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * Ends a connection on time and politely. Each request head must arrive complete within the read
  * timeout (a client trickling header bytes — slowloris — is cut off even though it is never
  * silent). A connection closed after an error response is half-closed first and drained for a
- * moment, so a client still sending its body reads the response instead of a connection reset.
- * Runs on the channel's event loop.
+ * moment, so a client still sending its body reads the response instead of a connection reset. Runs
+ * on the channel's event loop.
  */
 final class ConnectionCloser {
   private static final Logger log = LoggerFactory.getLogger(ConnectionCloser.class);
@@ -37,7 +37,10 @@ final class ConnectionCloser {
         ctx.executor()
             .schedule(
                 () -> {
-                  log.debug("closing {}: no complete request head within {}", ctx.channel().remoteAddress(), headTimeout);
+                  log.debug(
+                      "closing {}: no complete request head within {}",
+                      ctx.channel().remoteAddress(),
+                      headTimeout);
                   ctx.close();
                 },
                 headTimeout.toMillis(),

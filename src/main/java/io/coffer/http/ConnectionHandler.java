@@ -45,6 +45,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final Duration headTimeout;
   private final Duration bodyTimeout;
   private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+
   @SuppressWarnings("NullAway.Init") // set in channelActive, before any other event
   private ChannelHandlerContext ctx;
 
@@ -148,7 +149,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     Exchange exchange = Objects.requireNonNull(current); // content only comes after a head
     if (content.decoderResult().isFailure()) {
       content.release();
-      exchange.body.fail(new IOException("malformed request body", content.decoderResult().cause()));
+      exchange.body.fail(
+          new IOException("malformed request body", content.decoderResult().cause()));
       ctx.close();
       return;
     }
@@ -172,7 +174,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     boolean expectContinue = HttpUtil.is100ContinueExpected(request);
     long declared =
         HttpUtil.isTransferEncodingChunked(request) ? -1 : HttpUtil.getContentLength(request, -1L);
-    boolean hasBody = declared != 0 && (declared > 0 || HttpUtil.isTransferEncodingChunked(request));
+    boolean hasBody =
+        declared != 0 && (declared > 0 || HttpUtil.isTransferEncodingChunked(request));
     Exchange exchange = new Exchange(HttpUtil.isKeepAlive(request));
     exchange.body =
         new RequestBody(
@@ -210,7 +213,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     if (expectContinue && !hasBody) {
       // Nothing to hold back, so answer at once: botocore, told "100-continue" and given a final
       // response instead, keeps that status line for every later response on the connection.
-      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
     executor.execute(
         () -> {
@@ -247,7 +251,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     if (exchange != current || exchange.responded) {
       return;
     }
-    if (exchange.body.timeOut(new SocketTimeoutException("no request body bytes for " + bodyTimeout))) {
+    if (exchange.body.timeOut(
+        new SocketTimeoutException("no request body bytes for " + bodyTimeout))) {
       log.debug("request body from {} silent for {}", ctx.channel().remoteAddress(), bodyTimeout);
     }
   }

@@ -12,7 +12,11 @@ public final class ContentDisposition {
     StringBuilder ascii = new StringBuilder(fileName.length());
     fileName
         .codePoints()
-        .forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + UriCodec.encodePath(fileName);
+        .forEach(
+            c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
+    return "attachment; filename=\""
+        + ascii
+        + "\"; filename*=UTF-8''"
+        + UriCodec.encodePath(fileName);
   }
 }

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The date formats of S3: RFC 1123 in headers, ISO 8601 in XML. Both say whole seconds (XML with
  * {@code .000}, as AWS lists), so a listing's LastModified equals the Last-Modified of a HEAD even
- * for a time stored with milliseconds before Coffer stored whole seconds. Both are written
- * by hand for years 1000 to 9999 (every listing entry and every GET carries one, and
- * DateTimeFormatter costs about a microsecond each); other years, which no real clock produces,
- * go through DateTimeFormatter, whose output the hand-written forms equal.
+ * for a time stored with milliseconds before Coffer stored whole seconds. Both are written by hand
+ * for years 1000 to 9999 (every listing entry and every GET carries one, and DateTimeFormatter
+ * costs about a microsecond each); other years, which no real clock produces, go through
+ * DateTimeFormatter, whose output the hand-written forms equal.
  */
 public final class HttpDates {
   private static final DateTimeFormatter ISO =

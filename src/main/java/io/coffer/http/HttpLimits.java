@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param idleTimeout how long a kept-alive connection may stay idle between requests
  * @param maxConnections connections served at once; more are refused
  * @param bodyTimeout how long a request body may stop arriving before the request is answered
- *     (RequestTimeout) and the connection closed; shorter than clients' read timeouts, so they
- *     get the answer instead of timing out themselves and retrying
+ *     (RequestTimeout) and the connection closed; shorter than clients' read timeouts, so they get
+ *     the answer instead of timing out themselves and retrying
  */
 public record HttpLimits(
     int maxHeaderSize,
@@ -25,6 +25,11 @@ public record HttpLimits(
 
   public static HttpLimits defaults() {
     return new HttpLimits(
-        64 * 1024, 16 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(120), 4096, Duration.ofSeconds(20));
+        64 * 1024,
+        16 * 1024,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(120),
+        4096,
+        Duration.ofSeconds(20));
   }
 }

@@ -39,6 +39,7 @@ public final class HttpServer implements AutoCloseable {
   private final ExecutorService requestExecutor;
   private final ServerState state;
   private final Channel serverChannel;
+
   @SuppressWarnings("NullAway.Init") // set before the server binds
   private volatile HttpHandler handler;
 
@@ -55,7 +56,8 @@ public final class HttpServer implements AutoCloseable {
     this.bossGroup = new MultiThreadIoEventLoopGroup(1, io);
     this.workerGroup = new MultiThreadIoEventLoopGroup(0, io);
     this.requestExecutor =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-request-", 0).factory());
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name(name + "-request-", 0).factory());
     this.state = new ServerState(limits.maxConnections());
     HttpDecoderConfig decoderConfig =
         new HttpDecoderConfig()
@@ -103,7 +105,8 @@ public final class HttpServer implements AutoCloseable {
     Channel bound;
     try {
       bound = bootstrap.bind(address).sync().channel();
-    } catch (Exception e) { // Netty rethrows the bind failure (BindException or a native IOException)
+    } catch (
+        Exception e) { // Netty rethrows the bind failure (BindException or a native IOException)
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       requestExecutor.shutdownNow();

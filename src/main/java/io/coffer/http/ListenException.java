@@ -29,8 +29,8 @@ public final class ListenException extends IOException {
   }
 
   /**
-   * "address already in use" from "bind(..) failed with error(-98): Address already in use"
-   * (epoll) or "Address already in use" (NIO): the OS's words without Netty's prefix.
+   * "address already in use" from "bind(..) failed with error(-98): Address already in use" (epoll)
+   * or "Address already in use" (NIO): the OS's words without Netty's prefix.
    */
   static String reason(Throwable cause) {
     String message = cause.getMessage();

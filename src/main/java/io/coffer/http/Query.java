@@ -76,10 +76,10 @@ public final class Query {
   }
 
   /**
-   * SigV4's canonical query string: every parameter's name and value encoded per RFC 3986 (an
-   * empty value too, as {@code name=}), sorted by encoded name then value, joined by {@code &};
-   * leaving out the parameter named {@code excluded} (a presigned URL's signature, which cannot
-   * sign itself), if not null.
+   * SigV4's canonical query string: every parameter's name and value encoded per RFC 3986 (an empty
+   * value too, as {@code name=}), sorted by encoded name then value, joined by {@code &}; leaving
+   * out the parameter named {@code excluded} (a presigned URL's signature, which cannot sign
+   * itself), if not null.
    */
   public String canonical(@Nullable String excluded) {
     List<String[]> encoded = new ArrayList<>(parameters.size());

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class ResponseWriter {
   private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
   private static final int STREAM_CHUNK = 64 * 1024;
+
   /** Body bytes still unread after which closing the connection beats draining it. */
   private static final long MAX_DRAIN = 1024 * 1024;
 
@@ -97,9 +98,7 @@ final class ResponseWriter {
 
     if (head instanceof DefaultFullHttpResponse || !sendBody) {
       ChannelFuture last =
-          head instanceof DefaultFullHttpResponse
-              ? ctx.writeAndFlush(head)
-              : writeHeadOnly(head);
+          head instanceof DefaultFullHttpResponse ? ctx.writeAndFlush(head) : writeHeadOnly(head);
       finishWhenDone(last, body);
       return;
     }
@@ -176,8 +175,8 @@ final class ResponseWriter {
   }
 
   /**
-   * A connection can serve the next request only if this request's body will have been read to
-   * its end: a client still holding back a body it announced with Expect: 100-continue, a body that
+   * A connection can serve the next request only if this request's body will have been read to its
+   * end: a client still holding back a body it announced with Expect: 100-continue, a body that
    * failed (timed out), or a large unread rest, means closing is cheaper and safer than draining.
    */
   private boolean canReuseConnection() {

@@ -19,10 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServerState {
   private final int maxConnections;
+
   /** For closing everything at shutdown; it forgets a channel as soon as it closes. */
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
   /** What {@link #open} counts, forgotten only by {@link #release} (not by the close itself). */
   private final Set<Channel> admitted = ConcurrentHashMap.newKeySet();
+
   private final Map<Channel, Long> idleSince = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();

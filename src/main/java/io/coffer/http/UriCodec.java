@@ -14,8 +14,8 @@ import java.util.Arrays;
  * line, so a char up to U+00FF is the byte it was. (Chars beyond that cannot come off the wire; a
  * caller inside the JVM that passes them gets their UTF-8 bytes.) Escapes are turned into bytes,
  * and the bytes must then be UTF-8: anything else is refused, since replacing it would let
- * different URIs name one object. {@code +} is a space only in a query, which is form-encoded;
- * in a path it is a plus sign.
+ * different URIs name one object. {@code +} is a space only in a query, which is form-encoded; in a
+ * path it is a plus sign.
  *
  * <p>Encoding is SigV4's (RFC 3986): every byte other than {@code A-Z a-z 0-9 - . _ ~} becomes
  * {@code %XX} with upper-case digits, and {@code /} is kept only in paths.
@@ -145,9 +145,9 @@ public final class UriCodec {
 
   /**
    * SigV4's canonical URI of a raw request path. S3 does not normalise paths (keys may contain
-   * {@code //} and {@code ..}), so the path is only decoded to bytes and re-encoded, which gives the
-   * same result whichever characters the client chose to escape. It maps bytes to bytes and does
-   * not check UTF-8: the router has refused such a path before any signature is looked at.
+   * {@code //} and {@code ..}), so the path is only decoded to bytes and re-encoded, which gives
+   * the same result whichever characters the client chose to escape. It maps bytes to bytes and
+   * does not check UTF-8: the router has refused such a path before any signature is looked at.
    */
   public String canonicalPath(String rawPath) {
     if (rawPath == null || rawPath.isEmpty()) {

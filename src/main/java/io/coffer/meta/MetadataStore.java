@@ -2,8 +2,8 @@ package io.coffer.meta;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
-import io.coffer.model.CompletedUpload;
 import io.coffer.model.BucketRef;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -99,9 +99,8 @@ public interface MetadataStore extends AutoCloseable {
    * Makes {@code object} the current version of its key if {@code precondition} holds against the
    * current version, checked in the same transaction. NO_SUCH_BUCKET when the bucket is gone or is
    * no longer the one with ID {@code bucketId}, under which the caller stored the object's blob
-   * (the name was deleted and created again meanwhile);
-   * PRECONDITION_FAILED when If-None-Match * meets an existing key or If-Match meets another
-   * ETag; NO_SUCH_KEY when If-Match meets no key.
+   * (the name was deleted and created again meanwhile); PRECONDITION_FAILED when If-None-Match *
+   * meets an existing key or If-Match meets another ETag; NO_SUCH_KEY when If-Match meets no key.
    *
    * @return what the write replaced, so its storage can be released
    */
@@ -160,10 +159,10 @@ public interface MetadataStore extends AutoCloseable {
   /**
    * Atomically turns an upload into the current version of its key: {@code object} (stored as
    * {@code Storage.Parts} of segments.size() parts) and its segments are written, the upload and
-   * all its parts removed, and {@code completion} remembered (see {@link #findCompletedUpload}); completions
-   * remembered from before {@code forgetBefore} may be forgotten. Parts not named in segments are
-   * returned for deletion, with what the object replaced. When the upload is already gone because
-   * a completion with the same bucket, key and parts fingerprint (at or after {@code
+   * all its parts removed, and {@code completion} remembered (see {@link #findCompletedUpload});
+   * completions remembered from before {@code forgetBefore} may be forgotten. Parts not named in
+   * segments are returned for deletion, with what the object replaced. When the upload is already
+   * gone because a completion with the same bucket, key and parts fingerprint (at or after {@code
    * forgetBefore}) took it, nothing changes and that completion is returned; otherwise
    * NO_SUCH_UPLOAD. Precondition as in {@link #putObject}.
    */
@@ -222,8 +221,8 @@ public interface MetadataStore extends AutoCloseable {
   }
 
   /**
-   * The result of completing an upload: what to release, and the answer (the one remembered from
-   * an earlier completion when this was a retry, which then released nothing).
+   * The result of completing an upload: what to release, and the answer (the one remembered from an
+   * earlier completion when this was a retry, which then released nothing).
    */
   record Completed(Replaced replaced, List<String> unusedPartBlobs, CompletedUpload upload) {}
 }

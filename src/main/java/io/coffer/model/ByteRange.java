@@ -22,19 +22,21 @@ public record ByteRange(long first, long last, long suffixLength, boolean within
   }
 
   /**
-   * The satisfiable part of this range in an object of {@code size} bytes; INVALID_RANGE if none.
-   * A copy source range must lie within the source: S3 answers INVALID_REQUEST when it starts past
+   * The satisfiable part of this range in an object of {@code size} bytes; INVALID_RANGE if none. A
+   * copy source range must lie within the source: S3 answers INVALID_REQUEST when it starts past
    * the end and INVALID_ARGUMENT when it only ends past it.
    */
   public Resolved resolve(long size) {
     if (withinSource && first >= size) {
       throw new CofferException(
-          ErrorCode.INVALID_REQUEST, "The specified copy range is invalid for the source object size");
+          ErrorCode.INVALID_REQUEST,
+          "The specified copy range is invalid for the source object size");
     }
     if (withinSource && last >= size) {
       // S3 copies exactly the bytes asked for or nothing: a part cut short would be silently wrong.
       throw new CofferException(
-          ErrorCode.INVALID_ARGUMENT, "Range specified is not valid for source object of size: " + size);
+          ErrorCode.INVALID_ARGUMENT,
+          "Range specified is not valid for source object of size: " + size);
     }
     long start;
     long end;
@@ -56,7 +58,8 @@ public record ByteRange(long first, long last, long suffixLength, boolean within
 
   private static CofferException unsatisfiable(long size) {
     return new CofferException(
-        ErrorCode.INVALID_RANGE, "The requested range is not satisfiable (object size " + size + ")");
+        ErrorCode.INVALID_RANGE,
+        "The requested range is not satisfiable (object size " + size + ")");
   }
 
   /** Offsets within an object: [start, end] inclusive. */

@@ -32,8 +32,10 @@ public class CofferException extends RuntimeException {
    * An InvalidArgument that names the argument at fault, as S3 does; {@code value} is the value as
    * sent, or null where S3 does not echo it (continuation tokens).
    */
-  public static CofferException invalidArgument(String message, String argument, @Nullable String value) {
-    CofferException e = new CofferException(ErrorCode.INVALID_ARGUMENT, message).with("ArgumentName", argument);
+  public static CofferException invalidArgument(
+      String message, String argument, @Nullable String value) {
+    CofferException e =
+        new CofferException(ErrorCode.INVALID_ARGUMENT, message).with("ArgumentName", argument);
     return value == null ? e : e.with("ArgumentValue", value);
   }
 

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * that a retried CompleteMultipartUpload (a client that timed out waiting for the first) gets the
  * same answer, as S3 gives it.
  *
- * @param partsFingerprint identifies the part list the upload was completed with (see the
- *     service), so only a retry of the same completion gets the remembered answer
+ * @param partsFingerprint identifies the part list the upload was completed with (see the service),
+ *     so only a retry of the same completion gets the remembered answer
  * @param checksum the object's checksum as completed, or null
  */
 public record CompletedUpload(

@@ -6,57 +6,123 @@ package io.coffer.model;
  */
 public enum ErrorCode {
   ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
-  ACCESS_CONTROL_LIST_NOT_SUPPORTED("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
+  ACCESS_CONTROL_LIST_NOT_SUPPORTED(
+      "AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
   AUTHORIZATION_HEADER_MALFORMED(
       "AuthorizationHeaderMalformed", 400, "The authorization header is malformed."),
   AUTHORIZATION_QUERY_PARAMETERS_ERROR(
       "AuthorizationQueryParametersError", 400, "Error parsing the X-Amz-Credential parameter."),
-  BAD_DIGEST("BadDigest", 400, "The Content-MD5 or checksum you specified did not match what we received."),
+  BAD_DIGEST(
+      "BadDigest",
+      400,
+      "The Content-MD5 or checksum you specified did not match what we received."),
   BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available."),
   BUCKET_ALREADY_OWNED_BY_YOU(
-      "BucketAlreadyOwnedByYou", 409, "Your previous request to create the named bucket succeeded and you already own it."),
+      "BucketAlreadyOwnedByYou",
+      409,
+      "Your previous request to create the named bucket succeeded and you already own it."),
   BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty."),
-  CREDENTIAL_ALREADY_EXISTS("CredentialAlreadyExists", 409, "A credential with this access key already exists."),
+  CREDENTIAL_ALREADY_EXISTS(
+      "CredentialAlreadyExists", 409, "A credential with this access key already exists."),
   CREDENTIAL_IN_USE("CredentialInUse", 409, "The credential still owns buckets."),
-  ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed object size."),
-  ENTITY_TOO_SMALL("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed object size."),
+  ENTITY_TOO_LARGE(
+      "EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed object size."),
+  ENTITY_TOO_SMALL(
+      "EntityTooSmall",
+      400,
+      "Your proposed upload is smaller than the minimum allowed object size."),
   EXPIRED_TOKEN("AccessDenied", 403, "Request has expired"),
-  INCOMPLETE_BODY("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header."),
+  INCOMPLETE_BODY(
+      "IncompleteBody",
+      400,
+      "You did not provide the number of bytes specified by the Content-Length HTTP header."),
   INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again."),
-  INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The AWS access key Id you provided does not exist in our records."),
+  INVALID_ACCESS_KEY_ID(
+      "InvalidAccessKeyId",
+      403,
+      "The AWS access key Id you provided does not exist in our records."),
   INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
   INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP(
-      "InvalidBucketAclWithObjectOwnership", 400, "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
+      "InvalidBucketAclWithObjectOwnership",
+      400,
+      "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
   INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
-  INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag."),
-  INVALID_PART_ORDER("InvalidPartOrder", 400, "The list of parts was not in ascending order. Parts must be ordered by part number."),
+  INVALID_PART(
+      "InvalidPart",
+      400,
+      "One or more of the specified parts could not be found. The part may not have been uploaded,"
+          + " or the specified entity tag may not match the part's entity tag."),
+  INVALID_PART_ORDER(
+      "InvalidPartOrder",
+      400,
+      "The list of parts was not in ascending order. Parts must be ordered by part number."),
   INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
-  MALFORMED_TRAILER("MalformedTrailerError", 400, "The request contained trailing data that was not well-formed or did not conform to our published schema."),
-  MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema."),
-  METADATA_TOO_LARGE("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size."),
-  METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
+  MALFORMED_TRAILER(
+      "MalformedTrailerError",
+      400,
+      "The request contained trailing data that was not well-formed or did not conform to our"
+          + " published schema."),
+  MALFORMED_XML(
+      "MalformedXML",
+      400,
+      "The XML you provided was not well-formed or did not validate against our published schema."),
+  METADATA_TOO_LARGE(
+      "MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size."),
+  METHOD_NOT_ALLOWED(
+      "MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
-  NO_SUCH_UPLOAD("NoSuchUpload", 404, "The specified multipart upload does not exist. The upload ID might be invalid, or the multipart upload might have been aborted or completed."),
+  NO_SUCH_UPLOAD(
+      "NoSuchUpload",
+      404,
+      "The specified multipart upload does not exist. The upload ID might be invalid, or the"
+          + " multipart upload might have been aborted or completed."),
   NO_SUCH_CREDENTIAL("NoSuchCredential", 404, "The specified credential does not exist."),
   NO_SUCH_PRESIGNED_URL("NoSuchPresignedUrl", 404, "The specified presigned URL does not exist."),
-  NOT_IMPLEMENTED("NotImplemented", 501, "A header or query you provided implies functionality that is not implemented."),
-  PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the preconditions you specified did not hold."),
-  REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderSectionTooLarge", 431, "Your request header section exceeds the maximum allowed size."),
-  REQUEST_TIMEOUT("RequestTimeout", 400, "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed."),
-  REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the server's time is too large."),
+  NOT_IMPLEMENTED(
+      "NotImplemented",
+      501,
+      "A header or query you provided implies functionality that is not implemented."),
+  PRECONDITION_FAILED(
+      "PreconditionFailed", 412, "At least one of the preconditions you specified did not hold."),
+  REQUEST_HEADER_FIELDS_TOO_LARGE(
+      "RequestHeaderSectionTooLarge",
+      431,
+      "Your request header section exceeds the maximum allowed size."),
+  REQUEST_TIMEOUT(
+      "RequestTimeout",
+      400,
+      "Your socket connection to the server was not read from or written to within the timeout"
+          + " period. Idle connections will be closed."),
+  REQUEST_TIME_TOO_SKEWED(
+      "RequestTimeTooSkewed",
+      403,
+      "The difference between the request time and the server's time is too large."),
   SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
-  SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
-  STORAGE_FULL("InsufficientStorage", 507, "There is not enough space on the server to store this object."),
-  X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400, "The provided 'x-amz-content-sha256' header does not match what was computed."),
-  INVALID_CHUNK_SIZE("InvalidChunkSizeError", 400, "Only the last chunk is allowed to have a size less than 8192 bytes"),
+  SIGNATURE_DOES_NOT_MATCH(
+      "SignatureDoesNotMatch",
+      403,
+      "The request signature we calculated does not match the signature you provided. Check your"
+          + " key and signing method."),
+  STORAGE_FULL(
+      "InsufficientStorage", 507, "There is not enough space on the server to store this object."),
+  X_AMZ_CONTENT_SHA256_MISMATCH(
+      "XAmzContentSHA256Mismatch",
+      400,
+      "The provided 'x-amz-content-sha256' header does not match what was computed."),
+  INVALID_CHUNK_SIZE(
+      "InvalidChunkSizeError",
+      400,
+      "Only the last chunk is allowed to have a size less than 8192 bytes"),
   INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
-  INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid."),
-  INVALID_LOCATION_CONSTRAINT("InvalidLocationConstraint", 400, "The specified location-constraint is not valid."),
+  INVALID_STORAGE_CLASS(
+      "InvalidStorageClass", 400, "The storage class you specified is not valid."),
+  INVALID_LOCATION_CONSTRAINT(
+      "InvalidLocationConstraint", 400, "The specified location-constraint is not valid."),
   NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist.");
 
   private final String s3Code;

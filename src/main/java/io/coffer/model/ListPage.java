@@ -10,4 +10,7 @@ import org.jspecify.annotations.Nullable;
  *     continuation; null when the page is empty
  */
 public record ListPage(
-    List<ListedObject> objects, List<String> commonPrefixes, boolean truncated, @Nullable String lastReturned) {}
+    List<ListedObject> objects,
+    List<String> commonPrefixes,
+    boolean truncated,
+    @Nullable String lastReturned) {}

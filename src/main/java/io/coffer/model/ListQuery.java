@@ -11,4 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param after return only keys (and common prefixes) strictly greater than this; null for none
  * @param maxKeys upper bound of objects plus common prefixes in the page (0 yields an empty page)
  */
-public record ListQuery(String bucket, String prefix, @Nullable String delimiter, @Nullable String after, int maxKeys) {}
+public record ListQuery(
+    String bucket,
+    String prefix,
+    @Nullable String delimiter,
+    @Nullable String after,
+    int maxKeys) {}

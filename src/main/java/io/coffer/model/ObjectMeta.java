@@ -37,6 +37,7 @@ public record ObjectMeta(
 
   /** What a listing shows of this object. */
   public ListedObject listed() {
-    return new ListedObject(bucket, key, size, etag, contentType, checksum, partCount(), createdAt, updatedAt);
+    return new ListedObject(
+        bucket, key, size, etag, contentType, checksum, partCount(), createdAt, updatedAt);
   }
 }

@@ -13,8 +13,8 @@ public sealed interface Storage {
   record Blob(String id) implements Storage {}
 
   /**
-   * An object completed from a multipart upload: its bytes are the blobs of its parts, found as
-   * the segments of {@code storageId}.
+   * An object completed from a multipart upload: its bytes are the blobs of its parts, found as the
+   * segments of {@code storageId}.
    *
    * @param count how many parts (segments) the object has, at least 1
    */

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A condition on the current version of a key, checked atomically with the write that depends on
- * it (conditional writes as Terraform state locking uses them).
+ * A condition on the current version of a key, checked atomically with the write that depends on it
+ * (conditional writes as Terraform state locking uses them).
  *
  * @param ifMatch the write succeeds only if the current ETag equals this (quoted or not); null for
  *     no condition
@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param ifNoneMatchEtags the write succeeds only if the current version's ETag is none of these
  *     (unquoted; an absent key passes), as RFC 9110 defines If-None-Match with entity tags
  */
-public record WritePrecondition(@Nullable String ifMatch, boolean ifNoneMatchAny, List<String> ifNoneMatchEtags) {
+public record WritePrecondition(
+    @Nullable String ifMatch, boolean ifNoneMatchAny, List<String> ifNoneMatchEtags) {
   public static final WritePrecondition NONE = new WritePrecondition(null, false);
 
   public WritePrecondition {
@@ -28,7 +29,9 @@ public record WritePrecondition(@Nullable String ifMatch, boolean ifNoneMatchAny
     return ifMatch == null && !ifNoneMatchAny && ifNoneMatchEtags.isEmpty();
   }
 
-  /** Whether If-None-Match refuses a write over a current version with this ETag (quoted or not). */
+  /**
+   * Whether If-None-Match refuses a write over a current version with this ETag (quoted or not).
+   */
   public boolean noneMatchRefuses(String currentEtag) {
     return ifNoneMatchAny || ifNoneMatchEtags.contains(unquote(currentEtag));
   }

@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 final class Addressing {
   private final @Nullable String domainSuffix;
 
-  /** @param domain the base domain for virtual-hosted-style requests, or null for path style only */
+  /**
+   * @param domain the base domain for virtual-hosted-style requests, or null for path style only
+   */
   Addressing(@Nullable String domain) {
-    this.domainSuffix = domain == null || domain.isBlank() ? null : "." + domain.toLowerCase(java.util.Locale.ROOT);
+    this.domainSuffix =
+        domain == null || domain.isBlank() ? null : "." + domain.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The bucket and key; either may be null. */

@@ -34,6 +34,7 @@ public final class S3Frontend implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(S3Frontend.class);
   private static final Logger accessLog = LoggerFactory.getLogger("coffer.access");
   private static final String HEALTH_PREFIX = "/coffer/health/";
+
   /** MinIO's health paths, so probes and scripts written for MinIO work unchanged. */
   private static final String MINIO_HEALTH_PREFIX = "/minio/health/";
 
@@ -44,6 +45,7 @@ public final class S3Frontend implements HttpHandler {
   private final PresignedUrlCheck presignedUrlCheck;
   private final RequestIds requestIds = new RequestIds();
   private final S3Metrics metrics;
+
   /** False until the server says every port serves, and again once it starts shutting down. */
   private volatile boolean ready;
 
@@ -120,7 +122,8 @@ public final class S3Frontend implements HttpHandler {
         if (auth.isAnonymous()) {
           // A browser form upload is signed by a policy in its body, not as a request: it is not
           // implemented, whoever sends it.
-          if (Objects.requireNonNull(parsed).operation() instanceof S3Operation.Unsupported unsupported
+          if (Objects.requireNonNull(parsed).operation()
+                  instanceof S3Operation.Unsupported unsupported
               && unsupported.isFormUpload()) {
             throw unsupported.refusal();
           }
@@ -142,10 +145,12 @@ public final class S3Frontend implements HttpHandler {
       if (e.code().httpStatus() >= 500 && e.code() != ErrorCode.NOT_IMPLEMENTED) {
         logServerFailure(requestId, http.method(), operation, e);
       }
-      response = S3Responses.error(http.bodyTimedOut() ? bodyTimeout() : e, resource, requestId, head);
+      response =
+          S3Responses.error(http.bodyTimedOut() ? bodyTimeout() : e, resource, requestId, head);
     } catch (RuntimeException e) {
       log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
-      CofferException answer = http.bodyTimedOut() ? bodyTimeout() : new CofferException(ErrorCode.INTERNAL_ERROR);
+      CofferException answer =
+          http.bodyTimedOut() ? bodyTimeout() : new CofferException(ErrorCode.INTERNAL_ERROR);
       response = S3Responses.error(answer, resource, requestId, head);
     }
     response.header("x-amz-request-id", requestId).header("Server", "Coffer");
@@ -176,14 +181,22 @@ public final class S3Frontend implements HttpHandler {
   }
 
   /**
-   * A failure on the server's side: the client is told only the error code and the request ID,
-   * the log (at the default level) has the cause.
+   * A failure on the server's side: the client is told only the error code and the request ID, the
+   * log (at the default level) has the cause.
    */
-  private static void logServerFailure(String requestId, String method, String operation, CofferException e) {
+  private static void logServerFailure(
+      String requestId, String method, String operation, CofferException e) {
     if (e.code() == ErrorCode.INTERNAL_ERROR) {
       log.error("request {} ({} {}) failed: {}", requestId, method, operation, e.getMessage(), e);
     } else {
-      log.warn("request {} ({} {}) answered {}: {}", requestId, method, operation, e.code().s3Code(), e.getMessage(), e);
+      log.warn(
+          "request {} ({} {}) answered {}: {}",
+          requestId,
+          method,
+          operation,
+          e.code().s3Code(),
+          e.getMessage(),
+          e);
     }
   }
 
@@ -195,9 +208,10 @@ public final class S3Frontend implements HttpHandler {
   private HttpResponse health(String check) {
     return switch (check) {
       case "live" -> new HttpResponse(200).body("OK\n".getBytes(), "text/plain");
-      case "ready" -> ready
-          ? new HttpResponse(200).body("OK\n".getBytes(), "text/plain")
-          : new HttpResponse(503).body("not ready\n".getBytes(), "text/plain");
+      case "ready" ->
+          ready
+              ? new HttpResponse(200).body("OK\n".getBytes(), "text/plain")
+              : new HttpResponse(503).body("not ready\n".getBytes(), "text/plain");
       default -> throw new CofferException(ErrorCode.NO_SUCH_KEY);
     };
   }

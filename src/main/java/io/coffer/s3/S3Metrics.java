@@ -17,9 +17,13 @@ final class S3Metrics {
   S3Metrics(MeterRegistry registry) {
     this.registry = registry;
     this.bytesIn =
-        Counter.builder("coffer.s3.received.bytes").description("Request body bytes received").register(registry);
+        Counter.builder("coffer.s3.received.bytes")
+            .description("Request body bytes received")
+            .register(registry);
     this.bytesOut =
-        Counter.builder("coffer.s3.sent.bytes").description("Response body bytes sent").register(registry);
+        Counter.builder("coffer.s3.sent.bytes")
+            .description("Response body bytes sent")
+            .register(registry);
   }
 
   void record(String operation, int status, long nanos, long received, long sent) {

@@ -25,7 +25,6 @@ import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
 import io.coffer.s3.handler.ObjectHandler;
 import io.coffer.s3.handler.S3Dispatcher;
-import io.coffer.service.ApiKeys;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
@@ -70,13 +69,14 @@ public final class CofferServer implements AutoCloseable {
 
   /**
    * Order matters. The data directory's lock comes before anything touches the directory (another
-   * server's start-up clean-up would delete this one's temporary files). The ports are bound
-   * before any secret is generated, so a port in use fails before a key is stored that nobody has
-   * seen. They accept connections only once everything is ready, the console first, so a ready S3
-   * port means a serving console port. What is opened goes onto {@code opened}, for
-   * {@link #start} to close if a later step fails.
+   * server's start-up clean-up would delete this one's temporary files). The ports are bound before
+   * any secret is generated, so a port in use fails before a key is stored that nobody has seen.
+   * They accept connections only once everything is ready, the console first, so a ready S3 port
+   * means a serving console port. What is opened goes onto {@code opened}, for {@link #start} to
+   * close if a later step fails.
    */
-  private CofferServer(ServerConfig config, Deque<AutoCloseable> opened) throws IOException, InterruptedException {
+  private CofferServer(ServerConfig config, Deque<AutoCloseable> opened)
+      throws IOException, InterruptedException {
     this.config = config;
     if (config.publicUrl() != null) {
       normalisePublicUrl(config.publicUrl()); // fail at start, not at the first presigned URL
@@ -113,7 +113,8 @@ public final class CofferServer implements AutoCloseable {
     this.credentials = new CredentialService(metadata, clock);
     BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
     ObjectService objects =
-        new ObjectService(metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
+        new ObjectService(
+            metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
     MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
     CopyService copies = new CopyService(buckets, objects, multipart);
     PresignedUrlService presignedUrls =
@@ -128,7 +129,8 @@ public final class CofferServer implements AutoCloseable {
             new MultipartHandler(multipart),
             new CopyHandler(copies),
             new DeleteObjectsHandler(buckets, objects));
-    SigV4Verifier verifier = new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
+    SigV4Verifier verifier =
+        new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     this.s3Frontend =
         new S3Frontend(
             verifier,
@@ -150,7 +152,12 @@ public final class CofferServer implements AutoCloseable {
     this.managementApi =
         new ManagementApi(
             new ManagementServices(
-                new StatsService(metadata, clock), credentials, buckets, objects, multipart, presignedUrls),
+                new StatsService(metadata, clock),
+                credentials,
+                buckets,
+                objects,
+                multipart,
+                presignedUrls),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
@@ -160,12 +167,13 @@ public final class CofferServer implements AutoCloseable {
     s3Frontend.setReady(true);
   }
 
-  private static Startup prepareSecrets(ServerConfig config, CredentialService credentials, Path internal)
-      throws IOException {
+  private static Startup prepareSecrets(
+      ServerConfig config, CredentialService credentials, Path internal) throws IOException {
     try {
       return Startup.prepare(config, credentials, internal);
     } catch (CofferException e) { // the admin credential from the environment breaks a rule
-      throw new StartupException("The admin credential given in the environment is not valid: " + e.getMessage(), e);
+      throw new StartupException(
+          "The admin credential given in the environment is not valid: " + e.getMessage(), e);
     }
   }
 
@@ -175,7 +183,8 @@ public final class CofferServer implements AutoCloseable {
     try {
       return HttpServer.bind(name, address.toSocketAddress(), limits);
     } catch (ListenException e) {
-      throw new StartupException("Cannot listen on " + address + " for the " + purpose + ": " + e.reason() + ".", e);
+      throw new StartupException(
+          "Cannot listen on " + address + " for the " + purpose + ": " + e.reason() + ".", e);
     }
   }
 
@@ -189,8 +198,16 @@ public final class CofferServer implements AutoCloseable {
       Instant now,
       long expiresSeconds) {
     return SigV4Signer.presign(
-        method, publicEndpoint(), bucket, key, extraQueryParams, credential.accessKey(),
-        credential.secretKey(), config.region(), now, expiresSeconds);
+        method,
+        publicEndpoint(),
+        bucket,
+        key,
+        extraQueryParams,
+        credential.accessKey(),
+        credential.secretKey(),
+        config.region(),
+        now,
+        expiresSeconds);
   }
 
   /**
@@ -203,7 +220,11 @@ public final class CofferServer implements AutoCloseable {
       return normalisePublicUrl(config.publicUrl());
     }
     String host = config.s3Address().host();
-    if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+    if (host == null
+        || host.isEmpty()
+        || host.equals("0.0.0.0")
+        || host.equals("::")
+        || host.equals("[::]")) {
       host = "127.0.0.1";
     } else if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
@@ -213,8 +234,10 @@ public final class CofferServer implements AutoCloseable {
 
   public static String normalisePublicUrl(String url) {
     URI uri = URI.create(url);
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    boolean rootPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    boolean rootPath =
+        uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
     if (!(scheme.equals("http") || scheme.equals("https"))
         || uri.getHost() == null
         || !rootPath
@@ -247,7 +270,8 @@ public final class CofferServer implements AutoCloseable {
         .description("Open connections on the S3 port")
         .register(registry);
     Gauge.builder("coffer.s3.connections.idle", s3Server, HttpServer::idleConnections)
-        .description("Connections on the S3 port waiting for a request, which one at the limit may evict")
+        .description(
+            "Connections on the S3 port waiting for a request, which one at the limit may evict")
         .register(registry);
   }
 

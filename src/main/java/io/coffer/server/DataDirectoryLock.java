@@ -18,14 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The exclusive hold of one process on a data directory ({@code <data>/.coffer/lock}), taken
- * before anything else touches the directory and kept for the server's life: a second server
- * would otherwise delete the first one's in-flight temporary files at its start-up clean-up.
+ * The exclusive hold of one process on a data directory ({@code <data>/.coffer/lock}), taken before
+ * anything else touches the directory and kept for the server's life: a second server would
+ * otherwise delete the first one's in-flight temporary files at its start-up clean-up.
  *
  * <p>The operating system's lock ({@link FileChannel#tryLock}) excludes other processes and goes
  * away with the process, however it ends. It is per process, and closing any channel on the file
- * would drop it, so holders inside this JVM are also kept in a set and a second one in the same
- * JVM is refused without opening the file.
+ * would drop it, so holders inside this JVM are also kept in a set and a second one in the same JVM
+ * is refused without opening the file.
  */
 public final class DataDirectoryLock implements AutoCloseable {
   static final String FILE = "lock";
@@ -53,16 +53,20 @@ public final class DataDirectoryLock implements AutoCloseable {
       PrivateFiles.createFile(lockFile);
       lockFile = lockFile.toRealPath();
     } catch (IOException e) {
-      throw new StartupException("Cannot use the data directory " + dir + ": " + reason(e) + ".", e);
+      throw new StartupException(
+          "Cannot use the data directory " + dir + ": " + reason(e) + ".", e);
     }
     return lock(dir, lockFile);
   }
 
-  /** Takes the lock of an existing data directory, for commands that must not run beside a server. */
+  /**
+   * Takes the lock of an existing data directory, for commands that must not run beside a server.
+   */
   public static DataDirectoryLock acquireExisting(Path dataDir) throws StartupException {
     Path dir = dataDir.toAbsolutePath().normalize();
     if (!Files.isRegularFile(dir.resolve(".coffer").resolve("metadata.db"))) {
-      throw new StartupException(dir + " is not a Coffer data directory (it has no .coffer/metadata.db).");
+      throw new StartupException(
+          dir + " is not a Coffer data directory (it has no .coffer/metadata.db).");
     }
     return acquire(dir);
   }
@@ -87,14 +91,18 @@ public final class DataDirectoryLock implements AutoCloseable {
       }
       // The holder's process ID, for the message a second server prints.
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+      channel.write(
+          ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+          0);
       return new DataDirectoryLock(lockFile, channel, lock);
     } catch (IOException e) {
       HELD.remove(lockFile);
       closeQuietly(channel);
       throw e instanceof StartupException refused
           ? refused
-          : new StartupException("Cannot lock the data directory " + dir + ": " + reason(e) + ".", e);
+          : new StartupException(
+              "Cannot lock the data directory " + dir + ": " + reason(e) + ".", e);
     } catch (RuntimeException e) {
       HELD.remove(lockFile);
       closeQuietly(channel);
@@ -105,14 +113,19 @@ public final class DataDirectoryLock implements AutoCloseable {
   private static StartupException inUse(Path dir, long pid) {
     String by = pid > 0 ? "another Coffer process (pid " + pid + ")" : "another Coffer process";
     return new StartupException(
-        "The data directory " + dir + " is in use by " + by + "; stop it first, or give this one another --data directory.");
+        "The data directory "
+            + dir
+            + " is in use by "
+            + by
+            + "; stop it first, or give this one another --data directory.");
   }
 
   private static long readPid(FileChannel channel) {
     try {
       ByteBuffer buffer = ByteBuffer.allocate(32);
       channel.read(buffer, 0);
-      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).strip();
+      String text =
+          new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).strip();
       return Long.parseLong(text);
     } catch (IOException | NumberFormatException e) {
       return -1;

@@ -12,8 +12,8 @@ import java.time.Clock;
 
 /**
  * Gives back access to a data directory whose generated secrets were lost (never shown, or not
- * written down): a new management API key, a new admin secret. Each holds the data directory's
- * lock while it works, so it refuses to run beside a server.
+ * written down): a new management API key, a new admin secret. Each holds the data directory's lock
+ * while it works, so it refuses to run beside a server.
  */
 public final class Recovery {
   private Recovery() {}
@@ -32,7 +32,8 @@ public final class Recovery {
    */
   public static Credential resetAdminSecret(Path dataDir) throws IOException {
     try (DataDirectoryLock held = DataDirectoryLock.acquireExisting(dataDir);
-        MetadataStore metadata = SqliteMetadataStore.open(internal(dataDir).resolve("metadata.db"), true)) {
+        MetadataStore metadata =
+            SqliteMetadataStore.open(internal(dataDir).resolve("metadata.db"), true)) {
       CredentialService credentials = new CredentialService(metadata, Clock.systemUTC());
       Credential admin = Startup.findAdmin(credentials);
       return admin == null

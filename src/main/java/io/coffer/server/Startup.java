@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param generatedApiKey the API key when it was generated now, else null
  */
 public record Startup(
-    @Nullable Credential admin, @Nullable String generatedSecret, ApiKeys apiKeys, @Nullable String generatedApiKey) {
+    @Nullable Credential admin,
+    @Nullable String generatedSecret,
+    ApiKeys apiKeys,
+    @Nullable String generatedApiKey) {
   static final String ADMIN_USER = "admin";
   static final String API_KEY_FILE = "api-key.sha256";
 
@@ -35,7 +38,8 @@ public record Startup(
     }
     StringBuilder generatedKey = new StringBuilder();
     ApiKeys apiKeys = ApiKeys.load(config.apiKey(), internal.resolve(API_KEY_FILE), generatedKey);
-    return new Startup(admin, generatedSecret, apiKeys, generatedKey.isEmpty() ? null : generatedKey.toString());
+    return new Startup(
+        admin, generatedSecret, apiKeys, generatedKey.isEmpty() ? null : generatedKey.toString());
   }
 
   /** The first credential of user {@code admin}, or null. */

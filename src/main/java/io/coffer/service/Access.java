@@ -5,10 +5,10 @@ import io.coffer.model.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one access decision: every service method asks it, with the caller, the action and the
- * bucket acted on, before it touches anything. Today's rule is ownership (a credential uses only
- * the buckets it owns, the administrator every bucket); a policy engine replaces this method's
- * body, and no service changes.
+ * The one access decision: every service method asks it, with the caller, the action and the bucket
+ * acted on, before it touches anything. Today's rule is ownership (a credential uses only the
+ * buckets it owns, the administrator every bucket); a policy engine replaces this method's body,
+ * and no service changes.
  */
 final class Access {
   private Access() {}

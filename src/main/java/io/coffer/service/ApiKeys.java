@@ -37,7 +37,10 @@ public final class ApiKeys {
     return new ApiKeys(sha256(key));
   }
 
-  /** Generates a new key and stores its hash in {@code hashFile} (replacing the old one); returns the key. */
+  /**
+   * Generates a new key and stores its hash in {@code hashFile} (replacing the old one); returns
+   * the key.
+   */
   public static String replace(Path hashFile) throws IOException {
     String key = SecretGenerator.token(43);
     PrivateFiles.write(hashFile, HexFormat.of().formatHex(sha256(key)) + "\n");

@@ -48,7 +48,8 @@ final class BodyWriter {
       boolean allowInline) {
     if (declaredLength > maxSize) {
       throw new CofferException(
-          ErrorCode.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size of " + maxSize + " bytes.");
+          ErrorCode.ENTITY_TOO_LARGE,
+          "Your proposed upload exceeds the maximum allowed size of " + maxSize + " bytes.");
     }
     MessageDigest md5 = digest("MD5");
     MessageDigest sha256 = checks.sha256Hex() != null ? digest("SHA-256") : null;
@@ -74,7 +75,10 @@ final class BodyWriter {
         try {
           n = body.read(buffer, buffered, buffer.length - buffered);
         } catch (IOException e) {
-          throw new CofferException(ErrorCode.INCOMPLETE_BODY, "The request body could not be read completely: " + e.getMessage(), e);
+          throw new CofferException(
+              ErrorCode.INCOMPLETE_BODY,
+              "The request body could not be read completely: " + e.getMessage(),
+              e);
         }
         if (n < 0) {
           break;
@@ -88,7 +92,9 @@ final class BodyWriter {
         }
         size += n;
         if (size > maxSize) {
-          throw new CofferException(ErrorCode.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size of " + maxSize + " bytes.");
+          throw new CofferException(
+              ErrorCode.ENTITY_TOO_LARGE,
+              "Your proposed upload exceeds the maximum allowed size of " + maxSize + " bytes.");
         }
         buffered += n;
         if (writer == null && buffered <= inlineLimit && buffered < buffer.length) {
@@ -101,7 +107,9 @@ final class BodyWriter {
         buffered = 0;
       }
       if (declaredLength >= 0 && size != declaredLength) {
-        throw new CofferException(ErrorCode.INCOMPLETE_BODY, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+        throw new CofferException(
+            ErrorCode.INCOMPLETE_BODY,
+            "You did not provide the number of bytes specified by the Content-Length HTTP header.");
       }
       byte[] md5Digest = md5.digest();
       verify(checks, md5Digest, sha256);
@@ -117,7 +125,8 @@ final class BodyWriter {
         writer = blobs.create(bucketId);
       }
       if (writer == null) {
-        return new StoredBody(null, Arrays.copyOf(buffer, buffered), size, md5Digest, stored, checksumBytes);
+        return new StoredBody(
+            null, Arrays.copyOf(buffer, buffered), size, md5Digest, stored, checksumBytes);
       }
       if (buffered > 0) {
         writer.write(buffer, 0, buffered);
@@ -135,7 +144,8 @@ final class BodyWriter {
   }
 
   private static StoredChecksum verifyChecksum(PayloadChecks checks, byte[] checksumBytes) {
-    ChecksumAlgorithm algorithm = Objects.requireNonNull(checks.checksumAlgorithm()); // computed for it
+    ChecksumAlgorithm algorithm =
+        Objects.requireNonNull(checks.checksumAlgorithm()); // computed for it
     String value = Base64.getEncoder().encodeToString(checksumBytes);
     String expected = checks.checksumValue();
     if (expected == null && checks.trailingChecksum() != null) {
@@ -150,8 +160,8 @@ final class BodyWriter {
   }
 
   /**
-   * Reads a small request body (an XML document) into memory and checks it like any upload, so
-   * that nothing acts on a body that fails its Content-MD5, checksum or signed hash.
+   * Reads a small request body (an XML document) into memory and checks it like any upload, so that
+   * nothing acts on a body that fails its Content-MD5, checksum or signed hash.
    *
    * @param maxBytes longer bodies fail with MALFORMED_XML-sized limits as ENTITY_TOO_LARGE
    */
@@ -160,10 +170,12 @@ final class BodyWriter {
     try {
       bytes = body.readNBytes(maxBytes + 1);
     } catch (IOException e) {
-      throw new CofferException(ErrorCode.INCOMPLETE_BODY, "The request body could not be read completely.", e);
+      throw new CofferException(
+          ErrorCode.INCOMPLETE_BODY, "The request body could not be read completely.", e);
     }
     if (bytes.length > maxBytes) {
-      throw new CofferException(ErrorCode.MALFORMED_XML, "The request body exceeds " + maxBytes + " bytes.");
+      throw new CofferException(
+          ErrorCode.MALFORMED_XML, "The request body exceeds " + maxBytes + " bytes.");
     }
     MessageDigest md5 = digest("MD5");
     md5.update(bytes);
@@ -181,7 +193,8 @@ final class BodyWriter {
     return bytes;
   }
 
-  private static void verify(PayloadChecks checks, byte[] md5Digest, @Nullable MessageDigest sha256) {
+  private static void verify(
+      PayloadChecks checks, byte[] md5Digest, @Nullable MessageDigest sha256) {
     if (checks.contentMd5() != null) {
       byte[] expected;
       try {
@@ -193,14 +206,18 @@ final class BodyWriter {
         throw new CofferException(ErrorCode.INVALID_DIGEST);
       }
       if (!MessageDigest.isEqual(expected, md5Digest)) {
-        throw new CofferException(ErrorCode.BAD_DIGEST, "The Content-MD5 you specified did not match what we received.");
+        throw new CofferException(
+            ErrorCode.BAD_DIGEST, "The Content-MD5 you specified did not match what we received.");
       }
     }
     if (sha256 != null) {
       byte[] actual = sha256.digest();
       byte[] expected;
       try {
-        expected = HexFormat.of().parseHex(Objects.requireNonNull(checks.sha256Hex()).toLowerCase(java.util.Locale.ROOT));
+        expected =
+            HexFormat.of()
+                .parseHex(
+                    Objects.requireNonNull(checks.sha256Hex()).toLowerCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new CofferException(ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH);
       }

@@ -41,7 +41,11 @@ public final class BucketService {
     if (region != null && !region.equals(defaultRegion)) {
       throw new CofferException(
           ErrorCode.INVALID_LOCATION_CONSTRAINT,
-          "A bucket can only be created in this server's region, " + defaultRegion + ", not '" + region + "'.");
+          "A bucket can only be created in this server's region, "
+              + defaultRegion
+              + ", not '"
+              + region
+              + "'.");
     }
     return store.createBucket(name, ownerId, defaultRegion, clock.instant());
   }
@@ -73,8 +77,8 @@ public final class BucketService {
 
   /**
    * The ID of the bucket of this name now, without an access check. For releasing blobs after a
-   * metadata change: what the change removed belonged to the bucket current at its commit, which
-   * is this one unless the name was deleted since (and then its folder goes as a whole).
+   * metadata change: what the change removed belonged to the bucket current at its commit, which is
+   * this one unless the name was deleted since (and then its folder goes as a whole).
    */
   Optional<String> currentId(String name) {
     return store.findBucketRef(name).map(BucketRef::id);
@@ -104,7 +108,12 @@ public final class BucketService {
    *
    * @param region only buckets in this region, or null for any
    */
-  public BucketPage listPage(Caller caller, String prefix, @Nullable String region, @Nullable String after, int maxBuckets) {
+  public BucketPage listPage(
+      Caller caller,
+      String prefix,
+      @Nullable String region,
+      @Nullable String after,
+      int maxBuckets) {
     long owner =
         switch (caller) {
           case Caller.User user -> {
@@ -114,7 +123,8 @@ public final class BucketService {
           case Caller.Admin admin -> BucketQuery.ANY_OWNER;
         };
     // One more than asked tells whether another page follows.
-    List<Bucket> found = store.listBuckets(new BucketQuery(owner, prefix, region, after, maxBuckets + 1));
+    List<Bucket> found =
+        store.listBuckets(new BucketQuery(owner, prefix, region, after, maxBuckets + 1));
     boolean truncated = found.size() > maxBuckets;
     return new BucketPage(truncated ? found.subList(0, maxBuckets) : found, truncated);
   }

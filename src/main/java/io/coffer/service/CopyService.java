@@ -1,5 +1,6 @@
 package io.coffer.service;
 
+import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
@@ -7,9 +8,7 @@ import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.WritePrecondition;
-import io.coffer.checksum.ChecksumAlgorithm;
 import java.io.IOException;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +20,7 @@ public final class CopyService {
   private final ObjectService objects;
   private final MultipartService multipart;
 
-  public CopyService(
-      BucketService buckets, ObjectService objects, MultipartService multipart) {
+  public CopyService(BucketService buckets, ObjectService objects, MultipartService multipart) {
     this.buckets = buckets;
     this.objects = objects;
     this.multipart = multipart;
@@ -58,7 +56,9 @@ public final class CopyService {
     ChecksumAlgorithm algorithm =
         checksumAlgorithm != null
             ? checksumAlgorithm
-            : from.checksum() != null ? ChecksumAlgorithm.valueOf(from.checksum().algorithm()) : null;
+            : from.checksum() != null
+                ? ChecksumAlgorithm.valueOf(from.checksum().algorithm())
+                : null;
     StoredBody stored = storeFrom(source, bucketId, algorithm, true);
     ObjectAttributes attributes =
         replacement != null
@@ -84,9 +84,12 @@ public final class CopyService {
     String bucketId = multipart.uploadBucketId(upload);
     ObjectRead source =
         opened(
-            objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, sourceRange, null));
+            objects.open(
+                sourceBucketId, sourceBucket, sourceKey, sourceConditions, sourceRange, null));
     ChecksumAlgorithm algorithm =
-        upload.checksumAlgorithm() == null ? null : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
+        upload.checksumAlgorithm() == null
+            ? null
+            : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
     StoredBody stored = storeFrom(source, bucketId, algorithm, false);
     return multipart.recordPart(bucketId, upload, partNumber, stored);
   }
@@ -95,12 +98,16 @@ public final class CopyService {
   private static ObjectRead opened(ReadResult source) {
     return switch (source) {
       case ObjectRead read -> read;
-      case ReadResult.NotModified notModified -> throw new CofferException(ErrorCode.PRECONDITION_FAILED);
+      case ReadResult.NotModified notModified ->
+          throw new CofferException(ErrorCode.PRECONDITION_FAILED);
     };
   }
 
   private StoredBody storeFrom(
-      ObjectRead source, String bucketId, @Nullable ChecksumAlgorithm algorithm, boolean allowInline) {
+      ObjectRead source,
+      String bucketId,
+      @Nullable ChecksumAlgorithm algorithm,
+      boolean allowInline) {
     PayloadChecks checks = new PayloadChecks(null, null, algorithm, null, null);
     try (ObjectReadStream in = new ObjectReadStream(source)) {
       return objects

@@ -27,10 +27,15 @@ public final class CredentialService {
   }
 
   /** Creates a credential; keys not given are generated. */
-  public Credential create(String userName, @Nullable String accessKey, @Nullable String secretKey) {
-    String access = accessKey == null || accessKey.isEmpty() ? SecretGenerator.accessKey() : accessKey;
-    String secret = secretKey == null || secretKey.isEmpty() ? SecretGenerator.secretKey() : secretKey;
-    if (access.length() < 3 || access.length() > 128 || !access.chars().allMatch(c -> c > 32 && c < 127 && c != '/')) {
+  public Credential create(
+      String userName, @Nullable String accessKey, @Nullable String secretKey) {
+    String access =
+        accessKey == null || accessKey.isEmpty() ? SecretGenerator.accessKey() : accessKey;
+    String secret =
+        secretKey == null || secretKey.isEmpty() ? SecretGenerator.secretKey() : secretKey;
+    if (access.length() < 3
+        || access.length() > 128
+        || !access.chars().allMatch(c -> c > 32 && c < 127 && c != '/')) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT,
           "access_key must be 3 to 128 printable ASCII characters without spaces or '/'.");
@@ -52,7 +57,10 @@ public final class CredentialService {
   public Credential get(long id) {
     return store
         .findCredential(id)
-        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_CREDENTIAL, "Credential " + id + " does not exist."));
+        .orElseThrow(
+            () ->
+                new CofferException(
+                    ErrorCode.NO_SUCH_CREDENTIAL, "Credential " + id + " does not exist."));
   }
 
   public Optional<Credential> find(long id) {

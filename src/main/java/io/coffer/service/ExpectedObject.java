@@ -33,7 +33,8 @@ public record ExpectedObject(
     if (checksumType != null && !checksumType.equals(uploadType)) {
       throw new CofferException(
           ErrorCode.INVALID_REQUEST,
-          "The upload was created using the " + (uploadType == null ? "null" : uploadType)
+          "The upload was created using the "
+              + (uploadType == null ? "null" : uploadType)
               + " checksum mode. The complete request must use the same checksum mode.");
     }
     if (algorithm != null && !algorithm.name().equals(uploadAlgorithm)) {
@@ -41,29 +42,45 @@ public record ExpectedObject(
       throw new CofferException(
           ErrorCode.INVALID_REQUEST,
           "The upload was created "
-              + (uploadAlgorithm == null ? "without a checksum algorithm" : "using the " + uploadAlgorithm + " checksum algorithm")
-              + ", so its object has no " + algorithm.name() + " checksum to check "
-              + algorithm.headerName() + " against.");
+              + (uploadAlgorithm == null
+                  ? "without a checksum algorithm"
+                  : "using the " + uploadAlgorithm + " checksum algorithm")
+              + ", so its object has no "
+              + algorithm.name()
+              + " checksum to check "
+              + algorithm.headerName()
+              + " against.");
     }
   }
 
-  /** Checks the object's size, and its checksum as derived from its parts, against the expected ones. */
+  /**
+   * Checks the object's size, and its checksum as derived from its parts, against the expected
+   * ones.
+   */
   void verify(long actualSize, @Nullable StoredChecksum actual, int partCount) {
     if (size != null && size != actualSize) {
       throw new CofferException(
           ErrorCode.INVALID_REQUEST,
-          "The provided 'x-amz-mp-object-size' header value " + size + " does not match what was computed: " + actualSize);
+          "The provided 'x-amz-mp-object-size' header value "
+              + size
+              + " does not match what was computed: "
+              + actualSize);
     }
     if (algorithm == null) {
       return;
     }
     String expected = Objects.requireNonNull(checksum); // given with its algorithm
-    if (actual != null && StoredChecksum.COMPOSITE.equals(actual.type()) && expected.indexOf('-') < 0) {
+    if (actual != null
+        && StoredChecksum.COMPOSITE.equals(actual.type())
+        && expected.indexOf('-') < 0) {
       expected = expected + "-" + partCount;
     }
-    if (actual == null || !actual.algorithm().equals(algorithm.name()) || !actual.value().equals(expected)) {
+    if (actual == null
+        || !actual.algorithm().equals(algorithm.name())
+        || !actual.value().equals(expected)) {
       throw new CofferException(
-          ErrorCode.BAD_DIGEST, "The " + algorithm.name() + " you specified did not match the calculated checksum.");
+          ErrorCode.BAD_DIGEST,
+          "The " + algorithm.name() + " you specified did not match the calculated checksum.");
     }
   }
 }

@@ -37,8 +37,10 @@ import org.jspecify.annotations.Nullable;
 public final class MultipartService {
   public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
   public static final int MAX_PART_NUMBER = 10_000;
+
   /** S3's limit for an object assembled from parts: 5 TiB. */
   public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+
   /** How long a completed upload's answer is remembered for clients that retry the completion. */
   public static final Duration REMEMBER_COMPLETED = Duration.ofHours(24);
 
@@ -49,7 +51,11 @@ public final class MultipartService {
   private final Clock clock;
 
   public MultipartService(
-      MetadataStore store, BlobStore blobs, BucketService buckets, ObjectService objects, Clock clock) {
+      MetadataStore store,
+      BlobStore blobs,
+      BucketService buckets,
+      ObjectService objects,
+      Clock clock) {
     this.store = store;
     this.blobs = blobs;
     this.buckets = buckets;
@@ -74,9 +80,11 @@ public final class MultipartService {
             ErrorCode.INVALID_REQUEST,
             "The FULL_OBJECT checksum type is not supported for " + checksumAlgorithm.name() + ".");
       }
-      if (type.equals(StoredChecksum.COMPOSITE) && checksumAlgorithm == ChecksumAlgorithm.CRC64NVME) {
+      if (type.equals(StoredChecksum.COMPOSITE)
+          && checksumAlgorithm == ChecksumAlgorithm.CRC64NVME) {
         throw new CofferException(
-            ErrorCode.INVALID_REQUEST, "The COMPOSITE checksum type is not supported for CRC64NVME.");
+            ErrorCode.INVALID_REQUEST,
+            "The COMPOSITE checksum type is not supported for CRC64NVME.");
       }
     }
     MultipartUpload upload =
@@ -96,14 +104,17 @@ public final class MultipartService {
   }
 
   private static String defaultChecksumType(ChecksumAlgorithm algorithm) {
-    return algorithm == ChecksumAlgorithm.CRC64NVME ? StoredChecksum.FULL_OBJECT : StoredChecksum.COMPOSITE;
+    return algorithm == ChecksumAlgorithm.CRC64NVME
+        ? StoredChecksum.FULL_OBJECT
+        : StoredChecksum.COMPOSITE;
   }
 
   /**
    * The upload if the caller may do {@code action} in the bucket and the upload is in progress
    * there, under {@code key} (any key when null: the management API knows uploads by ID).
    */
-  MultipartUpload require(Caller caller, Action action, String bucket, @Nullable String key, String uploadId) {
+  MultipartUpload require(
+      Caller caller, Action action, String bucket, @Nullable String key, String uploadId) {
     buckets.requireAccess(caller, bucket, action);
     return store
         .findUpload(uploadId)
@@ -133,9 +144,9 @@ public final class MultipartService {
 
   /**
    * The ID of the bucket an upload is in, looked up after the upload was found. Uploads go with
-   * their bucket and their IDs are never reused, so while the upload exists this is its bucket;
-   * if the bucket goes meanwhile, recording the part fails (NO_SUCH_UPLOAD) and its blob is
-   * released under the ID it was stored with.
+   * their bucket and their IDs are never reused, so while the upload exists this is its bucket; if
+   * the bucket goes meanwhile, recording the part fails (NO_SUCH_UPLOAD) and its blob is released
+   * under the ID it was stored with.
    */
   String uploadBucketId(MultipartUpload upload) {
     return buckets
@@ -183,11 +194,14 @@ public final class MultipartService {
   static void requirePartNumber(int partNumber) {
     if (partNumber < 1 || partNumber > MAX_PART_NUMBER) {
       throw new CofferException(
-          ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive");
+          ErrorCode.INVALID_ARGUMENT,
+          "Part number must be an integer between 1 and 10000, inclusive");
     }
   }
 
-  /** The upload with a page of its parts: those after {@code afterPart}, at most {@code maxParts}. */
+  /**
+   * The upload with a page of its parts: those after {@code afterPart}, at most {@code maxParts}.
+   */
   public UploadParts listParts(
       Caller caller, String bucket, String key, String uploadId, int afterPart, int maxParts) {
     MultipartUpload upload = require(caller, Action.LIST_PARTS, bucket, key, uploadId);
@@ -215,7 +229,9 @@ public final class MultipartService {
     buckets.requireAccess(caller, bucket, Action.LIST_PARTS);
     return uploads.stream()
         .filter(upload -> upload.bucket().equals(bucket))
-        .map(upload -> new UploadParts(upload, store.listParts(upload.uploadId(), 0, MAX_PART_NUMBER)))
+        .map(
+            upload ->
+                new UploadParts(upload, store.listParts(upload.uploadId(), 0, MAX_PART_NUMBER)))
         .toList();
   }
 
@@ -248,7 +264,10 @@ public final class MultipartService {
     buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
     String fingerprint = partsFingerprint(requested);
     MultipartUpload upload =
-        store.findUpload(uploadId).filter(u -> u.bucket().equals(bucket) && u.key().equals(key)).orElse(null);
+        store
+            .findUpload(uploadId)
+            .filter(u -> u.bucket().equals(bucket) && u.key().equals(key))
+            .orElse(null);
     if (upload == null) {
       return retriedCompletion(bucket, key, uploadId, fingerprint, requested.size(), expected);
     }
@@ -304,9 +323,11 @@ public final class MultipartService {
             now,
             now,
             new Storage.Parts(Ids.storageId(), segments.size()));
-    CompletedUpload completion = new CompletedUpload(uploadId, bucket, key, etag, size, checksum, fingerprint, now);
+    CompletedUpload completion =
+        new CompletedUpload(uploadId, bucket, key, etag, size, checksum, fingerprint, now);
     MetadataStore.Completed completed =
-        store.completeUpload(completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));
+        store.completeUpload(
+            completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));
     objects.release(bucket, completed.unusedPartBlobs());
     objects.release(bucket, completed.replaced().releasedBlobs());
     return completed.upload();
@@ -314,13 +335,19 @@ public final class MultipartService {
 
   /** The remembered answer to a completion this request repeats, or NoSuchUpload. */
   private CompletedUpload retriedCompletion(
-      String bucket, String key, String uploadId, String fingerprint, int partCount, ExpectedObject expected) {
+      String bucket,
+      String key,
+      String uploadId,
+      String fingerprint,
+      int partCount,
+      ExpectedObject expected) {
     Instant horizon = clock.instant().minus(REMEMBER_COMPLETED);
     CompletedUpload earlier =
         store
             .findCompletedUpload(uploadId)
             .filter(u -> u.bucket().equals(bucket) && u.key().equals(key))
-            .filter(u -> u.partsFingerprint().equals(fingerprint) && !u.completedAt().isBefore(horizon))
+            .filter(
+                u -> u.partsFingerprint().equals(fingerprint) && !u.completedAt().isBefore(horizon))
             .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
     StoredChecksum checksum = earlier.checksum();
     expected.requireCompatible(
@@ -342,7 +369,9 @@ public final class MultipartService {
     return HexFormat.of().formatHex(sha256.digest());
   }
 
-  /** The order of the list is checked before its parts, as S3 does: the list is wrong as a whole. */
+  /**
+   * The order of the list is checked before its parts, as S3 does: the list is wrong as a whole.
+   */
   private static void requireAscending(List<CompletedPartSpec> requested) {
     int previous = 0;
     for (CompletedPartSpec spec : requested) {
@@ -366,7 +395,8 @@ public final class MultipartService {
   }
 
   /** The object's checksum from its parts' checksums, as AWS defines composite and full-object. */
-  private static @Nullable StoredChecksum objectChecksum(MultipartUpload upload, List<Segment> segments) {
+  private static @Nullable StoredChecksum objectChecksum(
+      MultipartUpload upload, List<Segment> segments) {
     if (upload.checksumAlgorithm() == null) {
       return null;
     }
@@ -375,15 +405,18 @@ public final class MultipartService {
     List<Long> lengths = new ArrayList<>(segments.size());
     for (Segment segment : segments) {
       if (segment.checksum() == null || !segment.checksum().algorithm().equals(algorithm.name())) {
-        return null; // a part stored without it: the object gets no checksum rather than a wrong one
+        return null; // a part stored without it: the object gets no checksum rather than a wrong
+        // one
       }
       digests.add(Base64.getDecoder().decode(segment.checksum().value()));
       lengths.add(segment.size());
     }
     if (StoredChecksum.FULL_OBJECT.equals(upload.checksumType())) {
-      String value = Base64.getEncoder().encodeToString(Checksums.fullObject(algorithm, digests, lengths));
+      String value =
+          Base64.getEncoder().encodeToString(Checksums.fullObject(algorithm, digests, lengths));
       return new StoredChecksum(algorithm.name(), value, StoredChecksum.FULL_OBJECT);
     }
-    return new StoredChecksum(algorithm.name(), Checksums.composite(algorithm, digests), StoredChecksum.COMPOSITE);
+    return new StoredChecksum(
+        algorithm.name(), Checksums.composite(algorithm, digests), StoredChecksum.COMPOSITE);
   }
 }

@@ -22,8 +22,8 @@ public final class Names {
 
   /**
    * S3's bucket naming rules: 3 to 63 characters of lower-case letters, digits, dots and hyphens,
-   * beginning and ending with a letter or digit, no two adjacent dots, not an IP address, and not
-   * a reserved prefix or suffix.
+   * beginning and ending with a letter or digit, no two adjacent dots, not an IP address, and not a
+   * reserved prefix or suffix.
    */
   public static boolean isValidBucketName(@Nullable String name) {
     if (name == null || name.length() < 3 || name.length() > 63) {

@@ -17,7 +17,8 @@ public record ObjectAttributes(
 
   public ObjectAttributes(
       @Nullable String contentType, Map<String, String> headers, Map<String, String> userMetadata) {
-    this.contentType = contentType == null || contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType;
+    this.contentType =
+        contentType == null || contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType;
     this.headers = Map.copyOf(headers);
     this.userMetadata = Map.copyOf(userMetadata);
   }

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Objects: write, read, delete, list. A write stores the bytes first and then switches the key to
- * them in one metadata transaction; what the key pointed to before is released afterwards, and
- * only once no reader holds it.
+ * them in one metadata transaction; what the key pointed to before is released afterwards, and only
+ * once no reader holds it.
  */
 public final class ObjectService {
   private static final int READ_ATTEMPTS = 5;
@@ -85,7 +85,10 @@ public final class ObjectService {
    */
   private void failEarlyIfKeyExists(String bucket, String key, WritePrecondition precondition) {
     if ((precondition.ifNoneMatchAny() || !precondition.ifNoneMatchEtags().isEmpty())
-        && store.findObject(bucket, key).filter(o -> precondition.noneMatchRefuses(o.etag())).isPresent()) {
+        && store
+            .findObject(bucket, key)
+            .filter(o -> precondition.noneMatchRefuses(o.etag()))
+            .isPresent()) {
       throw new CofferException(ErrorCode.PRECONDITION_FAILED);
     }
   }
@@ -104,7 +107,9 @@ public final class ObjectService {
       WritePrecondition precondition) {
     Instant now = clock.instant();
     Storage storage =
-        stored.blobId() != null ? new Storage.Blob(stored.blobId()) : new Storage.Inline(Objects.requireNonNull(stored.inline()));
+        stored.blobId() != null
+            ? new Storage.Blob(stored.blobId())
+            : new Storage.Inline(Objects.requireNonNull(stored.inline()));
     ObjectMeta meta =
         new ObjectMeta(
             bucket,
@@ -119,7 +124,10 @@ public final class ObjectService {
             now,
             storage);
     return commit(
-        bucketId, meta, precondition, stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+        bucketId,
+        meta,
+        precondition,
+        stored.blobId() == null ? List.of() : List.of(stored.blobId()));
   }
 
   /**
@@ -202,7 +210,8 @@ public final class ObjectService {
         // created again since its ID was looked up: look again.
         id = buckets.currentId(bucket).orElseThrow(ObjectService::noSuchBucket);
         if (attempt == READ_ATTEMPTS) {
-          throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object changed too often while being read.");
+          throw new CofferException(
+              ErrorCode.INTERNAL_ERROR, "The object changed too often while being read.");
         }
       } catch (IOException e) {
         throw new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be read.", e);
@@ -211,9 +220,12 @@ public final class ObjectService {
   }
 
   private ObjectRead openVersion(
-      String bucketId, ObjectMeta meta, @Nullable ByteRange range, @Nullable Integer partNumber) throws IOException {
+      String bucketId, ObjectMeta meta, @Nullable ByteRange range, @Nullable Integer partNumber)
+      throws IOException {
     List<Segment> segments =
-        meta.storage() instanceof Storage.Parts parts ? store.findSegments(parts.storageId()) : List.of();
+        meta.storage() instanceof Storage.Parts parts
+            ? store.findSegments(parts.storageId())
+            : List.of();
     ByteRange.Resolved resolved = null;
     if (partNumber != null) {
       resolved = partRange(meta, segments, partNumber);
@@ -232,7 +244,8 @@ public final class ObjectService {
       }
       case Storage.Blob blob -> {
         BlobLease lease = blobs.lease(bucketId, List.of(blob.id()));
-        yield new ObjectRead(meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
+        yield new ObjectRead(
+            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
       }
       case Storage.Parts parts -> openParts(bucketId, meta, resolved, segments, start, length);
     };
@@ -265,7 +278,8 @@ public final class ObjectService {
     return new ObjectRead(meta, resolved, null, lease, slices);
   }
 
-  private static ByteRange.@Nullable Resolved partRange(ObjectMeta meta, List<Segment> segments, int partNumber) {
+  private static ByteRange.@Nullable Resolved partRange(
+      ObjectMeta meta, List<Segment> segments, int partNumber) {
     int parts = meta.isMultipart() ? segments.size() : 1;
     if (partNumber < 1 || partNumber > parts) {
       throw new CofferException(ErrorCode.INVALID_PART_NUMBER);
@@ -323,7 +337,12 @@ public final class ObjectService {
   }
 
   public ListPage list(
-      Caller caller, String bucket, @Nullable String prefix, @Nullable String delimiter, @Nullable String after, int maxKeys) {
+      Caller caller,
+      String bucket,
+      @Nullable String prefix,
+      @Nullable String delimiter,
+      @Nullable String after,
+      int maxKeys) {
     buckets.requireAccess(caller, bucket, Action.LIST_BUCKET);
     return store.listObjects(
         new ListQuery(bucket, prefix == null ? "" : prefix, delimiter, after, maxKeys));

@@ -68,7 +68,8 @@ public final class PresignedUrlService {
   public Issued issue(
       Caller caller, String bucket, String key, String method, long expiresIn, String accessKey) {
     if (!METHODS.contains(method)) {
-      throw new CofferException(ErrorCode.INVALID_ARGUMENT, "method must be one of GET, PUT, POST, DELETE.");
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "method must be one of GET, PUT, POST, DELETE.");
     }
     if (expiresIn < 1 || expiresIn > MAX_EXPIRES_SECONDS) {
       throw new CofferException(
@@ -78,20 +79,30 @@ public final class PresignedUrlService {
     Credential credential =
         credentials
             .findByAccessKey(accessKey)
-            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_CREDENTIAL, "No credential has the access key " + accessKey + "."));
+            .orElseThrow(
+                () ->
+                    new CofferException(
+                        ErrorCode.NO_SUCH_CREDENTIAL,
+                        "No credential has the access key " + accessKey + "."));
     if (!credential.active()) {
-      throw new CofferException(ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
     }
     Bucket target = buckets.require(caller, bucket, actionOf(method));
     if (target.ownerId() != credential.id()) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT,
-          "The credential " + accessKey + " does not own the bucket " + bucket + ", so a URL signed with it would be refused.");
+          "The credential "
+              + accessKey
+              + " does not own the bucket "
+              + bucket
+              + ", so a URL signed with it would be refused.");
     }
     Instant now = clock.instant();
     String hash = SecretGenerator.token(32);
     String url =
-        signer.presign(method, bucket, key, Map.of(HASH_PARAMETER, hash), credential, now, expiresIn);
+        signer.presign(
+            method, bucket, key, Map.of(HASH_PARAMETER, hash), credential, now, expiresIn);
     PresignedUrl record =
         store.createPresignedUrl(
             hash, bucket, key, method, credential.id(), now.plusSeconds(expiresIn), now);
@@ -116,13 +127,17 @@ public final class PresignedUrlService {
   }
 
   /**
-   * Whether a presigned request that passed signature verification may proceed. Requests without
-   * a hash were signed elsewhere and are plain SigV4 presigned URLs. One with a hash must name a
-   * URL issued here for exactly this credential, bucket, key and method, and neither revoked nor
+   * Whether a presigned request that passed signature verification may proceed. Requests without a
+   * hash were signed elsewhere and are plain SigV4 presigned URLs. One with a hash must name a URL
+   * issued here for exactly this credential, bucket, key and method, and neither revoked nor
    * expired: ACCESS_DENIED otherwise.
    */
   public void checkUse(
-      @Nullable String hash, long credentialId, @Nullable String bucket, @Nullable String key, String method) {
+      @Nullable String hash,
+      long credentialId,
+      @Nullable String bucket,
+      @Nullable String key,
+      String method) {
     if (hash == null) {
       return;
     }
@@ -143,7 +158,8 @@ public final class PresignedUrlService {
             && url.key().equals(key)
             && url.method().equals(method);
     if (!sameTarget) {
-      throw new CofferException(ErrorCode.ACCESS_DENIED, "This presigned URL was issued for another request.");
+      throw new CofferException(
+          ErrorCode.ACCESS_DENIED, "This presigned URL was issued for another request.");
     }
   }
 }

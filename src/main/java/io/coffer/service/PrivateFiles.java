@@ -24,7 +24,8 @@ public final class PrivateFiles {
   /** Creates an empty owner-only file, or makes an existing one owner-only. */
   public static void createFile(Path file) throws IOException {
     if (POSIX && !Files.exists(file)) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     restrict(file);
   }
@@ -39,6 +40,10 @@ public final class PrivateFiles {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(temp, content, StandardCharsets.UTF_8);
     restrict(temp);
-    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        temp,
+        file,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Conditional GET/HEAD headers, evaluated in the precedence AWS documents: If-Match, then
  * If-Unmodified-Since (only without If-Match) fail with 412; then If-None-Match, then
- * If-Modified-Since (only without If-None-Match) answer 304. The same headers of a copy source
- * fail with 412 where a GET answers 304 (see {@link CopyService}).
+ * If-Modified-Since (only without If-None-Match) answer 304. The same headers of a copy source fail
+ * with 412 where a GET answers 304 (see {@link CopyService}).
  */
 public record ReadConditions(
-    @Nullable String ifMatch, @Nullable String ifNoneMatch, @Nullable Instant ifModifiedSince, @Nullable Instant ifUnmodifiedSince) {
+    @Nullable String ifMatch,
+    @Nullable String ifNoneMatch,
+    @Nullable Instant ifModifiedSince,
+    @Nullable Instant ifUnmodifiedSince) {
 
   public static final ReadConditions NONE = new ReadConditions(null, null, null, null);
 

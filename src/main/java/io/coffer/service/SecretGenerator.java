@@ -5,7 +5,8 @@ import java.security.SecureRandom;
 /** Random access keys, secrets and API keys from a secure source. */
 public final class SecretGenerator {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] ACCESS_KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+  private static final char[] ACCESS_KEY_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
   private static final char[] SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
   private static final char[] TOKEN_ALPHABET =

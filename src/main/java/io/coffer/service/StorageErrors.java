@@ -14,7 +14,9 @@ final class StorageErrors {
       return unavailable.reason() == StorageUnavailableException.Reason.FULL
           ? new CofferException(ErrorCode.STORAGE_FULL, ErrorCode.STORAGE_FULL.defaultMessage(), e)
           : new CofferException(
-              ErrorCode.SERVICE_UNAVAILABLE, "The server's storage is not writable at the moment.", e);
+              ErrorCode.SERVICE_UNAVAILABLE,
+              "The server's storage is not writable at the moment.",
+              e);
     }
     // The cause names server paths: it is logged with the request ID, never sent to the client.
     return new CofferException(ErrorCode.INTERNAL_ERROR, "The object could not be stored.", e);

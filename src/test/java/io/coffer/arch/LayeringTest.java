@@ -30,34 +30,48 @@ class LayeringTest {
   void layersOnlyDependDownwards() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
-        .layer("Cli").definedBy("io.coffer.cli..")
-        .layer("Server").definedBy("io.coffer.server..")
-        .layer("Http").definedBy("io.coffer.http..")
-        .layer("S3").definedBy("io.coffer.s3..")
-        .layer("Admin").definedBy("io.coffer.admin..")
-        .layer("Frontend").definedBy("io.coffer.frontend..")
-        .layer("Service").definedBy("io.coffer.service..")
-        .layer("Meta").definedBy("io.coffer.meta..")
-        .layer("Blob").definedBy("io.coffer.blob..")
-        .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
-        .whereLayer("S3").mayOnlyBeAccessedByLayers("Server")
-        .whereLayer("Admin").mayOnlyBeAccessedByLayers("Server")
-        .whereLayer("Frontend").mayOnlyBeAccessedByLayers("S3", "Admin")
-        .whereLayer("Service").mayOnlyBeAccessedByLayers("S3", "Admin", "Frontend", "Server")
-        .whereLayer("Meta").mayOnlyBeAccessedByLayers("Service", "Server")
-        .whereLayer("Blob").mayOnlyBeAccessedByLayers("Service", "Server")
-        .whereLayer("Http").mayOnlyBeAccessedByLayers("S3", "Admin", "Frontend", "Server")
+        .layer("Cli")
+        .definedBy("io.coffer.cli..")
+        .layer("Server")
+        .definedBy("io.coffer.server..")
+        .layer("Http")
+        .definedBy("io.coffer.http..")
+        .layer("S3")
+        .definedBy("io.coffer.s3..")
+        .layer("Admin")
+        .definedBy("io.coffer.admin..")
+        .layer("Frontend")
+        .definedBy("io.coffer.frontend..")
+        .layer("Service")
+        .definedBy("io.coffer.service..")
+        .layer("Meta")
+        .definedBy("io.coffer.meta..")
+        .layer("Blob")
+        .definedBy("io.coffer.blob..")
+        .whereLayer("Cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Server")
+        .mayOnlyBeAccessedByLayers("Cli")
+        .whereLayer("S3")
+        .mayOnlyBeAccessedByLayers("Server")
+        .whereLayer("Admin")
+        .mayOnlyBeAccessedByLayers("Server")
+        .whereLayer("Frontend")
+        .mayOnlyBeAccessedByLayers("S3", "Admin")
+        .whereLayer("Service")
+        .mayOnlyBeAccessedByLayers("S3", "Admin", "Frontend", "Server")
+        .whereLayer("Meta")
+        .mayOnlyBeAccessedByLayers("Service", "Server")
+        .whereLayer("Blob")
+        .mayOnlyBeAccessedByLayers("Service", "Server")
+        .whereLayer("Http")
+        .mayOnlyBeAccessedByLayers("S3", "Admin", "Frontend", "Server")
         .check(classes);
   }
 
   @Test
   void noCyclesBetweenPackages() {
-    slices()
-        .matching("io.coffer.(**)")
-        .should()
-        .beFreeOfCycles()
-        .check(classes);
+    slices().matching("io.coffer.(**)").should().beFreeOfCycles().check(classes);
   }
 
   @Test
@@ -121,7 +135,8 @@ class LayeringTest {
 
   @Test
   void theLoadGeneratorIsOnlyAClient() {
-    // Only the CLI starts it. It talks to servers over HTTP and signs with the project's signer; it never reaches into
+    // Only the CLI starts it. It talks to servers over HTTP and signs with the project's signer; it
+    // never reaches into
     // the server's internals, so what it measures is what any client would see.
     noClasses()
         .that()
@@ -129,8 +144,13 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.coffer.http..", "io.coffer.server..", "io.coffer.service..", "io.coffer.meta..",
-            "io.coffer.blob..", "io.coffer.admin..", "io.coffer.s3.handler..")
+            "io.coffer.http..",
+            "io.coffer.server..",
+            "io.coffer.service..",
+            "io.coffer.meta..",
+            "io.coffer.blob..",
+            "io.coffer.admin..",
+            "io.coffer.s3.handler..")
         .check(classes);
     noClasses()
         .that()

@@ -36,7 +36,9 @@ class ServerOptionsTest {
     ServerCommand server = commandLine.getSubcommands().get("server").getCommand();
     server.env = env;
     // Without the checks some of these would start a server: fail instead of waiting for it.
-    int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> commandLine.execute(args.toArray(String[]::new)));
+    int exit =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> commandLine.execute(args.toArray(String[]::new)));
     assertThat(data).as("nothing is created before the options are checked").doesNotExist();
     return new Outcome(exit, err.toString());
   }
@@ -67,7 +69,8 @@ class ServerOptionsTest {
   void optionsAreValidatedAtStartUp(String option, String value) {
     // Loopback ports the OS picks, unless the address is what is tested (picocli refuses an
     // option given twice, which would make the test pass for the wrong reason).
-    Map<String, String> options = new LinkedHashMap<>(Map.of("--address", "127.0.0.1:0", "--console-address", "127.0.0.1:0"));
+    Map<String, String> options =
+        new LinkedHashMap<>(Map.of("--address", "127.0.0.1:0", "--console-address", "127.0.0.1:0"));
     options.put(option, value);
     List<String> args = new ArrayList<>();
     options.forEach((name, v) -> args.addAll(List.of(name, v)));
@@ -78,16 +81,24 @@ class ServerOptionsTest {
 
   @Test
   void theSameAddressForBothPortsIsAUsageError() {
-    Outcome outcome = run(Map.of(), "--address", "127.0.0.1:9555", "--console-address", "127.0.0.1:9555");
+    Outcome outcome =
+        run(Map.of(), "--address", "127.0.0.1:9555", "--console-address", "127.0.0.1:9555");
     assertThat(outcome.exit()).isEqualTo(2);
     assertOneLine(outcome.stderr()).contains("--address and --console-address must differ");
   }
 
   @Test
   void halfAnAdminCredentialInTheEnvironmentIsAUsageError() {
-    Outcome outcome = run(Map.of("MINIO_ROOT_USER", "minio-user"), "--address", "127.0.0.1:0", "--console-address", "127.0.0.1:0");
+    Outcome outcome =
+        run(
+            Map.of("MINIO_ROOT_USER", "minio-user"),
+            "--address",
+            "127.0.0.1:0",
+            "--console-address",
+            "127.0.0.1:0");
     assertThat(outcome.exit()).isEqualTo(2);
-    assertOneLine(outcome.stderr()).contains("MINIO_ROOT_USER is set but MINIO_ROOT_PASSWORD is not");
+    assertOneLine(outcome.stderr())
+        .contains("MINIO_ROOT_USER is set but MINIO_ROOT_PASSWORD is not");
   }
 
   @Test
@@ -98,7 +109,11 @@ class ServerOptionsTest {
   }
 
   static org.assertj.core.api.AbstractStringAssert<?> assertOneLine(String stderr) {
-    assertThat(stderr.strip()).as(stderr).doesNotContain("\n").doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(stderr.strip())
+        .as(stderr)
+        .doesNotContain("\n")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
     return assertThat(stderr.strip());
   }
 }

@@ -10,13 +10,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OptionChecksTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"us-east-1", "eu-central-1", "us-gov-west-1", "cn-northwest-1", "ap-southeast-5", "eusc-de-east-1", "us-isob-east-1", "il-central-1"})
+  @ValueSource(
+      strings = {
+        "us-east-1",
+        "eu-central-1",
+        "us-gov-west-1",
+        "cn-northwest-1",
+        "ap-southeast-5",
+        "eusc-de-east-1",
+        "us-isob-east-1",
+        "il-central-1"
+      })
   void awsRegionNamesAreAccepted(String region) {
     assertThat(OptionChecks.region(region)).isEqualTo(region);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mars-1", "us-east1", "US-EAST-1", "us_east_1", "us-east-1 ", "garage", "", "eu-central-1/", "us-east-123"})
+  @ValueSource(
+      strings = {
+        "mars-1",
+        "us-east1",
+        "US-EAST-1",
+        "us_east_1",
+        "us-east-1 ",
+        "garage",
+        "",
+        "eu-central-1/",
+        "us-east-123"
+      })
   void aRegionThatIsNotAnAwsStyleNameIsRefused(String region) {
     assertThatThrownBy(() -> OptionChecks.region(region))
         .isInstanceOf(IllegalArgumentException.class)
@@ -39,7 +60,15 @@ class OptionChecksTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"9000", "127.0.0.1", "127.0.0.1:", "127.0.0.1:90a", "127.0.0.1:65536", "nohost.invalid:9000"})
+  @ValueSource(
+      strings = {
+        "9000",
+        "127.0.0.1",
+        "127.0.0.1:",
+        "127.0.0.1:90a",
+        "127.0.0.1:65536",
+        "nohost.invalid:9000"
+      })
   void aMalformedAddressIsRefused(String address) {
     assertThatThrownBy(() -> OptionChecks.address("--address", address))
         .isInstanceOf(IllegalArgumentException.class)
@@ -53,7 +82,15 @@ class OptionChecksTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://s3.example.com", "s3.example.com:9000", "s3.example.com/", "-s3.example.com", "s3..example.com", "s3 example"})
+  @ValueSource(
+      strings = {
+        "http://s3.example.com",
+        "s3.example.com:9000",
+        "s3.example.com/",
+        "-s3.example.com",
+        "s3..example.com",
+        "s3 example"
+      })
   void aDomainIsAHostNameOnly(String domain) {
     assertThatThrownBy(() -> OptionChecks.domain(domain)).hasMessageStartingWith("--domain");
     assertThat(OptionChecks.domain("s3.Example.com")).isEqualTo("s3.Example.com");

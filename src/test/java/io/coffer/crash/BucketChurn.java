@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A client thread that deletes a bucket and creates it again under the same name, over and over:
- * a few PUTs (file-backed sizes), sometimes an upload left in progress, the objects deleted, the
+ * A client thread that deletes a bucket and creates it again under the same name, over and over: a
+ * few PUTs (file-backed sizes), sometimes an upload left in progress, the objects deleted, the
  * bucket deleted. Checks after a kill that the bucket holds exactly what was acknowledged (the
  * operation in flight may or may not have happened), and starts each cycle from a fresh bucket.
  */
@@ -28,8 +28,10 @@ final class BucketChurn implements Runnable {
   private final S3Client client;
   private final Random random;
   private final AtomicBoolean killed;
+
   /** Keys whose PUT was acknowledged and not deleted since, with their bodies' SHA-256. */
   private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
   private volatile String inFlightKey;
   private volatile String inFlightSha;
   final List<Throwable> failures = new ArrayList<>();
@@ -58,7 +60,8 @@ final class BucketChurn implements Runnable {
           inFlightKey = null;
         }
         if (random.nextBoolean()) {
-          String uploadId = client.createMultipartUpload(r -> r.bucket(BUCKET).key("open")).uploadId();
+          String uploadId =
+              client.createMultipartUpload(r -> r.bucket(BUCKET).key("open")).uploadId();
           for (int n = 1; n <= 3; n++) {
             int partNumber = n;
             client.uploadPart(
@@ -98,25 +101,40 @@ final class BucketChurn implements Runnable {
       listed = client.listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents().stream().toList();
       uploads = client.listMultipartUploads(r -> r.bucket(BUCKET)).uploads();
     } catch (NoSuchBucketException e) {
-      assertThat(acknowledged).as("churn bucket gone with acknowledged objects (seed %d)", seed).isEmpty();
+      assertThat(acknowledged)
+          .as("churn bucket gone with acknowledged objects (seed %d)", seed)
+          .isEmpty();
       return 0;
     }
     String inFlight = inFlightKey;
     List<String> keys = listed.stream().map(S3Object::key).toList();
     for (String key : acknowledged.keySet()) {
       if (!key.equals(inFlight)) {
-        assertThat(keys).as("acknowledged PUT into the re-created bucket (seed %d)", seed).contains(key);
+        assertThat(keys)
+            .as("acknowledged PUT into the re-created bucket (seed %d)", seed)
+            .contains(key);
       }
     }
     for (String key : keys) {
-      String expected = acknowledged.containsKey(key) ? acknowledged.get(key) : key.equals(inFlight) ? inFlightSha : null;
-      assertThat(expected).as("churn bucket holds %s, never acknowledged nor in flight (seed %d)", key, seed).isNotNull();
+      String expected =
+          acknowledged.containsKey(key)
+              ? acknowledged.get(key)
+              : key.equals(inFlight) ? inFlightSha : null;
+      assertThat(expected)
+          .as("churn bucket holds %s, never acknowledged nor in flight (seed %d)", key, seed)
+          .isNotNull();
       byte[] read = client.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray();
-      assertThat(sha256(read)).as("content of churn key %s (seed %d)", key, seed).isEqualTo(expected);
+      assertThat(sha256(read))
+          .as("content of churn key %s (seed %d)", key, seed)
+          .isEqualTo(expected);
     }
     long blobs = listed.size();
     for (MultipartUpload upload : uploads) {
-      blobs += client.listParts(r -> r.bucket(BUCKET).key(upload.key()).uploadId(upload.uploadId())).parts().size();
+      blobs +=
+          client
+              .listParts(r -> r.bucket(BUCKET).key(upload.key()).uploadId(upload.uploadId()))
+              .parts()
+              .size();
     }
     return blobs;
   }

@@ -2,6 +2,7 @@ package io.coffer.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.it.support.CofferProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,10 +19,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import io.coffer.it.support.CofferProcess;
 import org.junit.jupiter.api.Tag;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,6 +32,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kills a real server with SIGKILL at random moments while clients write, restarts it on the same
@@ -61,7 +61,14 @@ class CrashConsistencyIT {
     System.out.println("crash test: " + cycles + " kills, seed " + seed);
     Random random = new Random(seed);
     Path data = work.resolve("data");
-    Map<String, String> env = Map.of("COFFER_ACCESS_KEY", ACCESS_KEY, "COFFER_SECRET_KEY", SECRET_KEY, "COFFER_API_KEY", API_KEY);
+    Map<String, String> env =
+        Map.of(
+            "COFFER_ACCESS_KEY",
+            ACCESS_KEY,
+            "COFFER_SECRET_KEY",
+            SECRET_KEY,
+            "COFFER_API_KEY",
+            API_KEY);
     List<List<KeyModel>> keysByThread = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       List<KeyModel> keys = new ArrayList<>();
@@ -72,7 +79,8 @@ class CrashConsistencyIT {
     }
     AtomicLong generations = new AtomicLong();
     CrashCounts counts = new CrashCounts();
-    try (CofferProcess first = CofferProcess.server(data, List.of("-Xmx256m"), env); S3Client setup = client(first.s3Uri())) {
+    try (CofferProcess first = CofferProcess.server(data, List.of("-Xmx256m"), env);
+        S3Client setup = client(first.s3Uri())) {
       setup.createBucket(r -> r.bucket(CrashWorkload.BUCKET));
     }
     for (int cycle = 0; cycle < cycles; cycle++) {
@@ -86,7 +94,9 @@ class CrashConsistencyIT {
         for (int t = 0; t < THREADS; t++) {
           S3Client client = client(server.s3Uri());
           clients.add(client);
-          CrashWorkload w = new CrashWorkload(client, keysByThread.get(t), random.nextLong(), killed, generations);
+          CrashWorkload w =
+              new CrashWorkload(
+                  client, keysByThread.get(t), random.nextLong(), killed, generations);
           workloads.add(w);
           threads.add(Thread.ofPlatform().name("crash-client-" + t).start(w));
         }
@@ -104,14 +114,21 @@ class CrashConsistencyIT {
       }
       long acknowledged = 0;
       for (CrashWorkload w : workloads) {
-        assertThat(w.failures).as("client errors while the server was up (seed %d)", seed).isEmpty();
+        assertThat(w.failures)
+            .as("client errors while the server was up (seed %d)", seed)
+            .isEmpty();
         acknowledged += w.acknowledged.get();
       }
-      assertThat(churn.failures).as("bucket churn errors while the server was up (seed %d)", seed).isEmpty();
+      assertThat(churn.failures)
+          .as("bucket churn errors while the server was up (seed %d)", seed)
+          .isEmpty();
       counts.acknowledged += acknowledged;
-      System.out.printf("crash test: cycle %d, %d acknowledged, %d bucket re-creations, %d ms%n", cycle + 1, acknowledged, churn.cycles, (System.nanoTime() - cycleStart) / 1_000_000);
+      System.out.printf(
+          "crash test: cycle %d, %d acknowledged, %d bucket re-creations, %d ms%n",
+          cycle + 1, acknowledged, churn.cycles, (System.nanoTime() - cycleStart) / 1_000_000);
       counts.kills++;
-      try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env); S3Client client = client(server.s3Uri())) {
+      try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env);
+          S3Client client = client(server.s3Uri())) {
         verify(client, data, keysByThread, churn, counts, seed);
         verifyStats(server.consoleUri(), client, seed);
       }
@@ -121,9 +138,16 @@ class CrashConsistencyIT {
     assertThat(counts.acknowledged).isGreaterThan(cycles);
   }
 
-  /** Checks every key against its model, the listing, and the files on disk; then settles the model. */
+  /**
+   * Checks every key against its model, the listing, and the files on disk; then settles the model.
+   */
   private static void verify(
-      S3Client client, Path data, List<List<KeyModel>> keysByThread, BucketChurn churn, CrashCounts counts, long seed)
+      S3Client client,
+      Path data,
+      List<List<KeyModel>> keysByThread,
+      BucketChurn churn,
+      CrashCounts counts,
+      long seed)
       throws Exception {
     long expectedBlobs = 0;
     List<String> present = new ArrayList<>();
@@ -131,7 +155,9 @@ class CrashConsistencyIT {
       for (KeyModel key : keys) {
         ObjectState observed = read(client, key.key);
         assertThat(key.settle(observed))
-            .as("key %s shows %s but only %s were ever acknowledged or in flight (seed %d)", key.key, observed, key.allowed(), seed)
+            .as(
+                "key %s shows %s but only %s were ever acknowledged or in flight (seed %d)",
+                key.key, observed, key.allowed(), seed)
             .isTrue();
         counts.keysChecked++;
         if (observed.exists()) {
@@ -140,19 +166,33 @@ class CrashConsistencyIT {
         }
       }
     }
-    List<String> listed = client.listObjectsV2Paginator(r -> r.bucket(CrashWorkload.BUCKET)).contents().stream().map(S3Object::key).toList();
+    List<String> listed =
+        client.listObjectsV2Paginator(r -> r.bucket(CrashWorkload.BUCKET)).contents().stream()
+            .map(S3Object::key)
+            .toList();
     assertThat(listed).as("listing after restart").containsExactlyInAnyOrderElementsOf(present);
-    List<MultipartUpload> uploads = client.listMultipartUploads(r -> r.bucket(CrashWorkload.BUCKET)).uploads();
+    List<MultipartUpload> uploads =
+        client.listMultipartUploads(r -> r.bucket(CrashWorkload.BUCKET)).uploads();
     for (MultipartUpload upload : uploads) {
-      expectedBlobs += client.listParts(r -> r.bucket(CrashWorkload.BUCKET).key(upload.key()).uploadId(upload.uploadId())).parts().size();
+      expectedBlobs +=
+          client
+              .listParts(
+                  r -> r.bucket(CrashWorkload.BUCKET).key(upload.key()).uploadId(upload.uploadId()))
+              .parts()
+              .size();
     }
-    assertThat(countFiles(data.resolve(".coffer").resolve("tmp"))).as("temporary files after start-up").isZero();
+    assertThat(countFiles(data.resolve(".coffer").resolve("tmp")))
+        .as("temporary files after start-up")
+        .isZero();
     expectedBlobs += churn.verify(client, seed);
     // Blobs live in <data>/buckets/<bucket id>/ab/cd/<blob id>: one folder per live bucket, none
     // left of a deleted one (the churn bucket's deletions, some interrupted by the kill).
     Path buckets = data.resolve("buckets");
     assertThat(countFiles(buckets))
-        .as("blob files = blobs of current objects + parts of open uploads, in both buckets (seed %d)", seed)
+        .as(
+            "blob files = blobs of current objects + parts of open uploads, in both buckets (seed"
+                + " %d)",
+            seed)
         .isEqualTo(expectedBlobs);
     try (Stream<Path> folders = Files.list(buckets)) {
       assertThat(folders.count())
@@ -162,7 +202,8 @@ class CrashConsistencyIT {
     churn.reset(client);
     counts.blobsChecked += expectedBlobs;
     for (MultipartUpload upload : uploads) {
-      client.abortMultipartUpload(r -> r.bucket(CrashWorkload.BUCKET).key(upload.key()).uploadId(upload.uploadId()));
+      client.abortMultipartUpload(
+          r -> r.bucket(CrashWorkload.BUCKET).key(upload.key()).uploadId(upload.uploadId()));
       counts.uploadsLeftOpen++;
     }
   }
@@ -171,22 +212,32 @@ class CrashConsistencyIT {
   private static void verifyStats(URI console, S3Client client, long seed) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(console.resolve("/api/v1/stats")).header("X-API-Key", API_KEY).build(),
+            HttpRequest.newBuilder(console.resolve("/api/v1/stats"))
+                .header("X-API-Key", API_KEY)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode stats = JSON.readTree(response.body());
-    List<S3Object> objects = client.listObjectsV2Paginator(r -> r.bucket(CrashWorkload.BUCKET)).contents().stream().toList();
-    long uploads = client.listMultipartUploads(r -> r.bucket(CrashWorkload.BUCKET)).uploads().size();
-    assertThat(stats.get("objects").asLong()).as("objects counter (seed %d)", seed).isEqualTo(objects.size());
+    List<S3Object> objects =
+        client.listObjectsV2Paginator(r -> r.bucket(CrashWorkload.BUCKET)).contents().stream()
+            .toList();
+    long uploads =
+        client.listMultipartUploads(r -> r.bucket(CrashWorkload.BUCKET)).uploads().size();
+    assertThat(stats.get("objects").asLong())
+        .as("objects counter (seed %d)", seed)
+        .isEqualTo(objects.size());
     assertThat(stats.get("total_storage").asLong())
         .as("bytes counter (seed %d)", seed)
         .isEqualTo(objects.stream().mapToLong(S3Object::size).sum());
-    assertThat(stats.get("active_multipart_uploads").asLong()).as("uploads counter (seed %d)", seed).isEqualTo(uploads);
+    assertThat(stats.get("active_multipart_uploads").asLong())
+        .as("uploads counter (seed %d)", seed)
+        .isEqualTo(uploads);
     assertThat(stats.get("buckets").asLong()).isEqualTo(1);
   }
 
   private static ObjectState read(S3Client client, String key) throws Exception {
-    try (ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(CrashWorkload.BUCKET).key(key))) {
+    try (ResponseInputStream<GetObjectResponse> in =
+        client.getObject(r -> r.bucket(CrashWorkload.BUCKET).key(key))) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       long size = 0;
       byte[] buffer = new byte[64 * 1024];
@@ -195,7 +246,12 @@ class CrashConsistencyIT {
         size += n;
       }
       GetObjectResponse meta = in.response();
-      return new ObjectState(HexFormat.of().formatHex(sha.digest()), size, meta.contentType(), meta.metadata().get("gen"), 0);
+      return new ObjectState(
+          HexFormat.of().formatHex(sha.digest()),
+          size,
+          meta.contentType(),
+          meta.metadata().get("gen"),
+          0);
     } catch (NoSuchKeyException e) {
       return ObjectState.ABSENT;
     }
@@ -215,8 +271,10 @@ class CrashConsistencyIT {
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(60)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .overrideConfiguration(
+            o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(60)))
         .build();
   }
 
@@ -229,9 +287,16 @@ class CrashConsistencyIT {
 
     @Override
     public String toString() {
-      return kills + " kills survived, " + acknowledged + " acknowledged writes and deletes, "
-          + keysChecked + " key checks (content by SHA-256 and metadata), " + blobsChecked
-          + " blob files accounted for, " + uploadsLeftOpen + " interrupted uploads found and aborted";
+      return kills
+          + " kills survived, "
+          + acknowledged
+          + " acknowledged writes and deletes, "
+          + keysChecked
+          + " key checks (content by SHA-256 and metadata), "
+          + blobsChecked
+          + " blob files accounted for, "
+          + uploadsLeftOpen
+          + " interrupted uploads found and aborted";
     }
   }
 }

@@ -31,7 +31,12 @@ final class CrashWorkload implements Runnable {
   final AtomicLong acknowledged = new AtomicLong();
   final List<Throwable> failures = new ArrayList<>();
 
-  CrashWorkload(S3Client client, List<KeyModel> keys, long seed, AtomicBoolean killed, AtomicLong generations) {
+  CrashWorkload(
+      S3Client client,
+      List<KeyModel> keys,
+      long seed,
+      AtomicBoolean killed,
+      AtomicLong generations) {
     this.client = client;
     this.keys = keys;
     this.random = new Random(seed);
@@ -50,7 +55,9 @@ final class CrashWorkload implements Runnable {
       } catch (Exception e) {
         if (!killed.get()) {
           synchronized (failures) {
-            failures.add(new AssertionError("operation on " + key.key + " failed while the server was up", e));
+            failures.add(
+                new AssertionError(
+                    "operation on " + key.key + " failed while the server was up", e));
           }
         }
         return;
@@ -83,18 +90,33 @@ final class CrashWorkload implements Runnable {
     byte[] body = bytes(size);
     String generation = String.valueOf(generations.incrementAndGet());
     String contentType = "application/x-crash-" + generation;
-    key.begin(new ObjectState(sha256(body), size, contentType, generation, ObjectState.blobFilesFor(size)));
+    key.begin(
+        new ObjectState(
+            sha256(body), size, contentType, generation, ObjectState.blobFilesFor(size)));
     client.putObject(
-        r -> r.bucket(BUCKET).key(key.key).contentType(contentType).metadata(Map.of("gen", generation)),
+        r ->
+            r.bucket(BUCKET)
+                .key(key.key)
+                .contentType(contentType)
+                .metadata(Map.of("gen", generation)),
         RequestBody.fromBytes(body));
   }
 
   private void copy(KeyModel source, KeyModel target) {
     ObjectState from = source.current();
     target.begin(
-        new ObjectState(from.sha256(), from.size(), from.contentType(), from.generation(), ObjectState.blobFilesFor(from.size())));
+        new ObjectState(
+            from.sha256(),
+            from.size(),
+            from.contentType(),
+            from.generation(),
+            ObjectState.blobFilesFor(from.size())));
     client.copyObject(
-        r -> r.sourceBucket(BUCKET).sourceKey(source.key).destinationBucket(BUCKET).destinationKey(target.key));
+        r ->
+            r.sourceBucket(BUCKET)
+                .sourceKey(source.key)
+                .destinationBucket(BUCKET)
+                .destinationKey(target.key));
   }
 
   private void multipart(KeyModel key) throws Exception {
@@ -107,11 +129,19 @@ final class CrashWorkload implements Runnable {
     String contentType = "application/x-crash-mp-" + generation;
     key.begin(
         new ObjectState(
-            HexFormat.of().formatHex(whole.digest()), first.length + last.length, contentType, generation, 2));
+            HexFormat.of().formatHex(whole.digest()),
+            first.length + last.length,
+            contentType,
+            generation,
+            2));
     String uploadId =
         client
             .createMultipartUpload(
-                r -> r.bucket(BUCKET).key(key.key).contentType(contentType).metadata(Map.of("gen", generation)))
+                r ->
+                    r.bucket(BUCKET)
+                        .key(key.key)
+                        .contentType(contentType)
+                        .metadata(Map.of("gen", generation)))
             .uploadId();
     List<CompletedPart> parts = new ArrayList<>();
     byte[][] bodies = {first, last};
@@ -121,13 +151,17 @@ final class CrashWorkload implements Runnable {
           client
               .uploadPart(
                   r -> r.bucket(BUCKET).key(key.key).uploadId(uploadId).partNumber(number),
-                  RequestBody.fromInputStream(new ByteArrayInputStream(bodies[i]), bodies[i].length))
+                  RequestBody.fromInputStream(
+                      new ByteArrayInputStream(bodies[i]), bodies[i].length))
               .eTag();
       parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
     }
     client.completeMultipartUpload(
-        r -> r.bucket(BUCKET).key(key.key).uploadId(uploadId)
-            .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+        r ->
+            r.bucket(BUCKET)
+                .key(key.key)
+                .uploadId(uploadId)
+                .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
   }
 
   private void delete(KeyModel key) {

@@ -41,13 +41,16 @@ class DiskFullIT {
     run("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mountPoint.toString());
     server =
         CofferServer.start(
-            ServerConfig.forTests(mountPoint.resolve("data")).withCredentials(ACCESS_KEY, SECRET_KEY, "disk-full-api-key-0001"));
+            ServerConfig.forTests(mountPoint.resolve("data"))
+                .withCredentials(ACCESS_KEY, SECRET_KEY, "disk-full-api-key-0001"));
     client =
         S3Client.builder()
             .endpointOverride(URI.create(server.s3Endpoint()))
             .region(Region.US_EAST_1)
             .forcePathStyle(true)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
             .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
             .build();
   }
@@ -70,20 +73,31 @@ class DiskFullIT {
     byte[] original = random(1 * MIB);
     client.putObject(r -> r.bucket("full").key("precious"), RequestBody.fromBytes(original));
 
-    assertS3Error(507, "InsufficientStorage",
-        () -> client.putObject(r -> r.bucket("full").key("precious"), RequestBody.fromBytes(random(40 * MIB))));
-    assertThat(client.getObjectAsBytes(r -> r.bucket("full").key("precious")).asByteArray()).isEqualTo(original);
-    assertS3Error(507, "InsufficientStorage",
-        () -> client.putObject(r -> r.bucket("full").key("new"), RequestBody.fromBytes(random(40 * MIB))));
+    assertS3Error(
+        507,
+        "InsufficientStorage",
+        () ->
+            client.putObject(
+                r -> r.bucket("full").key("precious"), RequestBody.fromBytes(random(40 * MIB))));
+    assertThat(client.getObjectAsBytes(r -> r.bucket("full").key("precious")).asByteArray())
+        .isEqualTo(original);
+    assertS3Error(
+        507,
+        "InsufficientStorage",
+        () ->
+            client.putObject(
+                r -> r.bucket("full").key("new"), RequestBody.fromBytes(random(40 * MIB))));
     assertThat(client.listObjectsV2(r -> r.bucket("full")).keyCount()).isEqualTo(1);
-    try (var temporaryFiles = Files.list(mountPoint.resolve("data").resolve(".coffer").resolve("tmp"))) {
+    try (var temporaryFiles =
+        Files.list(mountPoint.resolve("data").resolve(".coffer").resolve("tmp"))) {
       assertThat(temporaryFiles.count()).as("the failed writes left no temporary files").isZero();
     }
 
     run("mount", "-o", "remount,size=96m", mountPoint.toString());
     byte[] bigger = random(40 * MIB);
     client.putObject(r -> r.bucket("full").key("precious"), RequestBody.fromBytes(bigger));
-    assertThat(client.getObjectAsBytes(r -> r.bucket("full").key("precious")).asByteArray()).isEqualTo(bigger);
+    assertThat(client.getObjectAsBytes(r -> r.bucket("full").key("precious")).asByteArray())
+        .isEqualTo(bigger);
   }
 
   @Test
@@ -98,15 +112,22 @@ class DiskFullIT {
     run("mount", "--bind", blobTemp, blobTemp);
     try {
       run("mount", "-o", "remount,bind,ro", blobTemp);
-      assertS3Error(503, "ServiceUnavailable",
-          () -> client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(random(200 * 1024))));
-      assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray()).isEqualTo(original);
+      assertS3Error(
+          503,
+          "ServiceUnavailable",
+          () ->
+              client.putObject(
+                  r -> r.bucket("readonly").key("kept"),
+                  RequestBody.fromBytes(random(200 * 1024))));
+      assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray())
+          .isEqualTo(original);
     } finally {
       run("umount", blobTemp);
     }
     byte[] next = random(300 * 1024);
     client.putObject(r -> r.bucket("readonly").key("kept"), RequestBody.fromBytes(next));
-    assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray()).isEqualTo(next);
+    assertThat(client.getObjectAsBytes(r -> r.bucket("readonly").key("kept")).asByteArray())
+        .isEqualTo(next);
   }
 
   private static byte[] random(int size) {
@@ -119,7 +140,8 @@ class DiskFullIT {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed (this test needs root): " + output);
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed (this test needs root): " + output);
     }
   }
 }

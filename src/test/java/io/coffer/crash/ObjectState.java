@@ -3,8 +3,8 @@ package io.coffer.crash;
 import io.coffer.config.ServerConfig;
 
 /**
- * What a key holds as far as a client can tell: the SHA-256 and size of its bytes, its content
- * type and the generation written into its user metadata. {@link #ABSENT} for no object.
+ * What a key holds as far as a client can tell: the SHA-256 and size of its bytes, its content type
+ * and the generation written into its user metadata. {@link #ABSENT} for no object.
  */
 record ObjectState(String sha256, long size, String contentType, String generation, int blobCount) {
   static final ObjectState ABSENT = new ObjectState(null, -1, null, null, 0);
@@ -34,6 +34,16 @@ record ObjectState(String sha256, long size, String contentType, String generati
 
   @Override
   public String toString() {
-    return exists() ? "[" + sha256.substring(0, 12) + " " + size + "B " + contentType + " gen " + generation + "]" : "[absent]";
+    return exists()
+        ? "["
+            + sha256.substring(0, 12)
+            + " "
+            + size
+            + "B "
+            + contentType
+            + " gen "
+            + generation
+            + "]"
+        : "[absent]";
   }
 }

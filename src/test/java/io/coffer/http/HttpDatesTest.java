@@ -11,7 +11,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written date formats equal DateTimeFormatter's output, years 1 to 9999 (RFC 1123 has no more). */
+/**
+ * The hand-written date formats equal DateTimeFormatter's output, years 1 to 9999 (RFC 1123 has no
+ * more).
+ */
 class HttpDatesTest {
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -20,10 +23,14 @@ class HttpDatesTest {
   void sameAsDateTimeFormatter(
       @ForAll @LongRange(min = -62_000_000_000_000L, max = 253_402_300_799_999L) long epochMillis) {
     // sub-second parts, which both forms truncate
-    Instant instant = Instant.ofEpochMilli(epochMillis).plusNanos(Math.floorMod(epochMillis * 7919, 1_000_000));
-    assertThat(HttpDates.iso8601(instant)).isEqualTo(ISO.format(instant.truncatedTo(ChronoUnit.SECONDS)));
+    Instant instant =
+        Instant.ofEpochMilli(epochMillis).plusNanos(Math.floorMod(epochMillis * 7919, 1_000_000));
+    assertThat(HttpDates.iso8601(instant))
+        .isEqualTo(ISO.format(instant.truncatedTo(ChronoUnit.SECONDS)));
     assertThat(HttpDates.rfc1123(instant))
-        .isEqualTo(DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+        .isEqualTo(
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
   }
 
   @Test
@@ -31,7 +38,8 @@ class HttpDatesTest {
     Instant instant = Instant.parse("2008-06-03T11:05:30.045Z");
     assertThat(HttpDates.iso8601(instant)).isEqualTo("2008-06-03T11:05:30.000Z");
     assertThat(HttpDates.rfc1123(instant)).isEqualTo("Tue, 3 Jun 2008 11:05:30 GMT");
-    assertThat(HttpDates.iso8601(Instant.parse("1999-12-31T23:59:59.999999Z"))).isEqualTo("1999-12-31T23:59:59.000Z");
+    assertThat(HttpDates.iso8601(Instant.parse("1999-12-31T23:59:59.999999Z")))
+        .isEqualTo("1999-12-31T23:59:59.000Z");
   }
 
   /** A listing's LastModified and a HEAD's Last-Modified name the same second, as on AWS. */
@@ -39,6 +47,7 @@ class HttpDatesTest {
   void lastModifiedInListingsHasWholeSecondsLikeHeadAndGet() {
     Instant stored = Instant.parse("2024-05-06T07:08:42.734Z");
     assertThat(HttpDates.iso8601(stored)).isEqualTo("2024-05-06T07:08:42.000Z");
-    assertThat(HttpDates.parseOrNull(HttpDates.rfc1123(stored))).isEqualTo(Instant.parse(HttpDates.iso8601(stored)));
+    assertThat(HttpDates.parseOrNull(HttpDates.rfc1123(stored)))
+        .isEqualTo(Instant.parse(HttpDates.iso8601(stored)));
   }
 }

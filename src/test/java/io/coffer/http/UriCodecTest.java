@@ -27,8 +27,10 @@ class UriCodecTest {
     assertThatThrownBy(() -> STRICT.decodePath(raw))
         .isInstanceOf(MalformedUriException.class)
         .hasMessage("The request URI contains a malformed percent-escape.");
-    assertThatThrownBy(() -> STRICT.parseQuery("k=" + raw)).isInstanceOf(MalformedUriException.class);
-    assertThatThrownBy(() -> STRICT.parseQuery(raw + "=v")).isInstanceOf(MalformedUriException.class);
+    assertThatThrownBy(() -> STRICT.parseQuery("k=" + raw))
+        .isInstanceOf(MalformedUriException.class);
+    assertThatThrownBy(() -> STRICT.parseQuery(raw + "=v"))
+        .isInstanceOf(MalformedUriException.class);
   }
 
   @Test
@@ -38,7 +40,9 @@ class UriCodecTest {
     assertThat(TOLERANT.decodePath("%zz")).isEqualTo("%zz");
     assertThat(TOLERANT.decodePath("100%")).isEqualTo("100%");
     assertThat(TOLERANT.decodePath("%%41")).isEqualTo("%A");
-    assertThat(TOLERANT.parseQuery("k=%4&%zz").all()).containsEntry("k", "%4").containsEntry("%zz", "");
+    assertThat(TOLERANT.parseQuery("k=%4&%zz").all())
+        .containsEntry("k", "%4")
+        .containsEntry("%zz", "");
   }
 
   @Test
@@ -74,7 +78,8 @@ class UriCodecTest {
       assertThatThrownBy(() -> codec.decodePath(raw))
           .isInstanceOf(MalformedUriException.class)
           .hasMessage("The request URI is not valid UTF-8 once decoded.");
-      assertThatThrownBy(() -> codec.parseQuery("k=" + raw)).isInstanceOf(MalformedUriException.class);
+      assertThatThrownBy(() -> codec.parseQuery("k=" + raw))
+          .isInstanceOf(MalformedUriException.class);
       assertThatThrownBy(() -> codec.parseQuery(raw)).isInstanceOf(MalformedUriException.class);
     }
   }
@@ -100,7 +105,8 @@ class UriCodecTest {
     assertThat(TOLERANT.canonicalPath("/b/\uD83D\uDD11")).isEqualTo("/b/%F0%9F%94%91");
     assertThatThrownBy(() -> STRICT.decodePath("lone\uD800surrogate"))
         .isInstanceOf(MalformedUriException.class);
-    assertThatThrownBy(() -> TOLERANT.parseQuery("k=\uDC00")).isInstanceOf(MalformedUriException.class);
+    assertThatThrownBy(() -> TOLERANT.parseQuery("k=\uDC00"))
+        .isInstanceOf(MalformedUriException.class);
   }
 
   @Test

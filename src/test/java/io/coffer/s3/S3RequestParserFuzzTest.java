@@ -17,8 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes the way the S3 port reads a request before authenticating it: addressing (path style,
- * and virtual-hosted style under {@value #DOMAIN}), the query, and the operation parser with its
+ * Fuzzes the way the S3 port reads a request before authenticating it: addressing (path style, and
+ * virtual-hosted style under {@value #DOMAIN}), the query, and the operation parser with its
  * x-amz-copy-source. Input: {@code METHOD request-target}, then optionally a Host line and an
  * x-amz-copy-source line (values only).
  */
@@ -54,8 +54,7 @@ class S3RequestParserFuzzTest {
     Headers headers =
         copySource == null ? Headers.of() : Headers.of("x-amz-copy-source", copySource);
     ParsedRequest parsed =
-        refusedOr(
-            () -> PARSER.parse(method, addressed.bucket(), addressed.key(), query, headers));
+        refusedOr(() -> PARSER.parse(method, addressed.bucket(), addressed.key(), query, headers));
     if (parsed == null || parsed.operation() == null) {
       return;
     }

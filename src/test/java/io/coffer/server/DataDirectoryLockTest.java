@@ -22,10 +22,14 @@ class DataDirectoryLockTest {
       assertThatThrownBy(() -> DataDirectoryLock.acquire(temp.resolve("other/../data")))
           .isInstanceOf(StartupException.class)
           .hasMessage(
-              "The data directory " + data + " is in use by another Coffer process (pid " + ProcessHandle.current().pid()
+              "The data directory "
+                  + data
+                  + " is in use by another Coffer process (pid "
+                  + ProcessHandle.current().pid()
                   + "); stop it first, or give this one another --data directory.");
       // The refusal did not drop the first holder's lock.
-      assertThatThrownBy(() -> DataDirectoryLock.acquire(data)).isInstanceOf(StartupException.class);
+      assertThatThrownBy(() -> DataDirectoryLock.acquire(data))
+          .isInstanceOf(StartupException.class);
     }
     try (DataDirectoryLock again = DataDirectoryLock.acquire(data)) {
       assertThat(data.resolve(".coffer/lock")).hasContent(ProcessHandle.current().pid() + "\n");
@@ -40,14 +44,21 @@ class DataDirectoryLockTest {
         .hasMessage("Cannot use the data directory " + file.resolve("data") + ": not a directory.");
     assertThatThrownBy(() -> DataDirectoryLock.acquire(file))
         .isInstanceOf(StartupException.class)
-        .hasMessage("Cannot use the data directory " + file + ": " + file + " exists and is not a directory.");
+        .hasMessage(
+            "Cannot use the data directory "
+                + file
+                + ": "
+                + file
+                + " exists and is not a directory.");
   }
 
   @Test
   void recoveryCommandsNeedAnExistingDataDirectory() {
     assertThatThrownBy(() -> DataDirectoryLock.acquireExisting(temp.resolve("missing")))
         .isInstanceOf(StartupException.class)
-        .hasMessage(temp.resolve("missing") + " is not a Coffer data directory (it has no .coffer/metadata.db).");
+        .hasMessage(
+            temp.resolve("missing")
+                + " is not a Coffer data directory (it has no .coffer/metadata.db).");
     assertThat(temp.resolve("missing")).doesNotExist();
   }
 }

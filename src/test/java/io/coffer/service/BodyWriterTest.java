@@ -25,7 +25,9 @@ class BodyWriterTest {
 
   @BeforeEach
   void open() throws IOException {
-    writer = new BodyWriter(new FileBlobStore(dir.resolve("data"), dir.resolve("tmp"), false), THRESHOLD);
+    writer =
+        new BodyWriter(
+            new FileBlobStore(dir.resolve("data"), dir.resolve("tmp"), false), THRESHOLD);
   }
 
   @Test
@@ -57,13 +59,20 @@ class BodyWriterTest {
     for (int actual : new int[] {11, THRESHOLD * 3, 9}) {
       assertThatThrownBy(() -> store(new byte[actual], 10, true))
           .isInstanceOfSatisfying(
-              CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INCOMPLETE_BODY));
+              CofferException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.INCOMPLETE_BODY));
     }
     assertThat(files()).isZero();
   }
 
   private StoredBody store(byte[] body, long declared, boolean allowInline) {
-    return writer.store(BUCKET_ID, new ByteArrayInputStream(body), declared, Long.MAX_VALUE, PayloadChecks.NONE, allowInline);
+    return writer.store(
+        BUCKET_ID,
+        new ByteArrayInputStream(body),
+        declared,
+        Long.MAX_VALUE,
+        PayloadChecks.NONE,
+        allowInline);
   }
 
   private long files() throws IOException {

@@ -16,7 +16,16 @@ class ReadConditionsTest {
   private static final Instant MODIFIED = Instant.parse("2026-01-02T03:04:05.678Z");
   private static final ObjectMeta OBJECT =
       new ObjectMeta(
-          "b", "k", 1, "abc", null, Map.of(), Map.of(), null, MODIFIED, MODIFIED,
+          "b",
+          "k",
+          1,
+          "abc",
+          null,
+          Map.of(),
+          Map.of(),
+          null,
+          MODIFIED,
+          MODIFIED,
           new Storage.Inline(new byte[] {1}));
 
   @Test
@@ -40,7 +49,9 @@ class ReadConditionsTest {
 
   @Test
   void ifNoneMatchOverridesIfModifiedSince() {
-    assertThat(new ReadConditions(null, "\"other\"", MODIFIED.plusSeconds(60), null).notModified(OBJECT))
+    assertThat(
+            new ReadConditions(null, "\"other\"", MODIFIED.plusSeconds(60), null)
+                .notModified(OBJECT))
         .isFalse();
   }
 
@@ -48,6 +59,7 @@ class ReadConditionsTest {
   void aFailedIfMatchIsAnError() {
     assertThatThrownBy(() -> new ReadConditions("\"other\"", null, null, null).notModified(OBJECT))
         .isInstanceOfSatisfying(
-            CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+            CofferException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
   }
 }

@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * SqliteMetadataStore.listObjects over 10,000 keys in 100 prefixes (the list workload's bucket):
- * a 1000-key page from a random position, and a delimiter listing of the 100 prefixes.
+ * SqliteMetadataStore.listObjects over 10,000 keys in 100 prefixes (the list workload's bucket): a
+ * 1000-key page from a random position, and a delimiter listing of the 100 prefixes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,8 +52,21 @@ public class ListObjectsBenchmark {
     String bucketId = store.createBucket("b", c.id(), "us-east-1", T0).id();
     for (int i = 0; i < KEYS; i++) {
       String key = key(i);
-      store.putObject(bucketId, new ObjectMeta("b", key, 4096, "9b2cf535f27731c974343645a3985328",
-          "application/octet-stream", Map.of(), Map.of(), null, T0, T0, new Storage.Blob("blob" + i)), WritePrecondition.NONE);
+      store.putObject(
+          bucketId,
+          new ObjectMeta(
+              "b",
+              key,
+              4096,
+              "9b2cf535f27731c974343645a3985328",
+              "application/octet-stream",
+              Map.of(),
+              Map.of(),
+              null,
+              T0,
+              T0,
+              new Storage.Blob("blob" + i)),
+          WritePrecondition.NONE);
     }
   }
 

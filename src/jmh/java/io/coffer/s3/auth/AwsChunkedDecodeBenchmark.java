@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding a signed aws-chunked body (SHA-256 and HMAC per chunk) as the SDKs send it, plus the
- * MD5 the server needs for the ETag: the CPU a streaming-signed PUT costs per MiB.
+ * Decoding a signed aws-chunked body (SHA-256 and HMAC per chunk) as the SDKs send it, plus the MD5
+ * the server needs for the ETag: the CPU a streaming-signed PUT costs per MiB.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,14 +50,17 @@ public class AwsChunkedDecodeBenchmark {
   public void setUp() {
     byte[] data = new byte[BODY];
     new Random(1).nextBytes(data);
-    StreamingContext context = new StreamingContext(
-        SigningKeys.derive("secret", "20250102", "us-east-1", "s3"),
-        "20250102/us-east-1/s3/aws4_request", "20250102T030405Z",
-        "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9");
+    StreamingContext context =
+        new StreamingContext(
+            SigningKeys.derive("secret", "20250102", "us-east-1", "s3"),
+            "20250102/us-east-1/s3/aws4_request",
+            "20250102T030405Z",
+            "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9");
     encoded = AwsChunkedEncoder.encode(context, data, chunkSize, null);
     Credential credential = new Credential(1, "AK", "secret", "bench", true, Instant.EPOCH);
     auth = new AuthResult(credential, PayloadMode.STREAMING_SIGNED, null, false, Map.of(), context);
-    headers = Headers.ofSingleValues(Map.of("x-amz-decoded-content-length", Integer.toString(BODY)));
+    headers =
+        Headers.ofSingleValues(Map.of("x-amz-decoded-content-length", Integer.toString(BODY)));
   }
 
   /** Operations per second × 1 MiB = MiB/s of decoded payload. */
@@ -65,7 +68,8 @@ public class AwsChunkedDecodeBenchmark {
   public long decodeOneMiB() throws Exception {
     MessageDigest md5 = withMd5 ? MessageDigest.getInstance("MD5") : null;
     long total = 0;
-    try (InputStream in = AwsChunkedInputStream.open(auth, new ByteArrayInputStream(encoded), headers)) {
+    try (InputStream in =
+        AwsChunkedInputStream.open(auth, new ByteArrayInputStream(encoded), headers)) {
       int n;
       while ((n = in.read(buffer)) >= 0) {
         if (md5 != null) {

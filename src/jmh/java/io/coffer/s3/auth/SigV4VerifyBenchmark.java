@@ -38,15 +38,28 @@ public class SigV4VerifyBenchmark {
   @Setup
   public void setUp() {
     Credential credential = new Credential(1, ACCESS_KEY, SECRET_KEY, "bench", true, NOW);
-    verifier = new SigV4Verifier("us-east-1", key -> Optional.of(credential), Clock.fixed(NOW, ZoneOffset.UTC));
+    verifier =
+        new SigV4Verifier(
+            "us-east-1", key -> Optional.of(credential), Clock.fixed(NOW, ZoneOffset.UTC));
     String host = "127.0.0.1:9000";
     String path = SigV4Signer.encodePath("/bucket/photos/2025/01/cat picture.jpg");
-    Map<String, String> signedHeaders = Map.of(
-        "content-type", "image/jpeg",
-        "x-amz-meta-owner", "someone",
-        "x-amz-checksum-crc32", "AAAAAA==");
-    var signature = SigV4Signer.sign("PUT", host, path, Map.of(), signedHeaders, "UNSIGNED-PAYLOAD",
-        ACCESS_KEY, SECRET_KEY, "us-east-1", NOW);
+    Map<String, String> signedHeaders =
+        Map.of(
+            "content-type", "image/jpeg",
+            "x-amz-meta-owner", "someone",
+            "x-amz-checksum-crc32", "AAAAAA==");
+    var signature =
+        SigV4Signer.sign(
+            "PUT",
+            host,
+            path,
+            Map.of(),
+            signedHeaders,
+            "UNSIGNED-PAYLOAD",
+            ACCESS_KEY,
+            SECRET_KEY,
+            "us-east-1",
+            NOW);
     Map<String, String> headers = new HashMap<>(signedHeaders);
     headers.putAll(signature.headersToAdd());
     headers.put("host", host);

@@ -103,6 +103,8 @@ final class ApiRequest {
 
   private static ApiException tooLarge() {
     return new ApiException(
-        413, "payload_too_large", "JSON request bodies are limited to " + MAX_JSON_BODY + " bytes.");
+        413,
+        "payload_too_large",
+        "JSON request bodies are limited to " + MAX_JSON_BODY + " bytes.");
   }
 }

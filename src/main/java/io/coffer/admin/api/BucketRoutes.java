@@ -1,7 +1,7 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.BucketBodies;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
@@ -13,7 +13,6 @@ import io.coffer.service.CredentialService;
 import io.coffer.service.Names;
 import io.coffer.service.ObjectService;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 
 /** /api/v1/buckets: list, create, show with a page of objects, delete when empty. */
 final class BucketRoutes {
@@ -60,14 +59,16 @@ final class BucketRoutes {
       created = buckets.create(Caller.ADMIN, body.name(), body.ownerId(), body.region());
     } catch (CofferException e) {
       if (e.code() == ErrorCode.NO_SUCH_CREDENTIAL) {
-        throw ApiException.invalid("owner_id " + body.ownerId() + " is not an existing credential.");
+        throw ApiException.invalid(
+            "owner_id " + body.ownerId() + " is not an existing credential.");
       }
       if (e.code() == ErrorCode.INVALID_LOCATION_CONSTRAINT) {
         throw ApiException.invalid("region: " + e.getMessage());
       }
       throw e;
     }
-    return JsonResponses.json(201, Views.bucket(created, Views.userName(credentials, created.ownerId())));
+    return JsonResponses.json(
+        201, Views.bucket(created, Views.userName(credentials, created.ownerId())));
   }
 
   private HttpResponse get(ApiRequest request) {
@@ -77,8 +78,17 @@ final class BucketRoutes {
     return JsonResponses.json(
         200,
         new BucketBodies.Detail(
-            s.name(), s.region(), s.owner(), s.createdAt(), s.objectCount(), s.totalSize(), s.totalSizeHuman(),
-            page.objects(), page.prefixes(), page.nextMarker(), page.truncated()));
+            s.name(),
+            s.region(),
+            s.owner(),
+            s.createdAt(),
+            s.objectCount(),
+            s.totalSize(),
+            s.totalSizeHuman(),
+            page.objects(),
+            page.prefixes(),
+            page.nextMarker(),
+            page.truncated()));
   }
 
   private HttpResponse delete(ApiRequest request) {

@@ -1,8 +1,8 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.BucketBodies;
 import io.coffer.admin.api.body.CredentialBodies;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Credential;
 import io.coffer.service.BucketService;
@@ -35,7 +35,14 @@ final class CredentialRoutes {
   private HttpResponse list(ApiRequest request) {
     List<CredentialBodies.Summary> all =
         credentials.list().stream()
-            .map(c -> new CredentialBodies.Summary(c.id(), c.accessKey(), c.userName(), c.active(), Formats.time(c.createdAt())))
+            .map(
+                c ->
+                    new CredentialBodies.Summary(
+                        c.id(),
+                        c.accessKey(),
+                        c.userName(),
+                        c.active(),
+                        Formats.time(c.createdAt())))
             .toList();
     return JsonResponses.json(200, new CredentialBodies.ListBody(all));
   }
@@ -47,17 +54,30 @@ final class CredentialRoutes {
     return JsonResponses.json(
         201,
         new CredentialBodies.Created(
-            c.id(), c.accessKey(), c.secretKey(), c.userName(), c.active(), Formats.time(c.createdAt())));
+            c.id(),
+            c.accessKey(),
+            c.secretKey(),
+            c.userName(),
+            c.active(),
+            Formats.time(c.createdAt())));
   }
 
   private HttpResponse get(ApiRequest request) {
     Credential c = credentials.get(request.idParam("id"));
     List<BucketBodies.Summary> owned =
-        buckets.listOwnedBy(Caller.ADMIN, c.id()).stream().map(b -> Views.bucket(b, c.userName())).toList();
+        buckets.listOwnedBy(Caller.ADMIN, c.id()).stream()
+            .map(b -> Views.bucket(b, c.userName()))
+            .toList();
     return JsonResponses.json(
         200,
         new CredentialBodies.Detail(
-            c.id(), c.accessKey(), c.userName(), c.active(), Formats.time(c.createdAt()), owned.size(), owned));
+            c.id(),
+            c.accessKey(),
+            c.userName(),
+            c.active(),
+            Formats.time(c.createdAt()),
+            owned.size(),
+            owned));
   }
 
   private HttpResponse update(ApiRequest request) throws IOException {

@@ -32,7 +32,8 @@ final class DownloadRoutes {
   private HttpResponse download(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
-    return switch (objects.read(Caller.ADMIN, bucket.name(), key, ReadConditions.NONE, null, null)) {
+    return switch (objects.read(
+        Caller.ADMIN, bucket.name(), key, ReadConditions.NONE, null, null)) {
       case ObjectRead read ->
           new HttpResponse(200)
               .header("Content-Type", read.meta().contentType())

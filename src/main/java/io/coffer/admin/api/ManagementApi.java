@@ -1,7 +1,7 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.json.InvalidJsonException;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
@@ -34,18 +34,18 @@ public final class ManagementApi implements HttpHandler {
     new OpenApiRoute().register(router);
     new StatsRoutes(services.stats()).register(router);
     new CredentialRoutes(services.credentials(), services.buckets()).register(router);
-    new BucketRoutes(services.buckets(), services.objects(), services.credentials()).register(router);
+    new BucketRoutes(services.buckets(), services.objects(), services.credentials())
+        .register(router);
     new ObjectRoutes(services.buckets(), services.objects()).register(router);
     new DownloadRoutes(services.buckets(), services.objects()).register(router);
-    new UploadRoutes(services.buckets(), services.multipart(), services.credentials()).register(router);
+    new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
+        .register(router);
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */
   public List<String> routes() {
-    return router.routes().stream()
-        .map(r -> r.method() + " " + r.pattern().openApiPath())
-        .toList();
+    return router.routes().stream().map(r -> r.method() + " " + r.pattern().openApiPath()).toList();
   }
 
   @Override
@@ -53,7 +53,8 @@ public final class ManagementApi implements HttpHandler {
     HttpResponse response = route(http);
     if (http.bodyTimedOut() && response.status() >= 400) {
       // The client stopped sending the body it announced; whatever the route made of that.
-      return JsonResponses.error(400, "request_timeout", ErrorCode.REQUEST_TIMEOUT.defaultMessage());
+      return JsonResponses.error(
+          400, "request_timeout", ErrorCode.REQUEST_TIMEOUT.defaultMessage());
     }
     return response;
   }
@@ -76,13 +77,16 @@ public final class ManagementApi implements HttpHandler {
       return match.route().handler().handle(new ApiRequest(http, match.params()));
     } catch (ApiException e) {
       HttpResponse response = JsonResponses.error(e.status(), e.code(), e.getMessage());
-      return e.status() == 401 ? response.header("WWW-Authenticate", "Bearer realm=\"coffer\"") : response;
+      return e.status() == 401
+          ? response.header("WWW-Authenticate", "Bearer realm=\"coffer\"")
+          : response;
     } catch (InvalidJsonException e) {
       return JsonResponses.error(400, "malformed_json", e.getMessage());
     } catch (CofferException e) {
       return domainError(http, e);
     } catch (IOException e) {
-      return JsonResponses.error(400, "incomplete_body", "The request body could not be read: " + e.getMessage());
+      return JsonResponses.error(
+          400, "incomplete_body", "The request body could not be read: " + e.getMessage());
     } catch (RuntimeException e) {
       String requestId = logFailure(http, e);
       return JsonResponses.error(500, "internal_error", internalErrorMessage(requestId));
@@ -101,7 +105,10 @@ public final class ManagementApi implements HttpHandler {
       }
     }
     if (key == null || key.isEmpty()) {
-      throw new ApiException(401, "unauthorized", "An API key is required: send it in X-API-Key or as Authorization: Bearer.");
+      throw new ApiException(
+          401,
+          "unauthorized",
+          "An API key is required: send it in X-API-Key or as Authorization: Bearer.");
     }
     if (!apiKeys.matches(key)) {
       throw new ApiException(401, "unauthorized", "The API key is not valid.");
@@ -110,9 +117,13 @@ public final class ManagementApi implements HttpHandler {
 
   private static HttpResponse noRoute(HttpRequest http, List<String> allowed) {
     if (allowed.isEmpty()) {
-      return JsonResponses.error(404, "not_found", "No such endpoint: " + http.method() + " " + http.rawPath());
+      return JsonResponses.error(
+          404, "not_found", "No such endpoint: " + http.method() + " " + http.rawPath());
     }
-    return JsonResponses.error(405, "method_not_allowed", http.method() + " is not allowed here; use " + String.join(", ", allowed) + ".")
+    return JsonResponses.error(
+            405,
+            "method_not_allowed",
+            http.method() + " is not allowed here; use " + String.join(", ", allowed) + ".")
         .header("Allow", String.join(", ", allowed));
   }
 
@@ -137,8 +148,15 @@ public final class ManagementApi implements HttpHandler {
 
   /** Logs a failure on the server's side under a new request ID, which the client is told. */
   private static String logFailure(HttpRequest http, Exception e) {
-    String requestId = HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
-    log.error("management API request {} ({} {}) failed: {}", requestId, http.method(), http.rawPath(), e.getMessage(), e);
+    String requestId =
+        HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
+    log.error(
+        "management API request {} ({} {}) failed: {}",
+        requestId,
+        http.method(),
+        http.rawPath(),
+        e.getMessage(),
+        e);
     return requestId;
   }
 

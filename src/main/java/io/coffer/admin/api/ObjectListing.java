@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * bucket of millions of objects is never answered in one response.
  */
 record ObjectListing(
-    List<ObjectBodies.Summary> objects, @Nullable List<String> prefixes, @Nullable String nextMarker, boolean truncated) {
+    List<ObjectBodies.Summary> objects,
+    @Nullable List<String> prefixes,
+    @Nullable String nextMarker,
+    boolean truncated) {
   static final int DEFAULT_LIMIT = 1000;
   static final int MAX_LIMIT = 10_000;
   private static final int MAX_PARAMETER_BYTES = 1024;

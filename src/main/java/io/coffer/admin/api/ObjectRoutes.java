@@ -1,7 +1,7 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.ObjectBodies;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
@@ -51,7 +51,8 @@ final class ObjectRoutes {
     ObjectListing page = ObjectListing.page(objects, request, bucket.name());
     return JsonResponses.json(
         200,
-        new ObjectBodies.ListBody(page.objects(), page.prefixes(), page.nextMarker(), page.truncated()));
+        new ObjectBodies.ListBody(
+            page.objects(), page.prefixes(), page.nextMarker(), page.truncated()));
   }
 
   private HttpResponse deleteMany(ApiRequest request) throws IOException {
@@ -74,7 +75,9 @@ final class ObjectRoutes {
           errors.add(new ObjectBodies.KeyError(key, "The specified key does not exist."));
         }
       } catch (CofferException e) {
-        errors.add(new ObjectBodies.KeyError(key, e.code().httpStatus() == 500 ? e.code().defaultMessage() : e.getMessage()));
+        errors.add(
+            new ObjectBodies.KeyError(
+                key, e.code().httpStatus() == 500 ? e.code().defaultMessage() : e.getMessage()));
       }
     }
     return JsonResponses.json(200, new ObjectBodies.DeleteResult(deleted, errors));
@@ -124,7 +127,16 @@ final class ObjectRoutes {
     ObjectMeta meta = details.meta();
     ObjectBodies.Summary s = Views.object(meta.listed());
     return new ObjectBodies.Detail(
-        s.key(), s.size(), s.sizeHuman(), s.contentType(), s.etag(), s.isMultipart(), s.createdAt(),
-        meta.partCount(), meta.userMetadata(), details.storagePath(), Formats.time(meta.updatedAt()));
+        s.key(),
+        s.size(),
+        s.sizeHuman(),
+        s.contentType(),
+        s.etag(),
+        s.isMultipart(),
+        s.createdAt(),
+        meta.partCount(),
+        meta.userMetadata(),
+        details.storagePath(),
+        Formats.time(meta.updatedAt()));
   }
 }

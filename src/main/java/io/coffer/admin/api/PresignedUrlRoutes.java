@@ -1,7 +1,7 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.PresignedUrlBodies;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.PresignedUrl;
 import io.coffer.service.Caller;
@@ -51,7 +51,8 @@ final class PresignedUrlRoutes {
   }
 
   private HttpResponse create(ApiRequest request) throws IOException {
-    PresignedUrlBodies.CreateRequest body = request.body(PresignedUrlBodies.CreateRequest.class, false);
+    PresignedUrlBodies.CreateRequest body =
+        request.body(PresignedUrlBodies.CreateRequest.class, false);
     require(body.bucketName(), "bucket_name");
     require(body.objectKey(), "object_key");
     require(body.accessKey(), "access_key");
@@ -65,7 +66,8 @@ final class PresignedUrlRoutes {
       throw ApiException.invalid("expires_in must be between 1 and 604800 seconds.");
     }
     PresignedUrlService.Issued issued =
-        presignedUrls.issue(Caller.ADMIN, body.bucketName(), body.objectKey(), method, expiresIn, body.accessKey());
+        presignedUrls.issue(
+            Caller.ADMIN, body.bucketName(), body.objectKey(), method, expiresIn, body.accessKey());
     return JsonResponses.json(
         201,
         new PresignedUrlBodies.Created(

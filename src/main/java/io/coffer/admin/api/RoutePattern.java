@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A path template such as {@code /api/v1/buckets/{bucket}/objects/{key+}}: literal segments,
- * {@code {name}} for one segment, and a final {@code {name+}} for the rest of the path, slashes
- * included. Matching works on the raw path; each captured value is then decoded once.
+ * A path template such as {@code /api/v1/buckets/{bucket}/objects/{key+}}: literal segments, {@code
+ * {name}} for one segment, and a final {@code {name+}} for the rest of the path, slashes included.
+ * Matching works on the raw path; each captured value is then decoded once.
  */
 record RoutePattern(String template, List<String> segments) {
 

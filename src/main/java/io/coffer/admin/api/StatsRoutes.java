@@ -1,7 +1,7 @@
 package io.coffer.admin.api;
 
-import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.api.body.StatsBody;
+import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Stats;
 import io.coffer.service.StatsService;

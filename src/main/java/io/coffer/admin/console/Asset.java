@@ -1,7 +1,6 @@
 package io.coffer.admin.console;
 
 import io.coffer.http.HttpResponse;
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One console file held in memory with its type and a content-derived ETag. */
 record Asset(byte[] bytes, String contentType, String etag) {

@@ -20,8 +20,8 @@ final class AssetPaths {
 
   /**
    * True for paths made of plain segments: no percent-encoding, backslashes, empty, "." or ".."
-   * segments can reach outside the console's folder, and only files with a known type are served
-   * (a directory has no extension, so it is never "found").
+   * segments can reach outside the console's folder, and only files with a known type are served (a
+   * directory has no extension, so it is never "found").
    */
   static boolean isSafe(String rawPath) {
     if (!rawPath.startsWith("/") || rawPath.length() > 200) {

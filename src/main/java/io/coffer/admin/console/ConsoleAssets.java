@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Serves the web console from the jar: its own files under {@code /}, WebJar libraries under
- * {@code /vendor/}. Every response, errors included, carries the console's security headers.
+ * Serves the web console from the jar: its own files under {@code /}, WebJar libraries under {@code
+ * /vendor/}. Every response, errors included, carries the console's security headers.
  */
 public final class ConsoleAssets implements HttpHandler {
   private static final String ROOT = "io/coffer/admin/console/";

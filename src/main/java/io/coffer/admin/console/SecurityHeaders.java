@@ -5,8 +5,8 @@ import io.coffer.http.HttpResponse;
 /** The headers every console response carries, so that no page of it can be framed or injected. */
 final class SecurityHeaders {
   /**
-   * Scripts, styles and connections only from the console's own origin: no inline script or
-   * style, no CDN, and {@code frame-ancestors} to refuse framing in browsers that honour CSP.
+   * Scripts, styles and connections only from the console's own origin: no inline script or style,
+   * no CDN, and {@code frame-ancestors} to refuse framing in browsers that honour CSP.
    */
   static final String CONTENT_SECURITY_POLICY =
       String.join(

@@ -22,7 +22,8 @@ final class WebJars {
   static WebJars load(ClassLoader loader, String... names) {
     Map<String, String> folders = new HashMap<>();
     for (String name : names) {
-      folders.put(name, "META-INF/resources/webjars/" + name + "/" + versionOf(loader, name) + "/dist/");
+      folders.put(
+          name, "META-INF/resources/webjars/" + name + "/" + versionOf(loader, name) + "/dist/");
     }
     return new WebJars(folders);
   }

@@ -29,5 +29,6 @@ public final class JsonResponses {
       @com.fasterxml.jackson.annotation.JsonProperty("message") @Nullable String message) {}
 
   /** An acknowledgement body. */
-  public record MessageBody(@com.fasterxml.jackson.annotation.JsonProperty("message") String message) {}
+  public record MessageBody(
+      @com.fasterxml.jackson.annotation.JsonProperty("message") String message) {}
 }

@@ -79,7 +79,9 @@ public final class StrictJson {
   /** Parses a JSON text (for tests and documents kept as strings). */
   public static <T> T read(String json, Class<T> type) {
     try {
-      return read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), type);
+      return read(
+          new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          type);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -96,9 +98,12 @@ public final class StrictJson {
     }
     String path = fieldPath(e);
     if (e instanceof InputCoercionException) {
-      return path.isEmpty() ? "A number is out of range." : "Field \"" + path + "\" is out of range.";
+      return path.isEmpty()
+          ? "A number is out of range."
+          : "Field \"" + path + "\" is out of range.";
     }
-    if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+    if (e instanceof MismatchedInputException
+        && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
       return "The request body must hold one JSON value and nothing after it.";
     }
     if (!(e instanceof DatabindException)) {

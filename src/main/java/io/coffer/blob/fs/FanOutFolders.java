@@ -26,8 +26,10 @@ final class FanOutFolders {
   private static final int STRIPES = 256;
 
   private final boolean sync;
+
   /** Leaf folders known to exist, so a publish usually costs no mkdir. */
   private final Set<Path> known = ConcurrentHashMap.newKeySet();
+
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
   FanOutFolders(boolean sync) {

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileBlobStore implements BlobStore {
   private static final Logger log = LoggerFactory.getLogger(FileBlobStore.class);
+
   /** The folder holding one folder per bucket ID. */
   static final String BUCKETS = "buckets";
+
   /** A write that fails with less free space than this failed because the disk is full. */
   private static final long FULL_BELOW_BYTES = 1024 * 1024;
 
@@ -80,7 +82,9 @@ public final class FileBlobStore implements BlobStore {
     try {
       FileChannel channel =
           FileChannel.open(
-              temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.FILE);
+              temp,
+              EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              OwnerOnly.FILE);
       return new FileBlobWriter(this, bucketId, id, temp, channel);
     } catch (IOException e) {
       throw classify(e);

@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Counts readers per blob file so that a blob released while being read is deleted only when the
- * last reader closes. Acquire and delete take the same per-file lock (the map's compute), so a
- * blob is either deleted before a reader pins it (and the reader sees it missing and retries with
- * fresh metadata) or after every reader is done.
+ * last reader closes. Acquire and delete take the same per-file lock (the map's compute), so a blob
+ * is either deleted before a reader pins it (and the reader sees it missing and retries with fresh
+ * metadata) or after every reader is done.
  */
 final class LeaseRegistry {
   private final ConcurrentHashMap<Path, Pin> pins = new ConcurrentHashMap<>();

@@ -14,13 +14,13 @@ import java.util.function.BiFunction;
  * Moves the blobs of a data directory written before bucket IDs, {@code <data>/<bucket name>/
  * objects/ab/cd/<id>}, to {@code <data>/buckets/<bucket id>/ab/cd/<id>}.
  *
- * <p>Crash-safe and resumable: each blob is moved by one atomic rename within the file system
- * (with sync, its new folder's entry is synced before the old folder is removed), so after a kill
- * every blob is in exactly one of the two places, and the next start moves what is left. Bucket
- * IDs were committed by the metadata migration before this runs, so a resumed move goes to the
- * same place. The folder of a bucket that no longer exists (a deletion a crash interrupted) is
- * removed. Names of the new layout cannot be mistaken for old ones: a bucket ID is never {@code
- * objects}, so even a bucket named {@code buckets} migrates in place.
+ * <p>Crash-safe and resumable: each blob is moved by one atomic rename within the file system (with
+ * sync, its new folder's entry is synced before the old folder is removed), so after a kill every
+ * blob is in exactly one of the two places, and the next start moves what is left. Bucket IDs were
+ * committed by the metadata migration before this runs, so a resumed move goes to the same place.
+ * The folder of a bucket that no longer exists (a deletion a crash interrupted) is removed. Names
+ * of the new layout cannot be mistaken for old ones: a bucket ID is never {@code objects}, so even
+ * a bucket named {@code buckets} migrates in place.
  */
 final class LegacyLayout {
   static final String OBJECTS = "objects";

@@ -9,9 +9,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Pages of buckets in name order: a seek into the primary key (all buckets) or into
- * {@code buckets_by_owner} (one owner's), bounded by the prefix's key range, never a scan of
- * every bucket.
+ * Pages of buckets in name order: a seek into the primary key (all buckets) or into {@code
+ * buckets_by_owner} (one owner's), bounded by the prefix's key range, never a scan of every bucket.
  */
 final class BucketListingSql {
   private BucketListingSql() {}

@@ -8,8 +8,8 @@ import java.util.function.Function;
 /**
  * Bucket IDs and owners held in memory. Every S3 request checks who owns its bucket and needs the
  * bucket's ID to find its blobs; buckets change rarely, and every change goes through this
- * process's store, which tells the cache after each commit. Absent buckets are remembered too;
- * past {@value #MAX_ENTRIES} entries (names made up by a client, say) the cache starts over.
+ * process's store, which tells the cache after each commit. Absent buckets are remembered too; past
+ * {@value #MAX_ENTRIES} entries (names made up by a client, say) the cache starts over.
  */
 final class BucketOwners {
   static final int MAX_ENTRIES = 10_000;

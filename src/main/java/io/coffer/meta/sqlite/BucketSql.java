@@ -7,17 +7,18 @@ import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.Part;
+import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /** The buckets table. */
 final class BucketSql {
   private static final SecureRandom RANDOM = new SecureRandom();
+
   private BucketSql() {}
 
   static Bucket create(Conn c, String name, long ownerId, String region, Instant now)

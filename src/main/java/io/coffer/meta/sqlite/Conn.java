@@ -67,7 +67,11 @@ final class Conn implements AutoCloseable {
     }
 
     boolean isEmpty() {
-      return credentials == 0 && buckets == 0 && objects == 0 && bytes == 0 && uploads == 0
+      return credentials == 0
+          && buckets == 0
+          && objects == 0
+          && bytes == 0
+          && uploads == 0
           && perBucket.isEmpty();
     }
 
@@ -92,7 +96,8 @@ final class Conn implements AutoCloseable {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(30_000);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(sync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setSynchronous(
+        sync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(reader ? -16_384 : -65_536); // KiB
     config.enforceForeignKeys(false);

@@ -51,7 +51,8 @@ final class CounterSql {
   static Stats stats(Conn c, Instant now) throws SQLException {
     long credentials, buckets, objects, bytes, uploads;
     try (ResultSet rs =
-        c.ps("SELECT credentials, buckets, objects, bytes, uploads FROM counters WHERE id = 1").executeQuery()) {
+        c.ps("SELECT credentials, buckets, objects, bytes, uploads FROM counters WHERE id = 1")
+            .executeQuery()) {
       rs.next();
       credentials = rs.getLong(1);
       buckets = rs.getLong(2);
@@ -59,7 +60,8 @@ final class CounterSql {
       bytes = rs.getLong(4);
       uploads = rs.getLong(5);
     }
-    PreparedStatement ps = c.ps("SELECT count(*) FROM presigned_urls WHERE revoked = 0 AND expires_at > ?");
+    PreparedStatement ps =
+        c.ps("SELECT count(*) FROM presigned_urls WHERE revoked = 0 AND expires_at > ?");
     ps.setLong(1, now.toEpochMilli());
     long presigned = Rows.one(ps, rs -> rs.getLong(1)).orElse(0L);
     return new Stats(credentials, buckets, objects, bytes, uploads, presigned);

@@ -28,7 +28,8 @@ final class CredentialSql {
     PreparedStatement ins =
         c.ps(
             "INSERT INTO credentials (access_key, secret_key, user_name, is_active, created_at)"
-                + " VALUES (?, ?, ?, 1, ?) RETURNING " + CREDENTIAL_COLUMNS);
+                + " VALUES (?, ?, ?, 1, ?) RETURNING "
+                + CREDENTIAL_COLUMNS);
     ins.setString(1, accessKey);
     ins.setString(2, secretKey);
     ins.setString(3, userName);
@@ -52,14 +53,17 @@ final class CredentialSql {
   }
 
   static List<Credential> list(Conn c) throws SQLException {
-    return Rows.all(c.ps("SELECT " + CREDENTIAL_COLUMNS + " FROM credentials ORDER BY id"), Rows::credential);
+    return Rows.all(
+        c.ps("SELECT " + CREDENTIAL_COLUMNS + " FROM credentials ORDER BY id"), Rows::credential);
   }
 
-  static Credential update(Conn c, long id, @Nullable String userName, Boolean active) throws SQLException {
+  static Credential update(Conn c, long id, @Nullable String userName, Boolean active)
+      throws SQLException {
     PreparedStatement ps =
         c.ps(
             "UPDATE credentials SET user_name = coalesce(?, user_name),"
-                + " is_active = coalesce(?, is_active) WHERE id = ? RETURNING " + CREDENTIAL_COLUMNS);
+                + " is_active = coalesce(?, is_active) WHERE id = ? RETURNING "
+                + CREDENTIAL_COLUMNS);
     ps.setString(1, userName);
     if (active == null) {
       ps.setNull(2, Types.INTEGER);

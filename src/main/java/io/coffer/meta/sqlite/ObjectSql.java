@@ -6,8 +6,8 @@ import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
-import io.coffer.model.ListedObject;
 import io.coffer.model.ListQuery;
+import io.coffer.model.ListedObject;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Segment;
 import io.coffer.model.Storage;
@@ -26,16 +26,20 @@ final class ObjectSql {
   private ObjectSql() {}
 
   /** An object's row, encoded on the caller's thread so the writer thread only binds values. */
-  record ObjectRow(ObjectMeta meta, byte[] key, @Nullable String headers, @Nullable String userMeta) {
+  record ObjectRow(
+      ObjectMeta meta, byte[] key, @Nullable String headers, @Nullable String userMeta) {
     static ObjectRow of(ObjectMeta m) {
-      return new ObjectRow(m, Keys.utf8(m.key()), Json.encode(m.headers()), Json.encode(m.userMetadata()));
+      return new ObjectRow(
+          m, Keys.utf8(m.key()), Json.encode(m.headers()), Json.encode(m.userMetadata()));
     }
   }
 
   static Optional<ObjectMeta> find(Conn c, String bucket, byte[] key) throws SQLException {
     PreparedStatement ps =
         c.ps(
-            "SELECT " + OBJECT_COLUMNS + ", (SELECT data FROM inline_bodies WHERE id = inline_id)"
+            "SELECT "
+                + OBJECT_COLUMNS
+                + ", (SELECT data FROM inline_bodies WHERE id = inline_id)"
                 + " FROM objects WHERE bucket = ? AND key = ?");
     ps.setString(1, bucket);
     ps.setBytes(2, key);
@@ -84,7 +88,8 @@ final class ObjectSql {
     return replaced;
   }
 
-  static Replaced delete(Conn c, String bucket, byte[] key, @Nullable String ifMatch) throws SQLException {
+  static Replaced delete(Conn c, String bucket, byte[] key, @Nullable String ifMatch)
+      throws SQLException {
     BucketSql.require(c, bucket);
     ObjectMeta previous = findForWrite(c, bucket, key);
     check(new WritePrecondition(ifMatch, false), previous);
@@ -103,7 +108,9 @@ final class ObjectSql {
   /** Counts {@code object} replacing {@code previous} (null when the key was new). */
   static void countReplacement(Conn c, ObjectMeta object, @Nullable ObjectMeta previous) {
     c.op.object(
-        object.bucket(), previous == null ? 1 : 0, object.size() - (previous == null ? 0 : previous.size()));
+        object.bucket(),
+        previous == null ? 1 : 0,
+        object.size() - (previous == null ? 0 : previous.size()));
   }
 
   /** Checks a precondition against the current version (null when the key is absent). */
@@ -127,7 +134,8 @@ final class ObjectSql {
    * deletes its segments rows and reports their blobs, deletes its inline body, or reports its own
    * blob when that is not {@code keepBlob}.
    */
-  static Replaced release(Conn c, @Nullable ObjectMeta previous, @Nullable String keepBlob) throws SQLException {
+  static Replaced release(Conn c, @Nullable ObjectMeta previous, @Nullable String keepBlob)
+      throws SQLException {
     if (previous == null) {
       return Replaced.NOTHING;
     }
@@ -164,7 +172,9 @@ final class ObjectSql {
     ObjectMeta m = row.meta();
     PreparedStatement ps =
         c.ps(
-            "INSERT OR REPLACE INTO objects (" + OBJECT_COLUMNS + ", inline_id)"
+            "INSERT OR REPLACE INTO objects ("
+                + OBJECT_COLUMNS
+                + ", inline_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, m.bucket());
     ps.setBytes(2, row.key());
@@ -233,7 +243,9 @@ final class ObjectSql {
             (from, to) -> {
               PreparedStatement ps =
                   c.ps(
-                      "SELECT " + OBJECT_COLUMNS + " FROM objects"
+                      "SELECT "
+                          + OBJECT_COLUMNS
+                          + " FROM objects"
                           + " WHERE bucket = ? AND key >= ? AND key < ? ORDER BY key");
               ps.setString(1, q.bucket());
               ps.setBytes(2, from);
@@ -245,7 +257,9 @@ final class ObjectSql {
             range,
             q.maxKeys());
     String last =
-        page.lastPrefix() != null ? page.lastPrefix() : page.lastItem() == null ? null : page.lastItem().key();
+        page.lastPrefix() != null
+            ? page.lastPrefix()
+            : page.lastItem() == null ? null : page.lastItem().key();
     return new ListPage(page.items(), page.prefixes(), page.truncated(), last);
   }
 }

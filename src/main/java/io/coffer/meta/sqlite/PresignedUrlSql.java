@@ -30,7 +30,8 @@ final class PresignedUrlSql {
         c.ps(
             "INSERT INTO presigned_urls (hash, bucket, key, method, credential_id, access_key,"
                 + " expires_at, created_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"
-                + " RETURNING " + PRESIGNED_COLUMNS);
+                + " RETURNING "
+                + PRESIGNED_COLUMNS);
     ps.setString(1, hash);
     ps.setString(2, bucket);
     ps.setString(3, key);
@@ -43,13 +44,16 @@ final class PresignedUrlSql {
   }
 
   static Optional<PresignedUrl> findByHash(Conn c, String hash) throws SQLException {
-    PreparedStatement ps = c.ps("SELECT " + PRESIGNED_COLUMNS + " FROM presigned_urls WHERE hash = ?");
+    PreparedStatement ps =
+        c.ps("SELECT " + PRESIGNED_COLUMNS + " FROM presigned_urls WHERE hash = ?");
     ps.setString(1, hash);
     return Rows.one(ps, Rows::presignedUrl);
   }
 
   static List<PresignedUrl> list(Conn c) throws SQLException {
-    return Rows.all(c.ps("SELECT " + PRESIGNED_COLUMNS + " FROM presigned_urls ORDER BY id"), Rows::presignedUrl);
+    return Rows.all(
+        c.ps("SELECT " + PRESIGNED_COLUMNS + " FROM presigned_urls ORDER BY id"),
+        Rows::presignedUrl);
   }
 
   static void revoke(Conn c, long id) throws SQLException {

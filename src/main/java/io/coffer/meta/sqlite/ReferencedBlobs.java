@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Streams every blob ID the store references (objects, segments, parts) from one snapshot. A
- * reader thread produces batches into a small queue; the sink runs on the caller's thread, so a
- * slow sink (a directory walk) never holds a database connection's results in memory.
+ * Streams every blob ID the store references (objects, segments, parts) from one snapshot. A reader
+ * thread produces batches into a small queue; the sink runs on the caller's thread, so a slow sink
+ * (a directory walk) never holds a database connection's results in memory.
  */
 final class ReferencedBlobs {
   private static final int BATCH = 1024;

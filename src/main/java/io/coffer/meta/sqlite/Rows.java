@@ -2,8 +2,8 @@ package io.coffer.meta.sqlite;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
-import io.coffer.model.MultipartUpload;
 import io.coffer.model.ListedObject;
+import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
@@ -171,7 +171,8 @@ final class Rows {
   }
 
   /** Binds a nullable checksum to three consecutive parameters starting at {@code first}. */
-  static void bindChecksum(PreparedStatement ps, int first, @Nullable StoredChecksum ck) throws SQLException {
+  static void bindChecksum(PreparedStatement ps, int first, @Nullable StoredChecksum ck)
+      throws SQLException {
     ps.setString(first, ck == null ? null : ck.algorithm());
     ps.setString(first + 1, ck == null ? null : ck.value());
     ps.setString(first + 2, ck == null ? null : ck.type());

@@ -20,7 +20,8 @@ final class Schema {
             secret_key TEXT NOT NULL,
             user_name TEXT NOT NULL,
             is_active INTEGER NOT NULL DEFAULT 1,
-            created_at INTEGER NOT NULL)""",
+            created_at INTEGER NOT NULL)\
+          """,
           """
           CREATE TABLE buckets (
             name TEXT PRIMARY KEY,
@@ -28,7 +29,8 @@ final class Schema {
             region TEXT NOT NULL,
             created_at INTEGER NOT NULL,
             object_count INTEGER NOT NULL DEFAULT 0,
-            total_size INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID""",
+            total_size INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID\
+          """,
           "CREATE INDEX buckets_by_owner ON buckets (owner_id, name)",
           // key is the UTF-8 bytes of the object key as a BLOB: BLOBs compare with memcmp, which
           // is S3's listing order.
@@ -49,7 +51,8 @@ final class Schema {
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             inline_data BLOB,
-            PRIMARY KEY (bucket, key)) WITHOUT ROWID""",
+            PRIMARY KEY (bucket, key)) WITHOUT ROWID\
+          """,
           """
           CREATE TABLE segments (
             storage_id TEXT NOT NULL,
@@ -60,7 +63,8 @@ final class Schema {
             checksum_algorithm TEXT,
             checksum_value TEXT,
             checksum_type TEXT,
-            PRIMARY KEY (storage_id, part_number)) WITHOUT ROWID""",
+            PRIMARY KEY (storage_id, part_number)) WITHOUT ROWID\
+          """,
           """
           CREATE TABLE uploads (
             upload_id TEXT PRIMARY KEY,
@@ -73,7 +77,8 @@ final class Schema {
             user_meta TEXT,
             checksum_algorithm TEXT,
             checksum_type TEXT,
-            initiated_at INTEGER NOT NULL) WITHOUT ROWID""",
+            initiated_at INTEGER NOT NULL) WITHOUT ROWID\
+          """,
           "CREATE UNIQUE INDEX uploads_by_key ON uploads (bucket, key, seq)",
           """
           CREATE TABLE parts (
@@ -86,7 +91,8 @@ final class Schema {
             checksum_value TEXT,
             checksum_type TEXT,
             last_modified INTEGER NOT NULL,
-            PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID""",
+            PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID\
+          """,
           """
           CREATE TABLE presigned_urls (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -98,8 +104,10 @@ final class Schema {
             access_key TEXT NOT NULL,
             expires_at INTEGER NOT NULL,
             created_at INTEGER NOT NULL,
-            revoked INTEGER NOT NULL DEFAULT 0)""",
-          "CREATE INDEX presigned_by_credential ON presigned_urls (credential_id) WHERE revoked = 0",
+            revoked INTEGER NOT NULL DEFAULT 0)\
+          """,
+          "CREATE INDEX presigned_by_credential ON presigned_urls (credential_id) WHERE revoked ="
+              + " 0",
           "CREATE INDEX presigned_active ON presigned_urls (expires_at) WHERE revoked = 0",
           """
           CREATE TABLE counters (
@@ -109,7 +117,8 @@ final class Schema {
             objects INTEGER NOT NULL,
             bytes INTEGER NOT NULL,
             uploads INTEGER NOT NULL,
-            upload_seq INTEGER NOT NULL)""",
+            upload_seq INTEGER NOT NULL)\
+          """,
           "INSERT INTO counters VALUES (1, 0, 0, 0, 0, 0, 0)");
 
   /**
@@ -127,18 +136,22 @@ final class Schema {
             bucket TEXT NOT NULL,
             key BLOB NOT NULL,
             id INTEGER NOT NULL,
-            PRIMARY KEY (bucket, key)) WITHOUT ROWID""",
+            PRIMARY KEY (bucket, key)) WITHOUT ROWID\
+          """,
           """
           INSERT INTO moved_bodies
             SELECT bucket, key, row_number() OVER (ORDER BY bucket, key)
-            FROM objects WHERE inline_data IS NOT NULL""",
+            FROM objects WHERE inline_data IS NOT NULL\
+          """,
           """
           INSERT INTO inline_bodies (id, data)
-            SELECT m.id, o.inline_data FROM moved_bodies m JOIN objects o USING (bucket, key)""",
+            SELECT m.id, o.inline_data FROM moved_bodies m JOIN objects o USING (bucket, key)\
+          """,
           """
           UPDATE objects SET inline_id =
             (SELECT id FROM moved_bodies m WHERE m.bucket = objects.bucket AND m.key = objects.key)
-            WHERE inline_data IS NOT NULL""",
+            WHERE inline_data IS NOT NULL\
+          """,
           "DROP TABLE moved_bodies",
           "ALTER TABLE objects DROP COLUMN inline_data");
 
@@ -146,7 +159,8 @@ final class Schema {
    * Version 3 gives every bucket an internal ID that is never reused. Blobs are stored under it
    * instead of under the bucket's name, so a bucket deleted and created again under the same name
    * never shares files with its previous generation. Existing buckets get a random ID; their blob
-   * files are moved by {@code FileBlobStore.migrateLegacyLayout} at start-up (server.StorageStartup).
+   * files are moved by {@code FileBlobStore.migrateLegacyLayout} at start-up
+   * (server.StorageStartup).
    */
   private static final List<String> V3 =
       List.of(
@@ -172,14 +186,17 @@ final class Schema {
             checksum_value TEXT,
             checksum_type TEXT,
             parts_fingerprint TEXT NOT NULL,
-            completed_at INTEGER NOT NULL) WITHOUT ROWID""",
+            completed_at INTEGER NOT NULL) WITHOUT ROWID\
+          """,
           "CREATE INDEX completed_uploads_by_time ON completed_uploads (completed_at)",
           "CREATE INDEX completed_uploads_by_bucket ON completed_uploads (bucket)");
 
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */
   private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4);
 
-  /** Brings the database to {@link #VERSION}; runs on the writer connection before anything else. */
+  /**
+   * Brings the database to {@link #VERSION}; runs on the writer connection before anything else.
+   */
   static void migrate(Conn conn) throws SQLException {
     try (Statement s = conn.raw().createStatement()) {
       int version;

@@ -9,10 +9,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a listing with the delimiter skip-scan: rows are stepped in key order; a key with
- * the delimiter after the prefix yields its common prefix, and the scan then seeks past every key
- * starting with it (one new indexed range query), so a "folder" of any size costs one seek.
- * Shared by object listings and upload listings.
+ * One page of a listing with the delimiter skip-scan: rows are stepped in key order; a key with the
+ * delimiter after the prefix yields its common prefix, and the scan then seeks past every key
+ * starting with it (one new indexed range query), so a "folder" of any size costs one seek. Shared
+ * by object listings and upload listings.
  */
 final class SkipScan {
   private SkipScan() {}
@@ -22,7 +22,11 @@ final class SkipScan {
    * all starting with {@code prefix}, grouped by {@code delimiter}, entries after {@code after}.
    */
   record Range(
-      byte[] prefix, byte @Nullable [] delimiter, byte @Nullable [] after, byte[] from, byte[] upper) {
+      byte[] prefix,
+      byte @Nullable [] delimiter,
+      byte @Nullable [] after,
+      byte[] from,
+      byte[] upper) {
     static Range of(String prefix, @Nullable String delimiter, @Nullable String after) {
       byte[] p = Keys.utf8(prefix == null ? "" : prefix);
       byte[] d = delimiter == null || delimiter.isEmpty() ? null : Keys.utf8(delimiter);
@@ -92,7 +96,12 @@ final class SkipScan {
     }
   }
 
-  record Page<R>(List<R> items, List<String> prefixes, boolean truncated, @Nullable R lastItem, @Nullable String lastPrefix) {
+  record Page<R>(
+      List<R> items,
+      List<String> prefixes,
+      boolean truncated,
+      @Nullable R lastItem,
+      @Nullable String lastPrefix) {
     static <R> Page<R> empty() {
       return new Page<>(List.of(), List.of(), false, null, null);
     }
@@ -103,7 +112,8 @@ final class SkipScan {
    *
    * @param initial rows to consider before the range (listUploads: later uploads of the marker key)
    */
-  static <R> Page<R> scan(RangeSource<R> source, @Nullable RowCursor<R> initial, Range range, int max)
+  static <R> Page<R> scan(
+      RangeSource<R> source, @Nullable RowCursor<R> initial, Range range, int max)
       throws SQLException {
     List<R> items = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();

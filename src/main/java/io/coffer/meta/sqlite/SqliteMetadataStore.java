@@ -5,8 +5,8 @@ import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.meta.sqlite.UploadSql.UploadRow;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
-import io.coffer.model.CompletedUpload;
 import io.coffer.model.BucketRef;
+import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -72,7 +72,8 @@ public final class SqliteMetadataStore implements MetadataStore {
   // ---- credentials ----
 
   @Override
-  public Credential createCredential(String accessKey, String secretKey, String userName, Instant now) {
+  public Credential createCredential(
+      String accessKey, String secretKey, String userName, Instant now) {
     return workers.write(c -> CredentialSql.create(c, accessKey, secretKey, userName, now));
   }
 
@@ -231,7 +232,9 @@ public final class SqliteMetadataStore implements MetadataStore {
       @Nullable String uploadIdMarker,
       int maxUploads) {
     return workers.readSnapshot(
-        c -> UploadListingSql.list(c, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
+        c ->
+            UploadListingSql.list(
+                c, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
   }
 
   @Override

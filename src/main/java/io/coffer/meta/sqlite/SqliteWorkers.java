@@ -22,25 +22,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The threads that own the store's connections. SQLite is native code, so no SQLite call ever
- * runs on a caller's thread (callers are often virtual threads, which native frames would pin).
+ * The threads that own the store's connections. SQLite is native code, so no SQLite call ever runs
+ * on a caller's thread (callers are often virtual threads, which native frames would pin).
  *
- * <p>One platform writer thread owns the only writing connection and applies queued writes in
- * group commits: it drains the queue, runs up to {@value #MAX_GROUP} operations in one
- * transaction and commits once; a completer thread then completes every caller's future while the
- * writer goes on with the next group. A failing operation fails alone: if it had changed rows, the
- * group is rolled back and run again with each operation in its own SAVEPOINT. A few platform
- * reader threads own read-only connections and serve reads from a shared queue.
+ * <p>One platform writer thread owns the only writing connection and applies queued writes in group
+ * commits: it drains the queue, runs up to {@value #MAX_GROUP} operations in one transaction and
+ * commits once; a completer thread then completes every caller's future while the writer goes on
+ * with the next group. A failing operation fails alone: if it had changed rows, the group is rolled
+ * back and run again with each operation in its own SAVEPOINT. A few platform reader threads own
+ * read-only connections and serve reads from a shared queue.
  *
- * <p>Point reads (one primary-key lookup, microseconds of native work) are the exception: they
- * run on the caller's thread with a pooled read-only connection. Two thread hand-offs (queue,
- * reader wake-up, future completion, caller wake-up) cost more than the lookup itself, and a
- * carrier pinned for a lookup is no worse than one busy with any other short computation. Longer
- * reads (listings, snapshots) keep the reader threads, so a pinned carrier stays short-lived.
+ * <p>Point reads (one primary-key lookup, microseconds of native work) are the exception: they run
+ * on the caller's thread with a pooled read-only connection. Two thread hand-offs (queue, reader
+ * wake-up, future completion, caller wake-up) cost more than the lookup itself, and a carrier
+ * pinned for a lookup is no worse than one busy with any other short computation. Longer reads
+ * (listings, snapshots) keep the reader threads, so a pinned carrier stays short-lived.
  */
 final class SqliteWorkers implements AutoCloseable {
   static final int MAX_GROUP = 256;
   static final int READERS = 4;
+
   /** As many as virtual threads can run at once: the carriers, one per core. */
   static final int DIRECT_READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -66,14 +67,22 @@ final class SqliteWorkers implements AutoCloseable {
     this.url = url;
     this.sync = sync;
     CompletableFuture<Void> writerReady = new CompletableFuture<>();
-    writer = Thread.ofPlatform().name("coffer-sqlite-writer").daemon().unstarted(() -> writerLoop(writerReady));
+    writer =
+        Thread.ofPlatform()
+            .name("coffer-sqlite-writer")
+            .daemon()
+            .unstarted(() -> writerLoop(writerReady));
     writer.start();
     await(writerReady);
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (int i = 0; i < READERS; i++) {
       CompletableFuture<Void> r = new CompletableFuture<>();
       ready.add(r);
-      Thread t = Thread.ofPlatform().name("coffer-sqlite-reader-" + i).daemon().unstarted(() -> readerLoop(r));
+      Thread t =
+          Thread.ofPlatform()
+              .name("coffer-sqlite-reader-" + i)
+              .daemon()
+              .unstarted(() -> readerLoop(r));
       readers.add(t);
       t.start();
     }
@@ -304,10 +313,10 @@ final class SqliteWorkers implements AutoCloseable {
 
   /**
    * Runs the group without savepoints, which cost two statements per operation. An operation that
-   * refuses before changing any row (a precondition, a missing bucket: the usual failures) needs
-   * no rollback. Returns false as soon as one fails otherwise: after changing rows, or with an
-   * error from SQLite itself, which may have rolled back the whole transaction; the caller then
-   * rolls back and starts over.
+   * refuses before changing any row (a precondition, a missing bucket: the usual failures) needs no
+   * rollback. Returns false as soon as one fails otherwise: after changing rows, or with an error
+   * from SQLite itself, which may have rolled back the whole transaction; the caller then rolls
+   * back and starts over.
    */
   private static boolean runShared(Conn conn, List<Task<?>> batch, Throwable[] errors)
       throws SQLException {

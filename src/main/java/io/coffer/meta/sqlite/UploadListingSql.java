@@ -50,7 +50,9 @@ final class UploadListingSql {
             (from, to) -> {
               PreparedStatement ps =
                   c.ps(
-                      "SELECT " + UPLOAD_COLUMNS + " FROM uploads"
+                      "SELECT "
+                          + UPLOAD_COLUMNS
+                          + " FROM uploads"
                           + " WHERE bucket = ? AND key >= ? AND key < ? ORDER BY key, seq");
               ps.setString(1, bucket);
               ps.setBytes(2, from);
@@ -67,7 +69,8 @@ final class UploadListingSql {
       if (page.lastPrefix() != null) {
         nextKey = page.lastPrefix();
       } else {
-        Row last = Objects.requireNonNull(page.lastItem()); // a truncated page ends on a row or a prefix
+        Row last =
+            Objects.requireNonNull(page.lastItem()); // a truncated page ends on a row or a prefix
         nextKey = last.upload().key();
         nextId = last.upload().uploadId();
       }
@@ -79,7 +82,8 @@ final class UploadListingSql {
   private static SkipScan.@Nullable RowCursor<Row> laterUploadsOfMarkerKey(
       Conn c, String bucket, byte[] markerKey, String uploadIdMarker, SkipScan.Range range)
       throws SQLException {
-    PreparedStatement seqOf = c.ps("SELECT seq FROM uploads WHERE upload_id = ? AND bucket = ? AND key = ?");
+    PreparedStatement seqOf =
+        c.ps("SELECT seq FROM uploads WHERE upload_id = ? AND bucket = ? AND key = ?");
     seqOf.setString(1, uploadIdMarker);
     seqOf.setString(2, bucket);
     seqOf.setBytes(3, markerKey);
@@ -89,7 +93,9 @@ final class UploadListingSql {
     }
     PreparedStatement ps =
         c.ps(
-            "SELECT " + UPLOAD_COLUMNS + " FROM uploads"
+            "SELECT "
+                + UPLOAD_COLUMNS
+                + " FROM uploads"
                 + " WHERE bucket = ? AND key = ? AND seq > ? ORDER BY seq");
     ps.setString(1, bucket);
     ps.setBytes(2, markerKey);

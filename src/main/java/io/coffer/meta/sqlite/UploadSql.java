@@ -33,9 +33,11 @@ final class UploadSql {
   private UploadSql() {}
 
   /** An upload with its fields encoded on the caller's thread. */
-  record UploadRow(MultipartUpload upload, byte[] key, @Nullable String headers, @Nullable String userMeta) {
+  record UploadRow(
+      MultipartUpload upload, byte[] key, @Nullable String headers, @Nullable String userMeta) {
     static UploadRow of(MultipartUpload u) {
-      return new UploadRow(u, Keys.utf8(u.key()), Json.encode(u.headers()), Json.encode(u.userMetadata()));
+      return new UploadRow(
+          u, Keys.utf8(u.key()), Json.encode(u.headers()), Json.encode(u.userMetadata()));
     }
   }
 
@@ -51,7 +53,10 @@ final class UploadSql {
     }
     c.op.uploads++;
     PreparedStatement ins =
-        c.ps("INSERT INTO uploads (" + UPLOAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        c.ps(
+            "INSERT INTO uploads ("
+                + UPLOAD_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, u.uploadId());
     ins.setString(2, u.bucket());
     ins.setBytes(3, row.key());
@@ -83,12 +88,16 @@ final class UploadSql {
   /** Records a part; returns the blob of a part it replaced, if any. */
   static Optional<String> putPart(Conn c, Part part) throws SQLException {
     require(c, part.uploadId());
-    PreparedStatement old = c.ps("SELECT blob_id FROM parts WHERE upload_id = ? AND part_number = ?");
+    PreparedStatement old =
+        c.ps("SELECT blob_id FROM parts WHERE upload_id = ? AND part_number = ?");
     old.setString(1, part.uploadId());
     old.setInt(2, part.partNumber());
     Optional<String> replaced = Rows.one(old, rs -> rs.getString(1));
     PreparedStatement ins =
-        c.ps("INSERT OR REPLACE INTO parts (" + PART_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        c.ps(
+            "INSERT OR REPLACE INTO parts ("
+                + PART_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, part.uploadId());
     ins.setInt(2, part.partNumber());
     ins.setString(3, part.blobId());
@@ -104,7 +113,9 @@ final class UploadSql {
       throws SQLException {
     PreparedStatement ps =
         c.ps(
-            "SELECT " + PART_COLUMNS + " FROM parts WHERE upload_id = ? AND part_number > ?"
+            "SELECT "
+                + PART_COLUMNS
+                + " FROM parts WHERE upload_id = ? AND part_number > ?"
                 + " ORDER BY part_number LIMIT ?");
     ps.setString(1, uploadId);
     ps.setInt(2, afterPartNumber);
@@ -144,7 +155,9 @@ final class UploadSql {
     parts.setString(1, bucket);
     List<Part> removed = Rows.all(parts, Rows::part);
     PreparedStatement delParts =
-        c.ps("DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = ?)");
+        c.ps(
+            "DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket ="
+                + " ?)");
     delParts.setString(1, bucket);
     delParts.executeUpdate();
     PreparedStatement delUploads = c.ps("DELETE FROM uploads WHERE bucket = ?");
@@ -213,7 +226,8 @@ final class UploadSql {
     return new Completed(replaced, List.copyOf(unused), completion);
   }
 
-  private static boolean isRetryOf(CompletedUpload earlier, CompletedUpload now, Instant forgetBefore) {
+  private static boolean isRetryOf(
+      CompletedUpload earlier, CompletedUpload now, Instant forgetBefore) {
     return earlier.bucket().equals(now.bucket())
         && earlier.key().equals(now.key())
         && earlier.partsFingerprint().equals(now.partsFingerprint())
@@ -227,13 +241,17 @@ final class UploadSql {
       throws SQLException {
     PreparedStatement forget =
         c.ps(
-            "DELETE FROM completed_uploads WHERE upload_id IN (SELECT upload_id FROM completed_uploads"
-                + " WHERE completed_at < ? ORDER BY completed_at LIMIT " + FORGET_PER_COMPLETION + ")");
+            "DELETE FROM completed_uploads WHERE upload_id IN (SELECT upload_id FROM"
+                + " completed_uploads WHERE completed_at < ? ORDER BY completed_at LIMIT "
+                + FORGET_PER_COMPLETION
+                + ")");
     forget.setLong(1, forgetBefore.toEpochMilli());
     forget.executeUpdate();
     PreparedStatement ins =
         c.ps(
-            "INSERT OR REPLACE INTO completed_uploads (" + COMPLETED_COLUMNS + ")"
+            "INSERT OR REPLACE INTO completed_uploads ("
+                + COMPLETED_COLUMNS
+                + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, u.uploadId());
     ins.setString(2, u.bucket());

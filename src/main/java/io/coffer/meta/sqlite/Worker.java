@@ -20,6 +20,7 @@ final class Worker {
   static final class Task<T> {
     final SqlWork<T> work;
     final CompletableFuture<T> future = new CompletableFuture<>();
+
     /** Set by the writer between the operation and the commit. */
     @Nullable T result;
 
@@ -43,7 +44,8 @@ final class Worker {
     }
     if (t instanceof SQLException e) {
       if (isDiskFull(e)) {
-        return new CofferException(ErrorCode.STORAGE_FULL, ErrorCode.STORAGE_FULL.defaultMessage(), e);
+        return new CofferException(
+            ErrorCode.STORAGE_FULL, ErrorCode.STORAGE_FULL.defaultMessage(), e);
       }
       return new CofferException(ErrorCode.INTERNAL_ERROR, "metadata store: " + e.getMessage(), e);
     }

@@ -66,9 +66,11 @@ public final class AwsChunkedInputStream extends InputStream {
       List<String> declaredTrailers) {
     this.framing = new ChunkFraming(body);
     this.trailerExpected = mode.hasTrailer();
-    this.signatures = mode.chunksSigned() ? new ChunkSignatures(Objects.requireNonNull(context)) : null;
+    this.signatures =
+        mode.chunksSigned() ? new ChunkSignatures(Objects.requireNonNull(context)) : null;
     this.sha256 = mode.chunksSigned() ? Hashing.sha256() : null;
-    this.previousSignature = mode.chunksSigned() ? Objects.requireNonNull(context).seedSignature() : null;
+    this.previousSignature =
+        mode.chunksSigned() ? Objects.requireNonNull(context).seedSignature() : null;
     this.declaredLength = declaredLength;
     this.declaredTrailers = declaredTrailers;
   }
@@ -80,8 +82,7 @@ public final class AwsChunkedInputStream extends InputStream {
    *
    * @throws IllegalArgumentException when the result is not for a streaming payload
    */
-  public static AwsChunkedInputStream open(
-      AuthResult auth, InputStream body, Headers headers) {
+  public static AwsChunkedInputStream open(AuthResult auth, InputStream body, Headers headers) {
     PayloadMode mode = auth.payloadMode();
     if (!mode.isStreaming() || (mode.chunksSigned() && auth.streaming() == null)) {
       throw new IllegalArgumentException("not a streaming payload: " + auth);

@@ -39,8 +39,8 @@ record CredentialScope(
 
   /**
    * s3cmd, by default, signs with the legacy location name "US" for us-east-1 (S3 would answer with
-   * the right region and s3cmd would retry). Accepting it, as MinIO does, spares every s3cmd user
-   * a setting. The signature is still computed over the scope as sent.
+   * the right region and s3cmd would retry). Accepting it, as MinIO does, spares every s3cmd user a
+   * setting. The signature is still computed over the scope as sent.
    */
   private boolean isLegacyUsStandard(String expectedRegion) {
     return region.equals("US") && expectedRegion.equals("us-east-1");

@@ -28,13 +28,41 @@ final class SigV2 {
   /** Query parameters that are part of the canonical resource (AWS's list and botocore's). */
   private static final Set<String> SUB_RESOURCES =
       Set.of(
-          "accelerate", "acl", "analytics", "cors", "defaultObjectAcl", "delete", "inventory",
-          "lifecycle", "location", "logging", "metrics", "notification", "object-lock",
-          "partNumber", "policy", "replication", "requestPayment", "response-cache-control",
-          "response-content-disposition", "response-content-encoding",
-          "response-content-language", "response-content-type", "response-expires", "restore",
-          "select", "select-type", "storageClass", "tagging", "torrent", "uploadId", "uploads",
-          "versionId", "versioning", "versions", "website");
+          "accelerate",
+          "acl",
+          "analytics",
+          "cors",
+          "defaultObjectAcl",
+          "delete",
+          "inventory",
+          "lifecycle",
+          "location",
+          "logging",
+          "metrics",
+          "notification",
+          "object-lock",
+          "partNumber",
+          "policy",
+          "replication",
+          "requestPayment",
+          "response-cache-control",
+          "response-content-disposition",
+          "response-content-encoding",
+          "response-content-language",
+          "response-content-type",
+          "response-expires",
+          "restore",
+          "select",
+          "select-type",
+          "storageClass",
+          "tagging",
+          "torrent",
+          "uploadId",
+          "uploads",
+          "versionId",
+          "versioning",
+          "versions",
+          "website");
 
   private SigV2() {}
 

@@ -51,7 +51,9 @@ final class SigV2Header {
     int colon = credentials.lastIndexOf(':');
     if (colon <= 0 || colon == credentials.length() - 1) {
       throw CofferException.invalidArgument(
-          "AWS authorization header is invalid.  Expected AwsAccessKeyId:signature", "Authorization", authorization);
+          "AWS authorization header is invalid.  Expected AwsAccessKeyId:signature",
+          "Authorization",
+          authorization);
     }
     String accessKey = credentials.substring(0, colon).trim();
     String signature = credentials.substring(colon + 1).trim();
@@ -87,7 +89,9 @@ final class SigV2Header {
     }
     String sha256 =
         mode == PayloadMode.SIGNED
-            ? Objects.requireNonNull(headers.get("x-amz-content-sha256")).trim().toLowerCase(Locale.ROOT)
+            ? Objects.requireNonNull(headers.get("x-amz-content-sha256"))
+                .trim()
+                .toLowerCase(Locale.ROOT)
             : null;
     return new AuthResult(credential, mode, sha256, false, Map.of(), null);
   }

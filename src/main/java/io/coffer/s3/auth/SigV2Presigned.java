@@ -16,8 +16,8 @@ import java.util.function.Function;
  * Signature}): boto3's {@code generate_presigned_url}, the AWS CLI v1's {@code aws s3 presign} and
  * s3cmd's {@code signurl} make these by default, and S3 still accepts them. The string to sign is
  * {@link SigV2}'s with {@code Expires} on the Date line. Like a SigV4 presigned URL, one may live
- * at most seven days: an {@code Expires} further ahead is refused (AWS itself does not bound
- * SigV2 URLs, but a URL that cannot be revoked for ten years is not something to accept).
+ * at most seven days: an {@code Expires} further ahead is refused (AWS itself does not bound SigV2
+ * URLs, but a URL that cannot be revoked for ten years is not something to accept).
  */
 final class SigV2Presigned {
   static final String ACCESS_KEY_ID = "AWSAccessKeyId";
@@ -31,10 +31,7 @@ final class SigV2Presigned {
   }
 
   static AuthResult verify(
-      SignedRequest request,
-      Query query,
-      Function<String, Credential> resolve,
-      Clock clock) {
+      SignedRequest request, Query query, Function<String, Credential> resolve, Clock clock) {
     String accessKey = query.get(ACCESS_KEY_ID);
     String expires = query.get(EXPIRES);
     String signature = query.get(SIGNATURE);
@@ -64,8 +61,7 @@ final class SigV2Presigned {
     if (!SigV2.matches(expected, signature.replace(' ', '+'))) {
       throw new CofferException(ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     }
-    return new AuthResult(
-        credential, PayloadMode.UNSIGNED, null, true, query.all(), null);
+    return new AuthResult(credential, PayloadMode.UNSIGNED, null, true, query.all(), null);
   }
 
   static String stringToSign(SignedRequest request, Query query, String expires) {

@@ -81,8 +81,7 @@ public final class SigV4Verifier {
     return AuthResult.anonymous();
   }
 
-  private AuthResult verifyHeaderSigned(
-      SignedRequest request, String authorization, Query query) {
+  private AuthResult verifyHeaderSigned(SignedRequest request, String authorization, Query query) {
     if (SigV2Header.matches(authorization)) {
       return SigV2Header.verify(request, authorization, query, this::resolve, clock);
     }
@@ -137,7 +136,8 @@ public final class SigV4Verifier {
           ErrorCode.NOT_IMPLEMENTED, "SigV4a (" + SigV4.SIGV4A_ALGORITHM + ") is not implemented.");
     }
     // AWS's answer to a scheme it does not know (Bearer, Basic, ...), with the value echoed.
-    throw CofferException.invalidArgument("Unsupported Authorization Type", "Authorization", authorization);
+    throw CofferException.invalidArgument(
+        "Unsupported Authorization Type", "Authorization", authorization);
   }
 
   /** The request timestamp as it is signed: x-amz-date, else the Date header in SigV4 form. */
@@ -237,7 +237,8 @@ public final class SigV4Verifier {
       String payloadHash,
       boolean presigned,
       Map<String, String> query) {
-    byte[] key = signingKeys.get(credential.secretKey(), scope.date(), scope.region(), SigV4.SERVICE);
+    byte[] key =
+        signingKeys.get(credential.secretKey(), scope.date(), scope.region(), SigV4.SERVICE);
     String expected =
         CanonicalRequest.signature(
             key, CanonicalRequest.stringToSign(amzDate, scope.scope(), canonicalRequest));

@@ -38,7 +38,8 @@ public final class BucketHandler {
 
   HttpResponse createBucket(S3Request request, S3Operation.CreateBucket op) {
     Optional<String> constraint =
-        new CreateBucketConfigurationXml().parse(RequestBodies.open(request, op.checksums()).verifiedStream());
+        new CreateBucketConfigurationXml()
+            .parse(RequestBodies.open(request, op.checksums()).verifiedStream());
     String region = constraint.orElse(buckets.defaultRegion());
     if (constraint.isPresent() && !constraint.get().equals(buckets.defaultRegion())) {
       throw new CofferException(

@@ -34,7 +34,8 @@ public final class ListingHandler {
     return S3Responses.ok(ListingXml.listObjectVersions(op, page, Owner.of(request.caller())));
   }
 
-  private ListPage page(S3Request request, String bucket, ListParameters list, @Nullable String after) {
+  private ListPage page(
+      S3Request request, String bucket, ListParameters list, @Nullable String after) {
     return objects.list(
         request.caller(), bucket, list.prefix(), list.delimiter(), after, list.maxKeys());
   }

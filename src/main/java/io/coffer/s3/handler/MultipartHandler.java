@@ -6,12 +6,12 @@ import io.coffer.model.CompletedUpload;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.Part;
 import io.coffer.model.UploadListing;
-import io.coffer.s3.response.ObjectHeaders;
 import io.coffer.s3.request.RequestBodies;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.response.ChecksumHeaders;
 import io.coffer.s3.response.MultipartXml;
+import io.coffer.s3.response.ObjectHeaders;
 import io.coffer.s3.response.Owner;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.s3.xml.CompleteMultipartUploadXml;
@@ -64,8 +64,7 @@ public final class MultipartHandler {
             body.stream(),
             body.length(),
             body.checks());
-    HttpResponse response =
-        new HttpResponse(200).header("ETag", ObjectHeaders.quoted(part.etag()));
+    HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(part.etag()));
     ChecksumHeaders.write(response, part.checksum());
     return response;
   }

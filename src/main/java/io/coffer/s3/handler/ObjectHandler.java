@@ -1,16 +1,14 @@
 package io.coffer.s3.handler;
 
-import io.coffer.http.HttpResponse;
-import io.coffer.model.CofferException;
-import io.coffer.model.ErrorCode;
-import io.coffer.model.ObjectMeta;
 import io.coffer.frontend.ObjectReadBody;
-import io.coffer.s3.response.ObjectHeaders;
+import io.coffer.http.HttpResponse;
+import io.coffer.model.ObjectMeta;
 import io.coffer.s3.request.ReadParameters;
 import io.coffer.s3.request.RequestBodies;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.response.ChecksumHeaders;
+import io.coffer.s3.response.ObjectHeaders;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadResult;
@@ -38,8 +36,7 @@ public final class ObjectHandler {
             body.length(),
             body.checks(),
             op.writePrecondition());
-    HttpResponse response =
-        new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
+    HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
     return response;
   }

@@ -1,9 +1,8 @@
 package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
-import io.coffer.s3.request.S3Request;
 import io.coffer.s3.request.S3Operation;
-import org.jspecify.annotations.Nullable;
+import io.coffer.s3.request.S3Request;
 
 /** Sends each operation to the handler of its family: one exhaustive switch. */
 public final class S3Dispatcher {

@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param trailer the lower-case name of the trailer that carries the expected value, or null
  */
 public record BodyChecksums(
-    @Nullable String contentMd5, @Nullable ChecksumAlgorithm algorithm, @Nullable String value, @Nullable String trailer) {
+    @Nullable String contentMd5,
+    @Nullable ChecksumAlgorithm algorithm,
+    @Nullable String value,
+    @Nullable String trailer) {
   private static final String PREFIX = "x-amz-checksum-";
 
   /** For a body the x-amz-checksum-* headers describe. */

@@ -1,9 +1,9 @@
 package io.coffer.s3.request;
 
-import io.coffer.http.Headers;
-import io.coffer.http.Query;
 import static io.coffer.s3.request.ListParameters.nonEmpty;
 
+import io.coffer.http.Headers;
+import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 
@@ -11,8 +11,7 @@ import io.coffer.model.ErrorCode;
 final class BucketOperations {
   private BucketOperations() {}
 
-  static ParsedRequest parse(
-      String method, String bucket, Query query, Headers headers) {
+  static ParsedRequest parse(String method, String bucket, Query query, Headers headers) {
     switch (method) {
       case "GET" -> {
         return get(bucket, query);
@@ -46,8 +45,7 @@ final class BucketOperations {
         return ParsedRequest.of(
             subresource != null
                 ? Subresources.unsupported("CreateBucket", subresource, bucket, null)
-                : new S3Operation.Unsupported(
-                    S3Operation.Unsupported.POST_OBJECT, bucket, null));
+                : new S3Operation.Unsupported(S3Operation.Unsupported.POST_OBJECT, bucket, null));
       }
       default -> throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED);
     }

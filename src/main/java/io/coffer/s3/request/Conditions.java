@@ -49,6 +49,7 @@ final class Conditions {
         }
       }
     }
-    return new WritePrecondition(ifMatch == null ? null : ifMatch.trim(), noneMatchAny, noneMatchEtags);
+    return new WritePrecondition(
+        ifMatch == null ? null : ifMatch.trim(), noneMatchAny, noneMatchEtags);
   }
 }

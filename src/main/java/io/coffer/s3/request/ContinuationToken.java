@@ -11,13 +11,13 @@ import java.util.zip.CRC32;
 /**
  * The continuation tokens of ListObjectsV2 and ListBuckets: opaque to clients, they carry the last
  * key (or bucket name) a page returned. A token is checked before it is used, so one that Coffer
- * did not issue — another server's, a garbled or truncated one, one from another bucket or
- * listing — is refused as S3 refuses it instead of silently listing from some other position.
+ * did not issue — another server's, a garbled or truncated one, one from another bucket or listing
+ * — is refused as S3 refuses it instead of silently listing from some other position.
  *
  * <p>Layout, base64url without padding: a version byte, the listing it belongs to, a CRC-32 of
- * those two, the listing's scope (the bucket) and the position, then the position in UTF-8. The
- * CRC catches accidents and foreign tokens; it is no secret, as the position is the caller's own
- * key and forging one buys nothing a {@code start-after} does not.
+ * those two, the listing's scope (the bucket) and the position, then the position in UTF-8. The CRC
+ * catches accidents and foreign tokens; it is no secret, as the position is the caller's own key
+ * and forging one buys nothing a {@code start-after} does not.
  *
  * @param token the token as the client sent it (echoed in the response)
  * @param position what it resumes after
@@ -96,6 +96,7 @@ public record ContinuationToken(String token, String position) {
 
   private static CofferException incorrect() {
     // S3 names the argument but does not echo the token.
-    return CofferException.invalidArgument("The continuation token provided is incorrect", PARAMETER, null);
+    return CofferException.invalidArgument(
+        "The continuation token provided is incorrect", PARAMETER, null);
   }
 }

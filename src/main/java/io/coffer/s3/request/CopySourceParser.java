@@ -24,7 +24,8 @@ public final class CopySourceParser {
     int slash = decoded.indexOf('/');
     if (slash <= 0 || slash == decoded.length() - 1) {
       throw new CofferException(
-          ErrorCode.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+          ErrorCode.INVALID_ARGUMENT,
+          "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
     }
     if (version != null && !version.equals("null")) {
       throw new CofferException(ErrorCode.NO_SUCH_VERSION, "The specified version does not exist.");

@@ -21,7 +21,8 @@ final class ExpectedObjectHeaders {
   private ExpectedObjectHeaders() {}
 
   static ExpectedObject expected(Headers headers) {
-    ChecksumHeaderParser.Sent sent = ChecksumHeaderParser.find(headers, ExpectedObjectHeaders::wellFormed);
+    ChecksumHeaderParser.Sent sent =
+        ChecksumHeaderParser.find(headers, ExpectedObjectHeaders::wellFormed);
     String type = ChecksumHeaderParser.type(headers);
     return new ExpectedObject(
         sent == null ? null : sent.algorithm(),
@@ -36,7 +37,8 @@ final class ExpectedObjectHeaders {
     }
     String digits = header.trim();
     if (!digits.matches("[0-9]{1,18}")) {
-      throw new CofferException(ErrorCode.INVALID_REQUEST, "Value for x-amz-mp-object-size header is invalid.");
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST, "Value for x-amz-mp-object-size header is invalid.");
     }
     return Long.parseLong(digits);
   }

@@ -39,13 +39,20 @@ public final class FeatureHeaders {
 
   /** Operations that make a new object or upload, and so take its encryption, ACL, lock, tags. */
   static final Set<Class<? extends S3Operation>> NEW_OBJECT =
-      Set.of(S3Operation.PutObject.class, S3Operation.CopyObject.class, S3Operation.CreateMultipartUpload.class);
+      Set.of(
+          S3Operation.PutObject.class,
+          S3Operation.CopyObject.class,
+          S3Operation.CreateMultipartUpload.class);
 
   /** Operations on an existing object or upload, which take the SSE-C key it was written with. */
   static final Set<Class<? extends S3Operation>> EXISTING_OBJECT =
       Set.of(
-          S3Operation.GetObject.class, S3Operation.HeadObject.class, S3Operation.UploadPart.class,
-          S3Operation.UploadPartCopy.class, S3Operation.CompleteMultipartUpload.class, S3Operation.ListParts.class);
+          S3Operation.GetObject.class,
+          S3Operation.HeadObject.class,
+          S3Operation.UploadPart.class,
+          S3Operation.UploadPartCopy.class,
+          S3Operation.CompleteMultipartUpload.class,
+          S3Operation.ListParts.class);
 
   static final Set<Class<? extends S3Operation>> COPIES =
       Set.of(S3Operation.CopyObject.class, S3Operation.UploadPartCopy.class);
@@ -53,32 +60,60 @@ public final class FeatureHeaders {
   static final Set<Class<? extends S3Operation>> READS =
       Set.of(S3Operation.GetObject.class, S3Operation.HeadObject.class);
 
-  static final Set<Class<? extends S3Operation>> CREATE_BUCKET = Set.of(S3Operation.CreateBucket.class);
+  static final Set<Class<? extends S3Operation>> CREATE_BUCKET =
+      Set.of(S3Operation.CreateBucket.class);
 
   /** The operations on an existing bucket: they all take an expected owner (CreateBucket not). */
   static final Set<Class<? extends S3Operation>> ON_A_BUCKET =
       Set.of(
-          S3Operation.HeadBucket.class, S3Operation.DeleteBucket.class,
-          S3Operation.GetBucketLocation.class, S3Operation.GetBucketVersioning.class, S3Operation.ListObjects.class,
-          S3Operation.ListObjectsV2.class, S3Operation.ListObjectVersions.class,
-          S3Operation.ListMultipartUploads.class, S3Operation.DeleteObjects.class, S3Operation.PutObject.class,
-          S3Operation.GetObject.class, S3Operation.HeadObject.class, S3Operation.DeleteObject.class,
-          S3Operation.CopyObject.class, S3Operation.CreateMultipartUpload.class, S3Operation.UploadPart.class,
-          S3Operation.UploadPartCopy.class, S3Operation.CompleteMultipartUpload.class,
-          S3Operation.AbortMultipartUpload.class, S3Operation.ListParts.class);
+          S3Operation.HeadBucket.class,
+          S3Operation.DeleteBucket.class,
+          S3Operation.GetBucketLocation.class,
+          S3Operation.GetBucketVersioning.class,
+          S3Operation.ListObjects.class,
+          S3Operation.ListObjectsV2.class,
+          S3Operation.ListObjectVersions.class,
+          S3Operation.ListMultipartUploads.class,
+          S3Operation.DeleteObjects.class,
+          S3Operation.PutObject.class,
+          S3Operation.GetObject.class,
+          S3Operation.HeadObject.class,
+          S3Operation.DeleteObject.class,
+          S3Operation.CopyObject.class,
+          S3Operation.CreateMultipartUpload.class,
+          S3Operation.UploadPart.class,
+          S3Operation.UploadPartCopy.class,
+          S3Operation.CompleteMultipartUpload.class,
+          S3Operation.AbortMultipartUpload.class,
+          S3Operation.ListParts.class);
 
   private static final List<String> GRANTS =
       List.of(
-          "x-amz-grant-full-control", "x-amz-grant-read", "x-amz-grant-read-acp", "x-amz-grant-write",
+          "x-amz-grant-full-control",
+          "x-amz-grant-read",
+          "x-amz-grant-read-acp",
+          "x-amz-grant-write",
           "x-amz-grant-write-acp");
 
   /** Storage classes of the S3 model; only STANDARD is Coffer's. */
   private static final Set<String> STORAGE_CLASSES =
       Set.of(
-          "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
-          "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP");
+          "STANDARD",
+          "REDUCED_REDUNDANCY",
+          "STANDARD_IA",
+          "ONEZONE_IA",
+          "INTELLIGENT_TIERING",
+          "GLACIER",
+          "DEEP_ARCHIVE",
+          "OUTPOSTS",
+          "GLACIER_IR",
+          "SNOW",
+          "EXPRESS_ONEZONE",
+          "FSX_OPENZFS",
+          "FSX_ONTAP");
 
-  private static final String SSE_C_NOT_APPLICABLE = "The encryption parameters are not applicable to this object.";
+  private static final String SSE_C_NOT_APPLICABLE =
+      "The encryption parameters are not applicable to this object.";
   private static final String NO_OBJECT_LOCK = "Bucket is missing Object Lock Configuration";
 
   /** The table, in the order a request's headers are judged: the first refusal is the answer. */
@@ -92,10 +127,17 @@ public final class FeatureHeaders {
     // encryption no Coffer object has; AWS answers that for an unencrypted object.
     for (String suffix : List.of("-customer-algorithm", "-customer-key", "-customer-key-MD5")) {
       String header = "x-amz-server-side-encryption" + suffix;
-      rules.add(new Rule(header, NEW_OBJECT, notImplemented("Server-side encryption with customer keys (SSE-C)")));
-      rules.add(new Rule(header, EXISTING_OBJECT, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
+      rules.add(
+          new Rule(
+              header,
+              NEW_OBJECT,
+              notImplemented("Server-side encryption with customer keys (SSE-C)")));
+      rules.add(
+          new Rule(
+              header, EXISTING_OBJECT, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
       String copySource = "x-amz-copy-source-server-side-encryption" + suffix;
-      rules.add(new Rule(copySource, COPIES, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
+      rules.add(
+          new Rule(copySource, COPIES, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
     }
     for (String suffix : List.of("", "-aws-kms-key-id", "-context", "-bucket-key-enabled")) {
       String header = "x-amz-server-side-encryption" + suffix;
@@ -109,32 +151,51 @@ public final class FeatureHeaders {
     ErrorCode objectAcl = ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED;
     rules.add(new Rule("x-amz-object-ownership", CREATE_BUCKET, FeatureHeaders::objectOwnership));
     rules.add(new Rule("x-amz-acl", CREATE_BUCKET, onlyThese(Set.of("private"), bucketAcl)));
-    rules.add(new Rule("x-amz-acl", NEW_OBJECT, onlyThese(Set.of("private", "bucket-owner-full-control"), objectAcl)));
+    rules.add(
+        new Rule(
+            "x-amz-acl",
+            NEW_OBJECT,
+            onlyThese(Set.of("private", "bucket-owner-full-control"), objectAcl)));
     for (String grant : GRANTS) {
       rules.add(new Rule(grant, CREATE_BUCKET, refuse(bucketAcl, null)));
       rules.add(new Rule(grant, NEW_OBJECT, refuse(objectAcl, null)));
     }
     // Object lock: no Coffer bucket has it, and creating one with it is not implemented.
-    rules.add(new Rule("x-amz-bucket-object-lock-enabled", CREATE_BUCKET, FeatureHeaders::objectLockEnabled));
+    rules.add(
+        new Rule(
+            "x-amz-bucket-object-lock-enabled", CREATE_BUCKET, FeatureHeaders::objectLockEnabled));
     for (String suffix : List.of("-mode", "-retain-until-date", "-legal-hold")) {
-      rules.add(new Rule("x-amz-object-lock" + suffix, NEW_OBJECT, refuse(ErrorCode.INVALID_REQUEST, NO_OBJECT_LOCK)));
+      rules.add(
+          new Rule(
+              "x-amz-object-lock" + suffix,
+              NEW_OBJECT,
+              refuse(ErrorCode.INVALID_REQUEST, NO_OBJECT_LOCK)));
     }
     rules.add(new Rule("x-amz-bucket-namespace", CREATE_BUCKET, FeatureHeaders::bucketNamespace));
     rules.add(new Rule("x-amz-storage-class", NEW_OBJECT, FeatureHeaders::storageClass));
     rules.add(new Rule("x-amz-tagging", NEW_OBJECT, notImplemented("Object tagging")));
-    rules.add(new Rule("x-amz-website-redirect-location", NEW_OBJECT, notImplemented("Website redirects")));
+    rules.add(
+        new Rule(
+            "x-amz-website-redirect-location", NEW_OBJECT, notImplemented("Website redirects")));
     // Appends and conditions Coffer cannot check: ignoring them would overwrite or delete.
     rules.add(
-        new Rule("x-amz-write-offset-bytes", Set.of(S3Operation.PutObject.class), notImplemented("Appending to an object")));
+        new Rule(
+            "x-amz-write-offset-bytes",
+            Set.of(S3Operation.PutObject.class),
+            notImplemented("Appending to an object")));
     for (String condition : List.of("x-amz-if-match-last-modified-time", "x-amz-if-match-size")) {
-      rules.add(new Rule(condition, Set.of(S3Operation.DeleteObject.class), notImplemented(condition)));
+      rules.add(
+          new Rule(condition, Set.of(S3Operation.DeleteObject.class), notImplemented(condition)));
     }
     String initiated = "x-amz-if-match-initiated-time";
-    rules.add(new Rule(initiated, Set.of(S3Operation.AbortMultipartUpload.class), notImplemented(initiated)));
+    rules.add(
+        new Rule(
+            initiated, Set.of(S3Operation.AbortMultipartUpload.class), notImplemented(initiated)));
     // A credential acts only on its own buckets, so the owner any request reaches is the caller,
     // whose ID is the Owner ID Coffer lists; another expected owner fails as on AWS.
     rules.add(new Rule("x-amz-expected-bucket-owner", ON_A_BUCKET, FeatureHeaders::expectedOwner));
-    rules.add(new Rule("x-amz-source-expected-bucket-owner", COPIES, FeatureHeaders::expectedOwner));
+    rules.add(
+        new Rule("x-amz-source-expected-bucket-owner", COPIES, FeatureHeaders::expectedOwner));
     return List.copyOf(rules);
   }
 
@@ -169,8 +230,7 @@ public final class FeatureHeaders {
    * @param callerId the ID of the authenticated credential (the Owner ID Coffer reports)
    * @throws CofferException the refusal: NotImplemented or AWS's error for that value
    */
-  public static void check(
-      Class<? extends S3Operation> operation, Headers headers, long callerId) {
+  public static void check(Class<? extends S3Operation> operation, Headers headers, long callerId) {
     for (Rule rule : RULES) {
       if (!rule.operations().contains(operation)) {
         continue;
@@ -192,12 +252,15 @@ public final class FeatureHeaders {
   }
 
   private static Verdict refuse(ErrorCode code, @Nullable String message) {
-    return (value, caller) -> new CofferException(code, message == null ? code.defaultMessage() : message);
+    return (value, caller) ->
+        new CofferException(code, message == null ? code.defaultMessage() : message);
   }
 
   private static Verdict onlyThese(Set<String> accepted, ErrorCode otherwise) {
     return (value, caller) ->
-        accepted.contains(value) ? null : new CofferException(otherwise, otherwise.defaultMessage());
+        accepted.contains(value)
+            ? null
+            : new CofferException(otherwise, otherwise.defaultMessage());
   }
 
   private static @Nullable CofferException objectOwnership(String value, long caller) {
@@ -206,8 +269,12 @@ public final class FeatureHeaders {
       case "BucketOwnerPreferred", "ObjectWriter" ->
           new CofferException(
               ErrorCode.NOT_IMPLEMENTED,
-              "Object ownership " + value + " is not implemented by Coffer: ACLs are disabled (BucketOwnerEnforced).");
-      default -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-object-ownership header: " + value);
+              "Object ownership "
+                  + value
+                  + " is not implemented by Coffer: ACLs are disabled (BucketOwnerEnforced).");
+      default ->
+          new CofferException(
+              ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-object-ownership header: " + value);
     };
   }
 
@@ -216,16 +283,23 @@ public final class FeatureHeaders {
       return null;
     }
     return value.equalsIgnoreCase("true")
-        ? new CofferException(ErrorCode.NOT_IMPLEMENTED, "Object lock is not implemented by Coffer.")
-        : new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-object-lock-enabled header: " + value);
+        ? new CofferException(
+            ErrorCode.NOT_IMPLEMENTED, "Object lock is not implemented by Coffer.")
+        : new CofferException(
+            ErrorCode.INVALID_ARGUMENT,
+            "Invalid x-amz-bucket-object-lock-enabled header: " + value);
   }
 
   private static @Nullable CofferException bucketNamespace(String value, long caller) {
     return switch (value) {
       case "global" -> null;
       case "account-regional" ->
-          new CofferException(ErrorCode.NOT_IMPLEMENTED, "Account regional bucket namespaces are not implemented by Coffer.");
-      default -> new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-namespace header: " + value);
+          new CofferException(
+              ErrorCode.NOT_IMPLEMENTED,
+              "Account regional bucket namespaces are not implemented by Coffer.");
+      default ->
+          new CofferException(
+              ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-namespace header: " + value);
     };
   }
 
@@ -235,11 +309,15 @@ public final class FeatureHeaders {
     }
     return STORAGE_CLASSES.contains(value)
         ? new CofferException(
-            ErrorCode.NOT_IMPLEMENTED, "The storage class " + value + " is not implemented by Coffer; STANDARD is.")
-        : new CofferException(ErrorCode.INVALID_STORAGE_CLASS, ErrorCode.INVALID_STORAGE_CLASS.defaultMessage());
+            ErrorCode.NOT_IMPLEMENTED,
+            "The storage class " + value + " is not implemented by Coffer; STANDARD is.")
+        : new CofferException(
+            ErrorCode.INVALID_STORAGE_CLASS, ErrorCode.INVALID_STORAGE_CLASS.defaultMessage());
   }
 
   private static @Nullable CofferException expectedOwner(String value, long caller) {
-    return value.equals(Long.toString(caller)) ? null : new CofferException(ErrorCode.ACCESS_DENIED);
+    return value.equals(Long.toString(caller))
+        ? null
+        : new CofferException(ErrorCode.ACCESS_DENIED);
   }
 }

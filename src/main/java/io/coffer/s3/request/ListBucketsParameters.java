@@ -7,17 +7,25 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ListBuckets' pagination parameters ({@code max-buckets}, {@code continuation-token},
- * {@code prefix}, {@code bucket-region}), checked as S3 checks them. Without any of them the
- * request is the classic, unpaginated ListBuckets.
+ * ListBuckets' pagination parameters ({@code max-buckets}, {@code continuation-token}, {@code
+ * prefix}, {@code bucket-region}), checked as S3 checks them. Without any of them the request is
+ * the classic, unpaginated ListBuckets.
  *
  * @param prefix null when not sent (then not echoed)
  * @param region the region to filter by (the server's own), or null for any
  * @param after the last bucket name of the previous page, or null
  */
-public record ListBucketsParameters(boolean paginated, int maxBuckets, @Nullable String prefix, @Nullable String region, @Nullable String after) {
+public record ListBucketsParameters(
+    boolean paginated,
+    int maxBuckets,
+    @Nullable String prefix,
+    @Nullable String region,
+    @Nullable String after) {
   static final int MAX_BUCKETS = 10_000;
-  private static final String[] NAMES = {"max-buckets", ContinuationToken.PARAMETER, "prefix", "bucket-region"};
+  private static final String[] NAMES = {
+    "max-buckets", ContinuationToken.PARAMETER, "prefix", "bucket-region"
+  };
+
   /** What an AWS region name looks like (us-east-1, eu-central-2, us-gov-west-1, ...). */
   private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
 
@@ -66,7 +74,9 @@ public record ListBucketsParameters(boolean paginated, int maxBuckets, @Nullable
     }
     if (parsed < 1 || parsed > MAX_BUCKETS) {
       throw CofferException.invalidArgument(
-          "Argument max-buckets must be an integer between 1 and " + MAX_BUCKETS, "max-buckets", Long.toString(parsed));
+          "Argument max-buckets must be an integer between 1 and " + MAX_BUCKETS,
+          "max-buckets",
+          Long.toString(parsed));
     }
     return (int) parsed;
   }
@@ -76,7 +86,9 @@ public record ListBucketsParameters(boolean paginated, int maxBuckets, @Nullable
         "Provided max-buckets not an integer or within integer range", "max-buckets", value);
   }
 
-  /** Every bucket lives in the server's region: another region is one this endpoint does not serve. */
+  /**
+   * Every bucket lives in the server's region: another region is one this endpoint does not serve.
+   */
   private static @Nullable String region(@Nullable String value, String serverRegion) {
     if (value == null) {
       return null;
@@ -86,7 +98,8 @@ public record ListBucketsParameters(boolean paginated, int maxBuckets, @Nullable
     }
     String message =
         REGION_NAME.matcher(value.toLowerCase(Locale.ROOT)).matches()
-            ? "Requests with bucket-region specified must be made to the corresponding regional endpoint"
+            ? "Requests with bucket-region specified must be made to the corresponding regional"
+                + " endpoint"
             : "Argument value " + value + " is not a valid AWS Region";
     throw CofferException.invalidArgument(message, "bucket-region", null);
   }

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxKeys at most {@value #MAX_KEYS}
  * @param urlEncoded whether keys and prefixes in the response are URL-encoded
  */
-public record ListParameters(String prefix, @Nullable String delimiter, int maxKeys, boolean urlEncoded) {
+public record ListParameters(
+    String prefix, @Nullable String delimiter, int maxKeys, boolean urlEncoded) {
   public static final int MAX_KEYS = 1000;
 
   static ListParameters of(Query query) {

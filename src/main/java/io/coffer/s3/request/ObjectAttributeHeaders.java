@@ -17,7 +17,11 @@ public final class ObjectAttributeHeaders {
   /** Headers stored with an object and returned on GET and HEAD, by their canonical names. */
   public static final List<String> STORED =
       List.of(
-          "Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires");
+          "Content-Encoding",
+          "Content-Disposition",
+          "Content-Language",
+          "Cache-Control",
+          "Expires");
 
   private static final String META_PREFIX = "x-amz-meta-";
 

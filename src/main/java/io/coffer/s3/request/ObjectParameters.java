@@ -1,8 +1,8 @@
 package io.coffer.s3.request;
 
+import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.http.Headers;
 import io.coffer.http.Query;
-import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
@@ -29,8 +29,7 @@ final class ObjectParameters {
   static ReadParameters read(Query query, Headers headers) {
     String versionId = nullVersion(query);
     String partParameter = query.get("partNumber");
-    Integer partNumber =
-        partParameter == null ? null : S3RequestParser.partNumber(partParameter);
+    Integer partNumber = partParameter == null ? null : S3RequestParser.partNumber(partParameter);
     ByteRange range = partNumber == null ? RangeHeader.parse(headers.get("Range")) : null;
     if (partNumber != null && headers.get("Range") != null) {
       throw new CofferException(
@@ -50,16 +49,14 @@ final class ObjectParameters {
         range, partNumber, Conditions.read(headers), overrides, checksumMode, versionId);
   }
 
-  static S3Operation.PutObject put(
-      String bucket, String key, Query query, Headers headers) {
+  static S3Operation.PutObject put(String bucket, String key, Query query, Headers headers) {
     nullVersion(query);
     BodyChecksums checksums = BodyChecksums.of(headers);
     return new S3Operation.PutObject(
         bucket, key, ObjectAttributeHeaders.parse(headers), Conditions.write(headers), checksums);
   }
 
-  static S3Operation.DeleteObject delete(
-      String bucket, String key, Query query, Headers headers) {
+  static S3Operation.DeleteObject delete(String bucket, String key, Query query, Headers headers) {
     nullVersion(query);
     String ifMatch = headers.get("If-Match");
     WritePrecondition precondition =

@@ -7,9 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Parses the single byte ranges S3 serves: {@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}. */
+/**
+ * Parses the single byte ranges S3 serves: {@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}.
+ */
 public final class RangeHeader {
-  private static final Pattern COPY_SOURCE_RANGE = Pattern.compile("bytes=([0-9]{1,18})-([0-9]{1,18})");
+  private static final Pattern COPY_SOURCE_RANGE =
+      Pattern.compile("bytes=([0-9]{1,18})-([0-9]{1,18})");
 
   private RangeHeader() {}
 

@@ -6,9 +6,9 @@ import io.coffer.s3.auth.AwsChunkedInputStream;
 import io.coffer.s3.auth.PayloadMode;
 import io.coffer.service.PayloadChecks;
 import io.coffer.service.SmallBodies;
-import org.jspecify.annotations.Nullable;
 import java.io.InputStream;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a write as the service needs it: aws-chunked framing removed and chunk signatures
@@ -24,8 +24,7 @@ public record RequestBodies(InputStream stream, long length, PayloadChecks check
     Supplier<String> trailing = null;
     if (mode.isStreaming()) {
       AwsChunkedInputStream chunked =
-          AwsChunkedInputStream.open(
-              request.auth(), stream, request.http().headers());
+          AwsChunkedInputStream.open(request.auth(), stream, request.http().headers());
       stream = chunked;
       length = decodedLength(request.http().headers().get("x-amz-decoded-content-length"));
       String trailer = expected.trailer();

@@ -11,9 +11,9 @@ import io.coffer.service.ReadConditions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every request the S3 port understands, as one typed value with its parameters. The parser
- * decides which one a request is and reads its headers and query once; handlers never look at the
- * raw method, path, headers or query again. Bodies stay streams, opened by the handler.
+ * Every request the S3 port understands, as one typed value with its parameters. The parser decides
+ * which one a request is and reads its headers and query once; handlers never look at the raw
+ * method, path, headers or query again. Bodies stay streams, opened by the handler.
  */
 public sealed interface S3Operation {
 
@@ -51,7 +51,8 @@ public sealed interface S3Operation {
   record GetBucketVersioning(String bucket) implements S3Operation {}
 
   /** ListObjects (version 1). */
-  record ListObjects(String bucket, ListParameters list, @Nullable String marker) implements S3Operation {}
+  record ListObjects(String bucket, ListParameters list, @Nullable String marker)
+      implements S3Operation {}
 
   /**
    * @param continuationToken the token sent, or null

@@ -30,8 +30,8 @@ public final class S3RequestParser {
   /**
    * @param bucket the bucket from the path or the Host header, or null
    * @param key the decoded key, or null
-   * @throws CofferException when the request is no S3 operation (MethodNotAllowed, a part
-   *     without an upload ID, an unreadable x-amz-copy-source, ...)
+   * @throws CofferException when the request is no S3 operation (MethodNotAllowed, a part without
+   *     an upload ID, an unreadable x-amz-copy-source, ...)
    */
   public ParsedRequest parse(
       String method, @Nullable String bucket, @Nullable String key, Query query, Headers headers) {
@@ -88,7 +88,8 @@ public final class S3RequestParser {
         }
         if (query.has("uploadId")) {
           return ParsedRequest.of(
-              new S3Operation.AbortMultipartUpload(bucket, key, Objects.requireNonNull(query.get("uploadId"))));
+              new S3Operation.AbortMultipartUpload(
+                  bucket, key, Objects.requireNonNull(query.get("uploadId"))));
         }
         return ParsedRequest.of(
             S3Operation.DeleteObject.class,
@@ -113,7 +114,8 @@ public final class S3RequestParser {
                       Conditions.write(headers)));
         }
         if (subresource != null) {
-          String operation = subresource.equals("restore") ? "RestoreObject" : "SelectObjectContent";
+          String operation =
+              subresource.equals("restore") ? "RestoreObject" : "SelectObjectContent";
           return ParsedRequest.of(Subresources.unsupported(operation, "", bucket, key));
         }
         throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED);
@@ -165,8 +167,7 @@ public final class S3RequestParser {
     if (copySource != null) {
       S3Operation.CopySource source = CopySourceParser.parse(copySource);
       return ParsedRequest.of(
-          S3Operation.CopyObject.class,
-          () -> ObjectParameters.copy(bucket, key, source, headers));
+          S3Operation.CopyObject.class, () -> ObjectParameters.copy(bucket, key, source, headers));
     }
     return ParsedRequest.of(
         S3Operation.PutObject.class, () -> ObjectParameters.put(bucket, key, query, headers));

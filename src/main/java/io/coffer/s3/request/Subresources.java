@@ -9,16 +9,46 @@ final class Subresources {
   /** Bucket subresources, each the name of an AWS operation family. */
   static final List<String> BUCKET =
       List.of(
-          "acl", "policy", "policyStatus", "cors", "lifecycle", "tagging", "encryption", "website",
-          "logging", "notification", "replication", "ownershipControls", "publicAccessBlock",
-          "accelerate", "requestPayment", "object-lock", "analytics", "metrics", "inventory",
-          "intelligent-tiering", "versioning", "metadataTable", "metadataConfiguration",
-          "metadataInventoryTable", "metadataJournalTable", "abac", "session");
+          "acl",
+          "policy",
+          "policyStatus",
+          "cors",
+          "lifecycle",
+          "tagging",
+          "encryption",
+          "website",
+          "logging",
+          "notification",
+          "replication",
+          "ownershipControls",
+          "publicAccessBlock",
+          "accelerate",
+          "requestPayment",
+          "object-lock",
+          "analytics",
+          "metrics",
+          "inventory",
+          "intelligent-tiering",
+          "versioning",
+          "metadataTable",
+          "metadataConfiguration",
+          "metadataInventoryTable",
+          "metadataJournalTable",
+          "abac",
+          "session");
 
   static final List<String> OBJECT =
       List.of(
-          "acl", "tagging", "retention", "legal-hold", "torrent", "attributes", "restore", "select",
-          "renameObject", "encryption");
+          "acl",
+          "tagging",
+          "retention",
+          "legal-hold",
+          "torrent",
+          "attributes",
+          "restore",
+          "select",
+          "renameObject",
+          "encryption");
 
   private Subresources() {}
 
@@ -32,8 +62,11 @@ final class Subresources {
     return null;
   }
 
-  /** The operation a subresource stands for: "GetBucket" and "object-lock" make GetBucketObjectLock. */
-  static S3Operation unsupported(String prefix, String subresource, String bucket, @Nullable String key) {
+  /**
+   * The operation a subresource stands for: "GetBucket" and "object-lock" make GetBucketObjectLock.
+   */
+  static S3Operation unsupported(
+      String prefix, String subresource, String bucket, @Nullable String key) {
     return new S3Operation.Unsupported(prefix + capitalize(subresource), bucket, key);
   }
 

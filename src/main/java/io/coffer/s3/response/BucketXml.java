@@ -1,7 +1,7 @@
 package io.coffer.s3.response;
 
-import io.coffer.model.Bucket;
 import io.coffer.http.HttpDates;
+import io.coffer.model.Bucket;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.BucketService.BucketPage;

@@ -1,8 +1,8 @@
 package io.coffer.s3.response;
 
+import io.coffer.http.HttpDates;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
-import io.coffer.http.HttpDates;
 import io.coffer.s3.xml.XmlWriter;
 
 /** CopyObjectResult and CopyPartResult. */

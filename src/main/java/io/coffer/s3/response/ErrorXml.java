@@ -13,7 +13,11 @@ public final class ErrorXml {
    * @param resource the path asked for, or null
    */
   public static byte[] error(
-      String code, String message, Map<String, String> fields, @Nullable String resource, String requestId) {
+      String code,
+      String message,
+      Map<String, String> fields,
+      @Nullable String resource,
+      String requestId) {
     XmlWriter xml = new XmlWriter();
     xml.start("Error");
     xml.element("Code", code);

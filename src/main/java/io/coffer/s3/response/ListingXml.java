@@ -1,9 +1,9 @@
 package io.coffer.s3.response;
 
-import io.coffer.model.ListPage;
-import io.coffer.model.ListedObject;
 import io.coffer.http.HttpDates;
 import io.coffer.http.UriCodec;
+import io.coffer.model.ListPage;
+import io.coffer.model.ListedObject;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.request.ListParameters;
 import io.coffer.s3.request.S3Operation;

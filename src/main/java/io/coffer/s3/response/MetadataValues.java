@@ -6,8 +6,8 @@ import java.util.Base64;
 /**
  * How a user metadata value is written back in an {@code x-amz-meta-*} response header, as S3 does
  * it: printable ASCII as it is, anything else as an RFC 2047 encoded word over the value's UTF-8
- * bytes — {@code =?UTF-8?B?...?=} (base64) when it holds a control or other unprintable
- * character, else {@code =?UTF-8?Q?...?=} (the "Q" form, in which a space is {@code _}).
+ * bytes — {@code =?UTF-8?B?...?=} (base64) when it holds a control or other unprintable character,
+ * else {@code =?UTF-8?Q?...?=} (the "Q" form, in which a space is {@code _}).
  *
  * <p>A value is stored as the header arrived, one character per byte sent (ISO-8859-1), which is
  * also what S3 does: a client that sends the UTF-8 bytes of "é" raw gets back the UTF-8 encoding of

@@ -1,10 +1,10 @@
 package io.coffer.s3.response;
 
+import io.coffer.http.HttpDates;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.Part;
 import io.coffer.model.UploadListing;
-import io.coffer.http.HttpDates;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
 import java.util.List;

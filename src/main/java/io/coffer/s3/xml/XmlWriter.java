@@ -132,7 +132,9 @@ public final class XmlWriter {
   }
 
   /** Writes {@code <name>value</name>} in decimal. */
-  /** Text inside the element opened last (for roots that hold only text, like LocationConstraint). */
+  /**
+   * Text inside the element opened last (for roots that hold only text, like LocationConstraint).
+   */
   public XmlWriter text(String text) {
     writeText(text);
     maybeFlush();

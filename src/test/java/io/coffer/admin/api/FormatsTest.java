@@ -26,7 +26,9 @@ class FormatsTest {
 
   @Test
   void timesAreIsoUtcToTheSecond() {
-    assertThat(Formats.time(Instant.parse("2023-01-15T10:30:00.987654Z"))).isEqualTo("2023-01-15T10:30:00Z");
-    assertThat(Formats.time(Instant.parse("2023-01-15T10:30:00Z"))).isEqualTo("2023-01-15T10:30:00Z");
+    assertThat(Formats.time(Instant.parse("2023-01-15T10:30:00.987654Z")))
+        .isEqualTo("2023-01-15T10:30:00Z");
+    assertThat(Formats.time(Instant.parse("2023-01-15T10:30:00Z")))
+        .isEqualTo("2023-01-15T10:30:00Z");
   }
 }

@@ -41,7 +41,9 @@ class PercentDecodingTest {
         .containsEntry("b", "café")
         .containsEntry("c", "café");
     for (String bad : new String[] {"%FF", "%C0%AF", "%ED%A0%80", "caf\u00e9"}) {
-      assertThatThrownBy(() -> PercentDecoding.query("a=" + bad)).as(bad).isInstanceOf(ApiException.class);
+      assertThatThrownBy(() -> PercentDecoding.query("a=" + bad))
+          .as(bad)
+          .isInstanceOf(ApiException.class);
       assertThatThrownBy(() -> PercentDecoding.path(bad)).as(bad).isInstanceOf(ApiException.class);
     }
   }

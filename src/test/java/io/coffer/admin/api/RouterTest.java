@@ -33,7 +33,8 @@ class RouterTest {
 
   @Test
   void aLiteralRouteOnlyWinsForItsMethod() {
-    assertThat(router.match("POST", "/api/v1/buckets/b/objects/delete").route().pattern().template())
+    assertThat(
+            router.match("POST", "/api/v1/buckets/b/objects/delete").route().pattern().template())
         .endsWith("/objects/delete");
     Router.Match get = router.match("GET", "/api/v1/buckets/b/objects/delete");
     assertThat(get.params()).containsEntry("key", "delete");

@@ -8,16 +8,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AssetPathsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"/js/app.js", "/css/console.css", "/favicon.svg", "/vendor/chart.js/chart.umd.min.js"})
+  @ValueSource(
+      strings = {
+        "/js/app.js",
+        "/css/console.css",
+        "/favicon.svg",
+        "/vendor/chart.js/chart.umd.min.js"
+      })
   void plainPathsToKnownFileTypesAreSafe(String path) {
     assertThat(AssetPaths.isSafe(path)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "", "js/app.js", "/", "/js", "/js/", "//app.js", "/../app.js", "/js/../app.js", "/./app.js", "/.env.js",
-    "/%2e%2e/app.js", "/js%2fapp.js", "/js\\app.js", "/app.js?x", "/app.class", "/META-INF/MANIFEST.MF", "/app.js\u0000.png",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "js/app.js",
+        "/",
+        "/js",
+        "/js/",
+        "//app.js",
+        "/../app.js",
+        "/js/../app.js",
+        "/./app.js",
+        "/.env.js",
+        "/%2e%2e/app.js",
+        "/js%2fapp.js",
+        "/js\\app.js",
+        "/app.js?x",
+        "/app.class",
+        "/META-INF/MANIFEST.MF",
+        "/app.js\u0000.png",
+      })
   void anythingElseIsNot(String path) {
     assertThat(AssetPaths.isSafe(path)).isFalse();
   }

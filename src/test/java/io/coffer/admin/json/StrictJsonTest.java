@@ -20,7 +20,10 @@ class StrictJsonTest {
   }
 
   private static void assertRefused(String json, String messagePart) {
-    assertThatThrownBy(() -> read(json)).as(json).isInstanceOf(InvalidJsonException.class).hasMessageContaining(messagePart);
+    assertThatThrownBy(() -> read(json))
+        .as(json)
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining(messagePart);
   }
 
   @Test
@@ -63,7 +66,8 @@ class StrictJsonTest {
 
   @Test
   void nullsAreOmittedOnOutput() {
-    assertThat(new String(StrictJson.write(new Body("n", null, null, null)), StandardCharsets.UTF_8))
+    assertThat(
+            new String(StrictJson.write(new Body("n", null, null, null)), StandardCharsets.UTF_8))
         .isEqualTo("{\"name\":\"n\"}");
   }
 }

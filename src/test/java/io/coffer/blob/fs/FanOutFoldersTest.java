@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Publishing into a fan-out folder races with removing it when its last blob goes: the removal
- * must never win between the folder's creation and the rename into it, and a folder left empty
- * must go.
+ * Publishing into a fan-out folder races with removing it when its last blob goes: the removal must
+ * never win between the folder's creation and the rename into it, and a folder left empty must go.
  */
 class FanOutFoldersTest {
   @TempDir Path dir;

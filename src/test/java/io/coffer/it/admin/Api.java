@@ -9,7 +9,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The management API over plain java.net.http, with the test server's API key (public for the auth matrix). */
+/**
+ * The management API over plain java.net.http, with the test server's API key (public for the auth
+ * matrix).
+ */
 public final class Api {
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -65,7 +68,8 @@ public final class Api {
       request.header("Content-Type", "application/json");
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -76,10 +80,17 @@ public final class Api {
   int rawGetStatus(String rawPath) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.consoleUri().getPort())) {
       String request =
-          "GET /api/v1" + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: "
-              + CofferTestServer.API_KEY + "\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-      String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+          "GET /api/v1"
+              + rawPath
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: "
+              + CofferTestServer.API_KEY
+              + "\r\nConnection: close\r\n\r\n";
+      socket
+          .getOutputStream()
+          .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String response =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
       return Integer.parseInt(response.substring(9, 12));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -23,7 +23,9 @@ class BucketApiIT {
   }
 
   static Api.Reply create(String name) {
-    return API.post("/buckets", "{\"name\": \"" + name + "\", \"owner_id\": " + ownerId + ", \"region\": \"us-east-1\"}");
+    return API.post(
+        "/buckets",
+        "{\"name\": \"" + name + "\", \"owner_id\": " + ownerId + ", \"region\": \"us-east-1\"}");
   }
 
   @Test
@@ -41,7 +43,8 @@ class BucketApiIT {
 
   @Test
   void theRegionDefaultsToUsEast1() {
-    Api.Reply reply = API.post("/buckets", "{\"name\": \"default-region\", \"owner_id\": " + ownerId + "}");
+    Api.Reply reply =
+        API.post("/buckets", "{\"name\": \"default-region\", \"owner_id\": " + ownerId + "}");
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.json().get("region").asString()).isEqualTo("us-east-1");
   }
@@ -58,7 +61,13 @@ class BucketApiIT {
     assertThat(reply.status()).isEqualTo(200);
     assertShape(SpecShapes.BUCKET_LIST, reply.json());
     JsonNode admins =
-        reply.json().get("buckets").valueStream().filter(b -> b.get("name").asString().equals("admins-bucket")).findFirst().orElseThrow();
+        reply
+            .json()
+            .get("buckets")
+            .valueStream()
+            .filter(b -> b.get("name").asString().equals("admins-bucket"))
+            .findFirst()
+            .orElseThrow();
     assertThat(admins.get("owner").asString()).isEqualTo("admin");
     assertThat(admins.get("object_count").asLong()).isEqualTo(2);
     assertThat(admins.get("total_size").asLong()).isEqualTo(2048);
@@ -69,7 +78,13 @@ class BucketApiIT {
   void theDetailHasObjectsAndPages() {
     assertThat(create("detail-bucket").status()).isEqualTo(201);
     for (int i = 0; i < 5; i++) {
-      assertThat(API.send("PUT", "/buckets/detail-bucket/objects/photos/" + i + ".jpg", "x".repeat(i + 1)).status()).isEqualTo(200);
+      assertThat(
+              API.send(
+                      "PUT",
+                      "/buckets/detail-bucket/objects/photos/" + i + ".jpg",
+                      "x".repeat(i + 1))
+                  .status())
+          .isEqualTo(200);
     }
     Api.Reply reply = API.get("/buckets/detail-bucket");
     assertThat(reply.status()).isEqualTo(200);
@@ -110,18 +125,28 @@ class BucketApiIT {
 
   @Test
   void badNamesUnknownOwnersAndMissingFieldsAre400() {
-    for (String name : new String[] {"ab", "UPPER", "-start", "a..b", "192.168.1.1", "under_score", "x".repeat(64)}) {
+    for (String name :
+        new String[] {
+          "ab", "UPPER", "-start", "a..b", "192.168.1.1", "under_score", "x".repeat(64)
+        }) {
       Api.Reply reply = create(name);
       assertThat(reply.status()).as(name).isEqualTo(400);
       assertThat(reply.json().get("error").asString()).isEqualTo("invalid_bucket_name");
     }
-    assertThat(API.post("/buckets", "{\"name\": \"no-owner\", \"owner_id\": 999999}").status()).isEqualTo(400);
+    assertThat(API.post("/buckets", "{\"name\": \"no-owner\", \"owner_id\": 999999}").status())
+        .isEqualTo(400);
     assertThat(API.post("/buckets", "{\"name\": \"no-owner\"}").status()).isEqualTo(400);
     assertThat(API.post("/buckets", "{\"owner_id\": 1}").status()).isEqualTo(400);
-    assertThat(API.post("/buckets", "{\"name\": \"bad-region\", \"owner_id\": 1, \"region\": \"Not A Region\"}").status()).isEqualTo(400);
+    assertThat(
+            API.post(
+                    "/buckets",
+                    "{\"name\": \"bad-region\", \"owner_id\": 1, \"region\": \"Not A Region\"}")
+                .status())
+        .isEqualTo(400);
     assertThat(API.get("/buckets/UPPER").status()).isEqualTo(400);
     assertThat(API.get("/buckets/missing-bucket").status()).isEqualTo(404);
-    assertThat(API.get("/buckets/missing-bucket").json().get("error").asString()).isEqualTo("no_such_bucket");
+    assertThat(API.get("/buckets/missing-bucket").json().get("error").asString())
+        .isEqualTo("no_such_bucket");
     assertThat(API.delete("/buckets/missing-bucket").status()).isEqualTo(404);
   }
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The management API accepts any bucket region: a bucket created as {@code mars-1} on a
- * {@code us-east-1} server was unusable from SDKs that trust GetBucketLocation. Only the server's
- * region is valid now.
+ * The management API accepts any bucket region: a bucket created as {@code mars-1} on a {@code
+ * us-east-1} server was unusable from SDKs that trust GetBucketLocation. Only the server's region
+ * is valid now.
  */
 class BucketRegionApiIT {
   @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
@@ -23,13 +23,21 @@ class BucketRegionApiIT {
   @BeforeAll
   static void owner() {
     ownerId =
-        API.post("/credentials", "{\"user_name\": \"region-owner\", \"access_key\": \"" + OWNER_ACCESS_KEY
-                + "\", \"secret_key\": \"" + OWNER_SECRET_KEY + "\"}")
-            .json().get("id").asLong();
+        API.post(
+                "/credentials",
+                "{\"user_name\": \"region-owner\", \"access_key\": \""
+                    + OWNER_ACCESS_KEY
+                    + "\", \"secret_key\": \""
+                    + OWNER_SECRET_KEY
+                    + "\"}")
+            .json()
+            .get("id")
+            .asLong();
   }
 
   static Api.Reply create(String name, String regionField) {
-    return API.post("/buckets", "{\"name\": \"" + name + "\", \"owner_id\": " + ownerId + regionField + "}");
+    return API.post(
+        "/buckets", "{\"name\": \"" + name + "\", \"owner_id\": " + ownerId + regionField + "}");
   }
 
   @Test
@@ -56,7 +64,9 @@ class BucketRegionApiIT {
     try (S3Client s3 = SERVER.client(OWNER_ACCESS_KEY, OWNER_SECRET_KEY)) {
       for (String bucket : new String[] {"named-region", "no-region"}) {
         // us-east-1 is the empty LocationConstraint, as AWS answers it.
-        assertThat(s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString()).as(bucket).isEmpty();
+        assertThat(s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString())
+            .as(bucket)
+            .isEmpty();
         assertThat(s3.headBucket(b -> b.bucket(bucket)).bucketRegion()).isEqualTo("us-east-1");
       }
     }

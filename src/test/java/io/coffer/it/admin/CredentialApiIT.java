@@ -28,15 +28,19 @@ class CredentialApiIT {
     assertThat(created.get("secret_key").asString()).matches("[A-Za-z0-9+/]{40}");
     assertThat(created.get("user_name").asString()).isEqualTo("john-doe");
     assertThat(created.get("is_active").asBoolean()).isTrue();
-    assertThat(created.get("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(created.get("created_at").asString())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     // Two generated keys differ.
-    assertThat(create("{}").get("access_key").asString()).isNotEqualTo(created.get("access_key").asString());
+    assertThat(create("{}").get("access_key").asString())
+        .isNotEqualTo(created.get("access_key").asString());
   }
 
   @Test
   void chosenKeysAreKeptAndWorkOnTheS3Port() {
     JsonNode created =
-        create("{\"user_name\": \"alice\", \"access_key\": \"ALICEACCESSKEY000001\", \"secret_key\": \"alice-secret-key-1234567890\"}");
+        create(
+            "{\"user_name\": \"alice\", \"access_key\": \"ALICEACCESSKEY000001\", \"secret_key\":"
+                + " \"alice-secret-key-1234567890\"}");
     assertThat(created.get("access_key").asString()).isEqualTo("ALICEACCESSKEY000001");
     assertThat(created.get("secret_key").asString()).isEqualTo("alice-secret-key-1234567890");
     try (S3Client alice = SERVER.client("ALICEACCESSKEY000001", "alice-secret-key-1234567890")) {
@@ -70,8 +74,11 @@ class CredentialApiIT {
     Api.Reply list = API.get("/credentials");
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().get("credentials").isArray()).isTrue();
-    assertThat(list.http().body()).doesNotContain(created.get("secret_key").asString()).doesNotContain("secret_key");
-    assertThat(list.json().get("credentials").valueStream().map(c -> c.get("id").asLong())).contains(id);
+    assertThat(list.http().body())
+        .doesNotContain(created.get("secret_key").asString())
+        .doesNotContain("secret_key");
+    assertThat(list.json().get("credentials").valueStream().map(c -> c.get("id").asLong()))
+        .contains(id);
 
     Api.Reply detail = API.get("/credentials/" + id);
     assertThat(detail.status()).isEqualTo(200);
@@ -85,30 +92,41 @@ class CredentialApiIT {
     JsonNode created = create("{\"user_name\": \"carol\"}");
     long id = created.get("id").asLong();
     for (String name : new String[] {"carol-one", "carol-two"}) {
-      assertThat(API.post("/buckets", "{\"name\": \"" + name + "\", \"owner_id\": " + id + "}").status()).isEqualTo(201);
+      assertThat(
+              API.post("/buckets", "{\"name\": \"" + name + "\", \"owner_id\": " + id + "}")
+                  .status())
+          .isEqualTo(201);
     }
     JsonNode detail = API.get("/credentials/" + id).json();
     assertShape(SpecShapes.CREDENTIAL_DETAIL, detail);
     assertThat(detail.get("bucket_count").asInt()).isEqualTo(2);
     assertThat(detail.get("buckets").get(0).get("owner").asString()).isEqualTo("carol");
-    assertThat(detail.get("buckets").valueStream().map(b -> b.get("name").asString())).containsExactly("carol-one", "carol-two");
+    assertThat(detail.get("buckets").valueStream().map(b -> b.get("name").asString()))
+        .containsExactly("carol-one", "carol-two");
   }
 
   @Test
   void updatingChangesTheNameAndDeactivationAppliesToTheNextS3Request() {
-    JsonNode created = create("{\"user_name\": \"dave\", \"access_key\": \"DAVEACCESSKEY0000001\", \"secret_key\": \"dave-secret-key-1234567890\"}");
+    JsonNode created =
+        create(
+            "{\"user_name\": \"dave\", \"access_key\": \"DAVEACCESSKEY0000001\", \"secret_key\":"
+                + " \"dave-secret-key-1234567890\"}");
     long id = created.get("id").asLong();
     try (S3Client dave = SERVER.client("DAVEACCESSKEY0000001", "dave-secret-key-1234567890")) {
       dave.listBuckets(); // now cached by the S3 port
       Api.Reply renamed = API.put("/credentials/" + id, "{\"user_name\": \"david\"}");
       assertThat(renamed.status()).isEqualTo(200);
       assertShape(SpecShapes.MESSAGE, renamed.json());
-      assertThat(renamed.json().get("message").asString()).isEqualTo("Operation completed successfully");
-      assertThat(API.get("/credentials/" + id).json().get("user_name").asString()).isEqualTo("david");
+      assertThat(renamed.json().get("message").asString())
+          .isEqualTo("Operation completed successfully");
+      assertThat(API.get("/credentials/" + id).json().get("user_name").asString())
+          .isEqualTo("david");
 
       assertThat(API.put("/credentials/" + id, "{\"is_active\": false}").status()).isEqualTo(200);
       assertThat(API.get("/credentials/" + id).json().get("is_active").asBoolean()).isFalse();
-      S3Exception refused = org.assertj.core.api.Assertions.catchThrowableOfType(S3Exception.class, dave::listBuckets);
+      S3Exception refused =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              S3Exception.class, dave::listBuckets);
       assertThat(refused).isNotNull();
       assertThat(refused.statusCode()).isEqualTo(403);
 
@@ -120,7 +138,9 @@ class CredentialApiIT {
   @Test
   void deletingIs409WhileTheCredentialOwnsBuckets() {
     long id = create("{\"user_name\": \"erin\"}").get("id").asLong();
-    assertThat(API.post("/buckets", "{\"name\": \"erin-bucket\", \"owner_id\": " + id + "}").status()).isEqualTo(201);
+    assertThat(
+            API.post("/buckets", "{\"name\": \"erin-bucket\", \"owner_id\": " + id + "}").status())
+        .isEqualTo(201);
     Api.Reply refused = API.delete("/credentials/" + id);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("error").asString()).isEqualTo("credential_in_use");

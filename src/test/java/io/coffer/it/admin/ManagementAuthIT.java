@@ -21,10 +21,28 @@ class ManagementAuthIT {
 
   @Test
   void theKeyIsAcceptedInXApiKeyAndAsABearerToken() {
-    assertThat(API.send("GET", "/stats", null, Map.of("X-API-Key", CofferTestServer.API_KEY)).status()).isEqualTo(200);
-    assertThat(API.send("GET", "/stats", null, Map.of("Authorization", "Bearer " + CofferTestServer.API_KEY)).status()).isEqualTo(200);
-    assertThat(API.send("GET", "/stats", null, Map.of("Authorization", "bearer " + CofferTestServer.API_KEY)).status()).isEqualTo(200);
-    assertUnauthorized(API.send("GET", "/stats", null, Map.of("Authorization", "Basic " + CofferTestServer.API_KEY)));
+    assertThat(
+            API.send("GET", "/stats", null, Map.of("X-API-Key", CofferTestServer.API_KEY)).status())
+        .isEqualTo(200);
+    assertThat(
+            API.send(
+                    "GET",
+                    "/stats",
+                    null,
+                    Map.of("Authorization", "Bearer " + CofferTestServer.API_KEY))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            API.send(
+                    "GET",
+                    "/stats",
+                    null,
+                    Map.of("Authorization", "bearer " + CofferTestServer.API_KEY))
+                .status())
+        .isEqualTo(200);
+    assertUnauthorized(
+        API.send(
+            "GET", "/stats", null, Map.of("Authorization", "Basic " + CofferTestServer.API_KEY)));
   }
 
   @Test

@@ -26,7 +26,11 @@ class ObjectApiIT {
   static void objects() {
     S3Client s3 = SERVER.s3();
     s3.putObject(
-        p -> p.bucket(BUCKET).key("photos/vacation.jpg").contentType("image/jpeg").metadata(Map.of("user-id", "12345", "category", "photos")),
+        p ->
+            p.bucket(BUCKET)
+                .key("photos/vacation.jpg")
+                .contentType("image/jpeg")
+                .metadata(Map.of("user-id", "12345", "category", "photos")),
         RequestBody.fromBytes(new byte[1024000]));
     s3.putObject(p -> p.bucket(BUCKET).key("photos/2023/a.jpg"), RequestBody.fromString("a"));
     s3.putObject(p -> p.bucket(BUCKET).key("docs/readme.txt"), RequestBody.fromString("readme"));
@@ -38,7 +42,13 @@ class ObjectApiIT {
     assertThat(reply.status()).isEqualTo(200);
     assertShape(SpecShapes.OBJECT_LIST, reply.json(), "truncated");
     JsonNode vacation =
-        reply.json().get("objects").valueStream().filter(o -> o.get("key").asString().equals("photos/vacation.jpg")).findFirst().orElseThrow();
+        reply
+            .json()
+            .get("objects")
+            .valueStream()
+            .filter(o -> o.get("key").asString().equals("photos/vacation.jpg"))
+            .findFirst()
+            .orElseThrow();
     assertThat(vacation.get("size").asLong()).isEqualTo(1024000);
     assertThat(vacation.get("size_human").asString()).isEqualTo("1.0 MB");
     assertThat(vacation.get("content_type").asString()).isEqualTo("image/jpeg");
@@ -54,22 +64,33 @@ class ObjectApiIT {
     assertThat(photos.has("prefixes")).isFalse();
 
     JsonNode folders = API.get("/buckets/" + BUCKET + "/objects?delimiter=/").json();
-    assertThat(folders.get("prefixes").valueStream().map(JsonNode::asString)).contains("docs/", "photos/");
-    JsonNode inPhotos = API.get("/buckets/" + BUCKET + "/objects?prefix=photos/&delimiter=/").json();
-    assertThat(inPhotos.get("objects").valueStream().map(o -> o.get("key").asString())).containsExactly("photos/vacation.jpg");
-    assertThat(inPhotos.get("prefixes").valueStream().map(JsonNode::asString)).containsExactly("photos/2023/");
+    assertThat(folders.get("prefixes").valueStream().map(JsonNode::asString))
+        .contains("docs/", "photos/");
+    JsonNode inPhotos =
+        API.get("/buckets/" + BUCKET + "/objects?prefix=photos/&delimiter=/").json();
+    assertThat(inPhotos.get("objects").valueStream().map(o -> o.get("key").asString()))
+        .containsExactly("photos/vacation.jpg");
+    assertThat(inPhotos.get("prefixes").valueStream().map(JsonNode::asString))
+        .containsExactly("photos/2023/");
 
     JsonNode first = API.get("/buckets/" + BUCKET + "/objects?limit=1").json();
     assertThat(first.get("truncated").asBoolean()).isTrue();
     String marker = first.get("next_marker").asString();
-    JsonNode second = API.get("/buckets/" + BUCKET + "/objects?limit=1&marker=" + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8)).json();
+    JsonNode second =
+        API.get(
+                "/buckets/"
+                    + BUCKET
+                    + "/objects?limit=1&marker="
+                    + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8))
+            .json();
     assertThat(second.get("objects").get(0).get("key").asString()).isGreaterThan(marker);
 
     assertThat(API.get("/buckets/" + BUCKET + "/objects?limit=0").status()).isEqualTo(400);
     assertThat(API.get("/buckets/" + BUCKET + "/objects?limit=10001").status()).isEqualTo(400);
     assertThat(API.get("/buckets/" + BUCKET + "/objects?limit=ten").status()).isEqualTo(400);
     assertThat(API.get("/buckets/" + BUCKET + "/objects?delimiter=ab").status()).isEqualTo(400);
-    assertThat(API.get("/buckets/" + BUCKET + "/objects?prefix=" + "p".repeat(1025)).status()).isEqualTo(400);
+    assertThat(API.get("/buckets/" + BUCKET + "/objects?prefix=" + "p".repeat(1025)).status())
+        .isEqualTo(400);
     assertThat(API.get("/buckets/no-such-bucket/objects").status()).isEqualTo(404);
   }
 
@@ -97,7 +118,12 @@ class ObjectApiIT {
     assertThat(reply.status()).as(reply.http().body()).isEqualTo(200);
     assertThat(reply.json().get("key").asString()).isEqualTo(key);
     // %2F is a slash inside the key, found the same way as a literal one.
-    assertThat(API.get("/buckets/" + BUCKET + "/objects/docs%2Freadme.txt").json().get("key").asString()).isEqualTo("docs/readme.txt");
+    assertThat(
+            API.get("/buckets/" + BUCKET + "/objects/docs%2Freadme.txt")
+                .json()
+                .get("key")
+                .asString())
+        .isEqualTo("docs/readme.txt");
     // A key that is literally "delete" is an object like any other for GET.
     assertThat(API.get("/buckets/" + BUCKET + "/objects/delete").status()).isEqualTo(404);
   }
@@ -107,7 +133,9 @@ class ObjectApiIT {
     byte[] data = new byte[3 * 1024 * 1024 + 17];
     new java.util.Random(7).nextBytes(data);
     HttpClient http = HttpClient.newHttpClient();
-    URI put = URI.create(SERVER.apiUri() + "/buckets/" + BUCKET + "/objects/uploads/report%20final.bin/content");
+    URI put =
+        URI.create(
+            SERVER.apiUri() + "/buckets/" + BUCKET + "/objects/uploads/report%20final.bin/content");
     HttpResponse<String> stored =
         http.send(
             HttpRequest.newBuilder(put)
@@ -122,38 +150,64 @@ class ObjectApiIT {
     assertThat(meta.get("size").asLong()).isEqualTo(data.length);
     assertThat(meta.get("content_type").asString()).isEqualTo("application/x-report");
 
-    URI download = URI.create(SERVER.apiUri() + "/buckets/" + BUCKET + "/download/uploads/report%20final.bin/content");
+    URI download =
+        URI.create(
+            SERVER.apiUri()
+                + "/buckets/"
+                + BUCKET
+                + "/download/uploads/report%20final.bin/content");
     HttpResponse<byte[]> got =
-        http.send(HttpRequest.newBuilder(download).header("X-API-Key", CofferTestServer.API_KEY).build(), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            HttpRequest.newBuilder(download).header("X-API-Key", CofferTestServer.API_KEY).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.body()).isEqualTo(data);
     assertThat(got.headers().firstValue("Content-Type")).hasValue("application/x-report");
-    assertThat(got.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"content\"; filename*=UTF-8''content");
+    assertThat(got.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"content\"; filename*=UTF-8''content");
     assertThat(got.headers().firstValueAsLong("Content-Length")).hasValue(data.length);
 
     // The same bytes through S3.
-    assertThat(SERVER.s3().getObjectAsBytes(g -> g.bucket(BUCKET).key("uploads/report final.bin/content")).asByteArray()).isEqualTo(data);
-    HttpResponse<String> unauthenticated = http.send(HttpRequest.newBuilder(download).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(
+            SERVER
+                .s3()
+                .getObjectAsBytes(g -> g.bucket(BUCKET).key("uploads/report final.bin/content"))
+                .asByteArray())
+        .isEqualTo(data);
+    HttpResponse<String> unauthenticated =
+        http.send(HttpRequest.newBuilder(download).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unauthenticated.statusCode()).isEqualTo(401);
     assertThat(API.get("/buckets/" + BUCKET + "/download/no/such/key").status()).isEqualTo(404);
   }
 
   @Test
   void downloadNamesNonAsciiFilesInFilenameStar() throws Exception {
-    assertThat(API.send("PUT", "/buckets/" + BUCKET + "/objects/f%C3%BCr%20%22dich%22.txt", "hallo").status()).isEqualTo(200);
+    assertThat(
+            API.send("PUT", "/buckets/" + BUCKET + "/objects/f%C3%BCr%20%22dich%22.txt", "hallo")
+                .status())
+        .isEqualTo(200);
     HttpResponse<String> got =
-        HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(SERVER.apiUri() + "/buckets/" + BUCKET + "/download/f%C3%BCr%20%22dich%22.txt"))
-                .header("X-API-Key", CofferTestServer.API_KEY).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            SERVER.apiUri()
+                                + "/buckets/"
+                                + BUCKET
+                                + "/download/f%C3%BCr%20%22dich%22.txt"))
+                    .header("X-API-Key", CofferTestServer.API_KEY)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(got.body()).isEqualTo("hallo");
     assertThat(got.headers().firstValue("Content-Disposition"))
-        .hasValue("attachment; filename=\"f_r _dich_.txt\"; filename*=UTF-8''f%C3%BCr%20%22dich%22.txt");
+        .hasValue(
+            "attachment; filename=\"f_r _dich_.txt\"; filename*=UTF-8''f%C3%BCr%20%22dich%22.txt");
   }
 
   @Test
   void deletingOneObject() {
-    assertThat(API.send("PUT", "/buckets/" + BUCKET + "/objects/to-delete", "bye").status()).isEqualTo(200);
+    assertThat(API.send("PUT", "/buckets/" + BUCKET + "/objects/to-delete", "bye").status())
+        .isEqualTo(200);
     Api.Reply deleted = API.delete("/buckets/" + BUCKET + "/objects/to-delete");
     assertThat(deleted.status()).isEqualTo(200);
     assertShape(SpecShapes.MESSAGE, deleted.json());
@@ -166,23 +220,35 @@ class ObjectApiIT {
   @Test
   void deletingManyReportsWhatWasDeletedAndWhatWasNot() {
     for (String key : new String[] {"file1.txt", "file2.txt"}) {
-      assertThat(API.send("PUT", "/buckets/" + BUCKET + "/objects/" + key, "x").status()).isEqualTo(200);
+      assertThat(API.send("PUT", "/buckets/" + BUCKET + "/objects/" + key, "x").status())
+          .isEqualTo(200);
     }
     Api.Reply reply =
-        API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [\"file1.txt\", \"file2.txt\", \"folder/file3.txt\"]}");
+        API.post(
+            "/buckets/" + BUCKET + "/objects/delete",
+            "{\"keys\": [\"file1.txt\", \"file2.txt\", \"folder/file3.txt\"]}");
     assertThat(reply.status()).isEqualTo(200);
     assertShape(SpecShapes.DELETED, reply.json(), "errors");
-    assertThat(reply.json().get("deleted").valueStream().map(JsonNode::asString)).containsExactly("file1.txt", "file2.txt");
-    assertThat(reply.json().get("errors").get(0).get("key").asString()).isEqualTo("folder/file3.txt");
+    assertThat(reply.json().get("deleted").valueStream().map(JsonNode::asString))
+        .containsExactly("file1.txt", "file2.txt");
+    assertThat(reply.json().get("errors").get(0).get("key").asString())
+        .isEqualTo("folder/file3.txt");
     assertThat(reply.json().get("errors").get(0).get("message").isString()).isTrue();
     assertThat(API.get("/buckets/" + BUCKET + "/objects/file1.txt").status()).isEqualTo(404);
 
-    assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": []}").status()).isEqualTo(400);
-    assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": \"file1.txt\"}").status()).isEqualTo(400);
-    assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [1, 2]}").status()).isEqualTo(400);
-    assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [null]}").status()).isEqualTo(400);
+    assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": []}").status())
+        .isEqualTo(400);
+    assertThat(
+            API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": \"file1.txt\"}")
+                .status())
+        .isEqualTo(400);
+    assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [1, 2]}").status())
+        .isEqualTo(400);
+    assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{\"keys\": [null]}").status())
+        .isEqualTo(400);
     assertThat(API.post("/buckets/" + BUCKET + "/objects/delete", "{}").status()).isEqualTo(400);
-    assertThat(API.post("/buckets/no-such-bucket/objects/delete", "{\"keys\": [\"a\"]}").status()).isEqualTo(404);
+    assertThat(API.post("/buckets/no-such-bucket/objects/delete", "{\"keys\": [\"a\"]}").status())
+        .isEqualTo(404);
   }
 
   @Test

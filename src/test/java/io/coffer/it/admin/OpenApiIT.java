@@ -23,7 +23,8 @@ class OpenApiIT {
     assertThat(reply.status()).isEqualTo(200);
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    SwaggerParseResult result = new OpenAPIV3Parser().readContents(reply.http().body(), null, options);
+    SwaggerParseResult result =
+        new OpenAPIV3Parser().readContents(reply.http().body(), null, options);
     assertThat(result.getMessages()).as("parser messages").isEmpty();
     assertThat(result.getOpenAPI()).isNotNull();
     return result.getOpenAPI();
@@ -39,7 +40,13 @@ class OpenApiIT {
   @Test
   void itsPathsAndMethodsAreExactlyTheRouteTable() {
     Set<String> documented = new TreeSet<>();
-    parse().getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(m -> documented.add(m.name() + " " + path)));
+    parse()
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .keySet()
+                    .forEach(m -> documented.add(m.name() + " " + path)));
     Set<String> routed = new TreeSet<>(SERVER.server().managementRoutes());
     assertThat(routed).isNotEmpty();
     assertThat(documented).as("documented but not routed").isSubsetOf(routed);
@@ -50,8 +57,10 @@ class OpenApiIT {
   void responseSchemasNameTheFieldsTheServerSends() {
     var schemas = parse().getComponents().getSchemas();
     Set<String> stats = new TreeSet<>(API.get("/stats").json().propertyNames());
-    assertThat(schemas.get("Stats").getProperties().keySet()).containsExactlyInAnyOrderElementsOf(stats);
+    assertThat(schemas.get("Stats").getProperties().keySet())
+        .containsExactlyInAnyOrderElementsOf(stats);
     Set<String> credential = new TreeSet<>(API.post("/credentials", "{}").json().propertyNames());
-    assertThat(schemas.get("CredentialCreated").getProperties().keySet()).containsExactlyInAnyOrderElementsOf(credential);
+    assertThat(schemas.get("CredentialCreated").getProperties().keySet())
+        .containsExactlyInAnyOrderElementsOf(credential);
   }
 }

@@ -26,7 +26,10 @@ class PresignedUrlApiIT {
 
   @BeforeAll
   static void object() {
-    SERVER.s3().putObject(p -> p.bucket(BUCKET).key("file.txt"), RequestBody.fromString("hello presigned"));
+    SERVER
+        .s3()
+        .putObject(
+            p -> p.bucket(BUCKET).key("file.txt"), RequestBody.fromString("hello presigned"));
   }
 
   static JsonNode issue(String key, String method, long expiresIn) {
@@ -37,13 +40,25 @@ class PresignedUrlApiIT {
     Api.Reply reply =
         API.post(
             "/presigned-urls",
-            Api.json(Map.of("bucket_name", BUCKET, "object_key", key, "method", method, "expires_in", expiresIn, "access_key", accessKey)));
+            Api.json(
+                Map.of(
+                    "bucket_name",
+                    BUCKET,
+                    "object_key",
+                    key,
+                    "method",
+                    method,
+                    "expires_in",
+                    expiresIn,
+                    "access_key",
+                    accessKey)));
     assertThat(reply.status()).as(reply.http().body()).isEqualTo(201);
     return reply.json();
   }
 
   static HttpResponse<String> fetch(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -76,9 +91,18 @@ class PresignedUrlApiIT {
   void aPutUrlStoresTheBody() throws Exception {
     String url = issue("dir/put me.txt", "PUT", 600).get("url").asString();
     HttpResponse<String> put =
-        HTTP.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString("uploaded")).build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .PUT(HttpRequest.BodyPublishers.ofString("uploaded"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    assertThat(SERVER.s3().getObjectAsBytes(g -> g.bucket(BUCKET).key("dir/put me.txt")).asUtf8String()).isEqualTo("uploaded");
+    assertThat(
+            SERVER
+                .s3()
+                .getObjectAsBytes(g -> g.bucket(BUCKET).key("dir/put me.txt"))
+                .asUtf8String())
+        .isEqualTo("uploaded");
   }
 
   @Test
@@ -92,7 +116,8 @@ class PresignedUrlApiIT {
   @Test
   void anExpiredUrlIsRefused() throws Exception {
     JsonNode created = issue("file.txt", "GET", 1);
-    HttpResponse<String> got = fetchUntilRefused(created.get("url").asString(), Duration.ofSeconds(10));
+    HttpResponse<String> got =
+        fetchUntilRefused(created.get("url").asString(), Duration.ofSeconds(10));
     assertThat(got.statusCode()).isEqualTo(403);
     assertThat(got.body()).contains("AccessDenied");
     assertThat(statusOf(created)).isEqualTo("expired");
@@ -116,11 +141,27 @@ class PresignedUrlApiIT {
   @Test
   void deactivatingOrDeletingTheCredentialInvalidatesItsUrls() throws Exception {
     JsonNode credential =
-        API.post("/credentials", "{\"user_name\": \"frank\", \"access_key\": \"FRANKACCESSKEY000001\", \"secret_key\": \"frank-secret-key-1234567890\"}").json();
+        API.post(
+                "/credentials",
+                "{\"user_name\": \"frank\", \"access_key\": \"FRANKACCESSKEY000001\","
+                    + " \"secret_key\": \"frank-secret-key-1234567890\"}")
+            .json();
     long id = credential.get("id").asLong();
-    assertThat(API.post("/buckets", "{\"name\": \"franks-bucket\", \"owner_id\": " + id + "}").status()).isEqualTo(201);
-    assertThat(API.send("PUT", "/buckets/franks-bucket/objects/f.txt", "frank").status()).isEqualTo(200);
-    String body = Api.json(Map.of("bucket_name", "franks-bucket", "object_key", "f.txt", "access_key", "FRANKACCESSKEY000001"));
+    assertThat(
+            API.post("/buckets", "{\"name\": \"franks-bucket\", \"owner_id\": " + id + "}")
+                .status())
+        .isEqualTo(201);
+    assertThat(API.send("PUT", "/buckets/franks-bucket/objects/f.txt", "frank").status())
+        .isEqualTo(200);
+    String body =
+        Api.json(
+            Map.of(
+                "bucket_name",
+                "franks-bucket",
+                "object_key",
+                "f.txt",
+                "access_key",
+                "FRANKACCESSKEY000001"));
     JsonNode first = API.post("/presigned-urls", body).json();
     String url = first.get("url").asString();
     assertThat(fetch(url).body()).isEqualTo("frank");
@@ -146,14 +187,30 @@ class PresignedUrlApiIT {
   void urlsSignedOutsideTheApiStillWork() throws Exception {
     String url =
         SigV4Signer.presign(
-            "GET", SERVER.s3Uri().toString(), BUCKET, "file.txt", Map.of(),
-            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", Instant.now(), 60);
+            "GET",
+            SERVER.s3Uri().toString(),
+            BUCKET,
+            "file.txt",
+            Map.of(),
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            Instant.now(),
+            60);
     assertThat(fetch(url).statusCode()).isEqualTo(200);
     // A hash this server never issued is refused, even when correctly signed.
     String forged =
         SigV4Signer.presign(
-            "GET", SERVER.s3Uri().toString(), BUCKET, "file.txt", Map.of("hash", "never-issued"),
-            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", Instant.now(), 60);
+            "GET",
+            SERVER.s3Uri().toString(),
+            BUCKET,
+            "file.txt",
+            Map.of("hash", "never-issued"),
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            Instant.now(),
+            60);
     assertThat(fetch(forged).statusCode()).isEqualTo(403);
   }
 
@@ -173,7 +230,12 @@ class PresignedUrlApiIT {
 
   @Test
   void validation() {
-    String base = "\"bucket_name\": \"" + BUCKET + "\", \"object_key\": \"file.txt\", \"access_key\": \"" + CofferTestServer.ACCESS_KEY + "\"";
+    String base =
+        "\"bucket_name\": \""
+            + BUCKET
+            + "\", \"object_key\": \"file.txt\", \"access_key\": \""
+            + CofferTestServer.ACCESS_KEY
+            + "\"";
     assertInvalid("{" + base + ", \"expires_in\": 0}");
     assertInvalid("{" + base + ", \"expires_in\": 604801}");
     assertInvalid("{" + base + ", \"expires_in\": -5}");
@@ -183,17 +245,33 @@ class PresignedUrlApiIT {
     assertInvalid("{" + base + ", \"method\": \"get\"}");
     assertInvalid("{" + base + ", \"method\": 1}");
     assertInvalid("{" + base + ", \"extra\": true}");
-    assertInvalid("{\"object_key\": \"file.txt\", \"access_key\": \"" + CofferTestServer.ACCESS_KEY + "\"}");
-    assertInvalid("{\"bucket_name\": \"" + BUCKET + "\", \"access_key\": \"" + CofferTestServer.ACCESS_KEY + "\"}");
+    assertInvalid(
+        "{\"object_key\": \"file.txt\", \"access_key\": \"" + CofferTestServer.ACCESS_KEY + "\"}");
+    assertInvalid(
+        "{\"bucket_name\": \""
+            + BUCKET
+            + "\", \"access_key\": \""
+            + CofferTestServer.ACCESS_KEY
+            + "\"}");
     assertInvalid("{\"bucket_name\": \"" + BUCKET + "\", \"object_key\": \"file.txt\"}");
-    assertThat(API.post("/presigned-urls", "{" + base + ", \"expires_in\": 604800}").status()).isEqualTo(201);
-    assertThat(API.post("/presigned-urls", "{" + base + ", \"expires_in\": 1}").status()).isEqualTo(201);
+    assertThat(API.post("/presigned-urls", "{" + base + ", \"expires_in\": 604800}").status())
+        .isEqualTo(201);
+    assertThat(API.post("/presigned-urls", "{" + base + ", \"expires_in\": 1}").status())
+        .isEqualTo(201);
 
     Api.Reply unknownKey =
-        API.post("/presigned-urls", "{\"bucket_name\": \"" + BUCKET + "\", \"object_key\": \"f\", \"access_key\": \"NOSUCHKEY\"}");
+        API.post(
+            "/presigned-urls",
+            "{\"bucket_name\": \""
+                + BUCKET
+                + "\", \"object_key\": \"f\", \"access_key\": \"NOSUCHKEY\"}");
     assertThat(unknownKey.status()).isEqualTo(404);
     Api.Reply unknownBucket =
-        API.post("/presigned-urls", "{\"bucket_name\": \"no-such-bucket\", \"object_key\": \"f\", \"access_key\": \"" + CofferTestServer.ACCESS_KEY + "\"}");
+        API.post(
+            "/presigned-urls",
+            "{\"bucket_name\": \"no-such-bucket\", \"object_key\": \"f\", \"access_key\": \""
+                + CofferTestServer.ACCESS_KEY
+                + "\"}");
     assertThat(unknownBucket.status()).isEqualTo(404);
     assertThat(unknownBucket.json().get("error").asString()).isEqualTo("no_such_bucket");
   }
@@ -207,7 +285,10 @@ class PresignedUrlApiIT {
 
   private static String statusOf(JsonNode created) {
     long id = created.get("id").asLong();
-    return API.get("/presigned-urls").json().get("urls").valueStream()
+    return API.get("/presigned-urls")
+        .json()
+        .get("urls")
+        .valueStream()
         .filter(u -> u.get("id").asLong() == id)
         .findFirst()
         .orElseThrow()

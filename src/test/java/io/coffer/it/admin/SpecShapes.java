@@ -8,9 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeType;
 
 /**
- * The response examples of the specification (copied from its text) and a comparison of shapes:
- * the same field names with the same JSON types, recursively; fields the specification does not
- * show are allowed only when named as ours ("beyond").
+ * The response examples of the specification (copied from its text) and a comparison of shapes: the
+ * same field names with the same JSON types, recursively; fields the specification does not show
+ * are allowed only when named as ours ("beyond").
  */
 final class SpecShapes {
   private SpecShapes() {}
@@ -49,7 +49,8 @@ final class SpecShapes {
       """
           .formatted(BUCKET);
 
-  static final String MESSAGE = """
+  static final String MESSAGE =
+      """
       {"message": "Operation completed successfully"}
       """;
 
@@ -65,7 +66,8 @@ final class SpecShapes {
 
   static final String OBJECT_LIST = "{\"objects\": [" + OBJECT + "]}";
 
-  static final String DELETED = """
+  static final String DELETED =
+      """
       {"deleted": ["file1.txt", "file2.txt"]}
       """;
 
@@ -104,7 +106,8 @@ final class SpecShapes {
     compare(Api.JSON.readTree(example), actual, "$", Set.of(beyond));
   }
 
-  private static void compare(JsonNode expected, JsonNode actual, String where, Set<String> beyond) {
+  private static void compare(
+      JsonNode expected, JsonNode actual, String where, Set<String> beyond) {
     assertThat(type(actual)).as("JSON type at %s", where).isEqualTo(type(expected));
     if (expected.isObject()) {
       Set<String> names = new TreeSet<>(actual.propertyNames());
@@ -118,7 +121,10 @@ final class SpecShapes {
           compare(expected.get(name), actual.get(name), where + "." + name, beyond);
         }
       } else {
-        actual.properties().forEach(e -> assertThat(e.getValue().isString()).as("%s.%s", where, e.getKey()).isTrue());
+        actual
+            .properties()
+            .forEach(
+                e -> assertThat(e.getValue().isString()).as("%s.%s", where, e.getKey()).isTrue());
       }
     } else if (expected.isArray() && !expected.isEmpty()) {
       for (int i = 0; i < actual.size(); i++) {

@@ -33,9 +33,11 @@ class StatsIT {
       s3.createBucket(b -> b.bucket("stats-gone"));
       for (int i = 0; i < 7; i++) {
         int n = i;
-        s3.putObject(p -> p.bucket("stats-a").key("k" + n), RequestBody.fromBytes(new byte[100 * n + 1]));
+        s3.putObject(
+            p -> p.bucket("stats-a").key("k" + n), RequestBody.fromBytes(new byte[100 * n + 1]));
       }
-      s3.putObject(p -> p.bucket("stats-a").key("k3"), RequestBody.fromBytes(new byte[5000])); // overwrite
+      s3.putObject(
+          p -> p.bucket("stats-a").key("k3"), RequestBody.fromBytes(new byte[5000])); // overwrite
       s3.deleteObject(d -> d.bucket("stats-a").key("k0"));
       s3.putObject(p -> p.bucket("stats-gone").key("x"), RequestBody.fromBytes(new byte[10]));
       s3.deleteObject(d -> d.bucket("stats-gone").key("x"));
@@ -47,18 +49,32 @@ class StatsIT {
       for (int part = 1; part <= 2; part++) {
         int number = part;
         byte[] bytes = new byte[number == 1 ? 5 * 1024 * 1024 : 1234];
-        String etag = s3.uploadPart(u -> u.bucket("stats-b").key("big").uploadId(done).partNumber(number), RequestBody.fromBytes(bytes)).eTag();
+        String etag =
+            s3.uploadPart(
+                    u -> u.bucket("stats-b").key("big").uploadId(done).partNumber(number),
+                    RequestBody.fromBytes(bytes))
+                .eTag();
         parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
       }
-      s3.completeMultipartUpload(c -> c.bucket("stats-b").key("big").uploadId(done).multipartUpload(m -> m.parts(parts)));
+      s3.completeMultipartUpload(
+          c -> c.bucket("stats-b").key("big").uploadId(done).multipartUpload(m -> m.parts(parts)));
       String open = s3.createMultipartUpload(c -> c.bucket("stats-b").key("open")).uploadId();
-      s3.uploadPart(u -> u.bucket("stats-b").key("open").uploadId(open).partNumber(1), RequestBody.fromBytes(new byte[10]));
+      s3.uploadPart(
+          u -> u.bucket("stats-b").key("open").uploadId(open).partNumber(1),
+          RequestBody.fromBytes(new byte[10]));
       String aborted = s3.createMultipartUpload(c -> c.bucket("stats-b").key("aborted")).uploadId();
       s3.abortMultipartUpload(a -> a.bucket("stats-b").key("aborted").uploadId(aborted));
 
       // Presigned URLs: two active, one revoked.
       for (int i = 0; i < 3; i++) {
-        assertThat(API.post("/presigned-urls", "{\"bucket_name\": \"stats-a\", \"object_key\": \"k1\", \"access_key\": \"" + CofferTestServer.ACCESS_KEY + "\"}").status()).isEqualTo(201);
+        assertThat(
+                API.post(
+                        "/presigned-urls",
+                        "{\"bucket_name\": \"stats-a\", \"object_key\": \"k1\", \"access_key\": \""
+                            + CofferTestServer.ACCESS_KEY
+                            + "\"}")
+                    .status())
+            .isEqualTo(201);
       }
       long firstId = API.get("/presigned-urls").json().get("urls").get(0).get("id").asLong();
       assertThat(API.delete("/presigned-urls/" + firstId).status()).isEqualTo(200);
@@ -77,7 +93,8 @@ class StatsIT {
         uploads += s3.listMultipartUploads(l -> l.bucket(bucket.name())).uploads().size();
       }
       JsonNode urls = API.get("/presigned-urls").json().get("urls");
-      long activeUrls = urls.valueStream().filter(u -> u.get("status").asString().equals("active")).count();
+      long activeUrls =
+          urls.valueStream().filter(u -> u.get("status").asString().equals("active")).count();
       long credentials = API.get("/credentials").json().get("credentials").size();
 
       assertThat(stats.get("buckets").asLong()).isEqualTo(buckets).isEqualTo(2);

@@ -19,11 +19,21 @@ class UploadApiIT {
     String uploadId;
     try (S3Client s3 = SERVER.client()) {
       s3.createBucket(b -> b.bucket("uploads-bucket"));
-      uploadId = s3.createMultipartUpload(c -> c.bucket("uploads-bucket").key("large-file.zip").contentType("application/zip")).uploadId();
+      uploadId =
+          s3.createMultipartUpload(
+                  c ->
+                      c.bucket("uploads-bucket")
+                          .key("large-file.zip")
+                          .contentType("application/zip"))
+              .uploadId();
       for (int part = 1; part <= 3; part++) {
         int number = part;
         s3.uploadPart(
-            u -> u.bucket("uploads-bucket").key("large-file.zip").uploadId(uploadId).partNumber(number),
+            u ->
+                u.bucket("uploads-bucket")
+                    .key("large-file.zip")
+                    .uploadId(uploadId)
+                    .partNumber(number),
             RequestBody.fromBytes(new byte[number == 3 ? 1000 : 5 * 1024 * 1024]));
       }
     }
@@ -39,14 +49,18 @@ class UploadApiIT {
     assertThat(upload.get("total_size").asLong()).isEqualTo(10 * 1024 * 1024 + 1000);
     assertThat(upload.get("total_size_human").asString()).isEqualTo("10.0 MB");
 
-    assertThat(API.delete("/buckets/uploads-bucket/multipart-uploads/no-such-upload").status()).isEqualTo(404);
+    assertThat(API.delete("/buckets/uploads-bucket/multipart-uploads/no-such-upload").status())
+        .isEqualTo(404);
     long before = API.get("/stats").json().get("active_multipart_uploads").asLong();
     Api.Reply aborted = API.delete("/buckets/uploads-bucket/multipart-uploads/" + uploadId);
     assertThat(aborted.status()).isEqualTo(200);
     assertShape(SpecShapes.MESSAGE, aborted.json());
-    assertThat(API.get("/buckets/uploads-bucket/multipart-uploads").json().get("uploads").isEmpty()).isTrue();
-    assertThat(API.get("/stats").json().get("active_multipart_uploads").asLong()).isEqualTo(before - 1);
-    assertThat(API.delete("/buckets/uploads-bucket/multipart-uploads/" + uploadId).status()).isEqualTo(404);
+    assertThat(API.get("/buckets/uploads-bucket/multipart-uploads").json().get("uploads").isEmpty())
+        .isTrue();
+    assertThat(API.get("/stats").json().get("active_multipart_uploads").asLong())
+        .isEqualTo(before - 1);
+    assertThat(API.delete("/buckets/uploads-bucket/multipart-uploads/" + uploadId).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -57,8 +71,10 @@ class UploadApiIT {
       s3.createBucket(b -> b.bucket("other-bucket"));
       uploadId = s3.createMultipartUpload(c -> c.bucket("home-bucket").key("k")).uploadId();
     }
-    assertThat(API.delete("/buckets/other-bucket/multipart-uploads/" + uploadId).status()).isEqualTo(404);
-    assertThat(API.get("/buckets/home-bucket/multipart-uploads").json().get("uploads").size()).isEqualTo(1);
+    assertThat(API.delete("/buckets/other-bucket/multipart-uploads/" + uploadId).status())
+        .isEqualTo(404);
+    assertThat(API.get("/buckets/home-bucket/multipart-uploads").json().get("uploads").size())
+        .isEqualTo(1);
     assertThat(API.get("/buckets/no-such-bucket/multipart-uploads").status()).isEqualTo(404);
   }
 }

@@ -27,7 +27,11 @@ record Answer(int status, String code) {
     } catch (S3Exception e) {
       String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
       if (code == null && e.awsErrorDetails() != null) {
-        code = e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-error-code").orElse(null);
+        code =
+            e.awsErrorDetails()
+                .sdkHttpResponse()
+                .firstMatchingHeader("x-amz-error-code")
+                .orElse(null);
       }
       return new Answer(e.statusCode(), code);
     }
@@ -35,7 +39,10 @@ record Answer(int status, String code) {
 
   static Answer of(Api.Reply reply) {
     String body = reply.http().body();
-    String code = body.startsWith("{") && reply.json().has("error") ? reply.json().get("error").asString() : null;
+    String code =
+        body.startsWith("{") && reply.json().has("error")
+            ? reply.json().get("error").asString()
+            : null;
     return new Answer(reply.status(), code);
   }
 

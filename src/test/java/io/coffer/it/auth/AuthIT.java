@@ -47,16 +47,18 @@ class AuthIT {
   }
 
   static void assertStored(String key, byte[] expected) {
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()).isEqualTo(expected);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray())
+        .isEqualTo(expected);
   }
 
   static void assertAbsent(String key) {
     assertS3Error(404, "NoSuchKey", () -> s3.headObject(b -> b.bucket(BUCKET).key(key)));
   }
 
-  static HttpResponse<String> streamingPut(String key, String mode, byte[] data, Map<String, String> trailers)
-      throws Exception {
-    return StreamingUpload.put(endpoint, "/" + BUCKET + "/" + key, mode, data, trailers, body -> body);
+  static HttpResponse<String> streamingPut(
+      String key, String mode, byte[] data, Map<String, String> trailers) throws Exception {
+    return StreamingUpload.put(
+        endpoint, "/" + BUCKET + "/" + key, mode, data, trailers, body -> body);
   }
 
   // ---- the payload modes that must work ----
@@ -71,7 +73,8 @@ class AuthIT {
   @Test
   void anUnsignedPayloadIsAccepted() throws Exception {
     byte[] data = data(10_000, 2);
-    assertThat(put("unsigned").payloadHash("UNSIGNED-PAYLOAD").send(data).statusCode()).isEqualTo(200);
+    assertThat(put("unsigned").payloadHash("UNSIGNED-PAYLOAD").send(data).statusCode())
+        .isEqualTo(200);
     assertStored("unsigned", data);
   }
 
@@ -88,7 +91,9 @@ class AuthIT {
     byte[] data = data(2 * CHUNK + 7, 4);
     var response =
         streamingPut(
-            "signed-trailer", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", data,
+            "signed-trailer",
+            "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER",
+            data,
             Map.of("x-amz-checksum-crc32", crc32(data)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("x-amz-checksum-crc32")).hasValue(crc32(data));
@@ -100,7 +105,9 @@ class AuthIT {
     byte[] data = data(2 * CHUNK + 9, 5);
     var response =
         streamingPut(
-            "unsigned-trailer", "STREAMING-UNSIGNED-PAYLOAD-TRAILER", data,
+            "unsigned-trailer",
+            "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+            data,
             Map.of("x-amz-checksum-crc32", crc32(data)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("x-amz-checksum-crc32")).hasValue(crc32(data));
@@ -110,7 +117,8 @@ class AuthIT {
   @Test
   void unsignedChunksWithoutATrailerAreAccepted() throws Exception {
     byte[] data = data(CHUNK + 1, 6);
-    var response = streamingPut("unsigned-no-trailer", "STREAMING-UNSIGNED-PAYLOAD-TRAILER", data, null);
+    var response =
+        streamingPut("unsigned-no-trailer", "STREAMING-UNSIGNED-PAYLOAD-TRAILER", data, null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertStored("unsigned-no-trailer", data);
   }
@@ -118,9 +126,11 @@ class AuthIT {
   @Test
   void presignedPutAndGetWork() throws Exception {
     byte[] data = utf8("uploaded through a presigned URL");
-    String putUrl = RawS3.presign(endpoint, "PUT", BUCKET, "presigned/file.txt", Instant.now(), 300);
+    String putUrl =
+        RawS3.presign(endpoint, "PUT", BUCKET, "presigned/file.txt", Instant.now(), 300);
     assertThat(RawS3.sendUrl("PUT", putUrl, data).statusCode()).isEqualTo(200);
-    String getUrl = RawS3.presign(endpoint, "GET", BUCKET, "presigned/file.txt", Instant.now(), 300);
+    String getUrl =
+        RawS3.presign(endpoint, "GET", BUCKET, "presigned/file.txt", Instant.now(), 300);
     HttpResponse<String> got = RawS3.sendUrl("GET", getUrl, new byte[0]);
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.body()).isEqualTo("uploaded through a presigned URL");

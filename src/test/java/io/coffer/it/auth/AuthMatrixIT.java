@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The auth matrix: every way a request can be refused, on the S3 port and on the management API,
  * each with its exact status and error code, and after each one a snapshot of everything stored
- * (objects, uploads and their parts, buckets, credentials, presigned URLs, counters) must equal
- * the one taken before it. The cases live in one file per group.
+ * (objects, uploads and their parts, buckets, credentials, presigned URLs, counters) must equal the
+ * one taken before it. The cases live in one file per group.
  */
 class AuthMatrixIT {
   @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Authentication and request decoding as real clients met them (issue 12): the region named in
- * AuthorizationHeaderMalformed, unsupported schemes, non-UTF-8 key paths, SigV2 presigned URLs
- * for ten years, and non-ASCII metadata values sent raw.
+ * AuthorizationHeaderMalformed, unsupported schemes, non-UTF-8 key paths, SigV2 presigned URLs for
+ * ten years, and non-ASCII metadata values sent raw.
  */
 class AuthRegressionIT {
   @RegisterExtension static final CofferTestServer SERVER = CofferTestServer.withBuckets("regress");
@@ -52,8 +52,17 @@ class AuthRegressionIT {
         .contains("is wrong; expecting")
         .contains("<Region>us-east-1</Region>");
     String url =
-        SigV4Signer.presign("GET", s3.toString(), "regress", "k", Map.of(), CofferTestServer.ACCESS_KEY,
-            CofferTestServer.SECRET_KEY, "eu-central-1", Instant.now(), 600);
+        SigV4Signer.presign(
+            "GET",
+            s3.toString(),
+            "regress",
+            "k",
+            Map.of(),
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "eu-central-1",
+            Instant.now(),
+            600);
     HttpResponse<String> presigned = RawS3.sendUrl("GET", url, new byte[0]);
     assertThat(RawS3.errorCode(presigned)).isEqualTo("AuthorizationQueryParametersError");
     assertThat(presigned.body()).contains("<Region>us-east-1</Region>");
@@ -62,7 +71,10 @@ class AuthRegressionIT {
   @Test
   void unsupportedAuthorizationTypeIsInvalidArgument() throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(s3.resolve("/regress")).header("Authorization", "Bearer abc.def").GET().build();
+        HttpRequest.newBuilder(s3.resolve("/regress"))
+            .header("Authorization", "Bearer abc.def")
+            .GET()
+            .build();
     HttpResponse<String> response = RawS3.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body())
@@ -74,25 +86,30 @@ class AuthRegressionIT {
 
   @Test
   void keyPathWhosePercentEscapesAreNotUtf8IsRefused() throws Exception {
-    for (String path : new String[] {"/regress/%FF%FE", "/regress/%FF", "/regress/%C3", "/regress/a%C3%28"}) {
+    for (String path :
+        new String[] {"/regress/%FF%FE", "/regress/%FF", "/regress/%C3", "/regress/a%C3%28"}) {
       HttpResponse<String> put = RawS3.send(s3, "PUT", path, utf8("bytes"));
       assertThat(put.statusCode()).as(path).isEqualTo(400);
       assertThat(RawS3.errorCode(put)).as(path).isEqualTo("InvalidURI");
     }
     HttpResponse<String> bucket = RawS3.send(s3, "GET", "/re%FFgress", new byte[0]);
     assertThat(RawS3.errorCode(bucket)).isEqualTo("InvalidURI");
-    assertThat(client.listObjectsV2(b -> b.bucket("regress").prefix("\uFFFD")).contents()).isEmpty();
+    assertThat(client.listObjectsV2(b -> b.bucket("regress").prefix("\uFFFD")).contents())
+        .isEmpty();
     // Valid UTF-8 escapes still name their key.
     assertThat(RawS3.send(s3, "PUT", "/regress/caf%C3%A9", utf8("ok")).statusCode()).isEqualTo(200);
-    assertThat(client.headObject(b -> b.bucket("regress").key("café")).contentLength()).isEqualTo(2);
+    assertThat(client.headObject(b -> b.bucket("regress").key("café")).contentLength())
+        .isEqualTo(2);
   }
 
   @Test
   void queryWhosePercentEscapesAreNotUtf8IsRefusedBeforeAuthentication() throws Exception {
     // The query used to decode such bytes to U+FFFD for routing, while the verifier signed them.
-    for (String query : new String[] {"prefix=%FF", "prefix=%C0%AF", "list-type=2&start-after=%ED%A0%80"}) {
+    for (String query :
+        new String[] {"prefix=%FF", "prefix=%C0%AF", "list-type=2&start-after=%ED%A0%80"}) {
       HttpRequest request = HttpRequest.newBuilder(s3.resolve("/regress?" + query)).GET().build();
-      HttpResponse<String> response = RawS3.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          RawS3.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(query).isEqualTo(400);
       assertThat(RawS3.errorCode(response)).as(query).isEqualTo("InvalidURI");
     }
@@ -103,14 +120,19 @@ class AuthRegressionIT {
 
   @Test
   void sigV2PresignedUrlExpiringMoreThanSevenDaysAheadIsRefused() throws Exception {
-    client.putObject(b -> b.bucket("regress").key("shared.txt"), software.amazon.awssdk.core.sync.RequestBody.fromString("shared"));
+    client.putObject(
+        b -> b.bucket("regress").key("shared.txt"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString("shared"));
     long now = Instant.now().getEpochSecond();
-    HttpResponse<String> tenYears = RawS3.sendUrl("GET", sigV2Url("/regress/shared.txt", now + 10L * 365 * 86400), new byte[0]);
+    HttpResponse<String> tenYears =
+        RawS3.sendUrl("GET", sigV2Url("/regress/shared.txt", now + 10L * 365 * 86400), new byte[0]);
     assertThat(tenYears.statusCode()).isEqualTo(400);
     assertThat(RawS3.errorCode(tenYears)).isEqualTo("AuthorizationQueryParametersError");
-    HttpResponse<String> eightDays = RawS3.sendUrl("GET", sigV2Url("/regress/shared.txt", now + 8L * 86400), new byte[0]);
+    HttpResponse<String> eightDays =
+        RawS3.sendUrl("GET", sigV2Url("/regress/shared.txt", now + 8L * 86400), new byte[0]);
     assertThat(eightDays.statusCode()).isEqualTo(400);
-    HttpResponse<String> sixDays = RawS3.sendUrl("GET", sigV2Url("/regress/shared.txt", now + 6L * 86400), new byte[0]);
+    HttpResponse<String> sixDays =
+        RawS3.sendUrl("GET", sigV2Url("/regress/shared.txt", now + 6L * 86400), new byte[0]);
     assertThat(sixDays.statusCode()).as(sixDays.body()).isEqualTo(200);
     assertThat(sixDays.body()).isEqualTo("shared");
   }
@@ -136,7 +158,9 @@ class AuthRegressionIT {
         AwsV4HttpSigner.create()
             .sign(
                 r ->
-                    r.identity(AwsBasicCredentials.create(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY))
+                    r.identity(
+                            AwsBasicCredentials.create(
+                                CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY))
                         .request(unsigned)
                         .payload(ContentStreamProvider.fromByteArray(body))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
@@ -146,15 +170,24 @@ class AuthRegressionIT {
             .request();
     // Written as UTF-8 over a socket, as boto3 writes it (Java's HTTP client would send '?').
     StringBuilder request = new StringBuilder("PUT /regress/meta.txt HTTP/1.1\r\n");
-    signed.headers().forEach((name, values) -> request.append(name).append(": ").append(values.get(0)).append("\r\n"));
-    request.append("Content-Length: ").append(body.length).append("\r\n\r\n").append("with metadata");
+    signed
+        .headers()
+        .forEach(
+            (name, values) ->
+                request.append(name).append(": ").append(values.get(0)).append("\r\n"));
+    request
+        .append("Content-Length: ")
+        .append(body.length)
+        .append("\r\n\r\n")
+        .append("with metadata");
     try (RawSocket socket = new RawSocket(s3.getPort())) {
       RawSocket.Response response = socket.write(request.toString()).readResponse();
       assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     HttpResponse<String> head = RawS3.send(s3, "HEAD", "/regress/meta.txt", new byte[0]);
-    assertThat(head.headers().firstValue("x-amz-meta-nonascii")).hasValue("=?UTF-8?B?w4PChE3Dg8KEWsODwpXDg8KRIFMz?=");
+    assertThat(head.headers().firstValue("x-amz-meta-nonascii"))
+        .hasValue("=?UTF-8?B?w4PChE3Dg8KEWsODwpXDg8KRIFMz?=");
     assertThat(client.headObject(b -> b.bucket("regress").key("meta.txt")).metadata())
         .containsEntry("nonascii", "=?UTF-8?B?w4PChE3Dg8KEWsODwpXDg8KRIFMz?=");
   }
@@ -163,9 +196,18 @@ class AuthRegressionIT {
   private static String sigV2Url(String path, long expires) throws Exception {
     String toSign = "GET\n\n\n" + expires + "\n" + path;
     Mac mac = Mac.getInstance("HmacSHA1");
-    mac.init(new SecretKeySpec(CofferTestServer.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-    String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
-    return s3 + path + "?AWSAccessKeyId=" + CofferTestServer.ACCESS_KEY + "&Expires=" + expires
-        + "&Signature=" + java.net.URLEncoder.encode(signature, StandardCharsets.UTF_8);
+    mac.init(
+        new SecretKeySpec(
+            CofferTestServer.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+    String signature =
+        Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+    return s3
+        + path
+        + "?AWSAccessKeyId="
+        + CofferTestServer.ACCESS_KEY
+        + "&Expires="
+        + expires
+        + "&Signature="
+        + java.net.URLEncoder.encode(signature, StandardCharsets.UTF_8);
   }
 }

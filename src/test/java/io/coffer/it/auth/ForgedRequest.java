@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * A header-signed request with a valid signature over what it chooses to sign, for what {@link
  * RawS3} cannot forge: another region or service in the scope, {@code host}, {@code x-amz-date} or
- * {@code x-amz-content-sha256} left out of the signed headers (or the request), or a method, path or query sent
- * other than the one signed.
+ * {@code x-amz-content-sha256} left out of the signed headers (or the request), or a method, path
+ * or query sent other than the one signed.
  */
 final class ForgedRequest {
   private final URI endpoint;
@@ -82,13 +82,25 @@ final class ForgedRequest {
     signed.remove(unsigned);
     String authorization =
         ScopedSigner.authorization(
-            method, rawPath, rawQuery, signed, payloadHash, CofferTestServer.ACCESS_KEY,
-            CofferTestServer.SECRET_KEY, region, service, amzDate);
-    String target = sentTarget != null ? sentTarget : rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
+            method,
+            rawPath,
+            rawQuery,
+            signed,
+            payloadHash,
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            region,
+            service,
+            amzDate);
+    String target =
+        sentTarget != null ? sentTarget : rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint.resolve(target))
-            .method(sentMethod != null ? sentMethod : method, HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Authorization", authorization); // java.net.http sends Host from the URI, as signed
+            .method(
+                sentMethod != null ? sentMethod : method,
+                HttpRequest.BodyPublishers.ofByteArray(body))
+            .header(
+                "Authorization", authorization); // java.net.http sends Host from the URI, as signed
     sent.remove("host");
     if (omitted != null) {
       sent.remove(omitted);

@@ -45,7 +45,17 @@ final class ManagementKeyCases {
             new Call("GET", bucket + "/multipart-uploads", null),
             new Call("DELETE", bucket + "/multipart-uploads/" + f.aliceUpload, null),
             new Call("GET", "/presigned-urls", null),
-            new Call("POST", "/presigned-urls", Api.json(Map.of("bucket_name", ALICE_BUCKET, "object_key", ALICE_UPLOAD_KEY, "access_key", CofferTestServer.ACCESS_KEY))),
+            new Call(
+                "POST",
+                "/presigned-urls",
+                Api.json(
+                    Map.of(
+                        "bucket_name",
+                        ALICE_BUCKET,
+                        "object_key",
+                        ALICE_UPLOAD_KEY,
+                        "access_key",
+                        CofferTestServer.ACCESS_KEY))),
             new Call("DELETE", "/presigned-urls/1", null),
             new Call("GET", "/no-such-endpoint", null));
     List<AuthCase> cases = new ArrayList<>();
@@ -61,25 +71,65 @@ final class ManagementKeyCases {
         List.of(
             unauthorized("wrong key", f, stats, Map.of("X-API-Key", "not-the-key")),
             unauthorized("empty X-API-Key", f, stats, Map.of("X-API-Key", "")),
-            unauthorized("key differing in its last character", f, stats, Map.of("X-API-Key", lastChanged)),
-            unauthorized("key differing in its last character, POST /credentials", f, createCredential, Map.of("X-API-Key", lastChanged)),
-            unauthorized("key differing in its last character, DELETE of an object", f, deleteObject, Map.of("X-API-Key", lastChanged)),
-            unauthorized("key differing in its last character, as a Bearer token", f, stats, Map.of("Authorization", "Bearer " + lastChanged)),
-            unauthorized("key without its last character", f, stats, Map.of("X-API-Key", key.substring(0, key.length() - 1))),
+            unauthorized(
+                "key differing in its last character", f, stats, Map.of("X-API-Key", lastChanged)),
+            unauthorized(
+                "key differing in its last character, POST /credentials",
+                f,
+                createCredential,
+                Map.of("X-API-Key", lastChanged)),
+            unauthorized(
+                "key differing in its last character, DELETE of an object",
+                f,
+                deleteObject,
+                Map.of("X-API-Key", lastChanged)),
+            unauthorized(
+                "key differing in its last character, as a Bearer token",
+                f,
+                stats,
+                Map.of("Authorization", "Bearer " + lastChanged)),
+            unauthorized(
+                "key without its last character",
+                f,
+                stats,
+                Map.of("X-API-Key", key.substring(0, key.length() - 1))),
             unauthorized("key with one character more", f, stats, Map.of("X-API-Key", key + "0")),
-            unauthorized("key in upper case", f, stats, Map.of("X-API-Key", key.toUpperCase(java.util.Locale.ROOT))),
-            unauthorized("key in a wrong header (X-Api-Token)", f, stats, Map.of("X-Api-Token", key)),
+            unauthorized(
+                "key in upper case",
+                f,
+                stats,
+                Map.of("X-API-Key", key.toUpperCase(java.util.Locale.ROOT))),
+            unauthorized(
+                "key in a wrong header (X-Api-Token)", f, stats, Map.of("X-Api-Token", key)),
             unauthorized("key in a wrong header (Api-Key)", f, stats, Map.of("Api-Key", key)),
-            unauthorized("key as Authorization without Bearer", f, stats, Map.of("Authorization", key)),
-            unauthorized("key as Authorization: Basic", f, stats, Map.of("Authorization", "Basic " + key)),
-            unauthorized("key as a query parameter", f, new Call("GET", "/stats?api_key=" + key, null), Map.of()),
-            unauthorized("a wrong X-API-Key beside a right Bearer token", f, stats, Map.of("X-API-Key", lastChanged, "Authorization", "Bearer " + key)),
-            unauthorized("the S3 secret key as API key", f, stats, Map.of("X-API-Key", CofferTestServer.SECRET_KEY))));
+            unauthorized(
+                "key as Authorization without Bearer", f, stats, Map.of("Authorization", key)),
+            unauthorized(
+                "key as Authorization: Basic", f, stats, Map.of("Authorization", "Basic " + key)),
+            unauthorized(
+                "key as a query parameter",
+                f,
+                new Call("GET", "/stats?api_key=" + key, null),
+                Map.of()),
+            unauthorized(
+                "a wrong X-API-Key beside a right Bearer token",
+                f,
+                stats,
+                Map.of("X-API-Key", lastChanged, "Authorization", "Bearer " + key)),
+            unauthorized(
+                "the S3 secret key as API key",
+                f,
+                stats,
+                Map.of("X-API-Key", CofferTestServer.SECRET_KEY))));
     return cases;
   }
 
-  private static AuthCase unauthorized(String name, MatrixFixture f, Call call, Map<String, String> headers) {
-    return of("management API, " + name, 401, "unauthorized",
+  private static AuthCase unauthorized(
+      String name, MatrixFixture f, Call call, Map<String, String> headers) {
+    return of(
+        "management API, " + name,
+        401,
+        "unauthorized",
         () -> Answer.of(f.api.send(call.method(), call.path(), call.body(), headers)));
   }
 }

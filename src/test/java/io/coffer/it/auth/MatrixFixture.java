@@ -45,12 +45,18 @@ final class MatrixFixture {
     this.bobKeys = createCredential("bob", null, null);
     this.bob = server.client(bobKeys.accessKey(), bobKeys.secretKey());
     alice.createBucket(b -> b.bucket(ALICE_BUCKET));
-    alice.putObject(b -> b.bucket(ALICE_BUCKET).key(ALICE_OBJECT), RequestBody.fromString("alice's secret"));
-    aliceUpload = alice.createMultipartUpload(b -> b.bucket(ALICE_BUCKET).key(ALICE_UPLOAD_KEY)).uploadId();
+    alice.putObject(
+        b -> b.bucket(ALICE_BUCKET).key(ALICE_OBJECT), RequestBody.fromString("alice's secret"));
+    aliceUpload =
+        alice.createMultipartUpload(b -> b.bucket(ALICE_BUCKET).key(ALICE_UPLOAD_KEY)).uploadId();
     alicePartEtag =
         alice
             .uploadPart(
-                b -> b.bucket(ALICE_BUCKET).key(ALICE_UPLOAD_KEY).uploadId(aliceUpload).partNumber(1),
+                b ->
+                    b.bucket(ALICE_BUCKET)
+                        .key(ALICE_UPLOAD_KEY)
+                        .uploadId(aliceUpload)
+                        .partNumber(1),
                 RequestBody.fromString("alice's first part"))
             .eTag();
     bob.createBucket(b -> b.bucket(BOB_BUCKET));
@@ -70,7 +76,10 @@ final class MatrixFixture {
       body.put("secret_key", secretKey);
     }
     JsonNode created = ok(api.send("POST", "/credentials", Api.json(body)), 201);
-    return new Keys(created.get("id").asLong(), created.get("access_key").asString(), created.get("secret_key").asString());
+    return new Keys(
+        created.get("id").asLong(),
+        created.get("access_key").asString(),
+        created.get("secret_key").asString());
   }
 
   /** Sends with the right API key and insists on {@code status}. */
@@ -81,7 +90,18 @@ final class MatrixFixture {
   /** A presigned URL issued by the management API; returns {url, id, expires_at}. */
   JsonNode issuePresigned(String bucket, String key, String method, String accessKey) {
     String body =
-        Api.json(Map.of("bucket_name", bucket, "object_key", key, "method", method, "expires_in", 3600, "access_key", accessKey));
+        Api.json(
+            Map.of(
+                "bucket_name",
+                bucket,
+                "object_key",
+                key,
+                "method",
+                method,
+                "expires_in",
+                3600,
+                "access_key",
+                accessKey));
     return admin("POST", "/presigned-urls", body, 201);
   }
 

@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  */
 class OwnershipIT {
   static final String ALICE_BUCKET = "alice-bucket";
-  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(ALICE_BUCKET);
+
+  @RegisterExtension
+  static final CofferTestServer coffer = CofferTestServer.withBuckets(ALICE_BUCKET);
+
   static S3Client alice;
   static S3Client bob;
   static Credential bobCredential;
@@ -31,7 +34,8 @@ class OwnershipIT {
     alice = coffer.s3();
     bobCredential = credentials().create("bob", null, null);
     bob = coffer.client(bobCredential.accessKey(), bobCredential.secretKey());
-    alice.putObject(b -> b.bucket(ALICE_BUCKET).key("secret.txt"), RequestBody.fromString("alice's"));
+    alice.putObject(
+        b -> b.bucket(ALICE_BUCKET).key("secret.txt"), RequestBody.fromString("alice's"));
   }
 
   @AfterAll
@@ -46,26 +50,40 @@ class OwnershipIT {
   @Test
   void listBucketsShowsOnlyTheCallersOwnBuckets() {
     bob.createBucket(b -> b.bucket("bob-bucket"));
-    assertThat(bob.listBuckets().buckets()).extracting(Bucket::name).contains("bob-bucket").doesNotContain(ALICE_BUCKET);
-    assertThat(alice.listBuckets().buckets()).extracting(Bucket::name).contains(ALICE_BUCKET).doesNotContain("bob-bucket");
+    assertThat(bob.listBuckets().buckets())
+        .extracting(Bucket::name)
+        .contains("bob-bucket")
+        .doesNotContain(ALICE_BUCKET);
+    assertThat(alice.listBuckets().buckets())
+        .extracting(Bucket::name)
+        .contains(ALICE_BUCKET)
+        .doesNotContain("bob-bucket");
   }
 
   @Test
   void creatingANameSomeoneElseOwnsIsBucketAlreadyExists() {
     assertS3Error(409, "BucketAlreadyExists", () -> bob.createBucket(b -> b.bucket(ALICE_BUCKET)));
-    assertS3Error(409, "BucketAlreadyOwnedByYou", () -> alice.createBucket(b -> b.bucket(ALICE_BUCKET)));
-    assertThat(alice.listBuckets().buckets()).extracting(Bucket::name).containsOnlyOnce(ALICE_BUCKET);
+    assertS3Error(
+        409, "BucketAlreadyOwnedByYou", () -> alice.createBucket(b -> b.bucket(ALICE_BUCKET)));
+    assertThat(alice.listBuckets().buckets())
+        .extracting(Bucket::name)
+        .containsOnlyOnce(ALICE_BUCKET);
   }
 
   @Test
   void invalidBucketNamesAreInvalidBucketName() throws Exception {
     // Sent raw: the SDK refuses most of these before sending. BucketIT covers the common ones.
-    for (String name : new String[] {"a".repeat(64), "under_score", "dot.-dash", "dash-.dot", "sthree-x", "x-s3alias"}) {
+    for (String name :
+        new String[] {
+          "a".repeat(64), "under_score", "dot.-dash", "dash-.dot", "sthree-x", "x-s3alias"
+        }) {
       var response = RawS3.send(coffer.s3Uri(), "PUT", "/" + name, new byte[0]);
       assertThat(response.statusCode()).as(name).isEqualTo(400);
       assertThat(RawS3.errorCode(response)).as(name).isEqualTo("InvalidBucketName");
     }
-    assertThat(alice.listBuckets().buckets()).extracting(Bucket::name).noneMatch(n -> n.contains("_") || n.length() > 63);
+    assertThat(alice.listBuckets().buckets())
+        .extracting(Bucket::name)
+        .noneMatch(n -> n.contains("_") || n.length() > 63);
     String longest = "b".repeat(63);
     alice.createBucket(b -> b.bucket(longest));
     alice.headBucket(b -> b.bucket(longest));
@@ -84,7 +102,8 @@ class OwnershipIT {
 
   @Test
   void getBucketLocationAnswersTheOwner() {
-    assertThat(alice.getBucketLocation(b -> b.bucket(ALICE_BUCKET)).locationConstraintAsString()).isEmpty();
+    assertThat(alice.getBucketLocation(b -> b.bucket(ALICE_BUCKET)).locationConstraintAsString())
+        .isEmpty();
   }
 
   @Test
@@ -94,7 +113,8 @@ class OwnershipIT {
       client.createBucket(b -> b.bucket("carol-bucket"));
       credentials().update(carol.id(), null, false);
       // AWS answers a deactivated key as if it did not exist.
-      assertS3Error(403, "InvalidAccessKeyId", () -> client.headBucket(b -> b.bucket("carol-bucket")));
+      assertS3Error(
+          403, "InvalidAccessKeyId", () -> client.headBucket(b -> b.bucket("carol-bucket")));
       assertS3Error(403, "InvalidAccessKeyId", client::listBuckets);
       credentials().update(carol.id(), null, true);
       client.headBucket(b -> b.bucket("carol-bucket"));

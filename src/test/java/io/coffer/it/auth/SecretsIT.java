@@ -71,28 +71,74 @@ class SecretsIT {
       URI s3 = URI.create(server.s3Endpoint());
 
       JsonNode created =
-          api.send("POST", "/credentials", "{\"user_name\": \"quiet\", \"access_key\": \"SECRETIVEACCESSKEY01\", \"secret_key\": \"" + CHOSEN_SECRET + "\"}", 201);
+          api.send(
+              "POST",
+              "/credentials",
+              "{\"user_name\": \"quiet\", \"access_key\": \"SECRETIVEACCESSKEY01\", \"secret_key\":"
+                  + " \""
+                  + CHOSEN_SECRET
+                  + "\"}",
+              201);
       assertThat(created.get("secret_key").asString()).isEqualTo(CHOSEN_SECRET); // shown once, here
       long id = created.get("id").asLong();
       String access = "SECRETIVEACCESSKEY01";
       String admin = server.adminCredential().accessKey();
 
       send(RawS3.request(s3, "PUT", "/hush").as(access, CHOSEN_SECRET), new byte[0], 200);
-      send(RawS3.request(s3, "PUT", "/hush/object.bin").as(access, CHOSEN_SECRET), new byte[300_000], 200);
-      send(RawS3.request(s3, "GET", "/hush/object.bin").as(access, CHOSEN_SECRET), new byte[0], 200);
-      send(RawS3.request(s3, "PUT", "/hush/refused").as(access, CHOSEN_SECRET + "x"), new byte[10], 403);
+      send(
+          RawS3.request(s3, "PUT", "/hush/object.bin").as(access, CHOSEN_SECRET),
+          new byte[300_000],
+          200);
+      send(
+          RawS3.request(s3, "GET", "/hush/object.bin").as(access, CHOSEN_SECRET), new byte[0], 200);
+      send(
+          RawS3.request(s3, "PUT", "/hush/refused").as(access, CHOSEN_SECRET + "x"),
+          new byte[10],
+          403);
       send(RawS3.request(s3, "GET", "/hush").as(admin, adminSecret), new byte[0], 403);
       send(RawS3.request(s3, "GET", "/").as(admin, adminSecret), new byte[0], 200);
-      String uploadXml = send(RawS3.request(s3, "POST", "/hush/parts.bin").query("uploads", "").as(access, CHOSEN_SECRET), new byte[0], 200);
-      String uploadId = uploadXml.substring(uploadXml.indexOf("<UploadId>") + 10, uploadXml.indexOf("</UploadId>"));
-      send(RawS3.request(s3, "PUT", "/hush/parts.bin").query("partNumber", "1").query("uploadId", uploadId).as(access, CHOSEN_SECRET), new byte[1000], 200);
+      String uploadXml =
+          send(
+              RawS3.request(s3, "POST", "/hush/parts.bin")
+                  .query("uploads", "")
+                  .as(access, CHOSEN_SECRET),
+              new byte[0],
+              200);
+      String uploadId =
+          uploadXml.substring(
+              uploadXml.indexOf("<UploadId>") + 10, uploadXml.indexOf("</UploadId>"));
+      send(
+          RawS3.request(s3, "PUT", "/hush/parts.bin")
+              .query("partNumber", "1")
+              .query("uploadId", uploadId)
+              .as(access, CHOSEN_SECRET),
+          new byte[1000],
+          200);
       JsonNode issued =
-          api.send("POST", "/presigned-urls", "{\"bucket_name\": \"hush\", \"object_key\": \"object.bin\", \"access_key\": \"" + access + "\"}", 201);
-      assertThat(RawS3.sendUrl("GET", issued.get("url").asString(), new byte[0]).statusCode()).isEqualTo(200);
+          api.send(
+              "POST",
+              "/presigned-urls",
+              "{\"bucket_name\": \"hush\", \"object_key\": \"object.bin\", \"access_key\": \""
+                  + access
+                  + "\"}",
+              201);
+      assertThat(RawS3.sendUrl("GET", issued.get("url").asString(), new byte[0]).statusCode())
+          .isEqualTo(200);
       String selfSigned =
-          io.coffer.s3.auth.SigV4Signer.presign("GET", s3.toString(), "hush", "object.bin", java.util.Map.of(), access, CHOSEN_SECRET, "us-east-1", Instant.now(), 60);
+          io.coffer.s3.auth.SigV4Signer.presign(
+              "GET",
+              s3.toString(),
+              "hush",
+              "object.bin",
+              java.util.Map.of(),
+              access,
+              CHOSEN_SECRET,
+              "us-east-1",
+              Instant.now(),
+              60);
       assertThat(RawS3.sendUrl("GET", selfSigned, new byte[0]).statusCode()).isEqualTo(200);
-      assertThat(api.status("GET", "/stats", HeaderSignatureCases.lastCharChanged(apiKey))).isEqualTo(401);
+      assertThat(api.status("GET", "/stats", HeaderSignatureCases.lastCharChanged(apiKey)))
+          .isEqualTo(401);
 
       List<String> answers = new ArrayList<>();
       answers.add(api.text("GET", "/credentials", 200));
@@ -122,8 +168,14 @@ class SecretsIT {
     assertThat(events.list).as("log events watched").isNotEmpty();
     for (ILoggingEvent event : events.list) {
       String text =
-          event.getLoggerName() + " " + event.getFormattedMessage() + " " + event.getMDCPropertyMap()
-              + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+          event.getLoggerName()
+              + " "
+              + event.getFormattedMessage()
+              + " "
+              + event.getMDCPropertyMap()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
       for (String secret : secrets) {
         assertThat(text).as("log event of %s", event.getLoggerName()).doesNotContain(secret);
       }
@@ -142,7 +194,9 @@ class SecretsIT {
     try (Stream<Path> walk = Files.walk(dataDir)) {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        assertThat(content).as("%s", file).doesNotContain(new String(needle, StandardCharsets.ISO_8859_1));
+        assertThat(content)
+            .as("%s", file)
+            .doesNotContain(new String(needle, StandardCharsets.ISO_8859_1));
       }
     }
   }
@@ -158,11 +212,15 @@ class SecretsIT {
         files += Files.isRegularFile(path) ? 1 : 0;
       }
     }
-    assertThat(files).as("files checked (database, WAL, API key hash, blobs, parts)").isGreaterThanOrEqualTo(5);
+    assertThat(files)
+        .as("files checked (database, WAL, API key hash, blobs, parts)")
+        .isGreaterThanOrEqualTo(5);
   }
 
   static String sha256Hex(String text) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The management API of the server started here (not a {@link CofferTestServer}). */
@@ -185,11 +243,17 @@ class SecretsIT {
       return request(method, path, null, key).statusCode();
     }
 
-    private HttpResponse<String> request(String method, String path, String body, String key) throws Exception {
+    private HttpResponse<String> request(String method, String path, String body, String key)
+        throws Exception {
       HttpRequest.BodyPublisher publisher =
-          body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body);
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher).header("X-API-Key", key).build();
+          HttpRequest.newBuilder(URI.create(base + path))
+              .method(method, publisher)
+              .header("X-API-Key", key)
+              .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
   }

@@ -40,10 +40,14 @@ class SigV2HeaderIT {
     server =
         CofferServer.start(
             ServerConfig.forTests(dataDir)
-                .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY)
+                .withCredentials(
+                    CofferTestServer.ACCESS_KEY,
+                    CofferTestServer.SECRET_KEY,
+                    CofferTestServer.API_KEY)
                 .withDomain(DOMAIN));
     s3 = URI.create(server.s3Endpoint());
-    assertThat(SigV2Signing.request(s3, "PUT", "/sigv2").send(new byte[0]).statusCode()).isEqualTo(200);
+    assertThat(SigV2Signing.request(s3, "PUT", "/sigv2").send(new byte[0]).statusCode())
+        .isEqualTo(200);
   }
 
   @AfterAll
@@ -62,7 +66,8 @@ class SigV2HeaderIT {
             .header("x-amz-meta-colour", "blue")
             .send(body);
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    HttpResponse<String> get = SigV2Signing.request(s3, "GET", "/sigv2/dir/file%20name.txt").send(new byte[0]);
+    HttpResponse<String> get =
+        SigV2Signing.request(s3, "GET", "/sigv2/dir/file%20name.txt").send(new byte[0]);
     assertThat(get.statusCode()).as(get.body()).isEqualTo(200);
     assertThat(get.body()).isEqualTo("signed with version 2");
     assertThat(get.headers().firstValue("x-amz-meta-colour")).hasValue("blue");
@@ -72,7 +77,9 @@ class SigV2HeaderIT {
   @Test
   void sigV2WithXAmzDateAsS3cmdSendsIt() throws Exception {
     HttpResponse<String> put =
-        SigV2Signing.request(s3, "PUT", "/sigv2/amz-date").withAmzDate().send(utf8("dated by x-amz-date"));
+        SigV2Signing.request(s3, "PUT", "/sigv2/amz-date")
+            .withAmzDate()
+            .send(utf8("dated by x-amz-date"));
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     HttpResponse<String> stale =
         SigV2Signing.request(s3, "GET", "/sigv2/amz-date")
@@ -86,11 +93,15 @@ class SigV2HeaderIT {
   void sigV2ContentMd5IsCheckedAgainstTheBody() throws Exception {
     byte[] body = utf8("the bytes sent");
     HttpResponse<String> wrong =
-        SigV2Signing.request(s3, "PUT", "/sigv2/md5").header("Content-MD5", md5(utf8("other bytes"))).send(body);
+        SigV2Signing.request(s3, "PUT", "/sigv2/md5")
+            .header("Content-MD5", md5(utf8("other bytes")))
+            .send(body);
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(RawS3.errorCode(wrong)).isEqualTo("BadDigest");
     HttpResponse<String> malformed =
-        SigV2Signing.request(s3, "PUT", "/sigv2/md5").header("Content-MD5", "not-base64!").send(body);
+        SigV2Signing.request(s3, "PUT", "/sigv2/md5")
+            .header("Content-MD5", "not-base64!")
+            .send(body);
     assertThat(RawS3.errorCode(malformed)).isEqualTo("InvalidDigest");
     HttpResponse<String> get = SigV2Signing.request(s3, "GET", "/sigv2/md5").send(new byte[0]);
     assertThat(RawS3.errorCode(get)).isEqualTo("NoSuchKey");
@@ -98,7 +109,8 @@ class SigV2HeaderIT {
 
   @Test
   void sigV2SignsSubResources() throws Exception {
-    HttpResponse<String> location = SigV2Signing.request(s3, "GET", "/sigv2?location").send(new byte[0]);
+    HttpResponse<String> location =
+        SigV2Signing.request(s3, "GET", "/sigv2?location").send(new byte[0]);
     assertThat(location.statusCode()).as(location.body()).isEqualTo(200);
     assertThat(location.body()).contains("LocationConstraint");
     HttpResponse<String> forged =
@@ -109,34 +121,44 @@ class SigV2HeaderIT {
 
   @Test
   void sigV2MultipartUploadSignsUploadsUploadIdAndPartNumber() throws Exception {
-    HttpResponse<String> created = SigV2Signing.request(s3, "POST", "/sigv2/multi?uploads").send(new byte[0]);
+    HttpResponse<String> created =
+        SigV2Signing.request(s3, "POST", "/sigv2/multi?uploads").send(new byte[0]);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     String uploadId = between(created.body(), "UploadId");
     HttpResponse<String> part =
-        SigV2Signing.request(s3, "PUT", "/sigv2/multi?partNumber=1&uploadId=" + uploadId).send(utf8("one part"));
+        SigV2Signing.request(s3, "PUT", "/sigv2/multi?partNumber=1&uploadId=" + uploadId)
+            .send(utf8("one part"));
     assertThat(part.statusCode()).as(part.body()).isEqualTo(200);
     String etag = part.headers().firstValue("ETag").orElseThrow();
     String complete =
-        "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + etag + "</ETag></Part></CompleteMultipartUpload>";
+        "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"
+            + etag
+            + "</ETag></Part></CompleteMultipartUpload>";
     HttpResponse<String> done =
         SigV2Signing.request(s3, "POST", "/sigv2/multi?uploadId=" + uploadId).send(utf8(complete));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-    assertThat(SigV2Signing.request(s3, "GET", "/sigv2/multi").send(new byte[0]).body()).isEqualTo("one part");
+    assertThat(SigV2Signing.request(s3, "GET", "/sigv2/multi").send(new byte[0]).body())
+        .isEqualTo("one part");
   }
 
   @Test
   void sigV2VirtualHostedRequestsSignTheBucketInTheResource() throws Exception {
     String host = "sigv2." + DOMAIN + ":" + s3.getPort();
     Map<String, String> signed =
-        SigV2Signing.request(s3, "PUT", "/by-host.txt").signResource("/sigv2/by-host.txt").signedHeaders();
+        SigV2Signing.request(s3, "PUT", "/by-host.txt")
+            .signResource("/sigv2/by-host.txt")
+            .signedHeaders();
     try (RawSocket socket = new RawSocket(s3.getPort())) {
-      StringBuilder head = new StringBuilder("PUT /by-host.txt HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 7\r\n");
+      StringBuilder head =
+          new StringBuilder(
+              "PUT /by-host.txt HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 7\r\n");
       signed.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
       socket.write(head.append("\r\nby host").toString());
       RawSocket.Response response = socket.readResponse();
       assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
-    assertThat(SigV2Signing.request(s3, "GET", "/sigv2/by-host.txt").send(new byte[0]).body()).isEqualTo("by host");
+    assertThat(SigV2Signing.request(s3, "GET", "/sigv2/by-host.txt").send(new byte[0]).body())
+        .isEqualTo("by host");
   }
 
   private static String md5(byte[] body) throws Exception {

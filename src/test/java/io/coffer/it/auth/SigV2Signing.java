@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SigV2Signing {
   static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   private final URI endpoint;
   private final String method;
@@ -42,7 +43,10 @@ final class SigV2Signing {
     this.rawPathAndQuery = rawPathAndQuery;
   }
 
-  /** A request for {@code rawPathAndQuery}; its canonical resource is the path plus its sub-resources. */
+  /**
+   * A request for {@code rawPathAndQuery}; its canonical resource is the path plus its
+   * sub-resources.
+   */
   static SigV2Signing request(URI endpoint, String method, String rawPathAndQuery) {
     return new SigV2Signing(endpoint, method, rawPathAndQuery);
   }
@@ -114,9 +118,19 @@ final class SigV2Signing {
     }
     Map<String, String> subResources = new TreeMap<>();
     for (String parameter : rawPathAndQuery.substring(q + 1).split("&")) {
-      String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+      String name =
+          parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
       String value = parameter.contains("=") ? parameter.substring(parameter.indexOf('=') + 1) : "";
-      if (java.util.Set.of("acl", "location", "uploads", "uploadId", "partNumber", "versionId", "versioning", "delete", "tagging")
+      if (java.util.Set.of(
+              "acl",
+              "location",
+              "uploads",
+              "uploadId",
+              "partNumber",
+              "versionId",
+              "versioning",
+              "delete",
+              "tagging")
           .contains(name)) {
         subResources.put(name, java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
       }

@@ -31,22 +31,80 @@ final class StreamingCases {
     Map<String, String> goodCrc = Map.of("x-amz-checksum-crc32", crc32(data));
     Map<String, String> badCrc = Map.of("x-amz-checksum-crc32", crc32(RawS3.utf8("other bytes")));
     return List.of(
-        of("chunks: second chunk signature tampered, new key", 403, "SignatureDoesNotMatch",
-            () -> Answer.of(StreamingUpload.put(s3, fresh, SIGNED, data, null, b -> flipAfter(b, ";chunk-signature=", 2)))),
-        of("chunks: third chunk signature tampered, over an existing object", 403, "SignatureDoesNotMatch",
-            () -> Answer.of(StreamingUpload.put(s3, existing, SIGNED, data, null, b -> flipAfter(b, ";chunk-signature=", 3)))),
-        of("chunks: final empty chunk signature tampered", 403, "SignatureDoesNotMatch",
-            () -> Answer.of(StreamingUpload.put(s3, existing, SIGNED, data, null, b -> flipAfter(b, "\r\n0;chunk-signature=", 1)))),
-        of("chunks: one data byte changed under a valid signature", 403, "SignatureDoesNotMatch",
-            () -> Answer.of(StreamingUpload.put(s3, existing, SIGNED, data, null, b -> flipDataByte(b, 2 * CHUNK)))),
-        of("chunks: trailer signature tampered", 403, "SignatureDoesNotMatch",
-            () -> Answer.of(StreamingUpload.put(s3, fresh, SIGNED_TRAILER, data, goodCrc, b -> flipAfter(b, "x-amz-trailer-signature:", 1)))),
-        of("chunks: signed trailer with a wrong CRC32", 400, "BadDigest",
-            () -> Answer.of(StreamingUpload.put(s3, existing, SIGNED_TRAILER, data, badCrc, b -> b))),
-        of("chunks: unsigned trailer with a wrong CRC32, new key", 400, "BadDigest",
-            () -> Answer.of(StreamingUpload.put(s3, fresh, UNSIGNED_TRAILER, data, badCrc, b -> b))),
-        of("chunks: unsigned trailer with a wrong CRC32, over an existing object", 400, "BadDigest",
-            () -> Answer.of(StreamingUpload.put(s3, existing, UNSIGNED_TRAILER, data, badCrc, b -> b))));
+        of(
+            "chunks: second chunk signature tampered, new key",
+            403,
+            "SignatureDoesNotMatch",
+            () ->
+                Answer.of(
+                    StreamingUpload.put(
+                        s3, fresh, SIGNED, data, null, b -> flipAfter(b, ";chunk-signature=", 2)))),
+        of(
+            "chunks: third chunk signature tampered, over an existing object",
+            403,
+            "SignatureDoesNotMatch",
+            () ->
+                Answer.of(
+                    StreamingUpload.put(
+                        s3,
+                        existing,
+                        SIGNED,
+                        data,
+                        null,
+                        b -> flipAfter(b, ";chunk-signature=", 3)))),
+        of(
+            "chunks: final empty chunk signature tampered",
+            403,
+            "SignatureDoesNotMatch",
+            () ->
+                Answer.of(
+                    StreamingUpload.put(
+                        s3,
+                        existing,
+                        SIGNED,
+                        data,
+                        null,
+                        b -> flipAfter(b, "\r\n0;chunk-signature=", 1)))),
+        of(
+            "chunks: one data byte changed under a valid signature",
+            403,
+            "SignatureDoesNotMatch",
+            () ->
+                Answer.of(
+                    StreamingUpload.put(
+                        s3, existing, SIGNED, data, null, b -> flipDataByte(b, 2 * CHUNK)))),
+        of(
+            "chunks: trailer signature tampered",
+            403,
+            "SignatureDoesNotMatch",
+            () ->
+                Answer.of(
+                    StreamingUpload.put(
+                        s3,
+                        fresh,
+                        SIGNED_TRAILER,
+                        data,
+                        goodCrc,
+                        b -> flipAfter(b, "x-amz-trailer-signature:", 1)))),
+        of(
+            "chunks: signed trailer with a wrong CRC32",
+            400,
+            "BadDigest",
+            () ->
+                Answer.of(StreamingUpload.put(s3, existing, SIGNED_TRAILER, data, badCrc, b -> b))),
+        of(
+            "chunks: unsigned trailer with a wrong CRC32, new key",
+            400,
+            "BadDigest",
+            () ->
+                Answer.of(StreamingUpload.put(s3, fresh, UNSIGNED_TRAILER, data, badCrc, b -> b))),
+        of(
+            "chunks: unsigned trailer with a wrong CRC32, over an existing object",
+            400,
+            "BadDigest",
+            () ->
+                Answer.of(
+                    StreamingUpload.put(s3, existing, UNSIGNED_TRAILER, data, badCrc, b -> b))));
   }
 
   /** Changes a byte of chunk data (not framing) at about {@code offset} into the body. */

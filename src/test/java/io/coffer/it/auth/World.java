@@ -34,15 +34,30 @@ final class World {
     }
     for (JsonNode bucket : api.send("GET", "/buckets", null).json().get("buckets")) {
       String name = bucket.get("name").asString();
-      out.append(name).append(" objects ").append(get("/buckets/" + name + "/objects")).append('\n');
-      out.append(name).append(" uploads ").append(get("/buckets/" + name + "/multipart-uploads")).append('\n');
+      out.append(name)
+          .append(" objects ")
+          .append(get("/buckets/" + name + "/objects"))
+          .append('\n');
+      out.append(name)
+          .append(" uploads ")
+          .append(get("/buckets/" + name + "/multipart-uploads"))
+          .append('\n');
     }
     for (WatchedUpload upload : uploads) {
       upload
           .owner()
           .listParts(b -> b.bucket(upload.bucket()).key(upload.key()).uploadId(upload.uploadId()))
           .parts()
-          .forEach(p -> out.append(upload.uploadId()).append(" part ").append(p.partNumber()).append(' ').append(p.eTag()).append(' ').append(p.size()).append('\n'));
+          .forEach(
+              p ->
+                  out.append(upload.uploadId())
+                      .append(" part ")
+                      .append(p.partNumber())
+                      .append(' ')
+                      .append(p.eTag())
+                      .append(' ')
+                      .append(p.size())
+                      .append('\n'));
     }
     return out.toString();
   }

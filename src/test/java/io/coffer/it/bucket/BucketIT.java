@@ -28,7 +28,8 @@ class BucketIT {
     assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).contains("alpha-bucket");
     s3.headBucket(b -> b.bucket("alpha-bucket"));
     // us-east-1 is reported as an empty location constraint, as S3 does.
-    assertThat(s3.getBucketLocation(b -> b.bucket("alpha-bucket")).locationConstraintAsString()).isEmpty();
+    assertThat(s3.getBucketLocation(b -> b.bucket("alpha-bucket")).locationConstraintAsString())
+        .isEmpty();
     s3.deleteBucket(b -> b.bucket("alpha-bucket"));
     assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).doesNotContain("alpha-bucket");
     assertS3Error(404, "NoSuchBucket", () -> s3.headBucket(b -> b.bucket("alpha-bucket")));
@@ -37,13 +38,17 @@ class BucketIT {
   @Test
   void creatingAnOwnBucketTwiceIsBucketAlreadyOwnedByYou() {
     s3.createBucket(b -> b.bucket("twice-bucket"));
-    assertS3Error(409, "BucketAlreadyOwnedByYou", () -> s3.createBucket(b -> b.bucket("twice-bucket")));
+    assertS3Error(
+        409, "BucketAlreadyOwnedByYou", () -> s3.createBucket(b -> b.bucket("twice-bucket")));
   }
 
   @Test
   void invalidBucketNamesAreRejected() throws Exception {
     // Sent raw: the SDK refuses most of these names before sending them.
-    for (String name : new String[] {"ab", "UPPER", "-start", "end-", "a..b", "192.168.1.1", "coffer", "xn--abc"}) {
+    for (String name :
+        new String[] {
+          "ab", "UPPER", "-start", "end-", "a..b", "192.168.1.1", "coffer", "xn--abc"
+        }) {
       var response = RawS3.send(coffer.s3Uri(), "PUT", "/" + name, new byte[0]);
       assertThat(response.statusCode()).as(name).isEqualTo(400);
       assertThat(response.body()).as(name).contains("<Code>InvalidBucketName</Code>");
@@ -57,7 +62,10 @@ class BucketIT {
         "InvalidLocationConstraint",
         () ->
             s3.createBucket(
-                b -> b.bucket("elsewhere-bucket").createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1))));
+                b ->
+                    b.bucket("elsewhere-bucket")
+                        .createBucketConfiguration(
+                            c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1))));
   }
 
   @Test
@@ -84,6 +92,9 @@ class BucketIT {
   void unimplementedBucketOperationsAnswerNotImplemented() {
     s3.createBucket(b -> b.bucket("policy-bucket"));
     assertS3Error(501, "NotImplemented", () -> s3.getBucketPolicy(b -> b.bucket("policy-bucket")));
-    assertS3Error(501, "NotImplemented", () -> s3.putBucketPolicy(b -> b.bucket("policy-bucket").policy("{}")));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () -> s3.putBucketPolicy(b -> b.bucket("policy-bucket").policy("{}")));
   }
 }

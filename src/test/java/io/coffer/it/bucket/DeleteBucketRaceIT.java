@@ -46,7 +46,10 @@ class DeleteBucketRaceIT {
   CofferServer start() throws Exception {
     return CofferServer.start(
         ServerConfig.forTests(dataDir)
-            .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY));
+            .withCredentials(
+                CofferTestServer.ACCESS_KEY,
+                CofferTestServer.SECRET_KEY,
+                CofferTestServer.API_KEY));
   }
 
   @Test
@@ -58,7 +61,8 @@ class DeleteBucketRaceIT {
       s3.createBucket(b -> b.bucket(BUCKET));
       // The reported setup: a bucket with thousands of fan-out folders, from one upload of
       // one-byte parts left in progress.
-      String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("many-parts")).uploadId();
+      String uploadId =
+          s3.createMultipartUpload(b -> b.bucket(BUCKET).key("many-parts")).uploadId();
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<?>> parts = new ArrayList<>();
       for (int n = 1; n <= PARTS; n++) {
@@ -67,7 +71,11 @@ class DeleteBucketRaceIT {
             pool.submit(
                 () ->
                     s3.uploadPart(
-                        b -> b.bucket(BUCKET).key("many-parts").uploadId(uploadId).partNumber(partNumber),
+                        b ->
+                            b.bucket(BUCKET)
+                                .key("many-parts")
+                                .uploadId(uploadId)
+                                .partNumber(partNumber),
                         RequestBody.fromBytes(new byte[] {1}))));
       }
       for (Future<?> part : parts) {
@@ -102,7 +110,9 @@ class DeleteBucketRaceIT {
       writer.get(5, TimeUnit.MINUTES);
       pool.shutdown();
 
-      assertThat(acknowledged).as("PUTs into the new bucket were acknowledged").hasSizeGreaterThan(PUTS / 2);
+      assertThat(acknowledged)
+          .as("PUTs into the new bucket were acknowledged")
+          .hasSizeGreaterThan(PUTS / 2);
       assertReadBack(s3, acknowledged);
     }
     try (CofferServer server = start();

@@ -50,7 +50,10 @@ class VirtualHostIT {
     server =
         CofferServer.start(
             ServerConfig.forTests(dataDir)
-                .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY)
+                .withCredentials(
+                    CofferTestServer.ACCESS_KEY,
+                    CofferTestServer.SECRET_KEY,
+                    CofferTestServer.API_KEY)
                 .withDomain(DOMAIN));
     int port = URI.create(server.s3Endpoint()).getPort();
     virtualHosted = client(URI.create("http://" + DOMAIN + ":" + port), false);
@@ -63,8 +66,10 @@ class VirtualHostIT {
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyleAccess).build())
+                AwsBasicCredentials.create(
+                    CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
+        .serviceConfiguration(
+            S3Configuration.builder().pathStyleAccessEnabled(pathStyleAccess).build())
         .httpClient(ApacheHttpClient.builder().dnsResolver(LOOPBACK_FOR_TEST_DOMAIN).build())
         .build();
   }
@@ -80,15 +85,22 @@ class VirtualHostIT {
   @Test
   void bucketsAndObjectsAddressedByHostName() {
     virtualHosted.createBucket(b -> b.bucket("vhost"));
-    virtualHosted.putObject(b -> b.bucket("vhost").key("dir/file name.txt"), RequestBody.fromString("by host"));
-    assertThat(virtualHosted.getObjectAsBytes(b -> b.bucket("vhost").key("dir/file name.txt")).asUtf8String())
+    virtualHosted.putObject(
+        b -> b.bucket("vhost").key("dir/file name.txt"), RequestBody.fromString("by host"));
+    assertThat(
+            virtualHosted
+                .getObjectAsBytes(b -> b.bucket("vhost").key("dir/file name.txt"))
+                .asUtf8String())
         .isEqualTo("by host");
     assertThat(virtualHosted.listObjectsV2(b -> b.bucket("vhost")).contents())
         .extracting(S3Object::key)
         .containsExactly("dir/file name.txt");
     assertThat(virtualHosted.listBuckets().buckets()).extracting(Bucket::name).contains("vhost");
     // the same object, path style, on the same server
-    assertThat(pathStyle.getObjectAsBytes(b -> b.bucket("vhost").key("dir/file name.txt")).asUtf8String())
+    assertThat(
+            pathStyle
+                .getObjectAsBytes(b -> b.bucket("vhost").key("dir/file name.txt"))
+                .asUtf8String())
         .isEqualTo("by host");
   }
 
@@ -96,7 +108,8 @@ class VirtualHostIT {
   void pathStyleStillWorksWithADomain() {
     pathStyle.createBucket(b -> b.bucket("paths"));
     pathStyle.putObject(b -> b.bucket("paths").key("k"), RequestBody.fromString("by path"));
-    assertThat(virtualHosted.getObjectAsBytes(b -> b.bucket("paths").key("k")).asUtf8String()).isEqualTo("by path");
+    assertThat(virtualHosted.getObjectAsBytes(b -> b.bucket("paths").key("k")).asUtf8String())
+        .isEqualTo("by path");
     virtualHosted.deleteObject(b -> b.bucket("paths").key("k"));
     assertThat(pathStyle.listObjectsV2(b -> b.bucket("paths")).contents()).isEmpty();
   }

@@ -39,9 +39,9 @@ class ClientRegressionIT {
 
   /**
    * boto3 and the AWS CLI upload an empty file as {@code Content-Length: 0} with {@code Expect:
-   * 100-continue}. Answered with a final response only, botocore kept that status line for the
-   * next response on the connection and hung until its 60 s read timeout (aws s3 sync of a tree
-   * with an empty file took a minute). S3 answers 100 Continue first.
+   * 100-continue}. Answered with a final response only, botocore kept that status line for the next
+   * response on the connection and hung until its 60 s read timeout (aws s3 sync of a tree with an
+   * empty file took a minute). S3 answers 100 Continue first.
    */
   @Test
   void emptyBodyWithExpectContinueGets100ContinueAndTheConnectionStaysUsable() throws Exception {
@@ -109,9 +109,12 @@ class ClientRegressionIT {
         + (overrideQuery.isEmpty() ? "" : overrideQuery + "&")
         + SigV4Signer.encodeQuery(
             Map.of(
-                "AWSAccessKeyId", CofferTestServer.ACCESS_KEY,
-                "Expires", Long.toString(expires),
-                "Signature", signature));
+                "AWSAccessKeyId",
+                CofferTestServer.ACCESS_KEY,
+                "Expires",
+                Long.toString(expires),
+                "Signature",
+                signature));
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
@@ -125,8 +128,16 @@ class ClientRegressionIT {
     String host = endpoint.getHost() + ":" + endpoint.getPort();
     SigV4Signer.HeaderSignature signature =
         SigV4Signer.sign(
-            "PUT", host, rawPath, Map.of(), Map.of(), EMPTY_SHA256,
-            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", Instant.now());
+            "PUT",
+            host,
+            rawPath,
+            Map.of(),
+            Map.of(),
+            EMPTY_SHA256,
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            Instant.now());
     StringBuilder request =
         new StringBuilder("PUT " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\n");
     signature

@@ -48,7 +48,9 @@ class NeverPretendIT {
 
   static String customerKeyMd5() throws Exception {
     return Base64.getEncoder()
-        .encodeToString(MessageDigest.getInstance("MD5").digest(KEY_MATERIAL.getBytes(StandardCharsets.US_ASCII)));
+        .encodeToString(
+            MessageDigest.getInstance("MD5")
+                .digest(KEY_MATERIAL.getBytes(StandardCharsets.US_ASCII)));
   }
 
   boolean exists(String key) {
@@ -83,11 +85,23 @@ class NeverPretendIT {
         "InvalidRequest",
         () ->
             s3.getObjectAsBytes(
-                b -> b.bucket(BUCKET).key("plain").sseCustomerAlgorithm("AES256").sseCustomerKey(customerKey()).sseCustomerKeyMD5(md5)));
+                b ->
+                    b.bucket(BUCKET)
+                        .key("plain")
+                        .sseCustomerAlgorithm("AES256")
+                        .sseCustomerKey(customerKey())
+                        .sseCustomerKeyMD5(md5)));
     assertS3Error(
         400,
         "InvalidRequest",
-        () -> s3.headObject(b -> b.bucket(BUCKET).key("plain").sseCustomerAlgorithm("AES256").sseCustomerKey(customerKey()).sseCustomerKeyMD5(md5)));
+        () ->
+            s3.headObject(
+                b ->
+                    b.bucket(BUCKET)
+                        .key("plain")
+                        .sseCustomerAlgorithm("AES256")
+                        .sseCustomerKey(customerKey())
+                        .sseCustomerKeyMD5(md5)));
   }
 
   @Test
@@ -96,7 +110,10 @@ class NeverPretendIT {
     assertS3Error(
         501,
         "NotImplemented",
-        () -> s3.putObject(b -> b.bucket(BUCKET).key("sse").serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromString("x")));
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("sse").serverSideEncryption(ServerSideEncryption.AES256),
+                RequestBody.fromString("x")));
     assertS3Error(
         501,
         "NotImplemented",
@@ -111,7 +128,12 @@ class NeverPretendIT {
     assertS3Error(
         501,
         "NotImplemented",
-        () -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key("sse-upload").serverSideEncryption(ServerSideEncryption.AES256)));
+        () ->
+            s3.createMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key("sse-upload")
+                        .serverSideEncryption(ServerSideEncryption.AES256)));
     assertThat(exists("sse")).isFalse();
     assertThat(exists("sse-copy")).isFalse();
     assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
@@ -122,15 +144,28 @@ class NeverPretendIT {
     assertS3Error(
         400,
         "AccessControlListNotSupported",
-        () -> s3.putObject(b -> b.bucket(BUCKET).key("public").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x")));
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("public").acl(ObjectCannedACL.PUBLIC_READ),
+                RequestBody.fromString("x")));
     assertS3Error(
         400,
         "AccessControlListNotSupported",
-        () -> s3.putObject(b -> b.bucket(BUCKET).key("granted").grantRead("uri=http://acs.amazonaws.com/groups/global/AllUsers"), RequestBody.fromString("x")));
+        () ->
+            s3.putObject(
+                b ->
+                    b.bucket(BUCKET)
+                        .key("granted")
+                        .grantRead("uri=http://acs.amazonaws.com/groups/global/AllUsers"),
+                RequestBody.fromString("x")));
     assertThat(exists("public")).isFalse();
     assertThat(exists("granted")).isFalse();
-    s3.putObject(b -> b.bucket(BUCKET).key("private").acl(ObjectCannedACL.PRIVATE), RequestBody.fromString("x"));
-    s3.putObject(b -> b.bucket(BUCKET).key("owner-full").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL), RequestBody.fromString("x"));
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("private").acl(ObjectCannedACL.PRIVATE),
+        RequestBody.fromString("x"));
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("owner-full").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL),
+        RequestBody.fromString("x"));
     assertThat(exists("private")).isTrue();
     assertThat(exists("owner-full")).isTrue();
   }
@@ -142,27 +177,72 @@ class NeverPretendIT {
         "InvalidRequest",
         () ->
             s3.putObject(
-                b -> b.bucket(BUCKET).key("locked").objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(java.time.Instant.parse("2099-01-01T00:00:00Z")),
+                b ->
+                    b.bucket(BUCKET)
+                        .key("locked")
+                        .objectLockMode(ObjectLockMode.COMPLIANCE)
+                        .objectLockRetainUntilDate(java.time.Instant.parse("2099-01-01T00:00:00Z")),
                 RequestBody.fromString("x")));
-    assertS3Error(501, "NotImplemented", () -> s3.putObject(b -> b.bucket(BUCKET).key("tagged").tagging("a=b"), RequestBody.fromString("x")));
-    assertS3Error(501, "NotImplemented", () -> s3.putObject(b -> b.bucket(BUCKET).key("cold").storageClass(StorageClass.GLACIER), RequestBody.fromString("x")));
     assertS3Error(
-        501, "NotImplemented", () -> s3.putObject(b -> b.bucket(BUCKET).key("moved").websiteRedirectLocation("/elsewhere"), RequestBody.fromString("x")));
-    assertS3Error(400, "InvalidStorageClass", () -> s3.putObject(b -> b.bucket(BUCKET).key("odd").storageClass("FASTEST"), RequestBody.fromString("x")));
+        501,
+        "NotImplemented",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("tagged").tagging("a=b"), RequestBody.fromString("x")));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("cold").storageClass(StorageClass.GLACIER),
+                RequestBody.fromString("x")));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("moved").websiteRedirectLocation("/elsewhere"),
+                RequestBody.fromString("x")));
+    assertS3Error(
+        400,
+        "InvalidStorageClass",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("odd").storageClass("FASTEST"),
+                RequestBody.fromString("x")));
     for (String key : new String[] {"locked", "tagged", "cold", "moved", "odd"}) {
       assertThat(exists(key)).as(key).isFalse();
     }
-    s3.putObject(b -> b.bucket(BUCKET).key("standard").storageClass(StorageClass.STANDARD), RequestBody.fromString("x"));
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("standard").storageClass(StorageClass.STANDARD),
+        RequestBody.fromString("x"));
     assertThat(exists("standard")).isTrue();
   }
 
   @Test
   void createBucketWithObjectLockOrAnotherOwnershipIsRefusedAndCreatesNothing() {
-    assertS3Error(501, "NotImplemented", () -> s3.createBucket(b -> b.bucket("with-lock").objectLockEnabledForBucket(true)));
-    assertS3Error(501, "NotImplemented", () -> s3.createBucket(b -> b.bucket("writer-owned").objectOwnership(ObjectOwnership.OBJECT_WRITER)));
-    assertS3Error(400, "InvalidBucketAclWithObjectOwnership", () -> s3.createBucket(b -> b.bucket("public-bucket").acl("public-read")));
-    assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).doesNotContain("with-lock", "writer-owned", "public-bucket");
-    s3.createBucket(b -> b.bucket("enforced").objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED).acl("private"));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () -> s3.createBucket(b -> b.bucket("with-lock").objectLockEnabledForBucket(true)));
+    assertS3Error(
+        501,
+        "NotImplemented",
+        () ->
+            s3.createBucket(
+                b -> b.bucket("writer-owned").objectOwnership(ObjectOwnership.OBJECT_WRITER)));
+    assertS3Error(
+        400,
+        "InvalidBucketAclWithObjectOwnership",
+        () -> s3.createBucket(b -> b.bucket("public-bucket").acl("public-read")));
+    assertThat(s3.listBuckets().buckets())
+        .extracting(b -> b.name())
+        .doesNotContain("with-lock", "writer-owned", "public-bucket");
+    s3.createBucket(
+        b ->
+            b.bucket("enforced")
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .acl("private"));
     assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("enforced");
   }
 
@@ -170,30 +250,56 @@ class NeverPretendIT {
   void anExpectedBucketOwnerOtherThanTheCallerIsDenied() {
     String owner = s3.listBuckets().owner().id();
     s3.headBucket(b -> b.bucket(BUCKET).expectedBucketOwner(owner));
-    assertS3Error(403, "AccessDenied", () -> s3.headBucket(b -> b.bucket(BUCKET).expectedBucketOwner("111122223333")));
     assertS3Error(
         403,
         "AccessDenied",
-        () -> s3.putObject(b -> b.bucket(BUCKET).key("expected").expectedBucketOwner("111122223333"), RequestBody.fromString("x")));
+        () -> s3.headBucket(b -> b.bucket(BUCKET).expectedBucketOwner("111122223333")));
+    assertS3Error(
+        403,
+        "AccessDenied",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("expected").expectedBucketOwner("111122223333"),
+                RequestBody.fromString("x")));
     assertThat(exists("expected")).isFalse();
   }
 
-  /** Presigners that hoist x-amz-* headers into the URL (SigV2, the JavaScript SDK v3) ask the same. */
+  /**
+   * Presigners that hoist x-amz-* headers into the URL (SigV2, the JavaScript SDK v3) ask the same.
+   */
   @Test
   void aFeatureAskedForInAPresignedUrlsQueryIsRefusedToo() throws Exception {
     String publicRead =
         io.coffer.s3.auth.SigV4Signer.presign(
-            "PUT", coffer.s3Uri().toString(), BUCKET, "presigned-public", java.util.Map.of("x-amz-acl", "public-read"),
-            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", java.time.Instant.now(), 300);
-    HttpResponse<String> refused = RawS3.sendUrl("PUT", publicRead, "x".getBytes(StandardCharsets.UTF_8));
+            "PUT",
+            coffer.s3Uri().toString(),
+            BUCKET,
+            "presigned-public",
+            java.util.Map.of("x-amz-acl", "public-read"),
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            java.time.Instant.now(),
+            300);
+    HttpResponse<String> refused =
+        RawS3.sendUrl("PUT", publicRead, "x".getBytes(StandardCharsets.UTF_8));
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(refused.body()).contains("<Code>AccessControlListNotSupported</Code>");
     assertThat(exists("presigned-public")).isFalse();
     String standard =
         io.coffer.s3.auth.SigV4Signer.presign(
-            "PUT", coffer.s3Uri().toString(), BUCKET, "presigned-standard", java.util.Map.of("x-amz-storage-class", "STANDARD"),
-            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", java.time.Instant.now(), 300);
-    assertThat(RawS3.sendUrl("PUT", standard, "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+            "PUT",
+            coffer.s3Uri().toString(),
+            BUCKET,
+            "presigned-standard",
+            java.util.Map.of("x-amz-storage-class", "STANDARD"),
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            java.time.Instant.now(),
+            300);
+    assertThat(RawS3.sendUrl("PUT", standard, "x".getBytes(StandardCharsets.UTF_8)).statusCode())
+        .isEqualTo(200);
     assertThat(exists("presigned-standard")).isTrue();
   }
 
@@ -202,10 +308,20 @@ class NeverPretendIT {
   void aBrowserFormUploadAnswersNotImplemented() throws Exception {
     String boundary = "----coffer-form-boundary";
     String form =
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nform-upload\r\n"
-            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"policy\"\r\n\r\neyJleHBpcmF0aW9uIjoiMjA5OS0wMS0wMVQwMDowMDowMFoifQ==\r\n"
-            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-            + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nform-upload\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"policy\"\r\n\r\n"
+            + "eyJleHBpcmF0aW9uIjoiMjA5OS0wMS0wMVQwMDowMDowMFoifQ==\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nhello\r\n--"
+            + boundary
+            + "--\r\n";
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(

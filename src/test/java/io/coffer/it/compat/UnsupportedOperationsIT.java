@@ -143,7 +143,11 @@ class UnsupportedOperationsIT {
           op("RenameObject", "PUT", true, "renameObject"),
           op("RestoreObject", "POST", true, "restore"),
           op("SelectObjectContent", "POST", true, "select&select-type=2"),
-          op("UpdateBucketMetadataInventoryTableConfiguration", "PUT", false, "metadataInventoryTable"),
+          op(
+              "UpdateBucketMetadataInventoryTableConfiguration",
+              "PUT",
+              false,
+              "metadataInventoryTable"),
           op("UpdateBucketMetadataJournalTableConfiguration", "PUT", false, "metadataJournalTable"),
           op("UpdateObjectEncryption", "PUT", true, "encryption"));
 
@@ -161,7 +165,8 @@ class UnsupportedOperationsIT {
   @Test
   void everyUnimplementedOperationAnswersNotImplementedAndChangesNothing() throws Exception {
     for (Op op : NOT_IMPLEMENTED) {
-      SignedHttp request = SignedHttp.request(coffer.s3Uri(), op.method(), BUCKET, op.onObject() ? KEY : null);
+      SignedHttp request =
+          SignedHttp.request(coffer.s3Uri(), op.method(), BUCKET, op.onObject() ? KEY : null);
       for (String parameter : op.query().split("&")) {
         String[] nameValue = parameter.split("=", 2);
         request.query(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
@@ -170,7 +175,8 @@ class UnsupportedOperationsIT {
       assertThat(response.statusCode()).as(op.name()).isEqualTo(501);
       assertThat(SignedHttp.errorCode(response)).as(op.name()).isEqualTo("NotImplemented");
     }
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(KEY)).asUtf8String()).isEqualTo("keep me");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(KEY)).asUtf8String())
+        .isEqualTo("keep me");
   }
 
   @Test

@@ -34,7 +34,8 @@ final class BrowserProblems {
   List<String> collect(WebDriver driver) {
     List<String> problems = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-      if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !wasExpected(entry.getMessage())) {
+      if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
+          && !wasExpected(entry.getMessage())) {
         problems.add("browser console error: " + entry.getMessage());
       }
     }
@@ -62,7 +63,9 @@ final class BrowserProblems {
   }
 
   private boolean isLocal(String url) {
-    return url.startsWith(allowedOrigin) || url.startsWith("data:") || url.startsWith("blob:" + allowedOrigin)
+    return url.startsWith(allowedOrigin)
+        || url.startsWith("data:")
+        || url.startsWith("blob:" + allowedOrigin)
         || url.startsWith("about:");
   }
 }

@@ -32,7 +32,8 @@ class ConsoleAssetsIT {
   private static final Path SOURCES = Path.of("src/main/resources/io/coffer/admin/console");
 
   static HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.server().consoleEndpoint() + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(SERVER.server().consoleEndpoint() + path));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -41,7 +42,9 @@ class ConsoleAssetsIT {
 
   static void assertSecurityHeaders(HttpResponse<?> response) {
     String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
-    assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+    assertThat(csp)
+        .contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'none'")
+        .doesNotContain("unsafe-inline", "unsafe-eval");
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
@@ -101,31 +104,38 @@ class ConsoleAssetsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "/../pom.xml",
-    "/js/../../../../../../etc/passwd",
-    "/%2e%2e/%2e%2e/etc/passwd",
-    "/js/..%2f..%2fapp.js",
-    "/vendor/chart.js/../../../../META-INF/MANIFEST.MF",
-    "/vendor/chart.js/..%2F..%2Fpackage.json",
-    "/..\\..\\pom.xml",
-    "//etc/passwd",
-    "/.hidden.js",
-    "/js",
-    "/logback.xml",
-    "/io/coffer/server/CofferServer.class",
-  })
+  @ValueSource(
+      strings = {
+        "/../pom.xml",
+        "/js/../../../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/js/..%2f..%2fapp.js",
+        "/vendor/chart.js/../../../../META-INF/MANIFEST.MF",
+        "/vendor/chart.js/..%2F..%2Fpackage.json",
+        "/..\\..\\pom.xml",
+        "//etc/passwd",
+        "/.hidden.js",
+        "/js",
+        "/logback.xml",
+        "/io/coffer/server/CofferServer.class",
+      })
   void pathsOutsideTheConsoleAreNotFound(String path) throws Exception {
-    String response = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    assertThat(response).startsWith("HTTP/1.1 404").contains("\"error\":\"not_found\"").doesNotContain("root:", "<project");
+    String response =
+        raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertThat(response)
+        .startsWith("HTTP/1.1 404")
+        .contains("\"error\":\"not_found\"")
+        .doesNotContain("root:", "<project");
   }
 
   @Test
   void otherMethodsAreRefused() throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create(SERVER.server().consoleEndpoint() + "/"))
-            .POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(SERVER.server().consoleEndpoint() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
     assertThat(response.body()).contains("\"error\":\"method_not_allowed\"");
@@ -133,9 +143,13 @@ class ConsoleAssetsIT {
 
   @Test
   void headAnswersHeadersOnly() throws Exception {
-    String response = raw("HEAD /css/console.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    String response =
+        raw("HEAD /css/console.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     long length = Files.size(SOURCES.resolve("css/console.css"));
-    assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: " + length).endsWith("\r\n\r\n");
+    assertThat(response)
+        .startsWith("HTTP/1.1 200")
+        .containsIgnoringCase("content-length: " + length)
+        .endsWith("\r\n\r\n");
   }
 
   @Test
@@ -146,10 +160,14 @@ class ConsoleAssetsIT {
     assertThat(get("/metrics").body()).contains("coffer_objects_stored");
   }
 
-  /** The static side of "no CDN": no console file names another host (the browser tests check the live side). */
+  /**
+   * The static side of "no CDN": no console file names another host (the browser tests check the
+   * live side).
+   */
   @Test
   void noConsoleFileReferencesAnotherHost() throws IOException {
-    Pattern url = Pattern.compile("(?:https?:)?//[a-z0-9.-]+\\.[a-z]{2,}[/\"'`]", Pattern.CASE_INSENSITIVE);
+    Pattern url =
+        Pattern.compile("(?:https?:)?//[a-z0-9.-]+\\.[a-z]{2,}[/\"'`]", Pattern.CASE_INSENSITIVE);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(SOURCES)) {
       files = walk.filter(Files::isRegularFile).toList();

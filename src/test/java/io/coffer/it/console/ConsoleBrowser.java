@@ -24,11 +24,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Headless Chromium for a test class, pointed at the server of a {@link CofferTestServer}. After
- * each test it fails the test on any browser console error or request to another host, and when
- * a test fails it saves a screenshot and the page's HTML under target/console-failures/.
- * Register it after the server: {@code @RegisterExtension @Order(2)}.
+ * each test it fails the test on any browser console error or request to another host, and when a
+ * test fails it saves a screenshot and the page's HTML under target/console-failures/. Register it
+ * after the server: {@code @RegisterExtension @Order(2)}.
  */
-public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback, AfterTestExecutionCallback {
+public final class ConsoleBrowser
+    implements BeforeAllCallback, AfterAllCallback, AfterTestExecutionCallback {
   static final int WIDTH = 1280;
   static final int HEIGHT = 800;
   private static final Path FAILURES = Path.of("target", "console-failures");
@@ -48,15 +49,26 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     Chromium chromium = Chromium.locate();
-    downloads = Files.createDirectories(Path.of("target", "console-downloads", context.getRequiredTestClass().getSimpleName()));
+    downloads =
+        Files.createDirectories(
+            Path.of("target", "console-downloads", context.getRequiredTestClass().getSimpleName()));
     ChromeOptions options = new ChromeOptions();
     // An explicit binary and driver: Selenium Manager never runs, nothing is downloaded.
     options.setBinary(chromium.browser().toFile());
     options.addArguments(
-        "--headless=new", "--window-size=" + WIDTH + "," + HEIGHT, "--force-device-scale-factor=1",
-        "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-extensions", "--hide-scrollbars", "--lang=en-US");
+        "--headless=new",
+        "--window-size=" + WIDTH + "," + HEIGHT,
+        "--force-device-scale-factor=1",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        "--lang=en-US");
     if ("root".equals(System.getProperty("user.name"))) {
       options.addArguments("--no-sandbox"); // Chromium refuses to sandbox as root (CI containers)
     }
@@ -64,11 +76,18 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
     logs.enable(LogType.BROWSER, Level.ALL);
     logs.enable(LogType.PERFORMANCE, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    options.setExperimentalOption("prefs", Map.of(
-        "download.default_directory", downloads.toAbsolutePath().toString(),
-        "download.prompt_for_download", false));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(chromium.driver().toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromium.driver().toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     problems = new BrowserProblems(consoleUrl());
@@ -78,7 +97,8 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
   /** Sizes the window so that the page itself (not the window) is width × height pixels. */
   public void viewport(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
-    List<?> inner = (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
+    List<?> inner =
+        (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
     int extraWidth = width - ((Number) inner.get(0)).intValue();
     int extraHeight = height - ((Number) inner.get(1)).intValue();
     if (extraWidth != 0 || extraHeight != 0) {
@@ -89,7 +109,10 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
   @Override
   public void afterTestExecution(ExtensionContext context) throws IOException {
     if (context.getExecutionException().isPresent()) {
-      saveFailure(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+      saveFailure(
+          context.getRequiredTestClass().getSimpleName()
+              + "."
+              + context.getRequiredTestMethod().getName());
     }
     List<String> found = problems.collect(driver);
     if (!found.isEmpty()) {
@@ -140,7 +163,8 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
   private void saveFailure(String name) throws IOException {
     try {
       screenshot(FAILURES.resolve(name + ".png"));
-      Files.writeString(FAILURES.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+      Files.writeString(
+          FAILURES.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
       // a dead browser cannot be photographed; the test's own failure says more
       Files.writeString(FAILURES.resolve(name + ".txt"), e.toString(), StandardCharsets.UTF_8);

@@ -32,8 +32,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleFlowIT {
-  @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
-  @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+  @RegisterExtension
+  @Order(1)
+  static final CofferTestServer SERVER = new CofferTestServer();
+
+  @RegisterExtension
+  @Order(2)
+  static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+
   static final String BUCKET = "photos-2024";
   static final String FOLDER = "reports/2024/";
   static final String UPLOADED = FOLDER + "q1-upload.bin";
@@ -101,7 +107,12 @@ class ConsoleFlowIT {
     assertThat(name.getDomAttribute("aria-invalid")).isEqualTo("true");
     name.clear();
     name.sendKeys(BUCKET);
-    page.waiting().until(d -> d.findElement(By.id("bucket-name-problem")).getText().equals("This name is valid."));
+    page.waiting()
+        .until(
+            d ->
+                d.findElement(By.id("bucket-name-problem"))
+                    .getText()
+                    .equals("This name is valid."));
     WebElement owner = page.visible(By.id("bucket-owner"));
     owner.findElements(By.tagName("option")).stream()
         .filter(o -> o.getText().contains(aliceAccessKey))
@@ -118,7 +129,12 @@ class ConsoleFlowIT {
   @Test
   @Order(4)
   void browseIntoAFolderThroughBreadcrumbsAndFolderLinks() {
-    s3.putObject(b -> b.bucket(BUCKET).key(EXISTING).contentType("text/csv").metadata(Map.of("category", "finance")),
+    s3.putObject(
+        b ->
+            b.bucket(BUCKET)
+                .key(EXISTING)
+                .contentType("text/csv")
+                .metadata(Map.of("category", "finance")),
         RequestBody.fromString("quarter,revenue\nq1,100\n"));
     page.go("#/buckets", "Buckets");
     page.waitForRow(BUCKET).findElement(By.linkText(BUCKET)).click();
@@ -127,7 +143,10 @@ class ConsoleFlowIT {
     page.waitForRow("reports/2024/").findElement(By.linkText("2024/")).click();
     page.waitForRow(EXISTING);
 
-    List<String> crumbs = page.driver().findElements(By.cssSelector("#breadcrumbs li")).stream().map(WebElement::getText).toList();
+    List<String> crumbs =
+        page.driver().findElements(By.cssSelector("#breadcrumbs li")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(crumbs).containsExactly("Buckets", BUCKET, "reports", "2024");
     assertThat(page.row(EXISTING).orElseThrow().getText()).contains("q1.csv", "text/csv");
   }
@@ -137,18 +156,22 @@ class ConsoleFlowIT {
   void uploadAFileShowingItsProgress() throws Exception {
     uploaded = new byte[3 * 1024 * 1024 + 17];
     new Random(42).nextBytes(uploaded);
-    Path file = Files.createDirectories(Path.of("target", "console-uploads")).resolve("q1-upload.bin");
+    Path file =
+        Files.createDirectories(Path.of("target", "console-uploads")).resolve("q1-upload.bin");
     Files.write(file, uploaded);
 
     page.driver().findElement(By.id("file-picker")).sendKeys(file.toAbsolutePath().toString());
     WebElement item = page.visible(By.cssSelector("#upload-panel li[data-key='" + UPLOADED + "']"));
     page.waiting().until(d -> "done".equals(item.getDomAttribute("data-state")));
     WebElement bar = item.findElement(By.tagName("progress"));
-    assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max")).isEqualTo(String.valueOf(uploaded.length));
+    assertThat(bar.getDomProperty("value"))
+        .isEqualTo(bar.getDomProperty("max"))
+        .isEqualTo(String.valueOf(uploaded.length));
     assertThat(item.getText()).contains("Uploaded", "3.0 MB");
 
     assertThat(page.waitForRow(UPLOADED).getText()).contains("q1-upload.bin", "3.0 MB");
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(UPLOADED)).asByteArray()).isEqualTo(uploaded);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(UPLOADED)).asByteArray())
+        .isEqualTo(uploaded);
   }
 
   @Test
@@ -194,7 +217,9 @@ class ConsoleFlowIT {
     page.dialogButton("Close");
     page.waitForNoDialog();
 
-    assertThat(sharedUrl).startsWith(SERVER.s3Uri().toString()).contains("X-Amz-Signature=", "X-Amz-Expires=900");
+    assertThat(sharedUrl)
+        .startsWith(SERVER.s3Uri().toString())
+        .contains("X-Amz-Signature=", "X-Amz-Expires=900");
     HttpResponse<byte[]> fetched = fetch(sharedUrl);
     assertThat(fetched.statusCode()).isEqualTo(200);
     assertThat(fetched.body()).isEqualTo(uploaded);
@@ -204,13 +229,25 @@ class ConsoleFlowIT {
   @Order(9)
   void revokeTheLinkAndItStopsWorking() throws Exception {
     page.go("#/presigned", "Presigned URLs");
-    WebElement row = page.waiting().until(d -> page.driver().findElements(By.cssSelector("main tbody tr")).stream()
-        .filter(r -> r.getText().contains(BUCKET + "/" + UPLOADED)).findFirst().orElse(null));
+    WebElement row =
+        page.waiting()
+            .until(
+                d ->
+                    page.driver().findElements(By.cssSelector("main tbody tr")).stream()
+                        .filter(r -> r.getText().contains(BUCKET + "/" + UPLOADED))
+                        .findFirst()
+                        .orElse(null));
     assertThat(row.getText()).contains("active", aliceAccessKey);
     ConsolePage.rowButton(row, "Revoke");
     page.dialogButton("Revoke");
     page.waitForNoDialog();
-    page.waiting().until(d -> page.driver().findElement(By.cssSelector("main tbody")).getText().contains("revoked"));
+    page.waiting()
+        .until(
+            d ->
+                page.driver()
+                    .findElement(By.cssSelector("main tbody"))
+                    .getText()
+                    .contains("revoked"));
 
     assertThat(fetch(sharedUrl).statusCode()).isEqualTo(403);
   }
@@ -237,8 +274,10 @@ class ConsoleFlowIT {
   @Test
   @Order(11)
   void abortAMultipartUploadStartedByAnotherClient() {
-    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("big/archive.zip")).uploadId();
-    s3.uploadPart(b -> b.bucket(BUCKET).key("big/archive.zip").uploadId(uploadId).partNumber(1),
+    String uploadId =
+        s3.createMultipartUpload(b -> b.bucket(BUCKET).key("big/archive.zip")).uploadId();
+    s3.uploadPart(
+        b -> b.bucket(BUCKET).key("big/archive.zip").uploadId(uploadId).partNumber(1),
         RequestBody.fromBytes(new byte[1024]));
 
     page.go("#/uploads?bucket=" + BUCKET, "Multipart uploads");
@@ -279,7 +318,8 @@ class ConsoleFlowIT {
 
   private static HttpResponse<byte[]> fetch(String url) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(
+          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
   }
 }

@@ -20,8 +20,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * the folder it names, which opens and can be deleted, never as a nameless object row.
  */
 class ConsoleFolderMarkerIT {
-  @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
-  @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+  @RegisterExtension
+  @Order(1)
+  static final CofferTestServer SERVER = new CofferTestServer();
+
+  @RegisterExtension
+  @Order(2)
+  static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+
   static final String BUCKET = "markers";
 
   ConsolePage page;
@@ -48,7 +54,13 @@ class ConsoleFolderMarkerIT {
 
     // Opened, the marker's folder is empty: the marker is the folder itself, not an entry in it.
     page.waitForRow("emptyfolder/").findElement(By.linkText("emptyfolder/")).click();
-    page.waiting().until(d -> page.driver().findElement(By.id("object-rows")).getText().contains("This folder is empty"));
+    page.waiting()
+        .until(
+            d ->
+                page.driver()
+                    .findElement(By.id("object-rows"))
+                    .getText()
+                    .contains("This folder is empty"));
     assertThat(page.row("emptyfolder/")).isEmpty();
     assertThat(crumbs()).containsExactly("Buckets", BUCKET, "emptyfolder");
 
@@ -62,7 +74,8 @@ class ConsoleFolderMarkerIT {
     // The folder row deletes the marker, like any folder.
     page.go("#/buckets/" + BUCKET, BUCKET);
     ConsolePage.rowButton(page.waitForRow("emptyfolder/"), "Delete");
-    assertThat(page.dialog().getText()).contains("Delete the folder \"emptyfolder/\" from " + BUCKET);
+    assertThat(page.dialog().getText())
+        .contains("Delete the folder \"emptyfolder/\" from " + BUCKET);
     page.dialogButton("Delete");
     page.waitForNoDialog();
     page.toast("Deleted the folder \"emptyfolder/\" (1 object)");
@@ -74,8 +87,10 @@ class ConsoleFolderMarkerIT {
   void aSelectedFolderIsDeletedWithEverythingInIt() {
     String bucket = "selected-folders";
     s3.createBucket(b -> b.bucket(bucket));
-    for (String key : List.of("logs/", "logs/a.txt", "logs/2024/b.txt", "logsbook.txt", "keep.txt")) {
-      s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key.endsWith("/") ? "" : key));
+    for (String key :
+        List.of("logs/", "logs/a.txt", "logs/2024/b.txt", "logsbook.txt", "keep.txt")) {
+      s3.putObject(
+          b -> b.bucket(bucket).key(key), RequestBody.fromString(key.endsWith("/") ? "" : key));
     }
     page.go("#/buckets/" + bucket, bucket);
     page.waitForRow("logs/").findElement(By.cssSelector("input[type=checkbox]")).click();
@@ -84,16 +99,22 @@ class ConsoleFolderMarkerIT {
     assertThat(delete.getText()).isEqualTo("Delete selected (2)");
     delete.click();
     assertThat(page.dialog().getText())
-        .contains("Delete the folder \"logs/\" and \"logsbook.txt\" from " + bucket, "Everything in the folder is deleted too");
+        .contains(
+            "Delete the folder \"logs/\" and \"logsbook.txt\" from " + bucket,
+            "Everything in the folder is deleted too");
     page.dialogButton("Delete");
     page.waitForNoDialog();
     page.toast("(4 objects)");
     page.waitForNoRow("logs/");
-    assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key).containsExactly("keep.txt");
+    assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents())
+        .extracting(S3Object::key)
+        .containsExactly("keep.txt");
   }
 
   private void put(String key) {
-    s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(key.endsWith("/") ? "" : "content of " + key));
+    s3.putObject(
+        b -> b.bucket(BUCKET).key(key),
+        RequestBody.fromString(key.endsWith("/") ? "" : "content of " + key));
   }
 
   private List<String> keys() {
@@ -101,12 +122,15 @@ class ConsoleFolderMarkerIT {
   }
 
   private List<String> crumbs() {
-    return page.driver().findElements(By.cssSelector("#breadcrumbs li")).stream().map(WebElement::getText).toList();
+    return page.driver().findElements(By.cssSelector("#breadcrumbs li")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   /** Every object or folder row has a visible, clickable name. */
   private void assertEveryRowHasAName() {
-    for (WebElement row : page.driver().findElements(By.cssSelector("#object-rows tr[data-kind]"))) {
+    for (WebElement row :
+        page.driver().findElements(By.cssSelector("#object-rows tr[data-kind]"))) {
       WebElement name = row.findElement(By.cssSelector("td.name a, td.name button"));
       assertThat(name.getText()).as("name of row %s", row.getDomAttribute("data-key")).isNotBlank();
     }

@@ -14,11 +14,21 @@ import org.openqa.selenium.WebElement;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** What must never happen: data rendered as markup, requests leaving for a CDN, a broken phone layout. */
+/**
+ * What must never happen: data rendered as markup, requests leaving for a CDN, a broken phone
+ * layout.
+ */
 class ConsoleGuardsIT {
-  @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
-  @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
-  static final String HOSTILE = "<img src=x onerror=\"window.pwned=1\">/<b>bold &amp; <i>italic.txt";
+  @RegisterExtension
+  @Order(1)
+  static final CofferTestServer SERVER = new CofferTestServer();
+
+  @RegisterExtension
+  @Order(2)
+  static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+
+  static final String HOSTILE =
+      "<img src=x onerror=\"window.pwned=1\">/<b>bold &amp; <i>italic.txt";
 
   ConsolePage page;
 
@@ -33,7 +43,11 @@ class ConsoleGuardsIT {
   void keysAndMetadataAreShownAsTextNeverAsMarkup() {
     try (S3Client s3 = SERVER.client()) {
       s3.createBucket(b -> b.bucket("hostile"));
-      s3.putObject(b -> b.bucket("hostile").key(HOSTILE).metadata(Map.of("note", "<script>window.pwned=2</script>")),
+      s3.putObject(
+          b ->
+              b.bucket("hostile")
+                  .key(HOSTILE)
+                  .metadata(Map.of("note", "<script>window.pwned=2</script>")),
           RequestBody.fromString("x"));
     }
     page.go("#/buckets/hostile", "hostile");
@@ -46,29 +60,41 @@ class ConsoleGuardsIT {
     assertThat(row.findElements(By.cssSelector("b, i"))).isEmpty();
 
     row.findElement(By.cssSelector("button.object-name")).click();
-    assertThat(page.visible(By.id("object-metadata")).getText()).contains("<script>window.pwned=2</script>");
+    assertThat(page.visible(By.id("object-metadata")).getText())
+        .contains("<script>window.pwned=2</script>");
     assertThat(page.driver().executeScript("return window.pwned === undefined")).isEqualTo(true);
     assertThat(page.driver().findElements(By.cssSelector("dialog script, main img"))).isEmpty();
   }
 
   @Test
   void aRequestToACdnIsCaught() {
-    page.driver().executeScript(
-        "const s = document.createElement('script'); s.src = 'https://cdn.example.invalid/lib.js'; document.head.append(s);"
-            + "const i = document.createElement('img'); i.src = 'http://fonts.example.invalid/x.png'; document.body.append(i);");
-    List<String> problems = page.waiting().until(d -> {
-      List<String> found = BROWSER.problems().collect(d);
-      return found.stream().anyMatch(p -> p.contains("cdn.example.invalid")) ? found : null;
-    });
+    page.driver()
+        .executeScript(
+            "const s = document.createElement('script'); s.src ="
+                + " 'https://cdn.example.invalid/lib.js'; document.head.append(s);const i ="
+                + " document.createElement('img'); i.src = 'http://fonts.example.invalid/x.png';"
+                + " document.body.append(i);");
+    List<String> problems =
+        page.waiting()
+            .until(
+                d -> {
+                  List<String> found = BROWSER.problems().collect(d);
+                  return found.stream().anyMatch(p -> p.contains("cdn.example.invalid"))
+                      ? found
+                      : null;
+                });
     // Both the CSP's refusal (a console error) and the attempted request itself are reported.
-    assertThat(problems).anyMatch(p -> p.startsWith("browser console error") && p.contains("cdn.example.invalid"));
-    assertThat(String.join("\n", problems)).contains("request to another host: https://cdn.example.invalid/lib.js");
+    assertThat(problems)
+        .anyMatch(p -> p.startsWith("browser console error") && p.contains("cdn.example.invalid"));
+    assertThat(String.join("\n", problems))
+        .contains("request to another host: https://cdn.example.invalid/lib.js");
   }
 
   @Test
   void anUnexpectedConsoleErrorIsCaught() {
     page.driver().executeScript("console.error('something broke')");
-    assertThat(BROWSER.problems().collect(page.driver())).anyMatch(p -> p.contains("something broke"));
+    assertThat(BROWSER.problems().collect(page.driver()))
+        .anyMatch(p -> p.contains("something broke"));
   }
 
   @Test
@@ -77,13 +103,24 @@ class ConsoleGuardsIT {
       s3.createBucket(b -> b.bucket("phone-layout"));
     }
     BROWSER.viewport(390, 844);
-    for (String[] route : new String[][] {
-        {"#/", "Dashboard"}, {"#/buckets", "Buckets"}, {"#/buckets/phone-layout", "phone-layout"},
-        {"#/credentials", "Credentials"}, {"#/uploads", "Multipart uploads"}, {"#/presigned", "Presigned URLs"}}) {
+    for (String[] route :
+        new String[][] {
+          {"#/", "Dashboard"},
+          {"#/buckets", "Buckets"},
+          {"#/buckets/phone-layout", "phone-layout"},
+          {"#/credentials", "Credentials"},
+          {"#/uploads", "Multipart uploads"},
+          {"#/presigned", "Presigned URLs"}
+        }) {
       page.go(route[0], route[1]);
-      Object overflow = page.driver().executeScript(
-          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-      assertThat(((Number) overflow).intValue()).as("sideways overflow on %s", route[0]).isLessThanOrEqualTo(0);
+      Object overflow =
+          page.driver()
+              .executeScript(
+                  "return document.documentElement.scrollWidth -"
+                      + " document.documentElement.clientWidth");
+      assertThat(((Number) overflow).intValue())
+          .as("sideways overflow on %s", route[0])
+          .isLessThanOrEqualTo(0);
     }
     List<WebElement> links = page.driver().findElements(By.cssSelector("#nav a"));
     assertThat(links).hasSize(5);

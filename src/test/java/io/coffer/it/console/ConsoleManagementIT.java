@@ -17,10 +17,17 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The console's management pages beyond the main flow: refusals, paging, folders, cancel, refresh. */
+/**
+ * The console's management pages beyond the main flow: refusals, paging, folders, cancel, refresh.
+ */
 class ConsoleManagementIT {
-  @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
-  @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+  @RegisterExtension
+  @Order(1)
+  static final CofferTestServer SERVER = new CofferTestServer();
+
+  @RegisterExtension
+  @Order(2)
+  static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
 
   ConsolePage page;
 
@@ -94,10 +101,12 @@ class ConsoleManagementIT {
     try (S3Client bob = SERVER.client("BOBACCESSKEY00000001", "bob-secret-key-0123456789")) {
       bob.listBuckets();
       ConsolePage.rowButton(page.waitForRow("BOBACCESSKEY00000001"), "Deactivate");
-      page.waiting().until(d -> page.waitForRow("BOBACCESSKEY00000001").getText().contains("Inactive"));
+      page.waiting()
+          .until(d -> page.waitForRow("BOBACCESSKEY00000001").getText().contains("Inactive"));
       assertThat(statusOf(bob)).isEqualTo(403);
       ConsolePage.rowButton(page.waitForRow("BOBACCESSKEY00000001"), "Activate");
-      page.waiting().until(d -> page.waitForRow("BOBACCESSKEY00000001").getText().contains("Active"));
+      page.waiting()
+          .until(d -> page.waitForRow("BOBACCESSKEY00000001").getText().contains("Active"));
       assertThat(bob.listBuckets().buckets()).isEmpty();
     }
 
@@ -118,7 +127,8 @@ class ConsoleManagementIT {
     page.go("#/buckets/many?prefix=logs%2F", "many");
     page.waitForRow("logs/0000.log");
     assertThat(objectRows()).hasSize(200);
-    assertThat(page.visible(By.id("listing-summary")).getText()).contains("200 entries shown; more to load");
+    assertThat(page.visible(By.id("listing-summary")).getText())
+        .contains("200 entries shown; more to load");
     page.clickable(By.id("load-more")).click();
     page.waitForRow("logs/0229.log");
     assertThat(objectRows()).hasSize(230);
@@ -142,18 +152,27 @@ class ConsoleManagementIT {
       page.driver().findElement(By.id("folder-picker")).sendKeys(album.toAbsolutePath().toString());
       page.waitForRow("summer/");
       waitForUploaded("summer/night/stars.txt");
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("albums").key("summer/beach.txt")).asUtf8String()).isEqualTo("sand");
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("albums").key("summer/night/stars.txt")).asUtf8String()).isEqualTo("sky");
+      assertThat(
+              s3.getObjectAsBytes(b -> b.bucket("albums").key("summer/beach.txt")).asUtf8String())
+          .isEqualTo("sand");
+      assertThat(
+              s3.getObjectAsBytes(b -> b.bucket("albums").key("summer/night/stars.txt"))
+                  .asUtf8String())
+          .isEqualTo("sky");
 
       page.go("#/buckets/albums?prefix=summer%2F", "albums");
       page.waitForRow("summer/beach.txt");
-      page.driver().executeScript(
-          "const dt = new DataTransfer();"
-              + "dt.items.add(new File(['dropped bytes'], 'dropped.txt', {type: 'text/plain'}));"
-              + "document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
+      page.driver()
+          .executeScript(
+              "const dt = new DataTransfer();dt.items.add(new File(['dropped bytes'],"
+                  + " 'dropped.txt', {type:"
+                  + " 'text/plain'}));document.getElementById('drop-zone').dispatchEvent(new"
+                  + " DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));");
       waitForUploaded("summer/dropped.txt");
       page.waitForRow("summer/dropped.txt");
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("albums").key("summer/dropped.txt")).asUtf8String()).isEqualTo("dropped bytes");
+      assertThat(
+              s3.getObjectAsBytes(b -> b.bucket("albums").key("summer/dropped.txt")).asUtf8String())
+          .isEqualTo("dropped bytes");
     }
   }
 
@@ -193,19 +212,33 @@ class ConsoleManagementIT {
       s3.createBucket(b -> b.bucket("refresh"));
       s3.putObject(b -> b.bucket("refresh").key("new"), RequestBody.fromString("new"));
     }
-    page.waiting().until(d -> !d.findElement(By.cssSelector("[data-stat='objects'] .stat-value")).getText().equals(before));
+    page.waiting()
+        .until(
+            d ->
+                !d.findElement(By.cssSelector("[data-stat='objects'] .stat-value"))
+                    .getText()
+                    .equals(before));
     assertThat(page.driver().executeScript("return window.sameDocument")).isEqualTo(true);
-    assertThat(page.driver().executeScript(
-        "return Chart.getChart('bucket-chart').data.labels")).asList().contains("refresh");
+    assertThat(page.driver().executeScript("return Chart.getChart('bucket-chart').data.labels"))
+        .asList()
+        .contains("refresh");
   }
 
   private void waitForUploaded(String key) {
-    page.waiting().until(d -> d.findElements(By.cssSelector("#upload-panel li")).stream()
-        .anyMatch(li -> key.equals(li.getDomAttribute("data-key")) && "done".equals(li.getDomAttribute("data-state"))));
+    page.waiting()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#upload-panel li")).stream()
+                    .anyMatch(
+                        li ->
+                            key.equals(li.getDomAttribute("data-key"))
+                                && "done".equals(li.getDomAttribute("data-state"))));
   }
 
   private List<String> rowIds() {
-    return page.driver().findElements(By.cssSelector("main tbody tr")).stream().map(r -> r.getDomAttribute("data-id")).toList();
+    return page.driver().findElements(By.cssSelector("main tbody tr")).stream()
+        .map(r -> r.getDomAttribute("data-id"))
+        .toList();
   }
 
   private List<WebElement> objectRows() {

@@ -27,7 +27,8 @@ final class ConsolePage {
 
   WebDriverWait waiting() {
     // Views re-render: an element found a moment ago may have been replaced, so look again.
-    return (WebDriverWait) new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
+    return (WebDriverWait)
+        new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
   }
 
   /** Loads the console afresh, signed out. */
@@ -86,11 +87,14 @@ final class ConsolePage {
 
   /** Waits for a toast containing {@code text} and returns its text. */
   String toast(String text) {
-    return waiting().until(d -> d.findElements(By.cssSelector("#toasts .toast")).stream()
-        .map(WebElement::getText)
-        .filter(t -> t.contains(text))
-        .findFirst()
-        .orElse(null));
+    return waiting()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#toasts .toast")).stream()
+                    .map(WebElement::getText)
+                    .filter(t -> t.contains(text))
+                    .findFirst()
+                    .orElse(null));
   }
 
   /** The table row whose data-key (object browser) or data-id (other tables) is {@code id}. */

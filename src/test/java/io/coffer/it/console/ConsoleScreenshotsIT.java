@@ -18,12 +18,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Takes the README's screenshots (console-*.png) at 1280×800 from a server holding a few buckets.
- * They go to target/screenshots; {@code -Dcoffer.screenshots=docs} writes them to docs/ instead,
- * to refresh the README's pictures (a normal build never changes tracked files).
+ * They go to target/screenshots; {@code -Dcoffer.screenshots=docs} writes them to docs/ instead, to
+ * refresh the README's pictures (a normal build never changes tracked files).
  */
 class ConsoleScreenshotsIT {
-  @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
-  @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+  @RegisterExtension
+  @Order(1)
+  static final CofferTestServer SERVER = new CofferTestServer();
+
+  @RegisterExtension
+  @Order(2)
+  static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+
   static final Path DOCS = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
 
   @BeforeAll
@@ -31,20 +37,34 @@ class ConsoleScreenshotsIT {
     Random random = new Random(7);
     try (S3Client s3 = SERVER.client()) {
       Map<String, Integer> buckets = Map.of("photos", 14, "backups", 4, "logs", 30, "website", 9);
-      buckets.forEach((bucket, count) -> {
-        s3.createBucket(b -> b.bucket(bucket));
-        for (int i = 0; i < count; i++) {
-          byte[] bytes = new byte[(bucket.equals("backups") ? 2_000_000 : 40_000) + random.nextInt(300_000)];
-          String key = switch (bucket) {
-            case "photos" -> (i < 4 ? "2024/summer/" : i < 8 ? "2025/spring/" : "") + "IMG_" + (4100 + i) + ".jpg";
-            case "logs" -> "app/2025-06-" + String.format("%02d", i + 1) + ".log";
-            default -> "file-" + i + ".bin";
-          };
-          String type = key.endsWith(".jpg") ? "image/jpeg" : key.endsWith(".log") ? "text/plain" : "application/octet-stream";
-          s3.putObject(b -> b.bucket(bucket).key(key).contentType(type), RequestBody.fromBytes(bytes));
-        }
-      });
-      s3.putObject(b -> b.bucket("photos").key("albums.json").contentType("application/json"), RequestBody.fromString("{}"));
+      buckets.forEach(
+          (bucket, count) -> {
+            s3.createBucket(b -> b.bucket(bucket));
+            for (int i = 0; i < count; i++) {
+              byte[] bytes =
+                  new byte
+                      [(bucket.equals("backups") ? 2_000_000 : 40_000) + random.nextInt(300_000)];
+              String key =
+                  switch (bucket) {
+                    case "photos" ->
+                        (i < 4 ? "2024/summer/" : i < 8 ? "2025/spring/" : "")
+                            + "IMG_"
+                            + (4100 + i)
+                            + ".jpg";
+                    case "logs" -> "app/2025-06-" + String.format("%02d", i + 1) + ".log";
+                    default -> "file-" + i + ".bin";
+                  };
+              String type =
+                  key.endsWith(".jpg")
+                      ? "image/jpeg"
+                      : key.endsWith(".log") ? "text/plain" : "application/octet-stream";
+              s3.putObject(
+                  b -> b.bucket(bucket).key(key).contentType(type), RequestBody.fromBytes(bytes));
+            }
+          });
+      s3.putObject(
+          b -> b.bucket("photos").key("albums.json").contentType("application/json"),
+          RequestBody.fromString("{}"));
     }
   }
 
@@ -54,8 +74,14 @@ class ConsoleScreenshotsIT {
     page.signIn(CofferTestServer.API_KEY);
     page.go("#/", "Dashboard");
     page.visible(By.cssSelector("[data-stat='buckets']"));
-    page.waiting().until(d -> Boolean.TRUE.equals(page.driver().executeScript(
-        "const c = Chart.getChart('bucket-chart'); return !!c && c.data.labels.length === 4")));
+    page.waiting()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    page.driver()
+                        .executeScript(
+                            "const c = Chart.getChart('bucket-chart'); return !!c &&"
+                                + " c.data.labels.length === 4")));
     Path dashboard = DOCS.resolve("console-dashboard.png");
     BROWSER.screenshot(dashboard);
 

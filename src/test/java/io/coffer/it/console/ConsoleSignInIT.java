@@ -13,8 +13,13 @@ import org.openqa.selenium.WebElement;
 
 /** Signing in and out of the console with the management API key. */
 class ConsoleSignInIT {
-  @RegisterExtension @Order(1) static final CofferTestServer SERVER = new CofferTestServer();
-  @RegisterExtension @Order(2) static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+  @RegisterExtension
+  @Order(1)
+  static final CofferTestServer SERVER = new CofferTestServer();
+
+  @RegisterExtension
+  @Order(2)
+  static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
 
   ConsolePage page;
 
@@ -39,7 +44,8 @@ class ConsoleSignInIT {
   @Test
   void anEmptyKeyIsRefusedWithoutAsking() {
     page.driver().findElement(By.id("signin-button")).click();
-    assertThat(page.visible(By.id("signin-error")).getText()).isEqualTo("Enter the management API key.");
+    assertThat(page.visible(By.id("signin-error")).getText())
+        .isEqualTo("Enter the management API key.");
   }
 
   @Test

@@ -29,13 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * A request whose body stops short of its Content-Length is answered {@code 400 RequestTimeout}
  * after the body timeout (AWS: about 20 s of silence), not left to the read timeout, which is
  * exactly botocore's own and made boto3 retry for five minutes (issue 12). Nothing is stored: no
- * object, no temporary file, no counter changed. The read timeout here is the default 60 s, so
- * only the body timeout can answer within the test's bounds.
+ * object, no temporary file, no counter changed. The read timeout here is the default 60 s, so only
+ * the body timeout can answer within the test's bounds.
  */
 class BodyTimeoutIT {
   private static final Duration BODY_TIMEOUT = Duration.ofSeconds(1);
+
   /** Generous for a loaded machine, far below the 60 s read timeout. */
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
   private static final String BUCKET = "silence";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -47,7 +49,10 @@ class BodyTimeoutIT {
     server =
         CofferServer.start(
             ServerConfig.forTests(dataDir)
-                .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY)
+                .withCredentials(
+                    CofferTestServer.ACCESS_KEY,
+                    CofferTestServer.SECRET_KEY,
+                    CofferTestServer.API_KEY)
                 .withBodyTimeout(BODY_TIMEOUT));
     assertThat(RawS3.send(s3(), "PUT", "/" + BUCKET, new byte[0]).statusCode()).isEqualTo(200);
   }
@@ -92,7 +97,8 @@ class BodyTimeoutIT {
             .header("Content-Encoding", "aws-chunked")
             .header("x-amz-decoded-content-length", Integer.toString(data.length));
     SigV4Signer.HeaderSignature signature = put.sign(new byte[0]);
-    byte[] framed = AwsChunkedEncoder.encode(signature.streaming(), data, StreamingUpload.CHUNK, null);
+    byte[] framed =
+        AwsChunkedEncoder.encode(signature.streaming(), data, StreamingUpload.CHUNK, null);
     int cut = StreamingUpload.CHUNK + StreamingUpload.CHUNK / 2; // inside the second chunk
     try (RawSocket c = connect()) {
       c.write(put.head(signature, framed.length)).write(Arrays.copyOf(framed, cut));
@@ -123,12 +129,17 @@ class BodyTimeoutIT {
     int port = URI.create(server.consoleEndpoint()).getPort();
     try (RawSocket c = new RawSocket(port, ANSWER_WITHIN)) {
       c.write(
-              "PUT /api/v1/buckets/" + BUCKET + "/objects/api-short HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                  + "X-API-Key: " + CofferTestServer.API_KEY + "\r\nContent-Length: 1000\r\n\r\n")
+              "PUT /api/v1/buckets/"
+                  + BUCKET
+                  + "/objects/api-short HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "X-API-Key: "
+                  + CofferTestServer.API_KEY
+                  + "\r\nContent-Length: 1000\r\n\r\n")
           .write(new byte[10]);
       long sent = System.nanoTime();
       RawSocket.Response response = c.readResponse();
-      assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(BODY_TIMEOUT.minusMillis(100));
+      assertThat(Duration.ofNanos(System.nanoTime() - sent))
+          .isGreaterThanOrEqualTo(BODY_TIMEOUT.minusMillis(100));
       assertThat(response.status()).isEqualTo(400);
       assertThat(response.header("Content-Type")).startsWith("application/json");
       assertThat(response.body()).contains("\"error\":\"request_timeout\"");
@@ -141,13 +152,15 @@ class BodyTimeoutIT {
     long sent = System.nanoTime();
     RawSocket.Response response = c.readResponse();
     Duration waited = Duration.ofNanos(System.nanoTime() - sent);
-    assertThat(waited).isGreaterThanOrEqualTo(BODY_TIMEOUT.minusMillis(100)).isLessThan(ANSWER_WITHIN);
+    assertThat(waited)
+        .isGreaterThanOrEqualTo(BODY_TIMEOUT.minusMillis(100))
+        .isLessThan(ANSWER_WITHIN);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body())
         .contains("<Code>RequestTimeout</Code>")
         .contains(
-            "<Message>Your socket connection to the server was not read from or written to within the timeout"
-                + " period. Idle connections will be closed.</Message>")
+            "<Message>Your socket connection to the server was not read from or written to within"
+                + " the timeout period. Idle connections will be closed.</Message>")
         .contains("<RequestId>");
     assertThat(response.header("Connection")).isEqualTo("close");
     assertThat(c.closedByServer()).as("the connection closes after the answer").isTrue();

@@ -46,18 +46,33 @@ class BufferLeakIT {
   void bodiesRefusedHalfWayAreReleased() throws Exception {
     byte[] data = new byte[4 * StreamingUpload.CHUNK];
     new Random(1).nextBytes(data);
-    UnaryOperator<byte[]> tamperSecondChunk = body -> StreamingUpload.flipAfter(body, "chunk-signature=", 2);
+    UnaryOperator<byte[]> tamperSecondChunk =
+        body -> StreamingUpload.flipAfter(body, "chunk-signature=", 2);
     for (int i = 0; i < 20; i++) {
       HttpResponse<String> refused =
-          StreamingUpload.put(SERVER.s3Uri(), "/leaks/k" + i, "STREAMING-AWS4-HMAC-SHA256-PAYLOAD", data, null, tamperSecondChunk);
+          StreamingUpload.put(
+              SERVER.s3Uri(),
+              "/leaks/k" + i,
+              "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+              data,
+              null,
+              tamperSecondChunk);
       assertThat(refused.statusCode()).isEqualTo(403);
     }
     // The detector reports when a tracked buffer is created after the leaked one was collected.
     for (int i = 0; i < 5; i++) {
       System.gc();
       Thread.sleep(100);
-      StreamingUpload.put(SERVER.s3Uri(), "/leaks/after" + i, "STREAMING-AWS4-HMAC-SHA256-PAYLOAD", data, null, b -> b);
+      StreamingUpload.put(
+          SERVER.s3Uri(),
+          "/leaks/after" + i,
+          "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+          data,
+          null,
+          b -> b);
     }
-    assertThat(LEAKS.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains("LEAK"));
+    assertThat(LEAKS.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(m -> m.contains("LEAK"));
   }
 }

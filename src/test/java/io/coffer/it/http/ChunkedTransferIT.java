@@ -15,8 +15,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Bodies sent with Transfer-Encoding: chunked and no Content-Length, as the AWS C++ SDK sends
- * them: plain (UNSIGNED-PAYLOAD or a signed hash) and aws-chunked inside HTTP chunks.
+ * Bodies sent with Transfer-Encoding: chunked and no Content-Length, as the AWS C++ SDK sends them:
+ * plain (UNSIGNED-PAYLOAD or a signed hash) and aws-chunked inside HTTP chunks.
  */
 class ChunkedTransferIT {
   static final String BUCKET = "chunked";
@@ -38,14 +38,23 @@ class ChunkedTransferIT {
 
   @Test
   void unsignedPayloadWithoutContentLength() throws Exception {
-    var put = SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "unsigned").payload(SignedHttp.UNSIGNED_PAYLOAD).body(DATA).unknownLength().send();
+    var put =
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "unsigned")
+            .payload(SignedHttp.UNSIGNED_PAYLOAD)
+            .body(DATA)
+            .unknownLength()
+            .send();
     assertThat(put.statusCode()).as(SignedHttp.text(put)).isEqualTo(200);
     assertStored("unsigned", DATA);
   }
 
   @Test
   void signedPayloadWithoutContentLength() throws Exception {
-    var put = SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "signed").body(DATA).unknownLength().send();
+    var put =
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "signed")
+            .body(DATA)
+            .unknownLength()
+            .send();
     assertThat(put.statusCode()).as(SignedHttp.text(put)).isEqualTo(200);
     assertStored("signed", DATA);
   }
@@ -56,7 +65,10 @@ class ChunkedTransferIT {
     other[1000] ^= 1;
     var put =
         SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "tampered")
-            .payload(TestData.sha256Hex(DATA)).body(other).unknownLength().send();
+            .payload(TestData.sha256Hex(DATA))
+            .body(other)
+            .unknownLength()
+            .send();
     assertThat(put.statusCode()).isEqualTo(400);
     assertThat(SignedHttp.errorCode(put)).isEqualTo("XAmzContentSHA256Mismatch");
   }
@@ -66,13 +78,19 @@ class ChunkedTransferIT {
     String crc = ExpectedChecksums.of(ChecksumAlgorithm.CRC32C, DATA);
     var signed =
         SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "aws-chunked-signed")
-            .payload(SignedHttp.STREAMING_SIGNED).body(DATA).unknownLength().send();
+            .payload(SignedHttp.STREAMING_SIGNED)
+            .body(DATA)
+            .unknownLength()
+            .send();
     assertThat(signed.statusCode()).as(SignedHttp.text(signed)).isEqualTo(200);
     assertStored("aws-chunked-signed", DATA);
     var trailer =
         SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "aws-chunked-trailer")
-            .payload(SignedHttp.STREAMING_UNSIGNED_TRAILER).trailers(Map.of("x-amz-checksum-crc32c", crc))
-            .body(DATA).unknownLength().send();
+            .payload(SignedHttp.STREAMING_UNSIGNED_TRAILER)
+            .trailers(Map.of("x-amz-checksum-crc32c", crc))
+            .body(DATA)
+            .unknownLength()
+            .send();
     assertThat(trailer.statusCode()).as(SignedHttp.text(trailer)).isEqualTo(200);
     assertThat(trailer.headers().firstValue("x-amz-checksum-crc32c")).hasValue(crc);
     assertStored("aws-chunked-trailer", DATA);
@@ -80,19 +98,33 @@ class ChunkedTransferIT {
 
   @Test
   void emptyBodyAndUploadPartWithoutContentLength() throws Exception {
-    var empty = SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "empty").payload(SignedHttp.UNSIGNED_PAYLOAD).unknownLength().send();
+    var empty =
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "empty")
+            .payload(SignedHttp.UNSIGNED_PAYLOAD)
+            .unknownLength()
+            .send();
     assertThat(empty.statusCode()).isEqualTo(200);
     assertStored("empty", new byte[0]);
 
     String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("part")).uploadId();
     var part =
-        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "part").query("partNumber", "1").query("uploadId", uploadId)
-            .payload(SignedHttp.UNSIGNED_PAYLOAD).body(DATA).unknownLength().send();
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "part")
+            .query("partNumber", "1")
+            .query("uploadId", uploadId)
+            .payload(SignedHttp.UNSIGNED_PAYLOAD)
+            .body(DATA)
+            .unknownLength()
+            .send();
     assertThat(part.statusCode()).isEqualTo(200);
     String etag = part.headers().firstValue("ETag").orElseThrow();
     s3.completeMultipartUpload(
-        b -> b.bucket(BUCKET).key("part").uploadId(uploadId).multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("part")).asByteArray()).isEqualTo(DATA);
+        b ->
+            b.bucket(BUCKET)
+                .key("part")
+                .uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("part")).asByteArray())
+        .isEqualTo(DATA);
     // and a normal request on a fresh connection still works afterwards
     s3.putObject(b -> b.bucket(BUCKET).key("after"), RequestBody.fromString("ok"));
     assertStored("after", "ok".getBytes());

@@ -26,7 +26,10 @@ class ConnectionLimitIT {
     server =
         CofferServer.start(
             ServerConfig.forTests(dataDir)
-                .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY)
+                .withCredentials(
+                    CofferTestServer.ACCESS_KEY,
+                    CofferTestServer.SECRET_KEY,
+                    CofferTestServer.API_KEY)
                 .withLimits(ServerConfig.FIVE_GIB, 64 * 1024, Duration.ofSeconds(60), 2));
   }
 

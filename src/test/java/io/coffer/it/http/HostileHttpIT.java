@@ -25,9 +25,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * What hostile or broken clients send: malformed and oversize requests, lying Content-Lengths,
- * XML bombs, slow clients and connection floods. The server answers each in the protocol's own
- * form, never with a 500 or a hang, and keeps serving everyone else.
+ * What hostile or broken clients send: malformed and oversize requests, lying Content-Lengths, XML
+ * bombs, slow clients and connection floods. The server answers each in the protocol's own form,
+ * never with a 500 or a hang, and keeps serving everyone else.
  */
 class HostileHttpIT {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
@@ -43,7 +43,10 @@ class HostileHttpIT {
     server =
         CofferServer.start(
             ServerConfig.forTests(dataDir)
-                .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY)
+                .withCredentials(
+                    CofferTestServer.ACCESS_KEY,
+                    CofferTestServer.SECRET_KEY,
+                    CofferTestServer.API_KEY)
                 .withLimits(ServerConfig.FIVE_GIB, 8 * 1024, READ_TIMEOUT, MAX_CONNECTIONS)
                 .withBodyTimeout(READ_TIMEOUT));
     port = server.s3Port();
@@ -70,7 +73,8 @@ class HostileHttpIT {
   void malformedHeaderLineGets400() throws Exception {
     try (RawSocket c = connect()) {
       RawSocket.Response response =
-          c.write("GET /coffer/health/live HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n").readResponse();
+          c.write("GET /coffer/health/live HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n")
+              .readResponse();
       assertThat(response.status()).isEqualTo(400);
     }
   }
@@ -80,7 +84,8 @@ class HostileHttpIT {
     try (RawSocket c = connect()) {
       String big = "a".repeat(9 * 1024);
       RawSocket.Response response =
-          c.write("GET /coffer/health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n").readResponse();
+          c.write("GET /coffer/health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n")
+              .readResponse();
       assertThat(response.status()).isEqualTo(431);
       assertThat(response.body()).contains("<Error>");
     }
@@ -97,20 +102,26 @@ class HostileHttpIT {
 
   @Test
   void oversizeXmlBodyIsRefusedWithoutReadingItAll() throws Exception {
-    byte[] body = ("<Delete>" + "<Object><Key>k</Key></Object>".repeat(80_000) + "</Delete>").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("<Delete>" + "<Object><Key>k</Key></Object>".repeat(80_000) + "</Delete>")
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(body.length).isGreaterThan(1024 * 1024);
-    RawSocket.Response response = signedRequest("POST", "/" + BUCKET + "?delete=", body, body.length);
+    RawSocket.Response response =
+        signedRequest("POST", "/" + BUCKET + "?delete=", body, body.length);
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body()).containsAnyOf("<Code>MalformedXML</Code>", "<Code>EntityTooLarge</Code>");
+    assertThat(response.body())
+        .containsAnyOf("<Code>MalformedXML</Code>", "<Code>EntityTooLarge</Code>");
   }
 
   @Test
   void xmlEntityExpansionIsRefused() throws Exception {
     String bomb =
-        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><Delete><Object><Key>&c;</Key></Object></Delete>";
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b"
+            + " \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c"
+            + " \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><Delete><Object><Key>&c;</Key></Object></Delete>";
     byte[] body = bomb.getBytes(StandardCharsets.UTF_8);
-    RawSocket.Response response = signedRequest("POST", "/" + BUCKET + "?delete=", body, body.length);
+    RawSocket.Response response =
+        signedRequest("POST", "/" + BUCKET + "?delete=", body, body.length);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains("<Code>MalformedXML</Code>");
   }
@@ -119,10 +130,13 @@ class HostileHttpIT {
   void xmlExternalEntityIsNeverRead() throws Exception {
     Path secret = Files.writeString(dataDir.resolve("outside.txt"), "TOP-SECRET-CONTENT");
     String xxe =
-        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \""
+            + secret.toUri()
+            + "\">]>"
             + "<Delete><Object><Key>&x;</Key></Object></Delete>";
     byte[] body = xxe.getBytes(StandardCharsets.UTF_8);
-    RawSocket.Response response = signedRequest("POST", "/" + BUCKET + "?delete=", body, body.length);
+    RawSocket.Response response =
+        signedRequest("POST", "/" + BUCKET + "?delete=", body, body.length);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains("<Code>MalformedXML</Code>").doesNotContain("TOP-SECRET");
   }
@@ -146,19 +160,23 @@ class HostileHttpIT {
   @Test
   void longerBodyThanDeclaredStoresTheDeclaredBytesOnly() throws Exception {
     try (RawSocket c = connect()) {
-      c.write(signedHead("PUT", "/" + BUCKET + "/long", 10)).write("0123456789EXTRA-BYTES-THAT-ARE-NOT-HTTP\r\n\r\n");
+      c.write(signedHead("PUT", "/" + BUCKET + "/long", 10))
+          .write("0123456789EXTRA-BYTES-THAT-ARE-NOT-HTTP\r\n\r\n");
       assertThat(c.readResponse().status()).isEqualTo(200);
       assertThat(c.readResponse().status()).isEqualTo(400); // the extra bytes, read as a request
     }
     try (S3Client client = client()) {
-      assertThat(client.getObjectAsBytes(r -> r.bucket(BUCKET).key("long")).asUtf8String()).isEqualTo("0123456789");
+      assertThat(client.getObjectAsBytes(r -> r.bucket(BUCKET).key("long")).asUtf8String())
+          .isEqualTo("0123456789");
     }
   }
 
   @Test
   void slowlorisIsDisconnected() throws Exception {
     try (RawSocket c = new RawSocket(port, Duration.ofMillis(200))) {
-      byte[] head = "GET /coffer/health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+      byte[] head =
+          "GET /coffer/health/live HTTP/1.1\r\nHost: x\r\nX-Slow: "
+              .getBytes(StandardCharsets.US_ASCII);
       long start = System.nanoTime();
       boolean closed = false;
       for (int i = 0; i < 100 && !closed; i++) {
@@ -170,7 +188,8 @@ class HostileHttpIT {
         }
       }
       assertThat(closed).as("a client trickling its headers is cut off").isTrue();
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(READ_TIMEOUT.multipliedBy(5));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(READ_TIMEOUT.multipliedBy(5));
     }
   }
 
@@ -182,7 +201,8 @@ class HostileHttpIT {
         flood.add(connect());
       }
       try (RawSocket c = connect()) {
-        RawSocket.Response response = c.write("GET /coffer/health/ready HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+        RawSocket.Response response =
+            c.write("GET /coffer/health/ready HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
         assertThat(response.status()).isEqualTo(200);
       }
       assertThat(server.s3OpenConnections()).isLessThanOrEqualTo(MAX_CONNECTIONS);
@@ -205,8 +225,8 @@ class HostileHttpIT {
     }
   }
 
-  private static RawSocket.Response signedRequest(String method, String pathAndQuery, byte[] body, long declared)
-      throws Exception {
+  private static RawSocket.Response signedRequest(
+      String method, String pathAndQuery, byte[] body, long declared) throws Exception {
     try (RawSocket c = connect()) {
       c.write(signedHead(method, pathAndQuery, declared));
       try {
@@ -232,10 +252,21 @@ class HostileHttpIT {
     String host = "127.0.0.1:" + port;
     SigV4Signer.HeaderSignature signature =
         SigV4Signer.sign(
-            method, host, path, query, Map.of(), "UNSIGNED-PAYLOAD",
-            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", Instant.now());
-    StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\n");
-    signature.headersToAdd().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            method,
+            host,
+            path,
+            query,
+            Map.of(),
+            "UNSIGNED-PAYLOAD",
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            Instant.now());
+    StringBuilder head =
+        new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\n");
+    signature
+        .headersToAdd()
+        .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     head.append("Content-Length: ").append(contentLength).append("\r\n\r\n");
     return head.toString();
   }
@@ -247,7 +278,8 @@ class HostileHttpIT {
         .forcePathStyle(true)
         .credentialsProvider(
             StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
+                AwsBasicCredentials.create(
+                    CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
         .build();
   }
 }

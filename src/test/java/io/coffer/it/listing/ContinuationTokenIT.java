@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class ContinuationTokenIT {
   static final String BUCKET = "tokens";
   static final String OTHER_BUCKET = "tokens-other";
-  @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET, OTHER_BUCKET);
+
+  @RegisterExtension
+  static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET, OTHER_BUCKET);
+
   static S3Client s3;
 
   @BeforeAll
@@ -43,7 +46,8 @@ class ContinuationTokenIT {
     String token = null;
     do {
       String t = token;
-      ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(BUCKET).maxKeys(2).continuationToken(t));
+      ListObjectsV2Response page =
+          s3.listObjectsV2(b -> b.bucket(BUCKET).maxKeys(2).continuationToken(t));
       page.contents().stream().map(S3Object::key).forEach(keys::add);
       token = page.nextContinuationToken();
     } while (token != null);
@@ -59,7 +63,9 @@ class ContinuationTokenIT {
             "garbage",
             "bogus-token!",
             // the raw key, base64url: what a client (or Coffer before) would make of "b"
-            Base64.getUrlEncoder().withoutPadding().encodeToString("b".getBytes(StandardCharsets.UTF_8)),
+            Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("b".getBytes(StandardCharsets.UTF_8)),
             // an AWS-style token
             "1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=",
             // Coffer's own, garbled: one character changed, or cut short

@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 
 /**
- * ListBuckets pagination (issue 12): {@code max-buckets}, {@code continuation-token},
- * {@code prefix} and {@code bucket-region}, with {@code ContinuationToken} and {@code Prefix} in
- * the answer, as botocore's model and the AWS SDK's paginator use them.
+ * ListBuckets pagination (issue 12): {@code max-buckets}, {@code continuation-token}, {@code
+ * prefix} and {@code bucket-region}, with {@code ContinuationToken} and {@code Prefix} in the
+ * answer, as botocore's model and the AWS SDK's paginator use them.
  */
 class ListBucketsPaginationIT {
   @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
@@ -67,7 +67,8 @@ class ListBucketsPaginationIT {
 
   @Test
   void sdkPaginatorWithMaxBucketsWalksEveryBucketOncePageByPage() {
-    List<ListBucketsResponse> pages = s3.listBucketsPaginator(b -> b.maxBuckets(3)).stream().toList();
+    List<ListBucketsResponse> pages =
+        s3.listBucketsPaginator(b -> b.maxBuckets(3)).stream().toList();
     assertThat(pages).hasSize(4); // 10 buckets, 3 a page
     assertThat(pages).allSatisfy(p -> assertThat(p.buckets().size()).isLessThanOrEqualTo(3));
     assertThat(pages.subList(0, 3)).allSatisfy(p -> assertThat(p.continuationToken()).isNotBlank());
@@ -83,7 +84,8 @@ class ListBucketsPaginationIT {
     assertThat(pages.stream().flatMap(p -> p.buckets().stream()).map(Bucket::name).toList())
         .containsExactlyElementsOf(MINE);
     assertThat(pages).allSatisfy(p -> assertThat(p.prefix()).isEqualTo("page-"));
-    assertThat(pages.getFirst().buckets()).allSatisfy(b -> assertThat(b.bucketRegion()).isEqualTo("us-east-1"));
+    assertThat(pages.getFirst().buckets())
+        .allSatisfy(b -> assertThat(b.bucketRegion()).isEqualTo("us-east-1"));
   }
 
   @Test
@@ -98,7 +100,8 @@ class ListBucketsPaginationIT {
 
   @Test
   void bucketRegionOfTheServerListsItsBuckets() {
-    ListBucketsResponse response = s3.listBuckets(b -> b.bucketRegion("us-east-1").maxBuckets(10_000));
+    ListBucketsResponse response =
+        s3.listBuckets(b -> b.bucketRegion("us-east-1").maxBuckets(10_000));
     assertThat(response.buckets()).extracting(Bucket::name).containsExactlyElementsOf(all());
     assertThat(response.continuationToken()).isNull();
   }
@@ -108,14 +111,18 @@ class ListBucketsPaginationIT {
     HttpResponse<String> first = list("max-buckets", "2", "prefix", "page-");
     assertThat(first.statusCode()).isEqualTo(200);
     String body = first.body();
-    assertThat(body).contains("<Name>page-0</Name>", "<Name>page-1</Name>").doesNotContain("<Name>page-2</Name>");
+    assertThat(body)
+        .contains("<Name>page-0</Name>", "<Name>page-1</Name>")
+        .doesNotContain("<Name>page-2</Name>");
     assertThat(body).contains("<Prefix>page-</Prefix>");
     String token = element(body, "ContinuationToken");
     assertThat(token).isNotEmpty();
     assertThat(body.indexOf("</Buckets>")).isLessThan(body.indexOf("<ContinuationToken>"));
 
     String second = list("max-buckets", "2", "prefix", "page-", "continuation-token", token).body();
-    assertThat(second).contains("<Name>page-2</Name>", "<Name>page-3</Name>").doesNotContain("<Name>page-1</Name>");
+    assertThat(second)
+        .contains("<Name>page-2</Name>", "<Name>page-3</Name>")
+        .doesNotContain("<Name>page-1</Name>");
 
     String empty = list("prefix", "").body();
     assertThat(empty).contains("<Prefix></Prefix>", "<Name>alpha</Name>", "<Name>zeta</Name>");
@@ -161,7 +168,13 @@ class ListBucketsPaginationIT {
   @Test
   void aContinuationTokenCofferDidNotIssueIsInvalidArgument() throws Exception {
     String objectsToken = objectListingToken();
-    for (String token : List.of("", "garbage", "cGFnZS0x", "1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=", objectsToken)) {
+    for (String token :
+        List.of(
+            "",
+            "garbage",
+            "cGFnZS0x",
+            "1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=",
+            objectsToken)) {
       HttpResponse<String> response = list("continuation-token", token);
       assertThat(response.statusCode()).as(token).isEqualTo(400);
       assertThat(response.body())
@@ -173,8 +186,12 @@ class ListBucketsPaginationIT {
 
   /** A token ListObjectsV2 issued: valid there, not for ListBuckets. */
   private static String objectListingToken() {
-    s3.putObject(b -> b.bucket("alpha").key("a"), software.amazon.awssdk.core.sync.RequestBody.fromString("a"));
-    s3.putObject(b -> b.bucket("alpha").key("b"), software.amazon.awssdk.core.sync.RequestBody.fromString("b"));
+    s3.putObject(
+        b -> b.bucket("alpha").key("a"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString("a"));
+    s3.putObject(
+        b -> b.bucket("alpha").key("b"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString("b"));
     return s3.listObjectsV2(b -> b.bucket("alpha").maxKeys(1)).nextContinuationToken();
   }
 

@@ -40,7 +40,8 @@ class VersionsIT {
       assertThat(version.versionId()).isEqualTo("null");
       assertThat(version.isLatest()).isTrue();
       assertThat(version.size()).isEqualTo(("content of " + version.key()).length());
-      assertThat(version.eTag()).isEqualTo("\"" + TestData.md5Hex(("content of " + version.key()).getBytes()) + "\"");
+      assertThat(version.eTag())
+          .isEqualTo("\"" + TestData.md5Hex(("content of " + version.key()).getBytes()) + "\"");
     }
     assertThat(all.deleteMarkers()).isEmpty();
     assertThat(all.isTruncated()).isFalse();
@@ -48,7 +49,8 @@ class VersionsIT {
 
   @Test
   void prefixAndDelimiterGroupVersions() {
-    ListObjectVersionsResponse dir = s3.listObjectVersions(b -> b.bucket(BUCKET).prefix("dir/").delimiter("/"));
+    ListObjectVersionsResponse dir =
+        s3.listObjectVersions(b -> b.bucket(BUCKET).prefix("dir/").delimiter("/"));
     assertThat(dir.versions()).extracting(ObjectVersion::key).containsExactly("dir/1", "dir/2");
     assertThat(dir.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("dir/sub/");
     ListObjectVersionsResponse top = s3.listObjectVersions(b -> b.bucket(BUCKET).delimiter("/"));
@@ -63,7 +65,8 @@ class VersionsIT {
     int pages = 0;
     while (true) {
       String from = marker;
-      ListObjectVersionsResponse page = s3.listObjectVersions(b -> b.bucket(BUCKET).maxKeys(3).keyMarker(from));
+      ListObjectVersionsResponse page =
+          s3.listObjectVersions(b -> b.bucket(BUCKET).maxKeys(3).keyMarker(from));
       pages++;
       assertThat(page.versions().size()).isLessThanOrEqualTo(3);
       page.versions().forEach(v -> seen.add(v.key()));
@@ -85,7 +88,8 @@ class VersionsIT {
     var versioning = s3.getBucketVersioning(b -> b.bucket(BUCKET));
     assertThat(versioning.status()).isNull();
     assertThat(versioning.mfaDelete()).isNull();
-    var raw = SignedHttp.request(coffer.s3Uri(), "GET", BUCKET, null).query("versioning", "").send();
+    var raw =
+        SignedHttp.request(coffer.s3Uri(), "GET", BUCKET, null).query("versioning", "").send();
     assertThat(raw.statusCode()).isEqualTo(200);
     assertThat(SignedHttp.text(raw)).contains("VersioningConfiguration").doesNotContain("<Status>");
   }
@@ -93,9 +97,17 @@ class VersionsIT {
   @Test
   void versionIdNullIsAcceptedOnGetHeadAndDelete() {
     s3.putObject(b -> b.bucket(BUCKET).key("nullable"), RequestBody.fromString("n"));
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("nullable").versionId("null")).asUtf8String()).isEqualTo("n");
-    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("nullable").versionId("null")).contentLength()).isEqualTo(1);
-    assertS3Error(400, "InvalidArgument", () -> s3.getObject(b -> b.bucket(BUCKET).key("nullable").versionId("3sL4kqtJlcpXroDTDmJ")));
+    assertThat(
+            s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("nullable").versionId("null"))
+                .asUtf8String())
+        .isEqualTo("n");
+    assertThat(
+            s3.headObject(b -> b.bucket(BUCKET).key("nullable").versionId("null")).contentLength())
+        .isEqualTo(1);
+    assertS3Error(
+        400,
+        "InvalidArgument",
+        () -> s3.getObject(b -> b.bucket(BUCKET).key("nullable").versionId("3sL4kqtJlcpXroDTDmJ")));
     s3.deleteObject(b -> b.bucket(BUCKET).key("nullable").versionId("null"));
     assertS3Error(404, "NoSuchKey", () -> s3.headObject(b -> b.bucket(BUCKET).key("nullable")));
   }

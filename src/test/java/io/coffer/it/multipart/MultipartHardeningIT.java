@@ -55,20 +55,26 @@ class MultipartHardeningIT {
 
   static CompletedPart part(String key, String uploadId, int number, byte[] data) {
     String etag =
-        s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(number), RequestBody.fromBytes(data))
+        s3.uploadPart(
+                b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(number),
+                RequestBody.fromBytes(data))
             .eTag();
     return CompletedPart.builder().partNumber(number).eTag(etag).build();
   }
 
-  static CompleteMultipartUploadResponse complete(String key, String uploadId, CompletedPart... parts) {
-    return s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+  static CompleteMultipartUploadResponse complete(
+      String key, String uploadId, CompletedPart... parts) {
+    return s3.completeMultipartUpload(
+        b -> b.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
   }
 
   static String md5Hex(byte[]... parts) {
     return HexFormat.of().formatHex(TestData.digest("MD5", parts));
   }
 
-  /** The multipart ETag of parts with these MD5s: the MD5 of the concatenated binary MD5s, then -N. */
+  /**
+   * The multipart ETag of parts with these MD5s: the MD5 of the concatenated binary MD5s, then -N.
+   */
   static String multipartEtag(String... partMd5s) {
     byte[][] raw = new byte[partMd5s.length][];
     for (int i = 0; i < partMd5s.length; i++) {
@@ -127,35 +133,76 @@ class MultipartHardeningIT {
     String uploadId = create(key);
     CompletedPart first = part(key, uploadId, 1, P1);
     var copied =
-        s3.uploadPartCopy(c -> c.sourceBucket(BUCKET).sourceKey("empty-source").destinationBucket(BUCKET)
-            .destinationKey(key).uploadId(uploadId).partNumber(2));
+        s3.uploadPartCopy(
+            c ->
+                c.sourceBucket(BUCKET)
+                    .sourceKey("empty-source")
+                    .destinationBucket(BUCKET)
+                    .destinationKey(key)
+                    .uploadId(uploadId)
+                    .partNumber(2));
     assertThat(copied.copyPartResult().eTag()).isEqualTo("\"" + EMPTY_MD5 + "\"");
-    var done = complete(key, uploadId, first, CompletedPart.builder().partNumber(2).eTag(copied.copyPartResult().eTag()).build());
+    var done =
+        complete(
+            key,
+            uploadId,
+            first,
+            CompletedPart.builder().partNumber(2).eTag(copied.copyPartResult().eTag()).build());
     assertThat(done.eTag()).isEqualTo(multipartEtag(md5Hex(P1), EMPTY_MD5));
     assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()).isEqualTo(P1);
   }
 
-  // ---- CompleteMultipartUpload: x-amz-checksum-* is the expected checksum of the whole object ----
+  // ---- CompleteMultipartUpload: x-amz-checksum-* is the expected checksum of the whole object
+  // ----
 
   @Test
   void completeMultipartUploadAcceptsTheFullObjectCrc32OfTheWholeObject() {
     String key = "full-object-crc32";
     var crc32 = software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32;
     String uploadId =
-        s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(crc32).checksumType(ChecksumType.FULL_OBJECT))
+        s3.createMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .checksumAlgorithm(crc32)
+                        .checksumType(ChecksumType.FULL_OBJECT))
             .uploadId();
-    var r1 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32), RequestBody.fromBytes(P1));
-    var r2 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).checksumAlgorithm(crc32), RequestBody.fromBytes(P2));
+    var r1 =
+        s3.uploadPart(
+            b ->
+                b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32),
+            RequestBody.fromBytes(P1));
+    var r2 =
+        s3.uploadPart(
+            b ->
+                b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).checksumAlgorithm(crc32),
+            RequestBody.fromBytes(P2));
     String whole = ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P1, P2);
     var done =
-        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-            .checksumCRC32(whole).checksumType(ChecksumType.FULL_OBJECT)
-            .multipartUpload(m -> m.parts(
-                CompletedPart.builder().partNumber(1).eTag(r1.eTag()).checksumCRC32(r1.checksumCRC32()).build(),
-                CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumCRC32(r2.checksumCRC32()).build())));
+        s3.completeMultipartUpload(
+            b ->
+                b.bucket(BUCKET)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .checksumCRC32(whole)
+                    .checksumType(ChecksumType.FULL_OBJECT)
+                    .multipartUpload(
+                        m ->
+                            m.parts(
+                                CompletedPart.builder()
+                                    .partNumber(1)
+                                    .eTag(r1.eTag())
+                                    .checksumCRC32(r1.checksumCRC32())
+                                    .build(),
+                                CompletedPart.builder()
+                                    .partNumber(2)
+                                    .eTag(r2.eTag())
+                                    .checksumCRC32(r2.checksumCRC32())
+                                    .build())));
     assertThat(done.checksumCRC32()).isEqualTo(whole);
     assertThat(done.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
-    var got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
+    var got =
+        s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
     assertThat(got.response().checksumCRC32()).isEqualTo(whole);
     assertThat(got.asByteArray()).isEqualTo(TestData.concat(P1, P2));
   }
@@ -166,15 +213,48 @@ class MultipartHardeningIT {
     String composite = ExpectedChecksums.composite(ChecksumAlgorithm.SHA256, List.of(P1, P2));
     for (String sent : List.of(composite, composite.substring(0, composite.lastIndexOf('-')))) {
       String key = "composite-sha256-" + sent.length();
-      String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(sha256)).uploadId();
-      var r1 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(sha256), RequestBody.fromBytes(P1));
-      var r2 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).checksumAlgorithm(sha256), RequestBody.fromBytes(P2));
+      String uploadId =
+          s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(sha256))
+              .uploadId();
+      var r1 =
+          s3.uploadPart(
+              b ->
+                  b.bucket(BUCKET)
+                      .key(key)
+                      .uploadId(uploadId)
+                      .partNumber(1)
+                      .checksumAlgorithm(sha256),
+              RequestBody.fromBytes(P1));
+      var r2 =
+          s3.uploadPart(
+              b ->
+                  b.bucket(BUCKET)
+                      .key(key)
+                      .uploadId(uploadId)
+                      .partNumber(2)
+                      .checksumAlgorithm(sha256),
+              RequestBody.fromBytes(P2));
       var done =
-          s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-              .checksumSHA256(sent).checksumType(ChecksumType.COMPOSITE)
-              .multipartUpload(m -> m.parts(
-                  CompletedPart.builder().partNumber(1).eTag(r1.eTag()).checksumSHA256(r1.checksumSHA256()).build(),
-                  CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumSHA256(r2.checksumSHA256()).build())));
+          s3.completeMultipartUpload(
+              b ->
+                  b.bucket(BUCKET)
+                      .key(key)
+                      .uploadId(uploadId)
+                      .checksumSHA256(sent)
+                      .checksumType(ChecksumType.COMPOSITE)
+                      .multipartUpload(
+                          m ->
+                              m.parts(
+                                  CompletedPart.builder()
+                                      .partNumber(1)
+                                      .eTag(r1.eTag())
+                                      .checksumSHA256(r1.checksumSHA256())
+                                      .build(),
+                                  CompletedPart.builder()
+                                      .partNumber(2)
+                                      .eTag(r2.eTag())
+                                      .checksumSHA256(r2.checksumSHA256())
+                                      .build())));
       assertThat(done.checksumSHA256()).as("sent %s", sent).isEqualTo(composite);
     }
   }
@@ -184,39 +264,96 @@ class MultipartHardeningIT {
     String key = "wrong-object-crc32";
     var crc32 = software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32;
     String uploadId =
-        s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(crc32).checksumType(ChecksumType.FULL_OBJECT))
+        s3.createMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .checksumAlgorithm(crc32)
+                        .checksumType(ChecksumType.FULL_OBJECT))
             .uploadId();
-    var r1 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32), RequestBody.fromBytes(P2));
+    var r1 =
+        s3.uploadPart(
+            b ->
+                b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32),
+            RequestBody.fromBytes(P2));
     CompletedPart listed = CompletedPart.builder().partNumber(1).eTag(r1.eTag()).build();
     String wrong = ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P1);
     S3Exception e =
-        assertS3Error(400, "BadDigest",
-            () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-                .checksumCRC32(wrong).multipartUpload(m -> m.parts(listed))));
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The CRC32 you specified did not match the calculated checksum.");
+        assertS3Error(
+            400,
+            "BadDigest",
+            () ->
+                s3.completeMultipartUpload(
+                    b ->
+                        b.bucket(BUCKET)
+                            .key(key)
+                            .uploadId(uploadId)
+                            .checksumCRC32(wrong)
+                            .multipartUpload(m -> m.parts(listed))));
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("The CRC32 you specified did not match the calculated checksum.");
     // the composite form of a full-object upload's checksum is wrong too
-    assertS3Error(400, "BadDigest",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-            .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2) + "-1").multipartUpload(m -> m.parts(listed))));
+    assertS3Error(
+        400,
+        "BadDigest",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2) + "-1")
+                        .multipartUpload(m -> m.parts(listed))));
     // another checksum type than the upload's, another algorithm, or a malformed value
     S3Exception mode =
-        assertS3Error(400, "InvalidRequest",
-            () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-                .checksumType(ChecksumType.COMPOSITE).multipartUpload(m -> m.parts(listed))));
+        assertS3Error(
+            400,
+            "InvalidRequest",
+            () ->
+                s3.completeMultipartUpload(
+                    b ->
+                        b.bucket(BUCKET)
+                            .key(key)
+                            .uploadId(uploadId)
+                            .checksumType(ChecksumType.COMPOSITE)
+                            .multipartUpload(m -> m.parts(listed))));
     assertThat(mode.awsErrorDetails().errorMessage())
-        .isEqualTo("The upload was created using the FULL_OBJECT checksum mode. The complete request must use the same checksum mode.");
-    assertS3Error(400, "InvalidRequest",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-            .checksumSHA256(ExpectedChecksums.of(ChecksumAlgorithm.SHA256, P2)).multipartUpload(m -> m.parts(listed))));
-    assertS3Error(400, "InvalidRequest",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-            .checksumCRC32("not base64!").multipartUpload(m -> m.parts(listed))));
+        .isEqualTo(
+            "The upload was created using the FULL_OBJECT checksum mode. The complete request must"
+                + " use the same checksum mode.");
+    assertS3Error(
+        400,
+        "InvalidRequest",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .checksumSHA256(ExpectedChecksums.of(ChecksumAlgorithm.SHA256, P2))
+                        .multipartUpload(m -> m.parts(listed))));
+    assertS3Error(
+        400,
+        "InvalidRequest",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .checksumCRC32("not base64!")
+                        .multipartUpload(m -> m.parts(listed))));
     assertS3Error(404, "NoSuchKey", () -> s3.headObject(b -> b.bucket(BUCKET).key(key)));
     assertThat(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts()).hasSize(1);
     var done =
-        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-            .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2)).checksumType(ChecksumType.FULL_OBJECT)
-            .multipartUpload(m -> m.parts(listed)));
+        s3.completeMultipartUpload(
+            b ->
+                b.bucket(BUCKET)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2))
+                    .checksumType(ChecksumType.FULL_OBJECT)
+                    .multipartUpload(m -> m.parts(listed)));
     assertThat(done.checksumCRC32()).isEqualTo(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2));
   }
 
@@ -226,9 +363,17 @@ class MultipartHardeningIT {
     String uploadId = create(key);
     CompletedPart listed = part(key, uploadId, 1, P2);
     // it cannot be checked, so it is refused rather than ignored
-    assertS3Error(400, "InvalidRequest",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-            .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2)).multipartUpload(m -> m.parts(listed))));
+    assertS3Error(
+        400,
+        "InvalidRequest",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2))
+                        .multipartUpload(m -> m.parts(listed))));
     complete(key, uploadId, listed);
   }
 
@@ -242,13 +387,22 @@ class MultipartHardeningIT {
             .endpointOverride(coffer.s3Uri())
             .region(Region.US_EAST_1)
             .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
             .forcePathStyle(true)
             .multipartEnabled(true)
-            .multipartConfiguration(c -> c.thresholdInBytes(8L * MIB).minimumPartSizeInBytes(5L * MIB))
+            .multipartConfiguration(
+                c -> c.thresholdInBytes(8L * MIB).minimumPartSizeInBytes(5L * MIB))
             .build()) {
-      // the client sends the whole body's CRC32 and x-amz-mp-object-size with CompleteMultipartUpload
-      var put = async.putObject(b -> b.bucket(BUCKET).key(key).checksumCRC32(whole), AsyncRequestBody.fromBytes(body)).join();
+      // the client sends the whole body's CRC32 and x-amz-mp-object-size with
+      // CompleteMultipartUpload
+      var put =
+          async
+              .putObject(
+                  b -> b.bucket(BUCKET).key(key).checksumCRC32(whole),
+                  AsyncRequestBody.fromBytes(body))
+              .join();
       assertThat(put.checksumCRC32()).isEqualTo(whole);
     }
     var head = s3.headObject(b -> b.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
@@ -263,13 +417,30 @@ class MultipartHardeningIT {
     String uploadId = create(key);
     CompletedPart listed = part(key, uploadId, 1, P2);
     S3Exception e =
-        assertS3Error(400, "InvalidRequest",
-            () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).mpuObjectSize(P2.length + 1L)
-                .multipartUpload(m -> m.parts(listed))));
+        assertS3Error(
+            400,
+            "InvalidRequest",
+            () ->
+                s3.completeMultipartUpload(
+                    b ->
+                        b.bucket(BUCKET)
+                            .key(key)
+                            .uploadId(uploadId)
+                            .mpuObjectSize(P2.length + 1L)
+                            .multipartUpload(m -> m.parts(listed))));
     assertThat(e.awsErrorDetails().errorMessage())
-        .isEqualTo("The provided 'x-amz-mp-object-size' header value " + (P2.length + 1) + " does not match what was computed: " + P2.length);
-    s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).mpuObjectSize((long) P2.length)
-        .multipartUpload(m -> m.parts(listed)));
+        .isEqualTo(
+            "The provided 'x-amz-mp-object-size' header value "
+                + (P2.length + 1)
+                + " does not match what was computed: "
+                + P2.length);
+    s3.completeMultipartUpload(
+        b ->
+            b.bucket(BUCKET)
+                .key(key)
+                .uploadId(uploadId)
+                .mpuObjectSize((long) P2.length)
+                .multipartUpload(m -> m.parts(listed)));
     assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()).isEqualTo(P2);
   }
 
@@ -280,13 +451,31 @@ class MultipartHardeningIT {
     String key = "retried";
     var crc32 = software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32;
     long uploadsBefore = activeUploads();
-    String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(crc32)).uploadId();
+    String uploadId =
+        s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(crc32))
+            .uploadId();
     assertThat(activeUploads()).isEqualTo(uploadsBefore + 1);
-    var r1 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32), RequestBody.fromBytes(P1));
-    var r2 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).checksumAlgorithm(crc32), RequestBody.fromBytes(P2));
+    var r1 =
+        s3.uploadPart(
+            b ->
+                b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32),
+            RequestBody.fromBytes(P1));
+    var r2 =
+        s3.uploadPart(
+            b ->
+                b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).checksumAlgorithm(crc32),
+            RequestBody.fromBytes(P2));
     CompletedPart[] parts = {
-      CompletedPart.builder().partNumber(1).eTag(r1.eTag()).checksumCRC32(r1.checksumCRC32()).build(),
-      CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumCRC32(r2.checksumCRC32()).build()
+      CompletedPart.builder()
+          .partNumber(1)
+          .eTag(r1.eTag())
+          .checksumCRC32(r1.checksumCRC32())
+          .build(),
+      CompletedPart.builder()
+          .partNumber(2)
+          .eTag(r2.eTag())
+          .checksumCRC32(r2.checksumCRC32())
+          .build()
     };
     var first = complete(key, uploadId, parts);
     assertThat(activeUploads()).isEqualTo(uploadsBefore);
@@ -300,19 +489,29 @@ class MultipartHardeningIT {
     assertThat(activeUploads()).as("a retry creates no upload").isEqualTo(uploadsBefore);
     // with the preconditions of the first attempt, which the object now fails: still its answer
     var conditional =
-        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).ifNoneMatch("*")
-            .multipartUpload(m -> m.parts(parts)));
+        s3.completeMultipartUpload(
+            b ->
+                b.bucket(BUCKET)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .ifNoneMatch("*")
+                    .multipartUpload(m -> m.parts(parts)));
     assertThat(conditional.eTag()).isEqualTo(first.eTag());
     // the object was overwritten meanwhile: S3 still answers the completion it remembers
     s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("overwritten"));
     assertThat(complete(key, uploadId, parts).eTag()).isEqualTo(first.eTag());
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("overwritten");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String())
+        .isEqualTo("overwritten");
     // another part list, or the upload ID under another key, is an upload that no longer exists
     assertS3Error(404, "NoSuchUpload", () -> complete(key, uploadId, parts[0]));
     assertS3Error(404, "NoSuchUpload", () -> complete("elsewhere", uploadId, parts));
     // other operations on the upload find it gone
-    assertS3Error(404, "NoSuchUpload", () -> s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
-    assertS3Error(404, "NoSuchUpload", () -> s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
+    assertS3Error(
+        404, "NoSuchUpload", () -> s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
+    assertS3Error(
+        404,
+        "NoSuchUpload",
+        () -> s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
     assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET).prefix(key)).uploads()).isEmpty();
   }
 
@@ -321,18 +520,47 @@ class MultipartHardeningIT {
     String key = "retried-checksum";
     var crc32 = software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32;
     String uploadId =
-        s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(crc32).checksumType(ChecksumType.FULL_OBJECT))
+        s3.createMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .checksumAlgorithm(crc32)
+                        .checksumType(ChecksumType.FULL_OBJECT))
             .uploadId();
-    var r1 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32), RequestBody.fromBytes(P2));
+    var r1 =
+        s3.uploadPart(
+            b ->
+                b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(crc32),
+            RequestBody.fromBytes(P2));
     CompletedPart listed = CompletedPart.builder().partNumber(1).eTag(r1.eTag()).build();
     String whole = ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P2);
-    s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).checksumCRC32(whole).multipartUpload(m -> m.parts(listed)));
+    s3.completeMultipartUpload(
+        b ->
+            b.bucket(BUCKET)
+                .key(key)
+                .uploadId(uploadId)
+                .checksumCRC32(whole)
+                .multipartUpload(m -> m.parts(listed)));
     var again =
-        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).checksumCRC32(whole).multipartUpload(m -> m.parts(listed)));
+        s3.completeMultipartUpload(
+            b ->
+                b.bucket(BUCKET)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .checksumCRC32(whole)
+                    .multipartUpload(m -> m.parts(listed)));
     assertThat(again.checksumCRC32()).isEqualTo(whole);
-    assertS3Error(400, "BadDigest",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
-            .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P1)).multipartUpload(m -> m.parts(listed))));
+    assertS3Error(
+        400,
+        "BadDigest",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .checksumCRC32(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, P1))
+                        .multipartUpload(m -> m.parts(listed))));
   }
 
   // ---- UploadPartCopy: a copy source range past the source's end, or in the wrong syntax ----
@@ -344,26 +572,63 @@ class MultipartHardeningIT {
     String uploadId = create(key);
     for (String range : List.of("bytes=0-10", "bytes=5-100", "bytes=9-10")) {
       S3Exception e =
-          assertS3Error(400, "InvalidArgument",
-              () -> s3.uploadPartCopy(c -> c.sourceBucket(BUCKET).sourceKey("ten-bytes").destinationBucket(BUCKET)
-                  .destinationKey(key).uploadId(uploadId).partNumber(1).copySourceRange(range)));
-      assertThat(e.awsErrorDetails().errorMessage()).as(range).isEqualTo("Range specified is not valid for source object of size: 10");
+          assertS3Error(
+              400,
+              "InvalidArgument",
+              () ->
+                  s3.uploadPartCopy(
+                      c ->
+                          c.sourceBucket(BUCKET)
+                              .sourceKey("ten-bytes")
+                              .destinationBucket(BUCKET)
+                              .destinationKey(key)
+                              .uploadId(uploadId)
+                              .partNumber(1)
+                              .copySourceRange(range)));
+      assertThat(e.awsErrorDetails().errorMessage())
+          .as(range)
+          .isEqualTo("Range specified is not valid for source object of size: 10");
     }
     // one that starts past the end is refused as a request, as S3 does
     for (String range : List.of("bytes=10-10", "bytes=20-30")) {
       S3Exception e =
-          assertS3Error(400, "InvalidRequest",
-              () -> s3.uploadPartCopy(c -> c.sourceBucket(BUCKET).sourceKey("ten-bytes").destinationBucket(BUCKET)
-                  .destinationKey(key).uploadId(uploadId).partNumber(1).copySourceRange(range)));
-      assertThat(e.awsErrorDetails().errorMessage()).as(range).isEqualTo("The specified copy range is invalid for the source object size");
+          assertS3Error(
+              400,
+              "InvalidRequest",
+              () ->
+                  s3.uploadPartCopy(
+                      c ->
+                          c.sourceBucket(BUCKET)
+                              .sourceKey("ten-bytes")
+                              .destinationBucket(BUCKET)
+                              .destinationKey(key)
+                              .uploadId(uploadId)
+                              .partNumber(1)
+                              .copySourceRange(range)));
+      assertThat(e.awsErrorDetails().errorMessage())
+          .as(range)
+          .isEqualTo("The specified copy range is invalid for the source object size");
     }
-    assertThat(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts()).as("no part stored").isEmpty();
+    assertThat(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts())
+        .as("no part stored")
+        .isEmpty();
     // the last byte is still in range
     var copied =
-        s3.uploadPartCopy(c -> c.sourceBucket(BUCKET).sourceKey("ten-bytes").destinationBucket(BUCKET)
-            .destinationKey(key).uploadId(uploadId).partNumber(1).copySourceRange("bytes=3-9"));
-    complete(key, uploadId, CompletedPart.builder().partNumber(1).eTag(copied.copyPartResult().eTag()).build());
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("3456789");
+        s3.uploadPartCopy(
+            c ->
+                c.sourceBucket(BUCKET)
+                    .sourceKey("ten-bytes")
+                    .destinationBucket(BUCKET)
+                    .destinationKey(key)
+                    .uploadId(uploadId)
+                    .partNumber(1)
+                    .copySourceRange("bytes=3-9"));
+    complete(
+        key,
+        uploadId,
+        CompletedPart.builder().partNumber(1).eTag(copied.copyPartResult().eTag()).build());
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String())
+        .isEqualTo("3456789");
   }
 
   @Test
@@ -372,12 +637,33 @@ class MultipartHardeningIT {
     String key = "range-syntax";
     String uploadId = create(key);
     for (String range :
-        List.of("bytes=3-", "bytes=-3", "bytes=0-1,3-4", "bytes=4-2", "0-4", "items=0-4", "bytes= 0-4", "bytes=0 - 4", "bytes=0x1-4")) {
+        List.of(
+            "bytes=3-",
+            "bytes=-3",
+            "bytes=0-1,3-4",
+            "bytes=4-2",
+            "0-4",
+            "items=0-4",
+            "bytes= 0-4",
+            "bytes=0 - 4",
+            "bytes=0x1-4")) {
       S3Exception e =
-          assertS3Error(400, "InvalidArgument",
-              () -> s3.uploadPartCopy(c -> c.sourceBucket(BUCKET).sourceKey("ten-bytes-2").destinationBucket(BUCKET)
-                  .destinationKey(key).uploadId(uploadId).partNumber(1).copySourceRange(range)));
-      assertThat(e.awsErrorDetails().errorMessage()).as(range).startsWith("The x-amz-copy-source-range value must be of the form bytes=first-last");
+          assertS3Error(
+              400,
+              "InvalidArgument",
+              () ->
+                  s3.uploadPartCopy(
+                      c ->
+                          c.sourceBucket(BUCKET)
+                              .sourceKey("ten-bytes-2")
+                              .destinationBucket(BUCKET)
+                              .destinationKey(key)
+                              .uploadId(uploadId)
+                              .partNumber(1)
+                              .copySourceRange(range)));
+      assertThat(e.awsErrorDetails().errorMessage())
+          .as(range)
+          .startsWith("The x-amz-copy-source-range value must be of the form bytes=first-last");
     }
     assertThat(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts()).isEmpty();
   }
@@ -387,7 +673,9 @@ class MultipartHardeningIT {
     HttpResponse<String> stats =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(coffer.apiUri() + "/stats")).header("X-API-Key", CofferTestServer.API_KEY).build(),
+                HttpRequest.newBuilder(URI.create(coffer.apiUri() + "/stats"))
+                    .header("X-API-Key", CofferTestServer.API_KEY)
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     Matcher m = Pattern.compile("\"active_multipart_uploads\":(\\d+)").matcher(stats.body());
     assertThat(m.find()).as(stats.body()).isTrue();

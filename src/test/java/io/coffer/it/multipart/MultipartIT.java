@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-/** CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload and their errors. */
+/**
+ * CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload and their
+ * errors.
+ */
 class MultipartIT {
   static final String BUCKET = "multipart";
   @RegisterExtension static final CofferTestServer coffer = CofferTestServer.withBuckets(BUCKET);
@@ -40,7 +43,9 @@ class MultipartIT {
 
   static CompletedPart upload(String key, String uploadId, int number, byte[] data) {
     String etag =
-        s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(number), RequestBody.fromBytes(data))
+        s3.uploadPart(
+                b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(number),
+                RequestBody.fromBytes(data))
             .eTag();
     return CompletedPart.builder().partNumber(number).eTag(etag).build();
   }
@@ -66,7 +71,11 @@ class MultipartIT {
     String key = "docs/assembled.bin";
     String uploadId =
         s3.createMultipartUpload(
-                b -> b.bucket(BUCKET).key(key).contentType("application/x-assembled").metadata(Map.of("origin", "mp")))
+                b ->
+                    b.bucket(BUCKET)
+                        .key(key)
+                        .contentType("application/x-assembled")
+                        .metadata(Map.of("origin", "mp")))
             .uploadId();
     CompletedPart p1 = upload(key, uploadId, 1, BIG);
     CompletedPart p2 = upload(key, uploadId, 2, SMALL);
@@ -91,20 +100,26 @@ class MultipartIT {
     byte[] whole = TestData.concat(BIG, SMALL);
     int from = BIG.length - 10;
     int to = BIG.length + 20;
-    var across = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).range("bytes=" + from + "-" + to));
+    var across =
+        s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).range("bytes=" + from + "-" + to));
     assertThat(across.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(whole, from, to + 1));
-    assertThat(across.response().contentRange()).isEqualTo("bytes " + from + "-" + to + "/" + whole.length);
+    assertThat(across.response().contentRange())
+        .isEqualTo("bytes " + from + "-" + to + "/" + whole.length);
     var inSecond = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).range("bytes=-100"));
-    assertThat(inSecond.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(whole, whole.length - 100, whole.length));
+    assertThat(inSecond.asByteArray())
+        .isEqualTo(java.util.Arrays.copyOfRange(whole, whole.length - 100, whole.length));
 
     var part2 = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).partNumber(2));
     assertThat(part2.asByteArray()).isEqualTo(SMALL);
     assertThat(part2.response().partsCount()).isEqualTo(2);
     assertThat(part2.response().contentRange())
         .isEqualTo("bytes " + BIG.length + "-" + (whole.length - 1) + "/" + whole.length);
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).partNumber(1)).asByteArray()).isEqualTo(BIG);
-    assertThat(s3.headObject(b -> b.bucket(BUCKET).key(key).partNumber(1)).contentLength()).isEqualTo(BIG.length);
-    assertS3Error(416, "InvalidPartNumber", () -> s3.getObject(b -> b.bucket(BUCKET).key(key).partNumber(3)));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).partNumber(1)).asByteArray())
+        .isEqualTo(BIG);
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key(key).partNumber(1)).contentLength())
+        .isEqualTo(BIG.length);
+    assertS3Error(
+        416, "InvalidPartNumber", () -> s3.getObject(b -> b.bucket(BUCKET).key(key).partNumber(3)));
   }
 
   @Test
@@ -114,7 +129,9 @@ class MultipartIT {
     CompletedPart first = upload(key, uploadId, 1, TestData.random(1000, 3));
     long filesBefore = TestData.countFiles(blobDir());
     CompletedPart second = upload(key, uploadId, 1, SMALL);
-    assertThat(TestData.countFiles(blobDir())).as("the replaced part's file is deleted").isEqualTo(filesBefore);
+    assertThat(TestData.countFiles(blobDir()))
+        .as("the replaced part's file is deleted")
+        .isEqualTo(filesBefore);
     var parts = s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts();
     assertThat(parts).hasSize(1);
     assertThat(parts.get(0).eTag()).isEqualTo(second.eTag());
@@ -131,7 +148,8 @@ class MultipartIT {
     CompletedPart p1 = upload(key, uploadId, 1, BIG);
     CompletedPart p2 = upload(key, uploadId, 2, SMALL);
     CompletedPart unknown = CompletedPart.builder().partNumber(3).eTag(p2.eTag()).build();
-    CompletedPart wrongEtag = CompletedPart.builder().partNumber(2).eTag("\"" + "0".repeat(32) + "\"").build();
+    CompletedPart wrongEtag =
+        CompletedPart.builder().partNumber(2).eTag("\"" + "0".repeat(32) + "\"").build();
     assertS3Error(400, "InvalidPart", () -> complete(key, uploadId, p1, unknown));
     assertS3Error(400, "InvalidPart", () -> complete(key, uploadId, p1, wrongEtag));
     assertS3Error(400, "InvalidPartOrder", () -> complete(key, uploadId, p2, p1));
@@ -158,9 +176,16 @@ class MultipartIT {
     String uploadId = create(key);
     upload(key, uploadId, 1, SMALL);
     for (String body :
-        List.of("<CompleteMultipartUpload><Part>", "not xml at all", "", "<CompleteMultipartUpload></CompleteMultipartUpload>")) {
+        List.of(
+            "<CompleteMultipartUpload><Part>",
+            "not xml at all",
+            "",
+            "<CompleteMultipartUpload></CompleteMultipartUpload>")) {
       var response =
-          SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, key).query("uploadId", uploadId).body(body).send();
+          SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, key)
+              .query("uploadId", uploadId)
+              .body(body)
+              .send();
       assertThat(response.statusCode()).as(body).isEqualTo(400);
       assertThat(SignedHttp.errorCode(response)).as(body).isEqualTo("MalformedXML");
     }
@@ -176,9 +201,13 @@ class MultipartIT {
     assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore + 2);
     s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId));
     assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore);
-    assertS3Error(404, "NoSuchUpload", () -> s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
+    assertS3Error(
+        404,
+        "NoSuchUpload",
+        () -> s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
     assertS3Error(404, "NoSuchUpload", () -> upload(key, uploadId, 3, SMALL));
-    assertS3Error(404, "NoSuchUpload", () -> s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
+    assertS3Error(
+        404, "NoSuchUpload", () -> s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)));
     assertS3Error(404, "NoSuchUpload", () -> complete(key, uploadId, p1));
     assertS3Error(404, "NoSuchUpload", () -> upload(key, "no-such-upload-id", 1, SMALL));
     assertS3Error(404, "NoSuchUpload", () -> upload("other-key", create(key), 1, SMALL));
@@ -198,7 +227,8 @@ class MultipartIT {
     assertThat(TestData.sizeOfFiles(blobDir())).isEqualTo(bytesBefore + BIG.length + SMALL.length);
     assertS3Error(404, "NoSuchUpload", () -> upload(key, uploadId, 4, SMALL));
 
-    s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(SMALL)); // overwrite frees the parts
+    s3.putObject(
+        b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(SMALL)); // overwrite frees the parts
     assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore + 1);
     s3.deleteObject(b -> b.bucket(BUCKET).key(key));
     assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore);
@@ -209,8 +239,13 @@ class MultipartIT {
     String key = "md5-part";
     String uploadId = create(key);
     String wrong = TestData.base64(TestData.digest("MD5", BIG));
-    assertS3Error(400, "BadDigest",
-        () -> s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).contentMD5(wrong), RequestBody.fromBytes(SMALL)));
+    assertS3Error(
+        400,
+        "BadDigest",
+        () ->
+            s3.uploadPart(
+                b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1).contentMD5(wrong),
+                RequestBody.fromBytes(SMALL)));
     assertThat(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts()).isEmpty();
   }
 
@@ -222,7 +257,10 @@ class MultipartIT {
       try {
         var response =
             SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key)
-                .query("partNumber", number).query("uploadId", uploadId).body("x").send();
+                .query("partNumber", number)
+                .query("uploadId", uploadId)
+                .body("x")
+                .send();
         assertThat(response.statusCode()).as(number).isEqualTo(400);
         assertThat(SignedHttp.errorCode(response)).as(number).isEqualTo("InvalidArgument");
       } catch (Exception e) {
@@ -230,7 +268,11 @@ class MultipartIT {
       }
     }
     upload(key, uploadId, 10_000, SMALL);
-    assertThat(s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts().get(0).partNumber())
+    assertThat(
+            s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId))
+                .parts()
+                .get(0)
+                .partNumber())
         .isEqualTo(10_000);
   }
 
@@ -243,16 +285,33 @@ class MultipartIT {
     int split = 5 * MIB + 7;
     var first =
         s3.uploadPartCopy(
-            b -> b.sourceBucket(BUCKET).sourceKey("copy-source").copySourceRange("bytes=0-" + (split - 1))
-                .destinationBucket(BUCKET).destinationKey(key).uploadId(uploadId).partNumber(1));
+            b ->
+                b.sourceBucket(BUCKET)
+                    .sourceKey("copy-source")
+                    .copySourceRange("bytes=0-" + (split - 1))
+                    .destinationBucket(BUCKET)
+                    .destinationKey(key)
+                    .uploadId(uploadId)
+                    .partNumber(1));
     var whole =
         s3.uploadPartCopy(
-            b -> b.sourceBucket(BUCKET).sourceKey("copy-source")
-                .destinationBucket(BUCKET).destinationKey(key).uploadId(uploadId).partNumber(2));
+            b ->
+                b.sourceBucket(BUCKET)
+                    .sourceKey("copy-source")
+                    .destinationBucket(BUCKET)
+                    .destinationKey(key)
+                    .uploadId(uploadId)
+                    .partNumber(2));
     var rest =
         s3.uploadPartCopy(
-            b -> b.sourceBucket(BUCKET).sourceKey("copy-source").copySourceRange("bytes=" + split + "-" + (source.length - 1))
-                .destinationBucket(BUCKET).destinationKey(key).uploadId(uploadId).partNumber(3));
+            b ->
+                b.sourceBucket(BUCKET)
+                    .sourceKey("copy-source")
+                    .copySourceRange("bytes=" + split + "-" + (source.length - 1))
+                    .destinationBucket(BUCKET)
+                    .destinationKey(key)
+                    .uploadId(uploadId)
+                    .partNumber(3));
     assertThat(first.copyPartResult().eTag())
         .isEqualTo("\"" + TestData.md5Hex(java.util.Arrays.copyOf(source, split)) + "\"");
     complete(
@@ -262,13 +321,25 @@ class MultipartIT {
         CompletedPart.builder().partNumber(2).eTag(whole.copyPartResult().eTag()).build(),
         CompletedPart.builder().partNumber(3).eTag(rest.copyPartResult().eTag()).build());
     byte[] expected =
-        TestData.concat(java.util.Arrays.copyOf(source, split), source, java.util.Arrays.copyOfRange(source, split, source.length));
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()).isEqualTo(expected);
+        TestData.concat(
+            java.util.Arrays.copyOf(source, split),
+            source,
+            java.util.Arrays.copyOfRange(source, split, source.length));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray())
+        .isEqualTo(expected);
     // a copy range that starts past the source's end (MultipartHardeningIT has the rest)
     assertS3Error(
-        400, "InvalidRequest",
-        () -> s3.uploadPartCopy(
-            b -> b.sourceBucket(BUCKET).sourceKey("copy-source").copySourceRange("bytes=" + source.length + "-" + (source.length + 5))
-                .destinationBucket(BUCKET).destinationKey(key).uploadId(create(key)).partNumber(1)));
+        400,
+        "InvalidRequest",
+        () ->
+            s3.uploadPartCopy(
+                b ->
+                    b.sourceBucket(BUCKET)
+                        .sourceKey("copy-source")
+                        .copySourceRange("bytes=" + source.length + "-" + (source.length + 5))
+                        .destinationBucket(BUCKET)
+                        .destinationKey(key)
+                        .uploadId(create(key))
+                        .partNumber(1)));
   }
 }

@@ -34,7 +34,8 @@ class MultipartListingIT {
     List<Integer> numbers = List.of(1, 2, 3, 5, 8, 13, 21);
     for (int n : numbers) {
       s3.uploadPart(
-          b -> b.bucket("parts").key("k").uploadId(uploadId).partNumber(n), RequestBody.fromString("part " + n));
+          b -> b.bucket("parts").key("k").uploadId(uploadId).partNumber(n),
+          RequestBody.fromString("part " + n));
     }
     List<Integer> seen = new ArrayList<>();
     Integer marker = null;
@@ -42,14 +43,17 @@ class MultipartListingIT {
     while (true) {
       Integer from = marker;
       ListPartsResponse page =
-          s3.listParts(b -> b.bucket("parts").key("k").uploadId(uploadId).maxParts(3).partNumberMarker(from));
+          s3.listParts(
+              b ->
+                  b.bucket("parts").key("k").uploadId(uploadId).maxParts(3).partNumberMarker(from));
       pages++;
       assertThat(page.parts().size()).isLessThanOrEqualTo(3);
       assertThat(page.maxParts()).isEqualTo(3);
       for (Part part : page.parts()) {
         seen.add(part.partNumber());
         assertThat(part.size()).isEqualTo(("part " + part.partNumber()).length());
-        assertThat(part.eTag()).isEqualTo("\"" + TestData.md5Hex(("part " + part.partNumber()).getBytes()) + "\"");
+        assertThat(part.eTag())
+            .isEqualTo("\"" + TestData.md5Hex(("part " + part.partNumber()).getBytes()) + "\"");
       }
       if (!page.isTruncated()) {
         break;
@@ -59,7 +63,9 @@ class MultipartListingIT {
     }
     assertThat(seen).isEqualTo(numbers);
     assertThat(pages).isEqualTo(3);
-    assertThat(s3.listParts(b -> b.bucket("parts").key("k").uploadId(uploadId).partNumberMarker(13)).parts())
+    assertThat(
+            s3.listParts(b -> b.bucket("parts").key("k").uploadId(uploadId).partNumberMarker(13))
+                .parts())
         .extracting(Part::partNumber)
         .containsExactly(21);
   }
@@ -73,16 +79,24 @@ class MultipartListingIT {
       ids.add(s3.createMultipartUpload(b -> b.bucket("uploads").key(key)).uploadId());
     }
     ListMultipartUploadsResponse all = s3.listMultipartUploads(b -> b.bucket("uploads"));
-    assertThat(all.uploads()).extracting(MultipartUpload::key).containsExactly("a/1", "a/2", "b/x/1", "c", "c", "c", "d/1");
-    assertThat(all.uploads()).extracting(MultipartUpload::uploadId).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(all.uploads())
+        .extracting(MultipartUpload::key)
+        .containsExactly("a/1", "a/2", "b/x/1", "c", "c", "c", "d/1");
+    assertThat(all.uploads())
+        .extracting(MultipartUpload::uploadId)
+        .containsExactlyInAnyOrderElementsOf(ids);
     assertThat(all.isTruncated()).isFalse();
 
-    ListMultipartUploadsResponse prefixed = s3.listMultipartUploads(b -> b.bucket("uploads").prefix("a/"));
+    ListMultipartUploadsResponse prefixed =
+        s3.listMultipartUploads(b -> b.bucket("uploads").prefix("a/"));
     assertThat(prefixed.uploads()).extracting(MultipartUpload::key).containsExactly("a/1", "a/2");
 
-    ListMultipartUploadsResponse grouped = s3.listMultipartUploads(b -> b.bucket("uploads").delimiter("/"));
+    ListMultipartUploadsResponse grouped =
+        s3.listMultipartUploads(b -> b.bucket("uploads").delimiter("/"));
     assertThat(grouped.uploads()).extracting(MultipartUpload::key).containsExactly("c", "c", "c");
-    assertThat(grouped.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("a/", "b/", "d/");
+    assertThat(grouped.commonPrefixes())
+        .extracting(CommonPrefix::prefix)
+        .containsExactly("a/", "b/", "d/");
 
     ListMultipartUploadsResponse nested =
         s3.listMultipartUploads(b -> b.bucket("uploads").prefix("b/").delimiter("/"));
@@ -98,12 +112,15 @@ class MultipartListingIT {
       String km = keyMarker;
       String im = idMarker;
       ListMultipartUploadsResponse page =
-          s3.listMultipartUploads(b -> b.bucket("uploads").maxUploads(2).keyMarker(km).uploadIdMarker(im));
+          s3.listMultipartUploads(
+              b -> b.bucket("uploads").maxUploads(2).keyMarker(km).uploadIdMarker(im));
       assertThat(page.uploads().size()).isLessThanOrEqualTo(2);
-      page.uploads().forEach(u -> {
-        pagedIds.add(u.uploadId());
-        pagedKeys.add(u.key());
-      });
+      page.uploads()
+          .forEach(
+              u -> {
+                pagedIds.add(u.uploadId());
+                pagedKeys.add(u.key());
+              });
       if (!page.isTruncated()) {
         break;
       }
@@ -121,11 +138,16 @@ class MultipartListingIT {
     // completed and aborted uploads are no longer listed
     s3.abortMultipartUpload(b -> b.bucket("uploads").key("a/1").uploadId(ids.get(0)));
     String etag =
-        s3.uploadPart(b -> b.bucket("uploads").key("a/2").uploadId(ids.get(1)).partNumber(1), RequestBody.fromString("x"))
+        s3.uploadPart(
+                b -> b.bucket("uploads").key("a/2").uploadId(ids.get(1)).partNumber(1),
+                RequestBody.fromString("x"))
             .eTag();
     s3.completeMultipartUpload(
-        b -> b.bucket("uploads").key("a/2").uploadId(ids.get(1))
-            .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+        b ->
+            b.bucket("uploads")
+                .key("a/2")
+                .uploadId(ids.get(1))
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
     assertThat(s3.listMultipartUploads(b -> b.bucket("uploads").prefix("a/")).uploads()).isEmpty();
   }
 }

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
- * S3TransferManager over the SDK's Java multipart client, with default checksum settings: a
- * 100 MiB upload in parts (CRC32 trailers) and a download by parts (partNumber GETs).
+ * S3TransferManager over the SDK's Java multipart client, with default checksum settings: a 100 MiB
+ * upload in parts (CRC32 trailers) and a download by parts (partNumber GETs).
  */
 class TransferManagerIT {
   @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
@@ -39,7 +39,8 @@ class TransferManagerIT {
             .region(Region.US_EAST_1)
             .credentialsProvider(
                 StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
+                    AwsBasicCredentials.create(
+                        CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
             .forcePathStyle(true)
             .multipartEnabled(true)
             .build();
@@ -48,7 +49,10 @@ class TransferManagerIT {
         S3Client s3 = coffer.client()) {
       s3.createBucket(b -> b.bucket("transfers"));
       transfers
-          .uploadFile(u -> u.source(source).putObjectRequest(p -> p.bucket("transfers").key("big/object.bin")))
+          .uploadFile(
+              u ->
+                  u.source(source)
+                      .putObjectRequest(p -> p.bucket("transfers").key("big/object.bin")))
           .completionFuture()
           .join();
       var head = s3.headObject(b -> b.bucket("transfers").key("big/object.bin"));
@@ -58,7 +62,10 @@ class TransferManagerIT {
 
       Path target = dir.resolve("target.bin");
       transfers
-          .downloadFile(d -> d.destination(target).getObjectRequest(g -> g.bucket("transfers").key("big/object.bin")))
+          .downloadFile(
+              d ->
+                  d.destination(target)
+                      .getObjectRequest(g -> g.bucket("transfers").key("big/object.bin")))
           .completionFuture()
           .join();
       assertThat(Files.size(target)).isEqualTo(SIZE);

@@ -36,19 +36,25 @@ class ChecksumIT {
   }
 
   static HttpResponse<byte[]> getWithChecksumMode(String key, String range) throws Exception {
-    SignedHttp get = SignedHttp.request(coffer.s3Uri(), "GET", BUCKET, key).header("x-amz-checksum-mode", "ENABLED");
+    SignedHttp get =
+        SignedHttp.request(coffer.s3Uri(), "GET", BUCKET, key)
+            .header("x-amz-checksum-mode", "ENABLED");
     if (range != null) {
       get.header("Range", range);
     }
     return get.send();
   }
 
-  static void assertStoredChecksum(String key, ChecksumAlgorithm algorithm, String expected) throws Exception {
+  static void assertStoredChecksum(String key, ChecksumAlgorithm algorithm, String expected)
+      throws Exception {
     HttpResponse<byte[]> got = getWithChecksumMode(key, null);
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.headers().firstValue(algorithm.headerName())).as(key).hasValue(expected);
     assertThat(got.headers().firstValue("x-amz-checksum-type")).hasValue("FULL_OBJECT");
-    var head = SignedHttp.request(coffer.s3Uri(), "HEAD", BUCKET, key).header("x-amz-checksum-mode", "ENABLED").send();
+    var head =
+        SignedHttp.request(coffer.s3Uri(), "HEAD", BUCKET, key)
+            .header("x-amz-checksum-mode", "ENABLED")
+            .send();
     assertThat(head.headers().firstValue(algorithm.headerName())).as(key).hasValue(expected);
   }
 
@@ -56,10 +62,13 @@ class ChecksumIT {
   void theSdkDefaultCrc32TrailerIsVerifiedStoredAndReturned() {
     s3.putObject(b -> b.bucket(BUCKET).key("sdk-default"), RequestBody.fromBytes(DATA));
     GetObjectResponse got =
-        s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("sdk-default").checksumMode(ChecksumMode.ENABLED)).response();
+        s3.getObjectAsBytes(
+                b -> b.bucket(BUCKET).key("sdk-default").checksumMode(ChecksumMode.ENABLED))
+            .response();
     assertThat(got.checksumCRC32()).isEqualTo(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, DATA));
     assertThat(got.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
-    var head = s3.headObject(b -> b.bucket(BUCKET).key("sdk-default").checksumMode(ChecksumMode.ENABLED));
+    var head =
+        s3.headObject(b -> b.bucket(BUCKET).key("sdk-default").checksumMode(ChecksumMode.ENABLED));
     assertThat(head.checksumCRC32()).isEqualTo(ExpectedChecksums.of(ChecksumAlgorithm.CRC32, DATA));
   }
 
@@ -67,16 +76,24 @@ class ChecksumIT {
   void everyAlgorithmTheSdkComputesRoundTrips() {
     var algorithms =
         Map.of(
-            software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32,
-            software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C, ChecksumAlgorithm.CRC32C,
+            software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32,
+                ChecksumAlgorithm.CRC32,
+            software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C,
+                ChecksumAlgorithm.CRC32C,
             software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA1, ChecksumAlgorithm.SHA1,
-            software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA256);
+            software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256,
+                ChecksumAlgorithm.SHA256);
     algorithms.forEach(
         (sdk, ours) -> {
           String key = "sdk-" + ours;
-          var put = s3.putObject(b -> b.bucket(BUCKET).key(key).checksumAlgorithm(sdk), RequestBody.fromBytes(DATA));
+          var put =
+              s3.putObject(
+                  b -> b.bucket(BUCKET).key(key).checksumAlgorithm(sdk),
+                  RequestBody.fromBytes(DATA));
           String expected = ExpectedChecksums.of(ours, DATA);
-          var got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
+          var got =
+              s3.getObjectAsBytes(
+                  b -> b.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
           assertThat(got.asByteArray()).isEqualTo(DATA);
           String returned =
               switch (ours) {
@@ -104,7 +121,11 @@ class ChecksumIT {
     for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
       String key = "header-" + algorithm;
       String expected = ExpectedChecksums.of(algorithm, DATA);
-      var put = SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key).header(algorithm.headerName(), expected).body(DATA).send();
+      var put =
+          SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key)
+              .header(algorithm.headerName(), expected)
+              .body(DATA)
+              .send();
       assertThat(put.statusCode()).as(key).isEqualTo(200);
       assertThat(put.headers().firstValue(algorithm.headerName())).hasValue(expected);
       assertStoredChecksum(key, algorithm, expected);
@@ -113,16 +134,21 @@ class ChecksumIT {
 
   @Test
   void everyAlgorithmAsASignedOrUnsignedTrailerIsVerifiedAndStored() throws Exception {
-    for (String mode : new String[] {SignedHttp.STREAMING_SIGNED_TRAILER, SignedHttp.STREAMING_UNSIGNED_TRAILER}) {
+    for (String mode :
+        new String[] {SignedHttp.STREAMING_SIGNED_TRAILER, SignedHttp.STREAMING_UNSIGNED_TRAILER}) {
       for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
         String key = "trailer-" + mode + "-" + algorithm;
         String expected = ExpectedChecksums.of(algorithm, DATA);
         var put =
-            SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key).payload(mode)
-                .trailers(Map.of(algorithm.headerName(), expected)).body(DATA).send();
+            SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key)
+                .payload(mode)
+                .trailers(Map.of(algorithm.headerName(), expected))
+                .body(DATA)
+                .send();
         assertThat(put.statusCode()).as(key + " " + SignedHttp.text(put)).isEqualTo(200);
         assertStoredChecksum(key, algorithm, expected);
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()).isEqualTo(DATA);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray())
+            .isEqualTo(DATA);
       }
     }
   }
@@ -137,7 +163,11 @@ class ChecksumIT {
     for (var entry : check.entrySet()) {
       String key = "check-value-" + entry.getKey();
       String value = TestData.base64(HexFormat.of().parseHex(entry.getValue()));
-      var put = SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key).header(entry.getKey().headerName(), value).body("123456789").send();
+      var put =
+          SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key)
+              .header(entry.getKey().headerName(), value)
+              .body("123456789")
+              .send();
       assertThat(put.statusCode()).as(key).isEqualTo(200);
       assertThat(ExpectedChecksums.of(entry.getKey(), "123456789".getBytes())).isEqualTo(value);
     }
@@ -148,13 +178,23 @@ class ChecksumIT {
     for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
       String wrong = ExpectedChecksums.of(algorithm, "something else".getBytes());
       String key = "wrong-" + algorithm;
-      var header = SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key).header(algorithm.headerName(), wrong).body(DATA).send();
+      var header =
+          SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key)
+              .header(algorithm.headerName(), wrong)
+              .body(DATA)
+              .send();
       assertThat(header.statusCode()).as(key).isEqualTo(400);
       assertThat(SignedHttp.errorCode(header)).as(key).isEqualTo("BadDigest");
-      for (String mode : new String[] {SignedHttp.STREAMING_SIGNED_TRAILER, SignedHttp.STREAMING_UNSIGNED_TRAILER}) {
+      for (String mode :
+          new String[] {
+            SignedHttp.STREAMING_SIGNED_TRAILER, SignedHttp.STREAMING_UNSIGNED_TRAILER
+          }) {
         var trailer =
-            SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key).payload(mode)
-                .trailers(Map.of(algorithm.headerName(), wrong)).body(DATA).send();
+            SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, key)
+                .payload(mode)
+                .trailers(Map.of(algorithm.headerName(), wrong))
+                .body(DATA)
+                .send();
         assertThat(trailer.statusCode()).as(key + " " + mode).isEqualTo(400);
         assertThat(SignedHttp.errorCode(trailer)).as(key + " " + mode).isEqualTo("BadDigest");
       }
@@ -164,17 +204,25 @@ class ChecksumIT {
 
   @Test
   void malformedOrConflictingChecksumHeadersAreInvalidRequest() throws Exception {
-    var notBase64 = SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "bad").header("x-amz-checksum-crc32", "!!!").body(DATA).send();
+    var notBase64 =
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "bad")
+            .header("x-amz-checksum-crc32", "!!!")
+            .body(DATA)
+            .send();
     assertThat(notBase64.statusCode()).isEqualTo(400);
     assertThat(SignedHttp.errorCode(notBase64)).isEqualTo("InvalidRequest");
     var wrongLength =
-        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "bad").header("x-amz-checksum-sha256", TestData.base64(new byte[4])).body(DATA).send();
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "bad")
+            .header("x-amz-checksum-sha256", TestData.base64(new byte[4]))
+            .body(DATA)
+            .send();
     assertThat(SignedHttp.errorCode(wrongLength)).isEqualTo("InvalidRequest");
     var two =
         SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "bad")
             .header("x-amz-checksum-crc32", ExpectedChecksums.of(ChecksumAlgorithm.CRC32, DATA))
             .header("x-amz-checksum-sha1", ExpectedChecksums.of(ChecksumAlgorithm.SHA1, DATA))
-            .body(DATA).send();
+            .body(DATA)
+            .send();
     assertThat(two.statusCode()).isEqualTo(400);
     assertThat(SignedHttp.errorCode(two)).isEqualTo("InvalidRequest");
     assertS3Error(404, "NoSuchKey", () -> s3.headObject(b -> b.bucket(BUCKET).key("bad")));
@@ -187,9 +235,16 @@ class ChecksumIT {
     assertThat(plain.headers().firstValue("x-amz-checksum-crc32")).isEmpty();
     var ranged = getWithChecksumMode("ranged", "bytes=0-99");
     assertThat(ranged.statusCode()).isEqualTo(206);
-    assertThat(ranged.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-crc"));
+    assertThat(ranged.headers().map().keySet())
+        .noneMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-crc"));
     // and the SDK, which validates what it is given, reads the range without complaint
-    var sdk = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("ranged").range("bytes=100-199").checksumMode(ChecksumMode.ENABLED));
+    var sdk =
+        s3.getObjectAsBytes(
+            b ->
+                b.bucket(BUCKET)
+                    .key("ranged")
+                    .range("bytes=100-199")
+                    .checksumMode(ChecksumMode.ENABLED));
     assertThat(sdk.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(DATA, 100, 200));
   }
 }

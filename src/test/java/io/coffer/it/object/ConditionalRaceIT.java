@@ -87,10 +87,16 @@ class ConditionalRaceIT {
     for (int round = 0; round < ROUNDS; round++) {
       String key = "lock-" + round + ".tflock";
       List<Integer> winners =
-          race(i -> () -> {
-            clients.get(i).putObject(b -> b.bucket(BUCKET).key(key).ifNoneMatch("*"), RequestBody.fromString(body(key, i)));
-            return null;
-          });
+          race(
+              i ->
+                  () -> {
+                    clients
+                        .get(i)
+                        .putObject(
+                            b -> b.bucket(BUCKET).key(key).ifNoneMatch("*"),
+                            RequestBody.fromString(body(key, i)));
+                    return null;
+                  });
       assertThat(winners).as("round %d", round).hasSize(1);
       assertThat(read(key)).isEqualTo(body(key, winners.get(0)));
     }
@@ -100,12 +106,22 @@ class ConditionalRaceIT {
   void exactlyOneIfMatchPutWins() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       String key = "state-" + round;
-      String etag = clients.get(0).putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("v0")).eTag();
+      String etag =
+          clients
+              .get(0)
+              .putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("v0"))
+              .eTag();
       List<Integer> winners =
-          race(i -> () -> {
-            clients.get(i).putObject(b -> b.bucket(BUCKET).key(key).ifMatch(etag), RequestBody.fromString(body(key, i)));
-            return null;
-          });
+          race(
+              i ->
+                  () -> {
+                    clients
+                        .get(i)
+                        .putObject(
+                            b -> b.bucket(BUCKET).key(key).ifMatch(etag),
+                            RequestBody.fromString(body(key, i)));
+                    return null;
+                  });
       assertThat(winners).as("round %d", round).hasSize(1);
       assertThat(read(key)).isEqualTo(body(key, winners.get(0)));
     }
@@ -118,21 +134,34 @@ class ConditionalRaceIT {
       List<String> uploads = new ArrayList<>();
       List<String> etags = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
-        String uploadId = clients.get(0).createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
+        String uploadId =
+            clients.get(0).createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
         uploads.add(uploadId);
         int writer = i;
         etags.add(
-            clients.get(0)
-                .uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1), RequestBody.fromString(body(key, writer)))
+            clients
+                .get(0)
+                .uploadPart(
+                    b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1),
+                    RequestBody.fromString(body(key, writer)))
                 .eTag());
       }
       List<Integer> winners =
-          race(i -> () -> {
-            clients.get(i).completeMultipartUpload(
-                b -> b.bucket(BUCKET).key(key).uploadId(uploads.get(i)).ifNoneMatch("*")
-                    .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etags.get(i)))));
-            return null;
-          });
+          race(
+              i ->
+                  () -> {
+                    clients
+                        .get(i)
+                        .completeMultipartUpload(
+                            b ->
+                                b.bucket(BUCKET)
+                                    .key(key)
+                                    .uploadId(uploads.get(i))
+                                    .ifNoneMatch("*")
+                                    .multipartUpload(
+                                        m -> m.parts(p -> p.partNumber(1).eTag(etags.get(i)))));
+                    return null;
+                  });
       assertThat(winners).as("round %d", round).hasSize(1);
       assertThat(read(key)).isEqualTo(body(key, winners.get(0)));
     }

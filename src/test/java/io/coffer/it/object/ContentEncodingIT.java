@@ -25,25 +25,36 @@ class ContentEncodingIT {
   @Test
   void contentEncodingIsReturnedByteForByte() throws Exception {
     HttpResponse<byte[]> put =
-        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "raw").header("Content-Encoding", "deflate, gzip").body("x").send();
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "raw")
+            .header("Content-Encoding", "deflate, gzip")
+            .body("x")
+            .send();
     assertThat(put.statusCode()).isEqualTo(200);
-    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("raw")).contentEncoding()).isEqualTo("deflate, gzip");
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("raw")).contentEncoding())
+        .isEqualTo("deflate, gzip");
     HttpResponse<byte[]> get = SignedHttp.request(coffer.s3Uri(), "GET", BUCKET, "raw").send();
     assertThat(get.headers().allValues("Content-Encoding")).containsExactly("deflate, gzip");
   }
 
   @Test
   void contentEncodingThroughTheSdkIsReturnedByteForByte() {
-    s3.putObject(b -> b.bucket(BUCKET).key("sdk").contentEncoding("deflate, gzip"), RequestBody.fromString("x"));
-    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("sdk")).contentEncoding()).isEqualTo("deflate, gzip");
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("sdk").contentEncoding("deflate, gzip"),
+        RequestBody.fromString("x"));
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("sdk")).contentEncoding())
+        .isEqualTo("deflate, gzip");
   }
 
   @Test
   void awsChunkedFramingIsNotStored() throws Exception {
     HttpResponse<byte[]> put =
-        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "framed").payload(SignedHttp.STREAMING_SIGNED).body("framed body").send();
+        SignedHttp.request(coffer.s3Uri(), "PUT", BUCKET, "framed")
+            .payload(SignedHttp.STREAMING_SIGNED)
+            .body("framed body")
+            .send();
     assertThat(put.statusCode()).as(SignedHttp.text(put)).isEqualTo(200);
     assertThat(s3.headObject(b -> b.bucket(BUCKET).key("framed")).contentEncoding()).isNull();
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("framed")).asUtf8String()).isEqualTo("framed body");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("framed")).asUtf8String())
+        .isEqualTo("framed body");
   }
 }

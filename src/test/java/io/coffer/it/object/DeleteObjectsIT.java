@@ -36,7 +36,9 @@ class DeleteObjectsIT {
   }
 
   static List<String> listed(String prefix) {
-    return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+    return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream()
+        .map(S3Object::key)
+        .toList();
   }
 
   static ObjectIdentifier id(String key) {
@@ -48,8 +50,13 @@ class DeleteObjectsIT {
     put("v/a", "v/b", "v/c");
     // The SDK sends an x-amz-checksum-crc32 header here, not Content-MD5.
     DeleteObjectsResponse response =
-        s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(id("v/a"), id("v/c"), id("v/never-existed"))));
-    assertThat(response.deleted()).extracting(DeletedObject::key).containsExactlyInAnyOrder("v/a", "v/c", "v/never-existed");
+        s3.deleteObjects(
+            b ->
+                b.bucket(BUCKET)
+                    .delete(d -> d.objects(id("v/a"), id("v/c"), id("v/never-existed"))));
+    assertThat(response.deleted())
+        .extracting(DeletedObject::key)
+        .containsExactlyInAnyOrder("v/a", "v/c", "v/never-existed");
     assertThat(response.errors()).isEmpty();
     assertThat(listed("v/")).containsExactly("v/b");
   }
@@ -59,8 +66,18 @@ class DeleteObjectsIT {
     put("q/a", "q/b");
     DeleteObjectsResponse response =
         s3.deleteObjects(
-            b -> b.bucket(BUCKET).delete(d -> d.quiet(true).objects(id("q/a"), id("q/b"),
-                ObjectIdentifier.builder().key("q/versioned").versionId("3HL4kqtJlcpXroDTDmJ").build())));
+            b ->
+                b.bucket(BUCKET)
+                    .delete(
+                        d ->
+                            d.quiet(true)
+                                .objects(
+                                    id("q/a"),
+                                    id("q/b"),
+                                    ObjectIdentifier.builder()
+                                        .key("q/versioned")
+                                        .versionId("3HL4kqtJlcpXroDTDmJ")
+                                        .build())));
     assertThat(response.deleted()).isEmpty();
     assertThat(response.errors()).hasSize(1);
     assertThat(response.errors().get(0).key()).isEqualTo("q/versioned");
@@ -72,8 +89,16 @@ class DeleteObjectsIT {
   void versionIdNullIsTheCurrentObject() {
     put("n/a");
     DeleteObjectsResponse response =
-        s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(ObjectIdentifier.builder().key("n/a").versionId("null").build())));
-    assertThat(response.deleted()).singleElement().satisfies(d -> assertThat(d.versionId()).isEqualTo("null"));
+        s3.deleteObjects(
+            b ->
+                b.bucket(BUCKET)
+                    .delete(
+                        d ->
+                            d.objects(
+                                ObjectIdentifier.builder().key("n/a").versionId("null").build())));
+    assertThat(response.deleted())
+        .singleElement()
+        .satisfies(d -> assertThat(d.versionId()).isEqualTo("null"));
     assertThat(listed("n/")).isEmpty();
   }
 
@@ -84,11 +109,15 @@ class DeleteObjectsIT {
       ids.add(id("t/" + i));
     }
     put("t/1", "t/999");
-    DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(ids)));
+    DeleteObjectsResponse response =
+        s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(ids)));
     assertThat(response.deleted()).hasSize(1000);
     assertThat(listed("t/")).isEmpty();
     ids.add(id("t/1000"));
-    assertS3Error(400, "MalformedXML", () -> s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(ids))));
+    assertS3Error(
+        400,
+        "MalformedXML",
+        () -> s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(ids))));
   }
 
   @Test
@@ -96,24 +125,38 @@ class DeleteObjectsIT {
     put("m/a", "m/b");
     String xml = "<Delete><Object><Key>m/a</Key></Object></Delete>";
     var wrongMd5 =
-        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null).query("delete", "")
-            .header("Content-MD5", TestData.base64(new byte[16])).body(xml).send();
+        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null)
+            .query("delete", "")
+            .header("Content-MD5", TestData.base64(new byte[16]))
+            .body(xml)
+            .send();
     assertThat(wrongMd5.statusCode()).isEqualTo(400);
     assertThat(SignedHttp.errorCode(wrongMd5)).isEqualTo("BadDigest");
     assertThat(listed("m/")).containsExactly("m/a", "m/b");
 
     var rightMd5 =
-        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null).query("delete", "")
-            .header("Content-MD5", TestData.base64(TestData.digest("MD5", xml.getBytes()))).body(xml).send();
+        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null)
+            .query("delete", "")
+            .header("Content-MD5", TestData.base64(TestData.digest("MD5", xml.getBytes())))
+            .body(xml)
+            .send();
     assertThat(rightMd5.statusCode()).isEqualTo(200);
     assertThat(SignedHttp.text(rightMd5)).contains("<Deleted><Key>m/a</Key></Deleted>");
 
     String second = "<Delete><Object><Key>m/b</Key></Object></Delete>";
-    var neither = SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null).query("delete", "").body(second).send();
+    var neither =
+        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null)
+            .query("delete", "")
+            .body(second)
+            .send();
     assertThat(neither.statusCode()).isEqualTo(200);
     assertThat(listed("m/")).isEmpty();
 
-    var malformed = SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null).query("delete", "").body("<Delete>").send();
+    var malformed =
+        SignedHttp.request(coffer.s3Uri(), "POST", BUCKET, null)
+            .query("delete", "")
+            .body("<Delete>")
+            .send();
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(SignedHttp.errorCode(malformed)).isEqualTo("MalformedXML");
   }

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * {@code If-None-Match: "<etag>"} on writes (issue 12): 412 when the current version has that
- * ETag, checked atomically with the write; any other ETag, or an absent key, lets the write through.
+ * {@code If-None-Match: "<etag>"} on writes (issue 12): 412 when the current version has that ETag,
+ * checked atomically with the write; any other ETag, or an absent key, lets the write through.
  */
 class IfNoneMatchEtagIT {
   static final String BUCKET = "none-match";
@@ -43,20 +43,40 @@ class IfNoneMatchEtagIT {
   @Test
   void putObjectIfNoneMatchTheCurrentEtagIsPreconditionFailed() {
     String etag = put("put", "first");
-    assertS3Error(412, "PreconditionFailed",
-        () -> s3.putObject(b -> b.bucket(BUCKET).key("put").ifNoneMatch(etag), RequestBody.fromString("second")));
+    assertS3Error(
+        412,
+        "PreconditionFailed",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("put").ifNoneMatch(etag),
+                RequestBody.fromString("second")));
     // unquoted, or in a list, it is the same entity tag
-    assertS3Error(412, "PreconditionFailed",
-        () -> s3.putObject(b -> b.bucket(BUCKET).key("put").ifNoneMatch(etag.replace("\"", "")), RequestBody.fromString("second")));
-    assertS3Error(412, "PreconditionFailed",
-        () -> s3.putObject(b -> b.bucket(BUCKET).key("put").ifNoneMatch("\"0123\", " + etag), RequestBody.fromString("second")));
+    assertS3Error(
+        412,
+        "PreconditionFailed",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("put").ifNoneMatch(etag.replace("\"", "")),
+                RequestBody.fromString("second")));
+    assertS3Error(
+        412,
+        "PreconditionFailed",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("put").ifNoneMatch("\"0123\", " + etag),
+                RequestBody.fromString("second")));
     assertThat(read("put")).isEqualTo("first");
     // another ETag lets the write through
-    String next = s3.putObject(b -> b.bucket(BUCKET).key("put").ifNoneMatch("\"" + "0".repeat(32) + "\""), RequestBody.fromString("second")).eTag();
+    String next =
+        s3.putObject(
+                b -> b.bucket(BUCKET).key("put").ifNoneMatch("\"" + "0".repeat(32) + "\""),
+                RequestBody.fromString("second"))
+            .eTag();
     assertThat(read("put")).isEqualTo("second");
     assertThat(next).isNotEqualTo(etag);
     // and so does an absent key
-    s3.putObject(b -> b.bucket(BUCKET).key("put-absent").ifNoneMatch(etag), RequestBody.fromString("new"));
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("put-absent").ifNoneMatch(etag), RequestBody.fromString("new"));
     assertThat(read("put-absent")).isEqualTo("new");
   }
 
@@ -64,14 +84,31 @@ class IfNoneMatchEtagIT {
   void completeMultipartUploadIfNoneMatchTheCurrentEtagIsPreconditionFailed() {
     String etag = put("mp", "old");
     String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("mp")).uploadId();
-    String part = s3.uploadPart(b -> b.bucket(BUCKET).key("mp").uploadId(uploadId).partNumber(1), RequestBody.fromString("new")).eTag();
-    assertS3Error(412, "PreconditionFailed",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("mp").uploadId(uploadId).ifNoneMatch(etag)
-            .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part)))));
+    String part =
+        s3.uploadPart(
+                b -> b.bucket(BUCKET).key("mp").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("new"))
+            .eTag();
+    assertS3Error(
+        412,
+        "PreconditionFailed",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key("mp")
+                        .uploadId(uploadId)
+                        .ifNoneMatch(etag)
+                        .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part)))));
     assertThat(read("mp")).isEqualTo("old");
     // the upload is intact: with another ETag it completes
-    s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("mp").uploadId(uploadId).ifNoneMatch("\"other\"")
-        .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part))));
+    s3.completeMultipartUpload(
+        b ->
+            b.bucket(BUCKET)
+                .key("mp")
+                .uploadId(uploadId)
+                .ifNoneMatch("\"other\"")
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part))));
     assertThat(read("mp")).isEqualTo("new");
   }
 
@@ -80,16 +117,40 @@ class IfNoneMatchEtagIT {
     // If-Match on an absent key is NoSuchKey, another ETag is 412; either leaves the upload intact
     String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("mp-if-match")).uploadId();
     String part =
-        s3.uploadPart(b -> b.bucket(BUCKET).key("mp-if-match").uploadId(uploadId).partNumber(1), RequestBody.fromString("mp")).eTag();
-    assertS3Error(404, "NoSuchKey",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("mp-if-match").uploadId(uploadId).ifMatch("\"abc\"")
-            .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part)))));
+        s3.uploadPart(
+                b -> b.bucket(BUCKET).key("mp-if-match").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("mp"))
+            .eTag();
+    assertS3Error(
+        404,
+        "NoSuchKey",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key("mp-if-match")
+                        .uploadId(uploadId)
+                        .ifMatch("\"abc\"")
+                        .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part)))));
     String etag = put("mp-if-match", "old");
-    assertS3Error(412, "PreconditionFailed",
-        () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("mp-if-match").uploadId(uploadId).ifMatch("\"abc\"")
-            .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part)))));
-    s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("mp-if-match").uploadId(uploadId).ifMatch(etag)
-        .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part))));
+    assertS3Error(
+        412,
+        "PreconditionFailed",
+        () ->
+            s3.completeMultipartUpload(
+                b ->
+                    b.bucket(BUCKET)
+                        .key("mp-if-match")
+                        .uploadId(uploadId)
+                        .ifMatch("\"abc\"")
+                        .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part)))));
+    s3.completeMultipartUpload(
+        b ->
+            b.bucket(BUCKET)
+                .key("mp-if-match")
+                .uploadId(uploadId)
+                .ifMatch(etag)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part))));
     assertThat(read("mp-if-match")).isEqualTo("mp");
   }
 
@@ -97,9 +158,17 @@ class IfNoneMatchEtagIT {
   void copyObjectIfNoneMatchTheCurrentEtagIsPreconditionFailed() {
     put("copy-source", "source");
     String etag = put("copy-target", "target");
-    assertS3Error(412, "PreconditionFailed",
-        () -> s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("copy-source").destinationBucket(BUCKET)
-            .destinationKey("copy-target").ifNoneMatch(etag)));
+    assertS3Error(
+        412,
+        "PreconditionFailed",
+        () ->
+            s3.copyObject(
+                b ->
+                    b.sourceBucket(BUCKET)
+                        .sourceKey("copy-source")
+                        .destinationBucket(BUCKET)
+                        .destinationKey("copy-target")
+                        .ifNoneMatch(etag)));
     assertThat(read("copy-target")).isEqualTo("target");
   }
 
@@ -128,7 +197,9 @@ class IfNoneMatchEtagIT {
                   () -> {
                     start.await();
                     try {
-                      client.putObject(b -> b.bucket(BUCKET).key(key).ifNoneMatch(targetEtag), RequestBody.fromString(target));
+                      client.putObject(
+                          b -> b.bucket(BUCKET).key(key).ifNoneMatch(targetEtag),
+                          RequestBody.fromString(target));
                       return true;
                     } catch (S3Exception e) {
                       assertThat(e.statusCode()).as(e.getMessage()).isIn(409, 412);

@@ -66,9 +66,12 @@ class LargeObjectIT {
     HttpRequest.BodyPublisher body =
         HttpRequest.BodyPublishers.fromPublisher(
             HttpRequest.BodyPublishers.ofInputStream(
-                () -> new DigestInputStream(new DigestInputStream(new GeneratedBody(SIZE, 42), sentSha256), sentMd5)),
+                () ->
+                    new DigestInputStream(
+                        new DigestInputStream(new GeneratedBody(SIZE, 42), sentSha256), sentMd5)),
             SIZE);
-    HttpResponse<String> stored = put.send(put.sign(new byte[0]), body, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> stored =
+        put.send(put.sign(new byte[0]), body, HttpResponse.BodyHandlers.ofString());
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
     String etag = "\"" + HexFormat.of().formatHex(sentMd5.digest()) + "\"";
     assertThat(stored.headers().firstValue("ETag")).hasValue(etag);
@@ -76,7 +79,10 @@ class LargeObjectIT {
 
     RawS3 get = RawS3.request(endpoint, "GET", "/large/five-gib");
     HttpResponse<InputStream> got =
-        get.send(get.sign(new byte[0]), HttpRequest.BodyPublishers.noBody(), HttpResponse.BodyHandlers.ofInputStream());
+        get.send(
+            get.sign(new byte[0]),
+            HttpRequest.BodyPublishers.noBody(),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.headers().firstValue("ETag")).hasValue(etag);
     assertThat(got.headers().firstValueAsLong("Content-Length")).hasValue(SIZE);
@@ -104,25 +110,64 @@ class LargeObjectIT {
   void copiesOfAnObjectLargerThanTheHeapStream() throws Exception {
     long size = 512L * 1024 * 1024;
     MessageDigest sentSha256 = MessageDigest.getInstance("SHA-256");
-    RawS3 put = RawS3.request(endpoint, "PUT", "/large/copy-source").payloadHash("UNSIGNED-PAYLOAD");
+    RawS3 put =
+        RawS3.request(endpoint, "PUT", "/large/copy-source").payloadHash("UNSIGNED-PAYLOAD");
     HttpRequest.BodyPublisher body =
         HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new GeneratedBody(size, 7), sentSha256)),
+            HttpRequest.BodyPublishers.ofInputStream(
+                () -> new DigestInputStream(new GeneratedBody(size, 7), sentSha256)),
             size);
-    assertThat(put.send(put.sign(new byte[0]), body, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    assertThat(
+            put.send(put.sign(new byte[0]), body, HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(200);
     byte[] expected = sentSha256.digest();
     try (S3Client s3 = SdkClients.admin(endpoint)) {
-      s3.copyObject(c -> c.sourceBucket("large").sourceKey("copy-source").destinationBucket("large").destinationKey("copy"));
+      s3.copyObject(
+          c ->
+              c.sourceBucket("large")
+                  .sourceKey("copy-source")
+                  .destinationBucket("large")
+                  .destinationKey("copy"));
       assertThat(sha256Of("/large/copy")).isEqualTo(expected);
 
-      String uploadId = s3.createMultipartUpload(c -> c.bucket("large").key("part-copy")).uploadId();
+      String uploadId =
+          s3.createMultipartUpload(c -> c.bucket("large").key("part-copy")).uploadId();
       long half = size / 2;
-      String first = s3.uploadPartCopy(c -> c.sourceBucket("large").sourceKey("copy-source").destinationBucket("large")
-          .destinationKey("part-copy").uploadId(uploadId).partNumber(1).copySourceRange("bytes=0-" + (half - 1))).copyPartResult().eTag();
-      String second = s3.uploadPartCopy(c -> c.sourceBucket("large").sourceKey("copy-source").destinationBucket("large")
-          .destinationKey("part-copy").uploadId(uploadId).partNumber(2).copySourceRange("bytes=" + half + "-" + (size - 1))).copyPartResult().eTag();
-      s3.completeMultipartUpload(c -> c.bucket("large").key("part-copy").uploadId(uploadId).multipartUpload(m -> m.parts(
-          p -> p.partNumber(1).eTag(first), p -> p.partNumber(2).eTag(second))));
+      String first =
+          s3.uploadPartCopy(
+                  c ->
+                      c.sourceBucket("large")
+                          .sourceKey("copy-source")
+                          .destinationBucket("large")
+                          .destinationKey("part-copy")
+                          .uploadId(uploadId)
+                          .partNumber(1)
+                          .copySourceRange("bytes=0-" + (half - 1)))
+              .copyPartResult()
+              .eTag();
+      String second =
+          s3.uploadPartCopy(
+                  c ->
+                      c.sourceBucket("large")
+                          .sourceKey("copy-source")
+                          .destinationBucket("large")
+                          .destinationKey("part-copy")
+                          .uploadId(uploadId)
+                          .partNumber(2)
+                          .copySourceRange("bytes=" + half + "-" + (size - 1)))
+              .copyPartResult()
+              .eTag();
+      s3.completeMultipartUpload(
+          c ->
+              c.bucket("large")
+                  .key("part-copy")
+                  .uploadId(uploadId)
+                  .multipartUpload(
+                      m ->
+                          m.parts(
+                              p -> p.partNumber(1).eTag(first),
+                              p -> p.partNumber(2).eTag(second))));
       assertThat(sha256Of("/large/part-copy")).isEqualTo(expected);
     }
   }
@@ -130,7 +175,10 @@ class LargeObjectIT {
   private static byte[] sha256Of(String path) throws Exception {
     RawS3 get = RawS3.request(endpoint, "GET", path);
     HttpResponse<InputStream> got =
-        get.send(get.sign(new byte[0]), HttpRequest.BodyPublishers.noBody(), HttpResponse.BodyHandlers.ofInputStream());
+        get.send(
+            get.sign(new byte[0]),
+            HttpRequest.BodyPublishers.noBody(),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(got.statusCode()).isEqualTo(200);
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (InputStream in = new DigestInputStream(got.body(), sha256)) {

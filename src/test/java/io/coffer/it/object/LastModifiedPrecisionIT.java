@@ -37,14 +37,21 @@ class LastModifiedPrecisionIT {
   @Test
   void listingLastModifiedEqualsHeadLastModified() {
     Map<String, Instant> listedV2 =
-        s3.listObjectsV2(b -> b.bucket(BUCKET)).contents().stream().collect(Collectors.toMap(S3Object::key, S3Object::lastModified));
+        s3.listObjectsV2(b -> b.bucket(BUCKET)).contents().stream()
+            .collect(Collectors.toMap(S3Object::key, S3Object::lastModified));
     Map<String, Instant> listedV1 =
-        s3.listObjects(b -> b.bucket(BUCKET)).contents().stream().collect(Collectors.toMap(S3Object::key, S3Object::lastModified));
+        s3.listObjects(b -> b.bucket(BUCKET)).contents().stream()
+            .collect(Collectors.toMap(S3Object::key, S3Object::lastModified));
     assertThat(listedV2).hasSize(OBJECTS);
     for (Map.Entry<String, Instant> listed : listedV2.entrySet()) {
       Instant head = s3.headObject(b -> b.bucket(BUCKET).key(listed.getKey())).lastModified();
-      Instant get = s3.getObject(b -> b.bucket(BUCKET).key(listed.getKey())).response().lastModified();
-      assertThat(listed.getValue()).as(listed.getKey()).isEqualTo(head).isEqualTo(get).isEqualTo(listedV1.get(listed.getKey()));
+      Instant get =
+          s3.getObject(b -> b.bucket(BUCKET).key(listed.getKey())).response().lastModified();
+      assertThat(listed.getValue())
+          .as(listed.getKey())
+          .isEqualTo(head)
+          .isEqualTo(get)
+          .isEqualTo(listedV1.get(listed.getKey()));
       assertThat(listed.getValue().getNano()).isZero();
     }
   }
@@ -52,8 +59,15 @@ class LastModifiedPrecisionIT {
   @Test
   void aConditionalGetAgreesWithTheListedTime() {
     S3Object listed = s3.listObjectsV2(b -> b.bucket(BUCKET)).contents().get(0);
-    assertS3Error304(() -> s3.getObject(b -> b.bucket(BUCKET).key(listed.key()).ifModifiedSince(listed.lastModified())));
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(listed.key()).ifUnmodifiedSince(listed.lastModified())).asUtf8String())
+    assertS3Error304(
+        () ->
+            s3.getObject(
+                b -> b.bucket(BUCKET).key(listed.key()).ifModifiedSince(listed.lastModified())));
+    assertThat(
+            s3.getObjectAsBytes(
+                    b ->
+                        b.bucket(BUCKET).key(listed.key()).ifUnmodifiedSince(listed.lastModified()))
+                .asUtf8String())
         .isEqualTo(listed.key());
   }
 }

@@ -40,16 +40,19 @@ class ObjectIT {
     byte[] data = new byte[300_000];
     new Random(1).nextBytes(data);
     s3.putObject(
-        b -> b.bucket(BUCKET).key("docs/report.bin")
-            .contentType("application/x-report")
-            .contentEncoding("identity")
-            .contentDisposition("attachment; filename=\"r.bin\"")
-            .contentLanguage("en")
-            .cacheControl("max-age=60")
-            .expires(Instant.parse("2030-01-01T00:00:00Z"))
-            .metadata(Map.of("owner", "alice", "Project", "Coffer")),
+        b ->
+            b.bucket(BUCKET)
+                .key("docs/report.bin")
+                .contentType("application/x-report")
+                .contentEncoding("identity")
+                .contentDisposition("attachment; filename=\"r.bin\"")
+                .contentLanguage("en")
+                .cacheControl("max-age=60")
+                .expires(Instant.parse("2030-01-01T00:00:00Z"))
+                .metadata(Map.of("owner", "alice", "Project", "Coffer")),
         RequestBody.fromBytes(data));
-    ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("docs/report.bin"));
+    ResponseBytes<GetObjectResponse> got =
+        s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("docs/report.bin"));
     assertThat(got.asByteArray()).isEqualTo(data);
     GetObjectResponse r = got.response();
     assertThat(r.contentType()).isEqualTo("application/x-report");
@@ -65,7 +68,8 @@ class ObjectIT {
 
   @Test
   void theETagIsTheQuotedMd5OfTheContent() {
-    String etag = s3.putObject(b -> b.bucket(BUCKET).key("etag"), RequestBody.fromString("hello")).eTag();
+    String etag =
+        s3.putObject(b -> b.bucket(BUCKET).key("etag"), RequestBody.fromString("hello")).eTag();
     assertThat(etag).isEqualTo("\"5d41402abc4b2a76b9719d911017c592\"");
   }
 
@@ -73,20 +77,37 @@ class ObjectIT {
   void keysWithAwkwardCharactersRoundTrip() {
     List<String> keys =
         List.of(
-            "with space", "plus+sign", "percent%20literal", "double//slash", "../dots/..", "ünïcødé/文件",
-            "emoji-😀", "question?mark", "hash#tag", "amp&er=sand", "tilde~", "trailing/", "a".repeat(1024));
+            "with space",
+            "plus+sign",
+            "percent%20literal",
+            "double//slash",
+            "../dots/..",
+            "ünïcødé/文件",
+            "emoji-😀",
+            "question?mark",
+            "hash#tag",
+            "amp&er=sand",
+            "tilde~",
+            "trailing/",
+            "a".repeat(1024));
     for (String key : keys) {
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("value of " + key));
       assertThat(new String(get(key), StandardCharsets.UTF_8)).as(key).isEqualTo("value of " + key);
     }
     List<String> listed =
-        s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(o -> o.key()).toList();
+        s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream()
+            .map(o -> o.key())
+            .toList();
     assertThat(listed).containsAll(keys);
   }
 
   @Test
   void aKeyOverTheLimitIsRejected() {
-    assertS3Error(400, "KeyTooLongError", () -> s3.putObject(b -> b.bucket(BUCKET).key("k".repeat(1025)), RequestBody.fromString("x")));
+    assertS3Error(
+        400,
+        "KeyTooLongError",
+        () ->
+            s3.putObject(b -> b.bucket(BUCKET).key("k".repeat(1025)), RequestBody.fromString("x")));
   }
 
   @Test
@@ -98,7 +119,9 @@ class ObjectIT {
 
   @Test
   void headReturnsMetadataWithoutTheBody() {
-    s3.putObject(b -> b.bucket(BUCKET).key("head-me").contentType("text/plain"), RequestBody.fromString("12345"));
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("head-me").contentType("text/plain"),
+        RequestBody.fromString("12345"));
     HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("head-me"));
     assertThat(head.contentLength()).isEqualTo(5);
     assertThat(head.contentType()).isEqualTo("text/plain");
@@ -108,8 +131,10 @@ class ObjectIT {
   @Test
   void missingObjectsAreNoSuchKey() {
     assertS3Error(404, "NoSuchKey", () -> get("does-not-exist"));
-    assertS3Error(404, "NoSuchKey", () -> s3.headObject(b -> b.bucket(BUCKET).key("does-not-exist")));
-    assertS3Error(404, "NoSuchBucket", () -> s3.getObject(b -> b.bucket("no-such-bucket").key("k")));
+    assertS3Error(
+        404, "NoSuchKey", () -> s3.headObject(b -> b.bucket(BUCKET).key("does-not-exist")));
+    assertS3Error(
+        404, "NoSuchBucket", () -> s3.getObject(b -> b.bucket("no-such-bucket").key("k")));
   }
 
   @Test
@@ -130,7 +155,13 @@ class ObjectIT {
   @Test
   void aWrongContentMd5IsBadDigest() {
     String wrong = Base64.getEncoder().encodeToString(new byte[16]);
-    assertS3Error(400, "BadDigest", () -> s3.putObject(b -> b.bucket(BUCKET).key("md5").contentMD5(wrong), RequestBody.fromString("data")));
+    assertS3Error(
+        400,
+        "BadDigest",
+        () ->
+            s3.putObject(
+                b -> b.bucket(BUCKET).key("md5").contentMD5(wrong),
+                RequestBody.fromString("data")));
     assertS3Error(404, "NoSuchKey", () -> get("md5"));
   }
 
@@ -148,18 +179,34 @@ class ObjectIT {
     var r = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("range").range("bytes=2-5"));
     assertThat(r.asUtf8String()).isEqualTo("2345");
     assertThat(r.response().contentRange()).isEqualTo("bytes 2-5/10");
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("range").range("bytes=7-")).asUtf8String()).isEqualTo("789");
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("range").range("bytes=-3")).asUtf8String()).isEqualTo("789");
-    assertS3Error(416, "InvalidRange", () -> s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("range").range("bytes=10-20")));
+    assertThat(
+            s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("range").range("bytes=7-"))
+                .asUtf8String())
+        .isEqualTo("789");
+    assertThat(
+            s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("range").range("bytes=-3"))
+                .asUtf8String())
+        .isEqualTo("789");
+    assertS3Error(
+        416,
+        "InvalidRange",
+        () -> s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("range").range("bytes=10-20")));
   }
 
   @Test
   void conditionalGetsAnswer304And412() {
-    String etag = s3.putObject(b -> b.bucket(BUCKET).key("cond"), RequestBody.fromString("c")).eTag();
-    S3Exception notModified = S3Assertions.assertS3Error304(() -> s3.getObject(b -> b.bucket(BUCKET).key("cond").ifNoneMatch(etag)));
+    String etag =
+        s3.putObject(b -> b.bucket(BUCKET).key("cond"), RequestBody.fromString("c")).eTag();
+    S3Exception notModified =
+        S3Assertions.assertS3Error304(
+            () -> s3.getObject(b -> b.bucket(BUCKET).key("cond").ifNoneMatch(etag)));
     assertThat(notModified.statusCode()).isEqualTo(304);
-    assertS3Error(412, "PreconditionFailed", () -> s3.getObject(b -> b.bucket(BUCKET).key("cond").ifMatch("\"nope\"")));
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("cond").ifMatch(etag)).asUtf8String()).isEqualTo("c");
+    assertS3Error(
+        412,
+        "PreconditionFailed",
+        () -> s3.getObject(b -> b.bucket(BUCKET).key("cond").ifMatch("\"nope\"")));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("cond").ifMatch(etag)).asUtf8String())
+        .isEqualTo("c");
   }
 
   static String md5Hex(byte[] data) {

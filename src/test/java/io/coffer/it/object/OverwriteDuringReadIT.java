@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 class OverwriteDuringReadIT {
   @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final String BUCKET = "reads";
+
   /** Far more than socket buffers hold, so most of it is read from disk after the overwrite. */
   static final int SIZE = 32 * 1024 * 1024;
 
@@ -30,11 +31,13 @@ class OverwriteDuringReadIT {
   void aStartedReadKeepsTheOldBytesThroughAnOverwriteAndADelete() throws Exception {
     byte[] original = random(SIZE, 1);
     byte[] replacement = random(SIZE, 2);
-    try (S3Client reader = coffer.client(); S3Client writer = coffer.client()) {
+    try (S3Client reader = coffer.client();
+        S3Client writer = coffer.client()) {
       writer.createBucket(b -> b.bucket(BUCKET));
       writer.putObject(b -> b.bucket(BUCKET).key("big"), RequestBody.fromBytes(original));
       MessageDigest read = MessageDigest.getInstance("SHA-256");
-      try (ResponseInputStream<GetObjectResponse> stream = reader.getObject(b -> b.bucket(BUCKET).key("big"))) {
+      try (ResponseInputStream<GetObjectResponse> stream =
+          reader.getObject(b -> b.bucket(BUCKET).key("big"))) {
         copy(stream, read, 1024 * 1024);
 
         writer.putObject(b -> b.bucket(BUCKET).key("big"), RequestBody.fromBytes(replacement));
@@ -54,7 +57,8 @@ class OverwriteDuringReadIT {
     byte[] buffer = new byte[64 * 1024];
     long copied = 0;
     int n;
-    while (copied < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - copied))) > 0) {
+    while (copied < limit
+        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - copied))) > 0) {
       digest.update(buffer, 0, n);
       copied += n;
     }

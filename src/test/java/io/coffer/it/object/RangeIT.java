@@ -30,7 +30,9 @@ class RangeIT {
   static void assertRange(String range, int first, int last) {
     var got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("data").range(range));
     assertThat(got.asByteArray()).as(range).isEqualTo(Arrays.copyOfRange(DATA, first, last + 1));
-    assertThat(got.response().contentRange()).as(range).isEqualTo("bytes " + first + "-" + last + "/" + DATA.length);
+    assertThat(got.response().contentRange())
+        .as(range)
+        .isEqualTo("bytes " + first + "-" + last + "/" + DATA.length);
     assertThat(got.response().contentLength()).as(range).isEqualTo(last - first + 1);
     assertThat(got.response().sdkHttpResponse().statusCode()).as(range).isEqualTo(206);
   }
@@ -60,10 +62,22 @@ class RangeIT {
 
   @Test
   void unsatisfiableRangesAre416InvalidRange() throws Exception {
-    assertS3Error(416, "InvalidRange", () -> s3.getObject(b -> b.bucket(BUCKET).key("data").range("bytes=1000000-")));
-    assertS3Error(416, "InvalidRange", () -> s3.getObject(b -> b.bucket(BUCKET).key("data").range("bytes=2000000-2000001")));
-    assertS3Error(416, "InvalidRange", () -> s3.getObject(b -> b.bucket(BUCKET).key("empty").range("bytes=0-0")));
-    var raw = SignedHttp.request(coffer.s3Uri(), "GET", BUCKET, "data").header("Range", "bytes=1000000-").send();
+    assertS3Error(
+        416,
+        "InvalidRange",
+        () -> s3.getObject(b -> b.bucket(BUCKET).key("data").range("bytes=1000000-")));
+    assertS3Error(
+        416,
+        "InvalidRange",
+        () -> s3.getObject(b -> b.bucket(BUCKET).key("data").range("bytes=2000000-2000001")));
+    assertS3Error(
+        416,
+        "InvalidRange",
+        () -> s3.getObject(b -> b.bucket(BUCKET).key("empty").range("bytes=0-0")));
+    var raw =
+        SignedHttp.request(coffer.s3Uri(), "GET", BUCKET, "data")
+            .header("Range", "bytes=1000000-")
+            .send();
     assertThat(raw.statusCode()).isEqualTo(416);
     assertThat(SignedHttp.errorCode(raw)).isEqualTo("InvalidRange");
   }
@@ -82,6 +96,9 @@ class RangeIT {
   void partNumberOneOfASinglePartObjectIsTheWholeObject() {
     var got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("data").partNumber(1));
     assertThat(got.asByteArray()).isEqualTo(DATA);
-    assertS3Error(416, "InvalidPartNumber", () -> s3.getObject(b -> b.bucket(BUCKET).key("data").partNumber(2)));
+    assertS3Error(
+        416,
+        "InvalidPartNumber",
+        () -> s3.getObject(b -> b.bucket(BUCKET).key("data").partNumber(2)));
   }
 }

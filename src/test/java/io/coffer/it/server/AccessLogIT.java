@@ -29,13 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One access-log line per request through the "coffer.access" logger, with what an operator needs
- * and nothing an attacker wants. Requests are raw (not the SDK), so every log event captured is
- * the server's own.
+ * and nothing an attacker wants. Requests are raw (not the SDK), so every log event captured is the
+ * server's own.
  */
 class AccessLogIT {
   @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
   static final Pattern LINE =
-      Pattern.compile("(\\S+) (\\S+) bucket=(\\S+) status=(\\d+) in=(\\d+) out=(\\d+) ms=(\\d+) id=(\\S+)");
+      Pattern.compile(
+          "(\\S+) (\\S+) bucket=(\\S+) status=(\\d+) in=(\\d+) out=(\\d+) ms=(\\d+) id=(\\S+)");
   static final String WRONG_SECRET = "a-wrong-secret-that-must-not-be-logged";
   static final ListAppender<ILoggingEvent> events = new ListAppender<>();
   static final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
@@ -70,7 +71,14 @@ class AccessLogIT {
     ((Logger) LoggerFactory.getLogger("coffer.access")).setLevel(accessLevel);
   }
 
-  record Sent(String requestId, String operation, String bucket, int status, long in, long out, String signature) {}
+  record Sent(
+      String requestId,
+      String operation,
+      String bucket,
+      int status,
+      long in,
+      long out,
+      String signature) {}
 
   @Test
   void oneLinePerRequestWithItsFieldsAndNoSecrets() throws Exception {
@@ -84,16 +92,28 @@ class AccessLogIT {
     sent.add(send(RawS3.request(s3, "GET", "/logged/missing"), new byte[0], "GetObject", "logged"));
     sent.add(send(RawS3.request(s3, "GET", "/"), new byte[0], "ListBuckets", "-"));
     sent.add(
-        send(RawS3.request(s3, "PUT", "/logged/refused").as(CofferTestServer.ACCESS_KEY, WRONG_SECRET),
-            data, "PutObject", "logged"));
+        send(
+            RawS3.request(s3, "PUT", "/logged/refused")
+                .as(CofferTestServer.ACCESS_KEY, WRONG_SECRET),
+            data,
+            "PutObject",
+            "logged"));
     sent.add(sendTamperedChunks(s3, data));
     String presigned = RawS3.presign(s3, "GET", "logged", "obj", Instant.now(), 60);
     HttpResponse<String> viaUrl = RawS3.sendUrl("GET", presigned, new byte[0]);
     String presignedSignature = presigned.substring(presigned.indexOf("X-Amz-Signature=") + 16);
     sent.add(
-        new Sent(requestId(viaUrl), "GetObject", "logged", 200, 0, viaUrl.body().length(), presignedSignature));
+        new Sent(
+            requestId(viaUrl),
+            "GetObject",
+            "logged",
+            200,
+            0,
+            viaUrl.body().length(),
+            presignedSignature));
 
-    List<ILoggingEvent> access = events.list.stream().filter(e -> e.getLoggerName().equals("coffer.access")).toList();
+    List<ILoggingEvent> access =
+        events.list.stream().filter(e -> e.getLoggerName().equals("coffer.access")).toList();
     assertThat(access).hasSize(sent.size());
     for (Sent request : sent) {
       List<Matcher> lines =
@@ -106,20 +126,37 @@ class AccessLogIT {
       assertThat(line.group(1)).isEqualTo("127.0.0.1");
       assertThat(line.group(2)).as("operation").isEqualTo(request.operation());
       assertThat(line.group(3)).as("bucket").isEqualTo(request.bucket());
-      assertThat(Integer.parseInt(line.group(4))).as("status of %s", request).isEqualTo(request.status());
+      assertThat(Integer.parseInt(line.group(4)))
+          .as("status of %s", request)
+          .isEqualTo(request.status());
       if (request.status() == 200) {
-        assertThat(Long.parseLong(line.group(5))).as("bytes in of %s", request).isEqualTo(request.in());
+        assertThat(Long.parseLong(line.group(5)))
+            .as("bytes in of %s", request)
+            .isEqualTo(request.in());
       }
-      assertThat(Long.parseLong(line.group(6))).as("bytes out of %s", request).isEqualTo(request.out());
+      assertThat(Long.parseLong(line.group(6)))
+          .as("bytes out of %s", request)
+          .isEqualTo(request.out());
     }
 
     for (ILoggingEvent event : events.list) {
       String text =
-          event.getLoggerName() + " " + event.getFormattedMessage() + " " + event.getMDCPropertyMap()
-              + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+          event.getLoggerName()
+              + " "
+              + event.getFormattedMessage()
+              + " "
+              + event.getMDCPropertyMap()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
       assertThat(text)
           .as("log event of %s", event.getLoggerName())
-          .doesNotContain(CofferTestServer.SECRET_KEY, WRONG_SECRET, "AWS4-HMAC-SHA256", "Signature=", "chunk-signature");
+          .doesNotContain(
+              CofferTestServer.SECRET_KEY,
+              WRONG_SECRET,
+              "AWS4-HMAC-SHA256",
+              "Signature=",
+              "chunk-signature");
       for (Sent request : sent) {
         assertThat(text).doesNotContain(request.signature());
       }
@@ -130,8 +167,13 @@ class AccessLogIT {
     SigV4Signer.HeaderSignature signature = request.sign(body);
     HttpResponse<String> response = request.send(signature, body);
     return new Sent(
-        requestId(response), operation, bucket, response.statusCode(), body.length,
-        response.body().length(), signature.signature());
+        requestId(response),
+        operation,
+        bucket,
+        response.statusCode(),
+        body.length,
+        response.body().length(),
+        signature.signature());
   }
 
   /** An aws-chunked upload whose third chunk signature is wrong: the server knows the right one. */
@@ -149,7 +191,14 @@ class AccessLogIT {
     body[at] = (byte) (body[at] == 'a' ? 'b' : 'a');
     HttpResponse<String> response = request.send(signature, body);
     assertThat(response.statusCode()).isEqualTo(403);
-    return new Sent(requestId(response), "PutObject", "logged", 403, body.length, response.body().length(), good);
+    return new Sent(
+        requestId(response),
+        "PutObject",
+        "logged",
+        403,
+        body.length,
+        response.body().length(),
+        good);
   }
 
   static String requestId(HttpResponse<String> response) {

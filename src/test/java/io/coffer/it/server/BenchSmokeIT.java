@@ -31,22 +31,46 @@ class BenchSmokeIT {
   @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
 
   private static final long SIZE = 64 * 1024;
+
   /** S3's smallest part size but for the last part. */
   private static final long PART = 5L << 20;
 
   @TempDir Path dir;
 
-  private BenchSettings settings(String bucket, List<String> workloads, String secretKey, Long size, Path json) {
+  private BenchSettings settings(
+      String bucket, List<String> workloads, String secretKey, Long size, Path json) {
     return settings(bucket, workloads, secretKey, size, null, json);
   }
 
   private BenchSettings settings(
-      String bucket, List<String> workloads, String secretKey, Long size, Integer concurrency, Path json) {
+      String bucket,
+      List<String> workloads,
+      String secretKey,
+      Long size,
+      Integer concurrency,
+      Path json) {
     Endpoint endpoint =
-        Endpoint.parse(SERVER.server().s3Endpoint(), CofferTestServer.ACCESS_KEY, secretKey, "us-east-1");
+        Endpoint.parse(
+            SERVER.server().s3Endpoint(), CofferTestServer.ACCESS_KEY, secretKey, "us-east-1");
     return new BenchSettings(
-        endpoint, bucket, false, workloads, size, concurrency, Duration.ofMillis(1500), Duration.ofMillis(500),
-        json, false, 1, 500, 10, 100, PART, 2000, false, false);
+        endpoint,
+        bucket,
+        false,
+        workloads,
+        size,
+        concurrency,
+        Duration.ofMillis(1500),
+        Duration.ofMillis(500),
+        json,
+        false,
+        1,
+        500,
+        10,
+        100,
+        PART,
+        2000,
+        false,
+        false);
   }
 
   @Test
@@ -61,9 +85,21 @@ class BenchSmokeIT {
             new PrintStream(table, true, StandardCharsets.UTF_8),
             System.err);
 
-    assertThat(results).extracting(WorkloadResult::workload).containsExactly(
-        "put-small", "get-small", "put-large", "get-large", "list", "list-delimiter", "multipart", "mixed",
-        "scale-put@0", "scale-list@200", "scale-list@2000", "scale-put@2000");
+    assertThat(results)
+        .extracting(WorkloadResult::workload)
+        .containsExactly(
+            "put-small",
+            "get-small",
+            "put-large",
+            "get-large",
+            "list",
+            "list-delimiter",
+            "multipart",
+            "mixed",
+            "scale-put@0",
+            "scale-list@200",
+            "scale-list@2000",
+            "scale-put@2000");
     for (WorkloadResult r : results) {
       assertThat(r.ops()).as(r.workload() + " ops").isPositive();
       assertThat(r.errors()).as(r.workload() + " errors").isZero();
@@ -77,15 +113,31 @@ class BenchSmokeIT {
     // 64 KiB is one (last) part here; the parallel parts are the next test's.
     assertPartBytesMatchUploads(byName(results, "multipart"), SIZE);
     assertThat(byName(results, "list").itemsPerSec()).isPositive();
-    assertThat(table.toString(StandardCharsets.UTF_8)).contains("workload", "ops/s", "p99 ms", "list-delimiter");
+    assertThat(table.toString(StandardCharsets.UTF_8))
+        .contains("workload", "ops/s", "p99 ms", "list-delimiter");
 
     JsonNode document = JsonMapper.builder().build().readTree(json.toFile());
     assertThat(document.get("tool").asString()).isEqualTo("coffer bench");
     assertThat(document.get("endpoint").asString()).isEqualTo(SERVER.server().s3Endpoint());
     assertThat(document.get("notes").toString()).contains("list page p50", "PUT ops/s");
     JsonNode first = document.get("results").get(0);
-    for (String field : List.of("workload", "concurrency", "objectSize", "seconds", "ops", "opsPerSec", "bytes",
-        "mbPerSec", "itemsPerSec", "p50Ms", "p90Ms", "p99Ms", "maxMs", "errors", "clientCpuCores")) {
+    for (String field :
+        List.of(
+            "workload",
+            "concurrency",
+            "objectSize",
+            "seconds",
+            "ops",
+            "opsPerSec",
+            "bytes",
+            "mbPerSec",
+            "itemsPerSec",
+            "p50Ms",
+            "p90Ms",
+            "p99Ms",
+            "maxMs",
+            "errors",
+            "clientCpuCores")) {
       assertThat(first.has(field)).as(field).isTrue();
     }
     assertThat(document.get("results")).hasSize(results.size());
@@ -100,7 +152,13 @@ class BenchSmokeIT {
   void multipartUploadsItsPartsInParallel() throws Exception {
     List<WorkloadResult> results =
         Bench.run(
-            settings("smoke-multipart", List.of("multipart"), CofferTestServer.SECRET_KEY, 2 * PART, 2, null),
+            settings(
+                "smoke-multipart",
+                List.of("multipart"),
+                CofferTestServer.SECRET_KEY,
+                2 * PART,
+                2,
+                null),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             System.err);
 
@@ -122,11 +180,12 @@ class BenchSmokeIT {
 
   @Test
   void aRejectedCredentialStopsTheRunWithTheServersError() {
-    assertThatThrownBy(() ->
-            Bench.run(
-                settings("smoke-denied", List.of("put-small"), "not-the-secret", null, null),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                System.err))
+    assertThatThrownBy(
+            () ->
+                Bench.run(
+                    settings("smoke-denied", List.of("put-small"), "not-the-secret", null, null),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    System.err))
         .hasMessageContaining("CreateBucket smoke-denied failed: 403 SignatureDoesNotMatch");
   }
 

@@ -32,7 +32,8 @@ class DistributionIT {
   @BeforeAll
   static void findArchive() throws Exception {
     try (JarFile jar = new JarFile(CofferProcess.JAR.toFile())) {
-      version = jar.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+      version =
+          jar.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
     }
     archive = Path.of("target", "coffer-" + version + ".tar.gz");
   }
@@ -47,7 +48,9 @@ class DistributionIT {
       String classPath = jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
       assertThat(classPath).contains("lib/netty-", "lib/sqlite-jdbc-");
       for (String library : classPath.trim().split("\\s+")) {
-        assertThat(home.resolve(library)).as("library named by coffer.jar's manifest").isRegularFile();
+        assertThat(home.resolve(library))
+            .as("library named by coffer.jar's manifest")
+            .isRegularFile();
       }
     }
   }
@@ -62,14 +65,23 @@ class DistributionIT {
     Path home = unpack();
     Path data = Files.createDirectories(dir.resolve("data"));
     ProcessBuilder builder =
-        launcher(home.resolve("bin/coffer"), "server", "--data", data.toString(), "--address", "127.0.0.1:0",
-            "--console-address", "127.0.0.1:0");
+        launcher(
+            home.resolve("bin/coffer"),
+            "server",
+            "--data",
+            data.toString(),
+            "--address",
+            "127.0.0.1:0",
+            "--console-address",
+            "127.0.0.1:0");
     try (CofferProcess server = CofferProcess.start(builder)) {
       server.awaitLine(Pattern.compile("Console:\\s+http://"), Duration.ofSeconds(60));
-      assertThat(server.process().info().command()).as("the launcher's process became the JVM").hasValueSatisfying(
-          command -> assertThat(command).endsWith("/java"));
+      assertThat(server.process().info().command())
+          .as("the launcher's process became the JVM")
+          .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
       for (String check : List.of("live", "ready")) {
-        HttpResponse<String> response = RawS3.sendUrl("GET", server.s3Uri() + "/coffer/health/" + check, new byte[0]);
+        HttpResponse<String> response =
+            RawS3.sendUrl("GET", server.s3Uri() + "/coffer/health/" + check, new byte[0]);
         assertThat(response.statusCode()).as(check).isEqualTo(200);
       }
       assertThat(server.terminate()).isEqualTo(CofferProcess.SIGTERM_EXIT);
@@ -77,7 +89,9 @@ class DistributionIT {
     }
   }
 
-  /** Installed as docs/deployment.md says, bin/coffer is reached through a symbolic link on PATH. */
+  /**
+   * Installed as docs/deployment.md says, bin/coffer is reached through a symbolic link on PATH.
+   */
   @Test
   void theLauncherFindsItsJarThroughASymbolicLink() throws Exception {
     Path home = unpack();
@@ -90,8 +104,10 @@ class DistributionIT {
 
   private Path unpack() throws Exception {
     assertThat(archive).as("built by ./mvnw package").isRegularFile();
-    Process tar = new ProcessBuilder("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", dir.toString())
-        .redirectErrorStream(true).start();
+    Process tar =
+        new ProcessBuilder("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", dir.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(tar.getInputStream().readAllBytes());
     assertThat(tar.waitFor()).as(output).isZero();
     return dir.resolve("coffer-" + version);

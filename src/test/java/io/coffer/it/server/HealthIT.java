@@ -17,7 +17,8 @@ class HealthIT {
   @Test
   void livenessAndReadinessAnswer200WithoutCredentials() throws Exception {
     for (String check : new String[] {"live", "ready"}) {
-      HttpResponse<String> response = RawS3.sendUrl("GET", coffer.s3Uri() + "/coffer/health/" + check, new byte[0]);
+      HttpResponse<String> response =
+          RawS3.sendUrl("GET", coffer.s3Uri() + "/coffer/health/" + check, new byte[0]);
       assertThat(response.statusCode()).as(check).isEqualTo(200);
       assertThat(response.headers().firstValue("x-amz-request-id")).as(check).isPresent();
     }
@@ -25,7 +26,8 @@ class HealthIT {
 
   @Test
   void anUnknownHealthPathIsAnS3ErrorNotASuccess() throws Exception {
-    HttpResponse<String> response = RawS3.sendUrl("GET", coffer.s3Uri() + "/coffer/health/other", new byte[0]);
+    HttpResponse<String> response =
+        RawS3.sendUrl("GET", coffer.s3Uri() + "/coffer/health/other", new byte[0]);
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("<Error>");
   }

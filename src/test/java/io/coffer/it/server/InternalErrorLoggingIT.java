@@ -27,9 +27,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A storage failure that becomes InternalError is logged at the default level (WARN and above)
- * with the request ID and its cause, and the client is told nothing about the server's file
- * system: on the S3 port and on the management API.
+ * A storage failure that becomes InternalError is logged at the default level (WARN and above) with
+ * the request ID and its cause, and the client is told nothing about the server's file system: on
+ * the S3 port and on the management API.
  */
 class InternalErrorLoggingIT {
   @RegisterExtension static final CofferTestServer coffer = new CofferTestServer();
@@ -77,7 +77,10 @@ class InternalErrorLoggingIT {
   /** Blob files, wherever the layout keeps them: named by 32 hex digits (the database is not). */
   static List<Path> blobFiles() throws Exception {
     try (Stream<Path> files = Files.walk(coffer.dataDir())) {
-      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).toList();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}"))
+          .toList();
     }
   }
 
@@ -85,7 +88,9 @@ class InternalErrorLoggingIT {
   void aStorageFailureIsLoggedWithItsRequestIdAndTheClientSeesNoServerPath() throws Exception {
     breakBlobStorage("failing-s3");
     HttpResponse<byte[]> response =
-        SignedHttp.request(coffer.s3Uri(), "PUT", "failing-s3", "second").body(new byte[BLOB_SIZE]).send();
+        SignedHttp.request(coffer.s3Uri(), "PUT", "failing-s3", "second")
+            .body(new byte[BLOB_SIZE])
+            .send();
 
     String body = SignedHttp.text(response);
     assertThat(response.statusCode()).as(body).isEqualTo(500);
@@ -102,7 +107,8 @@ class InternalErrorLoggingIT {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(coffer.apiUri() + "/buckets/failing-api/objects/second"))
+                HttpRequest.newBuilder(
+                        URI.create(coffer.apiUri() + "/buckets/failing-api/objects/second"))
                     .header("X-API-Key", CofferTestServer.API_KEY)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[BLOB_SIZE]))
                     .build(),

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checkout's {@code ./coffer} launcher: it builds the jar when there is none or the sources are
- * newer, and says so with how long that takes. Maven is replaced by a stub that "builds" by
- * copying the packaged jar, so the launcher's own logic runs in a second.
+ * newer, and says so with how long that takes. Maven is replaced by a stub that "builds" by copying
+ * the packaged jar, so the launcher's own logic runs in a second.
  */
 class LauncherIT {
   @TempDir Path checkout;
@@ -24,7 +24,10 @@ class LauncherIT {
   void theFirstRunSaysItIsBuildingAndHowLongThatTakes() throws Exception {
     Files.copy(Path.of("coffer"), checkout.resolve("coffer"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.createDirectories(checkout.resolve("src/dist/bin"));
-    Files.copy(Path.of("src/dist/bin/coffer"), checkout.resolve("src/dist/bin/coffer"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        Path.of("src/dist/bin/coffer"),
+        checkout.resolve("src/dist/bin/coffer"),
+        StandardCopyOption.COPY_ATTRIBUTES);
     Path source = Files.createDirectories(checkout.resolve("src/main/java")).resolve("Some.java");
     Files.writeString(source, "class Some {}\n");
     Files.writeString(checkout.resolve("pom.xml"), "<project/>\n");
@@ -33,7 +36,9 @@ class LauncherIT {
       Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
     }
     Path mvnw = checkout.resolve("mvnw");
-    Files.writeString(mvnw, """
+    Files.writeString(
+        mvnw,
+        """
         #!/usr/bin/env bash
         echo "$*" >> mvnw-calls
         mkdir -p target
@@ -43,8 +48,9 @@ class LauncherIT {
     Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     Run first = version();
-    assertThat(first.stderr).contains("coffer: building the jar with Maven (first run: about", "~/.m2").containsPattern(
-        "coffer: built in \\d+ s\\.");
+    assertThat(first.stderr)
+        .contains("coffer: building the jar with Maven (first run: about", "~/.m2")
+        .containsPattern("coffer: built in \\d+ s\\.");
     assertThat(first.stdout).startsWith("coffer ");
     assertThat(Files.readString(checkout.resolve("mvnw-calls"))).contains("package");
 
@@ -54,7 +60,8 @@ class LauncherIT {
 
     Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(60)));
     Run third = version();
-    assertThat(third.stderr).contains("coffer: sources changed, rebuilding the jar with Maven (about");
+    assertThat(third.stderr)
+        .contains("coffer: sources changed, rebuilding the jar with Maven (about");
     assertThat(Files.readAllLines(checkout.resolve("mvnw-calls"))).hasSize(2);
   }
 

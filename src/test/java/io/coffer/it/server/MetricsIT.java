@@ -53,7 +53,9 @@ class MetricsIT {
     for (HttpResponse<String> response : responses) {
       bytesOut += response.body().getBytes(StandardCharsets.UTF_8).length;
     }
-    assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 200, 200, 200, 404);
+    assertThat(responses)
+        .extracting(HttpResponse::statusCode)
+        .containsExactly(200, 200, 200, 200, 200, 200, 404);
     PrometheusText after = scrape();
 
     assertThat(delta(before, after, REQUESTS, op("CreateBucket"), status(200))).isEqualTo(1);
@@ -62,17 +64,20 @@ class MetricsIT {
     assertThat(delta(before, after, REQUESTS, op("GetObject"), status(404))).isEqualTo(1);
     assertThat(delta(before, after, LATENCY + "_count", op("PutObject"))).isEqualTo(3);
     assertThat(delta(before, after, LATENCY + "_count", op("GetObject"))).isEqualTo(3);
-    assertThat(delta(before, after, LATENCY + "_bucket", "le=\"+Inf\"", op("GetObject"))
-            + delta(before, after, LATENCY + "_bucket", op("GetObject"), "le=\"+Inf\""))
+    assertThat(
+            delta(before, after, LATENCY + "_bucket", "le=\"+Inf\"", op("GetObject"))
+                + delta(before, after, LATENCY + "_bucket", op("GetObject"), "le=\"+Inf\""))
         .as("histogram buckets")
         .isEqualTo(3);
-    assertThat(after.value(LATENCY + "_sum", op("PutObject"))).isGreaterThan(before.value(LATENCY + "_sum", op("PutObject")));
+    assertThat(after.value(LATENCY + "_sum", op("PutObject")))
+        .isGreaterThan(before.value(LATENCY + "_sum", op("PutObject")));
     assertThat(delta(before, after, "coffer_s3_received_bytes_total")).isEqualTo(bytesIn);
     assertThat(delta(before, after, "coffer_s3_sent_bytes_total")).isEqualTo(bytesOut);
     assertThat(delta(before, after, "coffer_objects_stored")).isEqualTo(3);
     assertThat(delta(before, after, "coffer_bytes_stored")).isEqualTo(bytesIn);
 
-    assertThat(RawS3.send(s3, "DELETE", "/metrics-bucket/object-2", new byte[0]).statusCode()).isEqualTo(204);
+    assertThat(RawS3.send(s3, "DELETE", "/metrics-bucket/object-2", new byte[0]).statusCode())
+        .isEqualTo(204);
     PrometheusText deleted = scrape();
     assertThat(delta(after, deleted, "coffer_objects_stored")).isEqualTo(-1);
     assertThat(delta(after, deleted, "coffer_bytes_stored")).isEqualTo(-30_000);

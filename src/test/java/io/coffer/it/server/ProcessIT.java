@@ -53,8 +53,8 @@ class ProcessIT {
   }
 
   /**
-   * One server's life: the first start generates and prints keys, SIGTERM lets an upload in
-   * flight finish, the second start prints nothing secret and finds everything where it was.
+   * One server's life: the first start generates and prints keys, SIGTERM lets an upload in flight
+   * finish, the second start prints nothing secret and finds everything where it was.
    */
   @Test
   void firstStartPrintsKeysOnceAndSigtermDrainsAnUploadInFlight() throws Exception {
@@ -64,14 +64,20 @@ class ProcessIT {
     String secretKey;
     try (CofferProcess first = CofferProcess.server(dataDir, FAST_START, Map.of())) {
       first.awaitLine(Pattern.compile("API key:\\s+\\S+"), Duration.ofSeconds(10));
-      accessKey = first.awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
-      secretKey = first.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
+      accessKey =
+          first.awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
+      secretKey =
+          first.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
       URI endpoint = first.s3Uri();
       try (S3Client s3 = SdkClients.of(endpoint, accessKey, secretKey)) {
         s3.createBucket(b -> b.bucket("drain"));
       }
       assertOwnerOnly(dataDir.resolve(".coffer")); // while running, with the WAL files open
-      uploadWhileTerminating(first, endpoint, RawS3.request(endpoint, "PUT", "/drain/in-flight").as(accessKey, secretKey), body);
+      uploadWhileTerminating(
+          first,
+          endpoint,
+          RawS3.request(endpoint, "PUT", "/drain/in-flight").as(accessKey, secretKey),
+          body);
       assertThat(first.awaitExit()).isEqualTo(SIGTERM_EXIT);
       assertThat(first.stderr()).doesNotContain("Exception", "\tat ", secretKey);
     }
@@ -79,15 +85,19 @@ class ProcessIT {
 
     try (CofferProcess second = CofferProcess.server(dataDir, FAST_START, Map.of())) {
       try (S3Client s3 = SdkClients.of(second.s3Uri(), accessKey, secretKey)) {
-        assertThat(s3.getObjectAsBytes(b -> b.bucket("drain").key("in-flight")).asByteArray()).isEqualTo(body);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("drain").key("in-flight")).asByteArray())
+            .isEqualTo(body);
       }
       assertThat(second.terminate()).isEqualTo(SIGTERM_EXIT);
-      assertThat(second.stdout()).contains("S3 API:").doesNotContain("Secret key", "API key", secretKey);
+      assertThat(second.stdout())
+          .contains("S3 API:")
+          .doesNotContain("Secret key", "API key", secretKey);
     }
   }
 
   /** Sends half of an upload, SIGTERMs the server, checks it drains, then sends the rest. */
-  static void uploadWhileTerminating(CofferProcess server, URI endpoint, RawS3 put, byte[] body) throws Exception {
+  static void uploadWhileTerminating(CofferProcess server, URI endpoint, RawS3 put, byte[] body)
+      throws Exception {
     int half = body.length / 2;
     try (RawSocket upload = new RawSocket(endpoint.getPort());
         RawSocket idle = new RawSocket(endpoint.getPort())) {

@@ -42,8 +42,8 @@ class ReadinessIT {
   }
 
   /**
-   * Probes {@code /coffer/health/ready} on the S3 port from the moment a process starts; each
-   * time it answers 200, the console port must serve at that moment too.
+   * Probes {@code /coffer/health/ready} on the S3 port from the moment a process starts; each time
+   * it answers 200, the console port must serve at that moment too.
    */
   @Test
   void readinessBeforeTheConsolePortListens() throws Exception {
@@ -56,24 +56,36 @@ class ReadinessIT {
             .start(
                 () -> {
                   long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                  while (readyAnswers.get() < 20 && violation.get() == null && System.nanoTime() < deadline) {
+                  while (readyAnswers.get() < 20
+                      && violation.get() == null
+                      && System.nanoTime() < deadline) {
                     int status = get(s3Port, "/coffer/health/ready");
                     if (status == 200) {
                       readyAnswers.incrementAndGet();
                       int console = get(consolePort, "/api/v1/openapi.json");
                       if (console != 200) {
-                        violation.set("ready answered 200 while the console port answered " + console);
+                        violation.set(
+                            "ready answered 200 while the console port answered " + console);
                       }
                     }
                   }
                 });
     try (CofferProcess server =
         CofferProcess.run(
-            CofferProcess.FAST_START, Map.of(), "server", "--data", dataDir.toString(), "--address", "127.0.0.1:" + s3Port,
-            "--console-address", "127.0.0.1:" + consolePort)) {
+            CofferProcess.FAST_START,
+            Map.of(),
+            "server",
+            "--data",
+            dataDir.toString(),
+            "--address",
+            "127.0.0.1:" + s3Port,
+            "--console-address",
+            "127.0.0.1:" + consolePort)) {
       prober.join(Duration.ofSeconds(100));
       assertThat(violation.get()).isNull();
-      assertThat(readyAnswers.get()).as("ready answers seen; server output:\n" + server.stdout() + server.stderr()).isEqualTo(20);
+      assertThat(readyAnswers.get())
+          .as("ready answers seen; server output:\n" + server.stdout() + server.stderr())
+          .isEqualTo(20);
     }
   }
 
@@ -87,12 +99,19 @@ class ReadinessIT {
     try (ServerSocket console = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       ServerConfig config =
           ServerConfig.forTests(dataDir)
-              .withAddresses(new HostPort("127.0.0.1", s3Port), new HostPort("127.0.0.1", console.getLocalPort()));
+              .withAddresses(
+                  new HostPort("127.0.0.1", s3Port),
+                  new HostPort("127.0.0.1", console.getLocalPort()));
       assertThatThrownBy(() -> CofferServer.start(config).close())
           .isInstanceOf(StartupException.class)
-          .hasMessage("Cannot listen on 127.0.0.1:" + console.getLocalPort() + " for the console: address already in use.");
+          .hasMessage(
+              "Cannot listen on 127.0.0.1:"
+                  + console.getLocalPort()
+                  + " for the console: address already in use.");
     }
-    assertThat(get(s3Port, "/coffer/health/ready")).as("the S3 port after a failed start").isEqualTo(-1);
+    assertThat(get(s3Port, "/coffer/health/ready"))
+        .as("the S3 port after a failed start")
+        .isEqualTo(-1);
     // Everything was let go: the same data directory and ports start now.
     try (CofferServer server = CofferServer.start(ServerConfig.forTests(dataDir))) {
       assertThat(get(server.s3Port(), "/coffer/health/ready")).isEqualTo(200);
@@ -104,8 +123,11 @@ class ReadinessIT {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
       socket.setSoTimeout(5000);
-      socket.getOutputStream()
-          .write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       String answer = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
       return answer.startsWith("HTTP/1.1 ") ? Integer.parseInt(answer.substring(9, 12)) : -1;

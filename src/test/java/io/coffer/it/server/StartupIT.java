@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Starting the packaged jar when something is in the way: a port in use, another server on the
- * data directory, a data directory that cannot be created, a malformed address; and getting back
- * in when the generated secrets are lost. Each failure is one line on stderr and a non-zero exit.
+ * Starting the packaged jar when something is in the way: a port in use, another server on the data
+ * directory, a data directory that cannot be created, a malformed address; and getting back in when
+ * the generated secrets are lost. Each failure is one line on stderr and a non-zero exit.
  */
 class StartupIT {
   static final Duration EXIT = Duration.ofSeconds(60);
@@ -52,9 +52,9 @@ class StartupIT {
   }
 
   /**
-   * A failed first start locks the user out: the ports are bound before anything is generated,
-   * so a port in use fails before a secret is stored that nobody saw, and the next start shows
-   * the generated credential and API key.
+   * A failed first start locks the user out: the ports are bound before anything is generated, so a
+   * port in use fails before a secret is stored that nobody saw, and the next start shows the
+   * generated credential and API key.
    */
   @Test
   void aFailedFirstStartLocksNobodyOut() throws Exception {
@@ -62,7 +62,10 @@ class StartupIT {
       String address = "127.0.0.1:" + taken.getLocalPort();
       try (CofferProcess failed = server(dataDir, address, "127.0.0.1:0")) {
         assertThat(failed.awaitExit(EXIT)).isEqualTo(1);
-        assertOneLine(failed.stderr()).contains(address).contains("S3 API").contains("address already in use");
+        assertOneLine(failed.stderr())
+            .contains(address)
+            .contains("S3 API")
+            .contains("address already in use");
         assertThat(failed.stdout()).doesNotContain("Secret key", "API key");
       }
     }
@@ -70,9 +73,12 @@ class StartupIT {
     assertThat(dataDir.resolve(".coffer/metadata.db")).doesNotExist();
 
     try (CofferProcess next = CofferProcess.server(dataDir, FAST_START, Map.of())) {
-      String apiKey = next.awaitLine(Pattern.compile("API key:\\s+(\\S+)"), Duration.ofSeconds(10)).group(1);
-      String accessKey = next.awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
-      String secretKey = next.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
+      String apiKey =
+          next.awaitLine(Pattern.compile("API key:\\s+(\\S+)"), Duration.ofSeconds(10)).group(1);
+      String accessKey =
+          next.awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
+      String secretKey =
+          next.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
       try (S3Client s3 = SdkClients.of(next.s3Uri(), accessKey, secretKey)) {
         assertThat(s3.listBuckets().buckets()).isEmpty();
       }
@@ -89,13 +95,20 @@ class StartupIT {
   void twoServersOnOneDataDirectory() throws Exception {
     byte[] body = new byte[4 * 1024 * 1024];
     new Random(12).nextBytes(body);
-    Map<String, String> env = Map.of("COFFER_ACCESS_KEY", CofferTestServer.ACCESS_KEY, "COFFER_SECRET_KEY", CofferTestServer.SECRET_KEY);
+    Map<String, String> env =
+        Map.of(
+            "COFFER_ACCESS_KEY",
+            CofferTestServer.ACCESS_KEY,
+            "COFFER_SECRET_KEY",
+            CofferTestServer.SECRET_KEY);
     try (CofferProcess first = CofferProcess.server(dataDir, FAST_START, env)) {
       URI endpoint = first.s3Uri();
       try (S3Client s3 = SdkClients.admin(endpoint)) {
         s3.createBucket(b -> b.bucket("shared"));
       }
-      RawS3 put = RawS3.request(endpoint, "PUT", "/shared/in-flight").as(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY);
+      RawS3 put =
+          RawS3.request(endpoint, "PUT", "/shared/in-flight")
+              .as(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY);
       try (RawSocket upload = new RawSocket(endpoint.getPort())) {
         upload.write(put.head(put.sign(body), body.length, "Expect: 100-continue"));
         assertThat(upload.readResponse().status()).isEqualTo(100);
@@ -105,8 +118,12 @@ class StartupIT {
         try (CofferProcess second = server(dataDir, "127.0.0.1:0", "127.0.0.1:0")) {
           assertThat(second.awaitExit(EXIT)).isEqualTo(1);
           assertOneLine(second.stderr())
-              .isEqualTo("The data directory " + dataDir.toAbsolutePath() + " is in use by another Coffer process (pid "
-                  + first.process().pid() + "); stop it first, or give this one another --data directory.");
+              .isEqualTo(
+                  "The data directory "
+                      + dataDir.toAbsolutePath()
+                      + " is in use by another Coffer process (pid "
+                      + first.process().pid()
+                      + "); stop it first, or give this one another --data directory.");
         }
 
         upload.write(Arrays.copyOfRange(body, body.length / 2, body.length));
@@ -114,7 +131,8 @@ class StartupIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
       }
       try (S3Client s3 = SdkClients.admin(endpoint)) {
-        assertThat(s3.getObjectAsBytes(b -> b.bucket("shared").key("in-flight")).asByteArray()).isEqualTo(body);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("shared").key("in-flight")).asByteArray())
+            .isEqualTo(body);
       }
       assertThat(first.terminate()).isEqualTo(CofferProcess.SIGTERM_EXIT);
     }
@@ -131,30 +149,50 @@ class StartupIT {
     String accessKey;
     String oldSecret;
     try (CofferProcess server = CofferProcess.server(dataDir, FAST_START, Map.of())) {
-      oldApiKey = server.awaitLine(Pattern.compile("API key:\\s+(\\S+)"), Duration.ofSeconds(10)).group(1);
-      accessKey = server.awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
-      oldSecret = server.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
+      oldApiKey =
+          server.awaitLine(Pattern.compile("API key:\\s+(\\S+)"), Duration.ofSeconds(10)).group(1);
+      accessKey =
+          server
+              .awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1))
+              .group(1);
+      oldSecret =
+          server
+              .awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1))
+              .group(1);
       for (String command : new String[] {"reset-api-key", "reset-admin-secret"}) {
-        try (CofferProcess refused = CofferProcess.run(FAST_START, Map.of(), command, "--data", dataDir.toString())) {
+        try (CofferProcess refused =
+            CofferProcess.run(FAST_START, Map.of(), command, "--data", dataDir.toString())) {
           assertThat(refused.awaitExit(EXIT)).as(command).isEqualTo(1);
-          assertOneLine(refused.stderr()).contains("is in use by another Coffer process (pid " + server.process().pid() + ")");
+          assertOneLine(refused.stderr())
+              .contains("is in use by another Coffer process (pid " + server.process().pid() + ")");
           assertThat(refused.stdout()).isEmpty();
         }
       }
-      assertThat(stats(server.consoleUri(), oldApiKey)).as("the refusals changed nothing").isEqualTo(200);
+      assertThat(stats(server.consoleUri(), oldApiKey))
+          .as("the refusals changed nothing")
+          .isEqualTo(200);
       assertThat(server.terminate()).isEqualTo(CofferProcess.SIGTERM_EXIT);
     }
 
     String newApiKey;
-    try (CofferProcess reset = CofferProcess.run(FAST_START, Map.of(), "reset-api-key", "--data", dataDir.toString())) {
+    try (CofferProcess reset =
+        CofferProcess.run(FAST_START, Map.of(), "reset-api-key", "--data", dataDir.toString())) {
       assertThat(reset.awaitExit(EXIT)).isZero();
-      newApiKey = reset.awaitLine(Pattern.compile("API key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
+      newApiKey =
+          reset.awaitLine(Pattern.compile("API key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
     }
     String newSecret;
-    try (CofferProcess reset = CofferProcess.run(FAST_START, Map.of(), "reset-admin-secret", "--data", dataDir.toString())) {
+    try (CofferProcess reset =
+        CofferProcess.run(
+            FAST_START, Map.of(), "reset-admin-secret", "--data", dataDir.toString())) {
       assertThat(reset.awaitExit(EXIT)).isZero();
-      assertThat(reset.awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1)).isEqualTo(accessKey);
-      newSecret = reset.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
+      assertThat(
+              reset
+                  .awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1))
+                  .group(1))
+          .isEqualTo(accessKey);
+      newSecret =
+          reset.awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1)).group(1);
     }
     assertThat(newApiKey).isNotEqualTo(oldApiKey);
     assertThat(newSecret).isNotEqualTo(oldSecret);
@@ -181,36 +219,66 @@ class StartupIT {
       String console = "127.0.0.1:" + taken.getLocalPort();
       try (CofferProcess failed = server(dataDir, "127.0.0.1:0", console)) {
         assertThat(failed.awaitExit(EXIT)).isEqualTo(1);
-        assertOneLine(failed.stderr()).isEqualTo("Cannot listen on " + console + " for the console: address already in use.");
+        assertOneLine(failed.stderr())
+            .isEqualTo("Cannot listen on " + console + " for the console: address already in use.");
       }
     }
 
     Path notADirectory = Files.writeString(dataDir.resolve("file"), "x");
-    try (CofferProcess failed = server(notADirectory.resolve("data"), "127.0.0.1:0", "127.0.0.1:0")) {
-      assertThat(failed.awaitExit(EXIT)).isEqualTo(1);
-      assertOneLine(failed.stderr()).isEqualTo("Cannot use the data directory " + notADirectory.resolve("data") + ": not a directory.");
-    }
-
-    Map<String, String> shortSecret = Map.of("COFFER_ACCESS_KEY", "startup-admin", "COFFER_SECRET_KEY", "short");
     try (CofferProcess failed =
-        CofferProcess.run(FAST_START, shortSecret, "server", "--data", dataDir.resolve("env").toString(), "--address",
-            "127.0.0.1:0", "--console-address", "127.0.0.1:0")) {
+        server(notADirectory.resolve("data"), "127.0.0.1:0", "127.0.0.1:0")) {
       assertThat(failed.awaitExit(EXIT)).isEqualTo(1);
       assertOneLine(failed.stderr())
-          .isEqualTo("The admin credential given in the environment is not valid: secret_key must be 8 to 128 characters long.");
+          .isEqualTo(
+              "Cannot use the data directory "
+                  + notADirectory.resolve("data")
+                  + ": not a directory.");
     }
-    assertThat(dataDir.resolve("env/.coffer/api-key.sha256")).as("no API key generated unseen").doesNotExist();
+
+    Map<String, String> shortSecret =
+        Map.of("COFFER_ACCESS_KEY", "startup-admin", "COFFER_SECRET_KEY", "short");
+    try (CofferProcess failed =
+        CofferProcess.run(
+            FAST_START,
+            shortSecret,
+            "server",
+            "--data",
+            dataDir.resolve("env").toString(),
+            "--address",
+            "127.0.0.1:0",
+            "--console-address",
+            "127.0.0.1:0")) {
+      assertThat(failed.awaitExit(EXIT)).isEqualTo(1);
+      assertOneLine(failed.stderr())
+          .isEqualTo(
+              "The admin credential given in the environment is not valid: secret_key must be 8 to"
+                  + " 128 characters long.");
+    }
+    assertThat(dataDir.resolve("env/.coffer/api-key.sha256"))
+        .as("no API key generated unseen")
+        .doesNotExist();
 
     try (CofferProcess failed = server(dataDir.resolve("data"), "127.0.0.1:90000", "127.0.0.1:0")) {
       assertThat(failed.awaitExit(EXIT)).isEqualTo(2);
-      assertOneLine(failed.stderr()).startsWith("coffer server: --address must be HOST:PORT").contains("127.0.0.1:90000");
+      assertOneLine(failed.stderr())
+          .startsWith("coffer server: --address must be HOST:PORT")
+          .contains("127.0.0.1:90000");
     }
     assertThat(dataDir.resolve("data")).as("a usage error touches nothing").doesNotExist();
   }
 
-  static CofferProcess server(Path dataDir, String address, String consoleAddress) throws IOException {
+  static CofferProcess server(Path dataDir, String address, String consoleAddress)
+      throws IOException {
     return CofferProcess.run(
-        FAST_START, Map.of(), "server", "--data", dataDir.toString(), "--address", address, "--console-address", consoleAddress);
+        FAST_START,
+        Map.of(),
+        "server",
+        "--data",
+        dataDir.toString(),
+        "--address",
+        address,
+        "--console-address",
+        consoleAddress);
   }
 
   static ServerSocket occupiedPort() throws IOException {
@@ -223,11 +291,16 @@ class StartupIT {
   }
 
   static int stats(URI console, String apiKey) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(console.resolve("/api/v1/stats")).header("X-API-Key", apiKey).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(console.resolve("/api/v1/stats"))
+            .header("X-API-Key", apiKey)
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  /** Waits until the upload in flight has a temporary file (its body went past the inline buffer). */
+  /**
+   * Waits until the upload in flight has a temporary file (its body went past the inline buffer).
+   */
   void awaitTemporaryFile() throws Exception {
     Path tmp = dataDir.resolve(".coffer/tmp");
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

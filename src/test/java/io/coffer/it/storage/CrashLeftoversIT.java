@@ -33,7 +33,10 @@ class CrashLeftoversIT {
   CofferServer start() throws Exception {
     return CofferServer.start(
         ServerConfig.forTests(dataDir)
-            .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY));
+            .withCredentials(
+                CofferTestServer.ACCESS_KEY,
+                CofferTestServer.SECRET_KEY,
+                CofferTestServer.API_KEY));
   }
 
   static S3Client client(CofferServer server) {
@@ -45,7 +48,8 @@ class CrashLeftoversIT {
     dataDir = Files.createTempDirectory("coffer-leftovers-");
     byte[] first = random(300_000, 1);
     byte[] second = random(70_000, 2);
-    try (CofferServer server = start(); S3Client s3 = client(server)) {
+    try (CofferServer server = start();
+        S3Client s3 = client(server)) {
       s3.createBucket(b -> b.bucket(BUCKET));
       s3.putObject(b -> b.bucket(BUCKET).key("first"), RequestBody.fromBytes(first));
       s3.putObject(b -> b.bucket(BUCKET).key("second"), RequestBody.fromBytes(second));
@@ -53,7 +57,9 @@ class CrashLeftoversIT {
     List<Path> committed = blobFiles();
     assertThat(committed).hasSize(2);
 
-    Path temp = Files.writeString(dataDir.resolve(".coffer/tmp/0123456789abcdef0123456789abcdef.tmp"), "half written");
+    Path temp =
+        Files.writeString(
+            dataDir.resolve(".coffer/tmp/0123456789abcdef0123456789abcdef.tmp"), "half written");
     // Named like a blob (buckets/<bucket id>/ab/cd/<32 hex>), but no metadata refers to it.
     Path orphan = bucketFolder().resolve("ab/cd/abcd0123456789abcdef0123456789ab");
     Files.createDirectories(orphan.getParent());
@@ -65,14 +71,19 @@ class CrashLeftoversIT {
     Files.write(leftover, random(5_000, 4));
     assertThat(blobFiles()).hasSize(4);
 
-    try (CofferServer server = start(); S3Client s3 = client(server)) {
+    try (CofferServer server = start();
+        S3Client s3 = client(server)) {
       assertThat(temp).doesNotExist();
       assertThat(orphan).doesNotExist();
-      assertThat(orphan.getParent().getParent()).as("the orphan's emptied fan-out folders").doesNotExist();
+      assertThat(orphan.getParent().getParent())
+          .as("the orphan's emptied fan-out folders")
+          .doesNotExist();
       assertThat(deletedBucket).doesNotExist();
       assertThat(blobFiles()).containsExactlyInAnyOrderElementsOf(committed);
-      assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("first")).asByteArray()).isEqualTo(first);
-      assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("second")).asByteArray()).isEqualTo(second);
+      assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("first")).asByteArray())
+          .isEqualTo(first);
+      assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("second")).asByteArray())
+          .isEqualTo(second);
     }
   }
 

@@ -35,7 +35,10 @@ class FanOutFoldersIT {
     try (CofferServer server =
             CofferServer.start(
                 ServerConfig.forTests(dataDir)
-                    .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY));
+                    .withCredentials(
+                        CofferTestServer.ACCESS_KEY,
+                        CofferTestServer.SECRET_KEY,
+                        CofferTestServer.API_KEY));
         S3Client s3 = SdkClients.admin(URI.create(server.s3Endpoint()))) {
       s3.createBucket(b -> b.bucket("kept"));
       s3.putObject(b -> b.bucket("kept").key("stays"), RequestBody.fromBytes(new byte[100_000]));
@@ -49,7 +52,10 @@ class FanOutFoldersIT {
         s3.putObject(b -> b.bucket("churn").key(key), RequestBody.fromBytes(new byte[70_000]));
       }
       Path churn =
-          StoredFiles.children(dataDir.resolve("buckets")).stream().filter(p -> !p.equals(kept)).findFirst().orElseThrow();
+          StoredFiles.children(dataDir.resolve("buckets")).stream()
+              .filter(p -> !p.equals(kept))
+              .findFirst()
+              .orElseThrow();
       String uploadId = s3.createMultipartUpload(b -> b.bucket("churn").key("parts")).uploadId();
       for (int n = 1; n <= 40; n++) {
         int partNumber = n;
@@ -69,12 +75,14 @@ class FanOutFoldersIT {
       assertThat(StoredFiles.folders(churn)).as("no empty fan-out folder is left").isEmpty();
 
       s3.putObject(b -> b.bucket("churn").key("again"), RequestBody.fromBytes(new byte[70_000]));
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("churn").key("again")).asByteArray()).hasSize(70_000);
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("churn").key("again")).asByteArray())
+          .hasSize(70_000);
       s3.deleteObject(b -> b.bucket("churn").key("again"));
       s3.deleteBucket(b -> b.bucket("churn"));
       assertThat(churn).as("the deleted bucket's folder is removed").doesNotExist();
       assertThat(StoredFiles.files(kept)).isEqualTo(keptFiles);
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("kept").key("stays")).asByteArray()).hasSize(100_000);
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("kept").key("stays")).asByteArray())
+          .hasSize(100_000);
     }
   }
 }

@@ -42,7 +42,10 @@ class LegacyLayoutIT {
   CofferServer start() throws Exception {
     return CofferServer.start(
         ServerConfig.forTests(dataDir)
-            .withCredentials(CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, CofferTestServer.API_KEY));
+            .withCredentials(
+                CofferTestServer.ACCESS_KEY,
+                CofferTestServer.SECRET_KEY,
+                CofferTestServer.API_KEY));
   }
 
   static S3Client client(CofferServer server) {
@@ -73,7 +76,8 @@ class LegacyLayoutIT {
   Fixture writeFixture() throws Exception {
     dataDir = Files.createTempDirectory("coffer-legacy-");
     Fixture fixture = new Fixture();
-    try (CofferServer server = start(); S3Client s3 = client(server)) {
+    try (CofferServer server = start();
+        S3Client s3 = client(server)) {
       for (String bucket : List.of("photos", "buckets")) {
         s3.createBucket(b -> b.bucket(bucket));
         fixture.put(s3, bucket, "big", random(300_000, 1));
@@ -82,11 +86,26 @@ class LegacyLayoutIT {
         byte[] first = random(5 * MIB, 4);
         byte[] last = random(1000, 5);
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("multi")).uploadId();
-        String e1 = s3.uploadPart(b -> b.bucket(bucket).key("multi").uploadId(uploadId).partNumber(1), RequestBody.fromBytes(first)).eTag();
-        String e2 = s3.uploadPart(b -> b.bucket(bucket).key("multi").uploadId(uploadId).partNumber(2), RequestBody.fromBytes(last)).eTag();
+        String e1 =
+            s3.uploadPart(
+                    b -> b.bucket(bucket).key("multi").uploadId(uploadId).partNumber(1),
+                    RequestBody.fromBytes(first))
+                .eTag();
+        String e2 =
+            s3.uploadPart(
+                    b -> b.bucket(bucket).key("multi").uploadId(uploadId).partNumber(2),
+                    RequestBody.fromBytes(last))
+                .eTag();
         s3.completeMultipartUpload(
-            b -> b.bucket(bucket).key("multi").uploadId(uploadId).multipartUpload(
-                m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build(), CompletedPart.builder().partNumber(2).eTag(e2).build())));
+            b ->
+                b.bucket(bucket)
+                    .key("multi")
+                    .uploadId(uploadId)
+                    .multipartUpload(
+                        m ->
+                            m.parts(
+                                CompletedPart.builder().partNumber(1).eTag(e1).build(),
+                                CompletedPart.builder().partNumber(2).eTag(e2).build())));
         byte[] whole = new byte[first.length + last.length];
         System.arraycopy(first, 0, whole, 0, first.length);
         System.arraycopy(last, 0, whole, first.length, last.length);
@@ -94,7 +113,9 @@ class LegacyLayoutIT {
         // an upload still in progress keeps its part across the upgrade
         String open = s3.createMultipartUpload(b -> b.bucket(bucket).key("open")).uploadId();
         byte[] part = random(2000, 6);
-        s3.uploadPart(b -> b.bucket(bucket).key("open").uploadId(open).partNumber(1), RequestBody.fromBytes(part));
+        s3.uploadPart(
+            b -> b.bucket(bucket).key("open").uploadId(open).partNumber(1),
+            RequestBody.fromBytes(part));
         fixture.openUploads.put(bucket, open);
         fixture.objects.put(bucket + "/open", part);
       }
@@ -109,7 +130,8 @@ class LegacyLayoutIT {
    */
   void toVersionTwo(boolean dropIds, double share) throws Exception {
     Map<String, String> ids = new HashMap<>();
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(".coffer/metadata.db"));
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(".coffer/metadata.db"));
         Statement s = db.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT name, id FROM buckets")) {
         while (rs.next()) {
@@ -138,7 +160,8 @@ class LegacyLayoutIT {
     }
     if (dropIds) {
       for (Path bucketDir : StoredFiles.children(dataDir.resolve("buckets"))) {
-        if (ids.containsKey(bucketDir.getFileName().toString())) { // not the old folder of bucket "buckets"
+        if (ids.containsKey(
+            bucketDir.getFileName().toString())) { // not the old folder of bucket "buckets"
           CofferTestServer.deleteRecursively(bucketDir);
         }
       }
@@ -162,25 +185,40 @@ class LegacyLayoutIT {
     }
 
     void assertUpgraded() throws Exception {
-      try (CofferServer server = start(); S3Client s3 = client(server)) {
+      try (CofferServer server = start();
+          S3Client s3 = client(server)) {
         assertReadBack(s3);
         for (String bucket : List.of("photos", "buckets")) {
-          assertThat(dataDir.resolve(bucket).resolve("objects")).as("old folder of " + bucket).doesNotExist();
+          assertThat(dataDir.resolve(bucket).resolve("objects"))
+              .as("old folder of " + bucket)
+              .doesNotExist();
         }
         assertThat(dataDir.resolve("photos")).doesNotExist();
-        assertThat(dataDir.resolve("deleted-bucket")).as("a deleted bucket's old folder").doesNotExist();
-        assertThat(StoredFiles.children(dataDir.resolve("buckets"))).hasSize(2)
+        assertThat(dataDir.resolve("deleted-bucket"))
+            .as("a deleted bucket's old folder")
+            .doesNotExist();
+        assertThat(StoredFiles.children(dataDir.resolve("buckets")))
+            .hasSize(2)
             .allMatch(p -> p.getFileName().toString().matches("[0-9a-f]{32}"));
       }
       // and again after another restart, with the in-progress uploads completed now
-      try (CofferServer server = start(); S3Client s3 = client(server)) {
+      try (CofferServer server = start();
+          S3Client s3 = client(server)) {
         assertReadBack(s3);
         for (Map.Entry<String, String> upload : openUploads.entrySet()) {
           String bucket = upload.getKey();
-          String etag = s3.listParts(b -> b.bucket(bucket).key("open").uploadId(upload.getValue())).parts().get(0).eTag();
+          String etag =
+              s3.listParts(b -> b.bucket(bucket).key("open").uploadId(upload.getValue()))
+                  .parts()
+                  .get(0)
+                  .eTag();
           s3.completeMultipartUpload(
-              b -> b.bucket(bucket).key("open").uploadId(upload.getValue())
-                  .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+              b ->
+                  b.bucket(bucket)
+                      .key("open")
+                      .uploadId(upload.getValue())
+                      .multipartUpload(
+                          m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
           assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("open")).asByteArray())
               .isEqualTo(objects.get(bucket + "/open"));
         }
@@ -193,7 +231,9 @@ class LegacyLayoutIT {
         if (bucketAndKey[1].equals("open")) {
           continue;
         }
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucketAndKey[0]).key(bucketAndKey[1])).asByteArray())
+        assertThat(
+                s3.getObjectAsBytes(b -> b.bucket(bucketAndKey[0]).key(bucketAndKey[1]))
+                    .asByteArray())
             .as(e.getKey())
             .isEqualTo(e.getValue());
       }

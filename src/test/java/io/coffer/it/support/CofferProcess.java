@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 public final class CofferProcess implements AutoCloseable {
   /** What a JVM ended by SIGTERM exits with (128 + 15) once its shutdown hooks are done. */
   public static final int SIGTERM_EXIT = 143;
+
   /** The C1 compiler alone starts a short-lived JVM faster on a busy machine. */
   public static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1");
+
   public static final Path JAR = Path.of("target", "coffer.jar");
   private static final Pattern S3_ENDPOINT = Pattern.compile("S3 API:\\s+(http://\\S+)");
   private static final Pattern CONSOLE_ENDPOINT = Pattern.compile("Console:\\s+(http://[^/\\s]+)");
@@ -37,14 +39,21 @@ public final class CofferProcess implements AutoCloseable {
 
   private CofferProcess(Process process) {
     this.process = process;
-    this.stdoutReader = Thread.ofPlatform().daemon().start(() -> collect(process.getInputStream(), true));
-    this.stderrReader = Thread.ofPlatform().daemon().start(() -> collect(process.getErrorStream(), false));
+    this.stdoutReader =
+        Thread.ofPlatform().daemon().start(() -> collect(process.getInputStream(), true));
+    this.stderrReader =
+        Thread.ofPlatform().daemon().start(() -> collect(process.getErrorStream(), false));
   }
 
-  /** Runs {@code java [jvmOptions] -jar coffer.jar args...} with only {@code env} of Coffer's (and MinIO's) variables. */
-  public static CofferProcess run(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+  /**
+   * Runs {@code java [jvmOptions] -jar coffer.jar args...} with only {@code env} of Coffer's (and
+   * MinIO's) variables.
+   */
+  public static CofferProcess run(List<String> jvmOptions, Map<String, String> env, String... args)
+      throws IOException {
     if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with mvn verify");
+      throw new IllegalStateException(
+          JAR.toAbsolutePath() + " is missing: run the tests with mvn verify");
     }
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
@@ -53,21 +62,38 @@ public final class CofferProcess implements AutoCloseable {
     command.add(JAR.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(name -> name.startsWith("COFFER_") || name.startsWith("MINIO_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("COFFER_") || name.startsWith("MINIO_"));
     builder.environment().putAll(env);
     return new CofferProcess(builder.start());
   }
 
-  /** Runs another command that starts Coffer, e.g. the distribution archive's {@code bin/coffer}. */
+  /**
+   * Runs another command that starts Coffer, e.g. the distribution archive's {@code bin/coffer}.
+   */
   public static CofferProcess start(ProcessBuilder builder) throws IOException {
     return new CofferProcess(builder.start());
   }
 
-  /** {@code coffer server} on loopback ports the OS picks, waiting until it has printed its endpoints. */
-  public static CofferProcess server(Path dataDir, List<String> jvmOptions, Map<String, String> env) throws Exception {
+  /**
+   * {@code coffer server} on loopback ports the OS picks, waiting until it has printed its
+   * endpoints.
+   */
+  public static CofferProcess server(Path dataDir, List<String> jvmOptions, Map<String, String> env)
+      throws Exception {
     CofferProcess process =
-        run(jvmOptions, env, "server", "--data", dataDir.toString(), "--address", "127.0.0.1:0",
-            "--console-address", "127.0.0.1:0");
+        run(
+            jvmOptions,
+            env,
+            "server",
+            "--data",
+            dataDir.toString(),
+            "--address",
+            "127.0.0.1:0",
+            "--console-address",
+            "127.0.0.1:0");
     process.awaitLine(CONSOLE_ENDPOINT, Duration.ofSeconds(60));
     return process;
   }
@@ -100,7 +126,8 @@ public final class CofferProcess implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || (!process.isAlive() && !stdoutReader.isAlive())) {
-          throw new AssertionError("no line matching " + pattern + " in:\n" + stdout() + "\nstderr:\n" + stderr());
+          throw new AssertionError(
+              "no line matching " + pattern + " in:\n" + stdout() + "\nstderr:\n" + stderr());
         }
         stdout.wait(Math.max(1, left / 1_000_000));
       }
@@ -120,7 +147,13 @@ public final class CofferProcess implements AutoCloseable {
   public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the process did not exit within " + timeout.toSeconds() + " s; its output:\n" + stdout() + "\nstderr:\n" + stderr());
+      throw new AssertionError(
+          "the process did not exit within "
+              + timeout.toSeconds()
+              + " s; its output:\n"
+              + stdout()
+              + "\nstderr:\n"
+              + stderr());
     }
     stdoutReader.join(5_000);
     stderrReader.join(5_000);
@@ -144,7 +177,8 @@ public final class CofferProcess implements AutoCloseable {
   }
 
   private void collect(InputStream stream, boolean isStdout) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (isStdout) {

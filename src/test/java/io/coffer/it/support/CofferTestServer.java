@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
- * Starts a real Coffer server for a test class: loopback, ports chosen by the OS, a temporary
- * data directory, and a known admin credential. Tests talk to it over HTTP with real clients:
- * {@link #s3()} is the admin's client for the whole class, and {@link #withBuckets} names the
- * buckets the admin owns before the first test starts.
+ * Starts a real Coffer server for a test class: loopback, ports chosen by the OS, a temporary data
+ * directory, and a known admin credential. Tests talk to it over HTTP with real clients: {@link
+ * #s3()} is the admin's client for the whole class, and {@link #withBuckets} names the buckets the
+ * admin owns before the first test starts.
  */
 public final class CofferTestServer implements BeforeAllCallback, AfterAllCallback {
   public static final String ACCESS_KEY = "COFFERTESTADMIN00001";
@@ -49,7 +49,9 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dataDir = Files.createTempDirectory("coffer-it-");
-    server = CofferServer.start(ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY));
+    server =
+        CofferServer.start(
+            ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY));
     for (String bucket : buckets) {
       s3().createBucket(b -> b.bucket(bucket));
     }
@@ -105,7 +107,8 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     return S3Client.builder()
         .endpointOverride(s3Uri())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .build();
   }

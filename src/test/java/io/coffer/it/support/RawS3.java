@@ -43,7 +43,8 @@ public final class RawS3 {
   }
 
   /** Signs and sends, the payload hash being the body's SHA-256. */
-  public static HttpResponse<String> send(URI endpoint, String method, String rawPath, byte[] body) throws Exception {
+  public static HttpResponse<String> send(URI endpoint, String method, String rawPath, byte[] body)
+      throws Exception {
     return request(endpoint, method, rawPath).send(body);
   }
 
@@ -86,7 +87,15 @@ public final class RawS3 {
   public SigV4Signer.HeaderSignature sign(byte[] body) {
     String hash = payloadHash != null ? payloadHash : sha256Hex(body);
     return SigV4Signer.sign(
-        method, host(), rawPath, query, signedHeaders, hash, accessKey, secretKey, "us-east-1",
+        method,
+        host(),
+        rawPath,
+        query,
+        signedHeaders,
+        hash,
+        accessKey,
+        secretKey,
+        "us-east-1",
         time != null ? time : Instant.now());
   }
 
@@ -95,27 +104,36 @@ public final class RawS3 {
   }
 
   /** Sends {@code body} with a signature made earlier (for aws-chunked bodies framed after it). */
-  public HttpResponse<String> send(SigV4Signer.HeaderSignature signature, byte[] body) throws Exception {
-    return send(signature, HttpRequest.BodyPublishers.ofByteArray(body), HttpResponse.BodyHandlers.ofString());
+  public HttpResponse<String> send(SigV4Signer.HeaderSignature signature, byte[] body)
+      throws Exception {
+    return send(
+        signature,
+        HttpRequest.BodyPublishers.ofByteArray(body),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends a body of any kind (a stream of gigabytes, say) and receives a response of any kind. */
   public <T> HttpResponse<T> send(
-      SigV4Signer.HeaderSignature signature, HttpRequest.BodyPublisher body, HttpResponse.BodyHandler<T> handler)
+      SigV4Signer.HeaderSignature signature,
+      HttpRequest.BodyPublisher body,
+      HttpResponse.BodyHandler<T> handler)
       throws Exception {
     String target = rawPath + (signature.rawQuery().isEmpty() ? "" : "?" + signature.rawQuery());
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(target)).method(method, body);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint.resolve(target)).method(method, body);
     headersToSend(signature).forEach(request::header);
     return HTTP.send(request.build(), handler);
   }
 
   /** The request line and header section for a raw socket, Host and Content-Length included. */
-  public String head(SigV4Signer.HeaderSignature signature, long contentLength, String... extraLines) {
+  public String head(
+      SigV4Signer.HeaderSignature signature, long contentLength, String... extraLines) {
     String target = rawPath + (signature.rawQuery().isEmpty() ? "" : "?" + signature.rawQuery());
     StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
     head.append("Host: ").append(host()).append("\r\n");
     head.append("Content-Length: ").append(contentLength).append("\r\n");
-    headersToSend(signature).forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+    headersToSend(signature)
+        .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     for (String line : extraLines) {
       head.append(line).append("\r\n");
     }
@@ -134,16 +152,33 @@ public final class RawS3 {
   }
 
   /** A presigned URL as the test admin would hand it out. */
-  public static String presign(URI endpoint, String method, String bucket, String key, Instant signedAt, long expiresSeconds) {
+  public static String presign(
+      URI endpoint,
+      String method,
+      String bucket,
+      String key,
+      Instant signedAt,
+      long expiresSeconds) {
     return SigV4Signer.presign(
-        method, endpoint.toString(), bucket, key, Map.of(), CofferTestServer.ACCESS_KEY,
-        CofferTestServer.SECRET_KEY, "us-east-1", signedAt, expiresSeconds);
+        method,
+        endpoint.toString(),
+        bucket,
+        key,
+        Map.of(),
+        CofferTestServer.ACCESS_KEY,
+        CofferTestServer.SECRET_KEY,
+        "us-east-1",
+        signedAt,
+        expiresSeconds);
   }
 
   /** Sends a request to an absolute URL as it is (presigned or anonymous). */
-  public static HttpResponse<String> sendUrl(String method, String url, byte[] body) throws Exception {
+  public static HttpResponse<String> sendUrl(String method, String url, byte[] body)
+      throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest.newBuilder(URI.create(url))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -60,7 +60,9 @@ public final class RawSocket implements AutoCloseable {
     String line;
     while (!(line = readLine()).isEmpty()) {
       int colon = line.indexOf(':');
-      headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+      headers.put(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim());
     }
     int length = status < 200 ? 0 : Integer.parseInt(headers.getOrDefault("content-length", "0"));
     return new Response(status, headers, new String(in.readNBytes(length), StandardCharsets.UTF_8));
@@ -83,7 +85,8 @@ public final class RawSocket implements AutoCloseable {
     while ((b = in.read()) >= 0) {
       if (b == '\n') {
         byte[] bytes = line.toByteArray();
-        int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int n =
+            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
       }
       line.write(b);

@@ -25,7 +25,8 @@ public final class S3Assertions {
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
     } else {
       // HEAD errors carry no body; the code travels in x-amz-error-code
-      assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-error-code")).hasValue(code);
+      assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-error-code"))
+          .hasValue(code);
     }
     return e;
   }

@@ -16,13 +16,14 @@ import java.util.TreeMap;
 
 /**
  * Signed requests with any headers, query and body framing, for what the SDK will not send: wrong
- * checksums in headers or trailers, aws-chunked bodies of every layout, and bodies sent with
- * {@code Transfer-Encoding: chunked} and no Content-Length (as the AWS C++ SDK does).
+ * checksums in headers or trailers, aws-chunked bodies of every layout, and bodies sent with {@code
+ * Transfer-Encoding: chunked} and no Content-Length (as the AWS C++ SDK does).
  */
 public final class SignedHttp {
   public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   public static final String STREAMING_SIGNED = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
-  public static final String STREAMING_SIGNED_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+  public static final String STREAMING_SIGNED_TRAILER =
+      "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
   public static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
 
   private static final HttpClient HTTP =
@@ -100,8 +101,16 @@ public final class SignedHttp {
     String host = endpoint.getHost() + ":" + endpoint.getPort();
     SigV4Signer.HeaderSignature signature =
         SigV4Signer.sign(
-            method, host, path, query, signed, payloadHash,
-            CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY, "us-east-1", Instant.now());
+            method,
+            host,
+            path,
+            query,
+            signed,
+            payloadHash,
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            Instant.now());
     byte[] wire = body;
     if (streaming) {
       var context = payloadMode.equals(STREAMING_UNSIGNED_TRAILER) ? null : signature.streaming();
@@ -111,7 +120,8 @@ public final class SignedHttp {
     if (unknownLength) {
       publisher = BodyPublishers.fromPublisher(publisher);
     }
-    String uri = endpoint + path + (signature.rawQuery().isEmpty() ? "" : "?" + signature.rawQuery());
+    String uri =
+        endpoint + path + (signature.rawQuery().isEmpty() ? "" : "?" + signature.rawQuery());
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).method(method, publisher);
     signed.forEach(request::header);
     signature.headersToAdd().forEach(request::header);

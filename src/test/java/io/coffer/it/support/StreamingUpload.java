@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 
-/** An aws-chunked PUT, signed as the test admin, whose framed body a test may alter before sending. */
+/**
+ * An aws-chunked PUT, signed as the test admin, whose framed body a test may alter before sending.
+ */
 public final class StreamingUpload {
   public static final int CHUNK = 64 * 1024;
 
@@ -24,7 +26,12 @@ public final class StreamingUpload {
    * @param trailers announced in x-amz-trailer and sent after the last chunk; null for none
    */
   public static HttpResponse<String> put(
-      URI endpoint, String rawPath, String mode, byte[] data, Map<String, String> trailers, UnaryOperator<byte[]> alter)
+      URI endpoint,
+      String rawPath,
+      String mode,
+      byte[] data,
+      Map<String, String> trailers,
+      UnaryOperator<byte[]> alter)
       throws Exception {
     RawS3 request =
         RawS3.request(endpoint, "PUT", rawPath)
@@ -36,7 +43,9 @@ public final class StreamingUpload {
     }
     SigV4Signer.HeaderSignature signature = request.sign(new byte[0]);
     boolean signedChunks = mode.startsWith("STREAMING-AWS4-HMAC-SHA256");
-    byte[] body = AwsChunkedEncoder.encode(signedChunks ? signature.streaming() : null, data, CHUNK, trailers);
+    byte[] body =
+        AwsChunkedEncoder.encode(
+            signedChunks ? signature.streaming() : null, data, CHUNK, trailers);
     return request.send(signature, alter.apply(body));
   }
 
@@ -59,6 +68,7 @@ public final class StreamingUpload {
   public static String crc32(byte[] data) {
     CRC32 crc = new CRC32();
     crc.update(data);
-    return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    return Base64.getEncoder()
+        .encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 }

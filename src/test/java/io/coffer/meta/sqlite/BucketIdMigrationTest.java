@@ -16,7 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Schema version 3: every bucket has an internal ID, never reused, that writes are checked against. */
+/**
+ * Schema version 3: every bucket has an internal ID, never reused, that writes are checked against.
+ */
 class BucketIdMigrationTest {
   @TempDir Path dir;
 
@@ -32,9 +34,13 @@ class BucketIdMigrationTest {
         s.execute(ddl);
       }
       s.execute("PRAGMA user_version = 2");
-      s.execute("INSERT INTO credentials (access_key, secret_key, user_name, created_at) VALUES ('AK', 'SK', 'a', 0)");
-      s.execute("INSERT INTO buckets (name, owner_id, region, created_at) VALUES ('one', 1, 'r', 0)");
-      s.execute("INSERT INTO buckets (name, owner_id, region, created_at) VALUES ('two', 1, 'r', 0)");
+      s.execute(
+          "INSERT INTO credentials (access_key, secret_key, user_name, created_at) VALUES ('AK',"
+              + " 'SK', 'a', 0)");
+      s.execute(
+          "INSERT INTO buckets (name, owner_id, region, created_at) VALUES ('one', 1, 'r', 0)");
+      s.execute(
+          "INSERT INTO buckets (name, owner_id, region, created_at) VALUES ('two', 1, 'r', 0)");
     }
     List<String> ids;
     try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
@@ -43,7 +49,9 @@ class BucketIdMigrationTest {
       Fixtures.put(store, object("one", "k", "s1", 1, "e"), WritePrecondition.NONE);
     }
     try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
-      assertThat(store.listBuckets().stream().map(Bucket::id).toList()).as("kept across restarts").isEqualTo(ids);
+      assertThat(store.listBuckets().stream().map(Bucket::id).toList())
+          .as("kept across restarts")
+          .isEqualTo(ids);
     }
   }
 
@@ -55,10 +63,13 @@ class BucketIdMigrationTest {
       store.deleteBucket("b", old);
       String fresh = store.createBucket("b", owner, "r", Fixtures.T0).id();
       assertThat(fresh).isNotEqualTo(old);
-      assertThatThrownBy(() -> store.putObject(old, object("b", "k", "s1", 1, "e"), WritePrecondition.NONE))
-          .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_BUCKET));
+      assertThatThrownBy(
+              () -> store.putObject(old, object("b", "k", "s1", 1, "e"), WritePrecondition.NONE))
+          .isInstanceOfSatisfying(
+              CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_BUCKET));
       assertThatThrownBy(() -> store.deleteBucket("b", old))
-          .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_BUCKET));
+          .isInstanceOfSatisfying(
+              CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_BUCKET));
       store.putObject(fresh, object("b", "k", "s2", 1, "e"), WritePrecondition.NONE);
       assertThat(Fixtures.storageId(store.findObject("b", "k").orElseThrow())).isEqualTo("s2");
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ListBuckets pagination in the store: keyset pages (after the last name, by prefix, by owner)
- * that together give exactly what one filtered pass over every bucket would.
+ * ListBuckets pagination in the store: keyset pages (after the last name, by prefix, by owner) that
+ * together give exactly what one filtered pass over every bucket would.
  */
 class BucketListingTest {
   @TempDir Path dir;
@@ -45,10 +45,14 @@ class BucketListingTest {
       }
       for (String prefix : List.of("", "b", "ba", "bz", "b.", "b-9", "bzzzzzz", "c", "a")) {
         for (int pageSize : new int[] {1, 7, 1000}) {
-          assertThat(walk(store, alice.id(), prefix, pageSize)).as(prefix + "/" + pageSize)
-              .containsExactlyElementsOf(alices.stream().filter(n -> n.startsWith(prefix)).toList());
-          assertThat(walk(store, BucketQuery.ANY_OWNER, prefix, pageSize)).as(prefix + "/" + pageSize)
-              .containsExactlyElementsOf(everyone.stream().filter(n -> n.startsWith(prefix)).toList());
+          assertThat(walk(store, alice.id(), prefix, pageSize))
+              .as(prefix + "/" + pageSize)
+              .containsExactlyElementsOf(
+                  alices.stream().filter(n -> n.startsWith(prefix)).toList());
+          assertThat(walk(store, BucketQuery.ANY_OWNER, prefix, pageSize))
+              .as(prefix + "/" + pageSize)
+              .containsExactlyElementsOf(
+                  everyone.stream().filter(n -> n.startsWith(prefix)).toList());
         }
       }
     }
@@ -62,16 +66,21 @@ class BucketListingTest {
       store.createBucket("p-2", c.id(), "mars-1", T0);
       store.createBucket("p-3", c.id(), "us-east-1", T0);
       store.createBucket("q-1", c.id(), "us-east-1", T0);
-      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", "us-east-1", null, 10)))).containsExactly("p-1", "p-3");
+      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", "us-east-1", null, 10))))
+          .containsExactly("p-1", "p-3");
       // A position before the prefix's range starts at the prefix; one past it gives nothing.
-      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", null, "a", 10)))).containsExactly("p-1", "p-2", "p-3");
-      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", null, "p-2", 10)))).containsExactly("p-3");
+      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", null, "a", 10))))
+          .containsExactly("p-1", "p-2", "p-3");
+      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", null, "p-2", 10))))
+          .containsExactly("p-3");
       assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", null, "q", 10)))).isEmpty();
-      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "\uFFFF", null, null, 10)))).isEmpty();
+      assertThat(names(store.listBuckets(new BucketQuery(c.id(), "\uFFFF", null, null, 10))))
+          .isEmpty();
     }
   }
 
-  private static List<String> walk(SqliteMetadataStore store, long owner, String prefix, int pageSize) {
+  private static List<String> walk(
+      SqliteMetadataStore store, long owner, String prefix, int pageSize) {
     List<String> seen = new ArrayList<>();
     String after = null;
     while (true) {

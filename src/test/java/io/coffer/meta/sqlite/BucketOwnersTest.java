@@ -48,10 +48,13 @@ class BucketOwnersTest {
               return ref(7);
             });
     assertThat(first).isEqualTo(ref(7));
-    Optional<BucketRef> second = owners.get("b", name -> {
-      loads.incrementAndGet();
-      return Optional.empty();
-    });
+    Optional<BucketRef> second =
+        owners.get(
+            "b",
+            name -> {
+              loads.incrementAndGet();
+              return Optional.empty();
+            });
     assertThat(second).isEmpty();
     assertThat(loads).hasValue(2);
     assertThat(owners.get("b", name -> ref(99))).as("the second answer is kept").isEmpty();
@@ -65,10 +68,14 @@ class BucketOwnersTest {
       owners.get("nope-" + i, name -> Optional.empty());
     }
     owners.get("real", name -> ref(1));
-    assertThat(owners.get("real", name -> {
-      loads.incrementAndGet();
-      return ref(1);
-    })).isEqualTo(ref(1));
+    assertThat(
+            owners.get(
+                "real",
+                name -> {
+                  loads.incrementAndGet();
+                  return ref(1);
+                }))
+        .isEqualTo(ref(1));
     assertThat(loads).as("a real bucket is still cached after the flood").hasValue(0);
     assertThat(owners.size()).isLessThanOrEqualTo(BucketOwners.MAX_ENTRIES);
   }

@@ -13,9 +13,9 @@ import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
-import io.coffer.model.Storage;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
+import io.coffer.model.Storage;
 import io.coffer.model.StoredChecksum;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
@@ -53,17 +53,39 @@ class CompletedUploadsTest {
   Completed completeOne(String uploadId, String key, String fingerprint, Instant at) {
     store.createUpload(upload(uploadId, "b", key));
     store.putPart(part(uploadId, 1, "blob-" + uploadId, 5));
-    List<Segment> segments = store.listParts(uploadId, 0, 10).stream().map(Part::toSegment).toList();
+    List<Segment> segments =
+        store.listParts(uploadId, 0, 10).stream().map(Part::toSegment).toList();
     ObjectMeta object =
-        new ObjectMeta("b", key, 5, "e-1", null, java.util.Map.of(), java.util.Map.of(),
-            new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE), at, at,
+        new ObjectMeta(
+            "b",
+            key,
+            5,
+            "e-1",
+            null,
+            java.util.Map.of(),
+            java.util.Map.of(),
+            new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE),
+            at,
+            at,
             new Storage.Parts("m-" + uploadId, 1));
-    return store.completeUpload(completion(uploadId, key, fingerprint, at), object, segments, WritePrecondition.NONE, at.minus(DAY));
+    return store.completeUpload(
+        completion(uploadId, key, fingerprint, at),
+        object,
+        segments,
+        WritePrecondition.NONE,
+        at.minus(DAY));
   }
 
   static CompletedUpload completion(String uploadId, String key, String fingerprint, Instant at) {
     return new CompletedUpload(
-        uploadId, "b", key, "e-1", 5, new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE), fingerprint, at);
+        uploadId,
+        "b",
+        key,
+        "e-1",
+        5,
+        new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE),
+        fingerprint,
+        at);
   }
 
   @Test
@@ -83,7 +105,12 @@ class CompletedUploadsTest {
     ObjectMeta other = multipartObject("b", "k", "m-other", 5, "other-1", 1);
     List<Segment> segments = List.of(part("u1", 1, "blob-u1", 5).toSegment());
     Completed retry =
-        store.completeUpload(completion("u1", "k", "fp", T0.plusSeconds(1)), other, segments, WritePrecondition.NONE, T0.minus(DAY));
+        store.completeUpload(
+            completion("u1", "k", "fp", T0.plusSeconds(1)),
+            other,
+            segments,
+            WritePrecondition.NONE,
+            T0.minus(DAY));
     assertThat(retry.upload()).isEqualTo(completion("u1", "k", "fp", T0));
     assertThat(retry.replaced().releasedBlobs()).isEmpty();
     assertThat(retry.unusedPartBlobs()).isEmpty();
@@ -91,14 +118,32 @@ class CompletedUploadsTest {
     assertThat(store.stats(T0).objects()).isEqualTo(1);
     // another part list, or another key, finds the upload gone
     assertCode(
-        () -> store.completeUpload(completion("u1", "k", "other", T0), other, segments, WritePrecondition.NONE, T0.minus(DAY)),
+        () ->
+            store.completeUpload(
+                completion("u1", "k", "other", T0),
+                other,
+                segments,
+                WritePrecondition.NONE,
+                T0.minus(DAY)),
         ErrorCode.NO_SUCH_UPLOAD);
     assertCode(
-        () -> store.completeUpload(completion("u1", "k2", "fp", T0), other, segments, WritePrecondition.NONE, T0.minus(DAY)),
+        () ->
+            store.completeUpload(
+                completion("u1", "k2", "fp", T0),
+                other,
+                segments,
+                WritePrecondition.NONE,
+                T0.minus(DAY)),
         ErrorCode.NO_SUCH_UPLOAD);
     // and one past the horizon too
     assertCode(
-        () -> store.completeUpload(completion("u1", "k", "fp", T0), other, segments, WritePrecondition.NONE, T0.plusMillis(1)),
+        () ->
+            store.completeUpload(
+                completion("u1", "k", "fp", T0),
+                other,
+                segments,
+                WritePrecondition.NONE,
+                T0.plusMillis(1)),
         ErrorCode.NO_SUCH_UPLOAD);
   }
 

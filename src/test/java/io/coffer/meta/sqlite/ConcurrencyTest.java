@@ -83,7 +83,8 @@ class ConcurrencyTest {
             race(
                 pool,
                 t ->
-                    Fixtures.put(store, 
+                    Fixtures.put(
+                        store,
                         Fixtures.object("b", key, "s" + t, 1, "e" + t),
                         new WritePrecondition(null, true)));
         assertThat(o.successes()).isEqualTo(1);
@@ -105,8 +106,10 @@ class ConcurrencyTest {
             race(
                 pool,
                 t -> {
-                  Fixtures.put(store, 
-                      Fixtures.object("b", "state", "s" + r + "-" + t, 1, "\"v" + r + "-" + t + "\""),
+                  Fixtures.put(
+                      store,
+                      Fixtures.object(
+                          "b", "state", "s" + r + "-" + t, 1, "\"v" + r + "-" + t + "\""),
                       new WritePrecondition(current, false));
                   winner.set(t);
                 });
@@ -131,7 +134,8 @@ class ConcurrencyTest {
                 () -> {
                   for (int i = 0; i < perThread; i++) {
                     String key = "t" + thread + "/k" + i;
-                    Fixtures.put(store, Fixtures.object("b", key, key, 10, "e"), WritePrecondition.NONE);
+                    Fixtures.put(
+                        store, Fixtures.object("b", key, key, 10, "e"), WritePrecondition.NONE);
                     assertThat(store.findObject("b", key)).isPresent();
                   }
                   return null;

@@ -10,10 +10,10 @@ import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectMeta;
-import io.coffer.model.Storage;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
+import io.coffer.model.Storage;
 import io.coffer.model.WritePrecondition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +36,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * A random mix of puts, overwrites, deletes, uploads, completes and aborts; afterwards the
- * counters equal a recount of the tables, and every blob ever written is either still referenced
- * or was handed back exactly once.
+ * A random mix of puts, overwrites, deletes, uploads, completes and aborts; afterwards the counters
+ * equal a recount of the tables, and every blob ever written is either still referenced or was
+ * handed back exactly once.
  */
 class CountersPropertyTest {
 
@@ -114,7 +114,8 @@ class CountersPropertyTest {
           String uploadId = openUploads.get(rnd.nextInt(openUploads.size()));
           String blob = "p" + blobSeq++;
           created.add(blob);
-          store.putPart(Fixtures.part(uploadId, 1 + rnd.nextInt(5), blob, 1 + rnd.nextInt(100)))
+          store
+              .putPart(Fixtures.part(uploadId, 1 + rnd.nextInt(5), blob, 1 + rnd.nextInt(100)))
               .ifPresent(released::add);
         } else if (op < 90 && !openUploads.isEmpty()) {
           String uploadId = openUploads.remove(rnd.nextInt(openUploads.size()));
@@ -135,7 +136,8 @@ class CountersPropertyTest {
             }
           }
           ObjectMeta o =
-              Fixtures.multipartObject(tb, tk, "m" + blobSeq++, size, "e-" + segments.size(), segments.size());
+              Fixtures.multipartObject(
+                  tb, tk, "m" + blobSeq++, size, "e-" + segments.size(), segments.size());
           Completed done = Fixtures.complete(store, uploadId, o, segments, WritePrecondition.NONE);
           assertThat(done.replaced().existed()).isEqualTo(modelSizes.containsKey(target));
           released.addAll(done.replaced().releasedBlobs());
@@ -152,8 +154,10 @@ class CountersPropertyTest {
       try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
           Statement s = raw.createStatement()) {
         assertThat(stats.objects()).isEqualTo(single(s, "SELECT count(*) FROM objects"));
-        assertThat(stats.totalStorage()).isEqualTo(single(s, "SELECT coalesce(sum(size), 0) FROM objects"));
-        assertThat(stats.activeMultipartUploads()).isEqualTo(single(s, "SELECT count(*) FROM uploads"));
+        assertThat(stats.totalStorage())
+            .isEqualTo(single(s, "SELECT coalesce(sum(size), 0) FROM objects"));
+        assertThat(stats.activeMultipartUploads())
+            .isEqualTo(single(s, "SELECT count(*) FROM uploads"));
         assertThat(stats.buckets()).isEqualTo(single(s, "SELECT count(*) FROM buckets"));
         assertThat(stats.credentials()).isEqualTo(single(s, "SELECT count(*) FROM credentials"));
         for (String b : buckets) {
@@ -161,12 +165,15 @@ class CountersPropertyTest {
           assertThat(bucket.objectCount())
               .isEqualTo(single(s, "SELECT count(*) FROM objects WHERE bucket = '" + b + "'"));
           assertThat(bucket.totalSize())
-              .isEqualTo(single(s, "SELECT coalesce(sum(size), 0) FROM objects WHERE bucket = '" + b + "'"));
+              .isEqualTo(
+                  single(
+                      s, "SELECT coalesce(sum(size), 0) FROM objects WHERE bucket = '" + b + "'"));
         }
       }
       // and against the model
       assertThat(stats.objects()).isEqualTo(modelSizes.size());
-      assertThat(stats.totalStorage()).isEqualTo(modelSizes.values().stream().mapToLong(Long::longValue).sum());
+      assertThat(stats.totalStorage())
+          .isEqualTo(modelSizes.values().stream().mapToLong(Long::longValue).sum());
       assertThat(stats.activeMultipartUploads()).isEqualTo(openUploads.size());
 
       // every blob is referenced xor released, never released twice
@@ -181,7 +188,8 @@ class CountersPropertyTest {
 
       // deleting buckets hands back the parts of their uploads; counters follow
       for (String b : buckets) {
-        for (var o : store.listObjects(new io.coffer.model.ListQuery(b, "", null, null, 1000)).objects()) {
+        for (var o :
+            store.listObjects(new io.coffer.model.ListQuery(b, "", null, null, 1000)).objects()) {
           released.addAll(store.deleteObject(b, o.key(), WritePrecondition.NONE).releasedBlobs());
         }
         Fixtures.deleteBucket(store, b).forEach(p -> released.add(p.blobId()));

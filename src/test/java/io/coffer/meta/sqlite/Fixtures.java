@@ -51,22 +51,48 @@ final class Fixtures {
     headers.put("Content-Encoding", "gzip");
     headers.put("Cache-Control", "no-cache");
     return new ObjectMeta(
-        bucket, key, size, etag, "text/plain", headers, Map.of("color", "blue"),
-        null, T0, T0, new Storage.Blob(storageId));
+        bucket,
+        key,
+        size,
+        etag,
+        "text/plain",
+        headers,
+        Map.of("color", "blue"),
+        null,
+        T0,
+        T0,
+        new Storage.Blob(storageId));
   }
 
   static ObjectMeta inline(String bucket, String key, String storageId, byte[] data, String etag) {
     return new ObjectMeta(
-        bucket, key, data.length, etag, "application/octet-stream", Map.of(), Map.of(),
-        new StoredChecksum("CRC32", "AAAAAA==", StoredChecksum.FULL_OBJECT), T0, T0,
+        bucket,
+        key,
+        data.length,
+        etag,
+        "application/octet-stream",
+        Map.of(),
+        Map.of(),
+        new StoredChecksum("CRC32", "AAAAAA==", StoredChecksum.FULL_OBJECT),
+        T0,
+        T0,
         new Storage.Inline(data));
   }
 
   static ObjectMeta multipartObject(
       String bucket, String key, String storageId, long size, String etag, int parts) {
     return new ObjectMeta(
-        bucket, key, size, etag, "application/octet-stream", Map.of(), Map.of(),
-        null, T0, T0, new Storage.Parts(storageId, parts));
+        bucket,
+        key,
+        size,
+        etag,
+        "application/octet-stream",
+        Map.of(),
+        Map.of(),
+        null,
+        T0,
+        T0,
+        new Storage.Parts(storageId, parts));
   }
 
   /** An object's inline bytes, or null when it is not kept inline. */
@@ -83,20 +109,41 @@ final class Fixtures {
     };
   }
 
-  /** Completes an upload as the service does, with a fixed parts fingerprint, remembering for a day. */
+  /**
+   * Completes an upload as the service does, with a fixed parts fingerprint, remembering for a day.
+   */
   static MetadataStore.Completed complete(
-      MetadataStore store, String uploadId, ObjectMeta object, List<Segment> segments, WritePrecondition pre) {
+      MetadataStore store,
+      String uploadId,
+      ObjectMeta object,
+      List<Segment> segments,
+      WritePrecondition pre) {
     CompletedUpload completion =
         new CompletedUpload(
-            uploadId, object.bucket(), object.key(), object.etag(), object.size(), object.checksum(), "fingerprint",
+            uploadId,
+            object.bucket(),
+            object.key(),
+            object.etag(),
+            object.size(),
+            object.checksum(),
+            "fingerprint",
             object.createdAt());
-    return store.completeUpload(completion, object, segments, pre, object.createdAt().minus(Duration.ofDays(1)));
+    return store.completeUpload(
+        completion, object, segments, pre, object.createdAt().minus(Duration.ofDays(1)));
   }
 
   static MultipartUpload upload(String id, String bucket, String key) {
     return new MultipartUpload(
-        id, bucket, key, 1, "text/plain", Map.of("Content-Language", "en"), Map.of("a", "b"),
-        null, null, T0);
+        id,
+        bucket,
+        key,
+        1,
+        "text/plain",
+        Map.of("Content-Language", "en"),
+        Map.of("a", "b"),
+        null,
+        null,
+        T0);
   }
 
   static Part part(String uploadId, int number, String blobId, long size) {

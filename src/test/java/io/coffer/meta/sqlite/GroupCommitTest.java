@@ -76,13 +76,15 @@ class GroupCommitTest {
         if (i == 2 || i == 4) {
           assertThat(w).failsWithin(java.time.Duration.ofSeconds(10));
           ErrorCode expected = i == 2 ? ErrorCode.PRECONDITION_FAILED : ErrorCode.INVALID_PART;
-          assertThat(w.handle((v, t) -> ((CofferException) t.getCause()).code()).join()).isEqualTo(expected);
+          assertThat(w.handle((v, t) -> ((CofferException) t.getCause()).code()).join())
+              .isEqualTo(expected);
         } else {
           assertThat(w.join()).isPositive();
           committed.add((byte) i);
         }
       }
-      assertThat(workers.read(GroupCommitTest::markers)).containsExactlyInAnyOrderElementsOf(committed);
+      assertThat(workers.read(GroupCommitTest::markers))
+          .containsExactlyInAnyOrderElementsOf(committed);
     }
   }
 

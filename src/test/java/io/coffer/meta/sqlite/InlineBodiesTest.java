@@ -24,7 +24,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Inline bodies live in their own table: nothing may be left behind there, and old files migrate. */
+/**
+ * Inline bodies live in their own table: nothing may be left behind there, and old files migrate.
+ */
 class InlineBodiesTest {
   @TempDir Path dir;
 
@@ -37,25 +39,38 @@ class InlineBodiesTest {
       Fixtures.put(store, inline("b", "k", "s1", new byte[] {1}, "e1"), WritePrecondition.NONE);
       Fixtures.put(store, inline("b", "k", "s2", new byte[] {2, 2}, "e2"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
-      assertThat(Fixtures.inlineBytes(store.findObject("b", "k").orElseThrow())).containsExactly(2, 2);
+      assertThat(Fixtures.inlineBytes(store.findObject("b", "k").orElseThrow()))
+          .containsExactly(2, 2);
 
-      Fixtures.put(store, object("b", "k", "s3", 10, "e3"), WritePrecondition.NONE); // inline -> file
+      Fixtures.put(
+          store, object("b", "k", "s3", 10, "e3"), WritePrecondition.NONE); // inline -> file
       assertThat(bodies(db)).isZero();
       assertThat(Fixtures.inlineBytes(store.findObject("b", "k").orElseThrow())).isNull();
 
-      Fixtures.put(store, inline("b", "k", "s4", new byte[] {4}, "e4"), WritePrecondition.NONE); // file -> inline
+      Fixtures.put(
+          store,
+          inline("b", "k", "s4", new byte[] {4}, "e4"),
+          WritePrecondition.NONE); // file -> inline
       Fixtures.put(store, inline("b", "other", "s5", new byte[] {5}, "e5"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(2);
       store.deleteObject("b", "k", WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
-      assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow())).containsExactly(5);
+      assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow()))
+          .containsExactly(5);
 
       // a refused overwrite changes nothing
       assertThatThrownBy(
-              () -> Fixtures.put(store, inline("b", "other", "s6", new byte[] {6}, "e6"), new WritePrecondition(null, true)))
-          .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+              () ->
+                  Fixtures.put(
+                      store,
+                      inline("b", "other", "s6", new byte[] {6}, "e6"),
+                      new WritePrecondition(null, true)))
+          .isInstanceOfSatisfying(
+              CofferException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
       assertThat(bodies(db)).isEqualTo(1);
-      assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow())).containsExactly(5);
+      assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow()))
+          .containsExactly(5);
     }
   }
 
@@ -68,16 +83,26 @@ class InlineBodiesTest {
         s.execute(ddl);
       }
       s.execute("PRAGMA user_version = 1");
-      s.execute("INSERT INTO credentials (access_key, secret_key, user_name, created_at) VALUES ('AK', 'SK', 'a', 0)");
-      s.execute("INSERT INTO buckets (name, owner_id, region, created_at, object_count, total_size) VALUES ('b', 1, 'r', 0, 3, 23)");
+      s.execute(
+          "INSERT INTO credentials (access_key, secret_key, user_name, created_at) VALUES ('AK',"
+              + " 'SK', 'a', 0)");
+      s.execute(
+          "INSERT INTO buckets (name, owner_id, region, created_at, object_count, total_size)"
+              + " VALUES ('b', 1, 'r', 0, 3, 23)");
       insertV1(raw, "small/1", "s1", "one".getBytes(StandardCharsets.UTF_8));
       insertV1(raw, "file", "s2", null);
       insertV1(raw, "small/2", "s3", "second body".getBytes(StandardCharsets.UTF_8));
     }
     try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
-      assertThat(new String(Fixtures.inlineBytes(store.findObject("b", "small/1").orElseThrow()), StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  Fixtures.inlineBytes(store.findObject("b", "small/1").orElseThrow()),
+                  StandardCharsets.UTF_8))
           .isEqualTo("one");
-      assertThat(new String(Fixtures.inlineBytes(store.findObject("b", "small/2").orElseThrow()), StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  Fixtures.inlineBytes(store.findObject("b", "small/2").orElseThrow()),
+                  StandardCharsets.UTF_8))
           .isEqualTo("second body");
       ObjectMeta file = store.findObject("b", "file").orElseThrow();
       assertThat(Fixtures.inlineBytes(file)).isNull();
@@ -90,16 +115,19 @@ class InlineBodiesTest {
     }
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = raw.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM pragma_table_info('objects') WHERE name = 'inline_data'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pragma_table_info('objects') WHERE name = 'inline_data'")) {
       assertThat(rs.getInt(1)).as("the old column is gone").isZero();
     }
   }
 
-  private static void insertV1(Connection raw, String key, String storageId, byte[] inline) throws SQLException {
+  private static void insertV1(Connection raw, String key, String storageId, byte[] inline)
+      throws SQLException {
     try (PreparedStatement ps =
         raw.prepareStatement(
-            "INSERT INTO objects (bucket, key, storage_id, size, etag, part_count, created_at, updated_at, inline_data)"
-                + " VALUES ('b', ?, ?, ?, 'e', 0, 0, 0, ?)")) {
+            "INSERT INTO objects (bucket, key, storage_id, size, etag, part_count, created_at,"
+                + " updated_at, inline_data) VALUES ('b', ?, ?, ?, 'e', 0, 0, 0, ?)")) {
       ps.setBytes(1, key.getBytes(StandardCharsets.UTF_8));
       ps.setString(2, storageId);
       ps.setLong(3, inline == null ? 9 : inline.length);

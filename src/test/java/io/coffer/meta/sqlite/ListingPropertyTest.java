@@ -38,7 +38,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class ListingPropertyTest {
   /** Tokens that keys are made of; U+FF61 and U+1F600 order differently in UTF-16 and UTF-8. */
   private static final List<String> TOKENS =
-      List.of("a", "b", "/", "/", "//", "é", "\uFF61", "😀", "€", " ", "+", "%", ".", "..", "~", "a/", "\u0000");
+      List.of(
+          "a", "b", "/", "/", "//", "é", "\uFF61", "😀", "€", " ", "+", "%", ".", "..", "~", "a/",
+          "\u0000");
 
   private static final List<String> DELIMITERS =
       List.of("/", "/", "/", "//", "a", "😀", "/a", "é", ".");
@@ -92,7 +94,8 @@ class ListingPropertyTest {
 
   @Provide
   Arbitrary<List<Query>> queries() {
-    Arbitrary<String> madeUp = Arbitraries.of(TOKENS).list().ofMaxSize(3).map(t -> String.join("", t));
+    Arbitrary<String> madeUp =
+        Arbitraries.of(TOKENS).list().ofMaxSize(3).map(t -> String.join("", t));
     Arbitrary<Pick> pick =
         Combinators.combine(
                 Arbitraries.of(true, true, false),
@@ -145,8 +148,8 @@ class ListingPropertyTest {
     TreeSet<String> model = new TreeSet<>(UTF8_ORDER);
     int n = 0;
     for (String k : keys) {
-      Fixtures.put(store, 
-          Fixtures.object(bucket, k, "s" + n++, k.length(), "e"), WritePrecondition.NONE);
+      Fixtures.put(
+          store, Fixtures.object(bucket, k, "s" + n++, k.length(), "e"), WritePrecondition.NONE);
       model.add(k);
     }
     List<String> keyList = new ArrayList<>(model);
@@ -158,7 +161,8 @@ class ListingPropertyTest {
       String marker = after;
       for (int page = 0; ; page++) {
         assertThat(page).as("page count").isLessThanOrEqualTo(expected.size() + 1);
-        ListPage p = store.listObjects(new ListQuery(bucket, prefix, q.delimiter(), marker, q.pageSize()));
+        ListPage p =
+            store.listObjects(new ListQuery(bucket, prefix, q.delimiter(), marker, q.pageSize()));
         List<Entry> entries = new ArrayList<>();
         for (ListedObject o : p.objects()) {
           assertThat(o.bucket()).isEqualTo(bucket);
@@ -170,7 +174,9 @@ class ListingPropertyTest {
         int from = actual.size();
         actual.addAll(entries);
         assertThat(actual)
-            .as("prefix=%s delimiter=%s after=%s page=%d", prefix, q.delimiter(), after, q.pageSize())
+            .as(
+                "prefix=%s delimiter=%s after=%s page=%d",
+                prefix, q.delimiter(), after, q.pageSize())
             .isEqualTo(expected.subList(0, Math.min(expected.size(), actual.size())));
         assertThat(p.truncated()).isEqualTo(actual.size() < expected.size());
         if (entries.isEmpty()) {
@@ -253,7 +259,8 @@ class ListingPropertyTest {
   }
 
   @Property(tries = 200)
-  void prefixUpperBoundIsTheLeastStringAbovePrefixRange(@ForAll byte[] prefix, @ForAll byte[] other) {
+  void prefixUpperBoundIsTheLeastStringAbovePrefixRange(
+      @ForAll byte[] prefix, @ForAll byte[] other) {
     byte[] upper = Keys.prefixUpperBound(prefix);
     boolean startsWith =
         other.length >= prefix.length

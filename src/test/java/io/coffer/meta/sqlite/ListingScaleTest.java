@@ -42,7 +42,10 @@ class ListingScaleTest {
                   () -> {
                     for (int i = first; i < FOLDER; i += writers) {
                       String key = String.format("folder/%07d", i);
-                      Fixtures.put(store, Fixtures.object("b", key, "s" + i, 1, "e"), WritePrecondition.NONE);
+                      Fixtures.put(
+                          store,
+                          Fixtures.object("b", key, "s" + i, 1, "e"),
+                          WritePrecondition.NONE);
                     }
                     return null;
                   }));
@@ -67,7 +70,9 @@ class ListingScaleTest {
       long rootMicros = (System.nanoTime() - l0) / 1000;
       long statements = store.statementCount() - before;
       assertThat(root.commonPrefixes()).containsExactly("folder/", "zz/");
-      assertThat(root.objects()).extracting(ListedObject::key).containsExactly("a", "folder", "folder0", "zzz");
+      assertThat(root.objects())
+          .extracting(ListedObject::key)
+          .containsExactly("a", "folder", "folder0", "zzz");
       assertThat(root.truncated()).isFalse();
       // one range query to start, one seek past each of the two common prefixes
       assertThat(statements).isLessThanOrEqualTo(3);
@@ -90,20 +95,28 @@ class ListingScaleTest {
       before = store.statementCount();
       ListPage afterMarker = store.listObjects(new ListQuery("b", "", "/", "folder/0000005", 10));
       assertThat(store.statementCount() - before).isLessThanOrEqualTo(3);
-      assertThat(afterMarker.objects()).extracting(ListedObject::key).containsExactly("folder0", "zzz");
+      assertThat(afterMarker.objects())
+          .extracting(ListedObject::key)
+          .containsExactly("folder0", "zzz");
       assertThat(afterMarker.commonPrefixes()).containsExactly("zz/");
 
       l0 = System.nanoTime();
       int lookups = 10_000;
       for (int i = 0; i < lookups; i++) {
-        assertThat(store.findObject("b", String.format("folder/%07d", (i * 7919) % FOLDER))).isPresent();
+        assertThat(store.findObject("b", String.format("folder/%07d", (i * 7919) % FOLDER)))
+            .isPresent();
       }
       long findMicros = (System.nanoTime() - l0) / 1000 / lookups;
       System.out.printf(
-          "[sqlite scale] %d puts (32 writers, sync off): %d ms (%.0f/s); root delimiter page: %d us,"
-              + " %d statements; 1000-key page in folder: %d us; findObject: %d us%n",
-          FOLDER, putMillis, FOLDER * 1000.0 / Math.max(1, putMillis), rootMicros, statements,
-          insideMicros, findMicros);
+          "[sqlite scale] %d puts (32 writers, sync off): %d ms (%.0f/s); root delimiter page: %d"
+              + " us, %d statements; 1000-key page in folder: %d us; findObject: %d us%n",
+          FOLDER,
+          putMillis,
+          FOLDER * 1000.0 / Math.max(1, putMillis),
+          rootMicros,
+          statements,
+          insideMicros,
+          findMicros);
     }
   }
 }

@@ -57,11 +57,14 @@ class QueryPlanTest {
       store.listBuckets(new BucketQuery(BucketQuery.ANY_OWNER, "b", "r", null, 10));
       store.listBuckets(new BucketQuery(BucketQuery.ANY_OWNER, "", null, "b", 10));
       Fixtures.put(store, Fixtures.object("b", "a/1", "s1", 1, "e"), WritePrecondition.NONE);
-      Fixtures.put(store, Fixtures.object("b", "a/1", "s2", 1, "e"), new WritePrecondition("e", false));
+      Fixtures.put(
+          store, Fixtures.object("b", "a/1", "s2", 1, "e"), new WritePrecondition("e", false));
       store.findObject("b", "a/1");
       store.findBucketRef("b");
-      Fixtures.put(store, Fixtures.inline("b", "i", "s3", new byte[] {1}, "e"), WritePrecondition.NONE);
-      Fixtures.put(store, Fixtures.inline("b", "i", "s4", new byte[] {2}, "e"), WritePrecondition.NONE);
+      Fixtures.put(
+          store, Fixtures.inline("b", "i", "s3", new byte[] {1}, "e"), WritePrecondition.NONE);
+      Fixtures.put(
+          store, Fixtures.inline("b", "i", "s4", new byte[] {2}, "e"), WritePrecondition.NONE);
       store.findObject("b", "i");
       store.deleteObject("b", "i", WritePrecondition.NONE);
       store.listObjects(new ListQuery("b", "", "/", null, 10));
@@ -79,11 +82,21 @@ class QueryPlanTest {
       for (Part p : store.listParts("u1", 0, 10)) {
         segs.add(p.toSegment());
       }
-      Fixtures.complete(store, "u1", Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1), segs, WritePrecondition.NONE);
+      Fixtures.complete(
+          store,
+          "u1",
+          Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1),
+          segs,
+          WritePrecondition.NONE);
       store.findSegments("m");
       store.findCompletedUpload("u1");
       // a retried completion meets the remembered one
-      Fixtures.complete(store, "u1", Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1), segs, WritePrecondition.NONE);
+      Fixtures.complete(
+          store,
+          "u1",
+          Fixtures.multipartObject("b", "a/1", "m", 1, "e-1", 1),
+          segs,
+          WritePrecondition.NONE);
       store.abortUpload("u2");
       store.deleteObject("b", "a/1", WritePrecondition.NONE);
       Fixtures.deleteBucket(store, "e");

@@ -20,11 +20,11 @@ import io.coffer.model.ListQuery;
 import io.coffer.model.ListedObject;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
-import io.coffer.model.Storage;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
+import io.coffer.model.Storage;
 import io.coffer.model.StoredChecksum;
 import io.coffer.model.UploadListing;
 import io.coffer.model.WritePrecondition;
@@ -73,7 +73,8 @@ class SqliteMetadataStoreTest {
     assertThat(alice.id()).isPositive();
     assertThat(alice.active()).isTrue();
     assertThat(alice.createdAt()).isEqualTo(T0);
-    assertCode(() -> store.createCredential("AKALICE", "x", "y", T0), ErrorCode.CREDENTIAL_ALREADY_EXISTS);
+    assertCode(
+        () -> store.createCredential("AKALICE", "x", "y", T0), ErrorCode.CREDENTIAL_ALREADY_EXISTS);
     Credential bob = store.createCredential("AKBOB", "s2", "bob", T0);
     assertThat(store.findCredential(bob.id())).contains(bob);
     assertThat(store.findCredentialByAccessKey("AKBOB")).contains(bob);
@@ -107,12 +108,15 @@ class SqliteMetadataStoreTest {
   @Test
   void buckets() {
     Credential bob = store.createCredential("AKBOB", "s2", "bob", T0);
-    assertCode(() -> store.createBucket("b", alice.id(), "r", T0), ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU);
+    assertCode(
+        () -> store.createBucket("b", alice.id(), "r", T0), ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU);
     assertCode(() -> store.createBucket("b", bob.id(), "r", T0), ErrorCode.BUCKET_ALREADY_EXISTS);
     assertCode(() -> store.createBucket("c", 12345, "r", T0), ErrorCode.NO_SUCH_CREDENTIAL);
     Bucket a = store.createBucket("a", bob.id(), "eu-west-1", T0);
     assertThat(a).isEqualTo(new Bucket("a", a.id(), bob.id(), "eu-west-1", T0, 0, 0));
-    assertThat(a.id()).matches("[0-9a-f]{32}").isNotEqualTo(store.findBucket("b").orElseThrow().id());
+    assertThat(a.id())
+        .matches("[0-9a-f]{32}")
+        .isNotEqualTo(store.findBucket("b").orElseThrow().id());
     assertThat(store.listBuckets()).extracting(Bucket::name).containsExactly("a", "b");
     assertThat(store.listBucketsOwnedBy(bob.id())).containsExactly(a);
     assertThat(store.findBucket("a")).contains(a);
@@ -152,9 +156,17 @@ class SqliteMetadataStoreTest {
     headers.put("Content-Encoding", "br\n\t\\ é 😀");
     ObjectMeta o =
         new ObjectMeta(
-            "b", "dir/a b+c%20.txt", 42, "\"abc\"", "text/plain", headers,
-            Map.of("x", "1"), new StoredChecksum("SHA256", "q1w2==", StoredChecksum.FULL_OBJECT),
-            T0, T0.plusMillis(5), new Storage.Blob("s1"));
+            "b",
+            "dir/a b+c%20.txt",
+            42,
+            "\"abc\"",
+            "text/plain",
+            headers,
+            Map.of("x", "1"),
+            new StoredChecksum("SHA256", "q1w2==", StoredChecksum.FULL_OBJECT),
+            T0,
+            T0.plusMillis(5),
+            new Storage.Blob("s1"));
     assertThat(Fixtures.put(store, o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     ObjectMeta found = store.findObject("b", "dir/a b+c%20.txt").orElseThrow();
     assertThat(found).isEqualTo(o);
@@ -172,10 +184,14 @@ class SqliteMetadataStoreTest {
     Replaced d = store.deleteObject("b", o.key(), WritePrecondition.NONE);
     assertThat(d.previous()).isEqualTo(o2);
     assertThat(d.releasedBlobs()).containsExactly("s2");
-    assertThat(store.deleteObject("b", o.key(), WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
+    assertThat(store.deleteObject("b", o.key(), WritePrecondition.NONE))
+        .isEqualTo(Replaced.NOTHING);
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isZero();
-    assertCode(() -> Fixtures.put(store, object("nob", "k", "s", 1, "e"), WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
-    assertCode(() -> store.deleteObject("nob", "k", WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
+    assertCode(
+        () -> Fixtures.put(store, object("nob", "k", "s", 1, "e"), WritePrecondition.NONE),
+        ErrorCode.NO_SUCH_BUCKET);
+    assertCode(
+        () -> store.deleteObject("nob", "k", WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
   }
 
   @Test
@@ -200,15 +216,31 @@ class SqliteMetadataStoreTest {
   @Test
   void preconditions() {
     ObjectMeta o = object("b", "lock", "s1", 1, "\"e1\"");
-    assertCode(() -> Fixtures.put(store, o, new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
-    assertCode(() -> store.deleteObject("b", "lock", new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
+    assertCode(
+        () -> Fixtures.put(store, o, new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
+    assertCode(
+        () -> store.deleteObject("b", "lock", new WritePrecondition("e1", false)),
+        ErrorCode.NO_SUCH_KEY);
     Fixtures.put(store, o, new WritePrecondition(null, true));
-    assertCode(() -> Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition(null, true)), ErrorCode.PRECONDITION_FAILED);
-    assertCode(() -> Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition("\"other\"", false)), ErrorCode.PRECONDITION_FAILED);
+    assertCode(
+        () ->
+            Fixtures.put(
+                store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition(null, true)),
+        ErrorCode.PRECONDITION_FAILED);
+    assertCode(
+        () ->
+            Fixtures.put(
+                store,
+                object("b", "lock", "s2", 1, "e2"),
+                new WritePrecondition("\"other\"", false)),
+        ErrorCode.PRECONDITION_FAILED);
     // quoted and unquoted forms match
     Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition("e1", false));
-    Fixtures.put(store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
-    assertCode(() -> store.deleteObject("b", "lock", new WritePrecondition("e2", false)), ErrorCode.PRECONDITION_FAILED);
+    Fixtures.put(
+        store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
+    assertCode(
+        () -> store.deleteObject("b", "lock", new WritePrecondition("e2", false)),
+        ErrorCode.PRECONDITION_FAILED);
     // the failed operations left nothing behind
     assertThat(Fixtures.storageId(store.findObject("b", "lock").orElseThrow())).isEqualTo("s3");
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isEqualTo(1);
@@ -240,7 +272,13 @@ class SqliteMetadataStoreTest {
         List.of(part("u1", 1, "p1b", 5).toSegment(), part("u1", 3, "p3", 3).toSegment());
     ObjectMeta mp = multipartObject("b", "big", "m1", 8, "etag-2", 2);
     assertCode(
-        () -> Fixtures.complete(store, "u1", mp, List.of(part("u1", 1, "p1", 5).toSegment()), WritePrecondition.NONE),
+        () ->
+            Fixtures.complete(
+                store,
+                "u1",
+                mp,
+                List.of(part("u1", 1, "p1", 5).toSegment()),
+                WritePrecondition.NONE),
         ErrorCode.INVALID_PART);
     assertCode(
         () -> Fixtures.complete(store, "u1", mp, segs, new WritePrecondition(null, true)),
@@ -257,7 +295,11 @@ class SqliteMetadataStoreTest {
     assertThat(store.stats(T0).objects()).isEqualTo(1);
     assertThat(store.stats(T0).totalStorage()).isEqualTo(8);
     // completing again is a retry: the remembered answer, nothing changes (CompletedUploadsTest)
-    assertThat(Fixtures.complete(store, "u1", mp, segs, WritePrecondition.NONE).replaced().releasedBlobs()).isEmpty();
+    assertThat(
+            Fixtures.complete(store, "u1", mp, segs, WritePrecondition.NONE)
+                .replaced()
+                .releasedBlobs())
+        .isEmpty();
     assertThat(store.stats(T0).objects()).isEqualTo(1);
 
     Set<String> blobs = new HashSet<>();
@@ -284,7 +326,8 @@ class SqliteMetadataStoreTest {
     store.putPart(part("u1", 1, "p1", 5));
     store.putPart(part("u1", 2, "p2", 5));
     List<Segment> segs = store.listParts("u1", 0, 10).stream().map(Part::toSegment).toList();
-    Fixtures.complete(store, "u1", multipartObject("b", "k", "m", 10, "e-2", 2), segs, WritePrecondition.NONE);
+    Fixtures.complete(
+        store, "u1", multipartObject("b", "k", "m", 10, "e-2", 2), segs, WritePrecondition.NONE);
     Replaced d = store.deleteObject("b", "k", WritePrecondition.NONE);
     assertThat(d.releasedBlobs()).containsExactly("p1", "p2");
     assertThat(store.findSegments("m")).isEmpty();
@@ -301,24 +344,31 @@ class SqliteMetadataStoreTest {
     store.createUpload(upload("y5", "b", "a/y"));
     store.createUpload(upload("x6", "b", "m"));
     UploadListing all = store.listUploads("b", "", null, null, null, 100);
-    assertThat(all.uploads()).extracting(MultipartUpload::uploadId).containsExactly("z1", "y5", "c2", "a3", "b4", "x6");
+    assertThat(all.uploads())
+        .extracting(MultipartUpload::uploadId)
+        .containsExactly("z1", "y5", "c2", "a3", "b4", "x6");
     assertThat(all.truncated()).isFalse();
     assertThat(all.nextKeyMarker()).isNull();
 
     UploadListing p1 = store.listUploads("b", "", null, null, null, 3);
-    assertThat(p1.uploads()).extracting(MultipartUpload::uploadId).containsExactly("z1", "y5", "c2");
+    assertThat(p1.uploads())
+        .extracting(MultipartUpload::uploadId)
+        .containsExactly("z1", "y5", "c2");
     assertThat(p1.truncated()).isTrue();
     assertThat(p1.nextKeyMarker()).isEqualTo("k");
     assertThat(p1.nextUploadIdMarker()).isEqualTo("c2");
-    UploadListing p2 = store.listUploads("b", "", null, p1.nextKeyMarker(), p1.nextUploadIdMarker(), 2);
+    UploadListing p2 =
+        store.listUploads("b", "", null, p1.nextKeyMarker(), p1.nextUploadIdMarker(), 2);
     assertThat(p2.uploads()).extracting(MultipartUpload::uploadId).containsExactly("a3", "b4");
     assertThat(p2.truncated()).isTrue();
-    UploadListing p3 = store.listUploads("b", "", null, p2.nextKeyMarker(), p2.nextUploadIdMarker(), 2);
+    UploadListing p3 =
+        store.listUploads("b", "", null, p2.nextKeyMarker(), p2.nextUploadIdMarker(), 2);
     assertThat(p3.uploads()).extracting(MultipartUpload::uploadId).containsExactly("x6");
     assertThat(p3.truncated()).isFalse();
     // key marker without upload-ID marker: keys after it
     assertThat(store.listUploads("b", "", null, "k", null, 10).uploads())
-        .extracting(MultipartUpload::uploadId).containsExactly("x6");
+        .extracting(MultipartUpload::uploadId)
+        .containsExactly("x6");
 
     UploadListing grouped = store.listUploads("b", "", "/", null, null, 2);
     assertThat(grouped.commonPrefixes()).containsExactly("a/");
@@ -330,9 +380,12 @@ class SqliteMetadataStoreTest {
     assertThat(g1.nextUploadIdMarker()).isNull();
     UploadListing g2 = store.listUploads("b", "", "/", "a/", null, 10);
     assertThat(g2.commonPrefixes()).isEmpty();
-    assertThat(g2.uploads()).extracting(MultipartUpload::uploadId).containsExactly("c2", "a3", "b4", "x6");
+    assertThat(g2.uploads())
+        .extracting(MultipartUpload::uploadId)
+        .containsExactly("c2", "a3", "b4", "x6");
     assertThat(store.listUploads("b", "a/", "/", null, null, 10).uploads())
-        .extracting(MultipartUpload::uploadId).containsExactly("z1", "y5");
+        .extracting(MultipartUpload::uploadId)
+        .containsExactly("z1", "y5");
     assertThat(store.listUploads("b", "", null, null, null, 0).uploads()).isEmpty();
   }
 
@@ -391,13 +444,17 @@ class SqliteMetadataStoreTest {
 
   @Test
   void presignedUrlsAndStats() {
-    PresignedUrl a = store.createPresignedUrl("ha", "b", "k", "GET", alice.id(), T0.plusSeconds(10), T0);
-    PresignedUrl b = store.createPresignedUrl("hb", "b", "k2", "PUT", alice.id(), T0.plusSeconds(100), T0);
+    PresignedUrl a =
+        store.createPresignedUrl("ha", "b", "k", "GET", alice.id(), T0.plusSeconds(10), T0);
+    PresignedUrl b =
+        store.createPresignedUrl("hb", "b", "k2", "PUT", alice.id(), T0.plusSeconds(100), T0);
     assertThat(a.accessKey()).isEqualTo("AKALICE");
     assertThat(a.expiresAt()).isEqualTo(T0.plusSeconds(10));
     assertThat(store.findPresignedUrlByHash("hb")).contains(b);
     assertThat(store.listPresignedUrls()).containsExactly(a, b);
-    assertCode(() -> store.createPresignedUrl("hc", "b", "k", "GET", 999, T0, T0), ErrorCode.NO_SUCH_CREDENTIAL);
+    assertCode(
+        () -> store.createPresignedUrl("hc", "b", "k", "GET", 999, T0, T0),
+        ErrorCode.NO_SUCH_CREDENTIAL);
     assertThat(store.stats(T0).activePresignedUrls()).isEqualTo(2);
     assertThat(store.stats(T0.plusSeconds(10)).activePresignedUrls()).isEqualTo(1);
     store.revokePresignedUrl(b.id());
@@ -426,7 +483,8 @@ class SqliteMetadataStoreTest {
     store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
     assertThat(store.stats(T0)).isEqualTo(before);
     assertThat(store.findObject("b", "k/é").orElseThrow().size()).isEqualTo(3);
-    assertThat(Fixtures.inlineBytes(store.findObject("b", "tiny").orElseThrow())).containsExactly(9);
+    assertThat(Fixtures.inlineBytes(store.findObject("b", "tiny").orElseThrow()))
+        .containsExactly(9);
     assertThat(store.listParts("u1", 0, 10)).containsExactly(part("u1", 1, "p1", 5));
     assertThat(store.findCredentialByAccessKey("AKALICE")).contains(alice);
     assertThat(store.findPresignedUrlByHash("h")).isPresent();
@@ -447,8 +505,7 @@ class SqliteMetadataStoreTest {
       try (java.sql.ResultSet rs = s.executeQuery("PRAGMA user_version")) {
         assertThat(rs.getInt(1)).isEqualTo(Schema.VERSION);
       }
-      try (java.sql.ResultSet rs =
-          s.executeQuery("SELECT typeof(key) FROM objects")) {
+      try (java.sql.ResultSet rs = s.executeQuery("SELECT typeof(key) FROM objects")) {
         assertThat(rs.getString(1)).isEqualTo("blob");
       }
     }
@@ -481,9 +538,12 @@ class SqliteMetadataStoreTest {
     assertThat(new HashSet<>(seen)).isEqualTo(expected);
 
     // a failing sink stops the stream and the store keeps working
-    assertThatThrownBy(() -> store.forEachReferencedBlob(id -> {
-          throw new IllegalStateException("stop");
-        }))
+    assertThatThrownBy(
+            () ->
+                store.forEachReferencedBlob(
+                    id -> {
+                      throw new IllegalStateException("stop");
+                    }))
         .isInstanceOf(IllegalStateException.class);
     assertThat(store.findObject("b", "k1")).isPresent();
     assertThat(store.stats(T0.plus(Duration.ofDays(1))).objects()).isEqualTo(3000);

@@ -14,7 +14,8 @@ class WorkerTest {
   @Test
   void aFullDiskBecomesStorageFull() {
     RuntimeException e =
-        Worker.translate(new SQLiteException("[SQLITE_FULL] disk full", SQLiteErrorCode.SQLITE_FULL));
+        Worker.translate(
+            new SQLiteException("[SQLITE_FULL] disk full", SQLiteErrorCode.SQLITE_FULL));
 
     assertThat(e).isInstanceOf(CofferException.class);
     assertThat(((CofferException) e).code()).isEqualTo(ErrorCode.STORAGE_FULL);
@@ -27,7 +28,6 @@ class WorkerTest {
     assertThat(code(Worker.translate(full))).isEqualTo(ErrorCode.STORAGE_FULL);
     assertThat(code(Worker.translate(new SQLException("commit failed", full))))
         .isEqualTo(ErrorCode.STORAGE_FULL);
-
   }
 
   @Test

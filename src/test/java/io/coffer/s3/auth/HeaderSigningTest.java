@@ -50,8 +50,7 @@ class HeaderSigningTest {
   }
 
   private static SignedRequest request(Map<String, String> headers) {
-    return new SignedRequest(
-        "GET", "/bucket/key", "versionId=v1", Headers.ofSingleValues(headers));
+    return new SignedRequest("GET", "/bucket/key", "versionId=v1", Headers.ofSingleValues(headers));
   }
 
   private static Map<String, String> withAuthorization(UnaryOperator<String> change) {
@@ -122,7 +121,8 @@ class HeaderSigningTest {
   /** Regression: s3cmd's default configuration signs with the legacy region name "US". */
   @Test
   void legacyUsRegionOfS3cmdIsUsEast1() {
-    AuthResult result = exampleVerifier().verify(request(signedHeaders(ACCESS_KEY, SECRET_KEY, "US")));
+    AuthResult result =
+        exampleVerifier().verify(request(signedHeaders(ACCESS_KEY, SECRET_KEY, "US")));
     assertThat(result.credential().accessKey()).isEqualTo(ACCESS_KEY);
   }
 
@@ -306,8 +306,7 @@ class HeaderSigningTest {
       AuthResult result =
           exampleVerifier()
               .verify(
-                  new SignedRequest(
-                      "PUT", "/bucket/key", null, Headers.ofSingleValues(headers)));
+                  new SignedRequest("PUT", "/bucket/key", null, Headers.ofSingleValues(headers)));
       assertThat(result.payloadMode()).isEqualTo(mode);
       assertThat(result.expectedPayloadSha256()).isNull();
       assertThat(result.streaming() != null).isEqualTo(mode.chunksSigned());
@@ -337,8 +336,7 @@ class HeaderSigningTest {
     headers.put("Host", List.of(HOST));
     headers.put("X-Amz-Meta-List", List.of("a", " b "));
     headers.put("x-amz-meta-spaced", List.of("  one    two "));
-    exampleVerifier()
-        .verify(new SignedRequest("GET", "/bucket/key", null, Headers.of(headers)));
+    exampleVerifier().verify(new SignedRequest("GET", "/bucket/key", null, Headers.of(headers)));
   }
 
   @Test
@@ -347,10 +345,7 @@ class HeaderSigningTest {
             exampleVerifier()
                 .verify(
                     new SignedRequest(
-                        "GET",
-                        "/bucket/key",
-                        "a=b",
-                        Headers.ofSingleValues(Map.of("host", HOST))))
+                        "GET", "/bucket/key", "a=b", Headers.ofSingleValues(Map.of("host", HOST))))
                 .isAnonymous())
         .isTrue();
     Map<String, String> headers = signedHeaders();

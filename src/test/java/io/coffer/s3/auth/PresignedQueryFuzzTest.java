@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * parsed as the S3 port parses it, which refuses one that cannot be decoded (InvalidURI).
  */
 class PresignedQueryFuzzTest {
-  private static final Headers HOST_ONLY =
-      Headers.of(Map.of("Host", List.of("localhost:9000")));
+  private static final Headers HOST_ONLY = Headers.of(Map.of("Host", List.of("localhost:9000")));
 
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest

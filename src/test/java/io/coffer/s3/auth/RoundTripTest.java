@@ -41,8 +41,7 @@ class RoundTripTest {
     headers.put("Host", HOST);
     headers.put("X-Amz-Meta-Note", "  spaced   out  ");
     headers.put("User-Agent", "not signed, and need not be");
-    return new SignedRequest(
-        method, rawPath, signed.rawQuery(), Headers.ofSingleValues(headers));
+    return new SignedRequest(method, rawPath, signed.rawQuery(), Headers.ofSingleValues(headers));
   }
 
   @ParameterizedTest
@@ -119,12 +118,14 @@ class RoundTripTest {
     // and the verifier canonicalises them to the same escapes (it used to re-encode each char, so
     // the canonical request held "%C3%83%C2%A9" and no client's signature matched).
     SignedRequest signed =
-        headerSigned("GET", "/bucket/caf%C3%A9", Map.of("prefix", "café"), AuthFixtures.EMPTY_SHA256);
+        headerSigned(
+            "GET", "/bucket/caf%C3%A9", Map.of("prefix", "café"), AuthFixtures.EMPTY_SHA256);
     String rawE = "\u00c3\u00a9";
     AuthResult raw =
         exampleVerifier()
             .verify(
-                new SignedRequest("GET", "/bucket/caf" + rawE, "prefix=caf" + rawE, signed.headers()));
+                new SignedRequest(
+                    "GET", "/bucket/caf" + rawE, "prefix=caf" + rawE, signed.headers()));
     assertThat(raw.credential().accessKey()).isEqualTo(ACCESS_KEY);
   }
 
@@ -136,7 +137,8 @@ class RoundTripTest {
     query.put("c&d", "e");
     query.put("uploads", "");
     SignedRequest request = headerSigned("POST", "/bucket/k", query, "UNSIGNED-PAYLOAD");
-    assertThat(SigV4Signer.encodeQuery(query)).isEqualTo("a=x%3Dy%26z&b=with%20space&c%26d=e&uploads=");
+    assertThat(SigV4Signer.encodeQuery(query))
+        .isEqualTo("a=x%3Dy%26z&b=with%20space&c%26d=e&uploads=");
     exampleVerifier().verify(request);
     String url =
         SigV4Signer.presign(

@@ -55,7 +55,14 @@ public final class ScopedSigner {
     byte[] key = SigningKeys.derive(secretKey, amzDate.substring(0, 8), region, service);
     String signature =
         CanonicalRequest.signature(key, CanonicalRequest.stringToSign(amzDate, scope, canonical));
-    return SigV4.ALGORITHM + " Credential=" + accessKey + '/' + scope + ", SignedHeaders="
-        + signedHeaders + ", Signature=" + signature;
+    return SigV4.ALGORITHM
+        + " Credential="
+        + accessKey
+        + '/'
+        + scope
+        + ", SignedHeaders="
+        + signedHeaders
+        + ", Signature="
+        + signature;
   }
 }

@@ -16,7 +16,8 @@ class SigV2PresignedTest {
   private static final Instant BEFORE_EXPIRY = Instant.ofEpochSecond(1175139000);
   private static final String PUPPY = "/johnsmith/photos/puppy.jpg";
   private static final String DOC_QUERY =
-      "AWSAccessKeyId=" + ACCESS_KEY
+      "AWSAccessKeyId="
+          + ACCESS_KEY
           + "&Expires=1175139620&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D";
 
   private static AuthResult verify(Instant now, String path, String query, Headers headers) {
@@ -35,8 +36,7 @@ class SigV2PresignedTest {
   @Test
   void anUnencodedPlusInTheSignatureStillMatches() {
     String query = DOC_QUERY.replace("%2B", "+");
-    assertThat(verify(BEFORE_EXPIRY, PUPPY, query, headers()).presigned())
-        .isTrue();
+    assertThat(verify(BEFORE_EXPIRY, PUPPY, query, headers()).presigned()).isTrue();
   }
 
   @Test
@@ -44,7 +44,9 @@ class SigV2PresignedTest {
     // Signature of "GET\n\n\n1175139620\nx-amz-meta-a:b\n/johnsmith/photos/puppy.jpg
     // ?response-content-type=text/plain&versionId=v1", made with Python's hmac.
     String query =
-        "versionId=v1&AWSAccessKeyId=" + ACCESS_KEY + "&Expires=1175139620&unrelated=x"
+        "versionId=v1&AWSAccessKeyId="
+            + ACCESS_KEY
+            + "&Expires=1175139620&unrelated=x"
             + "&response-content-type=text%2Fplain&Signature=Q%2BHKg%2Ft%2FB2JyjiMl2m7a7WV8vdY%3D";
     assertThat(verify(BEFORE_EXPIRY, PUPPY, query, headers("X-Amz-Meta-A", " b")).presigned())
         .isTrue();
@@ -53,8 +55,7 @@ class SigV2PresignedTest {
         () -> verify(BEFORE_EXPIRY, PUPPY, otherVersion, headers("x-amz-meta-a", "b")),
         ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     assertFails(
-        () -> verify(BEFORE_EXPIRY, PUPPY, query, headers()),
-        ErrorCode.SIGNATURE_DOES_NOT_MATCH);
+        () -> verify(BEFORE_EXPIRY, PUPPY, query, headers()), ErrorCode.SIGNATURE_DOES_NOT_MATCH);
   }
 
   @Test
@@ -75,16 +76,13 @@ class SigV2PresignedTest {
         () -> verify(BEFORE_EXPIRY, "/johnsmith/photos/kitten.jpg", DOC_QUERY, headers()),
         ErrorCode.SIGNATURE_DOES_NOT_MATCH);
     Instant afterExpiry = Instant.ofEpochSecond(1175139621);
-    assertFails(
-        () -> verify(afterExpiry, PUPPY, DOC_QUERY, headers()), ErrorCode.EXPIRED_TOKEN);
+    assertFails(() -> verify(afterExpiry, PUPPY, DOC_QUERY, headers()), ErrorCode.EXPIRED_TOKEN);
     String unknownKey = DOC_QUERY.replace(ACCESS_KEY, "AKIDUNKNOWN");
     assertFails(
         () -> verify(BEFORE_EXPIRY, PUPPY, unknownKey, headers()), ErrorCode.INVALID_ACCESS_KEY_ID);
     String noExpires = "AWSAccessKeyId=" + ACCESS_KEY + "&Signature=x";
-    assertFails(
-        () -> verify(BEFORE_EXPIRY, PUPPY, noExpires, headers()), ErrorCode.ACCESS_DENIED);
+    assertFails(() -> verify(BEFORE_EXPIRY, PUPPY, noExpires, headers()), ErrorCode.ACCESS_DENIED);
     String badExpires = DOC_QUERY.replace("1175139620", "soon");
-    assertFails(
-        () -> verify(BEFORE_EXPIRY, PUPPY, badExpires, headers()), ErrorCode.ACCESS_DENIED);
+    assertFails(() -> verify(BEFORE_EXPIRY, PUPPY, badExpires, headers()), ErrorCode.ACCESS_DENIED);
   }
 }

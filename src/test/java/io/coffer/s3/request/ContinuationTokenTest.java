@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 class ContinuationTokenTest {
   @Test
   void aTokenGivesBackThePositionItWasIssuedFor() {
-    for (String position : new String[] {"", "a", "photos/2024/", "ünï cödé", "\uD83D\uDE00", "x".repeat(1024)}) {
+    for (String position :
+        new String[] {"", "a", "photos/2024/", "ünï cödé", "\uD83D\uDE00", "x".repeat(1024)}) {
       String token = ContinuationToken.issue(Listing.OBJECTS, "bucket", position);
       assertThat(token).matches("[A-Za-z0-9_-]+");
-      assertThat(ContinuationToken.parse(Listing.OBJECTS, "bucket", token).position()).isEqualTo(position);
+      assertThat(ContinuationToken.parse(Listing.OBJECTS, "bucket", token).position())
+          .isEqualTo(position);
     }
   }
 
@@ -26,9 +28,15 @@ class ContinuationTokenTest {
     String token = ContinuationToken.issue(Listing.OBJECTS, "bucket", "some/key");
     assertIncorrect(Listing.OBJECTS, "bucket", "");
     assertIncorrect(Listing.OBJECTS, "bucket", "not base64!");
-    assertIncorrect(Listing.OBJECTS, "bucket", Base64.getUrlEncoder().encodeToString("some/key".getBytes(StandardCharsets.UTF_8)));
+    assertIncorrect(
+        Listing.OBJECTS,
+        "bucket",
+        Base64.getUrlEncoder().encodeToString("some/key".getBytes(StandardCharsets.UTF_8)));
     assertIncorrect(Listing.OBJECTS, "other", token); // another bucket's
-    assertIncorrect(Listing.BUCKETS, "", ContinuationToken.issue(Listing.OBJECTS, "", "k")); // another listing's
+    assertIncorrect(
+        Listing.BUCKETS,
+        "",
+        ContinuationToken.issue(Listing.OBJECTS, "", "k")); // another listing's
     assertIncorrect(Listing.OBJECTS, "bucket", token.substring(0, token.length() - 1));
     assertIncorrect(Listing.OBJECTS, "bucket", token.substring(0, 6));
     for (int i = 0; i < token.length(); i++) {

@@ -14,7 +14,8 @@ class DecimalParamTest {
 
   /** Regression (noticed while fuzzing): Integer.parseInt accepts a sign and non-ASCII digits. */
   @ParameterizedTest
-  @ValueSource(strings = {"+5", "-1", "0", "10001", "٥", "５", "1e3", " 5", "", "99999999999", "2147483648"})
+  @ValueSource(
+      strings = {"+5", "-1", "0", "10001", "٥", "５", "1e3", " 5", "", "99999999999", "2147483648"})
   void anythingElseIsRefused(String value) {
     assertThat(DecimalParam.parse(value, 1, 10_000)).isEmpty();
   }

@@ -146,11 +146,13 @@ class FeatureHeadersTest {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.put(header.toUpperCase(java.util.Locale.ROOT), value);
     if (expected.equals("accepted")) {
-      assertThatCode(() -> FeatureHeaders.check(op, headers::get, CALLER)).doesNotThrowAnyException();
+      assertThatCode(() -> FeatureHeaders.check(op, headers::get, CALLER))
+          .doesNotThrowAnyException();
       return;
     }
     CofferException refusal =
-        catchThrowableOfType(CofferException.class, () -> FeatureHeaders.check(op, headers::get, CALLER));
+        catchThrowableOfType(
+            CofferException.class, () -> FeatureHeaders.check(op, headers::get, CALLER));
     assertThat(refusal).as("refused").isNotNull();
     assertThat(refusal.code().s3Code() + " " + refusal.code().httpStatus()).isEqualTo(expected);
     assertThat(refusal.getMessage()).isNotBlank();
@@ -161,8 +163,11 @@ class FeatureHeadersTest {
     Class<? extends S3Operation> put = OPERATIONS.get("PutObject");
     Map<String, String> none = Map.of();
     FeatureHeaders.Headers hoisted =
-        FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Credential", "a/b", "x-amz-acl", "public-read"));
-    CofferException refusal = catchThrowableOfType(CofferException.class, () -> FeatureHeaders.check(put, hoisted, CALLER));
+        FeatureHeaders.withPresignedQuery(
+            none::get, Map.of("X-Amz-Credential", "a/b", "x-amz-acl", "public-read"));
+    CofferException refusal =
+        catchThrowableOfType(
+            CofferException.class, () -> FeatureHeaders.check(put, hoisted, CALLER));
     assertThat(refusal.code().s3Code()).isEqualTo("AccessControlListNotSupported");
     FeatureHeaders.Headers standard =
         FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Storage-Class", "STANDARD"));
@@ -173,7 +178,9 @@ class FeatureHeadersTest {
   void aRequestWithoutFeatureHeadersIsAcceptedByEveryOperation() {
     Map<String, String> headers = Map.of("content-type", "text/plain", "x-amz-meta-a", "b");
     for (Class<? extends S3Operation> op : OPERATIONS.values()) {
-      assertThatCode(() -> FeatureHeaders.check(op, headers::get, CALLER)).as(op.getSimpleName()).doesNotThrowAnyException();
+      assertThatCode(() -> FeatureHeaders.check(op, headers::get, CALLER))
+          .as(op.getSimpleName())
+          .doesNotThrowAnyException();
     }
   }
 
@@ -186,7 +193,8 @@ class FeatureHeadersTest {
     }
     // Every rule is exercised by at least one row (a header on one of the rule's operations).
     for (FeatureHeaders.Rule rule : FeatureHeaders.RULES) {
-      Set<String> names = rule.operations().stream().map(Class::getSimpleName).collect(Collectors.toSet());
+      Set<String> names =
+          rule.operations().stream().map(Class::getSimpleName).collect(Collectors.toSet());
       assertThat(names.stream().anyMatch(name -> rows.contains(rule.header() + " " + name)))
           .as(rule.header() + " on " + names)
           .isTrue();

@@ -8,9 +8,9 @@ import io.coffer.model.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The S3 port decodes every part of a request URI one way: the path (path style and virtual-hosted),
- * the query and x-amz-copy-source. Before the shared codec, the query decoder replaced bytes that
- * are not UTF-8 with U+FFFD while the path decoder refused them.
+ * The S3 port decodes every part of a request URI one way: the path (path style and
+ * virtual-hosted), the query and x-amz-copy-source. Before the shared codec, the query decoder
+ * replaced bytes that are not UTF-8 with U+FFFD while the path decoder refused them.
  */
 class RequestUriTest {
   /** "é" as its UTF-8 bytes sent raw: the HTTP layer hands over one char per byte. */

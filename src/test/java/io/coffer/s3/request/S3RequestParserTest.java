@@ -47,8 +47,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Requests as the AWS documentation shows them (method, path, query, headers), each with the
- * operation record the parser must make of it: one row per operation, then the cases only the
- * query or a header tells apart.
+ * operation record the parser must make of it: one row per operation, then the cases only the query
+ * or a header tells apart.
  */
 class S3RequestParserTest {
   private static final S3RequestParser PARSER = new S3RequestParser("us-east-1");
@@ -68,9 +68,13 @@ class S3RequestParserTest {
   static Stream<Arguments> operations() {
     return Stream.of(
         // Buckets
-        row("GET /", NONE,
+        row(
+            "GET /",
+            NONE,
             new ListBuckets(new ListBucketsParameters(false, Integer.MAX_VALUE, null, null, null))),
-        row("GET /?max-buckets=10&prefix=ph&bucket-region=us-east-1", NONE,
+        row(
+            "GET /?max-buckets=10&prefix=ph&bucket-region=us-east-1",
+            NONE,
             new ListBuckets(new ListBucketsParameters(true, 10, "ph", "us-east-1", null))),
         row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS)),
         row("HEAD /b", NONE, new HeadBucket("b")),
@@ -79,94 +83,188 @@ class S3RequestParserTest {
         row("GET /b?versioning", NONE, new GetBucketVersioning("b")),
         // Listings
         row("GET /b", NONE, new ListObjects("b", DEFAULT_LIST, null)),
-        row("GET /b?delimiter=/&marker=m&max-keys=2&prefix=photos/", NONE,
+        row(
+            "GET /b?delimiter=/&marker=m&max-keys=2&prefix=photos/",
+            NONE,
             new ListObjects("b", new ListParameters("photos/", "/", 2, false), "m")),
         row("GET /b?list-type=2", NONE, new ListObjectsV2("b", DEFAULT_LIST, null, null, false)),
-        row("GET /b?list-type=2&prefix=p&delimiter=/&max-keys=5000&start-after=a&fetch-owner=true"
-                + "&encoding-type=url", NONE,
+        row(
+            "GET /b?list-type=2&prefix=p&delimiter=/&max-keys=5000&start-after=a&fetch-owner=true"
+                + "&encoding-type=url",
+            NONE,
             new ListObjectsV2("b", new ListParameters("p", "/", 1000, true), null, "a", true)),
-        row("GET /b?list-type=2&continuation-token=" + TOKEN, NONE,
+        row(
+            "GET /b?list-type=2&continuation-token=" + TOKEN,
+            NONE,
             new ListObjectsV2(
                 "b", DEFAULT_LIST, new ContinuationToken(TOKEN, "photos/2024"), null, false)),
-        row("GET /b?versions&prefix=p&key-marker=k", NONE,
+        row(
+            "GET /b?versions&prefix=p&key-marker=k",
+            NONE,
             new ListObjectVersions("b", new ListParameters("p", null, 1000, false), "k")),
-        row("GET /b?uploads&max-uploads=3&key-marker=k&upload-id-marker=u", NONE,
+        row(
+            "GET /b?uploads&max-uploads=3&key-marker=k&upload-id-marker=u",
+            NONE,
             new ListMultipartUploads("b", null, null, "k", "u", 3)),
         // Objects
-        row("PUT /b/k", Headers.of("Content-Type", "text/plain", "x-amz-meta-Color", "red",
-                "Cache-Control", "no-cache", "If-None-Match", "*"),
-            new PutObject("b", "k",
+        row(
+            "PUT /b/k",
+            Headers.of(
+                "Content-Type",
+                "text/plain",
+                "x-amz-meta-Color",
+                "red",
+                "Cache-Control",
+                "no-cache",
+                "If-None-Match",
+                "*"),
+            new PutObject(
+                "b",
+                "k",
                 new ObjectAttributes(
                     "text/plain", Map.of("Cache-Control", "no-cache"), Map.of("color", "red")),
-                new WritePrecondition(null, true), NO_CHECKSUMS)),
-        row("PUT /b/k", Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
-            new PutObject("b", "k", NO_ATTRIBUTES, WritePrecondition.NONE,
+                new WritePrecondition(null, true),
+                NO_CHECKSUMS)),
+        row(
+            "PUT /b/k",
+            Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
+            new PutObject(
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                WritePrecondition.NONE,
                 new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null))),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
-        row("GET /b/k?response-content-type=text/csv&versionId=null",
-            Headers.of("Range", "bytes=0-9", "If-Match", "\"abc\"", "x-amz-checksum-mode",
-                "ENABLED"),
-            new GetObject("b", "k",
-                new ReadParameters(new ByteRange(0, 9, -1),
+        row(
+            "GET /b/k?response-content-type=text/csv&versionId=null",
+            Headers.of(
+                "Range", "bytes=0-9", "If-Match", "\"abc\"", "x-amz-checksum-mode", "ENABLED"),
+            new GetObject(
+                "b",
+                "k",
+                new ReadParameters(
+                    new ByteRange(0, 9, -1),
                     null,
                     new ReadConditions("\"abc\"", null, null, null),
                     Map.of("Content-Type", "text/csv"),
                     true,
                     "null"))),
-        row("HEAD /b/k?partNumber=2",
+        row(
+            "HEAD /b/k?partNumber=2",
             Headers.of("If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"),
-            new HeadObject("b", "k",
-                new ReadParameters(null, 2,
+            new HeadObject(
+                "b",
+                "k",
+                new ReadParameters(
+                    null,
+                    2,
                     new ReadConditions(null, null, Instant.parse("1994-11-06T08:49:37Z"), null),
-                    Map.of(), false, null))),
-        row("DELETE /b/k", Headers.of("If-Match", " \"abc\" "),
+                    Map.of(),
+                    false,
+                    null))),
+        row(
+            "DELETE /b/k",
+            Headers.of("If-Match", " \"abc\" "),
             new DeleteObject("b", "k", new WritePrecondition("\"abc\"", false))),
-        row("PUT /b/k", Headers.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg"),
-            new CopyObject("b", "k", SOURCE, NO_SOURCE_CONDITIONS, null, null,
+        row(
+            "PUT /b/k",
+            Headers.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg"),
+            new CopyObject(
+                "b", "k", SOURCE, NO_SOURCE_CONDITIONS, null, null, WritePrecondition.NONE)),
+        row(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-copy-source",
+                "source-bucket/photos%2Fcat.jpg",
+                "x-amz-metadata-directive",
+                "REPLACE",
+                "x-amz-checksum-algorithm",
+                "SHA256",
+                "x-amz-copy-source-if-match",
+                "\"e\""),
+            new CopyObject(
+                "b",
+                "k",
+                SOURCE,
+                new ReadConditions("\"e\"", null, null, null),
+                NO_ATTRIBUTES,
+                ChecksumAlgorithm.SHA256,
                 WritePrecondition.NONE)),
-        row("PUT /b/k", Headers.of("x-amz-copy-source", "source-bucket/photos%2Fcat.jpg",
-                "x-amz-metadata-directive", "REPLACE", "x-amz-checksum-algorithm", "SHA256",
-                "x-amz-copy-source-if-match", "\"e\""),
-            new CopyObject("b", "k", SOURCE, new ReadConditions("\"e\"", null, null, null),
-                NO_ATTRIBUTES, ChecksumAlgorithm.SHA256, WritePrecondition.NONE)),
         // Multipart uploads
-        row("POST /b/k?uploads", NONE,
+        row(
+            "POST /b/k?uploads",
+            NONE,
             new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
-        row("POST /b/k?uploads",
+        row(
+            "POST /b/k?uploads",
             Headers.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
-            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32,
-                "COMPOSITE")),
-        row("PUT /b/k?partNumber=1&uploadId=u", NONE, new UploadPart("b", "k", "u", 1, NO_CHECKSUMS)),
-        row("PUT /b/k?partNumber=2&uploadId=u",
-            Headers.of("x-amz-trailer", "x-amz-checksum-CRC32C", "x-amz-sdk-checksum-algorithm",
-                "CRC32C"),
-            new UploadPart("b", "k", "u", 2,
+            new CreateMultipartUpload(
+                "b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32, "COMPOSITE")),
+        row(
+            "PUT /b/k?partNumber=1&uploadId=u",
+            NONE,
+            new UploadPart("b", "k", "u", 1, NO_CHECKSUMS)),
+        row(
+            "PUT /b/k?partNumber=2&uploadId=u",
+            Headers.of(
+                "x-amz-trailer", "x-amz-checksum-CRC32C", "x-amz-sdk-checksum-algorithm", "CRC32C"),
+            new UploadPart(
+                "b",
+                "k",
+                "u",
+                2,
                 new BodyChecksums(null, ChecksumAlgorithm.CRC32C, null, "x-amz-checksum-crc32c"))),
-        row("PUT /b/k?partNumber=3&uploadId=u",
-            Headers.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg",
-                "x-amz-copy-source-range", "bytes=0-99"),
-            new UploadPartCopy("b", "k", "u", 3, SOURCE, NO_SOURCE_CONDITIONS,
-                ByteRange.copySource(0, 99))),
-        row("POST /b/k?uploadId=u", Headers.of("x-amz-mp-object-size", "42"),
-            new CompleteMultipartUpload("b", "k", "u", new ExpectedObject(null, null, null, 42L),
-                NO_CHECKSUMS, WritePrecondition.NONE)),
+        row(
+            "PUT /b/k?partNumber=3&uploadId=u",
+            Headers.of(
+                "x-amz-copy-source",
+                "/source-bucket/photos/cat.jpg",
+                "x-amz-copy-source-range",
+                "bytes=0-99"),
+            new UploadPartCopy(
+                "b", "k", "u", 3, SOURCE, NO_SOURCE_CONDITIONS, ByteRange.copySource(0, 99))),
+        row(
+            "POST /b/k?uploadId=u",
+            Headers.of("x-amz-mp-object-size", "42"),
+            new CompleteMultipartUpload(
+                "b",
+                "k",
+                "u",
+                new ExpectedObject(null, null, null, 42L),
+                NO_CHECKSUMS,
+                WritePrecondition.NONE)),
         // The checksum headers of a completion describe the object, not the XML document.
-        row("POST /b/k?uploadId=u", Headers.of("x-amz-checksum-crc32", "AAAAAA=="),
-            new CompleteMultipartUpload("b", "k", "u",
+        row(
+            "POST /b/k?uploadId=u",
+            Headers.of("x-amz-checksum-crc32", "AAAAAA=="),
+            new CompleteMultipartUpload(
+                "b",
+                "k",
+                "u",
                 new ExpectedObject(ChecksumAlgorithm.CRC32, "AAAAAA==", null, null),
-                NO_CHECKSUMS, WritePrecondition.NONE)),
+                NO_CHECKSUMS,
+                WritePrecondition.NONE)),
         row("DELETE /b/k?uploadId=u", NONE, new AbortMultipartUpload("b", "k", "u")),
-        row("GET /b/k?uploadId=u&max-parts=2&part-number-marker=1", NONE,
+        row(
+            "GET /b/k?uploadId=u&max-parts=2&part-number-marker=1",
+            NONE,
             new ListParts("b", "k", "u", 1, 2)),
         row("GET /b/k?uploadId=u", NONE, new ListParts("b", "k", "u", 0, 1000)),
-        row("POST /b?delete", Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
-            new DeleteObjects("b", new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null))),
+        row(
+            "POST /b?delete",
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new DeleteObjects(
+                "b", new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null))),
         // Told apart by the query or a header alone
         row("GET /b?uploads", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
         row("GET /b?uploads=", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
-        row("GET /b?uploads&upload-id-marker=u", NONE,
+        row(
+            "GET /b?uploads&upload-id-marker=u",
+            NONE,
             new ListMultipartUploads("b", null, null, null, null, 1000)),
-        row("POST /b/k?uploads=", NONE,
+        row(
+            "POST /b/k?uploads=",
+            NONE,
             new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
         row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
@@ -195,33 +293,61 @@ class S3RequestParserTest {
   static Stream<Arguments> invalidParameters() {
     return Stream.of(
         invalid("GET /b?max-keys=ten", NONE, ListObjects.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /b?list-type=2&continuation-token=forged", NONE, ListObjectsV2.class,
+        invalid(
+            "GET /b?list-type=2&continuation-token=forged",
+            NONE,
+            ListObjectsV2.class,
             ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /b?encoding-type=base64", NONE, ListObjects.class,
-            ErrorCode.INVALID_ARGUMENT),
+        invalid("GET /b?encoding-type=base64", NONE, ListObjects.class, ErrorCode.INVALID_ARGUMENT),
         invalid("GET /?max-buckets=0", NONE, ListBuckets.class, ErrorCode.INVALID_ARGUMENT),
         invalid("GET /b/k?versionId=3HL4kqtJ", NONE, GetObject.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /b/k?partNumber=1", Headers.of("Range", "bytes=0-1"), GetObject.class,
+        invalid(
+            "GET /b/k?partNumber=1",
+            Headers.of("Range", "bytes=0-1"),
+            GetObject.class,
             ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k", Headers.of("x-amz-meta-big", "x".repeat(2048)), PutObject.class,
+        invalid(
+            "PUT /b/k",
+            Headers.of("x-amz-meta-big", "x".repeat(2048)),
+            PutObject.class,
             ErrorCode.METADATA_TOO_LARGE),
-        invalid("PUT /b/k", Headers.of("x-amz-checksum-crc32", "not base64"), PutObject.class,
+        invalid(
+            "PUT /b/k",
+            Headers.of("x-amz-checksum-crc32", "not base64"),
+            PutObject.class,
             ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k?partNumber=1&uploadId=u", Headers.of("x-amz-trailer",
-                "x-amz-checksum-md5"), UploadPart.class, ErrorCode.INVALID_REQUEST),
-        invalid("POST /b?delete", Headers.of("x-amz-checksum-crc32", "AAAAAA==",
-                "x-amz-checksum-sha256", "AAAA"), DeleteObjects.class, ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k", Headers.of("x-amz-copy-source", "/s/k",
-                "x-amz-metadata-directive", "MOVE"), CopyObject.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("POST /b/k?uploads", Headers.of("x-amz-checksum-type", "COMPOSITE"),
-            CreateMultipartUpload.class, ErrorCode.INVALID_REQUEST),
-        invalid("PUT /b/k?partNumber=1&uploadId=u", Headers.of("x-amz-copy-source", "/s/k",
-                "x-amz-copy-source-range", "bytes=5-"), UploadPartCopy.class,
+        invalid(
+            "PUT /b/k?partNumber=1&uploadId=u",
+            Headers.of("x-amz-trailer", "x-amz-checksum-md5"),
+            UploadPart.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "POST /b?delete",
+            Headers.of("x-amz-checksum-crc32", "AAAAAA==", "x-amz-checksum-sha256", "AAAA"),
+            DeleteObjects.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "PUT /b/k",
+            Headers.of("x-amz-copy-source", "/s/k", "x-amz-metadata-directive", "MOVE"),
+            CopyObject.class,
             ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /b/k?uploadId=u&max-parts=-1", NONE, ListParts.class,
+        invalid(
+            "POST /b/k?uploads",
+            Headers.of("x-amz-checksum-type", "COMPOSITE"),
+            CreateMultipartUpload.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "PUT /b/k?partNumber=1&uploadId=u",
+            Headers.of("x-amz-copy-source", "/s/k", "x-amz-copy-source-range", "bytes=5-"),
+            UploadPartCopy.class,
             ErrorCode.INVALID_ARGUMENT),
-        invalid("POST /b/k?uploadId=u", Headers.of("x-amz-mp-object-size", "big"),
-            CompleteMultipartUpload.class, ErrorCode.INVALID_REQUEST));
+        invalid(
+            "GET /b/k?uploadId=u&max-parts=-1", NONE, ListParts.class, ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "POST /b/k?uploadId=u",
+            Headers.of("x-amz-mp-object-size", "big"),
+            CompleteMultipartUpload.class,
+            ErrorCode.INVALID_REQUEST));
   }
 
   /** The operation is known (the access log names it) but its error is answered only later. */
@@ -233,14 +359,18 @@ class S3RequestParserTest {
     assertThat(parsed.type()).isEqualTo(type);
     assertThat(parsed.name()).isEqualTo(type.getSimpleName());
     assertThat(parsed.operation()).isNull();
-    assertThat(catchThrowableOfType(CofferException.class, parsed::orThrow).code())
-        .isEqualTo(code);
+    assertThat(catchThrowableOfType(CofferException.class, parsed::orThrow).code()).isEqualTo(code);
   }
 
   @Test
   void aRequestThatIsNoOperationIsRefusedAtOnce() {
     for (String request :
-        List.of("PATCH /b", "POST /", "POST /b/k", "PUT /b/k?uploadId=u", "PUT /b/k?partNumber=1",
+        List.of(
+            "PATCH /b",
+            "POST /",
+            "POST /b/k",
+            "PUT /b/k?uploadId=u",
+            "PUT /b/k?partNumber=1",
             "PUT /b/k?partNumber=0&uploadId=u")) {
       CofferException refusal =
           catchThrowableOfType(CofferException.class, () -> parse(request, NONE));

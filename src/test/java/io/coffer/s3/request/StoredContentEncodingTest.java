@@ -30,6 +30,7 @@ class StoredContentEncodingTest {
           NULL                           | true  | NULL
           """)
   void contentEncodingIsStoredByteForByte(String header, boolean awsChunkedBody, String stored) {
-    assertThat(ObjectAttributeHeaders.storedContentEncoding(header, awsChunkedBody)).isEqualTo(stored);
+    assertThat(ObjectAttributeHeaders.storedContentEncoding(header, awsChunkedBody))
+        .isEqualTo(stored);
   }
 }

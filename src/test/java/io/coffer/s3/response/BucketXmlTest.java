@@ -19,12 +19,14 @@ class BucketXmlTest {
 
   @Test
   void listAllMyBuckets() {
-    assertThat(text(BucketXml.listAllMyBuckets(OWNER, new BucketPage(List.of(PHOTOS), false), null)))
+    assertThat(
+            text(BucketXml.listAllMyBuckets(OWNER, new BucketPage(List.of(PHOTOS), false), null)))
         .isEqualTo(
             document(
                 "<ListAllMyBucketsResult" + Golden.NS + ">",
                 OWNER_XML,
-                "<Buckets><Bucket><Name>photos</Name><CreationDate>" + TIME_TEXT
+                "<Buckets><Bucket><Name>photos</Name><CreationDate>"
+                    + TIME_TEXT
                     + "</CreationDate><BucketRegion>eu-west-1</BucketRegion></Bucket></Buckets>",
                 "</ListAllMyBucketsResult>"));
   }
@@ -37,7 +39,8 @@ class BucketXmlTest {
             document(
                 "<ListAllMyBucketsResult" + Golden.NS + ">",
                 OWNER_XML,
-                "<Buckets><Bucket><Name>photos</Name><CreationDate>" + TIME_TEXT
+                "<Buckets><Bucket><Name>photos</Name><CreationDate>"
+                    + TIME_TEXT
                     + "</CreationDate><BucketRegion>eu-west-1</BucketRegion></Bucket></Buckets>",
                 "<Prefix>ph</Prefix><ContinuationToken>" + token + "</ContinuationToken>",
                 "</ListAllMyBucketsResult>"));
@@ -54,6 +57,7 @@ class BucketXmlTest {
   @Test
   void versioningConfigurationIsEmpty() {
     assertThat(text(BucketXml.versioningConfiguration()))
-        .isEqualTo(document("<VersioningConfiguration" + Golden.NS + "></VersioningConfiguration>"));
+        .isEqualTo(
+            document("<VersioningConfiguration" + Golden.NS + "></VersioningConfiguration>"));
   }
 }

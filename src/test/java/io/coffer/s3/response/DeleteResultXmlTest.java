@@ -12,7 +12,8 @@ class DeleteResultXmlTest {
       List.of(
           new DeleteResultXml.Deleted("a", null),
           new DeleteResultXml.Deleted("b", "null"),
-          new DeleteResultXml.Failed("c", "v1", "NoSuchVersion", "The specified version does not exist."));
+          new DeleteResultXml.Failed(
+              "c", "v1", "NoSuchVersion", "The specified version does not exist."));
 
   @Test
   void deleteResultReportsEveryKey() {

@@ -37,7 +37,16 @@ final class Golden {
   /** An object as the service stores it (a copy's result, say). */
   static ObjectMeta stored(String key, long size, String etag, StoredChecksum checksum) {
     return new ObjectMeta(
-        "b", key, size, etag, "text/plain", Map.of(), Map.of(), checksum, TIME, TIME,
+        "b",
+        key,
+        size,
+        etag,
+        "text/plain",
+        Map.of(),
+        Map.of(),
+        checksum,
+        TIME,
+        TIME,
         new Storage.Blob("s1"));
   }
 }

@@ -25,14 +25,19 @@ class ListingXmlTest {
           true,
           "a b/c/");
   private static final String ONE =
-      "<Key>a%20b/1</Key><LastModified>" + TIME_TEXT + "</LastModified>"
+      "<Key>a%20b/1</Key><LastModified>"
+          + TIME_TEXT
+          + "</LastModified>"
           + "<ETag>&quot;e1&quot;</ETag><Size>5</Size><StorageClass>STANDARD</StorageClass>";
   private static final String TWO =
-      "<Key>a%20b/2</Key><LastModified>" + TIME_TEXT + "</LastModified>"
+      "<Key>a%20b/2</Key><LastModified>"
+          + TIME_TEXT
+          + "</LastModified>"
           + "<ETag>&quot;e2&quot;</ETag><ChecksumAlgorithm>CRC32</ChecksumAlgorithm>"
           + "<ChecksumType>FULL_OBJECT</ChecksumType><Size>6</Size>"
           + "<StorageClass>STANDARD</StorageClass>";
-  private static final String PREFIXES = "<CommonPrefixes><Prefix>a%20b/c/</Prefix></CommonPrefixes>";
+  private static final String PREFIXES =
+      "<CommonPrefixes><Prefix>a%20b/c/</Prefix></CommonPrefixes>";
 
   @Test
   void listBucketResultVersion1() {

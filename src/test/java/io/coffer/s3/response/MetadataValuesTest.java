@@ -32,7 +32,8 @@ class MetadataValuesTest {
   @Test
   void printableNonAsciiTakesTheQForm() {
     // é sent as the single ISO-8859-1 byte E9: a printable character, so "Q", space as '_'.
-    assertThat(MetadataValues.encode("Hello World\u00e9")).isEqualTo("=?UTF-8?Q?Hello_World=C3=A9?=");
+    assertThat(MetadataValues.encode("Hello World\u00e9"))
+        .isEqualTo("=?UTF-8?Q?Hello_World=C3=A9?=");
     assertThat(MetadataValues.encode("a=b?c_d\u00e9")).isEqualTo("=?UTF-8?Q?a=3Db=3Fc=5Fd=C3=A9?=");
   }
 

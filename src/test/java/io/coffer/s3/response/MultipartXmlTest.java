@@ -37,8 +37,7 @@ class MultipartXmlTest {
 
   @Test
   void completeMultipartUploadResultWithTheObjectsChecksum() {
-    CompletedUpload completed =
-        new CompletedUpload("u1", "b", "k", "abc-2", 10, CRC32, "fp", TIME);
+    CompletedUpload completed = new CompletedUpload("u1", "b", "k", "abc-2", 10, CRC32, "fp", TIME);
     assertThat(text(MultipartXml.complete("b", "k", completed)))
         .isEqualTo(
             document(

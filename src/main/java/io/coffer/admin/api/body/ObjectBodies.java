@@ -45,5 +45,6 @@ public final class ObjectBodies {
       @JsonProperty("deleted") List<String> deleted,
       @JsonProperty("errors") List<KeyError> errors) {}
 
-  public record KeyError(@JsonProperty("key") String key, @JsonProperty("message") @Nullable String message) {}
+  public record KeyError(
+      @JsonProperty("key") String key, @JsonProperty("message") @Nullable String message) {}
 }
