@@ -327,7 +327,7 @@ class MultipartIT {
             java.util.Arrays.copyOfRange(source, split, source.length));
     assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray())
         .isEqualTo(expected);
-    // a copy range that starts past the source's end (MultipartHardeningIT has the rest)
+    // a copy range that starts past the source's end (CopySourceRangeIT has the rest)
     assertS3Error(
         400,
         "InvalidRequest",
