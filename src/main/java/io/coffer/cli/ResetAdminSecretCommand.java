@@ -2,10 +2,9 @@ package io.coffer.cli;
 
 import io.coffer.model.Credential;
 import io.coffer.server.Recovery;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code coffer reset-admin-secret}: a new secret for user {@code admin} of a stopped server's data
@@ -25,19 +24,14 @@ import picocli.CommandLine.Option;
     })
 public final class ResetAdminSecretCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "${env:COFFER_DATA:-./data}",
-      description = "Data directory (env COFFER_DATA, default ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin DataDirectoryOption data;
 
   @Override
   public Integer call() throws Exception {
-    Credential admin = Recovery.resetAdminSecret(data);
+    Credential admin = Recovery.resetAdminSecret(data.path);
     System.out.println(
         "A new secret for user 'admin' of "
-            + data.toAbsolutePath().normalize()
+            + data.path.toAbsolutePath().normalize()
             + " (shown only now):");
     System.out.println("  Access key: " + admin.accessKey());
     System.out.println("  Secret key: " + admin.secretKey());

@@ -1,10 +1,9 @@
 package io.coffer.cli;
 
 import io.coffer.server.Recovery;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code coffer reset-api-key}: a new management API key for a stopped server's data directory. */
 @Command(
@@ -20,19 +19,14 @@ import picocli.CommandLine.Option;
     })
 public final class ResetApiKeyCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "${env:COFFER_DATA:-./data}",
-      description = "Data directory (env COFFER_DATA, default ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin DataDirectoryOption data;
 
   @Override
   public Integer call() throws Exception {
-    String key = Recovery.resetApiKey(data);
+    String key = Recovery.resetApiKey(data.path);
     System.out.println(
         "A new management API key for "
-            + data.toAbsolutePath().normalize()
+            + data.path.toAbsolutePath().normalize()
             + " (shown only now; only its hash is stored):");
     System.out.println("  API key:    " + key);
     System.out.flush();

@@ -9,7 +9,6 @@ import io.coffer.config.ServerConfig;
 import io.coffer.server.CofferServer;
 import io.coffer.server.Startup;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,12 +43,7 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "${env:COFFER_DATA:-./data}",
-      description = "Data directory (env COFFER_DATA, default ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin DataDirectoryOption data;
 
   @Option(
       names = "--address",
@@ -203,7 +198,7 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
       EnvCredentials secrets = EnvCredentials.from(env);
       return new ServerConfig(
-          data,
+          data.path,
           s3Address,
           console,
           region,

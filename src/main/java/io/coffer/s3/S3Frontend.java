@@ -21,6 +21,7 @@ import io.coffer.s3.request.S3RequestParser;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.service.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -207,11 +208,13 @@ public final class S3Frontend implements HttpHandler {
 
   private HttpResponse health(String check) {
     return switch (check) {
-      case "live" -> new HttpResponse(200).body("OK\n".getBytes(), "text/plain");
+      case "live" ->
+          new HttpResponse(200).body("OK\n".getBytes(StandardCharsets.US_ASCII), "text/plain");
       case "ready" ->
           ready
-              ? new HttpResponse(200).body("OK\n".getBytes(), "text/plain")
-              : new HttpResponse(503).body("not ready\n".getBytes(), "text/plain");
+              ? new HttpResponse(200).body("OK\n".getBytes(StandardCharsets.US_ASCII), "text/plain")
+              : new HttpResponse(503)
+                  .body("not ready\n".getBytes(StandardCharsets.US_ASCII), "text/plain");
       default -> throw new CofferException(ErrorCode.NO_SUCH_KEY);
     };
   }

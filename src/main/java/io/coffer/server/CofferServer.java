@@ -49,12 +49,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A running Coffer: the composition root that wires stores, services and both front ends. */
 public final class CofferServer implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(CofferServer.class);
 
   private final ServerConfig config;
   private final MetadataStore metadata;

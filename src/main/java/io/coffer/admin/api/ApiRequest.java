@@ -5,6 +5,7 @@ import io.coffer.http.HttpRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +87,7 @@ final class ApiRequest {
       if (!emptyIsEmptyObject) {
         throw new ApiException(400, "malformed_json", "The request needs a JSON body.");
       }
-      bytes = "{}".getBytes();
+      bytes = "{}".getBytes(StandardCharsets.US_ASCII);
     }
     InputStream in = new ByteArrayInputStream(bytes);
     return StrictJson.read(in, type);
