@@ -15,12 +15,11 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Gives user 'admin' a new S3 secret key and prints it (its access key and buckets stay).",
-      "Creates that credential if there is none. Refuses to run while a server uses the data"
-          + " directory.",
-      "A server started with COFFER_ACCESS_KEY and COFFER_SECRET_KEY (or MINIO_ROOT_USER and"
-          + " MINIO_ROOT_PASSWORD)",
-      "uses those instead."
+      "Gives user 'admin' a new S3 secret key and prints it (its access key and buckets stay);"
+          + " creates that credential if there is none.",
+      "Refuses to run while a server uses the data directory. A server started with"
+          + " COFFER_ACCESS_KEY and COFFER_SECRET_KEY (or MINIO_ROOT_USER and MINIO_ROOT_PASSWORD)"
+          + " uses those instead."
     })
 public final class ResetAdminSecretCommand implements Callable<Integer> {
 

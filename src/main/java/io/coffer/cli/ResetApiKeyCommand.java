@@ -14,8 +14,7 @@ import picocli.CommandLine.Mixin;
       "Replaces the management API key of a data directory and prints the new one (only its hash is"
           + " stored).",
       "Refuses to run while a server uses the data directory. A server started with COFFER_API_KEY"
-          + " uses that",
-      "key instead."
+          + " uses that key instead."
     })
 public final class ResetApiKeyCommand implements Callable<Integer> {
 
