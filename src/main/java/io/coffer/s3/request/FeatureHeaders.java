@@ -3,6 +3,7 @@ package io.coffer.s3.request;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,6 +120,13 @@ public final class FeatureHeaders {
   /** The table, in the order a request's headers are judged: the first refusal is the answer. */
   static final List<Rule> RULES = rules();
 
+  /**
+   * The rules of each operation, in table order: a request looks up only the headers that can
+   * matter to its operation (a GET about ten), not the whole table.
+   */
+  private static final Map<Class<? extends S3Operation>, List<Rule>> RULES_BY_OPERATION =
+      byOperation(RULES);
+
   private FeatureHeaders() {}
 
   private static List<Rule> rules() {
@@ -231,10 +239,7 @@ public final class FeatureHeaders {
    * @throws CofferException the refusal: NotImplemented or AWS's error for that value
    */
   public static void check(Class<? extends S3Operation> operation, Headers headers, long callerId) {
-    for (Rule rule : RULES) {
-      if (!rule.operations().contains(operation)) {
-        continue;
-      }
+    for (Rule rule : RULES_BY_OPERATION.getOrDefault(operation, List.of())) {
       String value = headers.get(rule.header());
       if (value == null) {
         continue;
@@ -244,6 +249,17 @@ public final class FeatureHeaders {
         throw refusal;
       }
     }
+  }
+
+  private static Map<Class<? extends S3Operation>, List<Rule>> byOperation(List<Rule> rules) {
+    Map<Class<? extends S3Operation>, List<Rule>> byOperation = new HashMap<>();
+    for (Rule rule : rules) {
+      for (Class<? extends S3Operation> operation : rule.operations()) {
+        byOperation.computeIfAbsent(operation, o -> new ArrayList<>()).add(rule);
+      }
+    }
+    byOperation.replaceAll((operation, list) -> List.copyOf(list));
+    return Map.copyOf(byOperation);
   }
 
   private static Verdict notImplemented(String feature) {
