@@ -5,20 +5,27 @@ import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
+import io.coffer.model.DefaultRetention;
+import io.coffer.model.KeyVersion;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.UploadListing;
+import io.coffer.model.VersionPage;
+import io.coffer.model.VersionQuery;
+import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +69,19 @@ public interface MetadataStore extends AutoCloseable {
    * Creates a bucket; BUCKET_ALREADY_OWNED_BY_YOU when the owner already has it,
    * BUCKET_ALREADY_EXISTS when someone else does, NO_SUCH_CREDENTIAL when the owner is unknown.
    */
-  Bucket createBucket(String name, long ownerId, String region, Instant now);
+  Bucket createBucket(String name, long ownerId, String region, Instant now, boolean objectLock);
+
+  /**
+   * Sets a bucket's versioning to ENABLED or SUSPENDED. INVALID_BUCKET_STATE when suspending a
+   * bucket with object lock; NO_SUCH_BUCKET when absent or no longer the bucket with ID {@code id}.
+   */
+  Bucket setVersioning(String name, String id, Versioning versioning);
+
+  /**
+   * Enables object lock on a bucket (if not yet) and sets its default retention (null for none).
+   * INVALID_BUCKET_STATE when versioning is not ENABLED; NO_SUCH_BUCKET as for setVersioning.
+   */
+  Bucket setObjectLock(String name, String id, @Nullable DefaultRetention defaultRetention);
 
   Optional<Bucket> findBucket(String name);
 
@@ -83,40 +102,91 @@ public interface MetadataStore extends AutoCloseable {
 
   /**
    * Deletes an empty bucket together with its in-progress uploads, returning the parts of those
-   * uploads so their blobs can be removed; BUCKET_NOT_EMPTY when it holds objects, NO_SUCH_BUCKET
-   * when absent or when the bucket of that name is no longer the one with ID {@code id}.
+   * uploads so their blobs can be removed; BUCKET_NOT_EMPTY when it holds objects or versions
+   * (delete markers included), NO_SUCH_BUCKET when absent or when the bucket of that name is no
+   * longer the one with ID {@code id}.
    */
   List<Part> deleteBucket(String name, String id);
 
   // ---- objects ----
 
+  /** The current version of a key when it is an object (not when it is a delete marker). */
   Optional<ObjectMeta> findObject(String bucket, String key);
+
+  /**
+   * A version of a key: with {@code versionId} null the current one (an object or a delete marker),
+   * else the one with that ID ({@code "null"} for the null version). Empty when there is none.
+   */
+  Optional<KeyVersion> findVersion(String bucket, String key, @Nullable String versionId);
 
   /** The segments of a multipart object in part order (empty for a single-piece object). */
   List<Segment> findSegments(String storageId);
 
   /**
    * Makes {@code object} the current version of its key if {@code precondition} holds against the
-   * current version, checked in the same transaction. NO_SUCH_BUCKET when the bucket is gone or is
-   * no longer the one with ID {@code bucketId}, under which the caller stored the object's blob
-   * (the name was deleted and created again meanwhile); PRECONDITION_FAILED when If-None-Match *
-   * meets an existing key or If-Match meets another ETag; NO_SUCH_KEY when If-Match meets no key.
+   * current version (a delete marker counts as no object), checked in the same transaction. As the
+   * bucket's versioning is at the commit: ENABLED keeps {@code object.versionId()} and keeps the
+   * previous current version as a noncurrent one; otherwise the object becomes the null version,
+   * replacing the key's existing null version wherever it is (current or not), and keeping other
+   * versions. NO_SUCH_BUCKET when the bucket is gone or is no longer the one with ID {@code
+   * bucketId}, under which the caller stored the object's blob (the name was deleted and created
+   * again meanwhile); PRECONDITION_FAILED when If-None-Match * meets an existing key or If-Match
+   * meets another ETag; NO_SUCH_KEY when If-Match meets no key.
    *
-   * @return what the write replaced, so its storage can be released
+   * @return the object as stored (with the version ID it got) and what it replaced, so that storage
+   *     can be released
    */
-  Replaced putObject(String bucketId, ObjectMeta object, WritePrecondition precondition);
+  Written putObject(String bucketId, ObjectMeta object, WritePrecondition precondition);
 
   /**
-   * Removes the current version of a key if {@code precondition} holds (only ifMatch is used).
+   * Deletes as S3's DeleteObject does, if {@code precondition} holds against the current version
+   * (only ifMatch is used).
    *
-   * @return what was deleted, so its storage can be released (empty when the key was absent)
+   * <ul>
+   *   <li>{@code versionId} null, bucket never versioned: removes the current version (nothing when
+   *       absent).
+   *   <li>{@code versionId} null, versioning ENABLED: adds a delete marker with ID {@code
+   *       markerVersionId} as the current version; the previous current version stays.
+   *   <li>{@code versionId} null, versioning SUSPENDED: removes the null version (wherever it is)
+   *       and adds a delete marker as the null version.
+   *   <li>{@code versionId} given: removes that version (object or marker) for good; when it was
+   *       the current one, the next newest becomes current. NO_SUCH_VERSION when absent.
+   * </ul>
+   *
+   * A version whose lock {@link io.coffer.model.ObjectLock#protects protects} it at {@code now}
+   * (with {@code bypassGovernance}) is not removed: ACCESS_DENIED.
+   *
+   * @return what was removed, so its storage can be released, and what to report
    */
-  Replaced deleteObject(String bucket, String key, WritePrecondition precondition);
+  Deleted deleteObject(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      WritePrecondition precondition,
+      String markerVersionId,
+      Instant now,
+      boolean bypassGovernance);
 
-  /** One page of keys and common prefixes; see {@link ListQuery}. */
+  /**
+   * Changes the lock of a version ({@code versionId} null: the current one) to what {@code change}
+   * makes of it, in one transaction; {@code change} may throw a CofferException to refuse.
+   * NO_SUCH_KEY or NO_SUCH_VERSION when absent, METHOD_NOT_ALLOWED for a delete marker.
+   *
+   * @return the version with its new lock
+   */
+  ObjectMeta updateLock(
+      String bucket, String key, @Nullable String versionId, UnaryOperator<ObjectLock> change);
+
+  /** One page of keys and common prefixes of current versions; see {@link ListQuery}. */
   ListPage listObjects(ListQuery query);
 
-  /** Calls {@code sink} with every blob ID the store references (objects, segments and parts). */
+  /** One page of versions and delete markers; see {@link VersionQuery}. */
+  VersionPage listVersions(VersionQuery query);
+
+  /**
+   * Calls {@code sink} with every blob ID the store references (every version of every object,
+   * segments and parts).
+   */
   void forEachReferencedBlob(Consumer<String> sink);
 
   // ---- multipart uploads ----
@@ -225,4 +295,17 @@ public interface MetadataStore extends AutoCloseable {
    * earlier completion when this was a retry, which then released nothing).
    */
   record Completed(Replaced replaced, List<String> unusedPartBlobs, CompletedUpload upload) {}
+
+  /** The result of a write: the object as stored, with its version ID, and what it replaced. */
+  record Written(ObjectMeta object, Replaced replaced) {}
+
+  /**
+   * The result of a delete.
+   *
+   * @param removed what was removed for good (nothing when only a delete marker was added)
+   * @param versionId the version to report: the marker added, or the version removed; null when the
+   *     bucket was never versioned
+   * @param deleteMarker whether a delete marker was added, or the version removed was one
+   */
+  record Deleted(Replaced removed, @Nullable String versionId, boolean deleteMarker) {}
 }

@@ -1,12 +1,16 @@
 package io.coffer.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bucket with its owner and the counters kept in the same transaction as each change.
  *
  * @param id the internal ID of this bucket, generated when it is created and never reused: a name
  *     deleted and created again gets a new ID, and blob storage is addressed by it (never by name)
+ * @param totalSize the bytes of every stored version (objectCount counts current versions only)
+ * @param objectLock whether object lock is enabled (then versioning is ENABLED for good)
+ * @param defaultRetention the retention new versions get when they name none, or null
  */
 public record Bucket(
     String name,
@@ -15,4 +19,7 @@ public record Bucket(
     String region,
     Instant createdAt,
     long objectCount,
-    long totalSize) {}
+    long totalSize,
+    Versioning versioning,
+    boolean objectLock,
+    @Nullable DefaultRetention defaultRetention) {}

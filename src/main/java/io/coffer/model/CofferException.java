@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 public class CofferException extends RuntimeException {
   private final ErrorCode code;
   private final SequencedMap<String, String> fields = new LinkedHashMap<>();
+  private final SequencedMap<String, String> headers = new LinkedHashMap<>();
 
   public CofferException(ErrorCode code) {
     this(code, code.defaultMessage());
@@ -51,6 +52,20 @@ public class CofferException extends RuntimeException {
   public CofferException with(String element, String value) {
     fields.put(element, value);
     return this;
+  }
+
+  /**
+   * Adds a response header to the error, as S3 sends {@code x-amz-delete-marker} with the 404 of a
+   * key whose current version is a delete marker.
+   */
+  public CofferException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** The extra response headers, in the order added; empty for most errors. */
+  public Map<String, String> headers() {
+    return Collections.unmodifiableMap(headers);
   }
 
   /** The extra elements, in the order they were added; empty for most errors. */

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param partsFingerprint identifies the part list the upload was completed with (see the service),
  *     so only a retry of the same completion gets the remembered answer
  * @param checksum the object's checksum as completed, or null
+ * @param versionId the version the completion made ({@link KeyVersion#NULL_VERSION} unless the
+ *     bucket was versioned)
  */
 public record CompletedUpload(
     String uploadId,
@@ -20,4 +22,5 @@ public record CompletedUpload(
     long size,
     @Nullable StoredChecksum checksum,
     String partsFingerprint,
-    Instant completedAt) {}
+    Instant completedAt,
+    String versionId) {}

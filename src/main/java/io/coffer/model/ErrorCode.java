@@ -60,6 +60,16 @@ public enum ErrorCode {
   INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
+  INVALID_BUCKET_STATE(
+      "InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
+  OBJECT_LOCK_CONFIGURATION_NOT_FOUND(
+      "ObjectLockConfigurationNotFoundError",
+      404,
+      "Object Lock configuration does not exist for this bucket"),
+  NO_SUCH_OBJECT_LOCK_CONFIGURATION(
+      "NoSuchObjectLockConfiguration",
+      404,
+      "The specified object does not have a ObjectLock configuration"),
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
   MALFORMED_TRAILER(
       "MalformedTrailerError",

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param checksumAlgorithm the algorithm requested at creation, or null
  * @param checksumType FULL_OBJECT or COMPOSITE when an algorithm was requested, else null
+ * @param lock the retention and legal hold the completed object gets
  */
 public record MultipartUpload(
     String uploadId,
@@ -20,4 +21,5 @@ public record MultipartUpload(
     Map<String, String> userMetadata,
     @Nullable String checksumAlgorithm,
     @Nullable String checksumType,
-    Instant initiatedAt) {}
+    Instant initiatedAt,
+    ObjectLock lock) {}

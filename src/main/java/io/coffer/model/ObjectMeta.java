@@ -5,13 +5,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The metadata of one stored object (the current version of a key).
+ * The metadata of one stored object: one version of a key.
  *
  * @param headers stored system headers (Content-Encoding, Content-Disposition, Cache-Control, ...)
  *     keyed by their canonical HTTP names
  * @param userMetadata x-amz-meta-* values keyed by the lower-case name without the prefix
  * @param checksum the object's checksum, or null when none was requested or sent
  * @param storage where the object's bytes are
+ * @param versionId the version's ID, {@link KeyVersion#NULL_VERSION} for the null version
+ * @param lock the version's retention and legal hold
  */
 public record ObjectMeta(
     String bucket,
@@ -24,7 +26,74 @@ public record ObjectMeta(
     @Nullable StoredChecksum checksum,
     Instant createdAt,
     Instant updatedAt,
-    Storage storage) {
+    Storage storage,
+    String versionId,
+    ObjectLock lock)
+    implements KeyVersion {
+
+  /**
+   * A new object's metadata as a write makes it: the null version, unlocked, until the store says.
+   */
+  public static ObjectMeta written(
+      String bucket,
+      String key,
+      long size,
+      String etag,
+      String contentType,
+      Map<String, String> headers,
+      Map<String, String> userMetadata,
+      @Nullable StoredChecksum checksum,
+      Instant createdAt,
+      Storage storage) {
+    return new ObjectMeta(
+        bucket,
+        key,
+        size,
+        etag,
+        contentType,
+        headers,
+        userMetadata,
+        checksum,
+        createdAt,
+        createdAt,
+        storage,
+        NULL_VERSION,
+        ObjectLock.NONE);
+  }
+
+  public ObjectMeta withVersion(String newVersionId) {
+    return new ObjectMeta(
+        bucket,
+        key,
+        size,
+        etag,
+        contentType,
+        headers,
+        userMetadata,
+        checksum,
+        createdAt,
+        updatedAt,
+        storage,
+        newVersionId,
+        lock);
+  }
+
+  public ObjectMeta withLock(ObjectLock newLock) {
+    return new ObjectMeta(
+        bucket,
+        key,
+        size,
+        etag,
+        contentType,
+        headers,
+        userMetadata,
+        checksum,
+        createdAt,
+        updatedAt,
+        storage,
+        versionId,
+        newLock);
+  }
 
   public boolean isMultipart() {
     return storage instanceof Storage.Parts;

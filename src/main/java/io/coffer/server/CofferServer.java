@@ -29,6 +29,7 @@ import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
+import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
@@ -114,6 +115,7 @@ public final class CofferServer implements AutoCloseable {
             metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
     MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
     CopyService copies = new CopyService(buckets, objects, multipart);
+    ObjectLockService locks = new ObjectLockService(metadata, buckets, clock);
     PresignedUrlService presignedUrls =
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
@@ -154,7 +156,8 @@ public final class CofferServer implements AutoCloseable {
                 buckets,
                 objects,
                 multipart,
-                presignedUrls),
+                presignedUrls,
+                locks),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

@@ -21,13 +21,16 @@ final class Access {
    *     CreateBucket, or whose buckets are listed)
    */
   static void require(Caller caller, Action action, @Nullable String bucket, long ownerId) {
-    boolean allowed =
-        switch (caller) {
-          case Caller.Admin admin -> true;
-          case Caller.User user -> user.id() == ownerId;
-        };
-    if (!allowed) {
+    if (!allows(caller, action, bucket, ownerId)) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
+  }
+
+  /** Whether {@code caller} may do {@code action}; see {@link #require}. */
+  static boolean allows(Caller caller, Action action, @Nullable String bucket, long ownerId) {
+    return switch (caller) {
+      case Caller.Admin admin -> true;
+      case Caller.User user -> user.id() == ownerId;
+    };
   }
 }

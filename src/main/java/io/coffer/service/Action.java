@@ -12,11 +12,26 @@ public enum Action {
   LIST_BUCKET("s3:ListBucket"),
   GET_BUCKET_LOCATION("s3:GetBucketLocation"),
   GET_BUCKET_VERSIONING("s3:GetBucketVersioning"),
+  PUT_BUCKET_VERSIONING("s3:PutBucketVersioning"),
+  /** ListObjectVersions. */
+  LIST_BUCKET_VERSIONS("s3:ListBucketVersions"),
+  GET_BUCKET_OBJECT_LOCK_CONFIGURATION("s3:GetBucketObjectLockConfiguration"),
+  PUT_BUCKET_OBJECT_LOCK_CONFIGURATION("s3:PutBucketObjectLockConfiguration"),
   /** GetObject and HeadObject, and reading the source of a copy. */
   GET_OBJECT("s3:GetObject"),
   /** PutObject, the target of a copy, and creating, uploading to and completing an upload. */
   PUT_OBJECT("s3:PutObject"),
+  /** GetObject and HeadObject of a version named by its ID. */
+  GET_OBJECT_VERSION("s3:GetObjectVersion"),
   DELETE_OBJECT("s3:DeleteObject"),
+  /** DeleteObject of a version named by its ID: removes it for good. */
+  DELETE_OBJECT_VERSION("s3:DeleteObjectVersion"),
+  GET_OBJECT_RETENTION("s3:GetObjectRetention"),
+  PUT_OBJECT_RETENTION("s3:PutObjectRetention"),
+  GET_OBJECT_LEGAL_HOLD("s3:GetObjectLegalHold"),
+  PUT_OBJECT_LEGAL_HOLD("s3:PutObjectLegalHold"),
+  /** Shortening or removing a GOVERNANCE retention, or deleting a version it protects. */
+  BYPASS_GOVERNANCE_RETENTION("s3:BypassGovernanceRetention"),
   LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads"),
   LIST_PARTS("s3:ListMultipartUploadParts"),
   ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload");

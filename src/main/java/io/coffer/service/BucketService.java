@@ -6,7 +6,9 @@ import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
+import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.Versioning;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,8 @@ public final class BucketService {
    * that one). Any other region is refused: clients that ask a bucket's location
    * (GetBucketLocation, HeadBucket) would sign for it, and this server answers only its own.
    */
-  public Bucket create(Caller caller, String name, long ownerId, String region) {
+  public Bucket create(
+      Caller caller, String name, long ownerId, @Nullable String region, boolean objectLock) {
     Names.requireValidBucketName(name);
     Access.require(caller, Action.CREATE_BUCKET, name, ownerId);
     if (region != null && !region.equals(defaultRegion)) {
@@ -47,7 +50,29 @@ public final class BucketService {
               + region
               + "'.");
     }
-    return store.createBucket(name, ownerId, defaultRegion, clock.instant());
+    return store.createBucket(name, ownerId, defaultRegion, clock.instant(), objectLock);
+  }
+
+  /**
+   * Enables or suspends versioning; INVALID_BUCKET_STATE when suspending a bucket with object lock.
+   */
+  public Bucket setVersioning(Caller caller, String name, Versioning versioning) {
+    if (versioning == Versioning.UNVERSIONED) {
+      throw new CofferException(
+          ErrorCode.MALFORMED_XML, "Versioning can only be Enabled or Suspended.");
+    }
+    Bucket bucket = require(caller, name, Action.PUT_BUCKET_VERSIONING);
+    return store.setVersioning(name, bucket.id(), versioning);
+  }
+
+  /**
+   * Enables object lock (on a bucket with versioning enabled) and sets its default retention (null
+   * for none).
+   */
+  public Bucket setObjectLock(
+      Caller caller, String name, @Nullable DefaultRetention defaultRetention) {
+    Bucket bucket = require(caller, name, Action.PUT_BUCKET_OBJECT_LOCK_CONFIGURATION);
+    return store.setObjectLock(name, bucket.id(), defaultRetention);
   }
 
   /**
@@ -57,9 +82,22 @@ public final class BucketService {
    * @return the bucket's internal ID, under which its blobs are stored
    */
   String requireAccess(Caller caller, String name, Action action) {
+    return requireRef(caller, name, action).id();
+  }
+
+  /** As {@link #requireAccess}, answering the bucket's ID, owner, versioning and lock settings. */
+  BucketRef requireRef(Caller caller, String name, Action action) {
     BucketRef bucket = store.findBucketRef(name).orElseThrow(BucketService::noSuchBucket);
     Access.require(caller, action, name, bucket.ownerId());
-    return bucket.id();
+    return bucket;
+  }
+
+  /**
+   * Whether the bucket was ever versioned, without an access check: S3 reports version IDs ({@code
+   * x-amz-version-id}) only then. For answering a request that has passed its check.
+   */
+  public boolean everVersioned(String name) {
+    return store.findBucketRef(name).map(b -> b.versioning().everVersioned()).orElse(false);
   }
 
   /**

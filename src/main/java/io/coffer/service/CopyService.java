@@ -1,10 +1,12 @@
 package io.coffer.service;
 
 import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.model.BucketRef;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.WritePrecondition;
@@ -26,24 +28,39 @@ public final class CopyService {
     this.multipart = multipart;
   }
 
+  /** A copy made, and the version of the source it was made from. */
+  public record Copied(ObjectMeta object, String sourceVersionId) {}
+
+  /** A part copied into an upload, and the version of the source it was copied from. */
+  public record CopiedPart(Part part, String sourceVersionId) {}
+
   /**
-   * Copies an object. With {@code replacement} null the source's attributes are kept (directive
-   * COPY); otherwise they are replaced (REPLACE).
+   * Copies an object (the current version of the source, or the one named by {@code
+   * sourceVersionId}). With {@code replacement} null the source's attributes are kept (directive
+   * COPY); otherwise they are replaced (REPLACE). The copy gets {@code lock} (or the bucket's
+   * default retention), never the source's.
    */
-  public ObjectMeta copyObject(
+  public Copied copyObject(
       Caller caller,
       String sourceBucket,
       String sourceKey,
+      @Nullable String sourceVersionId,
       ReadConditions sourceConditions,
       String bucket,
       String key,
       @Nullable ObjectAttributes replacement,
       @Nullable ChecksumAlgorithm checksumAlgorithm,
-      WritePrecondition precondition) {
-    String sourceBucketId = buckets.requireAccess(caller, sourceBucket, Action.GET_OBJECT);
-    String bucketId = buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
+      WritePrecondition precondition,
+      ObjectLock lock) {
+    BucketRef sourceRef = sourceRef(caller, sourceBucket, sourceVersionId);
+    BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT);
+    String bucketId = target.id();
     Names.requireValidKey(key);
-    if (sourceBucket.equals(bucket) && sourceKey.equals(key) && replacement == null) {
+    ObjectLock newLock = ObjectLocks.forNewVersion(target, lock, objects.now());
+    if (sourceBucket.equals(bucket)
+        && sourceKey.equals(key)
+        && sourceVersionId == null
+        && replacement == null) {
       throw new CofferException(
           ErrorCode.INVALID_REQUEST,
           "This copy request is illegal because it is trying to copy an object to itself without"
@@ -51,7 +68,9 @@ public final class CopyService {
               + " encryption attributes.");
     }
     ObjectRead source =
-        opened(objects.open(sourceBucketId, sourceBucket, sourceKey, sourceConditions, null, null));
+        opened(
+            objects.open(
+                sourceRef, sourceBucket, sourceKey, sourceVersionId, sourceConditions, null, null));
     ObjectMeta from = source.meta();
     ChecksumAlgorithm algorithm =
         checksumAlgorithm != null
@@ -64,14 +83,25 @@ public final class CopyService {
         replacement != null
             ? replacement
             : new ObjectAttributes(from.contentType(), from.headers(), from.userMetadata());
-    return objects.commitNew(bucketId, bucket, key, stored, attributes, precondition);
+    return new Copied(
+        objects.commitNew(bucketId, bucket, key, stored, attributes, precondition, newLock),
+        from.versionId());
+  }
+
+  private BucketRef sourceRef(Caller caller, String bucket, @Nullable String versionId) {
+    if (versionId != null) {
+      ObjectService.requireWellFormed(versionId);
+    }
+    return buckets.requireRef(
+        caller, bucket, versionId == null ? Action.GET_OBJECT : Action.GET_OBJECT_VERSION);
   }
 
   /** Copies a source object, or a range of it, into a part of an upload. */
-  public Part uploadPartCopy(
+  public CopiedPart uploadPartCopy(
       Caller caller,
       String sourceBucket,
       String sourceKey,
+      @Nullable String sourceVersionId,
       ReadConditions sourceConditions,
       @Nullable ByteRange sourceRange,
       String bucket,
@@ -79,19 +109,26 @@ public final class CopyService {
       String uploadId,
       int partNumber) {
     MultipartService.requirePartNumber(partNumber);
-    String sourceBucketId = buckets.requireAccess(caller, sourceBucket, Action.GET_OBJECT);
+    BucketRef sourceRef = sourceRef(caller, sourceBucket, sourceVersionId);
     MultipartUpload upload = multipart.require(caller, Action.PUT_OBJECT, bucket, key, uploadId);
     String bucketId = multipart.uploadBucketId(upload);
     ObjectRead source =
         opened(
             objects.open(
-                sourceBucketId, sourceBucket, sourceKey, sourceConditions, sourceRange, null));
+                sourceRef,
+                sourceBucket,
+                sourceKey,
+                sourceVersionId,
+                sourceConditions,
+                sourceRange,
+                null));
     ChecksumAlgorithm algorithm =
         upload.checksumAlgorithm() == null
             ? null
             : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
     StoredBody stored = storeFrom(source, bucketId, algorithm, false);
-    return multipart.recordPart(bucketId, upload, partNumber, stored);
+    return new CopiedPart(
+        multipart.recordPart(bucketId, upload, partNumber, stored), source.meta().versionId());
   }
 
   /** A copy source that is "not modified" fails the copy: 412 where a GET answers 304. */

@@ -4,10 +4,12 @@ import io.coffer.blob.BlobStore;
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
 import io.coffer.meta.MetadataStore;
+import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
@@ -69,9 +71,11 @@ public final class MultipartService {
       String key,
       ObjectAttributes attributes,
       @Nullable ChecksumAlgorithm checksumAlgorithm,
-      @Nullable String checksumType) {
-    buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
+      @Nullable String checksumType,
+      ObjectLock lock) {
+    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT);
     Names.requireValidKey(key);
+    ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
     String type = null;
     if (checksumAlgorithm != null) {
       type = checksumType != null ? checksumType : defaultChecksumType(checksumAlgorithm);
@@ -98,7 +102,8 @@ public final class MultipartService {
             attributes.userMetadata(),
             checksumAlgorithm == null ? null : checksumAlgorithm.name(),
             type,
-            clock.instant());
+            clock.instant(),
+            newLock);
     store.createUpload(upload);
     return upload;
   }
@@ -310,21 +315,24 @@ public final class MultipartService {
     expected.verify(size, checksum, segments.size());
     Instant now = clock.instant();
     String etag = HexFormat.of().formatHex(md5OfMd5s.digest()) + "-" + segments.size();
+    String versionId = VersionIds.next();
     ObjectMeta meta =
-        new ObjectMeta(
-            bucket,
-            key,
-            size,
-            etag,
-            upload.contentType(),
-            upload.headers(),
-            upload.userMetadata(),
-            checksum,
-            now,
-            now,
-            new Storage.Parts(Ids.storageId(), segments.size()));
+        ObjectMeta.written(
+                bucket,
+                key,
+                size,
+                etag,
+                upload.contentType(),
+                upload.headers(),
+                upload.userMetadata(),
+                checksum,
+                now,
+                new Storage.Parts(Ids.storageId(), segments.size()))
+            .withVersion(versionId)
+            .withLock(upload.lock());
     CompletedUpload completion =
-        new CompletedUpload(uploadId, bucket, key, etag, size, checksum, fingerprint, now);
+        new CompletedUpload(
+            uploadId, bucket, key, etag, size, checksum, fingerprint, now, versionId);
     MetadataStore.Completed completed =
         store.completeUpload(
             completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));

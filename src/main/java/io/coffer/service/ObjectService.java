@@ -3,25 +3,34 @@ package io.coffer.service;
 import io.coffer.blob.BlobStore;
 import io.coffer.blob.BlobStore.BlobLease;
 import io.coffer.meta.MetadataStore;
-import io.coffer.meta.MetadataStore.Replaced;
+import io.coffer.meta.MetadataStore.Deleted;
+import io.coffer.meta.MetadataStore.Written;
+import io.coffer.model.BucketRef;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
+import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Segment;
 import io.coffer.model.Storage;
+import io.coffer.model.VersionPage;
+import io.coffer.model.VersionQuery;
 import io.coffer.model.WritePrecondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +63,10 @@ public final class ObjectService {
     this.maxObjectSize = maxObjectSize;
   }
 
+  Instant now() {
+    return clock.instant();
+  }
+
   BodyWriter bodyWriter() {
     return bodyWriter;
   }
@@ -70,13 +83,15 @@ public final class ObjectService {
       InputStream body,
       long declaredLength,
       PayloadChecks checks,
-      WritePrecondition precondition) {
-    String bucketId = buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
+      WritePrecondition precondition,
+      ObjectLock lock) {
+    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT);
     Names.requireValidKey(key);
+    ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
     failEarlyIfKeyExists(bucket, key, precondition);
     StoredBody stored =
-        bodyWriter.store(bucketId, body, declaredLength, maxObjectSize, checks, true);
-    return commitNew(bucketId, bucket, key, stored, attributes, precondition);
+        bodyWriter.store(ref.id(), body, declaredLength, maxObjectSize, checks, true);
+    return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock);
   }
 
   /**
@@ -94,9 +109,10 @@ public final class ObjectService {
   }
 
   /**
-   * Makes a stored body the current version of a key, with the given attributes.
+   * Makes a stored body the current version of a key, with the given attributes and lock.
    *
    * @param bucketId the ID of the bucket the body was stored under
+   * @return the object as stored, with the version ID it got
    */
   ObjectMeta commitNew(
       String bucketId,
@@ -104,25 +120,27 @@ public final class ObjectService {
       String key,
       StoredBody stored,
       ObjectAttributes attributes,
-      WritePrecondition precondition) {
+      WritePrecondition precondition,
+      ObjectLock lock) {
     Instant now = clock.instant();
     Storage storage =
         stored.blobId() != null
             ? new Storage.Blob(stored.blobId())
             : new Storage.Inline(Objects.requireNonNull(stored.inline()));
     ObjectMeta meta =
-        new ObjectMeta(
-            bucket,
-            key,
-            stored.size(),
-            stored.md5Hex(),
-            attributes.contentType(),
-            attributes.headers(),
-            attributes.userMetadata(),
-            stored.checksum(),
-            now,
-            now,
-            storage);
+        ObjectMeta.written(
+                bucket,
+                key,
+                stored.size(),
+                stored.md5Hex(),
+                attributes.contentType(),
+                attributes.headers(),
+                attributes.userMetadata(),
+                stored.checksum(),
+                now,
+                storage)
+            .withVersion(VersionIds.next())
+            .withLock(lock);
     return commit(
         bucketId,
         meta,
@@ -134,25 +152,32 @@ public final class ObjectService {
    * Makes {@code meta} current; on failure releases the blobs written for it. Fails with
    * NO_SUCH_BUCKET unless the bucket is still the one with {@code bucketId}, the one the blobs were
    * stored under (not deleted and created again under its name meanwhile).
+   *
+   * @return the object as stored, with the version ID it got
    */
   ObjectMeta commit(
       String bucketId, ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
-    Replaced replaced;
+    Written written;
     try {
-      replaced = store.putObject(bucketId, meta, precondition);
+      written = store.putObject(bucketId, meta, precondition);
     } catch (RuntimeException e) {
       blobs.release(bucketId, newBlobs);
       throw e;
     }
-    blobs.release(bucketId, replaced.releasedBlobs());
-    return meta;
+    blobs.release(bucketId, written.replaced().releasedBlobs());
+    return written.object();
   }
 
-  /** The object and where its bytes are (management API). */
-  public ObjectDetails details(Caller caller, String bucket, String key) {
-    String bucketId = buckets.requireAccess(caller, bucket, Action.GET_OBJECT);
-    ObjectMeta meta = find(bucket, key);
-    return new ObjectDetails(meta, storagePath(bucketId, meta));
+  /**
+   * A version of an object and where its bytes are (management API).
+   *
+   * @param versionId the version, or null for the current one
+   */
+  public ObjectDetails details(
+      Caller caller, String bucket, String key, @Nullable String versionId) {
+    BucketRef ref = buckets.requireRef(caller, bucket, readAction(versionId));
+    ObjectMeta meta = find(ref, bucket, key, versionId);
+    return new ObjectDetails(meta, storagePath(ref.id(), meta));
   }
 
   /** Where the bytes of an object the caller has (just written, say) are. */
@@ -161,10 +186,52 @@ public final class ObjectService {
     return new ObjectDetails(meta, storagePath(bucketId, meta));
   }
 
-  private ObjectMeta find(String bucket, String key) {
-    return store
-        .findObject(bucket, key)
-        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_KEY));
+  private static Action readAction(@Nullable String versionId) {
+    return versionId == null ? Action.GET_OBJECT : Action.GET_OBJECT_VERSION;
+  }
+
+  /**
+   * The version to read: the current one ({@code versionId} null) or the one named. A delete marker
+   * answers as S3 answers it: 404 NoSuchKey when it is current, 405 MethodNotAllowed when named,
+   * both with {@code x-amz-delete-marker: true}.
+   */
+  private ObjectMeta find(
+      BucketRef bucketRef, String bucket, String key, @Nullable String versionId) {
+    if (versionId == null) {
+      Optional<ObjectMeta> current = store.findObject(bucket, key);
+      if (current.isPresent()) {
+        return current.get();
+      }
+      if (bucketRef.versioning().everVersioned()
+          && store.findVersion(bucket, key, null).orElse(null) instanceof DeleteMarker marker) {
+        throw deleteMarker(new CofferException(ErrorCode.NO_SUCH_KEY), marker);
+      }
+      throw new CofferException(ErrorCode.NO_SUCH_KEY);
+    }
+    requireWellFormed(versionId);
+    return switch (store
+        .findVersion(bucket, key, versionId)
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_VERSION))) {
+      case ObjectMeta meta -> meta;
+      case DeleteMarker marker ->
+          throw deleteMarker(new CofferException(ErrorCode.METHOD_NOT_ALLOWED), marker)
+              .withHeader(
+                  "Last-Modified",
+                  DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                      marker.createdAt().atOffset(ZoneOffset.UTC)));
+    };
+  }
+
+  private static CofferException deleteMarker(CofferException e, DeleteMarker marker) {
+    return e.withHeader("x-amz-delete-marker", "true")
+        .withHeader("x-amz-version-id", marker.versionId());
+  }
+
+  /** INVALID_ARGUMENT unless {@code versionId} is one this server could have made. */
+  static void requireWellFormed(String versionId) {
+    if (!VersionIds.isWellFormed(versionId)) {
+      throw CofferException.invalidArgument("Invalid version id specified", "versionId", versionId);
+    }
   }
 
   /**
@@ -178,28 +245,31 @@ public final class ObjectService {
       Caller caller,
       String bucket,
       String key,
+      @Nullable String versionId,
       ReadConditions conditions,
       @Nullable ByteRange range,
       @Nullable Integer partNumber) {
-    String bucketId = buckets.requireAccess(caller, bucket, Action.GET_OBJECT);
-    return open(bucketId, bucket, key, conditions, range, partNumber);
+    BucketRef ref = buckets.requireRef(caller, bucket, readAction(versionId));
+    return open(ref, bucket, key, versionId, conditions, range, partNumber);
   }
 
   /**
-   * Opens without an access check (the caller has done it and found the bucket's ID).
+   * Opens without an access check (the caller has done it and found the bucket).
    *
-   * @param bucketId the ID of the bucket the access check found
+   * @param bucketRef the bucket the access check found
+   * @param versionId the version to open, or null for the current one
    */
   ReadResult open(
-      String bucketId,
+      BucketRef bucketRef,
       String bucket,
       String key,
+      @Nullable String versionId,
       ReadConditions conditions,
       @Nullable ByteRange range,
       @Nullable Integer partNumber) {
-    String id = bucketId;
+    String id = bucketRef.id();
     for (int attempt = 1; ; attempt++) {
-      ObjectMeta meta = find(bucket, key);
+      ObjectMeta meta = find(bucketRef, bucket, key, versionId);
       if (conditions.notModified(meta)) {
         return new ReadResult.NotModified(meta);
       }
@@ -296,16 +366,39 @@ public final class ObjectService {
   }
 
   /**
-   * Deletes the current version of a key; deleting an absent key succeeds (as S3's DeleteObject
-   * does).
+   * Deletes as S3's DeleteObject does (see {@link MetadataStore#deleteObject}): deleting an absent
+   * key succeeds; in a versioned bucket, without a version ID, a delete marker hides the key.
    *
-   * @return whether the key existed
+   * @param versionId the version to remove for good, or null
+   * @param bypassGovernance whether the request asks to bypass GOVERNANCE retention (honoured only
+   *     for a caller allowed to)
    */
-  public boolean delete(Caller caller, String bucket, String key, WritePrecondition precondition) {
-    buckets.requireAccess(caller, bucket, Action.DELETE_OBJECT);
-    Replaced deleted = store.deleteObject(bucket, key, precondition);
-    release(bucket, deleted.releasedBlobs());
-    return deleted.existed();
+  public DeleteOutcome delete(
+      Caller caller,
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      WritePrecondition precondition,
+      boolean bypassGovernance) {
+    if (versionId != null) {
+      requireWellFormed(versionId);
+    }
+    BucketRef ref =
+        buckets.requireRef(
+            caller,
+            bucket,
+            versionId == null ? Action.DELETE_OBJECT : Action.DELETE_OBJECT_VERSION);
+    boolean bypass =
+        bypassGovernance
+            && Access.allows(caller, Action.BYPASS_GOVERNANCE_RETENTION, bucket, ref.ownerId());
+    Deleted deleted =
+        store.deleteObject(
+            bucket, key, versionId, precondition, VersionIds.next(), clock.instant(), bypass);
+    release(bucket, deleted.removed().releasedBlobs());
+    return new DeleteOutcome(
+        deleted.versionId(),
+        deleted.deleteMarker(),
+        deleted.removed().existed() || versionId != null);
   }
 
   /**
@@ -346,5 +439,14 @@ public final class ObjectService {
     buckets.requireAccess(caller, bucket, Action.LIST_BUCKET);
     return store.listObjects(
         new ListQuery(bucket, prefix == null ? "" : prefix, delimiter, after, maxKeys));
+  }
+
+  /** One page of a bucket's versions and delete markers (ListObjectVersions). */
+  public VersionPage listVersions(Caller caller, VersionQuery query) {
+    buckets.requireAccess(caller, query.bucket(), Action.LIST_BUCKET_VERSIONS);
+    if (query.versionIdMarker() != null) {
+      requireWellFormed(query.versionIdMarker());
+    }
+    return store.listVersions(query);
   }
 }

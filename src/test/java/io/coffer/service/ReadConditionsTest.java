@@ -26,7 +26,9 @@ class ReadConditionsTest {
           null,
           MODIFIED,
           MODIFIED,
-          new Storage.Inline(new byte[] {1}));
+          new Storage.Inline(new byte[] {1}),
+          "null",
+          io.coffer.model.ObjectLock.NONE);
 
   @Test
   void noConditionsReadTheObject() {

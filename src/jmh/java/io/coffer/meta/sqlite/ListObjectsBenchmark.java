@@ -49,7 +49,7 @@ public class ListObjectsBenchmark {
     dir = Files.createTempDirectory("coffer-jmh-");
     store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
     Credential c = store.createCredential("AK", "SK", "bench", T0);
-    String bucketId = store.createBucket("b", c.id(), "us-east-1", T0).id();
+    String bucketId = store.createBucket("b", c.id(), "us-east-1", T0, false).id();
     for (int i = 0; i < KEYS; i++) {
       String key = key(i);
       store.putObject(
@@ -65,7 +65,9 @@ public class ListObjectsBenchmark {
               null,
               T0,
               T0,
-              new Storage.Blob("blob" + i)),
+              new Storage.Blob("blob" + i),
+              "null",
+              io.coffer.model.ObjectLock.NONE),
           WritePrecondition.NONE);
     }
   }

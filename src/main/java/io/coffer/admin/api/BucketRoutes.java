@@ -56,7 +56,7 @@ final class BucketRoutes {
     }
     Bucket created;
     try {
-      created = buckets.create(Caller.ADMIN, body.name(), body.ownerId(), body.region());
+      created = buckets.create(Caller.ADMIN, body.name(), body.ownerId(), body.region(), false);
     } catch (CofferException e) {
       if (e.code() == ErrorCode.NO_SUCH_CREDENTIAL) {
         throw ApiException.invalid(

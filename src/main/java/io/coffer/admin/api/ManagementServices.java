@@ -3,6 +3,7 @@ package io.coffer.admin.api;
 import io.coffer.service.BucketService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
+import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.StatsService;
@@ -14,4 +15,5 @@ public record ManagementServices(
     BucketService buckets,
     ObjectService objects,
     MultipartService multipart,
-    PresignedUrlService presignedUrls) {}
+    PresignedUrlService presignedUrls,
+    ObjectLockService locks) {}

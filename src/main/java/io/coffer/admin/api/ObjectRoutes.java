@@ -6,6 +6,7 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.BucketService;
@@ -69,7 +70,9 @@ final class ObjectRoutes {
     for (String key : new LinkedHashSet<>(body.keys())) {
       try {
         Names.requireValidKey(key);
-        if (objects.delete(Caller.ADMIN, bucket.name(), key, WritePrecondition.NONE)) {
+        if (objects
+            .delete(Caller.ADMIN, bucket.name(), key, null, WritePrecondition.NONE, false)
+            .existed()) {
           deleted.add(key);
         } else {
           errors.add(new ObjectBodies.KeyError(key, "The specified key does not exist."));
@@ -86,7 +89,7 @@ final class ObjectRoutes {
   private HttpResponse get(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = key(request);
-    return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, bucket.name(), key)));
+    return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, bucket.name(), key, null)));
   }
 
   /** Streams the body into the object: nothing is held in memory beyond a buffer. */
@@ -104,14 +107,17 @@ final class ObjectRoutes {
             request.http().body(),
             request.http().contentLength(),
             PayloadChecks.NONE,
-            WritePrecondition.NONE);
+            WritePrecondition.NONE,
+            ObjectLock.NONE);
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, stored)));
   }
 
   private HttpResponse delete(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = key(request);
-    if (!objects.delete(Caller.ADMIN, bucket.name(), key, WritePrecondition.NONE)) {
+    if (!objects
+        .delete(Caller.ADMIN, bucket.name(), key, null, WritePrecondition.NONE, false)
+        .existed()) {
       throw new CofferException(ErrorCode.NO_SUCH_KEY);
     }
     return JsonResponses.done();

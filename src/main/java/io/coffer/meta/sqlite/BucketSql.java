@@ -5,8 +5,10 @@ import static io.coffer.meta.sqlite.Rows.BUCKET_COLUMNS;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
+import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.Part;
+import io.coffer.model.Versioning;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The buckets table. */
 final class BucketSql {
@@ -21,7 +24,11 @@ final class BucketSql {
 
   private BucketSql() {}
 
-  static Bucket create(Conn c, String name, long ownerId, String region, Instant now)
+  /** What the writer remembers of a bucket: its ID and how writes to it are versioned. */
+  record Known(String id, Versioning versioning) {}
+
+  static Bucket create(
+      Conn c, String name, long ownerId, String region, Instant now, boolean objectLock)
       throws SQLException {
     Optional<Bucket> existing = find(c, name);
     if (existing.isPresent()) {
@@ -34,16 +41,78 @@ final class BucketSql {
     String id = newId();
     PreparedStatement ins =
         c.ps(
-            "INSERT INTO buckets (name, id, owner_id, region, created_at, object_count, total_size)"
-                + " VALUES (?, ?, ?, ?, ?, 0, 0)");
+            "INSERT INTO buckets (name, id, owner_id, region, created_at, object_count, total_size,"
+                + " versioning, object_lock) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)");
     ins.setString(1, name);
     ins.setString(2, id);
     ins.setLong(3, ownerId);
     ins.setString(4, region);
     ins.setLong(5, now.toEpochMilli());
+    // object lock needs versioning, enabled for good
+    Versioning versioning = objectLock ? Versioning.ENABLED : Versioning.UNVERSIONED;
+    ins.setString(6, versioning.status());
+    ins.setInt(7, objectLock ? 1 : 0);
     ins.executeUpdate();
     c.op.buckets++;
-    return new Bucket(name, id, ownerId, region, Instant.ofEpochMilli(now.toEpochMilli()), 0, 0);
+    return new Bucket(
+        name,
+        id,
+        ownerId,
+        region,
+        Instant.ofEpochMilli(now.toEpochMilli()),
+        0,
+        0,
+        versioning,
+        objectLock,
+        null);
+  }
+
+  /** Writer: sets versioning; see MetadataStore#setVersioning. */
+  static Bucket setVersioning(Conn c, String name, String id, Versioning versioning)
+      throws SQLException {
+    Bucket bucket = requireBucket(c, name, id);
+    if (bucket.objectLock() && versioning != Versioning.ENABLED) {
+      throw new CofferException(
+          ErrorCode.INVALID_BUCKET_STATE,
+          "An Object Lock configuration is present on this bucket, so the versioning state cannot"
+              + " be changed.");
+    }
+    PreparedStatement ps = c.ps("UPDATE buckets SET versioning = ? WHERE name = ?");
+    ps.setString(1, versioning.status());
+    ps.setString(2, name);
+    ps.executeUpdate();
+    c.knownBuckets.remove(name);
+    return requireBucket(c, name, id);
+  }
+
+  /**
+   * Writer: enables object lock and sets the default retention; see MetadataStore#setObjectLock.
+   */
+  static Bucket setObjectLock(
+      Conn c, String name, String id, @Nullable DefaultRetention defaultRetention)
+      throws SQLException {
+    Bucket bucket = requireBucket(c, name, id);
+    if (bucket.versioning() != Versioning.ENABLED) {
+      throw new CofferException(
+          ErrorCode.INVALID_BUCKET_STATE,
+          "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
+    }
+    PreparedStatement ps =
+        c.ps(
+            "UPDATE buckets SET object_lock = 1, lock_default_mode = ?, lock_default_days = ?,"
+                + " lock_default_years = ? WHERE name = ?");
+    ps.setString(1, defaultRetention == null ? null : defaultRetention.mode().name());
+    ps.setObject(2, defaultRetention == null ? null : defaultRetention.days());
+    ps.setObject(3, defaultRetention == null ? null : defaultRetention.years());
+    ps.setString(4, name);
+    ps.executeUpdate();
+    return requireBucket(c, name, id);
+  }
+
+  private static Bucket requireBucket(Conn c, String name, String id) throws SQLException {
+    return find(c, name)
+        .filter(b -> b.id().equals(id))
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
   }
 
   /**
@@ -63,9 +132,20 @@ final class BucketSql {
   }
 
   static Optional<BucketRef> ref(Conn c, String name) throws SQLException {
-    PreparedStatement ps = c.ps("SELECT id, owner_id FROM buckets WHERE name = ?");
+    PreparedStatement ps =
+        c.ps(
+            "SELECT id, owner_id, versioning, object_lock, lock_default_mode, lock_default_days,"
+                + " lock_default_years FROM buckets WHERE name = ?");
     ps.setString(1, name);
-    return Rows.one(ps, rs -> new BucketRef(rs.getString(1), rs.getLong(2)));
+    return Rows.one(
+        ps,
+        rs ->
+            new BucketRef(
+                rs.getString(1),
+                rs.getLong(2),
+                Rows.versioning(rs.getString(3)),
+                rs.getInt(4) != 0,
+                Rows.defaultRetention(rs, 5)));
   }
 
   /**
@@ -73,20 +153,25 @@ final class BucketSql {
    * buckets seen, as most writes go to a few buckets.
    */
   static String require(Conn c, String name) throws SQLException {
-    String known = c.knownBuckets.get(name);
+    return known(c, name).id();
+  }
+
+  /** Writer only: the bucket's ID and versioning, NO_SUCH_BUCKET when absent. */
+  static Known known(Conn c, String name) throws SQLException {
+    Known known = c.knownBuckets.get(name);
     if (known != null) {
       return known;
     }
-    PreparedStatement ps = c.ps("SELECT id FROM buckets WHERE name = ?");
+    PreparedStatement ps = c.ps("SELECT id, versioning FROM buckets WHERE name = ?");
     ps.setString(1, name);
-    String id =
-        Rows.one(ps, rs -> rs.getString(1))
+    Known found =
+        Rows.one(ps, rs -> new Known(rs.getString(1), Rows.versioning(rs.getString(2))))
             .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
     if (c.knownBuckets.size() > 10_000) {
       c.knownBuckets.clear();
     }
-    c.knownBuckets.put(name, id);
-    return id;
+    c.knownBuckets.put(name, found);
+    return found;
   }
 
   /**
@@ -94,10 +179,12 @@ final class BucketSql {
    * stored blobs under the ID it looked up must not commit them into a bucket of the same name
    * created since: their files would be removed with the deleted one.
    */
-  static void require(Conn c, String name, String id) throws SQLException {
-    if (!require(c, name).equals(id)) {
+  static Known require(Conn c, String name, String id) throws SQLException {
+    Known known = known(c, name);
+    if (!known.id().equals(id)) {
       throw new CofferException(ErrorCode.NO_SUCH_BUCKET);
     }
+    return known;
   }
 
   static List<Bucket> list(Conn c) throws SQLException {
@@ -118,7 +205,9 @@ final class BucketSql {
     c.knownBuckets.remove(name);
     PreparedStatement any = c.ps("SELECT 1 FROM objects WHERE bucket = ? LIMIT 1");
     any.setString(1, name);
-    if (Rows.exists(any)) {
+    PreparedStatement anyVersion = c.ps("SELECT 1 FROM object_versions WHERE bucket = ? LIMIT 1");
+    anyVersion.setString(1, name);
+    if (Rows.exists(any) || Rows.exists(anyVersion)) {
       throw new CofferException(ErrorCode.BUCKET_NOT_EMPTY);
     }
     List<Part> removed = UploadSql.deleteAllIn(c, name);

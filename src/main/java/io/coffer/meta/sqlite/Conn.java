@@ -27,7 +27,7 @@ final class Conn implements AutoCloseable {
    * Buckets known to exist, by name, with their IDs (only the writer changes buckets). Cleared when
    * a transaction fails as a whole, since it may hold buckets created in it.
    */
-  final Map<String, String> knownBuckets = new HashMap<>();
+  final Map<String, BucketSql.Known> knownBuckets = new HashMap<>();
 
   /** Counter changes of the running operation, merged into {@link #group} when it succeeds. */
   final Deltas op = new Deltas();

@@ -2,20 +2,26 @@ package io.coffer.meta.sqlite;
 
 import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMNS;
 
+import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Replaced;
+import io.coffer.meta.MetadataStore.Written;
 import io.coffer.model.CofferException;
+import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.KeyVersion;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ListedObject;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Segment;
 import io.coffer.model.Storage;
+import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,33 +81,190 @@ final class ObjectSql {
   }
 
   /** Makes {@code row} the current version of its key if the precondition holds. */
-  static Replaced put(Conn c, String bucketId, ObjectRow row, WritePrecondition pre)
+  static Written put(Conn c, String bucketId, ObjectRow row, WritePrecondition pre)
       throws SQLException {
     ObjectMeta object = row.meta();
-    BucketSql.require(c, object.bucket(), bucketId);
+    Versioning versioning = BucketSql.require(c, object.bucket(), bucketId).versioning();
     ObjectMeta previous = findForWrite(c, object.bucket(), row.key());
     check(pre, previous);
-    Replaced replaced =
-        release(c, previous, object.storage() instanceof Storage.Blob blob ? blob.id() : null);
-    insert(c, row);
-    countReplacement(c, object, previous);
-    return replaced;
+    return makeCurrent(
+        c,
+        versioning,
+        row,
+        previous,
+        object.storage() instanceof Storage.Blob blob ? blob.id() : null);
   }
 
-  static Replaced delete(Conn c, String bucket, byte[] key, @Nullable String ifMatch)
+  /**
+   * Writes {@code row} as the current version of its key, which was {@code previous} (null when the
+   * key had no current object), as the bucket's versioning says (see MetadataStore#putObject). The
+   * caller writes the segments of a multipart object.
+   *
+   * @param keepBlob a blob the new version uses that the previous one may name too (never released)
+   */
+  static Written makeCurrent(
+      Conn c,
+      Versioning versioning,
+      ObjectRow row,
+      @Nullable ObjectMeta previous,
+      @Nullable String keepBlob)
       throws SQLException {
-    BucketSql.require(c, bucket);
-    ObjectMeta previous = findForWrite(c, bucket, key);
-    check(new WritePrecondition(ifMatch, false), previous);
-    if (previous == null) {
-      return Replaced.NOTHING;
+    ObjectMeta object = row.meta();
+    String bucket = object.bucket();
+    byte[] key = row.key();
+    if (versioning == Versioning.UNVERSIONED) {
+      Replaced replaced = release(c, previous, keepBlob);
+      ObjectMeta stored = object.withVersion(KeyVersion.NULL_VERSION);
+      insert(c, row, stored, 0);
+      countReplacement(c, object, previous);
+      return new Written(stored, replaced);
     }
-    Replaced replaced = release(c, previous, null);
+    long seq = Versions.nextSeq(c, bucket, key);
+    if (versioning == Versioning.ENABLED) {
+      if (previous != null) {
+        Versions.moveCurrentToNoncurrent(c, bucket, key);
+      }
+      insert(c, row, object, seq);
+      c.op.object(bucket, previous == null ? 1 : 0, object.size());
+      return new Written(object, new Replaced(previous, List.of()));
+    }
+    // Suspended: the new object is the null version, replacing the old one wherever it is.
+    List<String> released = new ArrayList<>();
+    long freed = 0;
+    if (previous != null && previous.versionId().equals(KeyVersion.NULL_VERSION)) {
+      released.addAll(release(c, previous, keepBlob).releasedBlobs());
+      freed += previous.size();
+    } else if (previous != null) {
+      Versions.moveCurrentToNoncurrent(c, bucket, key);
+    }
+    Versions.Noncurrent oldNull = Versions.findNoncurrent(c, bucket, key, KeyVersion.NULL_VERSION);
+    if (oldNull != null) {
+      released.addAll(Versions.remove(c, oldNull));
+      freed += oldNull.size();
+    }
+    ObjectMeta stored = object.withVersion(KeyVersion.NULL_VERSION);
+    insert(c, row, stored, seq);
+    c.op.object(bucket, previous == null ? 1 : 0, object.size() - freed);
+    return new Written(stored, new Replaced(previous, List.copyOf(released)));
+  }
+
+  /** Deletes as MetadataStore#deleteObject describes. */
+  static Deleted delete(
+      Conn c,
+      String bucket,
+      byte[] key,
+      @Nullable String versionId,
+      @Nullable String ifMatch,
+      String markerVersionId,
+      Instant now,
+      boolean bypassGovernance)
+      throws SQLException {
+    Versioning versioning = BucketSql.known(c, bucket).versioning();
+    ObjectMeta current = findForWrite(c, bucket, key);
+    if (versionId != null) {
+      return deleteVersion(c, bucket, key, current, versionId, now, bypassGovernance);
+    }
+    check(new WritePrecondition(ifMatch, false), current);
+    switch (versioning) {
+      case UNVERSIONED -> {
+        if (current == null) {
+          return new Deleted(Replaced.NOTHING, null, false);
+        }
+        Replaced replaced = removeCurrent(c, current);
+        c.op.object(bucket, -1, -current.size());
+        return new Deleted(replaced, null, false);
+      }
+      case ENABLED -> {
+        long seq = Versions.nextSeq(c, bucket, key);
+        if (current != null) {
+          Versions.moveCurrentToNoncurrent(c, bucket, key);
+          c.op.object(bucket, -1, 0);
+        }
+        Versions.insertMarker(c, bucket, key, seq, markerVersionId, now);
+        return new Deleted(new Replaced(current, List.of()), markerVersionId, true);
+      }
+      case SUSPENDED -> {
+        long seq = Versions.nextSeq(c, bucket, key);
+        List<String> released = new ArrayList<>();
+        long freed = 0;
+        if (current != null && current.versionId().equals(KeyVersion.NULL_VERSION)) {
+          requireUnlocked(current, now, bypassGovernance);
+          released.addAll(removeCurrent(c, current).releasedBlobs());
+          freed += current.size();
+        } else if (current != null) {
+          Versions.moveCurrentToNoncurrent(c, bucket, key);
+        }
+        Versions.Noncurrent oldNull =
+            Versions.findNoncurrent(c, bucket, key, KeyVersion.NULL_VERSION);
+        if (oldNull != null) {
+          if (oldNull.version() instanceof ObjectMeta meta) {
+            requireUnlocked(meta, now, bypassGovernance);
+          }
+          released.addAll(Versions.remove(c, oldNull));
+          freed += oldNull.size();
+        }
+        Versions.insertMarker(c, bucket, key, seq, KeyVersion.NULL_VERSION, now);
+        c.op.object(bucket, current == null ? 0 : -1, -freed);
+        return new Deleted(
+            new Replaced(current, List.copyOf(released)), KeyVersion.NULL_VERSION, true);
+      }
+    }
+    throw new IllegalStateException("unknown versioning " + versioning);
+  }
+
+  /** Removes one version for good; the next newest becomes current when it was current. */
+  private static Deleted deleteVersion(
+      Conn c,
+      String bucket,
+      byte[] key,
+      @Nullable ObjectMeta current,
+      String versionId,
+      Instant now,
+      boolean bypassGovernance)
+      throws SQLException {
+    if (current != null && current.versionId().equals(versionId)) {
+      requireUnlocked(current, now, bypassGovernance);
+      Replaced replaced = removeCurrent(c, current);
+      boolean promoted = Versions.promoteNewestIfObject(c, bucket, key);
+      c.op.object(bucket, promoted ? 0 : -1, -current.size());
+      return new Deleted(replaced, versionId, false);
+    }
+    Versions.Noncurrent found = Versions.findNoncurrent(c, bucket, key, versionId);
+    if (found == null) {
+      return new Deleted(Replaced.NOTHING, versionId, false);
+    }
+    switch (found.version()) {
+      case ObjectMeta meta -> {
+        requireUnlocked(meta, now, bypassGovernance);
+        List<String> released = Versions.remove(c, found);
+        c.op.object(bucket, 0, -meta.size());
+        return new Deleted(new Replaced(meta, released), versionId, false);
+      }
+      case DeleteMarker marker -> {
+        Versions.remove(c, found);
+        // a marker that hid the key was its current version: the next newest takes its place
+        if (current == null && Versions.promoteNewestIfObject(c, bucket, key)) {
+          c.op.object(bucket, 1, 0);
+        }
+        return new Deleted(Replaced.NOTHING, versionId, true);
+      }
+    }
+  }
+
+  private static void requireUnlocked(ObjectMeta version, Instant now, boolean bypassGovernance) {
+    if (version.lock().protects(now, bypassGovernance)) {
+      throw new CofferException(
+          ErrorCode.ACCESS_DENIED, "Object is WORM protected and cannot be overwritten or deleted");
+    }
+  }
+
+  /** Deletes the current object row of a key and releases its storage. */
+  private static Replaced removeCurrent(Conn c, ObjectMeta current) throws SQLException {
+    Replaced replaced = release(c, current, null);
     PreparedStatement del = c.ps("DELETE FROM objects WHERE bucket = ? AND key = ?");
-    del.setString(1, bucket);
-    del.setBytes(2, key);
+    del.setString(1, current.bucket());
+    del.setBytes(2, Keys.utf8(current.key()));
     del.executeUpdate();
-    c.op.object(bucket, -1, -previous.size());
     return replaced;
   }
 
@@ -141,15 +304,7 @@ final class ObjectSql {
     }
     List<String> blobs = new ArrayList<>();
     switch (previous.storage()) {
-      case Storage.Parts parts -> {
-        PreparedStatement sel =
-            c.ps("SELECT blob_id FROM segments WHERE storage_id = ? ORDER BY part_number");
-        sel.setString(1, parts.storageId());
-        blobs.addAll(Rows.all(sel, rs -> rs.getString(1)));
-        PreparedStatement del = c.ps("DELETE FROM segments WHERE storage_id = ?");
-        del.setString(1, parts.storageId());
-        del.executeUpdate();
-      }
+      case Storage.Parts parts -> blobs.addAll(removeSegments(c, parts.storageId()));
       case Storage.Inline inline -> {
         PreparedStatement del =
             c.ps(
@@ -168,14 +323,31 @@ final class ObjectSql {
     return new Replaced(previous, List.copyOf(blobs));
   }
 
-  static void insert(Conn c, ObjectRow row) throws SQLException {
-    ObjectMeta m = row.meta();
+  /**
+   * Writes the objects row of {@code row} as {@code m} says (the row's metadata with the version ID
+   * and lock it is stored with).
+   *
+   * @param seq the version's place among the key's versions (higher is newer)
+   */
+  /** Writer: deletes a multipart object's segments, returning their blobs for release. */
+  static List<String> removeSegments(Conn c, String storageId) throws SQLException {
+    PreparedStatement sel =
+        c.ps("SELECT blob_id FROM segments WHERE storage_id = ? ORDER BY part_number");
+    sel.setString(1, storageId);
+    List<String> blobs = Rows.all(sel, rs -> rs.getString(1));
+    PreparedStatement del = c.ps("DELETE FROM segments WHERE storage_id = ?");
+    del.setString(1, storageId);
+    del.executeUpdate();
+    return blobs;
+  }
+
+  static void insert(Conn c, ObjectRow row, ObjectMeta m, long seq) throws SQLException {
     PreparedStatement ps =
         c.ps(
             "INSERT OR REPLACE INTO objects ("
                 + OBJECT_COLUMNS
-                + ", inline_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ", inline_id, seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, m.bucket());
     ps.setBytes(2, row.key());
     ps.setLong(4, m.size());
@@ -187,20 +359,23 @@ final class ObjectSql {
     ps.setInt(12, m.partCount());
     ps.setLong(13, m.createdAt().toEpochMilli());
     ps.setLong(14, (m.updatedAt() == null ? m.createdAt() : m.updatedAt()).toEpochMilli());
+    ps.setString(15, m.versionId());
+    Rows.bindLock(ps, 16, m.lock());
+    ps.setLong(20, seq);
     switch (m.storage()) {
       case Storage.Inline inline -> {
         // The column is NOT NULL but nothing reads it for an inline object: name its body.
         long inlineId = insertInlineBody(c, inline.bytes());
         ps.setString(3, "inline-" + inlineId);
-        ps.setLong(15, inlineId);
+        ps.setLong(19, inlineId);
       }
       case Storage.Blob blob -> {
         ps.setString(3, blob.id());
-        ps.setNull(15, Types.INTEGER);
+        ps.setNull(19, Types.INTEGER);
       }
       case Storage.Parts parts -> {
         ps.setString(3, parts.storageId());
-        ps.setNull(15, Types.INTEGER);
+        ps.setNull(19, Types.INTEGER);
       }
     }
     ps.executeUpdate();

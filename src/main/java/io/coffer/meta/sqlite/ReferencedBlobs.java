@@ -21,6 +21,8 @@ final class ReferencedBlobs {
   private static final List<String> QUERIES =
       List.of(
           "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_id IS NULL",
+          "SELECT storage_id FROM object_versions WHERE part_count = 0 AND inline_id IS NULL"
+              + " AND delete_marker = 0",
           "SELECT blob_id FROM segments",
           "SELECT blob_id FROM parts");
 

@@ -2,13 +2,17 @@ package io.coffer.meta.sqlite;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
+import io.coffer.model.DefaultRetention;
 import io.coffer.model.ListedObject;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
+import io.coffer.model.RetentionMode;
 import io.coffer.model.Storage;
 import io.coffer.model.StoredChecksum;
+import io.coffer.model.Versioning;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,14 +26,20 @@ import org.jspecify.annotations.Nullable;
 final class Rows {
   static final String OBJECT_COLUMNS =
       "bucket, key, storage_id, size, etag, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_value, checksum_type, part_count, created_at, updated_at";
+          + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id,"
+          + " lock_mode, lock_until, legal_hold";
+
+  /** How many columns {@link #OBJECT_COLUMNS} names; a query's next column follows them. */
+  static final int OBJECT_COLUMN_COUNT = 18;
+
   static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at";
   static final String BUCKET_COLUMNS =
-      "name, id, owner_id, region, created_at, object_count, total_size";
+      "name, id, owner_id, region, created_at, object_count, total_size, versioning, object_lock,"
+          + " lock_default_mode, lock_default_days, lock_default_years";
   static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_type, initiated_at, seq";
+          + " checksum_type, initiated_at, seq, lock_mode, lock_until, legal_hold";
   static final String PART_COLUMNS =
       "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
           + " checksum_type, last_modified";
@@ -83,7 +93,51 @@ final class Rows {
         rs.getString(4),
         Instant.ofEpochMilli(rs.getLong(5)),
         rs.getLong(6),
-        rs.getLong(7));
+        rs.getLong(7),
+        versioning(rs.getString(8)),
+        rs.getInt(9) != 0,
+        defaultRetention(rs, 10));
+  }
+
+  static Versioning versioning(@Nullable String status) {
+    Versioning v = status == null ? null : Versioning.ofStatus(status);
+    return v == null ? Versioning.UNVERSIONED : v;
+  }
+
+  /** A default retention from three columns (mode, days, years) starting at {@code first}. */
+  static @Nullable DefaultRetention defaultRetention(ResultSet rs, int first) throws SQLException {
+    String mode = rs.getString(first);
+    if (mode == null) {
+      return null;
+    }
+    int days = rs.getInt(first + 1);
+    Integer d = rs.wasNull() ? null : days;
+    int years = rs.getInt(first + 2);
+    Integer y = rs.wasNull() ? null : years;
+    return new DefaultRetention(RetentionMode.valueOf(mode), d, y);
+  }
+
+  /** An object lock from three columns (mode, until, legal hold) starting at {@code first}. */
+  static ObjectLock lock(ResultSet rs, int first) throws SQLException {
+    String mode = rs.getString(first);
+    long until = rs.getLong(first + 1);
+    Instant u = rs.wasNull() ? null : Instant.ofEpochMilli(until);
+    boolean hold = rs.getInt(first + 2) != 0;
+    if (mode == null && !hold) {
+      return ObjectLock.NONE;
+    }
+    return new ObjectLock(mode == null ? null : RetentionMode.valueOf(mode), u, hold);
+  }
+
+  /** Binds a lock to three consecutive parameters (mode, until, legal hold). */
+  static void bindLock(PreparedStatement ps, int first, ObjectLock lock) throws SQLException {
+    ps.setString(first, lock.mode() == null ? null : lock.mode().name());
+    if (lock.retainUntil() == null) {
+      ps.setNull(first + 1, java.sql.Types.INTEGER);
+    } else {
+      ps.setLong(first + 1, lock.retainUntil().toEpochMilli());
+    }
+    ps.setInt(first + 2, lock.legalHold() ? 1 : 0);
   }
 
   /**
@@ -94,7 +148,7 @@ final class Rows {
   static ObjectMeta object(ResultSet rs, byte[] key) throws SQLException {
     String storageId = rs.getString(3);
     int partCount = rs.getInt(12);
-    byte[] inline = rs.getBytes(15);
+    byte[] inline = rs.getBytes(OBJECT_COLUMN_COUNT + 1);
     Storage storage =
         inline != null
             ? new Storage.Inline(inline)
@@ -110,7 +164,9 @@ final class Rows {
         checksum(rs.getString(9), rs.getString(10), rs.getString(11)),
         Instant.ofEpochMilli(rs.getLong(13)),
         Instant.ofEpochMilli(rs.getLong(14)),
-        storage);
+        storage,
+        rs.getString(15),
+        lock(rs, 16));
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
@@ -138,7 +194,8 @@ final class Rows {
         Json.decode(rs.getString(7)),
         rs.getString(8),
         rs.getString(9),
-        Instant.ofEpochMilli(rs.getLong(10)));
+        Instant.ofEpochMilli(rs.getLong(10)),
+        lock(rs, 12));
   }
 
   static Part part(ResultSet rs) throws SQLException {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Creates and migrates the schema; its version is kept in {@code PRAGMA user_version}. */
 final class Schema {
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   private Schema() {}
 
@@ -191,8 +191,56 @@ final class Schema {
           "CREATE INDEX completed_uploads_by_time ON completed_uploads (completed_at)",
           "CREATE INDEX completed_uploads_by_bucket ON completed_uploads (bucket)");
 
+  /**
+   * Version 5 adds versioning and object lock. The objects table keeps the current version of each
+   * key that is an object, so listings stay one range scan whatever the number of old versions;
+   * noncurrent versions and delete markers live in object_versions, ordered within a key by seq
+   * (higher is newer). Existing objects become null versions.
+   */
+  private static final List<String> V5 =
+      List.of(
+          "ALTER TABLE buckets ADD COLUMN versioning TEXT",
+          "ALTER TABLE buckets ADD COLUMN object_lock INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE buckets ADD COLUMN lock_default_mode TEXT",
+          "ALTER TABLE buckets ADD COLUMN lock_default_days INTEGER",
+          "ALTER TABLE buckets ADD COLUMN lock_default_years INTEGER",
+          "ALTER TABLE objects ADD COLUMN version_id TEXT NOT NULL DEFAULT 'null'",
+          "ALTER TABLE objects ADD COLUMN seq INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE objects ADD COLUMN lock_mode TEXT",
+          "ALTER TABLE objects ADD COLUMN lock_until INTEGER",
+          "ALTER TABLE objects ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0",
+          """
+          CREATE TABLE object_versions (
+            bucket TEXT NOT NULL,
+            key BLOB NOT NULL,
+            seq INTEGER NOT NULL,
+            storage_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            content_type TEXT,
+            headers TEXT,
+            user_meta TEXT,
+            checksum_algorithm TEXT,
+            checksum_value TEXT,
+            checksum_type TEXT,
+            part_count INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            inline_id INTEGER,
+            version_id TEXT NOT NULL,
+            lock_mode TEXT,
+            lock_until INTEGER,
+            legal_hold INTEGER NOT NULL DEFAULT 0,
+            delete_marker INTEGER NOT NULL,
+            PRIMARY KEY (bucket, key, seq DESC)) WITHOUT ROWID\
+          """,
+          "ALTER TABLE uploads ADD COLUMN lock_mode TEXT",
+          "ALTER TABLE uploads ADD COLUMN lock_until INTEGER",
+          "ALTER TABLE uploads ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE completed_uploads ADD COLUMN version_id TEXT NOT NULL DEFAULT 'null'");
+
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */
-  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4);
+  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5);
 
   /**
    * Brings the database to {@link #VERSION}; runs on the writer connection before anything else.
@@ -205,7 +253,11 @@ final class Schema {
       }
       if (version > VERSION) {
         throw new SQLException(
-            "metadata database has schema version " + version + ", newer than " + VERSION);
+            "the metadata database has schema version "
+                + version
+                + ", written by a newer Coffer; this Coffer understands versions up to "
+                + VERSION
+                + ". Run the newer Coffer on this data directory.");
       }
       if (version == VERSION) {
         return;

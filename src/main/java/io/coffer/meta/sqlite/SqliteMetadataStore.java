@@ -8,15 +8,21 @@ import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.Credential;
+import io.coffer.model.DefaultRetention;
+import io.coffer.model.KeyVersion;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.UploadListing;
+import io.coffer.model.VersionPage;
+import io.coffer.model.VersionQuery;
+import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -114,9 +121,28 @@ public final class SqliteMetadataStore implements MetadataStore {
   // ---- buckets ----
 
   @Override
-  public Bucket createBucket(String name, long ownerId, String region, Instant now) {
+  public Bucket createBucket(
+      String name, long ownerId, String region, Instant now, boolean objectLock) {
     try {
-      return workers.write(c -> BucketSql.create(c, name, ownerId, region, now));
+      return workers.write(c -> BucketSql.create(c, name, ownerId, region, now, objectLock));
+    } finally {
+      bucketOwners.changed(name);
+    }
+  }
+
+  @Override
+  public Bucket setVersioning(String name, String id, Versioning versioning) {
+    try {
+      return workers.write(c -> BucketSql.setVersioning(c, name, id, versioning));
+    } finally {
+      bucketOwners.changed(name);
+    }
+  }
+
+  @Override
+  public Bucket setObjectLock(String name, String id, @Nullable DefaultRetention rule) {
+    try {
+      return workers.write(c -> BucketSql.setObjectLock(c, name, id, rule));
     } finally {
       bucketOwners.changed(name);
     }
@@ -165,22 +191,50 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
+  public Optional<KeyVersion> findVersion(String bucket, String key, @Nullable String versionId) {
+    byte[] k = Keys.utf8(key);
+    return workers.readSnapshot(c -> Versions.find(c, bucket, k, versionId));
+  }
+
+  @Override
   public List<Segment> findSegments(String storageId) {
     return workers.readPoint(c -> ObjectSql.segments(c, storageId));
   }
 
   @Override
-  public Replaced putObject(String bucketId, ObjectMeta object, WritePrecondition precondition) {
+  public Written putObject(String bucketId, ObjectMeta object, WritePrecondition precondition) {
     ObjectRow row = ObjectRow.of(object);
     WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
     return workers.write(c -> ObjectSql.put(c, bucketId, row, pre));
   }
 
   @Override
-  public Replaced deleteObject(String bucket, String key, WritePrecondition precondition) {
+  public Deleted deleteObject(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      WritePrecondition precondition,
+      String markerVersionId,
+      Instant now,
+      boolean bypassGovernance) {
     byte[] k = Keys.utf8(key);
     String ifMatch = precondition == null ? null : precondition.ifMatch();
-    return workers.write(c -> ObjectSql.delete(c, bucket, k, ifMatch));
+    return workers.write(
+        c ->
+            ObjectSql.delete(
+                c, bucket, k, versionId, ifMatch, markerVersionId, now, bypassGovernance));
+  }
+
+  @Override
+  public ObjectMeta updateLock(
+      String bucket, String key, @Nullable String versionId, UnaryOperator<ObjectLock> change) {
+    byte[] k = Keys.utf8(key);
+    return workers.write(c -> Versions.updateLock(c, bucket, k, versionId, change));
+  }
+
+  @Override
+  public VersionPage listVersions(VersionQuery query) {
+    return workers.readSnapshot(c -> VersionListingSql.list(c, query));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static io.coffer.meta.sqlite.Rows.UPLOAD_COLUMNS;
 
 import io.coffer.meta.MetadataStore.Completed;
 import io.coffer.meta.MetadataStore.Replaced;
+import io.coffer.meta.MetadataStore.Written;
 import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
@@ -14,6 +15,7 @@ import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.Segment;
 import io.coffer.model.Storage;
+import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +58,7 @@ final class UploadSql {
         c.ps(
             "INSERT INTO uploads ("
                 + UPLOAD_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, u.uploadId());
     ins.setString(2, u.bucket());
     ins.setBytes(3, row.key());
@@ -68,6 +70,7 @@ final class UploadSql {
     ins.setString(9, u.checksumType());
     ins.setLong(10, u.initiatedAt().toEpochMilli());
     ins.setLong(11, seq);
+    Rows.bindLock(ins, 12, u.lock());
     ins.executeUpdate();
   }
 
@@ -195,7 +198,7 @@ final class UploadSql {
               .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
       return new Completed(Replaced.NOTHING, List.of(), earlier);
     }
-    BucketSql.require(c, object.bucket());
+    Versioning versioning = BucketSql.known(c, object.bucket()).versioning();
     ObjectMeta previous = ObjectSql.findForWrite(c, object.bucket(), row.key());
     ObjectSql.check(pre, previous);
     List<Part> parts = allParts(c, uploadId);
@@ -211,19 +214,28 @@ final class UploadSql {
       }
       used.add(s.blobId());
     }
-    Replaced replaced = ObjectSql.release(c, previous, null);
-    ObjectSql.insert(c, row);
+    Written written = ObjectSql.makeCurrent(c, versioning, row, previous, null);
     ObjectSql.insertSegments(c, stored.storageId(), segments);
     remove(c, uploadId);
-    ObjectSql.countReplacement(c, object, previous);
-    remember(c, completion, row.key(), forgetBefore);
+    CompletedUpload completed =
+        new CompletedUpload(
+            completion.uploadId(),
+            completion.bucket(),
+            completion.key(),
+            completion.etag(),
+            completion.size(),
+            completion.checksum(),
+            completion.partsFingerprint(),
+            completion.completedAt(),
+            written.object().versionId());
+    remember(c, completed, row.key(), forgetBefore);
     List<String> unused = new ArrayList<>();
     for (Part p : parts) {
       if (!used.contains(p.blobId())) {
         unused.add(p.blobId());
       }
     }
-    return new Completed(replaced, List.copyOf(unused), completion);
+    return new Completed(written.replaced(), List.copyOf(unused), completed);
   }
 
   private static boolean isRetryOf(
@@ -252,7 +264,7 @@ final class UploadSql {
             "INSERT OR REPLACE INTO completed_uploads ("
                 + COMPLETED_COLUMNS
                 + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, u.uploadId());
     ins.setString(2, u.bucket());
     ins.setBytes(3, key);
@@ -261,12 +273,13 @@ final class UploadSql {
     Rows.bindChecksum(ins, 6, u.checksum());
     ins.setString(9, u.partsFingerprint());
     ins.setLong(10, u.completedAt().toEpochMilli());
+    ins.setString(11, u.versionId());
     ins.executeUpdate();
   }
 
   private static final String COMPLETED_COLUMNS =
       "upload_id, bucket, key, etag, size, checksum_algorithm, checksum_value, checksum_type,"
-          + " parts_fingerprint, completed_at";
+          + " parts_fingerprint, completed_at, version_id";
 
   static Optional<CompletedUpload> findCompleted(Conn c, String uploadId) throws SQLException {
     PreparedStatement ps =
@@ -283,6 +296,7 @@ final class UploadSql {
                 rs.getLong(5),
                 Rows.checksum(rs.getString(6), rs.getString(7), rs.getString(8)),
                 rs.getString(9),
-                Instant.ofEpochMilli(rs.getLong(10))));
+                Instant.ofEpochMilli(rs.getLong(10)),
+                rs.getString(11)));
   }
 }

@@ -1,6 +1,7 @@
 package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.s3.request.S3Operation;
@@ -18,33 +19,39 @@ public final class CopyHandler {
   }
 
   HttpResponse copyObject(S3Request request, S3Operation.CopyObject op) {
-    ObjectMeta meta =
+    CopyService.Copied copied =
         copies.copyObject(
             request.caller(),
             op.source().bucket(),
             op.source().key(),
+            null,
             op.sourceConditions(),
             op.bucket(),
             op.key(),
             op.replacement() == null ? null : request.storedAttributes(op.replacement()),
             op.checksumAlgorithm(),
-            op.writePrecondition());
+            op.writePrecondition(),
+            ObjectLock.NONE);
+    ObjectMeta meta = copied.object();
     return S3Responses.ok(CopyXml.copyObjectResult(meta))
         .header("x-amz-copy-source-version-id", "null");
   }
 
   HttpResponse uploadPartCopy(S3Request request, S3Operation.UploadPartCopy op) {
     Part part =
-        copies.uploadPartCopy(
-            request.caller(),
-            op.source().bucket(),
-            op.source().key(),
-            op.sourceConditions(),
-            op.sourceRange(),
-            op.bucket(),
-            op.key(),
-            op.uploadId(),
-            op.partNumber());
+        copies
+            .uploadPartCopy(
+                request.caller(),
+                op.source().bucket(),
+                op.source().key(),
+                null,
+                op.sourceConditions(),
+                op.sourceRange(),
+                op.bucket(),
+                op.key(),
+                op.uploadId(),
+                op.partNumber())
+            .part();
     return S3Responses.ok(CopyXml.copyPartResult(part));
   }
 }

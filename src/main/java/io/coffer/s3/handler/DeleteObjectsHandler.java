@@ -50,7 +50,7 @@ public final class DeleteObjectsHandler {
       if (object.versionId() != null && !object.versionId().equals("null")) {
         throw new CofferException(ErrorCode.NO_SUCH_VERSION);
       }
-      objects.delete(request.caller(), bucket, object.key(), WritePrecondition.NONE);
+      objects.delete(request.caller(), bucket, object.key(), null, WritePrecondition.NONE, false);
       return new DeleteResultXml.Deleted(object.key(), object.versionId());
     } catch (CofferException e) {
       if (e.code().httpStatus() >= 500) {

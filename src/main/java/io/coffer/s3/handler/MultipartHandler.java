@@ -4,6 +4,7 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.Part;
 import io.coffer.model.UploadListing;
 import io.coffer.s3.request.RequestBodies;
@@ -42,7 +43,8 @@ public final class MultipartHandler {
             op.key(),
             request.storedAttributes(op.attributes()),
             op.checksumAlgorithm(),
-            op.checksumType());
+            op.checksumType(),
+            ObjectLock.NONE);
     HttpResponse response =
         S3Responses.ok(MultipartXml.initiate(op.bucket(), op.key(), upload.uploadId()));
     if (op.checksumAlgorithm() != null) {

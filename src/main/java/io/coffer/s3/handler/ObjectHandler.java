@@ -2,6 +2,7 @@ package io.coffer.s3.handler;
 
 import io.coffer.frontend.ObjectReadBody;
 import io.coffer.http.HttpResponse;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.s3.request.ReadParameters;
 import io.coffer.s3.request.RequestBodies;
@@ -35,7 +36,8 @@ public final class ObjectHandler {
             body.stream(),
             body.length(),
             body.checks(),
-            op.writePrecondition());
+            op.writePrecondition(),
+            ObjectLock.NONE);
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
     return response;
@@ -52,7 +54,13 @@ public final class ObjectHandler {
   private HttpResponse read(
       S3Request request, String bucket, String key, ReadParameters params, boolean head) {
     return switch (objects.read(
-        request.caller(), bucket, key, params.conditions(), params.range(), params.partNumber())) {
+        request.caller(),
+        bucket,
+        key,
+        null,
+        params.conditions(),
+        params.range(),
+        params.partNumber())) {
       case ObjectRead read -> found(read, params, head);
       case ReadResult.NotModified notModified -> notModified(notModified.meta());
     };
@@ -94,7 +102,7 @@ public final class ObjectHandler {
   }
 
   HttpResponse deleteObject(S3Request request, S3Operation.DeleteObject op) {
-    objects.delete(request.caller(), op.bucket(), op.key(), op.writePrecondition());
+    objects.delete(request.caller(), op.bucket(), op.key(), null, op.writePrecondition(), false);
     return new HttpResponse(204);
   }
 }

@@ -59,9 +59,9 @@ class BucketIdMigrationTest {
   void aWriteForADeletedGenerationOfANameIsRefused() {
     try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("m.db"), true)) {
       long owner = store.createCredential("AK", "SK", "a", Fixtures.T0).id();
-      String old = store.createBucket("b", owner, "r", Fixtures.T0).id();
+      String old = store.createBucket("b", owner, "r", Fixtures.T0, false).id();
       store.deleteBucket("b", old);
-      String fresh = store.createBucket("b", owner, "r", Fixtures.T0).id();
+      String fresh = store.createBucket("b", owner, "r", Fixtures.T0, false).id();
       assertThat(fresh).isNotEqualTo(old);
       assertThatThrownBy(
               () -> store.putObject(old, object("b", "k", "s1", 1, "e"), WritePrecondition.NONE))

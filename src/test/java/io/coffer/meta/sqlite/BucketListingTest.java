@@ -37,7 +37,7 @@ class BucketListingTest {
         }
         if (everyone.add(name.toString())) {
           boolean hers = random.nextBoolean();
-          store.createBucket(name.toString(), hers ? alice.id() : bob.id(), "us-east-1", T0);
+          store.createBucket(name.toString(), hers ? alice.id() : bob.id(), "us-east-1", T0, false);
           if (hers) {
             alices.add(name.toString());
           }
@@ -62,10 +62,10 @@ class BucketListingTest {
   void regionFilterAndAPositionBeforeThePrefix() {
     try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("meta.db"), false)) {
       Credential c = store.createCredential("AK1", "SK", "u", T0);
-      store.createBucket("p-1", c.id(), "us-east-1", T0);
-      store.createBucket("p-2", c.id(), "mars-1", T0);
-      store.createBucket("p-3", c.id(), "us-east-1", T0);
-      store.createBucket("q-1", c.id(), "us-east-1", T0);
+      store.createBucket("p-1", c.id(), "us-east-1", T0, false);
+      store.createBucket("p-2", c.id(), "mars-1", T0, false);
+      store.createBucket("p-3", c.id(), "us-east-1", T0, false);
+      store.createBucket("q-1", c.id(), "us-east-1", T0, false);
       assertThat(names(store.listBuckets(new BucketQuery(c.id(), "p", "us-east-1", null, 10))))
           .containsExactly("p-1", "p-3");
       // A position before the prefix's range starts at the prefix; one past it gives nothing.

@@ -21,16 +21,25 @@ class BucketOwnersTest {
       Credential alice = store.createCredential("AKA", "s", "alice", T0);
       Credential bob = store.createCredential("AKB", "s", "bob", T0);
       assertThat(store.findBucketRef("b")).isEmpty();
-      Bucket first = store.createBucket("b", alice.id(), "r", T0);
-      assertThat(store.findBucketRef("b")).hasValue(new BucketRef(first.id(), alice.id()));
+      Bucket first = store.createBucket("b", alice.id(), "r", T0, false);
+      assertThat(store.findBucketRef("b"))
+          .hasValue(
+              new BucketRef(
+                  first.id(), alice.id(), io.coffer.model.Versioning.UNVERSIONED, false, null));
       long statements = store.statementCount();
-      assertThat(store.findBucketRef("b")).hasValue(new BucketRef(first.id(), alice.id()));
+      assertThat(store.findBucketRef("b"))
+          .hasValue(
+              new BucketRef(
+                  first.id(), alice.id(), io.coffer.model.Versioning.UNVERSIONED, false, null));
       assertThat(store.statementCount()).as("answered from memory").isEqualTo(statements);
       Fixtures.deleteBucket(store, "b");
       assertThat(store.findBucketRef("b")).isEmpty();
-      Bucket second = store.createBucket("b", bob.id(), "r", T0);
+      Bucket second = store.createBucket("b", bob.id(), "r", T0, false);
       assertThat(second.id()).as("a name created again is another bucket").isNotEqualTo(first.id());
-      assertThat(store.findBucketRef("b")).hasValue(new BucketRef(second.id(), bob.id()));
+      assertThat(store.findBucketRef("b"))
+          .hasValue(
+              new BucketRef(
+                  second.id(), bob.id(), io.coffer.model.Versioning.UNVERSIONED, false, null));
     }
   }
 
@@ -81,6 +90,12 @@ class BucketOwnersTest {
   }
 
   private static Optional<BucketRef> ref(long owner) {
-    return Optional.of(new BucketRef("0123456789abcdef0123456789abcdef", owner));
+    return Optional.of(
+        new BucketRef(
+            "0123456789abcdef0123456789abcdef",
+            owner,
+            io.coffer.model.Versioning.UNVERSIONED,
+            false,
+            null));
   }
 }

@@ -41,7 +41,7 @@ class CompletedUploadsTest {
   void open() {
     store = SqliteMetadataStore.open(dir.resolve("meta.db"), true);
     Credential alice = store.createCredential("AKALICE", "secret", "alice", T0);
-    store.createBucket("b", alice.id(), "us-east-1", T0);
+    store.createBucket("b", alice.id(), "us-east-1", T0, false);
   }
 
   @AfterEach
@@ -67,7 +67,9 @@ class CompletedUploadsTest {
             new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE),
             at,
             at,
-            new Storage.Parts("m-" + uploadId, 1));
+            new Storage.Parts("m-" + uploadId, 1),
+            "null",
+            io.coffer.model.ObjectLock.NONE);
     return store.completeUpload(
         completion(uploadId, key, fingerprint, at),
         object,
@@ -85,7 +87,8 @@ class CompletedUploadsTest {
         5,
         new StoredChecksum("CRC32", "AAAAAA==-1", StoredChecksum.COMPOSITE),
         fingerprint,
-        at);
+        at,
+        "null");
   }
 
   @Test
@@ -165,7 +168,8 @@ class CompletedUploadsTest {
   @Test
   void deletingTheBucketForgetsItsCompletions() throws Exception {
     completeOne("u1", "k", "fp", T0);
-    store.deleteObject("b", "k", WritePrecondition.NONE);
+    store.deleteObject(
+        "b", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
     Fixtures.deleteBucket(store, "b");
     assertThat(store.findCompletedUpload("u1")).isEmpty();
     assertThat(rows()).isZero();

@@ -32,7 +32,7 @@ class ConcurrencyTest {
   void open() {
     store = SqliteMetadataStore.open(dir.resolve("meta.db"), true);
     Credential c = store.createCredential("AK", "SK", "u", T0);
-    store.createBucket("b", c.id(), "r", T0);
+    store.createBucket("b", c.id(), "r", T0, false);
   }
 
   @AfterEach

@@ -69,7 +69,7 @@ class CountersPropertyTest {
     try {
       Credential c = store.createCredential("AK", "SK", "u", T0);
       for (String b : buckets) {
-        store.createBucket(b, c.id(), "r", T0);
+        store.createBucket(b, c.id(), "r", T0, false);
       }
       for (int step = 0; step < 300; step++) {
         String bucket = buckets.get(rnd.nextInt(buckets.size()));
@@ -101,7 +101,17 @@ class CountersPropertyTest {
             }
           }
         } else if (op < 50) {
-          Replaced r = store.deleteObject(bucket, key, WritePrecondition.NONE);
+          Replaced r =
+              store
+                  .deleteObject(
+                      bucket,
+                      key,
+                      null,
+                      WritePrecondition.NONE,
+                      "marker",
+                      java.time.Instant.EPOCH,
+                      false)
+                  .removed();
           assertThat(r.existed()).isEqualTo(modelSizes.containsKey(id));
           released.addAll(r.releasedBlobs());
           modelSizes.remove(id);
@@ -190,7 +200,18 @@ class CountersPropertyTest {
       for (String b : buckets) {
         for (var o :
             store.listObjects(new io.coffer.model.ListQuery(b, "", null, null, 1000)).objects()) {
-          released.addAll(store.deleteObject(b, o.key(), WritePrecondition.NONE).releasedBlobs());
+          released.addAll(
+              store
+                  .deleteObject(
+                      b,
+                      o.key(),
+                      null,
+                      WritePrecondition.NONE,
+                      "marker",
+                      java.time.Instant.EPOCH,
+                      false)
+                  .removed()
+                  .releasedBlobs());
         }
         Fixtures.deleteBucket(store, b).forEach(p -> released.add(p.blobId()));
       }

@@ -33,7 +33,7 @@ final class Fixtures {
   /** Puts an object into the current bucket of its name, as a service does after looking it up. */
   static MetadataStore.Replaced put(
       SqliteMetadataStore store, ObjectMeta object, WritePrecondition precondition) {
-    return store.putObject(idOf(store, object.bucket()), object, precondition);
+    return store.putObject(idOf(store, object.bucket()), object, precondition).replaced();
   }
 
   /** Deletes the current bucket of that name. */
@@ -61,7 +61,9 @@ final class Fixtures {
         null,
         T0,
         T0,
-        new Storage.Blob(storageId));
+        new Storage.Blob(storageId),
+        "null",
+        io.coffer.model.ObjectLock.NONE);
   }
 
   static ObjectMeta inline(String bucket, String key, String storageId, byte[] data, String etag) {
@@ -76,7 +78,9 @@ final class Fixtures {
         new StoredChecksum("CRC32", "AAAAAA==", StoredChecksum.FULL_OBJECT),
         T0,
         T0,
-        new Storage.Inline(data));
+        new Storage.Inline(data),
+        "null",
+        io.coffer.model.ObjectLock.NONE);
   }
 
   static ObjectMeta multipartObject(
@@ -92,7 +96,9 @@ final class Fixtures {
         null,
         T0,
         T0,
-        new Storage.Parts(storageId, parts));
+        new Storage.Parts(storageId, parts),
+        "null",
+        io.coffer.model.ObjectLock.NONE);
   }
 
   /** An object's inline bytes, or null when it is not kept inline. */
@@ -127,7 +133,8 @@ final class Fixtures {
             object.size(),
             object.checksum(),
             "fingerprint",
-            object.createdAt());
+            object.createdAt(),
+            "null");
     return store.completeUpload(
         completion, object, segments, pre, object.createdAt().minus(Duration.ofDays(1)));
   }
@@ -143,7 +150,8 @@ final class Fixtures {
         Map.of("a", "b"),
         null,
         null,
-        T0);
+        T0,
+        io.coffer.model.ObjectLock.NONE);
   }
 
   static Part part(String uploadId, int number, String blobId, long size) {

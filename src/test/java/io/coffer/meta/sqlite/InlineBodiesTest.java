@@ -35,7 +35,7 @@ class InlineBodiesTest {
     Path db = dir.resolve("meta.db");
     try (SqliteMetadataStore store = SqliteMetadataStore.open(db, false)) {
       Credential alice = store.createCredential("AK", "SK", "alice", T0);
-      store.createBucket("b", alice.id(), "r", T0);
+      store.createBucket("b", alice.id(), "r", T0, false);
       Fixtures.put(store, inline("b", "k", "s1", new byte[] {1}, "e1"), WritePrecondition.NONE);
       Fixtures.put(store, inline("b", "k", "s2", new byte[] {2, 2}, "e2"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
@@ -53,7 +53,8 @@ class InlineBodiesTest {
           WritePrecondition.NONE); // file -> inline
       Fixtures.put(store, inline("b", "other", "s5", new byte[] {5}, "e5"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(2);
-      store.deleteObject("b", "k", WritePrecondition.NONE);
+      store.deleteObject(
+          "b", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
       assertThat(bodies(db)).isEqualTo(1);
       assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow()))
           .containsExactly(5);
@@ -110,7 +111,8 @@ class InlineBodiesTest {
       store.forEachReferencedBlob(blobs::add);
       assertThat(blobs).containsExactly("s2");
       // migrated bodies are released like new ones
-      store.deleteObject("b", "small/1", WritePrecondition.NONE);
+      store.deleteObject(
+          "b", "small/1", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
       assertThat(bodies(db)).isEqualTo(1);
     }
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);

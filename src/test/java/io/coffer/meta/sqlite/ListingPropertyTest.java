@@ -144,7 +144,7 @@ class ListingPropertyTest {
   void objectListingPagesLikeTheModel(
       @ForAll("keys") List<String> keys, @ForAll("queries") List<Query> queries) {
     String bucket = "b" + buckets.incrementAndGet();
-    store.createBucket(bucket, owner.id(), "r", T0);
+    store.createBucket(bucket, owner.id(), "r", T0, false);
     TreeSet<String> model = new TreeSet<>(UTF8_ORDER);
     int n = 0;
     for (String k : keys) {
@@ -198,7 +198,7 @@ class ListingPropertyTest {
   void uploadListingPagesLikeTheModel(
       @ForAll("keys") List<String> keys, @ForAll("queries") List<Query> queries) {
     String bucket = "u" + buckets.incrementAndGet();
-    store.createBucket(bucket, owner.id(), "r", T0);
+    store.createBucket(bucket, owner.id(), "r", T0, false);
     // several uploads per key, in initiation order
     TreeMap<String, List<String>> model = new TreeMap<>(UTF8_ORDER);
     int n = 0;

@@ -30,7 +30,7 @@ class ListingScaleTest {
   void delimiterListingSkipsLargeFolderInOneSeek() throws Exception {
     try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("meta.db"), false)) {
       Credential c = store.createCredential("AK", "SK", "u", T0);
-      store.createBucket("b", c.id(), "r", T0);
+      store.createBucket("b", c.id(), "r", T0, false);
       long t0 = System.nanoTime();
       int writers = 32;
       try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -47,8 +47,8 @@ class QueryPlanTest {
       store.findCredentialByAccessKey("AK");
       store.listCredentials();
       store.updateCredential(c.id(), "x", false);
-      store.createBucket("b", c.id(), "r", T0);
-      store.createBucket("e", c.id(), "r", T0);
+      store.createBucket("b", c.id(), "r", T0, false);
+      store.createBucket("e", c.id(), "r", T0, false);
       store.findBucket("b");
       store.listBuckets();
       store.listBucketsOwnedBy(c.id());
@@ -66,7 +66,8 @@ class QueryPlanTest {
       Fixtures.put(
           store, Fixtures.inline("b", "i", "s4", new byte[] {2}, "e"), WritePrecondition.NONE);
       store.findObject("b", "i");
-      store.deleteObject("b", "i", WritePrecondition.NONE);
+      store.deleteObject(
+          "b", "i", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
       store.listObjects(new ListQuery("b", "", "/", null, 10));
       store.listObjects(new ListQuery("b", "a", null, "a/0", 10));
       store.createUpload(Fixtures.upload("u1", "b", "k"));
@@ -98,7 +99,8 @@ class QueryPlanTest {
           segs,
           WritePrecondition.NONE);
       store.abortUpload("u2");
-      store.deleteObject("b", "a/1", WritePrecondition.NONE);
+      store.deleteObject(
+          "b", "a/1", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
       Fixtures.deleteBucket(store, "e");
       Fixtures.deleteBucket(store, "b");
       store.createPresignedUrl("h", "x", "k", "GET", d.id(), T0, T0);

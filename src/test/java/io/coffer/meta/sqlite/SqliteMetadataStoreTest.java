@@ -51,7 +51,7 @@ class SqliteMetadataStoreTest {
   void open() {
     store = SqliteMetadataStore.open(dir.resolve("meta.db"), true);
     alice = store.createCredential("AKALICE", "secret", "alice", T0);
-    store.createBucket("b", alice.id(), "us-east-1", T0);
+    store.createBucket("b", alice.id(), "us-east-1", T0, false);
   }
 
   @AfterEach
@@ -109,11 +109,25 @@ class SqliteMetadataStoreTest {
   void buckets() {
     Credential bob = store.createCredential("AKBOB", "s2", "bob", T0);
     assertCode(
-        () -> store.createBucket("b", alice.id(), "r", T0), ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU);
-    assertCode(() -> store.createBucket("b", bob.id(), "r", T0), ErrorCode.BUCKET_ALREADY_EXISTS);
-    assertCode(() -> store.createBucket("c", 12345, "r", T0), ErrorCode.NO_SUCH_CREDENTIAL);
-    Bucket a = store.createBucket("a", bob.id(), "eu-west-1", T0);
-    assertThat(a).isEqualTo(new Bucket("a", a.id(), bob.id(), "eu-west-1", T0, 0, 0));
+        () -> store.createBucket("b", alice.id(), "r", T0, false),
+        ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU);
+    assertCode(
+        () -> store.createBucket("b", bob.id(), "r", T0, false), ErrorCode.BUCKET_ALREADY_EXISTS);
+    assertCode(() -> store.createBucket("c", 12345, "r", T0, false), ErrorCode.NO_SUCH_CREDENTIAL);
+    Bucket a = store.createBucket("a", bob.id(), "eu-west-1", T0, false);
+    assertThat(a)
+        .isEqualTo(
+            new Bucket(
+                "a",
+                a.id(),
+                bob.id(),
+                "eu-west-1",
+                T0,
+                0,
+                0,
+                io.coffer.model.Versioning.UNVERSIONED,
+                false,
+                null));
     assertThat(a.id())
         .matches("[0-9a-f]{32}")
         .isNotEqualTo(store.findBucket("b").orElseThrow().id());
@@ -126,7 +140,10 @@ class SqliteMetadataStoreTest {
     assertThat(store.findBucket("a").orElseThrow().objectCount()).isEqualTo(1);
     assertThat(store.findBucket("a").orElseThrow().totalSize()).isEqualTo(10);
     assertCode(() -> Fixtures.deleteBucket(store, "a"), ErrorCode.BUCKET_NOT_EMPTY);
-    store.deleteObject("a", "k", WritePrecondition.NONE);
+    store
+        .deleteObject(
+            "a", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false)
+        .removed();
 
     store.createUpload(upload("u1", "a", "x"));
     store.createUpload(upload("u2", "a", "y"));
@@ -166,7 +183,9 @@ class SqliteMetadataStoreTest {
             new StoredChecksum("SHA256", "q1w2==", StoredChecksum.FULL_OBJECT),
             T0,
             T0.plusMillis(5),
-            new Storage.Blob("s1"));
+            new Storage.Blob("s1"),
+            "null",
+            io.coffer.model.ObjectLock.NONE);
     assertThat(Fixtures.put(store, o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     ObjectMeta found = store.findObject("b", "dir/a b+c%20.txt").orElseThrow();
     assertThat(found).isEqualTo(o);
@@ -181,17 +200,38 @@ class SqliteMetadataStoreTest {
     assertThat(r.releasedBlobs()).containsExactly("s1");
     assertThat(store.findBucket("b").orElseThrow().totalSize()).isEqualTo(7);
 
-    Replaced d = store.deleteObject("b", o.key(), WritePrecondition.NONE);
+    Replaced d =
+        store
+            .deleteObject(
+                "b",
+                o.key(),
+                null,
+                WritePrecondition.NONE,
+                "marker",
+                java.time.Instant.EPOCH,
+                false)
+            .removed();
     assertThat(d.previous()).isEqualTo(o2);
     assertThat(d.releasedBlobs()).containsExactly("s2");
-    assertThat(store.deleteObject("b", o.key(), WritePrecondition.NONE))
+    assertThat(
+            store.deleteObject(
+                "b",
+                o.key(),
+                null,
+                WritePrecondition.NONE,
+                "marker",
+                java.time.Instant.EPOCH,
+                false))
         .isEqualTo(Replaced.NOTHING);
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isZero();
     assertCode(
         () -> Fixtures.put(store, object("nob", "k", "s", 1, "e"), WritePrecondition.NONE),
         ErrorCode.NO_SUCH_BUCKET);
     assertCode(
-        () -> store.deleteObject("nob", "k", WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
+        () ->
+            store.deleteObject(
+                "nob", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false),
+        ErrorCode.NO_SUCH_BUCKET);
   }
 
   @Test
@@ -219,7 +259,15 @@ class SqliteMetadataStoreTest {
     assertCode(
         () -> Fixtures.put(store, o, new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
     assertCode(
-        () -> store.deleteObject("b", "lock", new WritePrecondition("e1", false)),
+        () ->
+            store.deleteObject(
+                "b",
+                "lock",
+                null,
+                new WritePrecondition("e1", false),
+                "marker",
+                java.time.Instant.EPOCH,
+                false),
         ErrorCode.NO_SUCH_KEY);
     Fixtures.put(store, o, new WritePrecondition(null, true));
     assertCode(
@@ -239,12 +287,30 @@ class SqliteMetadataStoreTest {
     Fixtures.put(
         store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
     assertCode(
-        () -> store.deleteObject("b", "lock", new WritePrecondition("e2", false)),
+        () ->
+            store.deleteObject(
+                "b",
+                "lock",
+                null,
+                new WritePrecondition("e2", false),
+                "marker",
+                java.time.Instant.EPOCH,
+                false),
         ErrorCode.PRECONDITION_FAILED);
     // the failed operations left nothing behind
     assertThat(Fixtures.storageId(store.findObject("b", "lock").orElseThrow())).isEqualTo("s3");
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isEqualTo(1);
-    Replaced d = store.deleteObject("b", "lock", new WritePrecondition("e3", false));
+    Replaced d =
+        store
+            .deleteObject(
+                "b",
+                "lock",
+                null,
+                new WritePrecondition("e3", false),
+                "marker",
+                java.time.Instant.EPOCH,
+                false)
+            .removed();
     assertThat(d.releasedBlobs()).containsExactly("s3");
   }
 
@@ -328,7 +394,11 @@ class SqliteMetadataStoreTest {
     List<Segment> segs = store.listParts("u1", 0, 10).stream().map(Part::toSegment).toList();
     Fixtures.complete(
         store, "u1", multipartObject("b", "k", "m", 10, "e-2", 2), segs, WritePrecondition.NONE);
-    Replaced d = store.deleteObject("b", "k", WritePrecondition.NONE);
+    Replaced d =
+        store
+            .deleteObject(
+                "b", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false)
+            .removed();
     assertThat(d.releasedBlobs()).containsExactly("p1", "p2");
     assertThat(store.findSegments("m")).isEmpty();
     assertThat(store.stats(T0).objects()).isZero();

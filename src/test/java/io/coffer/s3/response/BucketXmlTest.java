@@ -15,7 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BucketXmlTest {
-  private static final Bucket PHOTOS = new Bucket("photos", "id1", 7, "eu-west-1", TIME, 0, 0);
+  private static final Bucket PHOTOS =
+      new Bucket(
+          "photos",
+          "id1",
+          7,
+          "eu-west-1",
+          TIME,
+          0,
+          0,
+          io.coffer.model.Versioning.UNVERSIONED,
+          false,
+          null);
 
   @Test
   void listAllMyBuckets() {

@@ -47,6 +47,8 @@ final class Golden {
         checksum,
         TIME,
         TIME,
-        new Storage.Blob("s1"));
+        new Storage.Blob("s1"),
+        "null",
+        io.coffer.model.ObjectLock.NONE);
   }
 }

@@ -23,7 +23,17 @@ class MultipartXmlTest {
       "<Initiator><ID>7</ID><DisplayName>alice</DisplayName></Initiator>";
   private static final MultipartUpload UPLOAD =
       new MultipartUpload(
-          "u1", "b", "k", 7, "text/plain", Map.of(), Map.of(), "CRC32", "COMPOSITE", TIME);
+          "u1",
+          "b",
+          "k",
+          7,
+          "text/plain",
+          Map.of(),
+          Map.of(),
+          "CRC32",
+          "COMPOSITE",
+          TIME,
+          io.coffer.model.ObjectLock.NONE);
 
   @Test
   void initiateMultipartUploadResult() {
@@ -37,7 +47,8 @@ class MultipartXmlTest {
 
   @Test
   void completeMultipartUploadResultWithTheObjectsChecksum() {
-    CompletedUpload completed = new CompletedUpload("u1", "b", "k", "abc-2", 10, CRC32, "fp", TIME);
+    CompletedUpload completed =
+        new CompletedUpload("u1", "b", "k", "abc-2", 10, CRC32, "fp", TIME, "null");
     assertThat(text(MultipartXml.complete("b", "k", completed)))
         .isEqualTo(
             document(
