@@ -16,7 +16,7 @@ import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import java.util.Optional;
 
-/** ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation, GetBucketVersioning. */
+/** ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation. */
 public final class BucketHandler {
   private final BucketService buckets;
 
@@ -48,7 +48,7 @@ public final class BucketHandler {
               + buckets.defaultRegion()
               + ".");
     }
-    buckets.create(request.caller(), op.bucket(), request.caller().id(), region, false);
+    buckets.create(request.caller(), op.bucket(), request.caller().id(), region, op.objectLock());
     return new HttpResponse(200).header("Location", "/" + op.bucket());
   }
 
@@ -65,10 +65,5 @@ public final class BucketHandler {
   HttpResponse getBucketLocation(S3Request request, S3Operation.GetBucketLocation op) {
     Bucket bucket = buckets.require(request.caller(), op.bucket(), Action.GET_BUCKET_LOCATION);
     return S3Responses.ok(BucketXml.locationConstraint(bucket.region()));
-  }
-
-  HttpResponse getBucketVersioning(S3Request request, S3Operation.GetBucketVersioning op) {
-    buckets.require(request.caller(), op.bucket(), Action.GET_BUCKET_VERSIONING);
-    return S3Responses.ok(BucketXml.versioningConfiguration());
   }
 }

@@ -86,7 +86,14 @@ public final class FeatureHeaders {
           S3Operation.UploadPartCopy.class,
           S3Operation.CompleteMultipartUpload.class,
           S3Operation.AbortMultipartUpload.class,
-          S3Operation.ListParts.class);
+          S3Operation.ListParts.class,
+          S3Operation.PutBucketVersioning.class,
+          S3Operation.PutObjectLockConfiguration.class,
+          S3Operation.GetObjectLockConfiguration.class,
+          S3Operation.PutObjectRetention.class,
+          S3Operation.GetObjectRetention.class,
+          S3Operation.PutObjectLegalHold.class,
+          S3Operation.GetObjectLegalHold.class);
 
   private static final List<String> GRANTS =
       List.of(
@@ -168,7 +175,7 @@ public final class FeatureHeaders {
       rules.add(new Rule(grant, CREATE_BUCKET, refuse(bucketAcl, null)));
       rules.add(new Rule(grant, NEW_OBJECT, refuse(objectAcl, null)));
     }
-    // Object lock: no Coffer bucket has it, and creating one with it is not implemented.
+    // Object lock: a bucket is created with it when asked (the parser reads the header).
     rules.add(
         new Rule(
             "x-amz-bucket-object-lock-enabled", CREATE_BUCKET, FeatureHeaders::objectLockEnabled));
@@ -294,16 +301,13 @@ public final class FeatureHeaders {
     };
   }
 
+  /** true or false in any case, as AWS accepts; the parser reads which. */
   private static @Nullable CofferException objectLockEnabled(String value, long caller) {
-    if (value.equalsIgnoreCase("false")) {
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
       return null;
     }
-    return value.equalsIgnoreCase("true")
-        ? new CofferException(
-            ErrorCode.NOT_IMPLEMENTED, "Object lock is not implemented by Coffer.")
-        : new CofferException(
-            ErrorCode.INVALID_ARGUMENT,
-            "Invalid x-amz-bucket-object-lock-enabled header: " + value);
+    return new CofferException(
+        ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-object-lock-enabled header: " + value);
   }
 
   private static @Nullable CofferException bucketNamespace(String value, long caller) {
