@@ -94,7 +94,7 @@ class FeatureHeadersTest {
       CreateBucket,            x-amz-object-ownership,                                      ObjectWriter,              NotImplemented 501
       CreateBucket,            x-amz-object-ownership,                                      Whoever,                   InvalidArgument 400
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            false,                     accepted
-      CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      NotImplemented 501
+      CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            maybe,                     InvalidArgument 400
       PutObject,               x-amz-object-lock-mode,                                      GOVERNANCE,                InvalidRequest 400
       PutObject,               x-amz-object-lock-retain-until-date,                         2030-01-01T00:00:00Z,      InvalidRequest 400

@@ -62,6 +62,9 @@ class S3RequestParserTest {
       new ReadConditions(null, null, null, null);
   private static final BodyChecksums NO_CHECKSUMS = new BodyChecksums(null, null, null, null);
   private static final CopySource SOURCE = new CopySource("source-bucket", "photos/cat.jpg");
+  private static final String VERSION = "7fffffffffffffff0123456789abcdef";
+  private static final BodyChecksums MD5 =
+      new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null);
   private static final String TOKEN =
       ContinuationToken.issue(ContinuationToken.Listing.OBJECTS, "b", "photos/2024");
 
@@ -76,7 +79,11 @@ class S3RequestParserTest {
             "GET /?max-buckets=10&prefix=ph&bucket-region=us-east-1",
             NONE,
             new ListBuckets(new ListBucketsParameters(true, 10, "ph", "us-east-1", null))),
-        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS)),
+        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS, false)),
+        row(
+            "PUT /b",
+            Headers.of("x-amz-bucket-object-lock-enabled", "True"),
+            new CreateBucket("b", NO_CHECKSUMS, true)),
         row("HEAD /b", NONE, new HeadBucket("b")),
         row("DELETE /b", NONE, new DeleteBucket("b")),
         row("GET /b?location", NONE, new GetBucketLocation("b")),
@@ -101,7 +108,48 @@ class S3RequestParserTest {
         row(
             "GET /b?versions&prefix=p&key-marker=k",
             NONE,
-            new ListObjectVersions("b", new ListParameters("p", null, 1000, false), "k")),
+            new ListObjectVersions("b", new ListParameters("p", null, 1000, false), "k", null)),
+        row(
+            "GET /b?versions&key-marker=k&version-id-marker=" + VERSION + "&max-keys=2",
+            NONE,
+            new ListObjectVersions("b", new ListParameters("", null, 2, false), "k", VERSION)),
+        row(
+            "GET /b?versions&key-marker=k&version-id-marker=",
+            NONE,
+            new ListObjectVersions("b", DEFAULT_LIST, "k", null)),
+        // Versioning and object lock
+        row("PUT /b?versioning", NONE, new S3Operation.PutBucketVersioning("b", NO_CHECKSUMS)),
+        row(
+            "PUT /b?object-lock",
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutObjectLockConfiguration("b", MD5)),
+        row("GET /b?object-lock", NONE, new S3Operation.GetObjectLockConfiguration("b")),
+        row(
+            "PUT /b/k?retention&versionId=" + VERSION,
+            Headers.of(
+                "Content-MD5",
+                "1B2M2Y8AsgTpgAmY7PhCfg==",
+                "x-amz-bypass-governance-retention",
+                "true"),
+            new S3Operation.PutObjectRetention("b", "k", VERSION, true, MD5)),
+        row(
+            "PUT /b/k?retention",
+            Headers.of("x-amz-checksum-crc32", "AAAAAA=="),
+            new S3Operation.PutObjectRetention(
+                "b",
+                "k",
+                null,
+                false,
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null))),
+        row("GET /b/k?retention", NONE, new S3Operation.GetObjectRetention("b", "k", null)),
+        row(
+            "PUT /b/k?legal-hold&versionId=" + VERSION,
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutObjectLegalHold("b", "k", VERSION, MD5)),
+        row(
+            "GET /b/k?legal-hold&versionId=null",
+            NONE,
+            new S3Operation.GetObjectLegalHold("b", "k", "null")),
         row(
             "GET /b?uploads&max-uploads=3&key-marker=k&upload-id-marker=u",
             NONE,
@@ -266,15 +314,15 @@ class S3RequestParserTest {
             "POST /b/k?uploads=",
             NONE,
             new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
-        row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null)),
+        row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("POST /b", NONE, new Unsupported("PostObject", "b", null)),
         row("GET /b?acl", NONE, new Unsupported("GetBucketAcl", "b", null)),
-        row("PUT /b?versioning", NONE, new Unsupported("PutBucketVersioning", "b", null)),
+        row("DELETE /b?versioning", NONE, new Unsupported("DeleteBucketVersioning", "b", null)),
         row("DELETE /b?object-lock=", NONE, new Unsupported("DeleteBucketObjectLock", "b", null)),
         row("GET /b/k?tagging", NONE, new Unsupported("GetObjectTagging", "b", "k")),
-        row("PUT /b/k?legal-hold", NONE, new Unsupported("PutObjectLegalHold", "b", "k")),
+        row("DELETE /b/k?legal-hold", NONE, new Unsupported("DeleteObjectLegalHold", "b", "k")),
         row("PUT /b/k?renameObject", NONE, new Unsupported("RenameObject", "b", "k")),
         row("POST /b/k?restore", NONE, new Unsupported("RestoreObject", "b", "k")));
   }
@@ -301,6 +349,31 @@ class S3RequestParserTest {
         invalid("GET /b?encoding-type=base64", NONE, ListObjects.class, ErrorCode.INVALID_ARGUMENT),
         invalid("GET /?max-buckets=0", NONE, ListBuckets.class, ErrorCode.INVALID_ARGUMENT),
         invalid("GET /b/k?versionId=3HL4kqtJ", NONE, GetObject.class, ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "GET /b?versions&version-id-marker=" + VERSION,
+            NONE,
+            ListObjectVersions.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "GET /b?versions&key-marker=k&version-id-marker=3HL4kqtJ",
+            NONE,
+            ListObjectVersions.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "PUT /b?object-lock",
+            NONE,
+            S3Operation.PutObjectLockConfiguration.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "PUT /b/k?retention",
+            Headers.of("x-amz-sdk-checksum-algorithm", "CRC32"),
+            S3Operation.PutObjectRetention.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "PUT /b/k?legal-hold",
+            NONE,
+            S3Operation.PutObjectLegalHold.class,
+            ErrorCode.INVALID_REQUEST),
         invalid(
             "GET /b/k?partNumber=1",
             Headers.of("Range", "bytes=0-1"),
