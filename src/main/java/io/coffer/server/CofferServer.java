@@ -24,7 +24,9 @@ import io.coffer.s3.handler.DeleteObjectsHandler;
 import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
 import io.coffer.s3.handler.ObjectHandler;
+import io.coffer.s3.handler.ObjectLockHandler;
 import io.coffer.s3.handler.S3Dispatcher;
+import io.coffer.s3.handler.VersioningHandler;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
@@ -127,7 +129,9 @@ public final class CofferServer implements AutoCloseable {
             new ListingHandler(objects),
             new MultipartHandler(multipart, buckets),
             new CopyHandler(copies, buckets),
-            new DeleteObjectsHandler(buckets, objects));
+            new DeleteObjectsHandler(buckets, objects),
+            new VersioningHandler(buckets),
+            new ObjectLockHandler(buckets, locks));
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     this.s3Frontend =

@@ -16,7 +16,7 @@ import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import java.util.Optional;
 
-/** ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation, GetBucketVersioning. */
+/** ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation. */
 public final class BucketHandler {
   private final BucketService buckets;
 
@@ -65,10 +65,5 @@ public final class BucketHandler {
   HttpResponse getBucketLocation(S3Request request, S3Operation.GetBucketLocation op) {
     Bucket bucket = buckets.require(request.caller(), op.bucket(), Action.GET_BUCKET_LOCATION);
     return S3Responses.ok(BucketXml.locationConstraint(bucket.region()));
-  }
-
-  HttpResponse getBucketVersioning(S3Request request, S3Operation.GetBucketVersioning op) {
-    buckets.require(request.caller(), op.bucket(), Action.GET_BUCKET_VERSIONING);
-    return S3Responses.ok(BucketXml.versioningConfiguration());
   }
 }

@@ -2,6 +2,8 @@ package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
 import io.coffer.model.ListPage;
+import io.coffer.model.VersionPage;
+import io.coffer.model.VersionQuery;
 import io.coffer.s3.request.ListParameters;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
@@ -11,7 +13,7 @@ import io.coffer.s3.response.S3Responses;
 import io.coffer.service.ObjectService;
 import org.jspecify.annotations.Nullable;
 
-/** ListObjects (v1), ListObjectsV2 and ListObjectVersions (current objects as "null" versions). */
+/** ListObjects (v1), ListObjectsV2 and ListObjectVersions. */
 public final class ListingHandler {
   private final ObjectService objects;
 
@@ -30,7 +32,17 @@ public final class ListingHandler {
   }
 
   HttpResponse listObjectVersions(S3Request request, S3Operation.ListObjectVersions op) {
-    ListPage page = page(request, op.bucket(), op.list(), op.keyMarker());
+    ListParameters list = op.list();
+    VersionPage page =
+        objects.listVersions(
+            request.caller(),
+            new VersionQuery(
+                op.bucket(),
+                list.prefix(),
+                list.delimiter(),
+                op.keyMarker(),
+                op.versionIdMarker(),
+                list.maxKeys()));
     return S3Responses.ok(ListingXml.listObjectVersions(op, page, Owner.of(request.caller())));
   }
 

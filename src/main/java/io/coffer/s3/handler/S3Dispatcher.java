@@ -12,6 +12,8 @@ public final class S3Dispatcher {
   private final MultipartHandler multipart;
   private final CopyHandler copies;
   private final DeleteObjectsHandler deleteObjects;
+  private final VersioningHandler versioning;
+  private final ObjectLockHandler locks;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -19,13 +21,17 @@ public final class S3Dispatcher {
       ListingHandler listings,
       MultipartHandler multipart,
       CopyHandler copies,
-      DeleteObjectsHandler deleteObjects) {
+      DeleteObjectsHandler deleteObjects,
+      VersioningHandler versioning,
+      ObjectLockHandler locks) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
     this.multipart = multipart;
     this.copies = copies;
     this.deleteObjects = deleteObjects;
+    this.versioning = versioning;
+    this.locks = locks;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -35,7 +41,7 @@ public final class S3Dispatcher {
       case S3Operation.HeadBucket op -> buckets.headBucket(request, op);
       case S3Operation.DeleteBucket op -> buckets.deleteBucket(request, op);
       case S3Operation.GetBucketLocation op -> buckets.getBucketLocation(request, op);
-      case S3Operation.GetBucketVersioning op -> buckets.getBucketVersioning(request, op);
+      case S3Operation.GetBucketVersioning op -> versioning.getBucketVersioning(request, op);
       case S3Operation.ListObjects op -> listings.listObjects(request, op);
       case S3Operation.ListObjectsV2 op -> listings.listObjectsV2(request, op);
       case S3Operation.ListObjectVersions op -> listings.listObjectVersions(request, op);
@@ -52,6 +58,15 @@ public final class S3Dispatcher {
       case S3Operation.CompleteMultipartUpload op -> multipart.complete(request, op);
       case S3Operation.AbortMultipartUpload op -> multipart.abort(request, op);
       case S3Operation.ListParts op -> multipart.listParts(request, op);
+      case S3Operation.PutBucketVersioning op -> versioning.putBucketVersioning(request, op);
+      case S3Operation.PutObjectLockConfiguration op ->
+          locks.putObjectLockConfiguration(request, op);
+      case S3Operation.GetObjectLockConfiguration op ->
+          locks.getObjectLockConfiguration(request, op);
+      case S3Operation.PutObjectRetention op -> locks.putObjectRetention(request, op);
+      case S3Operation.GetObjectRetention op -> locks.getObjectRetention(request, op);
+      case S3Operation.PutObjectLegalHold op -> locks.putObjectLegalHold(request, op);
+      case S3Operation.GetObjectLegalHold op -> locks.getObjectLegalHold(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

@@ -39,6 +39,28 @@ public record BodyChecksums(
     return parse(headers, false);
   }
 
+  /**
+   * Whether the client sent something the body is checked against: Content-MD5, an x-amz-checksum-*
+   * header or a trailer carrying one (not only a requested algorithm). S3 requires one for the
+   * operations its model marks {@code requestChecksumRequired} that it enforces.
+   */
+  public boolean sentIntegrityCheck() {
+    return contentMd5 != null || value != null || trailer != null;
+  }
+
+  /**
+   * For a body S3 accepts only with an integrity header.
+   *
+   * @param message the InvalidRequest message AWS gives when there is none
+   */
+  static BodyChecksums required(Headers headers, String message) {
+    BodyChecksums checksums = of(headers);
+    if (!checksums.sentIntegrityCheck()) {
+      throw new CofferException(ErrorCode.INVALID_REQUEST, message);
+    }
+    return checksums;
+  }
+
   private static BodyChecksums parse(Headers headers, boolean checksumHeadersDescribeBody) {
     ChecksumHeaderParser.Sent sent =
         checksumHeadersDescribeBody

@@ -6,9 +6,16 @@ import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.service.VersionIds;
+import org.jspecify.annotations.Nullable;
 
 /** The parser's rules for requests addressed to a bucket (no key). */
 final class BucketOperations {
+  /** AWS's answer to a PutObjectLockConfiguration without Content-MD5 or x-amz-checksum-*. */
+  static final String OBJECT_LOCK_CHECKSUM_REQUIRED =
+      "Content-MD5 OR x-amz-checksum- HTTP header is required for Put Bucket requests with Object"
+          + " Lock parameters";
+
   private BucketOperations() {}
 
   static ParsedRequest parse(String method, String bucket, Query query, Headers headers) {
@@ -20,6 +27,18 @@ final class BucketOperations {
         return ParsedRequest.of(new S3Operation.HeadBucket(bucket));
       }
       case "PUT" -> {
+        if (query.has("versioning")) {
+          return ParsedRequest.of(
+              S3Operation.PutBucketVersioning.class,
+              () -> new S3Operation.PutBucketVersioning(bucket, BodyChecksums.of(headers)));
+        }
+        if (query.has("object-lock")) {
+          return ParsedRequest.of(
+              S3Operation.PutObjectLockConfiguration.class,
+              () ->
+                  new S3Operation.PutObjectLockConfiguration(
+                      bucket, BodyChecksums.required(headers, OBJECT_LOCK_CHECKSUM_REQUIRED)));
+        }
         String subresource = Subresources.find(query, Subresources.BUCKET);
         if (subresource != null) {
           return ParsedRequest.of(Subresources.unsupported("PutBucket", subresource, bucket, null));
@@ -30,7 +49,7 @@ final class BucketOperations {
                 new S3Operation.CreateBucket(
                     bucket,
                     BodyChecksums.of(headers),
-                    "true".equalsIgnoreCase(headers.get("x-amz-bucket-object-lock-enabled"))));
+                    objectLockEnabled(headers.get("x-amz-bucket-object-lock-enabled"))));
       }
       case "DELETE" -> {
         String subresource = Subresources.find(query, Subresources.BUCKET);
@@ -66,17 +85,16 @@ final class BucketOperations {
     if (query.has("versioning")) {
       return ParsedRequest.of(new S3Operation.GetBucketVersioning(bucket));
     }
+    if (query.has("object-lock")) {
+      return ParsedRequest.of(new S3Operation.GetObjectLockConfiguration(bucket));
+    }
     if (query.has("uploads")) {
       return ParsedRequest.of(
           S3Operation.ListMultipartUploads.class, () -> listUploads(bucket, query));
     }
     if (query.has("versions")) {
       return ParsedRequest.of(
-          S3Operation.ListObjectVersions.class,
-          () -> {
-            ListParameters list = ListParameters.of(query);
-            return new S3Operation.ListObjectVersions(bucket, list, nonEmpty(query, "key-marker"));
-          });
+          S3Operation.ListObjectVersions.class, () -> listVersions(bucket, query));
     }
     String subresource = Subresources.find(query, Subresources.BUCKET);
     if (subresource != null) {
@@ -106,6 +124,33 @@ final class BucketOperations {
         continuation,
         nonEmpty(query, "start-after"),
         "true".equalsIgnoreCase(query.get("fetch-owner")));
+  }
+
+  private static S3Operation listVersions(String bucket, Query query) {
+    ListParameters list = ListParameters.of(query);
+    String keyMarker = nonEmpty(query, "key-marker");
+    String versionIdMarker = nonEmpty(query, "version-id-marker");
+    if (versionIdMarker != null) {
+      if (keyMarker == null) {
+        throw CofferException.invalidArgument(
+            "A version-id marker cannot be specified without a key marker.",
+            "version-id-marker",
+            versionIdMarker);
+      }
+      if (!VersionIds.isWellFormed(versionIdMarker)) {
+        throw CofferException.invalidArgument(
+            "Invalid version id specified", "version-id-marker", versionIdMarker);
+      }
+    }
+    return new S3Operation.ListObjectVersions(bucket, list, keyMarker, versionIdMarker);
+  }
+
+  /**
+   * x-amz-bucket-object-lock-enabled: "true" in any case enables it; anything else does not (values
+   * other than true and false are refused by {@link FeatureHeaders} first).
+   */
+  static boolean objectLockEnabled(@Nullable String value) {
+    return value != null && value.trim().equalsIgnoreCase("true");
   }
 
   private static S3Operation listUploads(String bucket, Query query) {

@@ -86,7 +86,14 @@ public final class FeatureHeaders {
           S3Operation.UploadPartCopy.class,
           S3Operation.CompleteMultipartUpload.class,
           S3Operation.AbortMultipartUpload.class,
-          S3Operation.ListParts.class);
+          S3Operation.ListParts.class,
+          S3Operation.PutBucketVersioning.class,
+          S3Operation.PutObjectLockConfiguration.class,
+          S3Operation.GetObjectLockConfiguration.class,
+          S3Operation.PutObjectRetention.class,
+          S3Operation.GetObjectRetention.class,
+          S3Operation.PutObjectLegalHold.class,
+          S3Operation.GetObjectLegalHold.class);
 
   private static final List<String> GRANTS =
       List.of(
@@ -288,6 +295,7 @@ public final class FeatureHeaders {
     };
   }
 
+  /** true or false in any case, as AWS accepts; the parser reads which. */
   private static @Nullable CofferException objectLockEnabled(String value, long caller) {
     if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("true")) {
       return null;

@@ -40,7 +40,8 @@ public sealed interface S3Operation {
 
   /**
    * @param checksums what the body (a CreateBucketConfiguration, or none) must match
-   * @param objectLock x-amz-bucket-object-lock-enabled: true (the bucket is versioned and lockable)
+   * @param objectLock x-amz-bucket-object-lock-enabled: whether the bucket is created with object
+   *     lock (and so with versioning enabled for good)
    */
   record CreateBucket(String bucket, BodyChecksums checksums, boolean objectLock)
       implements S3Operation {}
@@ -75,8 +76,16 @@ public sealed interface S3Operation {
     }
   }
 
-  /** Without versioning every object is listed as its one version, "null". */
-  record ListObjectVersions(String bucket, ListParameters list, @Nullable String keyMarker)
+  /**
+   * @param keyMarker the key the listing starts at (null when not sent or empty)
+   * @param versionIdMarker the version of keyMarker the listing starts after (null: after every
+   *     version of keyMarker); never without a keyMarker
+   */
+  record ListObjectVersions(
+      String bucket,
+      ListParameters list,
+      @Nullable String keyMarker,
+      @Nullable String versionIdMarker)
       implements S3Operation {}
 
   /**
@@ -191,6 +200,46 @@ public sealed interface S3Operation {
   record AbortMultipartUpload(String bucket, String key, String uploadId) implements S3Operation {}
 
   record ListParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts)
+      implements S3Operation {}
+
+  /**
+   * @param checksums what the VersioningConfiguration document must match
+   */
+  record PutBucketVersioning(String bucket, BodyChecksums checksums) implements S3Operation {}
+
+  /**
+   * @param checksums what the ObjectLockConfiguration document must match (Content-MD5 or an
+   *     x-amz-checksum-* header is required)
+   */
+  record PutObjectLockConfiguration(String bucket, BodyChecksums checksums)
+      implements S3Operation {}
+
+  record GetObjectLockConfiguration(String bucket) implements S3Operation {}
+
+  /**
+   * @param versionId the version (as sent; checked by the service), or null for the current one
+   * @param bypassGovernance x-amz-bypass-governance-retention: true
+   * @param checksums what the Retention document must match (an integrity header is required)
+   */
+  record PutObjectRetention(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      boolean bypassGovernance,
+      BodyChecksums checksums)
+      implements S3Operation {}
+
+  record GetObjectRetention(String bucket, String key, @Nullable String versionId)
+      implements S3Operation {}
+
+  /**
+   * @param checksums what the LegalHold document must match (an integrity header is required)
+   */
+  record PutObjectLegalHold(
+      String bucket, String key, @Nullable String versionId, BodyChecksums checksums)
+      implements S3Operation {}
+
+  record GetObjectLegalHold(String bucket, String key, @Nullable String versionId)
       implements S3Operation {}
 
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */

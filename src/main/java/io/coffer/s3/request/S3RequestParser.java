@@ -51,6 +51,10 @@ public final class S3RequestParser {
   private static ParsedRequest objectOperation(
       String method, String bucket, String key, Query query, Headers headers) {
     String subresource = Subresources.find(query, Subresources.OBJECT);
+    ParsedRequest lock = ObjectLockOperations.parse(method, bucket, key, query, headers);
+    if (lock != null) {
+      return lock;
+    }
     switch (method) {
       case "GET" -> {
         if (subresource != null) {

@@ -2,6 +2,7 @@ package io.coffer.s3.response;
 
 import io.coffer.http.HttpDates;
 import io.coffer.model.Bucket;
+import io.coffer.model.Versioning;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.xml.XmlWriter;
 import io.coffer.service.BucketService.BucketPage;
@@ -45,9 +46,10 @@ public final class BucketXml {
     return xml.toBytes();
   }
 
-  /** Versioning is not implemented: every bucket's configuration is empty (never enabled). */
-  public static byte[] versioningConfiguration() {
+  /** The bucket's status, Enabled or Suspended; empty for a bucket never versioned, as S3. */
+  public static byte[] versioningConfiguration(Versioning versioning) {
     XmlWriter xml = XmlElements.document("VersioningConfiguration");
+    xml.element("Status", versioning.status());
     xml.end();
     return xml.toBytes();
   }

@@ -4,6 +4,8 @@ import io.coffer.http.HttpDates;
 import io.coffer.http.UriCodec;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListedObject;
+import io.coffer.model.ListedVersion;
+import io.coffer.model.VersionPage;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.request.ListParameters;
 import io.coffer.s3.request.S3Operation;
@@ -57,24 +59,49 @@ public final class ListingXml {
     return xml.toBytes();
   }
 
-  /** Without versioning every object has exactly one version, "null", and it is the latest. */
+  /**
+   * Versions and delete markers in the order the store gives them (by key, newest first within a
+   * key), then the common prefixes.
+   */
   public static byte[] listObjectVersions(
-      S3Operation.ListObjectVersions op, ListPage page, Owner owner) {
+      S3Operation.ListObjectVersions op, VersionPage page, Owner owner) {
     ListParameters list = op.list();
     XmlWriter xml = XmlElements.document("ListVersionsResult");
     xml.element("Name", op.bucket());
     xml.element("Prefix", encode(list, list.prefix()));
     xml.element("KeyMarker", encode(list, op.keyMarker() == null ? "" : op.keyMarker()));
-    xml.element("VersionIdMarker", "");
+    xml.element("VersionIdMarker", op.versionIdMarker() == null ? "" : op.versionIdMarker());
     xml.element("MaxKeys", list.maxKeys());
     xml.element("Delimiter", encode(list, list.delimiter()));
     xml.element("IsTruncated", page.truncated());
-    if (page.truncated() && page.lastReturned() != null) {
-      xml.element("NextKeyMarker", encode(list, page.lastReturned()));
-      xml.element("NextVersionIdMarker", "null");
+    if (page.truncated()) {
+      xml.element("NextKeyMarker", encode(list, page.nextKeyMarker()));
+      xml.element("NextVersionIdMarker", page.nextVersionIdMarker());
     }
     encodingType(xml, list);
-    contents(xml, page, list, owner, "Version");
+    for (ListedVersion version : page.versions()) {
+      xml.start(version.deleteMarker() ? "DeleteMarker" : "Version");
+      xml.element("Key", encode(list, version.key()));
+      xml.element("VersionId", version.versionId());
+      xml.element("IsLatest", version.latest());
+      xml.element("LastModified", HttpDates.iso8601(version.lastModified()));
+      if (!version.deleteMarker()) {
+        xml.element("ETag", ObjectHeaders.quoted(version.etag()));
+        if (version.checksum() != null) {
+          xml.element("ChecksumAlgorithm", version.checksum().algorithm());
+          xml.element("ChecksumType", version.checksum().type());
+        }
+        xml.element("Size", version.size());
+        xml.element("StorageClass", "STANDARD");
+      }
+      XmlElements.owner(xml, "Owner", owner);
+      xml.end();
+    }
+    for (String prefix : page.commonPrefixes()) {
+      xml.start("CommonPrefixes");
+      xml.element("Prefix", encode(list, prefix));
+      xml.end();
+    }
     xml.end();
     return xml.toBytes();
   }
@@ -84,17 +111,12 @@ public final class ListingXml {
    */
   private static void contents(
       XmlWriter xml, ListPage page, ListParameters list, @Nullable Owner owner, String element) {
-    boolean versions = element.equals("Version");
     for (ListedObject object : page.objects()) {
       xml.start(element);
       xml.element("Key", encode(list, object.key()));
-      if (versions) {
-        xml.element("VersionId", "null");
-        xml.element("IsLatest", true);
-      }
       xml.element("LastModified", HttpDates.iso8601(object.updatedAt()));
       xml.element("ETag", ObjectHeaders.quoted(object.etag()));
-      if (object.checksum() != null && !versions) {
+      if (object.checksum() != null) {
         xml.element("ChecksumAlgorithm", object.checksum().algorithm());
         xml.element("ChecksumType", object.checksum().type());
       }

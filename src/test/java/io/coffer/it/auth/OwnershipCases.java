@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 
 /**
  * Bob, with a valid credential, against Alice's bucket: every operation is AccessDenied, decided
@@ -31,6 +35,50 @@ final class OwnershipCases {
         denied("HeadBucket", () -> bob.headBucket(b -> b.bucket(ALICE_BUCKET))),
         denied("GetBucketLocation", () -> bob.getBucketLocation(b -> b.bucket(ALICE_BUCKET))),
         denied("GetBucketVersioning", () -> bob.getBucketVersioning(b -> b.bucket(ALICE_BUCKET))),
+        denied(
+            "PutBucketVersioning",
+            () ->
+                bob.putBucketVersioning(
+                    b ->
+                        b.bucket(ALICE_BUCKET)
+                            .versioningConfiguration(
+                                c -> c.status(BucketVersioningStatus.SUSPENDED)))),
+        denied(
+            "GetObjectLockConfiguration",
+            () -> bob.getObjectLockConfiguration(b -> b.bucket(ALICE_BUCKET))),
+        denied(
+            "PutObjectLockConfiguration",
+            () ->
+                bob.putObjectLockConfiguration(
+                    b ->
+                        b.bucket(ALICE_BUCKET)
+                            .objectLockConfiguration(
+                                c -> c.objectLockEnabled(ObjectLockEnabled.ENABLED)))),
+        denied(
+            "GetObjectRetention",
+            () -> bob.getObjectRetention(b -> b.bucket(ALICE_BUCKET).key(ALICE_OBJECT))),
+        denied(
+            "PutObjectRetention",
+            () ->
+                bob.putObjectRetention(
+                    b ->
+                        b.bucket(ALICE_BUCKET)
+                            .key(ALICE_OBJECT)
+                            .retention(
+                                r ->
+                                    r.mode(ObjectLockRetentionMode.GOVERNANCE)
+                                        .retainUntilDate(Instant.now().plusSeconds(3600))))),
+        denied(
+            "GetObjectLegalHold",
+            () -> bob.getObjectLegalHold(b -> b.bucket(ALICE_BUCKET).key(ALICE_OBJECT))),
+        denied(
+            "PutObjectLegalHold",
+            () ->
+                bob.putObjectLegalHold(
+                    b ->
+                        b.bucket(ALICE_BUCKET)
+                            .key(ALICE_OBJECT)
+                            .legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)))),
         denied("ListObjects", () -> bob.listObjects(b -> b.bucket(ALICE_BUCKET))),
         denied("ListObjectsV2", () -> bob.listObjectsV2(b -> b.bucket(ALICE_BUCKET))),
         denied("ListObjectVersions", () -> bob.listObjectVersions(b -> b.bucket(ALICE_BUCKET))),

@@ -66,6 +66,8 @@ class S3RequestParserTest {
   private static final CopySource SOURCE = new CopySource("source-bucket", "photos/cat.jpg");
   private static final String VERSION = "7ffe6b0d2c3f44aa0123456789abcdef";
   private static final Instant UNTIL = Instant.parse("2030-01-01T00:00:00Z");
+  private static final BodyChecksums MD5 =
+      new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null);
   private static final String TOKEN =
       ContinuationToken.issue(ContinuationToken.Listing.OBJECTS, "b", "photos/2024");
 
@@ -83,7 +85,7 @@ class S3RequestParserTest {
         row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS, false)),
         row(
             "PUT /b",
-            Headers.of("x-amz-bucket-object-lock-enabled", "true"),
+            Headers.of("x-amz-bucket-object-lock-enabled", "True"),
             new CreateBucket("b", NO_CHECKSUMS, true)),
         row("HEAD /b", NONE, new HeadBucket("b")),
         row("DELETE /b", NONE, new DeleteBucket("b")),
@@ -109,7 +111,48 @@ class S3RequestParserTest {
         row(
             "GET /b?versions&prefix=p&key-marker=k",
             NONE,
-            new ListObjectVersions("b", new ListParameters("p", null, 1000, false), "k")),
+            new ListObjectVersions("b", new ListParameters("p", null, 1000, false), "k", null)),
+        row(
+            "GET /b?versions&key-marker=k&version-id-marker=" + VERSION + "&max-keys=2",
+            NONE,
+            new ListObjectVersions("b", new ListParameters("", null, 2, false), "k", VERSION)),
+        row(
+            "GET /b?versions&key-marker=k&version-id-marker=",
+            NONE,
+            new ListObjectVersions("b", DEFAULT_LIST, "k", null)),
+        // Versioning and object lock
+        row("PUT /b?versioning", NONE, new S3Operation.PutBucketVersioning("b", NO_CHECKSUMS)),
+        row(
+            "PUT /b?object-lock",
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutObjectLockConfiguration("b", MD5)),
+        row("GET /b?object-lock", NONE, new S3Operation.GetObjectLockConfiguration("b")),
+        row(
+            "PUT /b/k?retention&versionId=" + VERSION,
+            Headers.of(
+                "Content-MD5",
+                "1B2M2Y8AsgTpgAmY7PhCfg==",
+                "x-amz-bypass-governance-retention",
+                "true"),
+            new S3Operation.PutObjectRetention("b", "k", VERSION, true, MD5)),
+        row(
+            "PUT /b/k?retention",
+            Headers.of("x-amz-checksum-crc32", "AAAAAA=="),
+            new S3Operation.PutObjectRetention(
+                "b",
+                "k",
+                null,
+                false,
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null))),
+        row("GET /b/k?retention", NONE, new S3Operation.GetObjectRetention("b", "k", null)),
+        row(
+            "PUT /b/k?legal-hold&versionId=" + VERSION,
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutObjectLegalHold("b", "k", VERSION, MD5)),
+        row(
+            "GET /b/k?legal-hold&versionId=null",
+            NONE,
+            new S3Operation.GetObjectLegalHold("b", "k", "null")),
         row(
             "GET /b?uploads&max-uploads=3&key-marker=k&upload-id-marker=u",
             NONE,
@@ -340,15 +383,15 @@ class S3RequestParserTest {
             "POST /b/k?uploads=",
             NONE,
             new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE)),
-        row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null)),
+        row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("POST /b", NONE, new Unsupported("PostObject", "b", null)),
         row("GET /b?acl", NONE, new Unsupported("GetBucketAcl", "b", null)),
-        row("PUT /b?versioning", NONE, new Unsupported("PutBucketVersioning", "b", null)),
+        row("DELETE /b?versioning", NONE, new Unsupported("DeleteBucketVersioning", "b", null)),
         row("DELETE /b?object-lock=", NONE, new Unsupported("DeleteBucketObjectLock", "b", null)),
         row("GET /b/k?tagging", NONE, new Unsupported("GetObjectTagging", "b", "k")),
-        row("PUT /b/k?legal-hold", NONE, new Unsupported("PutObjectLegalHold", "b", "k")),
+        row("DELETE /b/k?legal-hold", NONE, new Unsupported("DeleteObjectLegalHold", "b", "k")),
         row("PUT /b/k?renameObject", NONE, new Unsupported("RenameObject", "b", "k")),
         row("POST /b/k?restore", NONE, new Unsupported("RestoreObject", "b", "k")));
   }
@@ -431,6 +474,31 @@ class S3RequestParserTest {
             Headers.of("x-amz-object-lock-mode", "GOVERNANCE"),
             CreateMultipartUpload.class,
             ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "GET /b?versions&version-id-marker=" + VERSION,
+            NONE,
+            ListObjectVersions.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "GET /b?versions&key-marker=k&version-id-marker=3HL4kqtJ",
+            NONE,
+            ListObjectVersions.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "PUT /b?object-lock",
+            NONE,
+            S3Operation.PutObjectLockConfiguration.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "PUT /b/k?retention",
+            Headers.of("x-amz-sdk-checksum-algorithm", "CRC32"),
+            S3Operation.PutObjectRetention.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "PUT /b/k?legal-hold",
+            NONE,
+            S3Operation.PutObjectLegalHold.class,
+            ErrorCode.INVALID_REQUEST),
         invalid(
             "GET /b/k?partNumber=1",
             Headers.of("Range", "bytes=0-1"),

@@ -9,6 +9,7 @@ import static io.coffer.s3.response.Golden.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Bucket;
+import io.coffer.model.Versioning;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.service.BucketService.BucketPage;
 import java.util.List;
@@ -66,9 +67,23 @@ class BucketXmlTest {
   }
 
   @Test
-  void versioningConfigurationIsEmpty() {
-    assertThat(text(BucketXml.versioningConfiguration()))
+  void versioningConfigurationIsEmptyForABucketNeverVersioned() {
+    assertThat(text(BucketXml.versioningConfiguration(Versioning.UNVERSIONED)))
         .isEqualTo(
             document("<VersioningConfiguration" + Golden.NS + "></VersioningConfiguration>"));
+  }
+
+  @Test
+  void versioningConfigurationHasTheStatus() {
+    assertThat(text(BucketXml.versioningConfiguration(Versioning.ENABLED)))
+        .isEqualTo(
+            document(
+                "<VersioningConfiguration" + Golden.NS + ">",
+                "<Status>Enabled</Status></VersioningConfiguration>"));
+    assertThat(text(BucketXml.versioningConfiguration(Versioning.SUSPENDED)))
+        .isEqualTo(
+            document(
+                "<VersioningConfiguration" + Golden.NS + ">",
+                "<Status>Suspended</Status></VersioningConfiguration>"));
   }
 }

@@ -9,6 +9,10 @@ import static io.coffer.s3.response.Golden.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.ListPage;
+import io.coffer.model.ListedVersion;
+import io.coffer.model.ObjectLock;
+import io.coffer.model.StoredChecksum;
+import io.coffer.model.VersionPage;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.request.ListParameters;
 import io.coffer.s3.request.S3Operation;
@@ -91,23 +95,74 @@ class ListingXmlTest {
   }
 
   @Test
-  void listVersionsResultShowsEachObjectAsItsNullVersion() {
-    S3Operation.ListObjectVersions op = new S3Operation.ListObjectVersions("b", FOLDERS, null);
-    assertThat(text(ListingXml.listObjectVersions(op, PAGE, OWNER)))
+  void listVersionsResultShowsVersionsAndDeleteMarkersInTheStoreOrder() {
+    String v1 = "7ffffffffffffffe0123456789abcdef";
+    String v2 = "7ffffffffffffffd0123456789abcdef";
+    S3Operation.ListObjectVersions op =
+        new S3Operation.ListObjectVersions("b", FOLDERS, "a b/0", "null");
+    VersionPage page =
+        new VersionPage(
+            List.of(
+                version("a b/1", "null", true, false, null),
+                new ListedVersion(
+                    "a b/2", v1, true, true, 0, "", null, 0, Golden.TIME, ObjectLock.NONE),
+                version("a b/2", v2, false, false, CRC32)),
+            List.of("a b/c/"),
+            true,
+            "a b/2",
+            v2);
+    assertThat(text(ListingXml.listObjectVersions(op, page, OWNER)))
         .isEqualTo(
             document(
                 "<ListVersionsResult" + Golden.NS + ">",
-                "<Name>b</Name><Prefix>a%20b/</Prefix><KeyMarker></KeyMarker>",
-                "<VersionIdMarker></VersionIdMarker><MaxKeys>2</MaxKeys><Delimiter>/</Delimiter>",
-                "<IsTruncated>true</IsTruncated><NextKeyMarker>a%20b/c/</NextKeyMarker>",
-                "<NextVersionIdMarker>null</NextVersionIdMarker><EncodingType>url</EncodingType>",
+                "<Name>b</Name><Prefix>a%20b/</Prefix><KeyMarker>a%20b/0</KeyMarker>",
+                "<VersionIdMarker>null</VersionIdMarker><MaxKeys>2</MaxKeys>",
+                "<Delimiter>/</Delimiter><IsTruncated>true</IsTruncated>",
+                "<NextKeyMarker>a%20b/2</NextKeyMarker>",
+                "<NextVersionIdMarker>" + v2 + "</NextVersionIdMarker>",
+                "<EncodingType>url</EncodingType>",
                 "<Version><Key>a%20b/1</Key><VersionId>null</VersionId><IsLatest>true</IsLatest>",
-                "<LastModified>" + TIME_TEXT + "</LastModified><ETag>&quot;e1&quot;</ETag>",
+                "<LastModified>" + TIME_TEXT + "</LastModified><ETag>&quot;e&quot;</ETag>",
                 "<Size>5</Size><StorageClass>STANDARD</StorageClass>" + OWNER_XML + "</Version>",
-                "<Version><Key>a%20b/2</Key><VersionId>null</VersionId><IsLatest>true</IsLatest>",
-                "<LastModified>" + TIME_TEXT + "</LastModified><ETag>&quot;e2&quot;</ETag>",
-                "<Size>6</Size><StorageClass>STANDARD</StorageClass>" + OWNER_XML + "</Version>",
+                "<DeleteMarker><Key>a%20b/2</Key><VersionId>" + v1 + "</VersionId>",
+                "<IsLatest>true</IsLatest><LastModified>" + TIME_TEXT + "</LastModified>",
+                OWNER_XML + "</DeleteMarker>",
+                "<Version><Key>a%20b/2</Key><VersionId>" + v2 + "</VersionId>",
+                "<IsLatest>false</IsLatest><LastModified>" + TIME_TEXT + "</LastModified>",
+                "<ETag>&quot;e&quot;</ETag><ChecksumAlgorithm>CRC32</ChecksumAlgorithm>",
+                "<ChecksumType>FULL_OBJECT</ChecksumType><Size>5</Size>",
+                "<StorageClass>STANDARD</StorageClass>" + OWNER_XML + "</Version>",
                 PREFIXES,
                 "</ListVersionsResult>"));
+  }
+
+  @Test
+  void aCompleteVersionListingHasNoNextMarkers() {
+    S3Operation.ListObjectVersions op = new S3Operation.ListObjectVersions("b", PLAIN, null, null);
+    VersionPage page = new VersionPage(List.of(), List.of(), false, null, null);
+    assertThat(text(ListingXml.listObjectVersions(op, page, OWNER)))
+        .isEqualTo(
+            document(
+                "<ListVersionsResult" + Golden.NS + ">",
+                "<Name>b</Name><Prefix></Prefix><KeyMarker></KeyMarker>",
+                "<VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys>",
+                "<IsTruncated>false</IsTruncated>",
+                "</ListVersionsResult>"));
+  }
+
+  @Test
+  void aPageEndingOnACommonPrefixHasNoNextVersionIdMarker() {
+    S3Operation.ListObjectVersions op =
+        new S3Operation.ListObjectVersions("b", FOLDERS, null, null);
+    VersionPage page = new VersionPage(List.of(), List.of("a b/c/"), true, "a b/c/", null);
+    assertThat(text(ListingXml.listObjectVersions(op, page, OWNER)))
+        .contains("<NextKeyMarker>a%20b/c/</NextKeyMarker><EncodingType>")
+        .doesNotContain("NextVersionIdMarker");
+  }
+
+  private static ListedVersion version(
+      String key, String id, boolean latest, boolean marker, StoredChecksum checksum) {
+    return new ListedVersion(
+        key, id, latest, marker, 5, "e", checksum, 0, Golden.TIME, ObjectLock.NONE);
   }
 }
