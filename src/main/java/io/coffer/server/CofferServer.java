@@ -161,7 +161,8 @@ public final class CofferServer implements AutoCloseable {
                 objects,
                 multipart,
                 presignedUrls,
-                locks),
+                locks,
+                copies),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

@@ -6,6 +6,7 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.Versioning;
 import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
@@ -31,7 +32,8 @@ final class BucketRoutes {
         .add("GET", "/api/v1/buckets", this::list)
         .add("POST", "/api/v1/buckets", this::create)
         .add("GET", "/api/v1/buckets/{bucket}", this::get)
-        .add("DELETE", "/api/v1/buckets/{bucket}", this::delete);
+        .add("DELETE", "/api/v1/buckets/{bucket}", this::delete)
+        .add("PUT", "/api/v1/buckets/{bucket}/versioning", this::putVersioning);
   }
 
   /** The bucket named in the path, which must be a valid name (400) and exist (404). */
@@ -56,7 +58,13 @@ final class BucketRoutes {
     }
     Bucket created;
     try {
-      created = buckets.create(Caller.ADMIN, body.name(), body.ownerId(), body.region(), false);
+      created =
+          buckets.create(
+              Caller.ADMIN,
+              body.name(),
+              body.ownerId(),
+              body.region(),
+              Boolean.TRUE.equals(body.objectLock()));
     } catch (CofferException e) {
       if (e.code() == ErrorCode.NO_SUCH_CREDENTIAL) {
         throw ApiException.invalid(
@@ -85,10 +93,30 @@ final class BucketRoutes {
             s.objectCount(),
             s.totalSize(),
             s.totalSizeHuman(),
+            s.versioning(),
+            s.objectLock(),
             page.objects(),
             page.prefixes(),
             page.nextMarker(),
             page.truncated()));
+  }
+
+  /**
+   * Enables or suspends versioning. A bucket with object lock cannot be suspended: 409
+   * invalid_bucket_state.
+   */
+  private HttpResponse putVersioning(ApiRequest request) throws IOException {
+    Bucket bucket = require(buckets, request);
+    BucketBodies.VersioningRequest body = request.body(BucketBodies.VersioningRequest.class, false);
+    Versioning versioning = body.status() == null ? null : Versioning.ofStatus(body.status());
+    if (versioning == null) {
+      throw ApiException.invalid("status must be \"Enabled\" or \"Suspended\".");
+    }
+    Bucket changed = buckets.setVersioning(Caller.ADMIN, bucket.name(), versioning);
+    return JsonResponses.json(
+        200,
+        new BucketBodies.VersioningBody(
+            changed.name(), changed.versioning().status(), changed.objectLock()));
   }
 
   private HttpResponse delete(ApiRequest request) {

@@ -33,7 +33,13 @@ final class DownloadRoutes {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
     return switch (objects.read(
-        Caller.ADMIN, bucket.name(), key, null, ReadConditions.NONE, null, null)) {
+        Caller.ADMIN,
+        bucket.name(),
+        key,
+        ObjectRoutes.versionId(request),
+        ReadConditions.NONE,
+        null,
+        null)) {
       case ObjectRead read ->
           new HttpResponse(200)
               .header("Content-Type", read.meta().contentType())

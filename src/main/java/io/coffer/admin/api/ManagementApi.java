@@ -36,7 +36,8 @@ public final class ManagementApi implements HttpHandler {
     new CredentialRoutes(services.credentials(), services.buckets()).register(router);
     new BucketRoutes(services.buckets(), services.objects(), services.credentials())
         .register(router);
-    new ObjectRoutes(services.buckets(), services.objects()).register(router);
+    new ObjectRoutes(services.buckets(), services.objects(), services.copies(), services.locks())
+        .register(router);
     new DownloadRoutes(services.buckets(), services.objects()).register(router);
     new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
         .register(router);

@@ -1,6 +1,7 @@
 package io.coffer.admin.api;
 
 import io.coffer.service.BucketService;
+import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
@@ -16,4 +17,5 @@ public record ManagementServices(
     ObjectService objects,
     MultipartService multipart,
     PresignedUrlService presignedUrls,
-    ObjectLockService locks) {}
+    ObjectLockService locks,
+    CopyService copies) {}

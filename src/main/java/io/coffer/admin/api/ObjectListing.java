@@ -24,13 +24,7 @@ record ObjectListing(
   static ObjectListing page(ObjectService objects, ApiRequest request, String bucket) {
     String prefix = bounded(request, "prefix");
     String marker = bounded(request, "marker");
-    String delimiter = request.query("delimiter");
-    if (delimiter != null && delimiter.isEmpty()) {
-      delimiter = null;
-    }
-    if (delimiter != null && delimiter.codePointCount(0, delimiter.length()) != 1) {
-      throw ApiException.invalid("delimiter must be a single character.");
-    }
+    String delimiter = delimiter(request);
     int limit = request.intQuery("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     ListPage page = objects.list(Caller.ADMIN, bucket, prefix, delimiter, marker, limit);
     return new ObjectListing(
@@ -40,7 +34,19 @@ record ObjectListing(
         page.truncated());
   }
 
-  private static @Nullable String bounded(ApiRequest request, String name) {
+  /** The delimiter parameter: one character, or null. */
+  static @Nullable String delimiter(ApiRequest request) {
+    String delimiter = request.query("delimiter");
+    if (delimiter != null && delimiter.isEmpty()) {
+      return null;
+    }
+    if (delimiter != null && delimiter.codePointCount(0, delimiter.length()) != 1) {
+      throw ApiException.invalid("delimiter must be a single character.");
+    }
+    return delimiter;
+  }
+
+  static @Nullable String bounded(ApiRequest request, String name) {
     String value = request.query(name);
     if (value != null && value.getBytes(StandardCharsets.UTF_8).length > MAX_PARAMETER_BYTES) {
       throw ApiException.invalid(name + " must be at most 1024 bytes long.");

@@ -7,8 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A path template such as {@code /api/v1/buckets/{bucket}/objects/{key+}}: literal segments, {@code
- * {name}} for one segment, and a final {@code {name+}} for the rest of the path, slashes included.
- * Matching works on the raw path; each captured value is then decoded once.
+ * {name}} for one segment, and one greedy {@code {name+}} for the rest of the path, slashes
+ * included, which only literal segments may follow ({@code .../objects/{key+}/versions}: the key is
+ * everything between "objects/" and a final raw "/versions"). Matching works on the raw path; each
+ * captured value is then decoded once, so a key whose own slash is sent as "%2F" never ends in a
+ * literal suffix.
  */
 record RoutePattern(String template, List<String> segments) {
 
@@ -17,10 +20,13 @@ record RoutePattern(String template, List<String> segments) {
       throw new IllegalArgumentException("template must start with '/': " + template);
     }
     List<String> segments = List.of(template.substring(1).split("/", -1));
-    for (int i = 0; i < segments.size() - 1; i++) {
-      if (segments.get(i).endsWith("+}")) {
-        throw new IllegalArgumentException("only the last segment may be greedy: " + template);
+    boolean greedySeen = false;
+    for (String segment : segments) {
+      if (greedySeen && isParameter(segment)) {
+        throw new IllegalArgumentException(
+            "only literal segments may follow a greedy one: " + template);
       }
+      greedySeen |= isGreedy(segment);
     }
     return new RoutePattern(template, segments);
   }
@@ -37,8 +43,15 @@ record RoutePattern(String template, List<String> segments) {
       boolean last = i == segments.size() - 1;
       if (isGreedy(segment)) {
         String rest = rawPath.substring(Math.min(position, rawPath.length()));
-        if (position > rawPath.length() || rest.isEmpty()) {
+        String suffix = suffixAfter(i);
+        if (position > rawPath.length() || rest.length() <= suffix.length()) {
           return null;
+        }
+        if (!suffix.isEmpty()) {
+          if (!rest.endsWith(suffix)) {
+            return null;
+          }
+          rest = rest.substring(0, rest.length() - suffix.length());
         }
         params.put(name(segment), PercentDecoding.path(rest));
         return params;
@@ -63,6 +76,15 @@ record RoutePattern(String template, List<String> segments) {
       position = end + 1;
     }
     return params;
+  }
+
+  /** The literal segments after segment {@code i}, as "/a/b" ("" when there are none). */
+  private String suffixAfter(int i) {
+    StringBuilder suffix = new StringBuilder();
+    for (String literal : segments.subList(i + 1, segments.size())) {
+      suffix.append('/').append(literal);
+    }
+    return suffix.toString();
   }
 
   private static boolean isParameter(String segment) {

@@ -5,6 +5,8 @@ import io.coffer.admin.api.body.ObjectBodies;
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
 import io.coffer.model.ListedObject;
+import io.coffer.model.ListedVersion;
+import io.coffer.model.ObjectLock;
 import io.coffer.service.CredentialService;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,9 @@ final class Views {
         Formats.time(bucket.createdAt()),
         bucket.objectCount(),
         bucket.totalSize(),
-        Formats.size(bucket.totalSize()));
+        Formats.size(bucket.totalSize()),
+        bucket.versioning().status(),
+        bucket.objectLock());
   }
 
   /** Buckets with their owners' user names, looked up once for the whole list. */
@@ -50,5 +54,29 @@ final class Views {
         meta.etag(),
         meta.isMultipart(),
         Formats.time(meta.createdAt()));
+  }
+
+  static ObjectBodies.Version version(ListedVersion v) {
+    ObjectLock lock = v.lock();
+    return new ObjectBodies.Version(
+        v.key(),
+        v.versionId(),
+        v.latest(),
+        v.deleteMarker(),
+        v.size(),
+        Formats.size(v.size()),
+        v.etag(),
+        Formats.time(v.lastModified()),
+        retentionMode(lock),
+        retainUntil(lock),
+        lock.legalHold());
+  }
+
+  static @Nullable String retentionMode(ObjectLock lock) {
+    return lock.hasRetention() && lock.mode() != null ? lock.mode().name() : null;
+  }
+
+  static @Nullable String retainUntil(ObjectLock lock) {
+    return lock.hasRetention() ? Formats.time(lock.retainUntil()) : null;
   }
 }

@@ -41,6 +41,30 @@ class RouterTest {
   }
 
   @Test
+  void literalSegmentsMayFollowAGreedyKey() {
+    Router withSuffix =
+        new Router()
+            .add("GET", "/api/v1/buckets/{bucket}/objects/{key+}/versions", NONE)
+            .add("GET", "/api/v1/buckets/{bucket}/objects/{key+}", NONE);
+    Router.Match versions = withSuffix.match("GET", "/api/v1/buckets/b/objects/a/b%2Fc/versions");
+    assertThat(versions.route().pattern().template()).endsWith("/versions");
+    assertThat(versions.route().pattern().openApiPath())
+        .isEqualTo("/api/v1/buckets/{bucket}/objects/{key}/versions");
+    assertThat(versions.params()).containsEntry("key", "a/b/c");
+    // A key's own slash sent as %2F is never the separator before the suffix.
+    Router.Match object = withSuffix.match("GET", "/api/v1/buckets/b/objects/a%2Fversions");
+    assertThat(object.route().pattern().template()).endsWith("{key+}");
+    assertThat(object.params()).containsEntry("key", "a/versions");
+    // No key before the suffix: the key is "versions" itself.
+    assertThat(withSuffix.match("GET", "/api/v1/buckets/b/objects/versions").params())
+        .containsEntry("key", "versions");
+    assertThat(withSuffix.match("GET", "/api/v1/buckets/b/objects//versions").params())
+        .containsEntry("key", "/versions");
+    assertThatThrownBy(() -> RoutePattern.of("/a/{key+}/{other}"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void noMatchGivesTheAllowedMethods() {
     Router.Match wrong = router.match("PUT", "/api/v1/buckets/b/objects/k");
     assertThat(wrong.route()).isNull();

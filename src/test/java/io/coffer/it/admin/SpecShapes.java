@@ -32,7 +32,7 @@ final class SpecShapes {
       """
       {"name": "my-bucket", "region": "us-east-1", "owner": "john-doe",
        "created_at": "2023-01-15T10:30:00Z", "object_count": 150, "total_size": 1073741824,
-       "total_size_human": "1.0 GB"}
+       "total_size_human": "1.0 GB", "versioning": null, "object_lock": false}
       """;
 
   static final String OBJECT =
@@ -60,7 +60,7 @@ final class SpecShapes {
       """
       {"name": "my-bucket", "region": "us-east-1", "owner": "john-doe",
        "created_at": "2023-01-15T10:30:00Z", "object_count": 150, "total_size": 1073741824,
-       "total_size_human": "1.0 GB", "objects": [%s]}
+       "total_size_human": "1.0 GB", "versioning": null, "object_lock": false, "objects": [%s]}
       """
           .formatted(OBJECT);
 
@@ -78,7 +78,18 @@ final class SpecShapes {
        "is_multipart": false, "created_at": "2023-01-15T10:30:00Z", "part_count": 0,
        "metadata": {"user-id": "12345", "category": "photos"},
        "storage_path": "my-bucket/objects/ab/cd/abcdef123456...",
-       "updated_at": "2023-01-15T10:30:00Z"}
+       "updated_at": "2023-01-15T10:30:00Z", "version_id": "null", "retention_mode": null,
+       "retain_until": null, "legal_hold": false}
+      """;
+
+  /** The issue's version list (retention_mode and retain_until are null without a retention). */
+  static final String VERSION_LIST =
+      """
+      {"versions": [{"key": "a.txt", "version_id": "0123456789abcdef0123456789abcdef",
+        "is_latest": true, "is_delete_marker": false, "size": 5, "size_human": "5.0 B",
+        "etag": "9bb58f26192e4ba00f01e2e7b136bbd8", "created_at": "2023-01-15T10:30:00Z",
+        "retention_mode": null, "retain_until": null, "legal_hold": false}],
+       "truncated": false}
       """;
 
   static final String UPLOADS =

@@ -3,6 +3,7 @@ import { confirmAction, openDialog } from '../dialog.js';
 import { h } from '../dom.js';
 import { count, dateTime } from '../format.js';
 import { progressToast, toast } from '../notify.js';
+import { bucketSettings, versionHistory } from './versions.js';
 
 const DELETE_BATCH = 1000;
 
@@ -10,11 +11,12 @@ const DELETE_BATCH = 1000;
  * Streams an object through the API (which needs the key header, so a plain link cannot) and
  * hands it to the browser as a download, showing progress on the way.
  */
-export async function downloadObject(bucket, key) {
+export async function downloadObject(bucket, key, versionId) {
   const name = key.split('/').filter(Boolean).pop() ?? 'download';
   const progress = progressToast(`Downloading ${name}`);
   try {
-    const response = await request('GET', downloadPath(bucket, key));
+    const version = versionId ? `?version_id=${enc(versionId)}` : '';
+    const response = await request('GET', downloadPath(bucket, key) + version);
     const total = Number(response.headers.get('Content-Length')) || 0;
     const reader = response.body.getReader();
     const chunks = [];
@@ -91,15 +93,23 @@ export function deleteObjects(bucket, keys, after, folders = []) {
   });
 }
 
-/** Everything the API knows about one object, with its actions. */
-export async function showDetails(bucket, key, { onShare, onDeleted }) {
-  const o = await api('GET', objectPath(bucket, key));
+/**
+ * Everything the API knows about one object, with its actions and, in a bucket that has been
+ * versioned, its version history.
+ */
+export async function showDetails(bucket, key, { onShare, onDeleted, settings }) {
+  const [o, bucketInfo] = await Promise.all([api('GET', objectPath(bucket, key)), settings ?? bucketSettings(bucket)]);
   const rows = [
     ['Key', o.key], ['Size', `${o.size_human} (${count(o.size)} bytes)`], ['Content type', o.content_type],
     ['ETag', o.etag], ['Multipart', o.is_multipart ? `yes, ${count(o.part_count)} parts` : 'no'],
     ['Part count', count(o.part_count)], ['Created', dateTime(o.created_at)], ['Updated', dateTime(o.updated_at)],
     ['Storage path', o.storage_path],
+    ['Version ID', o.version_id],
   ];
+  if (bucketInfo.objectLock) {
+    rows.push(['Retention', o.retention_mode ? `${o.retention_mode} until ${dateTime(o.retain_until)}` : 'none'],
+      ['Legal hold', o.legal_hold ? 'on' : 'off']);
+  }
   const metadata = Object.entries(o.metadata ?? {});
   const content = [
     h('dl', { class: 'details', id: 'object-details' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', { dataset: { field: k } }, v ?? '')])),
@@ -109,6 +119,11 @@ export async function showDetails(bucket, key, { onShare, onDeleted }) {
         h('tbody', {}, metadata.map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', {}, v)))))
       : h('p', { class: 'hint' }, 'No user metadata.'),
   ];
+  if (bucketInfo.versioning) {
+    const history = versionHistory(bucket, key, { objectLock: bucketInfo.objectLock, onChanged: onDeleted });
+    content.push(h('h3', {}, 'Versions'), history.element);
+    await history.reload();
+  }
   openDialog({
     title: 'Object details',
     wide: true,

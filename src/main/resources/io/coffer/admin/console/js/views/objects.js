@@ -5,6 +5,8 @@ import { showError } from '../notify.js';
 import { deleteObjects, downloadObject, showDetails } from './object-actions.js';
 import { shareObject } from './share.js';
 import { fromDrop, fromPicker, onUploaded, upload } from './uploader.js';
+import { versioningBadges, versioningButton } from './buckets.js';
+import { versionRow } from './versions.js';
 
 // One page of a folder at a time: a bucket of millions of keys is never listed at once.
 const PAGE = 200;
@@ -14,7 +16,20 @@ const folderHref = (bucket, prefix) => `#/buckets/${enc(bucket)}${prefix ? `?pre
 /** The object browser: one folder of one bucket, with upload, download, share and delete. */
 export async function render(main, [bucket], query) {
   const prefix = query.get('prefix') ?? '';
-  const state = { search: '', marker: null, truncated: false, shown: 0 };
+  const state = { search: '', marker: null, keyMarker: null, versionIdMarker: null, truncated: false, shown: 0, versions: query.get('versions') === '1' };
+  const info = await api('GET', `/buckets/${enc(bucket)}?limit=1`);
+  const settings = { versioning: info.versioning ?? null, objectLock: Boolean(info.object_lock) };
+  const showVersions = h('input', { type: 'checkbox', id: 'show-versions', checked: state.versions });
+  const versioningBox = h('span', { class: 'toolbar', id: 'bucket-versioning' });
+  function renderVersioning(b) {
+    replace(versioningBox, h('span', { class: 'hint' }, 'Versioning'), versioningBadges(b),
+      versioningButton(b, async () => {
+        const fresh = await api('GET', `/buckets/${enc(bucket)}?limit=1`);
+        settings.versioning = fresh.versioning ?? null;
+        renderVersioning(fresh);
+      }));
+  }
+  renderVersioning(info);
   const selected = new Set();
   const selectedFolders = new Set();
   const tbody = h('tbody', { id: 'object-rows' });
@@ -33,6 +48,7 @@ export async function render(main, [bucket], query) {
   }
 
   async function load(reset) {
+    if (state.versions) return loadVersions(reset);
     if (reset) {
       state.marker = null;
       state.shown = 0;
@@ -66,6 +82,40 @@ export async function render(main, [bucket], query) {
     summary.textContent = `${count(state.shown)} ${state.shown === 1 ? 'entry' : 'entries'} shown${page.truncated ? '; more to load' : ''}.`;
   }
 
+  /** "Show versions" on: every version and delete marker of the folder, newest first per key. */
+  async function loadVersions(reset) {
+    if (reset) {
+      state.keyMarker = null;
+      state.versionIdMarker = null;
+      state.shown = 0;
+      selected.clear();
+      selectedFolders.clear();
+      selectAll.checked = false;
+      updateSelection();
+    }
+    const params = new URLSearchParams({ delimiter: '/', limit: String(PAGE), prefix: prefix + state.search });
+    if (state.keyMarker) params.set('key_marker', state.keyMarker);
+    if (state.versionIdMarker) params.set('version_id_marker', state.versionIdMarker);
+    const page = await api('GET', `/buckets/${enc(bucket)}/versions?${params}`);
+    const after = () => load(true);
+    const rows = [
+      ...(page.prefixes ?? []).map((p) => folderRow(p)),
+      ...page.versions.filter((v) => !(prefix && v.key === prefix))
+        .map((v) => versionRow(bucket, v, baseName(v.key, prefix), { objectLock: settings.objectLock, after })),
+    ];
+    if (reset) replace(tbody, rows);
+    else tbody.append(...rows);
+    state.shown += rows.length;
+    state.keyMarker = page.next_key_marker ?? null;
+    state.versionIdMarker = page.next_version_id_marker ?? null;
+    more.hidden = !page.truncated;
+    if (state.shown === 0) {
+      replace(tbody, h('tr', {}, h('td', { colspan: 6, class: 'empty' },
+        state.search ? 'No key in this folder begins with that.' : 'This folder is empty. Drop files here or use Upload.')));
+    }
+    summary.textContent = `${count(state.shown)} ${state.shown === 1 ? 'entry' : 'entries'} shown, every version${page.truncated ? '; more to load' : ''}.`;
+  }
+
   function objectRow(o) {
     const box = h('input', { type: 'checkbox', 'aria-label': `Select ${o.key}` });
     box.addEventListener('change', () => {
@@ -75,7 +125,7 @@ export async function render(main, [bucket], query) {
     });
     const reload = () => load(true);
     const share = () => shareObject(bucket, o.key).catch(showError);
-    const details = () => showDetails(bucket, o.key, { onShare: share, onDeleted: reload }).catch(showError);
+    const details = () => showDetails(bucket, o.key, { onShare: share, onDeleted: reload, settings }).catch(showError);
     return h('tr', { dataset: { key: o.key, kind: 'object' } },
       h('td', { class: 'check' }, box),
       h('td', { class: 'name' }, h('button', { type: 'button', class: 'link-button object-name', onclick: details }, baseName(o.key, prefix))),
@@ -116,6 +166,10 @@ export async function render(main, [bucket], query) {
     folderPicker.value = '';
   });
   more.addEventListener('click', () => load(false).catch(showError));
+  showVersions.addEventListener('change', () => {
+    state.versions = showVersions.checked;
+    load(true).catch(showError);
+  });
   selectAll.addEventListener('change', () => {
     tbody.querySelectorAll('tr[data-kind] input[type="checkbox"]').forEach((box) => {
       box.checked = selectAll.checked;
@@ -152,13 +206,14 @@ export async function render(main, [bucket], query) {
   });
 
   main.append(
-    h('div', { class: 'page-head' }, h('h1', {}, bucket), breadcrumbs(bucket, prefix)),
+    h('div', { class: 'page-head' }, h('h1', {}, bucket), versioningBox, breadcrumbs(bucket, prefix)),
     h('div', { class: 'toolbar' }, search,
       h('button', { type: 'button', id: 'upload-files', class: 'primary', onclick: () => filePicker.click() }, 'Upload files'),
       h('button', { type: 'button', id: 'upload-folder', onclick: () => folderPicker.click() }, 'Upload folder'),
       deleteSelected,
       h('button', { type: 'button', class: 'secondary', onclick: () => load(true).catch(showError) }, 'Refresh'),
       h('a', { class: 'button secondary', href: `#/uploads?bucket=${enc(bucket)}` }, 'Multipart uploads'),
+      h('label', { class: 'switch', for: 'show-versions' }, showVersions, ' Show versions'),
       filePicker, folderPicker),
     dropZone);
 
