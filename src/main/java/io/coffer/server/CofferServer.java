@@ -123,10 +123,10 @@ public final class CofferServer implements AutoCloseable {
     S3Dispatcher dispatcher =
         new S3Dispatcher(
             new BucketHandler(buckets),
-            new ObjectHandler(objects),
+            new ObjectHandler(objects, buckets),
             new ListingHandler(objects),
-            new MultipartHandler(multipart),
-            new CopyHandler(copies),
+            new MultipartHandler(multipart, buckets),
+            new CopyHandler(copies, buckets),
             new DeleteObjectsHandler(buckets, objects));
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);

@@ -23,7 +23,11 @@ final class VersionListingSql {
       "size, etag, checksum_algorithm, checksum_value, checksum_type, part_count, created_at,"
           + " version_id, lock_mode, lock_until, legal_hold";
 
-  /** key, source (0 objects, 1 object_versions), seq, VERSION_COLUMNS, latest, delete_marker. */
+  /**
+   * key, source (0 objects, 1 object_versions), seq, VERSION_COLUMNS, latest, delete_marker. A
+   * key's objects row always has its highest seq (the current version is its newest), so ordering
+   * by seq alone puts it first.
+   */
   private static final String MERGED =
       "SELECT key, 0 AS source, seq, "
           + VERSION_COLUMNS
@@ -35,7 +39,7 @@ final class VersionListingSql {
           + " AND seq = (SELECT max(seq) FROM object_versions m WHERE m.bucket = v.bucket"
           + " AND m.key = v.key), delete_marker FROM object_versions v"
           + " WHERE bucket = ?1 AND key >= ?2 AND key < ?3"
-          + " ORDER BY 1, 2, 3 DESC";
+          + " ORDER BY 1, 3 DESC";
 
   static VersionPage list(Conn c, VersionQuery q) throws SQLException {
     SkipScan.Range range = SkipScan.Range.of(q.prefix(), q.delimiter(), q.keyMarker());

@@ -68,17 +68,17 @@ final class Versions {
 
   /** Writer: the seq a new version of the key gets, above every existing one. */
   static long nextSeq(Conn c, String bucket, byte[] key) throws SQLException {
-    PreparedStatement ps =
+    PreparedStatement current = c.ps("SELECT seq FROM objects WHERE bucket = ? AND key = ?");
+    current.setString(1, bucket);
+    current.setBytes(2, key);
+    long max = Rows.one(current, rs -> rs.getLong(1)).orElse(0L);
+    PreparedStatement older =
         c.ps(
-            "SELECT max(coalesce((SELECT seq FROM objects WHERE bucket = ?1 AND key = ?2), 0),"
-                + " coalesce((SELECT max(seq) FROM object_versions WHERE bucket = ?1 AND key ="
-                + " ?2), 0)) + 1");
-    ps.setString(1, bucket);
-    ps.setBytes(2, key);
-    try (ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+            "SELECT seq FROM object_versions WHERE bucket = ? AND key = ? ORDER BY seq DESC LIMIT"
+                + " 1");
+    older.setString(1, bucket);
+    older.setBytes(2, key);
+    return Math.max(max, Rows.one(older, rs -> rs.getLong(1)).orElse(0L)) + 1;
   }
 
   /** Writer: the key's objects row becomes a noncurrent version (its storage stays). */

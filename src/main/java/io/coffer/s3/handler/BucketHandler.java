@@ -48,7 +48,7 @@ public final class BucketHandler {
               + buckets.defaultRegion()
               + ".");
     }
-    buckets.create(request.caller(), op.bucket(), request.caller().id(), region, false);
+    buckets.create(request.caller(), op.bucket(), request.caller().id(), region, op.objectLock());
     return new HttpResponse(200).header("Location", "/" + op.bucket());
   }
 

@@ -14,7 +14,9 @@ import io.coffer.s3.xml.DeleteObjectsXml;
 import io.coffer.s3.xml.ObjectToDelete;
 import io.coffer.service.Action;
 import io.coffer.service.BucketService;
+import io.coffer.service.DeleteOutcome;
 import io.coffer.service.ObjectService;
+import io.coffer.service.VersionIds;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,18 +42,35 @@ public final class DeleteObjectsHandler {
         new DeleteObjectsXml().parse(RequestBodies.open(request, op.checksums()).verifiedStream());
     List<DeleteResultXml.Outcome> outcomes = new ArrayList<>();
     for (ObjectToDelete object : delete.objects()) {
-      outcomes.add(delete(request, op.bucket(), object));
+      outcomes.add(delete(request, op, object));
     }
     return S3Responses.ok(DeleteResultXml.deleteResult(outcomes, delete.quiet()));
   }
 
-  private DeleteResultXml.Outcome delete(S3Request request, String bucket, ObjectToDelete object) {
+  /**
+   * One key, reported as AWS's DeleteResult does: the version asked for, and DeleteMarker with
+   * DeleteMarkerVersionId when a marker was made (no version asked for) or removed.
+   */
+  private DeleteResultXml.Outcome delete(
+      S3Request request, S3Operation.DeleteObjects op, ObjectToDelete object) {
     try {
-      if (object.versionId() != null && !object.versionId().equals("null")) {
-        throw new CofferException(ErrorCode.NO_SUCH_VERSION);
+      String versionId = object.versionId();
+      if (versionId != null && !VersionIds.isWellFormed(versionId)) {
+        throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid version id specified");
       }
-      objects.delete(request.caller(), bucket, object.key(), null, WritePrecondition.NONE, false);
-      return new DeleteResultXml.Deleted(object.key(), object.versionId());
+      DeleteOutcome outcome =
+          objects.delete(
+              request.caller(),
+              op.bucket(),
+              object.key(),
+              versionId,
+              WritePrecondition.NONE,
+              op.bypassGovernance());
+      return new DeleteResultXml.Deleted(
+          object.key(),
+          versionId,
+          outcome.deleteMarker(),
+          outcome.deleteMarker() ? outcome.versionId() : null);
     } catch (CofferException e) {
       if (e.code().httpStatus() >= 500) {
         log.error(

@@ -4,7 +4,6 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.MultipartUpload;
-import io.coffer.model.ObjectLock;
 import io.coffer.model.Part;
 import io.coffer.model.UploadListing;
 import io.coffer.s3.request.RequestBodies;
@@ -17,6 +16,7 @@ import io.coffer.s3.response.Owner;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.s3.xml.CompleteMultipartUploadXml;
 import io.coffer.s3.xml.CompletedPart;
+import io.coffer.service.BucketService;
 import io.coffer.service.CompletedPartSpec;
 import io.coffer.service.MultipartService;
 import io.coffer.service.UploadParts;
@@ -30,9 +30,11 @@ import java.util.Map;
  */
 public final class MultipartHandler {
   private final MultipartService multipart;
+  private final BucketService buckets;
 
-  public MultipartHandler(MultipartService multipart) {
+  public MultipartHandler(MultipartService multipart, BucketService buckets) {
     this.multipart = multipart;
+    this.buckets = buckets;
   }
 
   HttpResponse create(S3Request request, S3Operation.CreateMultipartUpload op) {
@@ -44,7 +46,7 @@ public final class MultipartHandler {
             request.storedAttributes(op.attributes()),
             op.checksumAlgorithm(),
             op.checksumType(),
-            ObjectLock.NONE);
+            op.lock());
     HttpResponse response =
         S3Responses.ok(MultipartXml.initiate(op.bucket(), op.key(), upload.uploadId()));
     if (op.checksumAlgorithm() != null) {
@@ -88,7 +90,9 @@ public final class MultipartHandler {
             specs,
             op.expected(),
             op.writePrecondition());
-    return S3Responses.ok(MultipartXml.complete(op.bucket(), op.key(), completed));
+    HttpResponse response = S3Responses.ok(MultipartXml.complete(op.bucket(), op.key(), completed));
+    ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), completed.versionId());
+    return response;
   }
 
   private static Map<String, String> byName(Map<ChecksumAlgorithm, String> checksums) {

@@ -2,7 +2,6 @@ package io.coffer.s3.handler;
 
 import io.coffer.frontend.ObjectReadBody;
 import io.coffer.http.HttpResponse;
-import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.s3.request.ReadParameters;
 import io.coffer.s3.request.RequestBodies;
@@ -10,6 +9,8 @@ import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.response.ChecksumHeaders;
 import io.coffer.s3.response.ObjectHeaders;
+import io.coffer.service.BucketService;
+import io.coffer.service.DeleteOutcome;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadResult;
@@ -20,9 +21,11 @@ import java.util.Objects;
 /** PutObject, GetObject, HeadObject, DeleteObject. */
 public final class ObjectHandler {
   private final ObjectService objects;
+  private final BucketService buckets;
 
-  public ObjectHandler(ObjectService objects) {
+  public ObjectHandler(ObjectService objects, BucketService buckets) {
     this.objects = objects;
+    this.buckets = buckets;
   }
 
   HttpResponse putObject(S3Request request, S3Operation.PutObject op) {
@@ -37,9 +40,10 @@ public final class ObjectHandler {
             body.length(),
             body.checks(),
             op.writePrecondition(),
-            ObjectLock.NONE);
+            op.lock());
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
+    ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), meta.versionId());
     return response;
   }
 
@@ -57,20 +61,23 @@ public final class ObjectHandler {
         request.caller(),
         bucket,
         key,
-        null,
+        params.versionId(),
         params.conditions(),
         params.range(),
         params.partNumber())) {
-      case ObjectRead read -> found(read, params, head);
-      case ReadResult.NotModified notModified -> notModified(notModified.meta());
+      case ObjectRead read -> found(read, params, head, buckets.everVersioned(bucket));
+      case ReadResult.NotModified notModified ->
+          notModified(notModified.meta(), buckets.everVersioned(bucket));
     };
   }
 
-  private static HttpResponse found(ObjectRead read, ReadParameters params, boolean head) {
+  private static HttpResponse found(
+      ObjectRead read, ReadParameters params, boolean head, boolean everVersioned) {
     ObjectMeta meta = read.meta();
     boolean partial = read.range() != null;
     HttpResponse response = new HttpResponse(partial ? 206 : 200);
     ObjectHeaders.write(response, meta);
+    ObjectHeaders.versionId(response, everVersioned, meta.versionId());
     if (partial) {
       response.header("Content-Range", Objects.requireNonNull(read.range()).contentRange());
     }
@@ -94,15 +101,31 @@ public final class ObjectHandler {
     return response.body(ObjectReadBody.of(read));
   }
 
-  private static HttpResponse notModified(ObjectMeta meta) {
+  private static HttpResponse notModified(ObjectMeta meta, boolean everVersioned) {
     // 304 repeats the validators, so caches can update what they hold.
     HttpResponse response = new HttpResponse(304);
     ObjectHeaders.write(response, meta);
+    ObjectHeaders.versionId(response, everVersioned, meta.versionId());
     return response;
   }
 
+  /**
+   * 204, with x-amz-version-id (the marker made or the version removed) in a bucket that was ever
+   * versioned, and x-amz-delete-marker: true when a marker was made or removed.
+   */
   HttpResponse deleteObject(S3Request request, S3Operation.DeleteObject op) {
-    objects.delete(request.caller(), op.bucket(), op.key(), null, op.writePrecondition(), false);
-    return new HttpResponse(204);
+    DeleteOutcome outcome =
+        objects.delete(
+            request.caller(),
+            op.bucket(),
+            op.key(),
+            op.versionId(),
+            op.writePrecondition(),
+            op.bypassGovernance());
+    HttpResponse response = new HttpResponse(204);
+    if (outcome.deleteMarker()) {
+      response.header("x-amz-delete-marker", "true");
+    }
+    return response.header("x-amz-version-id", outcome.versionId());
   }
 }

@@ -26,7 +26,11 @@ final class BucketOperations {
         }
         return ParsedRequest.of(
             S3Operation.CreateBucket.class,
-            () -> new S3Operation.CreateBucket(bucket, BodyChecksums.of(headers)));
+            () ->
+                new S3Operation.CreateBucket(
+                    bucket,
+                    BodyChecksums.of(headers),
+                    "true".equalsIgnoreCase(headers.get("x-amz-bucket-object-lock-enabled"))));
       }
       case "DELETE" -> {
         String subresource = Subresources.find(query, Subresources.BUCKET);
@@ -39,7 +43,11 @@ final class BucketOperations {
         if (query.has("delete")) {
           return ParsedRequest.of(
               S3Operation.DeleteObjects.class,
-              () -> new S3Operation.DeleteObjects(bucket, BodyChecksums.of(headers)));
+              () ->
+                  new S3Operation.DeleteObjects(
+                      bucket,
+                      BodyChecksums.of(headers),
+                      ObjectParameters.bypassGovernance(headers)));
         }
         String subresource = Subresources.find(query, Subresources.BUCKET);
         return ParsedRequest.of(

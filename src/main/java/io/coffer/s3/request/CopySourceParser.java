@@ -27,9 +27,9 @@ public final class CopySourceParser {
           ErrorCode.INVALID_ARGUMENT,
           "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
     }
-    if (version != null && !version.equals("null")) {
-      throw new CofferException(ErrorCode.NO_SUCH_VERSION, "The specified version does not exist.");
-    }
-    return new S3Operation.CopySource(decoded.substring(0, slash), decoded.substring(slash + 1));
+    return new S3Operation.CopySource(
+        decoded.substring(0, slash),
+        decoded.substring(slash + 1),
+        ObjectParameters.wellFormedVersion(version));
   }
 }

@@ -115,7 +115,6 @@ public final class FeatureHeaders {
 
   private static final String SSE_C_NOT_APPLICABLE =
       "The encryption parameters are not applicable to this object.";
-  private static final String NO_OBJECT_LOCK = "Bucket is missing Object Lock Configuration";
 
   /** The table, in the order a request's headers are judged: the first refusal is the answer. */
   static final List<Rule> RULES = rules();
@@ -168,17 +167,12 @@ public final class FeatureHeaders {
       rules.add(new Rule(grant, CREATE_BUCKET, refuse(bucketAcl, null)));
       rules.add(new Rule(grant, NEW_OBJECT, refuse(objectAcl, null)));
     }
-    // Object lock: no Coffer bucket has it, and creating one with it is not implemented.
+    // Object lock: a bucket is created with it (true or false); the x-amz-object-lock-* headers of
+    // a write are the parser's (ObjectLockHeaders), and the service refuses them where the bucket
+    // has no lock.
     rules.add(
         new Rule(
             "x-amz-bucket-object-lock-enabled", CREATE_BUCKET, FeatureHeaders::objectLockEnabled));
-    for (String suffix : List.of("-mode", "-retain-until-date", "-legal-hold")) {
-      rules.add(
-          new Rule(
-              "x-amz-object-lock" + suffix,
-              NEW_OBJECT,
-              refuse(ErrorCode.INVALID_REQUEST, NO_OBJECT_LOCK)));
-    }
     rules.add(new Rule("x-amz-bucket-namespace", CREATE_BUCKET, FeatureHeaders::bucketNamespace));
     rules.add(new Rule("x-amz-storage-class", NEW_OBJECT, FeatureHeaders::storageClass));
     rules.add(new Rule("x-amz-tagging", NEW_OBJECT, notImplemented("Object tagging")));
@@ -295,15 +289,11 @@ public final class FeatureHeaders {
   }
 
   private static @Nullable CofferException objectLockEnabled(String value, long caller) {
-    if (value.equalsIgnoreCase("false")) {
+    if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("true")) {
       return null;
     }
-    return value.equalsIgnoreCase("true")
-        ? new CofferException(
-            ErrorCode.NOT_IMPLEMENTED, "Object lock is not implemented by Coffer.")
-        : new CofferException(
-            ErrorCode.INVALID_ARGUMENT,
-            "Invalid x-amz-bucket-object-lock-enabled header: " + value);
+    return new CofferException(
+        ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-object-lock-enabled header: " + value);
   }
 
   private static @Nullable CofferException bucketNamespace(String value, long caller) {

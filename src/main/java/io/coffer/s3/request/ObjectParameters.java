@@ -6,8 +6,10 @@ import io.coffer.http.Query;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.ObjectAttributes;
+import io.coffer.service.VersionIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +29,7 @@ final class ObjectParameters {
   private ObjectParameters() {}
 
   static ReadParameters read(Query query, Headers headers) {
-    String versionId = nullVersion(query);
+    String versionId = versionId(query);
     String partParameter = query.get("partNumber");
     Integer partNumber = partParameter == null ? null : S3RequestParser.partNumber(partParameter);
     ByteRange range = partNumber == null ? RangeHeader.parse(headers.get("Range")) : null;
@@ -50,18 +52,40 @@ final class ObjectParameters {
   }
 
   static S3Operation.PutObject put(String bucket, String key, Query query, Headers headers) {
-    nullVersion(query);
+    versionId(query);
     BodyChecksums checksums = BodyChecksums.of(headers);
+    ObjectLock lock = ObjectLockHeaders.parse(headers);
+    if (ObjectLockHeaders.present(headers)
+        && checksums.contentMd5() == null
+        && checksums.algorithm() == null
+        && checksums.trailer() == null) {
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST,
+          "Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object requests with"
+              + " Object Lock parameters");
+    }
     return new S3Operation.PutObject(
-        bucket, key, ObjectAttributeHeaders.parse(headers), Conditions.write(headers), checksums);
+        bucket,
+        key,
+        ObjectAttributeHeaders.parse(headers),
+        Conditions.write(headers),
+        checksums,
+        lock);
   }
 
   static S3Operation.DeleteObject delete(String bucket, String key, Query query, Headers headers) {
-    nullVersion(query);
+    String versionId = versionId(query);
     String ifMatch = headers.get("If-Match");
     WritePrecondition precondition =
         ifMatch == null ? WritePrecondition.NONE : new WritePrecondition(ifMatch.trim(), false);
-    return new S3Operation.DeleteObject(bucket, key, precondition);
+    return new S3Operation.DeleteObject(
+        bucket, key, versionId, precondition, bypassGovernance(headers));
+  }
+
+  /** x-amz-bypass-governance-retention: true, on DeleteObject and DeleteObjects. */
+  static boolean bypassGovernance(Headers headers) {
+    String value = headers.get("x-amz-bypass-governance-retention");
+    return value != null && value.trim().equalsIgnoreCase("true");
   }
 
   static S3Operation.CopyObject copy(
@@ -81,7 +105,8 @@ final class ObjectParameters {
         Conditions.copySource(headers),
         replacement,
         algorithm,
-        Conditions.write(headers));
+        Conditions.write(headers),
+        ObjectLockHeaders.parse(headers));
   }
 
   static S3Operation.CreateMultipartUpload createMultipartUpload(
@@ -95,7 +120,12 @@ final class ObjectParameters {
               + " header.");
     }
     return new S3Operation.CreateMultipartUpload(
-        bucket, key, ObjectAttributeHeaders.parse(headers), algorithm, type);
+        bucket,
+        key,
+        ObjectAttributeHeaders.parse(headers),
+        algorithm,
+        type,
+        ObjectLockHeaders.parse(headers));
   }
 
   /** x-amz-checksum-algorithm: the checksum an object or upload is to have, or null. */
@@ -112,11 +142,18 @@ final class ObjectParameters {
                     "Checksum algorithm " + requested + " is not supported."));
   }
 
-  /** Until versioning exists, the only version of an object is "null". */
-  private static @Nullable String nullVersion(Query query) {
-    String version = query.get("versionId");
-    if (version != null && !version.equals("null")) {
-      throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid version id specified");
+  /** The versionId query parameter: null, "null" or an ID this server could have made. */
+  static @Nullable String versionId(Query query) {
+    return wellFormedVersion(query.get("versionId"));
+  }
+
+  /**
+   * A version ID as sent, or null; one Coffer could not have made is InvalidArgument, as S3
+   * answers.
+   */
+  static @Nullable String wellFormedVersion(@Nullable String version) {
+    if (version != null && !VersionIds.isWellFormed(version)) {
+      throw CofferException.invalidArgument("Invalid version id specified", "versionId", version);
     }
     return version;
   }

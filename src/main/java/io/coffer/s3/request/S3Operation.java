@@ -4,6 +4,7 @@ import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
@@ -39,8 +40,10 @@ public sealed interface S3Operation {
 
   /**
    * @param checksums what the body (a CreateBucketConfiguration, or none) must match
+   * @param objectLock x-amz-bucket-object-lock-enabled: true (the bucket is versioned and lockable)
    */
-  record CreateBucket(String bucket, BodyChecksums checksums) implements S3Operation {}
+  record CreateBucket(String bucket, BodyChecksums checksums, boolean objectLock)
+      implements S3Operation {}
 
   record HeadBucket(String bucket) implements S3Operation {}
 
@@ -88,31 +91,47 @@ public sealed interface S3Operation {
       int maxUploads)
       implements S3Operation {}
 
-  record DeleteObjects(String bucket, BodyChecksums checksums) implements S3Operation {}
+  /**
+   * @param bypassGovernance x-amz-bypass-governance-retention: true
+   */
+  record DeleteObjects(String bucket, BodyChecksums checksums, boolean bypassGovernance)
+      implements S3Operation {}
 
   /**
    * @param attributes the object's headers as sent (see {@code S3Request.storedAttributes})
    * @param checksums what the body must match
+   * @param lock the x-amz-object-lock-* headers ({@link ObjectLock#NONE} without)
    */
   record PutObject(
       String bucket,
       String key,
       ObjectAttributes attributes,
       WritePrecondition writePrecondition,
-      BodyChecksums checksums)
+      BodyChecksums checksums,
+      ObjectLock lock)
       implements S3Operation {}
 
   record GetObject(String bucket, String key, ReadParameters read) implements S3Operation {}
 
   record HeadObject(String bucket, String key, ReadParameters read) implements S3Operation {}
 
-  record DeleteObject(String bucket, String key, WritePrecondition writePrecondition)
+  /**
+   * @param versionId the version to remove for good (versionId), or null
+   * @param bypassGovernance x-amz-bypass-governance-retention: true
+   */
+  record DeleteObject(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      WritePrecondition writePrecondition,
+      boolean bypassGovernance)
       implements S3Operation {}
 
   /**
    * @param replacement the new attributes (metadata directive REPLACE), or null to copy the
    *     source's
    * @param checksumAlgorithm the checksum the copy is to have, or null for the source's
+   * @param lock the x-amz-object-lock-* headers ({@link ObjectLock#NONE} without)
    */
   record CopyObject(
       String bucket,
@@ -121,19 +140,22 @@ public sealed interface S3Operation {
       ReadConditions sourceConditions,
       @Nullable ObjectAttributes replacement,
       @Nullable ChecksumAlgorithm checksumAlgorithm,
-      WritePrecondition writePrecondition)
+      WritePrecondition writePrecondition,
+      ObjectLock lock)
       implements S3Operation {}
 
   /**
    * @param checksumAlgorithm the algorithm every part is checked with, or null
    * @param checksumType FULL_OBJECT or COMPOSITE, or null (only with an algorithm)
+   * @param lock the x-amz-object-lock-* headers, for the object the upload completes to
    */
   record CreateMultipartUpload(
       String bucket,
       String key,
       ObjectAttributes attributes,
       @Nullable ChecksumAlgorithm checksumAlgorithm,
-      @Nullable String checksumType)
+      @Nullable String checksumType,
+      ObjectLock lock)
       implements S3Operation {}
 
   record UploadPart(
@@ -192,6 +214,15 @@ public sealed interface S3Operation {
     }
   }
 
-  /** The source of a copy: {@code x-amz-copy-source: /bucket/key[?versionId=null]}. */
-  record CopySource(String bucket, String key) {}
+  /**
+   * The source of a copy: {@code x-amz-copy-source: /bucket/key[?versionId=...]}.
+   *
+   * @param versionId the source version asked for, or null for the current one
+   */
+  record CopySource(String bucket, String key, @Nullable String versionId) {
+    /** The current version of a key. */
+    public CopySource(String bucket, String key) {
+      this(bucket, key, null);
+    }
+  }
 }

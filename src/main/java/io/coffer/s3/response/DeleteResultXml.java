@@ -13,10 +13,28 @@ public final class DeleteResultXml {
     String key();
 
     /** The version asked for, or null. */
-    String versionId();
+    @Nullable String versionId();
   }
 
-  public record Deleted(String key, @Nullable String versionId) implements Outcome {}
+  /**
+   * A key deleted, as AWS's DeletedObject reports it.
+   *
+   * @param versionId the version asked for, or null
+   * @param deleteMarker whether a delete marker was made, or the version removed was one
+   * @param deleteMarkerVersionId the marker made or removed, or null
+   */
+  public record Deleted(
+      String key,
+      @Nullable String versionId,
+      boolean deleteMarker,
+      @Nullable String deleteMarkerVersionId)
+      implements Outcome {
+
+    /** A key deleted in a bucket that was never versioned. */
+    public Deleted(String key, @Nullable String versionId) {
+      this(key, versionId, false, null);
+    }
+  }
 
   /**
    * @param code the S3 error code
@@ -34,6 +52,10 @@ public final class DeleteResultXml {
           if (!quiet) {
             xml.start("Deleted");
             keyAndVersion(xml, deleted);
+            if (deleted.deleteMarker()) {
+              xml.element("DeleteMarker", "true");
+              xml.element("DeleteMarkerVersionId", deleted.deleteMarkerVersionId());
+            }
             xml.end();
           }
         }

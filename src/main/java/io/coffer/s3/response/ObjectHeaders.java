@@ -2,17 +2,22 @@ package io.coffer.s3.response;
 
 import io.coffer.http.HttpDates;
 import io.coffer.http.HttpResponse;
+import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.s3.request.ObjectAttributeHeaders;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** Writes a stored object's attributes as response headers (both front ends answer with them). */
 public final class ObjectHeaders {
   private static final String META_PREFIX = "x-amz-meta-";
+  private static final DateTimeFormatter RETAIN_UNTIL =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private ObjectHeaders() {}
 
-  /** ETag, Last-Modified, content headers and user metadata of an object. */
+  /** ETag, Last-Modified, content headers, user metadata and object lock of an object. */
   public static void write(HttpResponse response, ObjectMeta meta) {
     response
         .header("ETag", quoted(meta.etag()))
@@ -24,6 +29,34 @@ public final class ObjectHeaders {
     }
     for (Map.Entry<String, String> entry : meta.userMetadata().entrySet()) {
       response.header(META_PREFIX + entry.getKey(), MetadataValues.encode(entry.getValue()));
+    }
+    lock(response, meta.lock());
+  }
+
+  /**
+   * x-amz-object-lock-mode and -retain-until-date when the version has a retention, and
+   * x-amz-object-lock-legal-hold: ON when it has a legal hold (the store does not tell a lifted
+   * hold from none, so OFF is not sent).
+   */
+  static void lock(HttpResponse response, ObjectLock lock) {
+    if (lock.mode() != null && lock.retainUntil() != null) {
+      response
+          .header("x-amz-object-lock-mode", lock.mode().name())
+          .header("x-amz-object-lock-retain-until-date", RETAIN_UNTIL.format(lock.retainUntil()));
+    }
+    if (lock.legalHold()) {
+      response.header("x-amz-object-lock-legal-hold", "ON");
+    }
+  }
+
+  /**
+   * x-amz-version-id, which S3 sends only for buckets that were ever versioned.
+   *
+   * @param everVersioned whether the object's bucket was ever versioned
+   */
+  public static void versionId(HttpResponse response, boolean everVersioned, String versionId) {
+    if (everVersioned) {
+      response.header("x-amz-version-id", versionId);
     }
   }
 

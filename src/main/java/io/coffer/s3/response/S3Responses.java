@@ -16,13 +16,16 @@ public final class S3Responses {
   }
 
   /**
-   * An error response. HEAD responses and 304 carry no body; the code still travels in
-   * x-amz-error-code so that clients and logs can tell errors apart.
+   * An error response, with the headers the error carries. HEAD responses and 304 carry no body;
+   * the code still travels in x-amz-error-code so that clients and logs can tell errors apart.
    */
   public static HttpResponse error(
       CofferException e, @Nullable String resource, String requestId, boolean head) {
     int status = e.code().httpStatus();
     HttpResponse response = new HttpResponse(status);
+    // What the error says besides its code: x-amz-delete-marker on the 404 of a key hidden by a
+    // delete marker, Last-Modified on the 405 of a marker asked for by version, ...
+    e.headers().forEach(response::header);
     if (head || status == 304) {
       return response.header("x-amz-error-code", e.code().s3Code());
     }

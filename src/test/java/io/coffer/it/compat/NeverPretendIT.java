@@ -220,11 +220,7 @@ class NeverPretendIT {
   }
 
   @Test
-  void createBucketWithObjectLockOrAnotherOwnershipIsRefusedAndCreatesNothing() {
-    assertS3Error(
-        501,
-        "NotImplemented",
-        () -> s3.createBucket(b -> b.bucket("with-lock").objectLockEnabledForBucket(true)));
+  void createBucketWithAnotherOwnershipIsRefusedAndCreatesNothing() {
     assertS3Error(
         501,
         "NotImplemented",
@@ -237,7 +233,7 @@ class NeverPretendIT {
         () -> s3.createBucket(b -> b.bucket("public-bucket").acl("public-read")));
     assertThat(s3.listBuckets().buckets())
         .extracting(b -> b.name())
-        .doesNotContain("with-lock", "writer-owned", "public-bucket");
+        .doesNotContain("writer-owned", "public-bucket");
     s3.createBucket(
         b ->
             b.bucket("enforced")

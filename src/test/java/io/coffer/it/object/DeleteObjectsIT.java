@@ -81,7 +81,7 @@ class DeleteObjectsIT {
     assertThat(response.deleted()).isEmpty();
     assertThat(response.errors()).hasSize(1);
     assertThat(response.errors().get(0).key()).isEqualTo("q/versioned");
-    assertThat(response.errors().get(0).code()).isEqualTo("NoSuchVersion");
+    assertThat(response.errors().get(0).code()).isEqualTo("InvalidArgument");
     assertThat(listed("q/")).isEmpty();
   }
 

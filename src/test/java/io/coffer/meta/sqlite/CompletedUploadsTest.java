@@ -181,6 +181,7 @@ class CompletedUploadsTest {
     Path db = dir.resolve("meta.db");
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = raw.createStatement()) {
+      SchemaDowngrade.toVersion4(s);
       s.execute("DROP TABLE completed_uploads");
       s.execute("PRAGMA user_version = 3");
     }

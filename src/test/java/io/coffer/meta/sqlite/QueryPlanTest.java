@@ -3,11 +3,16 @@ package io.coffer.meta.sqlite;
 import static io.coffer.meta.sqlite.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.Credential;
+import io.coffer.model.DefaultRetention;
 import io.coffer.model.ListQuery;
 import io.coffer.model.Part;
+import io.coffer.model.RetentionMode;
 import io.coffer.model.Segment;
+import io.coffer.model.VersionQuery;
+import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,10 +37,36 @@ class QueryPlanTest {
           "FROM buckets ORDER BY name",
           "FROM presigned_urls ORDER BY id",
           "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_id IS NULL",
+          "SELECT storage_id FROM object_versions WHERE part_count = 0 AND inline_id IS NULL",
           "SELECT blob_id FROM segments",
           "SELECT blob_id FROM parts");
 
   @TempDir Path dir;
+
+  /** Every operation on versions, in a bucket with versioning enabled, then suspended. */
+  private static void versionedOperations(SqliteMetadataStore store, long owner) {
+    Bucket v = store.createBucket("v", owner, "r", T0, false);
+    store.setVersioning("v", v.id(), Versioning.ENABLED);
+    store.setObjectLock("v", v.id(), new DefaultRetention(RetentionMode.GOVERNANCE, 1, null));
+    String v1 = "0000000000000000000000000000000a";
+    String v2 = "0000000000000000000000000000000b";
+    Fixtures.put(
+        store, Fixtures.object("v", "k", "s1", 1, "e").withVersion(v1), WritePrecondition.NONE);
+    Fixtures.put(
+        store, Fixtures.object("v", "k", "s2", 1, "e").withVersion(v2), WritePrecondition.NONE);
+    store.findVersion("v", "k", v1);
+    store.findVersion("v", "k", null);
+    store.updateLock("v", "k", v1, lock -> lock.withLegalHold(true));
+    store.updateLock("v", "k", null, lock -> lock.withLegalHold(false));
+    store.deleteObject("v", "k", null, WritePrecondition.NONE, "m1", T0, false);
+    store.findVersion("v", "k", null);
+    store.listVersions(new VersionQuery("v", "", "/", null, null, 10));
+    store.listVersions(new VersionQuery("v", "", null, "k", v2, 10));
+    store.deleteObject("v", "k", "m1", WritePrecondition.NONE, "m2", T0, false);
+    store.deleteObject("v", "k", v2, WritePrecondition.NONE, "m3", T0, false);
+    Fixtures.put(
+        store, Fixtures.inline("v", "i", "s5", new byte[] {1}, "e"), WritePrecondition.NONE);
+  }
 
   @Test
   void noOperationScansATable() throws Exception {
@@ -101,6 +132,7 @@ class QueryPlanTest {
       store.abortUpload("u2");
       store.deleteObject(
           "b", "a/1", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
+      versionedOperations(store, c.id());
       Fixtures.deleteBucket(store, "e");
       Fixtures.deleteBucket(store, "b");
       store.createPresignedUrl("h", "x", "k", "GET", d.id(), T0, T0);

@@ -214,14 +214,16 @@ class SqliteMetadataStoreTest {
     assertThat(d.previous()).isEqualTo(o2);
     assertThat(d.releasedBlobs()).containsExactly("s2");
     assertThat(
-            store.deleteObject(
-                "b",
-                o.key(),
-                null,
-                WritePrecondition.NONE,
-                "marker",
-                java.time.Instant.EPOCH,
-                false))
+            store
+                .deleteObject(
+                    "b",
+                    o.key(),
+                    null,
+                    WritePrecondition.NONE,
+                    "marker",
+                    java.time.Instant.EPOCH,
+                    false)
+                .removed())
         .isEqualTo(Replaced.NOTHING);
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isZero();
     assertCode(

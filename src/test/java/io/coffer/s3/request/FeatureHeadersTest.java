@@ -94,13 +94,13 @@ class FeatureHeadersTest {
       CreateBucket,            x-amz-object-ownership,                                      ObjectWriter,              NotImplemented 501
       CreateBucket,            x-amz-object-ownership,                                      Whoever,                   InvalidArgument 400
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            false,                     accepted
-      CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      NotImplemented 501
+      CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            maybe,                     InvalidArgument 400
-      PutObject,               x-amz-object-lock-mode,                                      GOVERNANCE,                InvalidRequest 400
-      PutObject,               x-amz-object-lock-retain-until-date,                         2030-01-01T00:00:00Z,      InvalidRequest 400
-      PutObject,               x-amz-object-lock-legal-hold,                                ON,                        InvalidRequest 400
-      CopyObject,              x-amz-object-lock-mode,                                      COMPLIANCE,                InvalidRequest 400
-      CreateMultipartUpload,   x-amz-object-lock-legal-hold,                                OFF,                       InvalidRequest 400
+      PutObject,               x-amz-object-lock-mode,                                      GOVERNANCE,                accepted
+      PutObject,               x-amz-object-lock-retain-until-date,                         2030-01-01T00:00:00Z,      accepted
+      PutObject,               x-amz-object-lock-legal-hold,                                ON,                        accepted
+      CopyObject,              x-amz-object-lock-mode,                                      COMPLIANCE,                accepted
+      CreateMultipartUpload,   x-amz-object-lock-legal-hold,                                OFF,                       accepted
       CreateBucket,            x-amz-bucket-namespace,                                      global,                    accepted
       CreateBucket,            x-amz-bucket-namespace,                                      account-regional,          NotImplemented 501
       CreateBucket,            x-amz-bucket-namespace,                                      galactic,                  InvalidArgument 400

@@ -8,6 +8,8 @@ import io.coffer.http.Headers;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectLock;
+import io.coffer.model.RetentionMode;
 import io.coffer.model.WritePrecondition;
 import io.coffer.s3.request.S3Operation.AbortMultipartUpload;
 import io.coffer.s3.request.S3Operation.CompleteMultipartUpload;
@@ -62,6 +64,8 @@ class S3RequestParserTest {
       new ReadConditions(null, null, null, null);
   private static final BodyChecksums NO_CHECKSUMS = new BodyChecksums(null, null, null, null);
   private static final CopySource SOURCE = new CopySource("source-bucket", "photos/cat.jpg");
+  private static final String VERSION = "7ffe6b0d2c3f44aa0123456789abcdef";
+  private static final Instant UNTIL = Instant.parse("2030-01-01T00:00:00Z");
   private static final String TOKEN =
       ContinuationToken.issue(ContinuationToken.Listing.OBJECTS, "b", "photos/2024");
 
@@ -76,7 +80,11 @@ class S3RequestParserTest {
             "GET /?max-buckets=10&prefix=ph&bucket-region=us-east-1",
             NONE,
             new ListBuckets(new ListBucketsParameters(true, 10, "ph", "us-east-1", null))),
-        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS)),
+        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS, false)),
+        row(
+            "PUT /b",
+            Headers.of("x-amz-bucket-object-lock-enabled", "true"),
+            new CreateBucket("b", NO_CHECKSUMS, true)),
         row("HEAD /b", NONE, new HeadBucket("b")),
         row("DELETE /b", NONE, new DeleteBucket("b")),
         row("GET /b?location", NONE, new GetBucketLocation("b")),
@@ -124,7 +132,8 @@ class S3RequestParserTest {
                 new ObjectAttributes(
                     "text/plain", Map.of("Cache-Control", "no-cache"), Map.of("color", "red")),
                 new WritePrecondition(null, true),
-                NO_CHECKSUMS)),
+                NO_CHECKSUMS,
+                ObjectLock.NONE)),
         row(
             "PUT /b/k",
             Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
@@ -133,7 +142,26 @@ class S3RequestParserTest {
                 "k",
                 NO_ATTRIBUTES,
                 WritePrecondition.NONE,
-                new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null))),
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null),
+                ObjectLock.NONE)),
+        row(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-object-lock-mode",
+                "GOVERNANCE",
+                "x-amz-object-lock-retain-until-date",
+                "2030-01-01T00:00:00.000Z",
+                "x-amz-object-lock-legal-hold",
+                "ON",
+                "Content-MD5",
+                "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new PutObject(
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                WritePrecondition.NONE,
+                new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null),
+                new ObjectLock(RetentionMode.GOVERNANCE, UNTIL, true))),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
         row(
             "GET /b/k?response-content-type=text/csv&versionId=null",
@@ -165,12 +193,48 @@ class S3RequestParserTest {
         row(
             "DELETE /b/k",
             Headers.of("If-Match", " \"abc\" "),
-            new DeleteObject("b", "k", new WritePrecondition("\"abc\"", false))),
+            new DeleteObject("b", "k", null, new WritePrecondition("\"abc\"", false), false)),
+        row(
+            "DELETE /b/k?versionId=" + VERSION,
+            Headers.of("x-amz-bypass-governance-retention", "true"),
+            new DeleteObject("b", "k", VERSION, WritePrecondition.NONE, true)),
+        row(
+            "GET /b/k?versionId=" + VERSION,
+            NONE,
+            new GetObject(
+                "b",
+                "k",
+                new ReadParameters(null, null, ReadConditions.NONE, Map.of(), false, VERSION))),
         row(
             "PUT /b/k",
             Headers.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg"),
             new CopyObject(
-                "b", "k", SOURCE, NO_SOURCE_CONDITIONS, null, null, WritePrecondition.NONE)),
+                "b",
+                "k",
+                SOURCE,
+                NO_SOURCE_CONDITIONS,
+                null,
+                null,
+                WritePrecondition.NONE,
+                ObjectLock.NONE)),
+        row(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-copy-source",
+                "/source-bucket/photos/cat.jpg?versionId=" + VERSION,
+                "x-amz-object-lock-mode",
+                "COMPLIANCE",
+                "x-amz-object-lock-retain-until-date",
+                "2030-01-01T00:00:00Z"),
+            new CopyObject(
+                "b",
+                "k",
+                new CopySource("source-bucket", "photos/cat.jpg", VERSION),
+                NO_SOURCE_CONDITIONS,
+                null,
+                null,
+                WritePrecondition.NONE,
+                new ObjectLock(RetentionMode.COMPLIANCE, UNTIL, false))),
         row(
             "PUT /b/k",
             Headers.of(
@@ -189,17 +253,23 @@ class S3RequestParserTest {
                 new ReadConditions("\"e\"", null, null, null),
                 NO_ATTRIBUTES,
                 ChecksumAlgorithm.SHA256,
-                WritePrecondition.NONE)),
+                WritePrecondition.NONE,
+                ObjectLock.NONE)),
         // Multipart uploads
         row(
             "POST /b/k?uploads",
             NONE,
-            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
+            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE)),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32, "COMPOSITE")),
+                "b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32, "COMPOSITE", ObjectLock.NONE)),
+        row(
+            "POST /b/k?uploads",
+            Headers.of("x-amz-object-lock-legal-hold", "OFF"),
+            new CreateMultipartUpload(
+                "b", "k", NO_ATTRIBUTES, null, null, new ObjectLock(null, null, false))),
         row(
             "PUT /b/k?partNumber=1&uploadId=u",
             NONE,
@@ -254,7 +324,11 @@ class S3RequestParserTest {
             "POST /b?delete",
             Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
             new DeleteObjects(
-                "b", new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null))),
+                "b", new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null), false)),
+        row(
+            "POST /b?delete",
+            Headers.of("x-amz-bypass-governance-retention", "TRUE"),
+            new DeleteObjects("b", NO_CHECKSUMS, true)),
         // Told apart by the query or a header alone
         row("GET /b?uploads", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
         row("GET /b?uploads=", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
@@ -265,7 +339,7 @@ class S3RequestParserTest {
         row(
             "POST /b/k?uploads=",
             NONE,
-            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null)),
+            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE)),
         row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
@@ -301,6 +375,62 @@ class S3RequestParserTest {
         invalid("GET /b?encoding-type=base64", NONE, ListObjects.class, ErrorCode.INVALID_ARGUMENT),
         invalid("GET /?max-buckets=0", NONE, ListBuckets.class, ErrorCode.INVALID_ARGUMENT),
         invalid("GET /b/k?versionId=3HL4kqtJ", NONE, GetObject.class, ErrorCode.INVALID_ARGUMENT),
+        invalid("HEAD /b/k?versionId=", NONE, HeadObject.class, ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "DELETE /b/k?versionId=" + VERSION.toUpperCase(java.util.Locale.ROOT),
+            NONE,
+            DeleteObject.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "PUT /b/k",
+            Headers.of("x-amz-object-lock-mode", "GOVERNANCE"),
+            PutObject.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-object-lock-retain-until-date",
+                "2030-01-01T00:00:00Z",
+                "Content-MD5",
+                "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            PutObject.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-object-lock-mode",
+                "FOREVER",
+                "x-amz-object-lock-retain-until-date",
+                "2030-01-01T00:00:00Z"),
+            PutObject.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-object-lock-mode",
+                "GOVERNANCE",
+                "x-amz-object-lock-retain-until-date",
+                "next year",
+                "Content-MD5",
+                "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            PutObject.class,
+            ErrorCode.INVALID_ARGUMENT),
+        invalid(
+            "PUT /b/k",
+            Headers.of("x-amz-object-lock-legal-hold", "yes"),
+            PutObject.class,
+            ErrorCode.INVALID_ARGUMENT),
+        // AWS requires an integrity check of the body of a write that locks it.
+        invalid(
+            "PUT /b/k",
+            Headers.of("x-amz-object-lock-legal-hold", "ON"),
+            PutObject.class,
+            ErrorCode.INVALID_REQUEST),
+        invalid(
+            "POST /b/k?uploads",
+            Headers.of("x-amz-object-lock-mode", "GOVERNANCE"),
+            CreateMultipartUpload.class,
+            ErrorCode.INVALID_ARGUMENT),
         invalid(
             "GET /b/k?partNumber=1",
             Headers.of("Range", "bytes=0-1"),
@@ -381,6 +511,12 @@ class S3RequestParserTest {
             CofferException.class,
             () -> parse("PUT /b/k", Headers.of("x-amz-copy-source", "no-key")));
     assertThat(copy.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    CofferException version =
+        catchThrowableOfType(
+            CofferException.class,
+            () -> parse("PUT /b/k", Headers.of("x-amz-copy-source", "/s/k?versionId=3HL4kqtJ")));
+    assertThat(version.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThat(version.getMessage()).isEqualTo("Invalid version id specified");
   }
 
   /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */
