@@ -20,12 +20,12 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * A client thread on a bucket with versioning enabled: overwrites that add versions, deletes that
- * add delete markers, and permanent deletes of one version (objects and markers, often the current
- * one). It remembers every acknowledged version by the version ID the server answered with. After a
- * kill it checks that the bucket's versions are exactly the acknowledged ones (plus, or minus, the
- * one operation in flight), newest first per key with one latest each, and that every object
- * version still reads back its bytes by version ID.
+ * A client thread on a bucket with versioning enabled (and object lock, without retention):
+ * overwrites that add versions, deletes that add delete markers, and permanent deletes of one
+ * version (objects and markers, often the current one). It remembers every acknowledged version by
+ * the version ID the server answered with. After a kill it checks that the bucket's versions are
+ * exactly the acknowledged ones (plus, or minus, the one operation in flight), newest first per key
+ * with one latest each, and that every object version still reads back its bytes by version ID.
  */
 final class VersionedWorkload implements Runnable {
   static final String BUCKET = "versioned";
@@ -72,13 +72,15 @@ final class VersionedWorkload implements Runnable {
     }
   }
 
-  /** Creates the bucket and enables versioning, as a client of AWS does. */
+  /**
+   * Creates the bucket with object lock enabled, which (as in AWS) makes it versioned from the
+   * start; no version gets a retention, so every version can be deleted.
+   */
   static void createBucket(S3Client client) {
-    client.createBucket(r -> r.bucket(BUCKET));
-    client.putBucketVersioning(
-        r ->
-            r.bucket(BUCKET)
-                .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+    client.createBucket(r -> r.bucket(BUCKET).objectLockEnabledForBucket(true));
+    assertThat(client.getBucketVersioning(r -> r.bucket(BUCKET)).status())
+        .as("a bucket created with object lock is versioned")
+        .isEqualTo(BucketVersioningStatus.ENABLED);
   }
 
   /** Starts a new cycle on a new client (the model carries over from the last verify). */
