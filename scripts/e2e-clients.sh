@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # End-to-end test with real S3 clients: starts `./coffer server` on free loopback ports with a
-# temporary data directory, then drives it with the AWS CLI, boto3, rclone and s3cmd in their
+# temporary data directory, then drives it with the AWS CLI, boto3, rclone, s3cmd and restic in their
 # default settings (only endpoint, credentials and path-style addressing are configured, in
 # temporary files: nothing under ~ is read or written). Every step prints `PASS <client> <step>`
 # or `FAIL <client> <step>: <reason>`; the last line is `N passed, M failed`, and the exit status
 # is non-zero when a step failed. A client that is not installed is one failed step.
-#   scripts/e2e-clients.sh [client...]     clients: aws boto3 rclone s3cmd s3cmd2 (default: all;
-#                                          s3cmd2 is s3cmd signing with Signature Version 2)
+#   scripts/e2e-clients.sh [client...]     clients: aws boto3 rclone s3cmd s3cmd2 restic (default:
+#                                          all; s3cmd2 is s3cmd signing with Signature Version 2;
+#                                          restic backs up into a bucket with object lock, made
+#                                          with the AWS CLI)
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 clients=("$@")
-[ ${#clients[@]} -gt 0 ] || clients=(aws boto3 rclone s3cmd s3cmd2)
+[ ${#clients[@]} -gt 0 ] || clients=(aws boto3 rclone s3cmd s3cmd2 restic)
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-e2e.XXXXXX")"
 server_pid=""
@@ -259,6 +261,57 @@ check_rclone_multipart() { # rclone's default cutoff is 200 MiB: force its multi
   same_file "$work/src/big.bin" "$dest"
 }
 
+# restic: a backup repository in a bucket created with object lock enabled (hence versioned), so
+# every overwrite and delete of restic's keeps a version or adds a delete marker. The cache and
+# the password stay in the temporary directory.
+restic_() {
+  AWS_ACCESS_KEY_ID=e2e-access-key AWS_SECRET_ACCESS_KEY=e2e-secret-key-0123456789 \
+    RESTIC_REPOSITORY="s3:$endpoint/$bucket" RESTIC_PASSWORD=e2e-restic-password \
+    RESTIC_CACHE_DIR="$work/restic-cache" restic "$@"
+}
+restic_mb() {
+  aws_ s3api create-bucket --bucket "$bucket" --object-lock-enabled-for-bucket >/dev/null
+  local status
+  status=$(aws_ s3api get-bucket-versioning --bucket "$bucket" --query Status --output text)
+  [ "$status" = Enabled ] || fail "a bucket created with object lock must be versioned, is: $status"
+}
+restic_backup() { # a first snapshot, a change, a second snapshot
+  mkdir -p "$work/restic-src"
+  cp -a "$work/src/tree/." "$work/restic-src/"
+  restic_ backup "$work/restic-src"
+  printf 'changed after the first snapshot\n' >"$work/restic-src/changed.txt"
+  rm -f "$work/restic-src/empty.txt"
+  restic_ backup "$work/restic-src"
+  [ "$(restic_ snapshots --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 2 ] ||
+    fail "expected 2 snapshots"
+}
+check_restic_restore() {
+  local dest="$work/down/restic"
+  rm -rf "$dest"
+  restic_ restore latest --target "$dest"
+  diff <(tree_digest "$work/restic-src") <(tree_digest "$dest$work/restic-src") >"$work/restic.diff" ||
+    fail "restored tree differs: $(grep '^[<>]' "$work/restic.diff" | head -n 3 | tr '\n' ' ')"
+}
+check_restic_prune() { # deletes in the versioned bucket add delete markers; the repository stays whole
+  restic_ forget --keep-last 1 --prune
+  restic_ check --read-data
+  [ "$(aws_ s3api list-object-versions --bucket "$bucket" --query 'length(DeleteMarkers || `[]`)' --output text)" -gt 0 ] ||
+    fail "prune deleted objects but the bucket shows no delete markers"
+}
+run_restic() {
+  if ! installed aws; then
+    step restic installed fail "restic's bucket is created with the AWS CLI, which is not installed"
+    return
+  fi
+  step restic mb-object-lock restic_mb
+  step restic init restic_ init
+  step restic backup restic_backup
+  step restic check restic_ check --read-data
+  step restic restore check_restic_restore
+  step restic forget-prune check_restic_prune
+  step restic restore-after-prune check_restic_restore
+}
+
 installed() {
   case $1 in
     boto3) python3 -c 'import boto3' 2>/dev/null ;;
@@ -272,6 +325,10 @@ run_client() {
   bucket="e2e-$client"
   if ! installed "$client"; then
     step "$client" installed fail "$client is not installed"
+    return
+  fi
+  if [ "$client" = restic ]; then
+    run_restic
     return
   fi
   local multipart=yes

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxKeys the page size of listings
  * @param partSize the part size of the multipart workload
  * @param preload keys the scale mode fills the bucket with
+ * @param versions when above 0, the scale mode instead compares listing a bucket of {@code preload}
+ *     keys with listing a versioned bucket where each of those keys also has this many noncurrent
+ *     versions
  * @param progress whether to show the progress line
  * @param plainHttp the endpoint is a plain HTTP file server (nginx with WebDAV PUT, as the physical
  *     reference): no bucket is created or deleted, only object PUT and GET make sense
@@ -41,6 +44,7 @@ public record BenchSettings(
     int maxKeys,
     long partSize,
     long preload,
+    int versions,
     boolean progress,
     boolean plainHttp) {
 

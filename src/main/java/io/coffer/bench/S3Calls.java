@@ -26,6 +26,36 @@ final class S3Calls {
     return bucket;
   }
 
+  /** The same calls on another bucket. */
+  S3Calls withBucket(String other) {
+    return new S3Calls(requests, other);
+  }
+
+  /** PutBucketVersioning with status Enabled. */
+  CompletableFuture<Response> enableVersioning(Connection c) {
+    byte[] body =
+        ("<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                + "<Status>Enabled</Status></VersioningConfiguration>")
+            .getBytes(StandardCharsets.UTF_8);
+    return c.send(
+        requests.withDocument(
+            HttpMethod.PUT,
+            bucket,
+            null,
+            Map.of("versioning", ""),
+            Map.of("Content-MD5", md5Base64(body)),
+            body),
+        true);
+  }
+
+  /** ListObjectVersions from the start of the bucket. */
+  CompletableFuture<Response> listVersions(Connection c, int maxKeys) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("versions", "");
+    query.put("max-keys", Integer.toString(maxKeys));
+    return c.send(requests.empty(HttpMethod.GET, bucket, null, query), true);
+  }
+
   CompletableFuture<Response> createBucket(Connection c) {
     return c.send(requests.empty(HttpMethod.PUT, bucket, null, Map.of()), true);
   }
@@ -99,6 +129,24 @@ final class S3Calls {
     StringBuilder xml = new StringBuilder("<Delete><Quiet>true</Quiet>");
     for (String key : keys) {
       xml.append("<Object><Key>").append(XmlScan.escape(key)).append("</Key></Object>");
+    }
+    xml.append("</Delete>");
+    byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = Map.of("Content-MD5", md5Base64(body));
+    return c.send(
+        requests.withDocument(HttpMethod.POST, bucket, null, Map.of("delete", ""), headers, body),
+        true);
+  }
+
+  /** DeleteObjects (quiet) of up to 1000 versions, each a key and its version ID. */
+  CompletableFuture<Response> deleteVersions(Connection c, List<String> keys, List<String> ids) {
+    StringBuilder xml = new StringBuilder("<Delete><Quiet>true</Quiet>");
+    for (int i = 0; i < keys.size(); i++) {
+      xml.append("<Object><Key>")
+          .append(XmlScan.escape(keys.get(i)))
+          .append("</Key><VersionId>")
+          .append(XmlScan.escape(ids.get(i)))
+          .append("</VersionId></Object>");
     }
     xml.append("</Delete>");
     byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.coffer.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code --workload scale}: does listing and PUT speed hold as the bucket grows? Measures PUT 4 KiB
@@ -10,6 +11,11 @@ import java.util.List;
  * measures both again. Keys are preloaded as empty objects with many parallel PUTs, so the mode
  * works against any server; its cost is the server's own small-PUT rate (about five minutes for a
  * million keys at 3,000 PUT/s).
+ *
+ * <p>With {@code --versions V} it measures instead whether old versions slow listings down: page
+ * latency over {@code --preload} keys in the benchmark's bucket, then over the same keys in a
+ * versioned bucket (the bucket's name + {@code -versioned}) where each key was written V + 1 times,
+ * so that it has V noncurrent versions besides the current one.
  */
 final class ScaleMode {
   static final String PREFIX = "scale/";
@@ -24,6 +30,9 @@ final class ScaleMode {
 
   static List<WorkloadResult> run(BenchContext context, Driver driver) throws Exception {
     BenchSettings s = context.settings();
+    if (s.versions() > 0) {
+      return runVersions(context, driver);
+    }
     long base = Math.max(1, Math.min(BASE_KEYS, s.preload() / 10));
     long target = Math.max(s.preload(), base);
     int concurrency = s.concurrencyOr(16);
@@ -49,6 +58,62 @@ final class ScaleMode {
     return results;
   }
 
+  private static List<WorkloadResult> runVersions(BenchContext context, Driver driver)
+      throws Exception {
+    BenchSettings s = context.settings();
+    long keys = Math.max(2, s.preload());
+    int versions = s.versions();
+    int concurrency = s.concurrencyOr(16);
+    int preloadConcurrency = Math.max(32, concurrency);
+    List<WorkloadResult> results = new ArrayList<>();
+    context.preload(ScaleMode::key, 0, keys, 0, preloadConcurrency);
+    results.add(
+        driver.run(
+            new PageWorkload(
+                "scale-list@" + keys, concurrency, keys, s.maxKeys(), context.calls())));
+
+    S3Calls versioned = context.calls().withBucket(s.bucket() + "-versioned");
+    BenchContext vcontext = new BenchContext(s, versioned, context.connections(), context.log());
+    try (Connection c = context.connections().open()) {
+      Response created = versioned.createBucket(c).get(60, TimeUnit.SECONDS);
+      if (!created.ok() && !created.describe().contains("BucketAlreadyOwnedByYou")) {
+        throw new IllegalStateException(
+            "CreateBucket " + versioned.bucket() + " failed: " + created.describe());
+      }
+      Response enabled = versioned.enableVersioning(c).get(60, TimeUnit.SECONDS);
+      if (!enabled.ok()) {
+        throw new IllegalStateException(
+            "PutBucketVersioning " + versioned.bucket() + " failed: " + enabled.describe());
+      }
+    }
+    try {
+      long started = System.nanoTime();
+      for (int round = 0; round <= versions; round++) {
+        vcontext.preload(ScaleMode::key, 0, keys, 0, preloadConcurrency);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long puts = keys * (versions + 1);
+      context
+          .log()
+          .printf(
+              "preloaded %,d keys x %d versions in %.0f s (%,.0f PUT/s)%n",
+              keys, versions + 1, seconds, puts / Math.max(seconds, 1e-9));
+      results.add(
+          driver.run(
+              new PageWorkload(
+                  "scale-list@" + keys + "x" + (versions + 1) + "v",
+                  concurrency,
+                  keys,
+                  s.maxKeys(),
+                  versioned)));
+    } finally {
+      if (!s.keep()) {
+        BucketCleaner.deleteVersionedBucket(versioned, context.connections());
+      }
+    }
+    return results;
+  }
+
   /** New 4 KiB objects beside the preloaded keys (their prefix sorts after them). */
   private static PutWorkload put(String name, int concurrency, BenchSettings s, S3Calls calls) {
     return new PutWorkload(
@@ -59,6 +124,13 @@ final class ScaleMode {
    * "list page p50 at N keys / at 10,000 keys" and "PUT ops/s at N keys / empty", for the table.
    */
   static List<String> ratios(List<WorkloadResult> r) {
+    if (r.size() == 2) {
+      return List.of(
+          String.format(
+              "list page p50 at %s / at %s: %.2f (target <= 1.2: old versions cost listings"
+                  + " nothing)",
+              r.get(1).workload(), r.get(0).workload(), r.get(1).p50Ms() / r.get(0).p50Ms()));
+    }
     if (r.size() < 4) {
       return List.of();
     }

@@ -139,6 +139,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Keys the scale workload fills the bucket with (default ${DEFAULT-VALUE}).")
   long preload;
 
+  @Option(
+      names = "--versions",
+      defaultValue = "0",
+      description =
+          "With the scale workload: compare listing --preload keys with listing the same keys in"
+              + " a versioned bucket where each also has this many old versions (default"
+              + " ${DEFAULT-VALUE}: the growth measurement instead).")
+  int versions;
+
   @Option(names = "--no-progress", description = "No progress line on stderr.")
   boolean noProgress;
 
@@ -186,6 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
             maxKeys,
             Units.parseSize(partSize),
             preload,
+            versions,
             !noProgress,
             plainHttp);
     var results = Bench.run(settings, System.out, System.err);

@@ -10,6 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -82,7 +87,9 @@ class CrashConsistencyIT {
     try (CofferProcess first = CofferProcess.server(data, List.of("-Xmx256m"), env);
         S3Client setup = client(first.s3Uri())) {
       setup.createBucket(r -> r.bucket(CrashWorkload.BUCKET));
+      VersionedWorkload.createBucket(setup);
     }
+    VersionedWorkload versioned = null;
     for (int cycle = 0; cycle < cycles; cycle++) {
       long cycleStart = System.nanoTime();
       AtomicBoolean killed = new AtomicBoolean();
@@ -104,6 +111,13 @@ class CrashConsistencyIT {
         clients.add(churnClient);
         churn = new BucketChurn(churnClient, random.nextLong(), killed);
         threads.add(Thread.ofPlatform().name("crash-bucket-churn").start(churn));
+        S3Client versionedClient = client(server.s3Uri());
+        clients.add(versionedClient);
+        versioned =
+            versioned == null
+                ? new VersionedWorkload(versionedClient, random.nextLong(), killed)
+                : versioned.next(versionedClient, random.nextLong(), killed);
+        threads.add(Thread.ofPlatform().name("crash-versioned").start(versioned));
         Thread.sleep(1000 + random.nextInt(3000));
         killed.set(true);
         server.kill();
@@ -122,15 +136,23 @@ class CrashConsistencyIT {
       assertThat(churn.failures)
           .as("bucket churn errors while the server was up (seed %d)", seed)
           .isEmpty();
+      assertThat(versioned.failures)
+          .as("versioned workload errors while the server was up (seed %d)", seed)
+          .isEmpty();
       counts.acknowledged += acknowledged;
+      counts.versionedAcknowledged += versioned.acknowledged.get();
       System.out.printf(
-          "crash test: cycle %d, %d acknowledged, %d bucket re-creations, %d ms%n",
-          cycle + 1, acknowledged, churn.cycles, (System.nanoTime() - cycleStart) / 1_000_000);
+          "crash test: cycle %d, %d acknowledged, %d versioned, %d bucket re-creations, %d ms%n",
+          cycle + 1,
+          acknowledged,
+          versioned.acknowledged.get(),
+          churn.cycles,
+          (System.nanoTime() - cycleStart) / 1_000_000);
       counts.kills++;
       try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env);
           S3Client client = client(server.s3Uri())) {
-        verify(client, data, keysByThread, churn, counts, seed);
-        verifyStats(server.consoleUri(), client, seed);
+        verify(client, data, keysByThread, churn, versioned, counts, seed);
+        verifyStats(server.consoleUri(), client, versioned, data, seed);
       }
     }
     System.out.println("crash test: " + counts);
@@ -146,6 +168,7 @@ class CrashConsistencyIT {
       Path data,
       List<List<KeyModel>> keysByThread,
       BucketChurn churn,
+      VersionedWorkload versioned,
       CrashCounts counts,
       long seed)
       throws Exception {
@@ -185,13 +208,16 @@ class CrashConsistencyIT {
         .as("temporary files after start-up")
         .isZero();
     expectedBlobs += churn.verify(client, seed);
+    long versionedBlobs = versioned.verify(client, seed);
+    expectedBlobs += versionedBlobs;
+    counts.versionsChecked += versioned.all().size();
     // Blobs live in <data>/buckets/<bucket id>/ab/cd/<blob id>: one folder per live bucket, none
     // left of a deleted one (the churn bucket's deletions, some interrupted by the kill).
     Path buckets = data.resolve("buckets");
     assertThat(countFiles(buckets))
         .as(
-            "blob files = blobs of current objects + parts of open uploads, in both buckets (seed"
-                + " %d)",
+            "blob files = blobs of current objects + parts of open uploads + blobs of every"
+                + " version, in all three buckets (seed %d)",
             seed)
         .isEqualTo(expectedBlobs);
     try (Stream<Path> folders = Files.list(buckets)) {
@@ -208,8 +234,14 @@ class CrashConsistencyIT {
     }
   }
 
-  /** The management API's counters must equal a recount of what the S3 API shows. */
-  private static void verifyStats(URI console, S3Client client, long seed) throws Exception {
+  /**
+   * The management API's counters must equal a recount of what the S3 API shows, and a recount of
+   * the metadata tables: objects are the current versions that are objects (the objects table),
+   * bytes are every version's (objects and object_versions).
+   */
+  private static void verifyStats(
+      URI console, S3Client client, VersionedWorkload versioned, Path data, long seed)
+      throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(console.resolve("/api/v1/stats"))
@@ -223,16 +255,55 @@ class CrashConsistencyIT {
             .toList();
     long uploads =
         client.listMultipartUploads(r -> r.bucket(CrashWorkload.BUCKET)).uploads().size();
+    long versionBytes = versioned.all().stream().mapToLong(VersionedWorkload.Version::size).sum();
     assertThat(stats.get("objects").asLong())
         .as("objects counter (seed %d)", seed)
-        .isEqualTo(objects.size());
+        .isEqualTo(objects.size() + versioned.currentObjects());
     assertThat(stats.get("total_storage").asLong())
         .as("bytes counter (seed %d)", seed)
-        .isEqualTo(objects.stream().mapToLong(S3Object::size).sum());
+        .isEqualTo(objects.stream().mapToLong(S3Object::size).sum() + versionBytes);
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:sqlite:" + data.resolve(".coffer").resolve("metadata.db"));
+        Statement s = db.createStatement()) {
+      assertThat(stats.get("objects").asLong())
+          .as("objects counter against the objects table (seed %d)", seed)
+          .isEqualTo(single(s, "SELECT count(*) FROM objects"));
+      assertThat(stats.get("total_storage").asLong())
+          .as("bytes counter against objects + object_versions (seed %d)", seed)
+          .isEqualTo(
+              single(
+                  s,
+                  "SELECT (SELECT coalesce(sum(size), 0) FROM objects)"
+                      + " + (SELECT coalesce(sum(size), 0) FROM object_versions)"));
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT name, object_count, total_size,"
+                  + " (SELECT count(*) FROM objects o WHERE o.bucket = b.name),"
+                  + " (SELECT coalesce(sum(size), 0) FROM objects o WHERE o.bucket = b.name)"
+                  + " + (SELECT coalesce(sum(size), 0) FROM object_versions v"
+                  + " WHERE v.bucket = b.name) FROM buckets b")) {
+        while (rs.next()) {
+          assertThat(rs.getLong(2))
+              .as("object_count of bucket %s (seed %d)", rs.getString(1), seed)
+              .isEqualTo(rs.getLong(4));
+          assertThat(rs.getLong(3))
+              .as("total_size of bucket %s (seed %d)", rs.getString(1), seed)
+              .isEqualTo(rs.getLong(5));
+        }
+      }
+    }
     assertThat(stats.get("active_multipart_uploads").asLong())
         .as("uploads counter (seed %d)", seed)
         .isEqualTo(uploads);
-    assertThat(stats.get("buckets").asLong()).isEqualTo(1);
+    assertThat(stats.get("buckets").asLong()).isEqualTo(2);
+  }
+
+  private static long single(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static ObjectState read(S3Client client, String key) throws Exception {
@@ -284,6 +355,8 @@ class CrashConsistencyIT {
     long keysChecked;
     long blobsChecked;
     long uploadsLeftOpen;
+    long versionedAcknowledged;
+    long versionsChecked;
 
     @Override
     public String toString() {
@@ -296,7 +369,11 @@ class CrashConsistencyIT {
           + blobsChecked
           + " blob files accounted for, "
           + uploadsLeftOpen
-          + " interrupted uploads found and aborted";
+          + " interrupted uploads found and aborted; versioned bucket: "
+          + versionedAcknowledged
+          + " acknowledged puts, markers and version deletes, "
+          + versionsChecked
+          + " version checks (by version ID)";
     }
   }
 }

@@ -69,6 +69,7 @@ class BenchSmokeIT {
         100,
         PART,
         2000,
+        0,
         false,
         false);
   }
