@@ -5,11 +5,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The object lock state of one version: a retention (mode and date, both or neither) and a legal
- * hold. Retention is judged by the server's clock.
+ * hold (null when never set). Retention is judged by the server's clock.
  */
 public record ObjectLock(
-    @Nullable RetentionMode mode, @Nullable Instant retainUntil, boolean legalHold) {
-  public static final ObjectLock NONE = new ObjectLock(null, null, false);
+    @Nullable RetentionMode mode, @Nullable Instant retainUntil, @Nullable LegalHold legalHold) {
+  public static final ObjectLock NONE = new ObjectLock(null, null, null);
+
+  public boolean legalHoldOn() {
+    return legalHold == LegalHold.ON;
+  }
 
   public boolean hasRetention() {
     return mode != null && retainUntil != null;
@@ -25,7 +29,7 @@ public record ObjectLock(
    * legal hold, COMPLIANCE retention, or GOVERNANCE retention without a permitted bypass.
    */
   public boolean protects(Instant now, boolean bypassGovernance) {
-    if (legalHold) {
+    if (legalHoldOn()) {
       return true;
     }
     if (!retainedAt(now)) {
@@ -38,7 +42,7 @@ public record ObjectLock(
     return new ObjectLock(newMode, until, legalHold);
   }
 
-  public ObjectLock withLegalHold(boolean on) {
-    return new ObjectLock(mode, retainUntil, on);
+  public ObjectLock withLegalHold(@Nullable LegalHold hold) {
+    return new ObjectLock(mode, retainUntil, hold);
   }
 }

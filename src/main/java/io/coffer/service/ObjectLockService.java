@@ -5,6 +5,7 @@ import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.LegalHold;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.RetentionMode;
@@ -98,7 +99,11 @@ public final class ObjectLockService {
     if (versionId != null) {
       ObjectService.requireWellFormed(versionId);
     }
-    return store.updateLock(bucket, key, versionId, current -> current.withLegalHold(on));
+    return store.updateLock(
+        bucket,
+        key,
+        versionId,
+        current -> current.withLegalHold(on ? LegalHold.ON : LegalHold.OFF));
   }
 
   /**

@@ -64,8 +64,8 @@ final class ObjectRoutes {
         // sub-resource; a key that itself ends so is sent with that slash as %2F.
         .add("GET", "/api/v1/buckets/{bucket}/objects/{key+}/versions", this::versions)
         .add("POST", "/api/v1/buckets/{bucket}/objects/{key+}/restore", this::restore)
-        .add("PUT", "/api/v1/buckets/{bucket}/objects/{key+}/retention", this::putRetention)
-        .add("PUT", "/api/v1/buckets/{bucket}/objects/{key+}/legal-hold", this::putLegalHold)
+        .add("POST", "/api/v1/buckets/{bucket}/objects/{key+}/retention", this::putRetention)
+        .add("POST", "/api/v1/buckets/{bucket}/objects/{key+}/legal-hold", this::putLegalHold)
         .add("GET", "/api/v1/buckets/{bucket}/objects/{key+}", this::get)
         .add("PUT", "/api/v1/buckets/{bucket}/objects/{key+}", this::put)
         .add("DELETE", "/api/v1/buckets/{bucket}/objects/{key+}", this::delete);
@@ -324,7 +324,7 @@ final class ObjectRoutes {
         meta.versionId(),
         Views.retentionMode(meta.lock()),
         Views.retainUntil(meta.lock()),
-        meta.lock().legalHold());
+        meta.lock().legalHoldOn());
   }
 
   /** The version_id query parameter: null when absent or empty (the current version). */
@@ -371,6 +371,6 @@ final class ObjectRoutes {
         meta.versionId(),
         Views.retentionMode(meta.lock()),
         Views.retainUntil(meta.lock()),
-        meta.lock().legalHold());
+        meta.lock().legalHoldOn());
   }
 }

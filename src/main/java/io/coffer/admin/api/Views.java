@@ -69,7 +69,7 @@ final class Views {
         Formats.time(v.lastModified()),
         retentionMode(lock),
         retainUntil(lock),
-        lock.legalHold());
+        lock.legalHoldOn());
   }
 
   static @Nullable String retentionMode(ObjectLock lock) {

@@ -3,6 +3,7 @@ package io.coffer.meta.sqlite;
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
+import io.coffer.model.LegalHold;
 import io.coffer.model.ListedObject;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectLock;
@@ -117,16 +118,20 @@ final class Rows {
     return new DefaultRetention(RetentionMode.valueOf(mode), d, y);
   }
 
-  /** An object lock from three columns (mode, until, legal hold) starting at {@code first}. */
+  /**
+   * An object lock from three columns (mode, until, legal hold: null never set, 1 ON, 0 OFF)
+   * starting at {@code first}.
+   */
   static ObjectLock lock(ResultSet rs, int first) throws SQLException {
     String mode = rs.getString(first);
     long until = rs.getLong(first + 1);
     Instant u = rs.wasNull() ? null : Instant.ofEpochMilli(until);
-    boolean hold = rs.getInt(first + 2) != 0;
-    if (mode == null && !hold) {
+    int hold = rs.getInt(first + 2);
+    LegalHold h = rs.wasNull() ? null : hold != 0 ? LegalHold.ON : LegalHold.OFF;
+    if (mode == null && h == null) {
       return ObjectLock.NONE;
     }
-    return new ObjectLock(mode == null ? null : RetentionMode.valueOf(mode), u, hold);
+    return new ObjectLock(mode == null ? null : RetentionMode.valueOf(mode), u, h);
   }
 
   /** Binds a lock to three consecutive parameters (mode, until, legal hold). */
@@ -137,7 +142,11 @@ final class Rows {
     } else {
       ps.setLong(first + 1, lock.retainUntil().toEpochMilli());
     }
-    ps.setInt(first + 2, lock.legalHold() ? 1 : 0);
+    if (lock.legalHold() == null) {
+      ps.setNull(first + 2, java.sql.Types.INTEGER);
+    } else {
+      ps.setInt(first + 2, lock.legalHoldOn() ? 1 : 0);
+    }
   }
 
   /**

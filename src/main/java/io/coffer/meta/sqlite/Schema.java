@@ -208,7 +208,7 @@ final class Schema {
           "ALTER TABLE objects ADD COLUMN seq INTEGER NOT NULL DEFAULT 0",
           "ALTER TABLE objects ADD COLUMN lock_mode TEXT",
           "ALTER TABLE objects ADD COLUMN lock_until INTEGER",
-          "ALTER TABLE objects ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE objects ADD COLUMN legal_hold INTEGER",
           """
           CREATE TABLE object_versions (
             bucket TEXT NOT NULL,
@@ -230,13 +230,13 @@ final class Schema {
             version_id TEXT NOT NULL,
             lock_mode TEXT,
             lock_until INTEGER,
-            legal_hold INTEGER NOT NULL DEFAULT 0,
+            legal_hold INTEGER,
             delete_marker INTEGER NOT NULL,
             PRIMARY KEY (bucket, key, seq DESC)) WITHOUT ROWID\
           """,
           "ALTER TABLE uploads ADD COLUMN lock_mode TEXT",
           "ALTER TABLE uploads ADD COLUMN lock_until INTEGER",
-          "ALTER TABLE uploads ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE uploads ADD COLUMN legal_hold INTEGER",
           "ALTER TABLE completed_uploads ADD COLUMN version_id TEXT NOT NULL DEFAULT 'null'");
 
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */

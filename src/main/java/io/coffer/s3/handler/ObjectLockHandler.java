@@ -85,11 +85,14 @@ public final class ObjectLockHandler {
     return new HttpResponse(200);
   }
 
-  /** A version without a hold answers OFF (Coffer keeps no difference between never and off). */
+  /** A version whose hold was never set answers NoSuchObjectLockConfiguration, as S3 does. */
   HttpResponse getObjectLegalHold(S3Request request, S3Operation.GetObjectLegalHold op) {
     ObjectLock lock =
         locks.lock(
             request.caller(), op.bucket(), op.key(), op.versionId(), Action.GET_OBJECT_LEGAL_HOLD);
-    return S3Responses.ok(ObjectLockXml.legalHold(lock.legalHold()));
+    if (lock.legalHold() == null) {
+      throw new CofferException(ErrorCode.NO_SUCH_OBJECT_LOCK_CONFIGURATION);
+    }
+    return S3Responses.ok(ObjectLockXml.legalHold(lock.legalHoldOn()));
   }
 }

@@ -3,6 +3,7 @@ package io.coffer.s3.request;
 import io.coffer.http.Headers;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.LegalHold;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.RetentionMode;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class ObjectLockHeaders {
     return new ObjectLock(
         mode == null ? null : mode(mode.trim()),
         until == null ? null : retainUntil(until.trim()),
-        hold != null && legalHold(hold.trim()));
+        hold == null ? null : legalHold(hold.trim()));
   }
 
   private static RetentionMode mode(String value) {
@@ -60,10 +61,10 @@ final class ObjectLockHeaders {
     }
   }
 
-  private static boolean legalHold(String value) {
+  private static LegalHold legalHold(String value) {
     return switch (value) {
-      case "ON" -> true;
-      case "OFF" -> false;
+      case "ON" -> LegalHold.ON;
+      case "OFF" -> LegalHold.OFF;
       default ->
           throw CofferException.invalidArgument(
               "Legal Hold must be either of 'ON' or 'OFF'", LEGAL_HOLD, value);

@@ -44,8 +44,8 @@ public final class ObjectHeaders {
           .header("x-amz-object-lock-mode", lock.mode().name())
           .header("x-amz-object-lock-retain-until-date", RETAIN_UNTIL.format(lock.retainUntil()));
     }
-    if (lock.legalHold()) {
-      response.header("x-amz-object-lock-legal-hold", "ON");
+    if (lock.legalHold() != null) {
+      response.header("x-amz-object-lock-legal-hold", lock.legalHold().name());
     }
   }
 

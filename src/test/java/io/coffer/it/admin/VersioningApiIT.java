@@ -248,7 +248,7 @@ class VersioningApiIT {
     createBucket("vault", true);
     String v1 = upload("vault", "evidence.txt", "keep me");
     Api.Reply hold =
-        API.put(
+        API.post(
             "/buckets/vault/objects/evidence.txt/legal-hold",
             "{\"status\": \"ON\", \"version_id\": \"" + v1 + "\"}");
     assertThat(hold.status()).as(hold.http().body()).isEqualTo(200);
@@ -267,7 +267,7 @@ class VersioningApiIT {
     assertThat(refused.json().get("error").asString()).isEqualTo("object_locked");
 
     assertThat(
-            API.put(
+            API.post(
                     "/buckets/vault/objects/evidence.txt/legal-hold",
                     "{\"status\": \"OFF\", \"version_id\": \"" + v1 + "\"}")
                 .json()
@@ -275,14 +275,14 @@ class VersioningApiIT {
                 .asBoolean())
         .isFalse();
     assertThat(
-            API.put("/buckets/vault/objects/evidence.txt/legal-hold", "{\"status\": \"on\"}")
+            API.post("/buckets/vault/objects/evidence.txt/legal-hold", "{\"status\": \"on\"}")
                 .status())
         .isEqualTo(400);
 
     String until =
         Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
     Api.Reply retention =
-        API.put(
+        API.post(
             "/buckets/vault/objects/evidence.txt/retention",
             "{\"mode\": \"GOVERNANCE\", \"retain_until\": \"" + until + "\"}");
     assertThat(retention.status()).as(retention.http().body()).isEqualTo(200);
@@ -294,13 +294,13 @@ class VersioningApiIT {
         .isEqualTo(409);
     // Removing a running GOVERNANCE retention needs the bypass.
     Api.Reply noBypass =
-        API.put(
+        API.post(
             "/buckets/vault/objects/evidence.txt/retention",
             "{\"mode\": null, \"retain_until\": null}");
     assertThat(noBypass.status()).isEqualTo(409);
     assertThat(noBypass.json().get("error").asString()).isEqualTo("object_locked");
     assertThat(
-            API.put(
+            API.post(
                     "/buckets/vault/objects/evidence.txt/retention",
                     "{\"mode\": \"GOVERNANCE\", \"retain_until\": null}")
                 .status())
@@ -317,8 +317,22 @@ class VersioningApiIT {
   void lockRoutesOnABucketWithoutObjectLockAre400() {
     createBucket("no-lock", false);
     upload("no-lock", "x", "x");
-    Api.Reply reply = API.put("/buckets/no-lock/objects/x/legal-hold", "{\"status\": \"ON\"}");
+    Api.Reply reply = API.post("/buckets/no-lock/objects/x/legal-hold", "{\"status\": \"ON\"}");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("error").asString()).isEqualTo("invalid_request");
+  }
+
+  /** The sub-resource routes take no PUT: an upload to a key ending in one still uploads. */
+  @Test
+  void uploadsToKeysEndingInASubResourceNameStillUpload() {
+    createBucket("names", false);
+    upload("names", "notes/retention", "r");
+    upload("names", "notes/legal-hold", "h");
+    assertThat(download("/buckets/names/download/notes/retention")).isEqualTo("r");
+    assertThat(download("/buckets/names/download/notes/legal-hold")).isEqualTo("h");
+    // the details of a key ending in /versions name that slash as %2F
+    upload("names", "notes/versions", "v");
+    assertThat(API.get("/buckets/names/objects/notes%2Fversions").json().get("size").asLong())
+        .isEqualTo(1);
   }
 }

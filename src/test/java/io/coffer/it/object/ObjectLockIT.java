@@ -247,8 +247,13 @@ class ObjectLockIT {
   @Test
   void legalHoldIsTurnedOnAndOff() {
     put(LOCKED, "held", "x");
-    assertThat(s3.getObjectLegalHold(b -> b.bucket(LOCKED).key("held")).legalHold().status())
-        .isEqualTo(ObjectLockLegalHoldStatus.OFF);
+    // never set: S3 has no legal hold to show, which is not the same as OFF
+    assertS3Error(
+        404,
+        "NoSuchObjectLockConfiguration",
+        () -> s3.getObjectLegalHold(b -> b.bucket(LOCKED).key("held")));
+    assertThat(s3.headObject(b -> b.bucket(LOCKED).key("held")).objectLockLegalHoldStatus())
+        .isNull();
     s3.putObjectLegalHold(
         b -> b.bucket(LOCKED).key("held").legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
     assertThat(s3.getObjectLegalHold(b -> b.bucket(LOCKED).key("held")).legalHold().status())
@@ -256,6 +261,8 @@ class ObjectLockIT {
     s3.putObjectLegalHold(
         b -> b.bucket(LOCKED).key("held").legalHold(h -> h.status(ObjectLockLegalHoldStatus.OFF)));
     assertThat(s3.getObjectLegalHold(b -> b.bucket(LOCKED).key("held")).legalHold().status())
+        .isEqualTo(ObjectLockLegalHoldStatus.OFF);
+    assertThat(s3.headObject(b -> b.bucket(LOCKED).key("held")).objectLockLegalHoldStatus())
         .isEqualTo(ObjectLockLegalHoldStatus.OFF);
     assertS3Error(
         404, "NoSuchKey", () -> s3.getObjectLegalHold(b -> b.bucket(LOCKED).key("no-such-key")));
@@ -293,9 +300,11 @@ class ObjectLockIT {
                 .status())
         .isEqualTo(ObjectLockLegalHoldStatus.ON);
     assertS3Error(404, "NoSuchObjectLockConfiguration", () -> retention(LOCKED, "two-versions"));
-    assertThat(
-            s3.getObjectLegalHold(b -> b.bucket(LOCKED).key("two-versions")).legalHold().status())
-        .isEqualTo(ObjectLockLegalHoldStatus.OFF);
+    // the current version's hold was never set
+    assertS3Error(
+        404,
+        "NoSuchObjectLockConfiguration",
+        () -> s3.getObjectLegalHold(b -> b.bucket(LOCKED).key("two-versions")));
     assertS3Error(
         400,
         "InvalidArgument",

@@ -56,8 +56,8 @@ class QueryPlanTest {
         store, Fixtures.object("v", "k", "s2", 1, "e").withVersion(v2), WritePrecondition.NONE);
     store.findVersion("v", "k", v1);
     store.findVersion("v", "k", null);
-    store.updateLock("v", "k", v1, lock -> lock.withLegalHold(true));
-    store.updateLock("v", "k", null, lock -> lock.withLegalHold(false));
+    store.updateLock("v", "k", v1, lock -> lock.withLegalHold(io.coffer.model.LegalHold.ON));
+    store.updateLock("v", "k", null, lock -> lock.withLegalHold(io.coffer.model.LegalHold.OFF));
     store.deleteObject("v", "k", null, WritePrecondition.NONE, "m1", T0, false);
     store.findVersion("v", "k", null);
     store.listVersions(new VersionQuery("v", "", "/", null, null, 10));

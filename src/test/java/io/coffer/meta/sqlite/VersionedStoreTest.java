@@ -217,7 +217,7 @@ class VersionedStoreTest {
         bucket.id(),
         Fixtures.object("b", "k", "s1", 1, "e")
             .withVersion(V1)
-            .withLock(new ObjectLock(RetentionMode.GOVERNANCE, T0.plus(Duration.ofDays(1)), false)),
+            .withLock(new ObjectLock(RetentionMode.GOVERNANCE, T0.plus(Duration.ofDays(1)), null)),
         WritePrecondition.NONE);
     assertThatThrownBy(() -> delete("k", V1, V2))
         .isInstanceOfSatisfying(
@@ -237,10 +237,10 @@ class VersionedStoreTest {
     store.setVersioning("b", bucket.id(), Versioning.ENABLED);
     put("k", "s1", 1, V1);
     put("k", "s2", 1, V2);
-    store.updateLock("b", "k", V1, lock -> lock.withLegalHold(true));
-    assertThat(((ObjectMeta) store.findVersion("b", "k", V1).orElseThrow()).lock().legalHold())
+    store.updateLock("b", "k", V1, lock -> lock.withLegalHold(io.coffer.model.LegalHold.ON));
+    assertThat(((ObjectMeta) store.findVersion("b", "k", V1).orElseThrow()).lock().legalHoldOn())
         .isTrue();
-    assertThat(store.findObject("b", "k").orElseThrow().lock().legalHold()).isFalse();
+    assertThat(store.findObject("b", "k").orElseThrow().lock().legalHoldOn()).isFalse();
     delete("k", null, V3);
     assertThatThrownBy(() -> store.updateLock("b", "k", V3, lock -> lock))
         .isInstanceOfSatisfying(

@@ -8,6 +8,7 @@ import io.coffer.http.Headers;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.LegalHold;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.RetentionMode;
 import io.coffer.model.WritePrecondition;
@@ -204,7 +205,7 @@ class S3RequestParserTest {
                 NO_ATTRIBUTES,
                 WritePrecondition.NONE,
                 new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null),
-                new ObjectLock(RetentionMode.GOVERNANCE, UNTIL, true))),
+                new ObjectLock(RetentionMode.GOVERNANCE, UNTIL, LegalHold.ON))),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
         row(
             "GET /b/k?response-content-type=text/csv&versionId=null",
@@ -277,7 +278,7 @@ class S3RequestParserTest {
                 null,
                 null,
                 WritePrecondition.NONE,
-                new ObjectLock(RetentionMode.COMPLIANCE, UNTIL, false))),
+                new ObjectLock(RetentionMode.COMPLIANCE, UNTIL, null))),
         row(
             "PUT /b/k",
             Headers.of(
@@ -312,7 +313,7 @@ class S3RequestParserTest {
             "POST /b/k?uploads",
             Headers.of("x-amz-object-lock-legal-hold", "OFF"),
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, null, null, new ObjectLock(null, null, false))),
+                "b", "k", NO_ATTRIBUTES, null, null, new ObjectLock(null, null, LegalHold.OFF))),
         row(
             "PUT /b/k?partNumber=1&uploadId=u",
             NONE,

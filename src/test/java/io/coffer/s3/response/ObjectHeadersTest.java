@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.LegalHold;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.RetentionMode;
@@ -21,7 +22,8 @@ class ObjectHeadersTest {
     ObjectHeaders.write(
         response,
         OBJECT.withLock(
-            new ObjectLock(RetentionMode.GOVERNANCE, Instant.parse("2027-01-01T00:00:00Z"), true)));
+            new ObjectLock(
+                RetentionMode.GOVERNANCE, Instant.parse("2027-01-01T00:00:00Z"), LegalHold.ON)));
     assertThat(response.headerValue("x-amz-object-lock-mode")).isEqualTo("GOVERNANCE");
     assertThat(response.headerValue("x-amz-object-lock-retain-until-date"))
         .isEqualTo("2027-01-01T00:00:00.000Z");

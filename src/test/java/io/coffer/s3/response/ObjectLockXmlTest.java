@@ -7,6 +7,7 @@ import static io.coffer.s3.response.Golden.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.DefaultRetention;
+import io.coffer.model.LegalHold;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.RetentionMode;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,10 @@ class ObjectLockXmlTest {
 
   @Test
   void retention() {
-    assertThat(text(ObjectLockXml.retention(new ObjectLock(RetentionMode.COMPLIANCE, TIME, true))))
+    assertThat(
+            text(
+                ObjectLockXml.retention(
+                    new ObjectLock(RetentionMode.COMPLIANCE, TIME, LegalHold.ON))))
         .isEqualTo(
             document(
                 "<Retention" + Golden.NS + "><Mode>COMPLIANCE</Mode>",

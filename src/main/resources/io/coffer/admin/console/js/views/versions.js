@@ -69,7 +69,7 @@ async function restoreVersion(bucket, v, after) {
 
 async function setLegalHold(bucket, v, on, after) {
   try {
-    await api('PUT', `${objectPath(bucket, v.key)}/legal-hold`, { status: on ? 'ON' : 'OFF', version_id: v.version_id });
+    await api('POST', `${objectPath(bucket, v.key)}/legal-hold`, { status: on ? 'ON' : 'OFF', version_id: v.version_id });
     toast(`Legal hold ${on ? 'set on' : 'removed from'} ${v.key} (version ${v.version_id}).`, 'success');
     await after();
   } catch (e) {
@@ -99,7 +99,7 @@ function editRetention(bucket, v, after) {
           : { mode: null, retain_until: null };
         body.version_id = v.version_id;
         if (bypass.checked) body.bypass_governance = true;
-        await api('PUT', `${objectPath(bucket, v.key)}/retention`, body);
+        await api('POST', `${objectPath(bucket, v.key)}/retention`, body);
         toast(`Retention of ${v.key} saved.`, 'success');
         await after();
       },
