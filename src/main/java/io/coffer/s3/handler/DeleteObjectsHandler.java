@@ -2,7 +2,6 @@ package io.coffer.s3.handler;
 
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
-import io.coffer.model.ErrorCode;
 import io.coffer.model.WritePrecondition;
 import io.coffer.s3.request.RequestBodies;
 import io.coffer.s3.request.S3Operation;
@@ -16,7 +15,6 @@ import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import io.coffer.service.DeleteOutcome;
 import io.coffer.service.ObjectService;
-import io.coffer.service.VersionIds;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,9 +53,6 @@ public final class DeleteObjectsHandler {
       S3Request request, S3Operation.DeleteObjects op, ObjectToDelete object) {
     try {
       String versionId = object.versionId();
-      if (versionId != null && !VersionIds.isWellFormed(versionId)) {
-        throw new CofferException(ErrorCode.INVALID_ARGUMENT, "Invalid version id specified");
-      }
       DeleteOutcome outcome =
           objects.delete(
               request.caller(),
