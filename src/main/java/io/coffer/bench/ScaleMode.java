@@ -22,6 +22,9 @@ final class ScaleMode {
   private static final int BASE_KEYS = 10_000;
   private static final long SMALL = 4096;
 
+  /** Rounds of the versions mode: each lists the plain and the versioned bucket once. */
+  private static final int VERSION_ROUNDS = 3;
+
   private ScaleMode() {}
 
   static String key(long index) {
@@ -67,10 +70,6 @@ final class ScaleMode {
     int preloadConcurrency = Math.max(32, concurrency);
     List<WorkloadResult> results = new ArrayList<>();
     context.preload(ScaleMode::key, 0, keys, 0, preloadConcurrency);
-    results.add(
-        driver.run(
-            new PageWorkload(
-                "scale-list@" + keys, concurrency, keys, s.maxKeys(), context.calls())));
 
     S3Calls versioned = context.calls().withBucket(s.bucket() + "-versioned");
     BenchContext vcontext = new BenchContext(s, versioned, context.connections(), context.log());
@@ -98,14 +97,22 @@ final class ScaleMode {
           .printf(
               "preloaded %,d keys x %d versions in %.0f s (%,.0f PUT/s)%n",
               keys, versions + 1, seconds, puts / Math.max(seconds, 1e-9));
-      results.add(
-          driver.run(
-              new PageWorkload(
-                  "scale-list@" + keys + "x" + (versions + 1) + "v",
-                  concurrency,
-                  keys,
-                  s.maxKeys(),
-                  versioned)));
+      // Interleaved rounds, the order flipping each round, so drift of a shared machine hits
+      // both buckets alike.
+      PageWorkload plain =
+          new PageWorkload("scale-list@" + keys, concurrency, keys, s.maxKeys(), context.calls());
+      PageWorkload old =
+          new PageWorkload(
+              "scale-list@" + keys + "x" + (versions + 1) + "v",
+              concurrency,
+              keys,
+              s.maxKeys(),
+              versioned);
+      for (int round = 0; round < VERSION_ROUNDS; round++) {
+        boolean plainFirst = round % 2 == 0;
+        results.add(driver.run(plainFirst ? plain : old));
+        results.add(driver.run(plainFirst ? old : plain));
+      }
     } finally {
       if (!s.keep()) {
         BucketCleaner.deleteVersionedBucket(versioned, context.connections());
@@ -124,12 +131,8 @@ final class ScaleMode {
    * "list page p50 at N keys / at 10,000 keys" and "PUT ops/s at N keys / empty", for the table.
    */
   static List<String> ratios(List<WorkloadResult> r) {
-    if (r.size() == 2) {
-      return List.of(
-          String.format(
-              "list page p50 at %s / at %s: %.2f (target <= 1.2: old versions cost listings"
-                  + " nothing)",
-              r.get(1).workload(), r.get(0).workload(), r.get(1).p50Ms() / r.get(0).p50Ms()));
+    if (r.stream().anyMatch(w -> w.workload().endsWith("v"))) {
+      return List.of(versionRatio(r));
     }
     if (r.size() < 4) {
       return List.of();
@@ -141,5 +144,34 @@ final class ScaleMode {
         String.format(
             "PUT ops/s at %s / %s: %.2f (target >= 0.8)",
             r.get(3).workload(), r.get(0).workload(), r.get(3).opsPerSec() / r.get(0).opsPerSec()));
+  }
+
+  /**
+   * The versions mode's rounds: per round, list page p50 of the versioned bucket over the plain
+   * one; their median is the figure.
+   */
+  private static String versionRatio(List<WorkloadResult> r) {
+    List<Double> perRound = new ArrayList<>();
+    String plain = null;
+    String versioned = null;
+    for (int i = 0; i + 1 < r.size(); i += 2) {
+      WorkloadResult a = r.get(i);
+      WorkloadResult b = r.get(i + 1);
+      WorkloadResult v = a.workload().endsWith("v") ? a : b;
+      WorkloadResult p = v == a ? b : a;
+      plain = p.workload();
+      versioned = v.workload();
+      perRound.add(v.p50Ms() / p.p50Ms());
+    }
+    List<Double> sorted = perRound.stream().sorted().toList();
+    double median = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+    return String.format(
+        "list page p50 at %s / at %s: %.2f, median of %d interleaved rounds %s (target <= 1.2: old"
+            + " versions cost listings nothing)",
+        versioned,
+        plain,
+        median,
+        perRound.size(),
+        perRound.stream().map(x -> String.format("%.2f", x)).toList());
   }
 }

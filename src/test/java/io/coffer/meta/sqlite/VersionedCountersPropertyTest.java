@@ -378,6 +378,19 @@ class VersionedCountersPropertyTest {
                     s,
                     "SELECT (SELECT coalesce(sum(size), 0) FROM objects)"
                         + " + (SELECT coalesce(sum(size), 0) FROM object_versions)"));
+        // every inline body belongs to exactly one version: none leaked, none shared
+        assertThat(single(s, "SELECT count(*) FROM inline_bodies"))
+            .isEqualTo(
+                single(
+                    s,
+                    "SELECT (SELECT count(*) FROM objects WHERE inline_id IS NOT NULL)"
+                        + " + (SELECT count(*) FROM object_versions WHERE inline_id IS NOT NULL)"))
+            .isEqualTo(
+                single(
+                    s,
+                    "SELECT count(DISTINCT inline_id) FROM (SELECT inline_id FROM objects"
+                        + " UNION ALL SELECT inline_id FROM object_versions)"
+                        + " WHERE inline_id IS NOT NULL"));
       }
 
       // every blob is referenced xor released, never released twice
