@@ -168,8 +168,7 @@ class CompletedUploadsTest {
   @Test
   void deletingTheBucketForgetsItsCompletions() throws Exception {
     completeOne("u1", "k", "fp", T0);
-    store.deleteObject(
-        "b", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
+    Fixtures.delete(store, "b", "k", WritePrecondition.NONE);
     Fixtures.deleteBucket(store, "b");
     assertThat(store.findCompletedUpload("u1")).isEmpty();
     assertThat(rows()).isZero();

@@ -101,17 +101,7 @@ class CountersPropertyTest {
             }
           }
         } else if (op < 50) {
-          Replaced r =
-              store
-                  .deleteObject(
-                      bucket,
-                      key,
-                      null,
-                      WritePrecondition.NONE,
-                      "marker",
-                      java.time.Instant.EPOCH,
-                      false)
-                  .removed();
+          Replaced r = Fixtures.delete(store, bucket, key, WritePrecondition.NONE).removed();
           assertThat(r.existed()).isEqualTo(modelSizes.containsKey(id));
           released.addAll(r.releasedBlobs());
           modelSizes.remove(id);
@@ -201,17 +191,7 @@ class CountersPropertyTest {
         for (var o :
             store.listObjects(new io.coffer.model.ListQuery(b, "", null, null, 1000)).objects()) {
           released.addAll(
-              store
-                  .deleteObject(
-                      b,
-                      o.key(),
-                      null,
-                      WritePrecondition.NONE,
-                      "marker",
-                      java.time.Instant.EPOCH,
-                      false)
-                  .removed()
-                  .releasedBlobs());
+              Fixtures.delete(store, b, o.key(), WritePrecondition.NONE).removed().releasedBlobs());
         }
         Fixtures.deleteBucket(store, b).forEach(p -> released.add(p.blobId()));
       }

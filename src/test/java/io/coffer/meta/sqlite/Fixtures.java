@@ -37,6 +37,12 @@ final class Fixtures {
   }
 
   /** Deletes the current bucket of that name. */
+  /** DeleteObject without a version ID (a delete marker in a versioned bucket). */
+  static MetadataStore.Deleted delete(
+      SqliteMetadataStore store, String bucket, String key, WritePrecondition precondition) {
+    return store.deleteObject(bucket, key, null, precondition, "marker", T0, false);
+  }
+
   static List<Part> deleteBucket(SqliteMetadataStore store, String name) {
     return store.deleteBucket(name, idOf(store, name));
   }

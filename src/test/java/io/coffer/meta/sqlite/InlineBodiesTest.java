@@ -53,8 +53,7 @@ class InlineBodiesTest {
           WritePrecondition.NONE); // file -> inline
       Fixtures.put(store, inline("b", "other", "s5", new byte[] {5}, "e5"), WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(2);
-      store.deleteObject(
-          "b", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
+      Fixtures.delete(store, "b", "k", WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
       assertThat(Fixtures.inlineBytes(store.findObject("b", "other").orElseThrow()))
           .containsExactly(5);
@@ -111,8 +110,7 @@ class InlineBodiesTest {
       store.forEachReferencedBlob(blobs::add);
       assertThat(blobs).containsExactly("s2");
       // migrated bodies are released like new ones
-      store.deleteObject(
-          "b", "small/1", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
+      Fixtures.delete(store, "b", "small/1", WritePrecondition.NONE);
       assertThat(bodies(db)).isEqualTo(1);
     }
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);

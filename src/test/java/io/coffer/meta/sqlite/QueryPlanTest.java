@@ -97,8 +97,7 @@ class QueryPlanTest {
       Fixtures.put(
           store, Fixtures.inline("b", "i", "s4", new byte[] {2}, "e"), WritePrecondition.NONE);
       store.findObject("b", "i");
-      store.deleteObject(
-          "b", "i", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
+      Fixtures.delete(store, "b", "i", WritePrecondition.NONE);
       store.listObjects(new ListQuery("b", "", "/", null, 10));
       store.listObjects(new ListQuery("b", "a", null, "a/0", 10));
       store.createUpload(Fixtures.upload("u1", "b", "k"));
@@ -130,8 +129,7 @@ class QueryPlanTest {
           segs,
           WritePrecondition.NONE);
       store.abortUpload("u2");
-      store.deleteObject(
-          "b", "a/1", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false);
+      Fixtures.delete(store, "b", "a/1", WritePrecondition.NONE);
       versionedOperations(store, c.id());
       Fixtures.deleteBucket(store, "e");
       Fixtures.deleteBucket(store, "b");

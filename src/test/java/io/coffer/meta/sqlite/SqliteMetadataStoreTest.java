@@ -140,10 +140,7 @@ class SqliteMetadataStoreTest {
     assertThat(store.findBucket("a").orElseThrow().objectCount()).isEqualTo(1);
     assertThat(store.findBucket("a").orElseThrow().totalSize()).isEqualTo(10);
     assertCode(() -> Fixtures.deleteBucket(store, "a"), ErrorCode.BUCKET_NOT_EMPTY);
-    store
-        .deleteObject(
-            "a", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false)
-        .removed();
+    Fixtures.delete(store, "a", "k", WritePrecondition.NONE).removed();
 
     store.createUpload(upload("u1", "a", "x"));
     store.createUpload(upload("u2", "a", "y"));
@@ -200,40 +197,17 @@ class SqliteMetadataStoreTest {
     assertThat(r.releasedBlobs()).containsExactly("s1");
     assertThat(store.findBucket("b").orElseThrow().totalSize()).isEqualTo(7);
 
-    Replaced d =
-        store
-            .deleteObject(
-                "b",
-                o.key(),
-                null,
-                WritePrecondition.NONE,
-                "marker",
-                java.time.Instant.EPOCH,
-                false)
-            .removed();
+    Replaced d = Fixtures.delete(store, "b", o.key(), WritePrecondition.NONE).removed();
     assertThat(d.previous()).isEqualTo(o2);
     assertThat(d.releasedBlobs()).containsExactly("s2");
-    assertThat(
-            store
-                .deleteObject(
-                    "b",
-                    o.key(),
-                    null,
-                    WritePrecondition.NONE,
-                    "marker",
-                    java.time.Instant.EPOCH,
-                    false)
-                .removed())
+    assertThat(Fixtures.delete(store, "b", o.key(), WritePrecondition.NONE).removed())
         .isEqualTo(Replaced.NOTHING);
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isZero();
     assertCode(
         () -> Fixtures.put(store, object("nob", "k", "s", 1, "e"), WritePrecondition.NONE),
         ErrorCode.NO_SUCH_BUCKET);
     assertCode(
-        () ->
-            store.deleteObject(
-                "nob", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false),
-        ErrorCode.NO_SUCH_BUCKET);
+        () -> Fixtures.delete(store, "nob", "k", WritePrecondition.NONE), ErrorCode.NO_SUCH_BUCKET);
   }
 
   @Test
@@ -261,15 +235,7 @@ class SqliteMetadataStoreTest {
     assertCode(
         () -> Fixtures.put(store, o, new WritePrecondition("e1", false)), ErrorCode.NO_SUCH_KEY);
     assertCode(
-        () ->
-            store.deleteObject(
-                "b",
-                "lock",
-                null,
-                new WritePrecondition("e1", false),
-                "marker",
-                java.time.Instant.EPOCH,
-                false),
+        () -> Fixtures.delete(store, "b", "lock", new WritePrecondition("e1", false)),
         ErrorCode.NO_SUCH_KEY);
     Fixtures.put(store, o, new WritePrecondition(null, true));
     assertCode(
@@ -289,30 +255,12 @@ class SqliteMetadataStoreTest {
     Fixtures.put(
         store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
     assertCode(
-        () ->
-            store.deleteObject(
-                "b",
-                "lock",
-                null,
-                new WritePrecondition("e2", false),
-                "marker",
-                java.time.Instant.EPOCH,
-                false),
+        () -> Fixtures.delete(store, "b", "lock", new WritePrecondition("e2", false)),
         ErrorCode.PRECONDITION_FAILED);
     // the failed operations left nothing behind
     assertThat(Fixtures.storageId(store.findObject("b", "lock").orElseThrow())).isEqualTo("s3");
     assertThat(store.findBucket("b").orElseThrow().objectCount()).isEqualTo(1);
-    Replaced d =
-        store
-            .deleteObject(
-                "b",
-                "lock",
-                null,
-                new WritePrecondition("e3", false),
-                "marker",
-                java.time.Instant.EPOCH,
-                false)
-            .removed();
+    Replaced d = Fixtures.delete(store, "b", "lock", new WritePrecondition("e3", false)).removed();
     assertThat(d.releasedBlobs()).containsExactly("s3");
   }
 
@@ -396,11 +344,7 @@ class SqliteMetadataStoreTest {
     List<Segment> segs = store.listParts("u1", 0, 10).stream().map(Part::toSegment).toList();
     Fixtures.complete(
         store, "u1", multipartObject("b", "k", "m", 10, "e-2", 2), segs, WritePrecondition.NONE);
-    Replaced d =
-        store
-            .deleteObject(
-                "b", "k", null, WritePrecondition.NONE, "marker", java.time.Instant.EPOCH, false)
-            .removed();
+    Replaced d = Fixtures.delete(store, "b", "k", WritePrecondition.NONE).removed();
     assertThat(d.releasedBlobs()).containsExactly("p1", "p2");
     assertThat(store.findSegments("m")).isEmpty();
     assertThat(store.stats(T0).objects()).isZero();

@@ -408,159 +408,6 @@ class S3RequestParserTest {
     assertThat(parsed.name()).isEqualTo(expected.name());
   }
 
-  static Stream<Arguments> invalidParameters() {
-    return Stream.of(
-        invalid("GET /b?max-keys=ten", NONE, ListObjects.class, ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "GET /b?list-type=2&continuation-token=forged",
-            NONE,
-            ListObjectsV2.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /b?encoding-type=base64", NONE, ListObjects.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /?max-buckets=0", NONE, ListBuckets.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("GET /b/k?versionId=3HL4kqtJ", NONE, GetObject.class, ErrorCode.INVALID_ARGUMENT),
-        invalid("HEAD /b/k?versionId=", NONE, HeadObject.class, ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "DELETE /b/k?versionId=" + VERSION.toUpperCase(java.util.Locale.ROOT),
-            NONE,
-            DeleteObject.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "PUT /b/k",
-            Headers.of("x-amz-object-lock-mode", "GOVERNANCE"),
-            PutObject.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "PUT /b/k",
-            Headers.of(
-                "x-amz-object-lock-retain-until-date",
-                "2030-01-01T00:00:00Z",
-                "Content-MD5",
-                "1B2M2Y8AsgTpgAmY7PhCfg=="),
-            PutObject.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "PUT /b/k",
-            Headers.of(
-                "x-amz-object-lock-mode",
-                "FOREVER",
-                "x-amz-object-lock-retain-until-date",
-                "2030-01-01T00:00:00Z"),
-            PutObject.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "PUT /b/k",
-            Headers.of(
-                "x-amz-object-lock-mode",
-                "GOVERNANCE",
-                "x-amz-object-lock-retain-until-date",
-                "next year",
-                "Content-MD5",
-                "1B2M2Y8AsgTpgAmY7PhCfg=="),
-            PutObject.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "PUT /b/k",
-            Headers.of("x-amz-object-lock-legal-hold", "yes"),
-            PutObject.class,
-            ErrorCode.INVALID_ARGUMENT),
-        // AWS requires an integrity check of the body of a write that locks it.
-        invalid(
-            "PUT /b/k",
-            Headers.of("x-amz-object-lock-legal-hold", "ON"),
-            PutObject.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "POST /b/k?uploads",
-            Headers.of("x-amz-object-lock-mode", "GOVERNANCE"),
-            CreateMultipartUpload.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "GET /b?versions&version-id-marker=" + VERSION,
-            NONE,
-            ListObjectVersions.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "GET /b?versions&key-marker=k&version-id-marker=3HL4kqtJ",
-            NONE,
-            ListObjectVersions.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "PUT /b?object-lock",
-            NONE,
-            S3Operation.PutObjectLockConfiguration.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "PUT /b/k?retention",
-            Headers.of("x-amz-sdk-checksum-algorithm", "CRC32"),
-            S3Operation.PutObjectRetention.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "PUT /b/k?legal-hold",
-            NONE,
-            S3Operation.PutObjectLegalHold.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "GET /b/k?partNumber=1",
-            Headers.of("Range", "bytes=0-1"),
-            GetObject.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "PUT /b/k",
-            Headers.of("x-amz-meta-big", "x".repeat(2048)),
-            PutObject.class,
-            ErrorCode.METADATA_TOO_LARGE),
-        invalid(
-            "PUT /b/k",
-            Headers.of("x-amz-checksum-crc32", "not base64"),
-            PutObject.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "PUT /b/k?partNumber=1&uploadId=u",
-            Headers.of("x-amz-trailer", "x-amz-checksum-md5"),
-            UploadPart.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "POST /b?delete",
-            Headers.of("x-amz-checksum-crc32", "AAAAAA==", "x-amz-checksum-sha256", "AAAA"),
-            DeleteObjects.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "PUT /b/k",
-            Headers.of("x-amz-copy-source", "/s/k", "x-amz-metadata-directive", "MOVE"),
-            CopyObject.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "POST /b/k?uploads",
-            Headers.of("x-amz-checksum-type", "COMPOSITE"),
-            CreateMultipartUpload.class,
-            ErrorCode.INVALID_REQUEST),
-        invalid(
-            "PUT /b/k?partNumber=1&uploadId=u",
-            Headers.of("x-amz-copy-source", "/s/k", "x-amz-copy-source-range", "bytes=5-"),
-            UploadPartCopy.class,
-            ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "GET /b/k?uploadId=u&max-parts=-1", NONE, ListParts.class, ErrorCode.INVALID_ARGUMENT),
-        invalid(
-            "POST /b/k?uploadId=u",
-            Headers.of("x-amz-mp-object-size", "big"),
-            CompleteMultipartUpload.class,
-            ErrorCode.INVALID_REQUEST));
-  }
-
-  /** The operation is known (the access log names it) but its error is answered only later. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("invalidParameters")
-  void invalidParametersAreKeptWithTheOperation(
-      String request, Headers headers, Class<? extends S3Operation> type, ErrorCode code) {
-    ParsedRequest parsed = parse(request, headers);
-    assertThat(parsed.type()).isEqualTo(type);
-    assertThat(parsed.name()).isEqualTo(type.getSimpleName());
-    assertThat(parsed.operation()).isNull();
-    assertThat(catchThrowableOfType(CofferException.class, parsed::orThrow).code()).isEqualTo(code);
-  }
-
   @Test
   void aRequestThatIsNoOperationIsRefusedAtOnce() {
     for (String request :
@@ -589,7 +436,7 @@ class S3RequestParserTest {
   }
 
   /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */
-  private static ParsedRequest parse(String described, Headers headers) {
+  static ParsedRequest parse(String described, Headers headers) {
     String request = described.split(" \\| ", 2)[0];
     String method = request.substring(0, request.indexOf(' '));
     String target = request.substring(request.indexOf(' ') + 1);
@@ -606,12 +453,7 @@ class S3RequestParserTest {
     return Arguments.of(request + describe(headers), headers, expected);
   }
 
-  private static Arguments invalid(
-      String request, Headers headers, Class<? extends S3Operation> type, ErrorCode code) {
-    return Arguments.of(request + describe(headers), headers, type, code);
-  }
-
-  private static String describe(Headers headers) {
+  static String describe(Headers headers) {
     StringBuilder text = new StringBuilder();
     headers.entries().forEach(h -> text.append(" | ").append(h.getKey()));
     return text.toString();
