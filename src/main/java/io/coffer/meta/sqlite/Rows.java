@@ -27,11 +27,10 @@ import org.jspecify.annotations.Nullable;
 final class Rows {
   static final String OBJECT_COLUMNS =
       "bucket, key, storage_id, size, etag, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id,"
-          + " lock_mode, lock_until, legal_hold";
+          + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id, lock";
 
   /** How many columns {@link #OBJECT_COLUMNS} names; a query's next column follows them. */
-  static final int OBJECT_COLUMN_COUNT = 18;
+  static final int OBJECT_COLUMN_COUNT = 16;
 
   static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at";
@@ -40,7 +39,7 @@ final class Rows {
           + " lock_default_mode, lock_default_days, lock_default_years";
   static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_type, initiated_at, seq, lock_mode, lock_until, legal_hold";
+          + " checksum_type, initiated_at, seq, lock";
   static final String PART_COLUMNS =
       "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
           + " checksum_type, last_modified";
@@ -119,34 +118,33 @@ final class Rows {
   }
 
   /**
-   * An object lock from three columns (mode, until, legal hold: null never set, 1 ON, 0 OFF)
-   * starting at {@code first}.
+   * A version's object lock from its column: NULL for none, else "mode|retain-until millis|legal
+   * hold" with "-" for a part that is not set (e.g. "GOVERNANCE|1767225600000|-", "-|-|ON").
    */
-  static ObjectLock lock(ResultSet rs, int first) throws SQLException {
-    String mode = rs.getString(first);
-    long until = rs.getLong(first + 1);
-    Instant u = rs.wasNull() ? null : Instant.ofEpochMilli(until);
-    int hold = rs.getInt(first + 2);
-    LegalHold h = rs.wasNull() ? null : hold != 0 ? LegalHold.ON : LegalHold.OFF;
-    if (mode == null && h == null) {
+  static ObjectLock lock(@Nullable String column) {
+    if (column == null) {
       return ObjectLock.NONE;
     }
-    return new ObjectLock(mode == null ? null : RetentionMode.valueOf(mode), u, h);
+    String[] parts = column.split("\\|", 3);
+    return new ObjectLock(
+        parts[0].equals("-") ? null : RetentionMode.valueOf(parts[0]),
+        parts[1].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(parts[1])),
+        parts[2].equals("-") ? null : LegalHold.valueOf(parts[2]));
   }
 
-  /** Binds a lock to three consecutive parameters (mode, until, legal hold). */
-  static void bindLock(PreparedStatement ps, int first, ObjectLock lock) throws SQLException {
-    ps.setString(first, lock.mode() == null ? null : lock.mode().name());
-    if (lock.retainUntil() == null) {
-      ps.setNull(first + 1, java.sql.Types.INTEGER);
-    } else {
-      ps.setLong(first + 1, lock.retainUntil().toEpochMilli());
+  /** Binds a lock as {@link #lock(String)} reads it. */
+  static void bindLock(PreparedStatement ps, int index, ObjectLock lock) throws SQLException {
+    if (lock.equals(ObjectLock.NONE)) {
+      ps.setString(index, null);
+      return;
     }
-    if (lock.legalHold() == null) {
-      ps.setNull(first + 2, java.sql.Types.INTEGER);
-    } else {
-      ps.setInt(first + 2, lock.legalHoldOn() ? 1 : 0);
-    }
+    ps.setString(
+        index,
+        (lock.mode() == null ? "-" : lock.mode().name())
+            + "|"
+            + (lock.retainUntil() == null ? "-" : Long.toString(lock.retainUntil().toEpochMilli()))
+            + "|"
+            + (lock.legalHold() == null ? "-" : lock.legalHold().name()));
   }
 
   /**
@@ -175,7 +173,7 @@ final class Rows {
         Instant.ofEpochMilli(rs.getLong(14)),
         storage,
         rs.getString(15),
-        lock(rs, 16));
+        lock(rs.getString(16)));
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
@@ -204,7 +202,7 @@ final class Rows {
         rs.getString(8),
         rs.getString(9),
         Instant.ofEpochMilli(rs.getLong(10)),
-        lock(rs, 12));
+        lock(rs.getString(12)));
   }
 
   static Part part(ResultSet rs) throws SQLException {

@@ -58,7 +58,7 @@ final class UploadSql {
         c.ps(
             "INSERT INTO uploads ("
                 + UPLOAD_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, u.uploadId());
     ins.setString(2, u.bucket());
     ins.setBytes(3, row.key());

@@ -21,7 +21,7 @@ final class VersionListingSql {
 
   private static final String VERSION_COLUMNS =
       "size, etag, checksum_algorithm, checksum_value, checksum_type, part_count, created_at,"
-          + " version_id, lock_mode, lock_until, legal_hold";
+          + " version_id, lock";
 
   /**
    * key, source (0 objects, 1 object_versions), seq, VERSION_COLUMNS, latest, delete_marker. A
@@ -116,17 +116,17 @@ final class VersionListingSql {
   }
 
   private static ListedVersion listed(ResultSet rs, byte[] key) throws SQLException {
-    boolean marker = rs.getInt(16) != 0;
+    boolean marker = rs.getInt(14) != 0;
     return new ListedVersion(
         Keys.string(key),
         rs.getString(11),
-        rs.getInt(15) != 0,
+        rs.getInt(13) != 0,
         marker,
         rs.getLong(4),
         rs.getString(5),
         marker ? null : Rows.checksum(rs.getString(6), rs.getString(7), rs.getString(8)),
         rs.getInt(9),
         Instant.ofEpochMilli(rs.getLong(10)),
-        Rows.lock(rs, 12));
+        Rows.lock(rs.getString(12)));
   }
 }

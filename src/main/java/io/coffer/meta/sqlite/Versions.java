@@ -32,7 +32,7 @@ final class Versions {
   private static final String SHARED_COLUMNS =
       "bucket, key, seq, storage_id, size, etag, content_type, headers, user_meta,"
           + " checksum_algorithm, checksum_value, checksum_type, part_count, created_at,"
-          + " updated_at, inline_id, version_id, lock_mode, lock_until, legal_hold";
+          + " updated_at, inline_id, version_id, lock";
 
   /**
    * A row of {@link Rows#OBJECT_COLUMNS}, its inline body, then seq and delete_marker: the columns
@@ -253,17 +253,13 @@ final class Versions {
     ObjectLock lock = change.apply(meta.lock());
     PreparedStatement ps =
         isCurrent
-            ? c.ps(
-                "UPDATE objects SET lock_mode = ?, lock_until = ?, legal_hold = ?"
-                    + " WHERE bucket = ? AND key = ?")
-            : c.ps(
-                "UPDATE object_versions SET lock_mode = ?, lock_until = ?, legal_hold = ?"
-                    + " WHERE bucket = ? AND key = ? AND seq = ?");
+            ? c.ps("UPDATE objects SET lock = ? WHERE bucket = ? AND key = ?")
+            : c.ps("UPDATE object_versions SET lock = ? WHERE bucket = ? AND key = ? AND seq = ?");
     Rows.bindLock(ps, 1, lock);
-    ps.setString(4, bucket);
-    ps.setBytes(5, key);
+    ps.setString(2, bucket);
+    ps.setBytes(3, key);
     if (!isCurrent) {
-      ps.setLong(6, seq);
+      ps.setLong(4, seq);
     }
     ps.executeUpdate();
     return meta.withLock(lock);

@@ -13,8 +13,7 @@ final class SchemaDowngrade {
   /** Version 5 → 4: no versions, no object lock. */
   static void toVersion4(Statement s) throws SQLException {
     s.execute("DROP TABLE object_versions");
-    for (String column :
-        new String[] {"version_id", "seq", "lock_mode", "lock_until", "legal_hold"}) {
+    for (String column : new String[] {"version_id", "seq", "lock"}) {
       s.execute("ALTER TABLE objects DROP COLUMN " + column);
     }
     for (String column :
@@ -27,7 +26,7 @@ final class SchemaDowngrade {
         }) {
       s.execute("ALTER TABLE buckets DROP COLUMN " + column);
     }
-    for (String column : new String[] {"lock_mode", "lock_until", "legal_hold"}) {
+    for (String column : new String[] {"lock"}) {
       s.execute("ALTER TABLE uploads DROP COLUMN " + column);
     }
     s.execute("ALTER TABLE completed_uploads DROP COLUMN version_id");

@@ -10,6 +10,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.LegalHold;
 import io.coffer.model.ListedVersion;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
@@ -271,5 +272,29 @@ class VersionedStoreTest {
             CofferException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_BUCKET_STATE));
     assertThat(store.findBucketRef("b").orElseThrow().objectLock()).isTrue();
+  }
+
+  @Test
+  void everyPartOfALockIsStoredAsWritten() {
+    store.setVersioning("b", bucket.id(), Versioning.ENABLED);
+    store.setObjectLock("b", bucket.id(), null);
+    List<ObjectLock> locks =
+        List.of(
+            new ObjectLock(RetentionMode.COMPLIANCE, T0.plusMillis(1234), LegalHold.OFF),
+            new ObjectLock(null, null, LegalHold.ON),
+            new ObjectLock(RetentionMode.GOVERNANCE, T0, null),
+            ObjectLock.NONE);
+    for (int i = 0; i < locks.size(); i++) {
+      String id = String.format("%032x", i + 1);
+      store.putObject(
+          bucket.id(),
+          Fixtures.object("b", "k", "s" + i, 1, "e").withVersion(id).withLock(locks.get(i)),
+          WritePrecondition.NONE);
+      assertThat(((ObjectMeta) store.findVersion("b", "k", id).orElseThrow()).lock())
+          .isEqualTo(locks.get(i));
+    }
+    assertThat(listAll().versions())
+        .extracting(ListedVersion::lock)
+        .containsExactlyElementsOf(locks.reversed());
   }
 }
