@@ -6,6 +6,7 @@ import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.SdkClients;
 import io.coffer.it.support.StoredFiles;
+import io.coffer.meta.sqlite.SchemaDowngrade;
 import io.coffer.server.CofferServer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -139,6 +140,7 @@ class LegacyLayoutIT {
         }
       }
       if (dropIds) {
+        SchemaDowngrade.toVersion4(s);
         s.execute("DROP INDEX buckets_by_id");
         s.execute("ALTER TABLE buckets DROP COLUMN id");
         s.execute("DROP TABLE completed_uploads"); // version 4's

@@ -7,11 +7,11 @@ import java.sql.Statement;
  * Turns a current database back into an older schema version, keeping its data, so migration tests
  * start from what an older Coffer left on disk.
  */
-final class SchemaDowngrade {
+public final class SchemaDowngrade {
   private SchemaDowngrade() {}
 
   /** Version 5 → 4: no versions, no object lock. */
-  static void toVersion4(Statement s) throws SQLException {
+  public static void toVersion4(Statement s) throws SQLException {
     s.execute("DROP TABLE object_versions");
     for (String column : new String[] {"version_id", "seq", "lock"}) {
       s.execute("ALTER TABLE objects DROP COLUMN " + column);
