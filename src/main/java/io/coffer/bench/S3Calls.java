@@ -126,27 +126,22 @@ final class S3Calls {
 
   /** DeleteObjects (quiet) of up to 1000 keys; Content-MD5 because S3 and s3proxy require it. */
   CompletableFuture<Response> deleteObjects(Connection c, List<String> keys) {
-    StringBuilder xml = new StringBuilder("<Delete><Quiet>true</Quiet>");
-    for (String key : keys) {
-      xml.append("<Object><Key>").append(XmlScan.escape(key)).append("</Key></Object>");
-    }
-    xml.append("</Delete>");
-    byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = Map.of("Content-MD5", md5Base64(body));
-    return c.send(
-        requests.withDocument(HttpMethod.POST, bucket, null, Map.of("delete", ""), headers, body),
-        true);
+    return deleteVersions(c, keys, null);
   }
 
-  /** DeleteObjects (quiet) of up to 1000 versions, each a key and its version ID. */
-  CompletableFuture<Response> deleteVersions(Connection c, List<String> keys, List<String> ids) {
+  /**
+   * DeleteObjects (quiet) of up to 1000 keys, each with its version ID ({@code ids} null: the
+   * current versions).
+   */
+  CompletableFuture<Response> deleteVersions(
+      Connection c, List<String> keys, @Nullable List<String> ids) {
     StringBuilder xml = new StringBuilder("<Delete><Quiet>true</Quiet>");
     for (int i = 0; i < keys.size(); i++) {
-      xml.append("<Object><Key>")
-          .append(XmlScan.escape(keys.get(i)))
-          .append("</Key><VersionId>")
-          .append(XmlScan.escape(ids.get(i)))
-          .append("</VersionId></Object>");
+      xml.append("<Object><Key>").append(XmlScan.escape(keys.get(i))).append("</Key>");
+      if (ids != null) {
+        xml.append("<VersionId>").append(XmlScan.escape(ids.get(i))).append("</VersionId>");
+      }
+      xml.append("</Object>");
     }
     xml.append("</Delete>");
     byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package io.coffer.service;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
+import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.LegalHold;
@@ -43,12 +44,10 @@ public final class ObjectLockService {
                 () ->
                     new CofferException(
                         versionId == null ? ErrorCode.NO_SUCH_KEY : ErrorCode.NO_SUCH_VERSION));
-    if (!(version instanceof ObjectMeta meta)) {
-      throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED)
-          .withHeader("x-amz-delete-marker", "true")
-          .withHeader("x-amz-version-id", version.versionId());
-    }
-    return meta.lock();
+    return switch (version) {
+      case ObjectMeta meta -> meta.lock();
+      case DeleteMarker marker -> throw marker.notAllowed();
+    };
   }
 
   /**

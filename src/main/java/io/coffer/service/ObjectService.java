@@ -24,8 +24,6 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -204,7 +202,7 @@ public final class ObjectService {
       }
       if (bucketRef.versioning().everVersioned()
           && store.findVersion(bucket, key, null).orElse(null) instanceof DeleteMarker marker) {
-        throw deleteMarker(new CofferException(ErrorCode.NO_SUCH_KEY), marker);
+        throw marker.hidesKey();
       }
       throw new CofferException(ErrorCode.NO_SUCH_KEY);
     }
@@ -213,18 +211,8 @@ public final class ObjectService {
         .findVersion(bucket, key, versionId)
         .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_VERSION))) {
       case ObjectMeta meta -> meta;
-      case DeleteMarker marker ->
-          throw deleteMarker(new CofferException(ErrorCode.METHOD_NOT_ALLOWED), marker)
-              .withHeader(
-                  "Last-Modified",
-                  DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                      marker.createdAt().atOffset(ZoneOffset.UTC)));
+      case DeleteMarker marker -> throw marker.notAllowed();
     };
-  }
-
-  private static CofferException deleteMarker(CofferException e, DeleteMarker marker) {
-    return e.withHeader("x-amz-delete-marker", "true")
-        .withHeader("x-amz-version-id", marker.versionId());
   }
 
   /** INVALID_ARGUMENT unless {@code versionId} is one this server could have made. */

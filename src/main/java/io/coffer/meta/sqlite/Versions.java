@@ -245,11 +245,11 @@ final class Versions {
       version = found.version();
       seq = found.seq();
     }
-    if (!(version instanceof ObjectMeta meta)) {
-      throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED)
-          .withHeader("x-amz-delete-marker", "true")
-          .withHeader("x-amz-version-id", version.versionId());
-    }
+    ObjectMeta meta =
+        switch (version) {
+          case ObjectMeta object -> object;
+          case DeleteMarker marker -> throw marker.notAllowed();
+        };
     ObjectLock lock = change.apply(meta.lock());
     PreparedStatement ps =
         isCurrent

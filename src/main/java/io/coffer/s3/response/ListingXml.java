@@ -5,11 +5,13 @@ import io.coffer.http.UriCodec;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListedObject;
 import io.coffer.model.ListedVersion;
+import io.coffer.model.StoredChecksum;
 import io.coffer.model.VersionPage;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.s3.request.ListParameters;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.xml.XmlWriter;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** ListBucketResult (ListObjects versions 1 and 2) and ListVersionsResult. */
@@ -86,24 +88,26 @@ public final class ListingXml {
       xml.element("IsLatest", version.latest());
       xml.element("LastModified", HttpDates.iso8601(version.lastModified()));
       if (!version.deleteMarker()) {
-        xml.element("ETag", ObjectHeaders.quoted(version.etag()));
-        if (version.checksum() != null) {
-          xml.element("ChecksumAlgorithm", version.checksum().algorithm());
-          xml.element("ChecksumType", version.checksum().type());
-        }
-        xml.element("Size", version.size());
-        xml.element("StorageClass", "STANDARD");
+        stored(xml, version.etag(), version.checksum(), version.size());
       }
       XmlElements.owner(xml, "Owner", owner);
       xml.end();
     }
-    for (String prefix : page.commonPrefixes()) {
-      xml.start("CommonPrefixes");
-      xml.element("Prefix", encode(list, prefix));
-      xml.end();
-    }
+    commonPrefixes(xml, page.commonPrefixes(), list);
     xml.end();
     return xml.toBytes();
+  }
+
+  /** What a listing shows of an object's stored bytes: ETag, checksum, size, storage class. */
+  private static void stored(
+      XmlWriter xml, String etag, @Nullable StoredChecksum checksum, long size) {
+    xml.element("ETag", ObjectHeaders.quoted(etag));
+    if (checksum != null) {
+      xml.element("ChecksumAlgorithm", checksum.algorithm());
+      xml.element("ChecksumType", checksum.type());
+    }
+    xml.element("Size", size);
+    xml.element("StorageClass", "STANDARD");
   }
 
   /**
@@ -115,19 +119,17 @@ public final class ListingXml {
       xml.start(element);
       xml.element("Key", encode(list, object.key()));
       xml.element("LastModified", HttpDates.iso8601(object.updatedAt()));
-      xml.element("ETag", ObjectHeaders.quoted(object.etag()));
-      if (object.checksum() != null) {
-        xml.element("ChecksumAlgorithm", object.checksum().algorithm());
-        xml.element("ChecksumType", object.checksum().type());
-      }
-      xml.element("Size", object.size());
-      xml.element("StorageClass", "STANDARD");
+      stored(xml, object.etag(), object.checksum(), object.size());
       if (owner != null) {
         XmlElements.owner(xml, "Owner", owner);
       }
       xml.end();
     }
-    for (String prefix : page.commonPrefixes()) {
+    commonPrefixes(xml, page.commonPrefixes(), list);
+  }
+
+  private static void commonPrefixes(XmlWriter xml, List<String> prefixes, ListParameters list) {
+    for (String prefix : prefixes) {
       xml.start("CommonPrefixes");
       xml.element("Prefix", encode(list, prefix));
       xml.end();

@@ -194,10 +194,11 @@ class ObjectLockIT {
   void complianceRetentionCanBeExtendedButNeverShortened() {
     put(LOCKED, "compliance", "kept");
     assertS3Error(404, "NoSuchObjectLockConfiguration", () -> retention(LOCKED, "compliance"));
-    setRetention("compliance", ObjectLockRetentionMode.COMPLIANCE, inDays(2), false);
+    Instant until = inDays(2);
+    setRetention("compliance", ObjectLockRetentionMode.COMPLIANCE, until, false);
     assertThat(retention(LOCKED, "compliance").mode())
         .isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
-    assertThat(retention(LOCKED, "compliance").retainUntilDate()).isEqualTo(inDays(2));
+    assertThat(retention(LOCKED, "compliance").retainUntilDate()).isEqualTo(until);
 
     assertS3Error(
         403,
@@ -219,16 +220,18 @@ class ObjectLockIT {
   @Test
   void governanceRetentionIsShortenedOnlyWithABypass() {
     put(LOCKED, "governance", "kept");
-    setRetention("governance", ObjectLockRetentionMode.GOVERNANCE, inDays(2), false);
+    Instant twoDays = inDays(2);
+    Instant oneDay = inDays(1);
+    setRetention("governance", ObjectLockRetentionMode.GOVERNANCE, twoDays, false);
     assertS3Error(
         403,
         "AccessDenied",
-        () -> setRetention("governance", ObjectLockRetentionMode.GOVERNANCE, inDays(1), false));
-    assertThat(retention(LOCKED, "governance").retainUntilDate()).isEqualTo(inDays(2));
-    setRetention("governance", ObjectLockRetentionMode.GOVERNANCE, inDays(1), true);
-    assertThat(retention(LOCKED, "governance").retainUntilDate()).isEqualTo(inDays(1));
+        () -> setRetention("governance", ObjectLockRetentionMode.GOVERNANCE, oneDay, false));
+    assertThat(retention(LOCKED, "governance").retainUntilDate()).isEqualTo(twoDays);
+    setRetention("governance", ObjectLockRetentionMode.GOVERNANCE, oneDay, true);
+    assertThat(retention(LOCKED, "governance").retainUntilDate()).isEqualTo(oneDay);
     // GOVERNANCE may become COMPLIANCE without a bypass: that only strengthens it
-    setRetention("governance", ObjectLockRetentionMode.COMPLIANCE, inDays(1), false);
+    setRetention("governance", ObjectLockRetentionMode.COMPLIANCE, oneDay, false);
     assertThat(retention(LOCKED, "governance").mode())
         .isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
   }

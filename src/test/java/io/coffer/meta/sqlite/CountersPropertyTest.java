@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -153,20 +152,22 @@ class CountersPropertyTest {
       Stats stats = store.stats(T0);
       try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
           Statement s = raw.createStatement()) {
-        assertThat(stats.objects()).isEqualTo(single(s, "SELECT count(*) FROM objects"));
+        assertThat(stats.objects()).isEqualTo(Fixtures.single(s, "SELECT count(*) FROM objects"));
         assertThat(stats.totalStorage())
-            .isEqualTo(single(s, "SELECT coalesce(sum(size), 0) FROM objects"));
+            .isEqualTo(Fixtures.single(s, "SELECT coalesce(sum(size), 0) FROM objects"));
         assertThat(stats.activeMultipartUploads())
-            .isEqualTo(single(s, "SELECT count(*) FROM uploads"));
-        assertThat(stats.buckets()).isEqualTo(single(s, "SELECT count(*) FROM buckets"));
-        assertThat(stats.credentials()).isEqualTo(single(s, "SELECT count(*) FROM credentials"));
+            .isEqualTo(Fixtures.single(s, "SELECT count(*) FROM uploads"));
+        assertThat(stats.buckets()).isEqualTo(Fixtures.single(s, "SELECT count(*) FROM buckets"));
+        assertThat(stats.credentials())
+            .isEqualTo(Fixtures.single(s, "SELECT count(*) FROM credentials"));
         for (String b : buckets) {
           Bucket bucket = store.findBucket(b).orElseThrow();
           assertThat(bucket.objectCount())
-              .isEqualTo(single(s, "SELECT count(*) FROM objects WHERE bucket = '" + b + "'"));
+              .isEqualTo(
+                  Fixtures.single(s, "SELECT count(*) FROM objects WHERE bucket = '" + b + "'"));
           assertThat(bucket.totalSize())
               .isEqualTo(
-                  single(
+                  Fixtures.single(
                       s, "SELECT coalesce(sum(size), 0) FROM objects WHERE bucket = '" + b + "'"));
         }
       }
@@ -203,13 +204,6 @@ class CountersPropertyTest {
       assertThat(new HashSet<>(released)).isEqualTo(created);
     } finally {
       store.close();
-    }
-  }
-
-  private static long single(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

@@ -43,6 +43,14 @@ final class Fixtures {
     return store.deleteObject(bucket, key, null, precondition, "marker", T0, false);
   }
 
+  /** The one number a query such as {@code SELECT count(*) ...} answers. */
+  static long single(java.sql.Statement s, String sql) throws java.sql.SQLException {
+    try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   static List<Part> deleteBucket(SqliteMetadataStore store, String name) {
     return store.deleteBucket(name, idOf(store, name));
   }

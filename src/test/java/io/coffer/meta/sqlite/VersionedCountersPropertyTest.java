@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -371,22 +370,22 @@ class VersionedCountersPropertyTest {
       assertThat(stats.totalStorage()).isEqualTo(bytesTotal);
       try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
           Statement s = raw.createStatement()) {
-        assertThat(stats.objects()).isEqualTo(single(s, "SELECT count(*) FROM objects"));
+        assertThat(stats.objects()).isEqualTo(Fixtures.single(s, "SELECT count(*) FROM objects"));
         assertThat(stats.totalStorage())
             .isEqualTo(
-                single(
+                Fixtures.single(
                     s,
                     "SELECT (SELECT coalesce(sum(size), 0) FROM objects)"
                         + " + (SELECT coalesce(sum(size), 0) FROM object_versions)"));
         // every inline body belongs to exactly one version: none leaked, none shared
-        assertThat(single(s, "SELECT count(*) FROM inline_bodies"))
+        assertThat(Fixtures.single(s, "SELECT count(*) FROM inline_bodies"))
             .isEqualTo(
-                single(
+                Fixtures.single(
                     s,
                     "SELECT (SELECT count(*) FROM objects WHERE inline_id IS NOT NULL)"
                         + " + (SELECT count(*) FROM object_versions WHERE inline_id IS NOT NULL)"))
             .isEqualTo(
-                single(
+                Fixtures.single(
                     s,
                     "SELECT count(DISTINCT inline_id) FROM (SELECT inline_id FROM objects"
                         + " UNION ALL SELECT inline_id FROM object_versions)"
@@ -439,13 +438,6 @@ class VersionedCountersPropertyTest {
       assertThat(left).isEmpty();
       assertThat(released).doesNotHaveDuplicates();
       assertThat(new HashSet<>(released)).isEqualTo(created);
-    }
-
-    private static long single(Statement s, String sql) throws SQLException {
-      try (ResultSet rs = s.executeQuery(sql)) {
-        rs.next();
-        return rs.getLong(1);
-      }
     }
   }
 }
