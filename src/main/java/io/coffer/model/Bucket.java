@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param totalSize the bytes of every stored version (objectCount counts current versions only)
  * @param objectLock whether object lock is enabled (then versioning is ENABLED for good)
  * @param defaultRetention the retention new versions get when they name none, or null
+ * @param access the bucket's policy, ACL, object ownership and public access block
  */
 public record Bucket(
     String name,
@@ -22,4 +23,5 @@ public record Bucket(
     long totalSize,
     Versioning versioning,
     boolean objectLock,
-    @Nullable DefaultRetention defaultRetention) {}
+    @Nullable DefaultRetention defaultRetention,
+    BucketAccess access) {}

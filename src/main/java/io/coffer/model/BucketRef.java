@@ -5,11 +5,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What every request needs to know about a bucket it names: which one it is (the internal ID of
  * this generation of the name, see {@link Bucket#id()}), who owns it, and how writes to it are
- * versioned and locked.
+ * versioned and locked, and its access settings (policy, ACL, ownership, public access block).
  */
 public record BucketRef(
     String id,
     long ownerId,
     Versioning versioning,
     boolean objectLock,
-    @Nullable DefaultRetention defaultRetention) {}
+    @Nullable DefaultRetention defaultRetention,
+    BucketAccess access) {}

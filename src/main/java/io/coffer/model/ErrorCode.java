@@ -76,6 +76,28 @@ public enum ErrorCode {
       400,
       "The request contained trailing data that was not well-formed or did not conform to our"
           + " published schema."),
+  MALFORMED_POLICY(
+      "MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
+  MALFORMED_ACL_ERROR(
+      "MalformedACLError",
+      400,
+      "The XML you provided was not well-formed or did not validate against our published schema."),
+  NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
+  OWNERSHIP_CONTROLS_NOT_FOUND(
+      "OwnershipControlsNotFoundError", 404, "The bucket ownership controls were not found"),
+  NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION(
+      "NoSuchPublicAccessBlockConfiguration",
+      404,
+      "The public access block configuration was not found"),
+  UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS(
+      "UnresolvableGrantByEmailAddress",
+      400,
+      "The e-mail address you provided does not match any account on record."),
+  NO_SUCH_POLICY("NoSuchPolicy", 404, "The specified policy does not exist."),
+  POLICY_ALREADY_EXISTS("PolicyAlreadyExists", 409, "A policy with this name already exists."),
+  POLICY_IN_USE("PolicyInUse", 409, "The policy is still attached to credentials or groups."),
+  NO_SUCH_GROUP("NoSuchGroup", 404, "The specified group does not exist."),
+  GROUP_ALREADY_EXISTS("GroupAlreadyExists", 409, "A group with this name already exists."),
   MALFORMED_XML(
       "MalformedXML",
       400,

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param storage where the object's bytes are
  * @param versionId the version's ID, {@link KeyVersion#NULL_VERSION} for the null version
  * @param lock the version's retention and legal hold
+ * @param acl the version's ACL, or null for the default: owned by the bucket owner, private
  */
 public record ObjectMeta(
     String bucket,
@@ -28,7 +29,8 @@ public record ObjectMeta(
     Instant updatedAt,
     Storage storage,
     String versionId,
-    ObjectLock lock)
+    ObjectLock lock,
+    @Nullable Acl acl)
     implements KeyVersion {
 
   /**
@@ -58,7 +60,8 @@ public record ObjectMeta(
         createdAt,
         storage,
         NULL_VERSION,
-        ObjectLock.NONE);
+        ObjectLock.NONE,
+        null);
   }
 
   public ObjectMeta withVersion(String newVersionId) {
@@ -75,7 +78,8 @@ public record ObjectMeta(
         updatedAt,
         storage,
         newVersionId,
-        lock);
+        lock,
+        acl);
   }
 
   public ObjectMeta withLock(ObjectLock newLock) {
@@ -92,7 +96,26 @@ public record ObjectMeta(
         updatedAt,
         storage,
         versionId,
-        newLock);
+        newLock,
+        acl);
+  }
+
+  public ObjectMeta withAcl(@Nullable Acl newAcl) {
+    return new ObjectMeta(
+        bucket,
+        key,
+        size,
+        etag,
+        contentType,
+        headers,
+        userMetadata,
+        checksum,
+        createdAt,
+        updatedAt,
+        storage,
+        versionId,
+        lock,
+        newAcl);
   }
 
   public boolean isMultipart() {

@@ -32,6 +32,24 @@ public enum Action {
   PUT_OBJECT_LEGAL_HOLD("s3:PutObjectLegalHold"),
   /** Shortening or removing a GOVERNANCE retention, or deleting a version it protects. */
   BYPASS_GOVERNANCE_RETENTION("s3:BypassGovernanceRetention"),
+  GET_BUCKET_POLICY("s3:GetBucketPolicy"),
+  /** PutBucketPolicy and DeleteBucketPolicy. */
+  PUT_BUCKET_POLICY("s3:PutBucketPolicy"),
+  DELETE_BUCKET_POLICY("s3:DeleteBucketPolicy"),
+  GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus"),
+  GET_BUCKET_ACL("s3:GetBucketAcl"),
+  PUT_BUCKET_ACL("s3:PutBucketAcl"),
+  GET_OBJECT_ACL("s3:GetObjectAcl"),
+  PUT_OBJECT_ACL("s3:PutObjectAcl"),
+  GET_OBJECT_VERSION_ACL("s3:GetObjectVersionAcl"),
+  PUT_OBJECT_VERSION_ACL("s3:PutObjectVersionAcl"),
+  /** GetBucketOwnershipControls. */
+  GET_BUCKET_OWNERSHIP_CONTROLS("s3:GetBucketOwnershipControls"),
+  /** PutBucketOwnershipControls and DeleteBucketOwnershipControls. */
+  PUT_BUCKET_OWNERSHIP_CONTROLS("s3:PutBucketOwnershipControls"),
+  GET_BUCKET_PUBLIC_ACCESS_BLOCK("s3:GetBucketPublicAccessBlock"),
+  /** PutPublicAccessBlock and DeletePublicAccessBlock. */
+  PUT_BUCKET_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock"),
   LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads"),
   LIST_PARTS("s3:ListMultipartUploadParts"),
   ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload");

@@ -28,7 +28,8 @@ class ReadConditionsTest {
           MODIFIED,
           new Storage.Inline(new byte[] {1}),
           "null",
-          io.coffer.model.ObjectLock.NONE);
+          io.coffer.model.ObjectLock.NONE,
+          null);
 
   @Test
   void noConditionsReadTheObject() {

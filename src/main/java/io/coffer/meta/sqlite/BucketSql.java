@@ -3,10 +3,12 @@ package io.coffer.meta.sqlite;
 import static io.coffer.meta.sqlite.Rows.BUCKET_COLUMNS;
 
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Part;
 import io.coffer.model.Versioning;
 import java.security.SecureRandom;
@@ -64,7 +66,8 @@ final class BucketSql {
         0,
         versioning,
         objectLock,
-        null);
+        null,
+        BucketAccess.of(ObjectOwnership.OBJECT_WRITER));
   }
 
   /** Writer: sets versioning; see MetadataStore#setVersioning. */
@@ -135,7 +138,9 @@ final class BucketSql {
     PreparedStatement ps =
         c.ps(
             "SELECT id, owner_id, versioning, object_lock, lock_default_mode, lock_default_days,"
-                + " lock_default_years FROM buckets WHERE name = ?");
+                + " lock_default_years, "
+                + AccessColumns.BUCKET_ACCESS_COLUMNS
+                + " FROM buckets WHERE name = ?");
     ps.setString(1, name);
     return Rows.one(
         ps,
@@ -145,7 +150,8 @@ final class BucketSql {
                 rs.getLong(2),
                 Rows.versioning(rs.getString(3)),
                 rs.getInt(4) != 0,
-                Rows.defaultRetention(rs, 5)));
+                Rows.defaultRetention(rs, 5),
+                AccessColumns.bucketAccess(rs, 8)));
   }
 
   /**

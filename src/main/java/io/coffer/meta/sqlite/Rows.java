@@ -36,7 +36,8 @@ final class Rows {
       "id, access_key, secret_key, user_name, is_active, created_at";
   static final String BUCKET_COLUMNS =
       "name, id, owner_id, region, created_at, object_count, total_size, versioning, object_lock,"
-          + " lock_default_mode, lock_default_days, lock_default_years";
+          + " lock_default_mode, lock_default_days, lock_default_years, "
+          + AccessColumns.BUCKET_ACCESS_COLUMNS;
   static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
           + " checksum_type, initiated_at, seq, lock";
@@ -96,7 +97,8 @@ final class Rows {
         rs.getLong(7),
         versioning(rs.getString(8)),
         rs.getInt(9) != 0,
-        defaultRetention(rs, 10));
+        defaultRetention(rs, 10),
+        AccessColumns.bucketAccess(rs, 13));
   }
 
   static Versioning versioning(@Nullable String status) {
@@ -173,7 +175,8 @@ final class Rows {
         Instant.ofEpochMilli(rs.getLong(14)),
         storage,
         rs.getString(15),
-        lock(rs.getString(16)));
+        lock(rs.getString(16)),
+        null);
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Creates and migrates the schema; its version is kept in {@code PRAGMA user_version}. */
 final class Schema {
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   private Schema() {}
 
@@ -235,8 +235,54 @@ final class Schema {
           "ALTER TABLE uploads ADD COLUMN lock TEXT",
           "ALTER TABLE completed_uploads ADD COLUMN version_id TEXT NOT NULL DEFAULT 'null'");
 
+  /**
+   * Version 6 adds access control. Managed policies, groups and their attachments get tables of
+   * their own; a credential may be a service account (a parent, an expiry, an inline policy). A
+   * bucket keeps its policy, ACL, object ownership and public access block in four nullable
+   * columns, and each object version, and each upload (for the object it will make), its ACL in one
+   * (NULL: owned by the bucket owner, private). Buckets that exist already keep the behaviour they
+   * had, ACLs disabled (BucketOwnerEnforced); new buckets get the configured default.
+   */
+  private static final List<String> V6 =
+      List.of(
+          """
+          CREATE TABLE policies (
+            name TEXT PRIMARY KEY,
+            document TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL) WITHOUT ROWID\
+          """,
+          "CREATE TABLE user_groups (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL) WITHOUT"
+              + " ROWID",
+          """
+          CREATE TABLE group_members (
+            group_name TEXT NOT NULL,
+            credential_id INTEGER NOT NULL,
+            PRIMARY KEY (group_name, credential_id)) WITHOUT ROWID\
+          """,
+          "CREATE INDEX group_members_by_credential ON group_members (credential_id, group_name)",
+          """
+          CREATE TABLE policy_attachments (
+            target_kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            policy TEXT NOT NULL,
+            PRIMARY KEY (target_kind, target, policy)) WITHOUT ROWID\
+          """,
+          "CREATE INDEX policy_attachments_by_policy ON policy_attachments (policy)",
+          "ALTER TABLE credentials ADD COLUMN parent_id INTEGER",
+          "ALTER TABLE credentials ADD COLUMN expires_at INTEGER",
+          "ALTER TABLE credentials ADD COLUMN inline_policy TEXT",
+          "ALTER TABLE buckets ADD COLUMN policy TEXT",
+          "ALTER TABLE buckets ADD COLUMN acl TEXT",
+          "ALTER TABLE buckets ADD COLUMN object_ownership TEXT",
+          "ALTER TABLE buckets ADD COLUMN public_access_block TEXT",
+          "UPDATE buckets SET object_ownership = 'BucketOwnerEnforced'",
+          "ALTER TABLE objects ADD COLUMN acl TEXT",
+          "ALTER TABLE object_versions ADD COLUMN acl TEXT",
+          "ALTER TABLE uploads ADD COLUMN acl TEXT");
+
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */
-  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5);
+  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6);
 
   /**
    * Brings the database to {@link #VERSION}; runs on the writer connection before anything else.

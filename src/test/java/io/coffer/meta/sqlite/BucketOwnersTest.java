@@ -4,8 +4,10 @@ import static io.coffer.meta.sqlite.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketRef;
 import io.coffer.model.Credential;
+import io.coffer.model.ObjectOwnership;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,12 +27,22 @@ class BucketOwnersTest {
       assertThat(store.findBucketRef("b"))
           .hasValue(
               new BucketRef(
-                  first.id(), alice.id(), io.coffer.model.Versioning.UNVERSIONED, false, null));
+                  first.id(),
+                  alice.id(),
+                  io.coffer.model.Versioning.UNVERSIONED,
+                  false,
+                  null,
+                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
       long statements = store.statementCount();
       assertThat(store.findBucketRef("b"))
           .hasValue(
               new BucketRef(
-                  first.id(), alice.id(), io.coffer.model.Versioning.UNVERSIONED, false, null));
+                  first.id(),
+                  alice.id(),
+                  io.coffer.model.Versioning.UNVERSIONED,
+                  false,
+                  null,
+                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
       assertThat(store.statementCount()).as("answered from memory").isEqualTo(statements);
       Fixtures.deleteBucket(store, "b");
       assertThat(store.findBucketRef("b")).isEmpty();
@@ -39,7 +51,12 @@ class BucketOwnersTest {
       assertThat(store.findBucketRef("b"))
           .hasValue(
               new BucketRef(
-                  second.id(), bob.id(), io.coffer.model.Versioning.UNVERSIONED, false, null));
+                  second.id(),
+                  bob.id(),
+                  io.coffer.model.Versioning.UNVERSIONED,
+                  false,
+                  null,
+                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
     }
   }
 
@@ -96,6 +113,7 @@ class BucketOwnersTest {
             owner,
             io.coffer.model.Versioning.UNVERSIONED,
             false,
-            null));
+            null,
+            BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
   }
 }

@@ -69,7 +69,8 @@ class CompletedUploadsTest {
             at,
             new Storage.Parts("m-" + uploadId, 1),
             "null",
-            io.coffer.model.ObjectLock.NONE);
+            io.coffer.model.ObjectLock.NONE,
+            null);
     return store.completeUpload(
         completion(uploadId, key, fingerprint, at),
         object,

@@ -77,7 +77,8 @@ final class Fixtures {
         T0,
         new Storage.Blob(storageId),
         "null",
-        io.coffer.model.ObjectLock.NONE);
+        io.coffer.model.ObjectLock.NONE,
+        null);
   }
 
   static ObjectMeta inline(String bucket, String key, String storageId, byte[] data, String etag) {
@@ -94,7 +95,8 @@ final class Fixtures {
         T0,
         new Storage.Inline(data),
         "null",
-        io.coffer.model.ObjectLock.NONE);
+        io.coffer.model.ObjectLock.NONE,
+        null);
   }
 
   static ObjectMeta multipartObject(
@@ -112,7 +114,8 @@ final class Fixtures {
         T0,
         new Storage.Parts(storageId, parts),
         "null",
-        io.coffer.model.ObjectLock.NONE);
+        io.coffer.model.ObjectLock.NONE,
+        null);
   }
 
   /** An object's inline bytes, or null when it is not kept inline. */

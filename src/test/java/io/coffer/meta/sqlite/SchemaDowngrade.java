@@ -10,8 +10,28 @@ import java.sql.Statement;
 public final class SchemaDowngrade {
   private SchemaDowngrade() {}
 
-  /** Version 5 → 4: no versions, no object lock. */
+  /** Version 6 → 5: no policies, groups, service accounts, ACLs or bucket access settings. */
+  public static void toVersion5(Statement s) throws SQLException {
+    for (String table :
+        new String[] {"policies", "user_groups", "group_members", "policy_attachments"}) {
+      s.execute("DROP TABLE " + table);
+    }
+    for (String column : new String[] {"parent_id", "expires_at", "inline_policy"}) {
+      s.execute("ALTER TABLE credentials DROP COLUMN " + column);
+    }
+    for (String column :
+        new String[] {"policy", "acl", "object_ownership", "public_access_block"}) {
+      s.execute("ALTER TABLE buckets DROP COLUMN " + column);
+    }
+    for (String table : new String[] {"objects", "object_versions", "uploads"}) {
+      s.execute("ALTER TABLE " + table + " DROP COLUMN acl");
+    }
+    s.execute("PRAGMA user_version = 5");
+  }
+
+  /** Version 6 → 4: no versions, no object lock (and nothing of version 6). */
   public static void toVersion4(Statement s) throws SQLException {
+    toVersion5(s);
     s.execute("DROP TABLE object_versions");
     for (String column : new String[] {"version_id", "seq", "lock"}) {
       s.execute("ALTER TABLE objects DROP COLUMN " + column);

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coffer.meta.MetadataStore.Completed;
 import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
@@ -20,6 +21,7 @@ import io.coffer.model.ListQuery;
 import io.coffer.model.ListedObject;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Part;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.Segment;
@@ -127,7 +129,8 @@ class SqliteMetadataStoreTest {
                 0,
                 io.coffer.model.Versioning.UNVERSIONED,
                 false,
-                null));
+                null,
+                BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
     assertThat(a.id())
         .matches("[0-9a-f]{32}")
         .isNotEqualTo(store.findBucket("b").orElseThrow().id());
@@ -182,7 +185,8 @@ class SqliteMetadataStoreTest {
             T0.plusMillis(5),
             new Storage.Blob("s1"),
             "null",
-            io.coffer.model.ObjectLock.NONE);
+            io.coffer.model.ObjectLock.NONE,
+            null);
     assertThat(Fixtures.put(store, o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     ObjectMeta found = store.findObject("b", "dir/a b+c%20.txt").orElseThrow();
     assertThat(found).isEqualTo(o);

@@ -9,6 +9,8 @@ import static io.coffer.s3.response.Golden.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Versioning;
 import io.coffer.s3.request.ContinuationToken;
 import io.coffer.service.BucketService.BucketPage;
@@ -27,7 +29,8 @@ class BucketXmlTest {
           0,
           io.coffer.model.Versioning.UNVERSIONED,
           false,
-          null);
+          null,
+          BucketAccess.of(ObjectOwnership.OBJECT_WRITER));
 
   @Test
   void listAllMyBuckets() {

@@ -49,6 +49,7 @@ final class Golden {
         TIME,
         new Storage.Blob("s1"),
         "null",
-        io.coffer.model.ObjectLock.NONE);
+        io.coffer.model.ObjectLock.NONE,
+        null);
   }
 }
