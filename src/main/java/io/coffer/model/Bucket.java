@@ -24,4 +24,9 @@ public record Bucket(
     Versioning versioning,
     boolean objectLock,
     @Nullable DefaultRetention defaultRetention,
-    BucketAccess access) {}
+    BucketAccess access) {
+  /** What a request on this bucket needs to know of it. */
+  public BucketRef ref() {
+    return new BucketRef(id, ownerId, versioning, objectLock, defaultRetention, access);
+  }
+}

@@ -20,6 +20,7 @@ import io.coffer.s3.request.S3Request;
 import io.coffer.s3.request.S3RequestParser;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.service.Caller;
+import io.coffer.service.RequestContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -120,26 +121,27 @@ public final class S3Frontend implements HttpHandler {
         if (unparsable != null) {
           throw unparsable;
         }
-        if (auth.isAnonymous()) {
+        if (auth.isAnonymous()
+            && Objects.requireNonNull(parsed).operation()
+                instanceof S3Operation.Unsupported unsupported
+            && unsupported.isFormUpload()) {
           // A browser form upload is signed by a policy in its body, not as a request: it is not
           // implemented, whoever sends it.
-          if (Objects.requireNonNull(parsed).operation()
-                  instanceof S3Operation.Unsupported unsupported
-              && unsupported.isFormUpload()) {
-            throw unsupported.refusal();
-          }
-          throw new CofferException(ErrorCode.ACCESS_DENIED);
+          throw unsupported.refusal();
         }
         if (auth.presigned()) {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
-        FeatureHeaders.check(
-            Objects.requireNonNull(parsed).type(),
-            FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery()),
-            Objects.requireNonNull(auth.credential()).id());
+        FeatureHeaders.Headers effectiveHeaders =
+            FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery());
+        FeatureHeaders.check(Objects.requireNonNull(parsed).type(), effectiveHeaders);
         S3Operation op = parsed.orThrow();
-        S3Request request =
-            new S3Request(http, auth, new Caller.User(auth.credential()), requestId);
+        RequestContext context = RequestContexts.of(http, query, effectiveHeaders, auth);
+        Caller caller =
+            auth.credential() == null
+                ? new Caller.Anonymous(context)
+                : new Caller.User(auth.credential(), context);
+        S3Request request = new S3Request(http, auth, caller, requestId);
         response = dispatcher.dispatch(op, request);
       }
     } catch (CofferException e) {

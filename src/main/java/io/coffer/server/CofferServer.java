@@ -27,9 +27,11 @@ import io.coffer.s3.handler.ObjectHandler;
 import io.coffer.s3.handler.ObjectLockHandler;
 import io.coffer.s3.handler.S3Dispatcher;
 import io.coffer.s3.handler.VersioningHandler;
+import io.coffer.service.Access;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.IdentityPolicies;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
@@ -111,7 +113,9 @@ public final class CofferServer implements AutoCloseable {
     StorageStartup.reconcile(metadata, blobs);
 
     this.credentials = new CredentialService(metadata, clock);
-    BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
+    BucketService buckets =
+        new BucketService(
+            metadata, blobs, clock, config.region(), new Access(IdentityPolicies.NONE, clock));
     ObjectService objects =
         new ObjectService(
             metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());

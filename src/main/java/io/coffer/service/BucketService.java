@@ -2,6 +2,7 @@ package io.coffer.service;
 
 import io.coffer.blob.BlobStore;
 import io.coffer.meta.MetadataStore;
+import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
@@ -10,6 +11,7 @@ import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.Versioning;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -20,12 +22,15 @@ public final class BucketService {
   private final BlobStore blobs;
   private final Clock clock;
   private final String defaultRegion;
+  private final Access access;
 
-  public BucketService(MetadataStore store, BlobStore blobs, Clock clock, String defaultRegion) {
+  public BucketService(
+      MetadataStore store, BlobStore blobs, Clock clock, String defaultRegion, Access access) {
     this.store = store;
     this.blobs = blobs;
     this.clock = clock;
     this.defaultRegion = defaultRegion;
+    this.access = access;
   }
 
   public String defaultRegion() {
@@ -40,7 +45,7 @@ public final class BucketService {
   public Bucket create(
       Caller caller, String name, long ownerId, @Nullable String region, boolean objectLock) {
     Names.requireValidBucketName(name);
-    Access.require(caller, Action.CREATE_BUCKET, name, ownerId);
+    access.require(caller, Action.CREATE_BUCKET, name, null, ownerId, null);
     if (region != null && !region.equals(defaultRegion)) {
       throw new CofferException(
           ErrorCode.INVALID_LOCATION_CONSTRAINT,
@@ -87,8 +92,75 @@ public final class BucketService {
 
   /** As {@link #requireAccess}, answering the bucket's ID, owner, versioning and lock settings. */
   BucketRef requireRef(Caller caller, String name, Action action) {
+    return requireRef(caller, name, action, null);
+  }
+
+  /** As {@link #requireRef(Caller, String, Action)}, for an action on the object {@code key}. */
+  BucketRef requireRef(Caller caller, String name, Action action, @Nullable String key) {
+    BucketRef bucket = find(name, caller.context().expectedBucketOwner());
+    access.require(caller, action, name, bucket, bucket.ownerId(), key);
+    return bucket;
+  }
+
+  /**
+   * The access check of a read of one object version (GetObject, HeadObject, its ACL): when no
+   * policy or bucket grant decides it, a grant in the version's own ACL may, and the caller asks
+   * {@link #requireObjectAcl} once it has read the version.
+   */
+  ObjectAccess objectAccess(Caller caller, String name, Action action, String key) {
+    return objectAccess(caller, name, action, key, caller.context().expectedBucketOwner());
+  }
+
+  /** As {@link #objectAccess}, for the source of a copy (x-amz-source-expected-bucket-owner). */
+  ObjectAccess copySourceAccess(Caller caller, String name, Action action, String key) {
+    return objectAccess(caller, name, action, key, caller.context().expectedSourceBucketOwner());
+  }
+
+  private ObjectAccess objectAccess(
+      Caller caller, String name, Action action, String key, @Nullable String expectedOwner) {
+    BucketRef bucket = find(name, expectedOwner);
+    return switch (access.decide(caller, action, name, bucket, bucket.ownerId(), key)) {
+      case ALLOWED -> new ObjectAccess(name, bucket, false);
+      case OBJECT_ACL -> new ObjectAccess(name, bucket, true);
+      case DENIED -> throw new CofferException(ErrorCode.ACCESS_DENIED);
+    };
+  }
+
+  /** A bucket an object read may go on to, and whether the version's ACL must still allow it. */
+  record ObjectAccess(String name, BucketRef bucket, boolean needsObjectAcl) {}
+
+  /**
+   * Fails unless the version's ACL allows the read that {@link #objectAccess} left to it. A version
+   * that does not exist ({@code found} false) is NO_SUCH_KEY only to a caller who may list the
+   * bucket, as in AWS; to others it is ACCESS_DENIED, which says nothing of what the bucket holds.
+   */
+  void requireObjectAcl(
+      Caller caller, Action action, ObjectAccess checked, boolean found, @Nullable Acl acl) {
+    if (!checked.needsObjectAcl()) {
+      return;
+    }
+    BucketRef bucket = checked.bucket();
+    boolean allowed =
+        found
+            ? access.objectAclAllows(caller, action, bucket, acl)
+            : access.allows(
+                caller, Action.LIST_BUCKET, checked.name(), bucket, bucket.ownerId(), null);
+    if (!allowed) {
+      throw new CofferException(ErrorCode.ACCESS_DENIED);
+    }
+  }
+
+  /** Whether the caller may do {@code action} on the bucket (or on {@code key} in it). */
+  boolean allows(
+      Caller caller, Action action, String name, BucketRef bucket, @Nullable String key) {
+    return access.allows(caller, action, name, bucket, bucket.ownerId(), key);
+  }
+
+  private BucketRef find(String name, @Nullable String expectedOwner) {
     BucketRef bucket = store.findBucketRef(name).orElseThrow(BucketService::noSuchBucket);
-    Access.require(caller, action, name, bucket.ownerId());
+    if (expectedOwner != null && !expectedOwner.equals(Long.toString(bucket.ownerId()))) {
+      throw new CofferException(ErrorCode.ACCESS_DENIED);
+    }
     return bucket;
   }
 
@@ -128,21 +200,22 @@ public final class BucketService {
 
   /** The buckets the caller sees: its own, or all for the administrator. */
   public List<Bucket> list(Caller caller) {
-    return switch (caller) {
-      case Caller.User user -> listOwnedBy(caller, user.id());
-      case Caller.Admin admin -> store.listBuckets();
-    };
+    if (caller instanceof Caller.Admin) {
+      return store.listBuckets();
+    }
+    return listPage(caller, "", null, null, Integer.MAX_VALUE - 1).buckets();
   }
 
   /** The buckets a credential owns (ACCESS_DENIED unless the caller may list them). */
   public List<Bucket> listOwnedBy(Caller caller, long ownerId) {
-    Access.require(caller, Action.LIST_ALL_MY_BUCKETS, null, ownerId);
+    access.require(caller, Action.LIST_ALL_MY_BUCKETS, null, null, ownerId, null);
     return store.listBucketsOwnedBy(ownerId);
   }
 
   /**
    * One page of the buckets the caller sees, in name order, starting after {@code after} (null for
-   * the first page).
+   * the first page): a credential's own buckets, and those its identity policies let it list
+   * (s3:ListBucket); every bucket for the administrator.
    *
    * @param region only buckets in this region, or null for any
    */
@@ -152,19 +225,35 @@ public final class BucketService {
       @Nullable String region,
       @Nullable String after,
       int maxBuckets) {
+    access.require(caller, Action.LIST_ALL_MY_BUCKETS, null, null, caller.id(), null);
     long owner =
-        switch (caller) {
-          case Caller.User user -> {
-            Access.require(caller, Action.LIST_ALL_MY_BUCKETS, null, user.id());
-            yield user.id();
-          }
-          case Caller.Admin admin -> BucketQuery.ANY_OWNER;
-        };
+        caller instanceof Caller.Admin || access.hasIdentityPolicies(caller)
+            ? BucketQuery.ANY_OWNER
+            : caller.id();
+    List<Bucket> visible = new ArrayList<>();
+    String from = after;
     // One more than asked tells whether another page follows.
-    List<Bucket> found =
-        store.listBuckets(new BucketQuery(owner, prefix, region, after, maxBuckets + 1));
-    boolean truncated = found.size() > maxBuckets;
-    return new BucketPage(truncated ? found.subList(0, maxBuckets) : found, truncated);
+    while (visible.size() <= maxBuckets) {
+      int batch = Math.min(maxBuckets + 1, 1000);
+      List<Bucket> found = store.listBuckets(new BucketQuery(owner, prefix, region, from, batch));
+      for (Bucket bucket : found) {
+        if (owner != BucketQuery.ANY_OWNER || visibleTo(caller, bucket)) {
+          visible.add(bucket);
+        }
+      }
+      if (found.size() < batch) {
+        break;
+      }
+      from = found.get(found.size() - 1).name();
+    }
+    boolean truncated = visible.size() > maxBuckets;
+    return new BucketPage(truncated ? visible.subList(0, maxBuckets) : visible, truncated);
+  }
+
+  private boolean visibleTo(Caller caller, Bucket bucket) {
+    return bucket.ownerId() == caller.id()
+        || access.allows(
+            caller, Action.LIST_BUCKET, bucket.name(), bucket.ref(), bucket.ownerId(), null);
   }
 
   /** A page of buckets; when truncated, the next starts after the last one's name. */

@@ -3,16 +3,23 @@ package io.coffer.service;
 import io.coffer.model.Credential;
 
 /**
- * Who asks: an S3 credential, or the administrator behind the management API (its API key). Every
- * public service method takes one; what it may do is decided in one place, {@link Access}.
+ * Who asks: an S3 credential, an anonymous client (a request without a signature), or the
+ * administrator behind the management API (its API key). Every public service method takes one;
+ * what it may do is decided in one place, {@link Access}.
  */
 public sealed interface Caller {
   Caller ADMIN = new Admin();
 
-  /** The credential ID recorded as owner or initiator of what this caller creates. */
+  /**
+   * The credential ID recorded as owner or initiator of what this caller creates: a service
+   * account's parent, since it acts with its parent's rights and buckets.
+   */
   long id();
 
   String displayName();
+
+  /** The request as the policy engine's conditions read it. */
+  RequestContext context();
 
   record Admin() implements Caller {
     @Override
@@ -24,17 +31,42 @@ public sealed interface Caller {
     public String displayName() {
       return "admin";
     }
+
+    @Override
+    public RequestContext context() {
+      return RequestContext.NONE;
+    }
   }
 
-  record User(Credential credential) implements Caller {
+  record User(Credential credential, RequestContext context) implements Caller {
+    public User(Credential credential) {
+      this(credential, RequestContext.NONE);
+    }
+
     @Override
     public long id() {
-      return credential.id();
+      return credential.principalId();
     }
 
     @Override
     public String displayName() {
       return credential.userName();
+    }
+  }
+
+  /** A request with no signature: only what bucket policies and ACLs grant to everyone. */
+  record Anonymous(RequestContext context) implements Caller {
+    /** No credential has this ID; nothing is recorded as owned by an anonymous caller. */
+    public static final long ID = -1;
+
+    @Override
+    public long id() {
+      return ID;
+    }
+
+    @Override
+    public String displayName() {
+      return "anonymous";
     }
   }
 }

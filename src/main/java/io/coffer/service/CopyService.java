@@ -52,8 +52,9 @@ public final class CopyService {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition precondition,
       ObjectLock lock) {
-    BucketRef sourceRef = sourceRef(caller, sourceBucket, sourceVersionId);
-    BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT);
+    BucketService.ObjectAccess sourceRef =
+        sourceRef(caller, sourceBucket, sourceKey, sourceVersionId);
+    BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     String bucketId = target.id();
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(target, lock, objects.now());
@@ -70,7 +71,14 @@ public final class CopyService {
     ObjectRead source =
         opened(
             objects.open(
-                sourceRef, sourceBucket, sourceKey, sourceVersionId, sourceConditions, null, null));
+                caller,
+                sourceRef,
+                sourceBucket,
+                sourceKey,
+                sourceVersionId,
+                sourceConditions,
+                null,
+                null));
     ObjectMeta from = source.meta();
     ChecksumAlgorithm algorithm =
         checksumAlgorithm != null
@@ -88,12 +96,13 @@ public final class CopyService {
         from.versionId());
   }
 
-  private BucketRef sourceRef(Caller caller, String bucket, @Nullable String versionId) {
+  private BucketService.ObjectAccess sourceRef(
+      Caller caller, String bucket, String key, @Nullable String versionId) {
     if (versionId != null) {
       ObjectService.requireWellFormed(versionId);
     }
-    return buckets.requireRef(
-        caller, bucket, versionId == null ? Action.GET_OBJECT : Action.GET_OBJECT_VERSION);
+    return buckets.copySourceAccess(
+        caller, bucket, versionId == null ? Action.GET_OBJECT : Action.GET_OBJECT_VERSION, key);
   }
 
   /** Copies a source object, or a range of it, into a part of an upload. */
@@ -109,12 +118,14 @@ public final class CopyService {
       String uploadId,
       int partNumber) {
     MultipartService.requirePartNumber(partNumber);
-    BucketRef sourceRef = sourceRef(caller, sourceBucket, sourceVersionId);
+    BucketService.ObjectAccess sourceRef =
+        sourceRef(caller, sourceBucket, sourceKey, sourceVersionId);
     MultipartUpload upload = multipart.require(caller, Action.PUT_OBJECT, bucket, key, uploadId);
     String bucketId = multipart.uploadBucketId(upload);
     ObjectRead source =
         opened(
             objects.open(
+                caller,
                 sourceRef,
                 sourceBucket,
                 sourceKey,

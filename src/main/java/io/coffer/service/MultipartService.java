@@ -73,7 +73,7 @@ public final class MultipartService {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       @Nullable String checksumType,
       ObjectLock lock) {
-    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT);
+    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
     String type = null;
@@ -120,7 +120,7 @@ public final class MultipartService {
    */
   MultipartUpload require(
       Caller caller, Action action, String bucket, @Nullable String key, String uploadId) {
-    buckets.requireAccess(caller, bucket, action);
+    buckets.requireRef(caller, bucket, action, key);
     return store
         .findUpload(uploadId)
         .filter(u -> u.bucket().equals(bucket) && (key == null || u.key().equals(key)))
@@ -266,7 +266,7 @@ public final class MultipartService {
       List<CompletedPartSpec> requested,
       ExpectedObject expected,
       WritePrecondition precondition) {
-    buckets.requireAccess(caller, bucket, Action.PUT_OBJECT);
+    buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     String fingerprint = partsFingerprint(requested);
     MultipartUpload upload =
         store

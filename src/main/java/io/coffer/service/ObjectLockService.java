@@ -33,7 +33,7 @@ public final class ObjectLockService {
   /** The lock of a version ({@code versionId} null: the current one). */
   public ObjectLock lock(
       Caller caller, String bucket, String key, @Nullable String versionId, Action action) {
-    requireLockEnabled(buckets.requireRef(caller, bucket, action));
+    requireLockEnabled(buckets.requireRef(caller, bucket, action, key));
     if (versionId != null) {
       ObjectService.requireWellFormed(versionId);
     }
@@ -64,7 +64,7 @@ public final class ObjectLockService {
       @Nullable RetentionMode mode,
       @Nullable Instant retainUntil,
       boolean bypassGovernance) {
-    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT_RETENTION);
+    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT_RETENTION, key);
     requireLockEnabled(ref);
     if (versionId != null) {
       ObjectService.requireWellFormed(versionId);
@@ -80,7 +80,7 @@ public final class ObjectLockService {
     }
     boolean bypass =
         bypassGovernance
-            && Access.allows(caller, Action.BYPASS_GOVERNANCE_RETENTION, bucket, ref.ownerId());
+            && buckets.allows(caller, Action.BYPASS_GOVERNANCE_RETENTION, bucket, ref, key);
     return store.updateLock(
         bucket,
         key,
@@ -94,7 +94,7 @@ public final class ObjectLockService {
   /** Sets or clears a version's legal hold. */
   public ObjectMeta putLegalHold(
       Caller caller, String bucket, String key, @Nullable String versionId, boolean on) {
-    requireLockEnabled(buckets.requireRef(caller, bucket, Action.PUT_OBJECT_LEGAL_HOLD));
+    requireLockEnabled(buckets.requireRef(caller, bucket, Action.PUT_OBJECT_LEGAL_HOLD, key));
     if (versionId != null) {
       ObjectService.requireWellFormed(versionId);
     }

@@ -83,7 +83,7 @@ public final class ObjectService {
       PayloadChecks checks,
       WritePrecondition precondition,
       ObjectLock lock) {
-    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT);
+    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
     failEarlyIfKeyExists(bucket, key, precondition);
@@ -215,6 +215,28 @@ public final class ObjectService {
     };
   }
 
+  /** As {@link #find}, finishing an access check that depends on the version's ACL. */
+  private ObjectMeta findReadable(
+      Caller caller,
+      BucketService.ObjectAccess checked,
+      String bucket,
+      String key,
+      @Nullable String versionId) {
+    if (!checked.needsObjectAcl()) {
+      return find(checked.bucket(), bucket, key, versionId);
+    }
+    Action action = readAction(versionId);
+    ObjectMeta meta;
+    try {
+      meta = find(checked.bucket(), bucket, key, versionId);
+    } catch (CofferException absent) {
+      buckets.requireObjectAcl(caller, action, checked, false, null);
+      throw absent;
+    }
+    buckets.requireObjectAcl(caller, action, checked, true, meta.acl());
+    return meta;
+  }
+
   /** INVALID_ARGUMENT unless {@code versionId} is one this server could have made. */
   static void requireWellFormed(String versionId) {
     if (!VersionIds.isWellFormed(versionId)) {
@@ -237,27 +259,31 @@ public final class ObjectService {
       ReadConditions conditions,
       @Nullable ByteRange range,
       @Nullable Integer partNumber) {
-    BucketRef ref = buckets.requireRef(caller, bucket, readAction(versionId));
-    return open(ref, bucket, key, versionId, conditions, range, partNumber);
+    BucketService.ObjectAccess checked =
+        buckets.objectAccess(caller, bucket, readAction(versionId), key);
+    return open(caller, checked, bucket, key, versionId, conditions, range, partNumber);
   }
 
   /**
-   * Opens without an access check (the caller has done it and found the bucket).
+   * Opens after the access check on the bucket, finishing it with the version's ACL where that
+   * check left it open.
    *
-   * @param bucketRef the bucket the access check found
+   * @param checked what the access check found
    * @param versionId the version to open, or null for the current one
    */
   ReadResult open(
-      BucketRef bucketRef,
+      Caller caller,
+      BucketService.ObjectAccess checked,
       String bucket,
       String key,
       @Nullable String versionId,
       ReadConditions conditions,
       @Nullable ByteRange range,
       @Nullable Integer partNumber) {
+    BucketRef bucketRef = checked.bucket();
     String id = bucketRef.id();
     for (int attempt = 1; ; attempt++) {
-      ObjectMeta meta = find(bucketRef, bucket, key, versionId);
+      ObjectMeta meta = findReadable(caller, checked, bucket, key, versionId);
       if (conditions.notModified(meta)) {
         return new ReadResult.NotModified(meta);
       }
@@ -375,10 +401,11 @@ public final class ObjectService {
         buckets.requireRef(
             caller,
             bucket,
-            versionId == null ? Action.DELETE_OBJECT : Action.DELETE_OBJECT_VERSION);
+            versionId == null ? Action.DELETE_OBJECT : Action.DELETE_OBJECT_VERSION,
+            key);
     boolean bypass =
         bypassGovernance
-            && Access.allows(caller, Action.BYPASS_GOVERNANCE_RETENTION, bucket, ref.ownerId());
+            && buckets.allows(caller, Action.BYPASS_GOVERNANCE_RETENTION, bucket, ref, key);
     Deleted deleted =
         store.deleteObject(
             bucket, key, versionId, precondition, VersionIds.next(), clock.instant(), bypass);

@@ -63,7 +63,7 @@ public final class PresignedUrlService {
 
   /**
    * Signs a URL for {@code method} on an object with the credential of {@code accessKey}, which
-   * must be active and own the bucket (otherwise the URL could never work).
+   * must be active and allowed to do it (otherwise the URL could never work).
    */
   public Issued issue(
       Caller caller, String bucket, String key, String method, long expiresIn, String accessKey) {
@@ -89,12 +89,15 @@ public final class PresignedUrlService {
           ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
     }
     Bucket target = buckets.require(caller, bucket, actionOf(method));
-    if (target.ownerId() != credential.id()) {
+    // a URL carries its signer's rights: one the signer may not use would always be refused
+    if (!buckets.allows(new Caller.User(credential), actionOf(method), bucket, target.ref(), key)) {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT,
           "The credential "
               + accessKey
-              + " does not own the bucket "
+              + " may not "
+              + actionOf(method).policyName()
+              + " in the bucket "
               + bucket
               + ", so a URL signed with it would be refused.");
     }

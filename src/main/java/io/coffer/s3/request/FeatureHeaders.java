@@ -32,7 +32,7 @@ public final class FeatureHeaders {
   /** What a rule says of a header's value: null to accept it, or the refusal. */
   @FunctionalInterface
   interface Verdict {
-    @Nullable CofferException judge(String value, long callerId);
+    @Nullable CofferException judge(String value);
   }
 
   /** A header, the operations it applies to, and how its values are judged. */
@@ -63,37 +63,6 @@ public final class FeatureHeaders {
 
   static final Set<Class<? extends S3Operation>> CREATE_BUCKET =
       Set.of(S3Operation.CreateBucket.class);
-
-  /** The operations on an existing bucket: they all take an expected owner (CreateBucket not). */
-  static final Set<Class<? extends S3Operation>> ON_A_BUCKET =
-      Set.of(
-          S3Operation.HeadBucket.class,
-          S3Operation.DeleteBucket.class,
-          S3Operation.GetBucketLocation.class,
-          S3Operation.GetBucketVersioning.class,
-          S3Operation.ListObjects.class,
-          S3Operation.ListObjectsV2.class,
-          S3Operation.ListObjectVersions.class,
-          S3Operation.ListMultipartUploads.class,
-          S3Operation.DeleteObjects.class,
-          S3Operation.PutObject.class,
-          S3Operation.GetObject.class,
-          S3Operation.HeadObject.class,
-          S3Operation.DeleteObject.class,
-          S3Operation.CopyObject.class,
-          S3Operation.CreateMultipartUpload.class,
-          S3Operation.UploadPart.class,
-          S3Operation.UploadPartCopy.class,
-          S3Operation.CompleteMultipartUpload.class,
-          S3Operation.AbortMultipartUpload.class,
-          S3Operation.ListParts.class,
-          S3Operation.PutBucketVersioning.class,
-          S3Operation.PutObjectLockConfiguration.class,
-          S3Operation.GetObjectLockConfiguration.class,
-          S3Operation.PutObjectRetention.class,
-          S3Operation.GetObjectRetention.class,
-          S3Operation.PutObjectLegalHold.class,
-          S3Operation.GetObjectLegalHold.class);
 
   private static final List<String> GRANTS =
       List.of(
@@ -200,11 +169,6 @@ public final class FeatureHeaders {
     rules.add(
         new Rule(
             initiated, Set.of(S3Operation.AbortMultipartUpload.class), notImplemented(initiated)));
-    // A credential acts only on its own buckets, so the owner any request reaches is the caller,
-    // whose ID is the Owner ID Coffer lists; another expected owner fails as on AWS.
-    rules.add(new Rule("x-amz-expected-bucket-owner", ON_A_BUCKET, FeatureHeaders::expectedOwner));
-    rules.add(
-        new Rule("x-amz-source-expected-bucket-owner", COPIES, FeatureHeaders::expectedOwner));
     return List.copyOf(rules);
   }
 
@@ -236,16 +200,15 @@ public final class FeatureHeaders {
   /**
    * Refuses the request if one of its headers asks for what Coffer does not do.
    *
-   * @param callerId the ID of the authenticated credential (the Owner ID Coffer reports)
    * @throws CofferException the refusal: NotImplemented or AWS's error for that value
    */
-  public static void check(Class<? extends S3Operation> operation, Headers headers, long callerId) {
+  public static void check(Class<? extends S3Operation> operation, Headers headers) {
     for (Rule rule : RULES_BY_OPERATION.getOrDefault(operation, List.of())) {
       String value = headers.get(rule.header());
       if (value == null) {
         continue;
       }
-      CofferException refusal = rule.verdict().judge(value.trim(), callerId);
+      CofferException refusal = rule.verdict().judge(value.trim());
       if (refusal != null) {
         throw refusal;
       }
@@ -264,23 +227,22 @@ public final class FeatureHeaders {
   }
 
   private static Verdict notImplemented(String feature) {
-    return (value, caller) ->
+    return value ->
         new CofferException(ErrorCode.NOT_IMPLEMENTED, feature + " is not implemented by Coffer.");
   }
 
   private static Verdict refuse(ErrorCode code, @Nullable String message) {
-    return (value, caller) ->
-        new CofferException(code, message == null ? code.defaultMessage() : message);
+    return value -> new CofferException(code, message == null ? code.defaultMessage() : message);
   }
 
   private static Verdict onlyThese(Set<String> accepted, ErrorCode otherwise) {
-    return (value, caller) ->
+    return value ->
         accepted.contains(value)
             ? null
             : new CofferException(otherwise, otherwise.defaultMessage());
   }
 
-  private static @Nullable CofferException objectOwnership(String value, long caller) {
+  private static @Nullable CofferException objectOwnership(String value) {
     return switch (value) {
       case "BucketOwnerEnforced" -> null;
       case "BucketOwnerPreferred", "ObjectWriter" ->
@@ -296,7 +258,7 @@ public final class FeatureHeaders {
   }
 
   /** true or false in any case, as AWS accepts; the parser reads which. */
-  private static @Nullable CofferException objectLockEnabled(String value, long caller) {
+  private static @Nullable CofferException objectLockEnabled(String value) {
     if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("true")) {
       return null;
     }
@@ -304,7 +266,7 @@ public final class FeatureHeaders {
         ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-object-lock-enabled header: " + value);
   }
 
-  private static @Nullable CofferException bucketNamespace(String value, long caller) {
+  private static @Nullable CofferException bucketNamespace(String value) {
     return switch (value) {
       case "global" -> null;
       case "account-regional" ->
@@ -317,7 +279,7 @@ public final class FeatureHeaders {
     };
   }
 
-  private static @Nullable CofferException storageClass(String value, long caller) {
+  private static @Nullable CofferException storageClass(String value) {
     if (value.equals("STANDARD")) {
       return null;
     }
@@ -327,11 +289,5 @@ public final class FeatureHeaders {
             "The storage class " + value + " is not implemented by Coffer; STANDARD is.")
         : new CofferException(
             ErrorCode.INVALID_STORAGE_CLASS, ErrorCode.INVALID_STORAGE_CLASS.defaultMessage());
-  }
-
-  private static @Nullable CofferException expectedOwner(String value, long caller) {
-    return value.equals(Long.toString(caller))
-        ? null
-        : new CofferException(ErrorCode.ACCESS_DENIED);
   }
 }

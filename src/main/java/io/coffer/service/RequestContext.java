@@ -1,0 +1,45 @@
+package io.coffer.service;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a request carries besides its credential that access decisions read: where it came from and
+ * how it was signed (policy condition keys), its headers and query parameters, and the owners the
+ * client expects (x-amz-expected-bucket-owner).
+ *
+ * @param sourceIp the client's address, or null when unknown
+ * @param authType AWS's s3:authType: REST-HEADER, REST-QUERY-STRING or POST; null when anonymous
+ * @param signatureVersion AWS's s3:signatureversion: AWS4-HMAC-SHA256 or AWS (SigV2); null when
+ *     anonymous
+ * @param headers the request's headers (and a presigned URL's x-amz-* parameters), by
+ *     case-insensitive name
+ * @param query the request's query parameters
+ */
+public record RequestContext(
+    @Nullable String sourceIp,
+    boolean secureTransport,
+    @Nullable String authType,
+    @Nullable String signatureVersion,
+    Lookup headers,
+    Lookup query) {
+
+  /** Named values of a request: the first value, or null. */
+  @FunctionalInterface
+  public interface Lookup {
+    @Nullable String get(String name);
+  }
+
+  /** A request with no headers or parameters worth reading: services called from tests or tools. */
+  public static final RequestContext NONE =
+      new RequestContext(null, false, null, null, name -> null, name -> null);
+
+  /** The owner the client expects the bucket to have (x-amz-expected-bucket-owner), or null. */
+  public @Nullable String expectedBucketOwner() {
+    return headers.get("x-amz-expected-bucket-owner");
+  }
+
+  /** The owner the client expects a copy's source bucket to have, or null. */
+  public @Nullable String expectedSourceBucketOwner() {
+    return headers.get("x-amz-source-expected-bucket-owner");
+  }
+}
