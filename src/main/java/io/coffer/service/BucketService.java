@@ -129,23 +129,28 @@ public final class BucketService {
   /** A bucket an object read may go on to, and whether the version's ACL must still allow it. */
   record ObjectAccess(String name, BucketRef bucket, boolean needsObjectAcl) {}
 
-  /**
-   * Fails unless the version's ACL allows the read that {@link #objectAccess} left to it. A version
-   * that does not exist ({@code found} false) is NO_SUCH_KEY only to a caller who may list the
-   * bucket, as in AWS; to others it is ACCESS_DENIED, which says nothing of what the bucket holds.
-   */
-  void requireObjectAcl(
-      Caller caller, Action action, ObjectAccess checked, boolean found, @Nullable Acl acl) {
-    if (!checked.needsObjectAcl()) {
-      return;
+  /** Fails unless the version's ACL allows the read that {@link #objectAccess} left to it. */
+  void requireObjectAcl(Caller caller, Action action, ObjectAccess checked, @Nullable Acl acl) {
+    if (checked.needsObjectAcl()
+        && !access.objectAclAllows(caller, action, checked.bucket(), acl)) {
+      throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
+  }
+
+  /**
+   * A read found no such version: as in AWS, only a caller who may list the bucket learns that (the
+   * {@code absent} error); to others it is ACCESS_DENIED, which says nothing of the bucket.
+   */
+  void requireListing(Caller caller, ObjectAccess checked, CofferException absent) {
+    boolean absence =
+        switch (absent.code()) {
+          case NO_SUCH_KEY, NO_SUCH_VERSION, METHOD_NOT_ALLOWED -> true;
+          default -> false;
+        };
     BucketRef bucket = checked.bucket();
-    boolean allowed =
-        found
-            ? access.objectAclAllows(caller, action, bucket, acl)
-            : access.allows(
-                caller, Action.LIST_BUCKET, checked.name(), bucket, bucket.ownerId(), null);
-    if (!allowed) {
+    if (absence
+        && !access.allows(
+            caller, Action.LIST_BUCKET, checked.name(), bucket, bucket.ownerId(), null)) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
   }

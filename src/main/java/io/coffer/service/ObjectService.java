@@ -215,25 +215,24 @@ public final class ObjectService {
     };
   }
 
-  /** As {@link #find}, finishing an access check that depends on the version's ACL. */
+  /**
+   * As {@link #find}, finishing an access check that depends on the version's ACL, and telling that
+   * a version does not exist only to callers who may list the bucket.
+   */
   private ObjectMeta findReadable(
       Caller caller,
       BucketService.ObjectAccess checked,
       String bucket,
       String key,
       @Nullable String versionId) {
-    if (!checked.needsObjectAcl()) {
-      return find(checked.bucket(), bucket, key, versionId);
-    }
-    Action action = readAction(versionId);
     ObjectMeta meta;
     try {
       meta = find(checked.bucket(), bucket, key, versionId);
     } catch (CofferException absent) {
-      buckets.requireObjectAcl(caller, action, checked, false, null);
+      buckets.requireListing(caller, checked, absent);
       throw absent;
     }
-    buckets.requireObjectAcl(caller, action, checked, true, meta.acl());
+    buckets.requireObjectAcl(caller, readAction(versionId), checked, meta.acl());
     return meta;
   }
 
