@@ -65,8 +65,8 @@ final class PolicyParser {
       root = MAPPER.readTree(json);
     } catch (JacksonException e) {
       String message = String.valueOf(e.getOriginalMessage());
-      int quote = message.indexOf('\'');
-      int end = quote < 0 ? -1 : message.indexOf('\'', quote + 1);
+      int quote = message.indexOf('"');
+      int end = quote < 0 ? -1 : message.indexOf('"', quote + 1);
       if (message.startsWith("Duplicate Object property") && end > quote) {
         throw new MalformedPolicyException(
             "Statement/policy already has instance of " + message.substring(quote + 1, end));
