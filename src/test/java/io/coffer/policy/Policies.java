@@ -52,6 +52,25 @@ final class Policies {
     return Arguments.of(name, PolicyKind.IDENTITY, statements, request, expected);
   }
 
+  /**
+   * A row for one condition: an Allow of s3:GetObject on everything under the condition, or a Deny
+   * under it (over an Allow of everything) when the text starts with "Deny ".
+   */
+  static Arguments conditionRow(String name, String condition, Decision expected, String... keys) {
+    boolean deny = condition.startsWith("Deny ");
+    String body = deny ? condition.substring("Deny ".length()) : condition;
+    String statements =
+        deny
+            ? "{'Effect':'Allow','Action':'s3:*','Resource':'*'},"
+                + "{'Effect':'Deny','Action':'s3:*','Resource':'*','Condition':{"
+                + body
+                + "}}"
+            : "{'Effect':'Allow','Action':'s3:GetObject','Resource':'*','Condition':{"
+                + body
+                + "}}";
+    return row(name, statements, get("arn:aws:s3:::b/k", keys), expected);
+  }
+
   /** One row of a bucket policy. */
   static Arguments bucketRow(
       String name, String statements, PolicyRequest request, Decision expected) {
