@@ -94,11 +94,18 @@ class LayeringTest {
   }
 
   /**
-   * The model's records, the checksum algorithms and the configuration depend on nothing else of
-   * Coffer's (not even the model): every layer may use them, so they must not pull a layer in.
+   * The model's records, the checksum algorithms, the configuration and the policy language depend
+   * on nothing else of Coffer's (not even the model): every layer may use them, so they must not
+   * pull a layer in.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"io.coffer.model..", "io.coffer.checksum..", "io.coffer.config.."})
+  @ValueSource(
+      strings = {
+        "io.coffer.model..",
+        "io.coffer.checksum..",
+        "io.coffer.config..",
+        "io.coffer.policy.."
+      })
   void leavesDependOnNothingOfCoffers(String leaf) {
     noClasses()
         .that()
