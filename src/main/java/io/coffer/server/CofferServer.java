@@ -30,6 +30,7 @@ import io.coffer.s3.handler.VersioningHandler;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.IdentityService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
@@ -110,7 +111,8 @@ public final class CofferServer implements AutoCloseable {
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
     StorageStartup.reconcile(metadata, blobs);
 
-    this.credentials = new CredentialService(metadata, clock);
+    IdentityService identities = new IdentityService(metadata, clock);
+    this.credentials = new CredentialService(metadata, clock, identities);
     BucketService buckets = new BucketService(metadata, blobs, clock, config.region());
     ObjectService objects =
         new ObjectService(

@@ -88,6 +88,10 @@ public final class PresignedUrlService {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
     }
+    if (credential.expired(clock.instant())) {
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " has expired.");
+    }
     Bucket target = buckets.require(caller, bucket, actionOf(method));
     if (target.ownerId() != credential.id()) {
       throw new CofferException(
