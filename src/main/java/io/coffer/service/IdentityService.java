@@ -68,6 +68,11 @@ public final class IdentityService implements IdentityPolicies {
   /** POLICY_ALREADY_EXISTS for a taken or built-in name; MALFORMED_POLICY for a bad document. */
   public ManagedPolicy createPolicy(String name, String document) {
     requireName("policy", name);
+    if (BuiltInPolicies.isBuiltIn(name)) {
+      throw new CofferException(
+          ErrorCode.POLICY_ALREADY_EXISTS,
+          "The policy " + name + " is built in; choose another name.");
+    }
     compile(document);
     ManagedPolicy created = store.createPolicy(name, document, clock.instant());
     cache.invalidate();
