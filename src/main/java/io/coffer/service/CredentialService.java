@@ -8,6 +8,7 @@ import io.coffer.model.NewCredential;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -139,9 +140,46 @@ public final class CredentialService {
     identities.attachPolicies(id, policies);
   }
 
-  /** The credential for a signed request; active or not (the caller decides). */
+  /**
+   * The credential for a signed request; active or not (the caller decides). A service account acts
+   * with its parent's rights, so it is answered as inactive while its parent is, and as expiring
+   * when its parent does if that comes first.
+   */
   public Optional<Credential> findByAccessKey(String accessKey) {
-    return byAccessKey.computeIfAbsent(accessKey, store::findCredentialByAccessKey);
+    return byAccessKey.computeIfAbsent(accessKey, this::load);
+  }
+
+  private Optional<Credential> load(String accessKey) {
+    return store
+        .findCredentialByAccessKey(accessKey)
+        .map(
+            c -> {
+              if (c.parentId() == null || !c.active()) {
+                return c;
+              }
+              Optional<Credential> parent = store.findCredential(c.parentId());
+              if (parent.isEmpty() || !parent.get().active()) {
+                return asOfParent(c, false, c.expiresAt());
+              }
+              Instant parentExpiry = parent.get().expiresAt();
+              return parentExpiry != null
+                      && (c.expiresAt() == null || parentExpiry.isBefore(c.expiresAt()))
+                  ? asOfParent(c, true, parentExpiry)
+                  : c;
+            });
+  }
+
+  private static Credential asOfParent(Credential c, boolean active, @Nullable Instant expiresAt) {
+    return new Credential(
+        c.id(),
+        c.accessKey(),
+        c.secretKey(),
+        c.userName(),
+        active,
+        c.createdAt(),
+        c.parentId(),
+        expiresAt,
+        c.inlinePolicy());
   }
 
   public Credential get(long id) {
@@ -164,8 +202,15 @@ public final class CredentialService {
   public Credential update(long id, String userName, Boolean active) {
     Credential updated = store.updateCredential(id, userName, active);
     byAccessKey.remove(updated.accessKey());
+    // its service accounts were cached with what their parent's state made of them
+    byAccessKey.values().removeIf(c -> c.isPresent() && Objects.equals(c.get().parentId(), id));
     if (Boolean.FALSE.equals(active)) {
       store.revokePresignedUrlsOf(id);
+      for (Credential c : store.listCredentials()) {
+        if (Objects.equals(c.parentId(), id)) {
+          store.revokePresignedUrlsOf(c.id());
+        }
+      }
     }
     return updated;
   }

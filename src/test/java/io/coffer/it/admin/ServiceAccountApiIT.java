@@ -131,6 +131,22 @@ class ServiceAccountApiIT {
     }
   }
 
+  @Test
+  void aServiceAccountStopsWorkingWhileItsParentIsInactive() {
+    long parent = create("{}").get("id").asLong();
+    JsonNode sa = create("{\"parent_id\": " + parent + "}");
+    try (S3Client s3 = client(sa)) {
+      s3.listBuckets(); // cached by the S3 port
+      assertThat(API.put("/credentials/" + parent, "{\"is_active\": false}").status())
+          .isEqualTo(200);
+      S3Exception refused = catchThrowableOfType(S3Exception.class, s3::listBuckets);
+      assertThat(refused).isNotNull();
+      assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidAccessKeyId");
+      API.put("/credentials/" + parent, "{\"is_active\": true}");
+      s3.listBuckets();
+    }
+  }
+
   // ---- needs the policy engine (the inline policy is validated) ----
 
   @Test
