@@ -9,14 +9,18 @@ import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
+import io.coffer.model.ManagedPolicy;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.NewCredential;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
+import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.UploadListing;
+import io.coffer.model.UserGroup;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
 import io.coffer.model.Versioning;
@@ -42,8 +46,19 @@ public interface MetadataStore extends AutoCloseable {
 
   // ---- credentials ----
 
-  /** Creates a credential; CREDENTIAL_ALREADY_EXISTS when the access key is taken. */
-  Credential createCredential(String accessKey, String secretKey, String userName, Instant now);
+  /** Creates a plain credential; CREDENTIAL_ALREADY_EXISTS when the access key is taken. */
+  default Credential createCredential(
+      String accessKey, String secretKey, String userName, Instant now) {
+    return createCredential(NewCredential.plain(accessKey, secretKey, userName), now);
+  }
+
+  /**
+   * Creates a credential, attaches its policies and adds it to its groups, in one transaction.
+   * CREDENTIAL_ALREADY_EXISTS when the access key is taken; NO_SUCH_CREDENTIAL when the parent does
+   * not exist, INVALID_ARGUMENT when the parent is itself a service account; NO_SUCH_POLICY or
+   * NO_SUCH_GROUP for an unknown name.
+   */
+  Credential createCredential(NewCredential credential, Instant now);
 
   Optional<Credential> findCredential(long id);
 
@@ -58,10 +73,64 @@ public interface MetadataStore extends AutoCloseable {
   Credential updateCredentialSecret(long id, String secretKey);
 
   /**
-   * Deletes a credential and revokes its presigned URLs; CREDENTIAL_IN_USE while it owns buckets,
-   * NO_SUCH_CREDENTIAL when absent.
+   * Deletes a credential with its group memberships and policy attachments, and its service
+   * accounts (theirs too), revoking the presigned URLs of each; CREDENTIAL_IN_USE while it owns
+   * buckets, NO_SUCH_CREDENTIAL when absent.
+   *
+   * @return the service accounts deleted with it
    */
-  void deleteCredential(long id);
+  List<Credential> deleteCredential(long id);
+
+  // ---- managed policies, groups, attachments ----
+  // Policy names in ManagedPolicy.BUILT_IN_NAMES always exist for attachments; no stored policy
+  // takes one of them (POLICY_ALREADY_EXISTS).
+
+  /** POLICY_ALREADY_EXISTS when the name is taken (or built in). */
+  ManagedPolicy createPolicy(String name, String document, Instant now);
+
+  /** Replaces a stored policy's document; NO_SUCH_POLICY when absent. */
+  ManagedPolicy updatePolicy(String name, String document, Instant now);
+
+  /** NO_SUCH_POLICY when absent, POLICY_IN_USE while attached to a credential or group. */
+  void deletePolicy(String name);
+
+  /** A stored policy (never a built-in one). */
+  Optional<ManagedPolicy> findPolicy(String name);
+
+  /** The stored policies in name order. */
+  List<ManagedPolicy> listPolicies();
+
+  /** The credentials and groups a policy (stored or built in) is attached to. */
+  PolicyTargets policyTargets(String name);
+
+  /**
+   * GROUP_ALREADY_EXISTS when the name is taken; NO_SUCH_CREDENTIAL or NO_SUCH_POLICY for an
+   * unknown member or policy.
+   */
+  UserGroup createGroup(String name, List<Long> members, List<String> policies, Instant now);
+
+  /**
+   * Replaces a group's members and/or policies (null leaves one unchanged); NO_SUCH_GROUP,
+   * NO_SUCH_CREDENTIAL, NO_SUCH_POLICY.
+   */
+  UserGroup updateGroup(String name, @Nullable List<Long> members, @Nullable List<String> policies);
+
+  /** Deletes a group with its memberships and attachments; NO_SUCH_GROUP when absent. */
+  void deleteGroup(String name);
+
+  Optional<UserGroup> findGroup(String name);
+
+  /** Every group in name order. */
+  List<UserGroup> listGroups();
+
+  /** Replaces the set of policies attached to a credential; NO_SUCH_CREDENTIAL, NO_SUCH_POLICY. */
+  void attachPolicies(long credentialId, List<String> policies);
+
+  /** The names of the policies attached to a credential itself, in name order. */
+  List<String> policiesAttachedTo(long credentialId);
+
+  /** The names of the groups a credential belongs to, in name order. */
+  List<String> groupsOf(long credentialId);
 
   // ---- buckets ----
 

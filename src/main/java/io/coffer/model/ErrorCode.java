@@ -98,6 +98,7 @@ public enum ErrorCode {
   POLICY_IN_USE("PolicyInUse", 409, "The policy is still attached to credentials or groups."),
   NO_SUCH_GROUP("NoSuchGroup", 404, "The specified group does not exist."),
   GROUP_ALREADY_EXISTS("GroupAlreadyExists", 409, "A group with this name already exists."),
+  BUILT_IN_POLICY("BuiltInPolicy", 409, "Built-in policies cannot be changed or deleted."),
   MALFORMED_XML(
       "MalformedXML",
       400,

@@ -31,7 +31,7 @@ import io.coffer.service.Access;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
-import io.coffer.service.IdentityPolicies;
+import io.coffer.service.IdentityService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
@@ -112,10 +112,10 @@ public final class CofferServer implements AutoCloseable {
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
     StorageStartup.reconcile(metadata, blobs);
 
-    this.credentials = new CredentialService(metadata, clock);
+    IdentityService identities = new IdentityService(metadata, clock);
+    this.credentials = new CredentialService(metadata, clock, identities);
     BucketService buckets =
-        new BucketService(
-            metadata, blobs, clock, config.region(), new Access(IdentityPolicies.NONE, clock));
+        new BucketService(metadata, blobs, clock, config.region(), new Access(identities, clock));
     ObjectService objects =
         new ObjectService(
             metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());

@@ -88,6 +88,10 @@ public final class PresignedUrlService {
       throw new CofferException(
           ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
     }
+    if (credential.expired(clock.instant())) {
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " has expired.");
+    }
     Bucket target = buckets.require(caller, bucket, actionOf(method));
     // a URL carries its signer's rights: one the signer may not use would always be refused
     if (!buckets.allows(new Caller.User(credential), actionOf(method), bucket, target.ref(), key)) {

@@ -34,6 +34,8 @@ public final class ManagementApi implements HttpHandler {
     new OpenApiRoute().register(router);
     new StatsRoutes(services.stats()).register(router);
     new CredentialRoutes(services.credentials(), services.buckets()).register(router);
+    new PolicyRoutes(services.credentials().identities()).register(router);
+    new GroupRoutes(services.credentials().identities()).register(router);
     new BucketRoutes(services.buckets(), services.objects(), services.credentials())
         .register(router);
     new ObjectRoutes(services.buckets(), services.objects(), services.copies(), services.locks())

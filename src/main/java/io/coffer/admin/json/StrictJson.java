@@ -31,6 +31,8 @@ public final class StrictJson {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          // free-form JSON (policy documents) keeps its numbers exactly: 1e400 is no "Infinity"
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
           .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
           .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)

@@ -33,7 +33,8 @@ final class Rows {
   static final int OBJECT_COLUMN_COUNT = 16;
 
   static final String CREDENTIAL_COLUMNS =
-      "id, access_key, secret_key, user_name, is_active, created_at";
+      "id, access_key, secret_key, user_name, is_active, created_at, parent_id, expires_at,"
+          + " inline_policy";
   static final String BUCKET_COLUMNS =
       "name, id, owner_id, region, created_at, object_count, total_size, versioning, object_lock,"
           + " lock_default_mode, lock_default_days, lock_default_years, "
@@ -83,7 +84,20 @@ final class Rows {
         rs.getString(3),
         rs.getString(4),
         rs.getInt(5) != 0,
-        Instant.ofEpochMilli(rs.getLong(6)));
+        Instant.ofEpochMilli(rs.getLong(6)),
+        nullableLong(rs, 7),
+        nullableInstant(rs, 8),
+        rs.getString(9));
+  }
+
+  static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  static @Nullable Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+    Long millis = nullableLong(rs, column);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   static Bucket bucket(ResultSet rs) throws SQLException {

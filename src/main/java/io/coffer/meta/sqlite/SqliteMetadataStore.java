@@ -12,14 +12,18 @@ import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
+import io.coffer.model.ManagedPolicy;
 import io.coffer.model.MultipartUpload;
+import io.coffer.model.NewCredential;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
+import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.UploadListing;
+import io.coffer.model.UserGroup;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
 import io.coffer.model.Versioning;
@@ -37,8 +41,9 @@ import org.jspecify.annotations.Nullable;
  * {@link MetadataStore} on one SQLite database file (WAL mode). This class only decides where each
  * operation runs: writes on the single writer thread in group commits, reads on the reader threads
  * (see {@link SqliteWorkers}). The SQL lives in one class per table ({@link CredentialSql}, {@link
- * BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link PresignedUrlSql}, {@link CounterSql}).
- * Values are encoded on the caller's thread, so the writer thread only binds and executes.
+ * PolicySql}, {@link GroupSql}, {@link BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link
+ * PresignedUrlSql}, {@link CounterSql}). Values are encoded on the caller's thread, so the writer
+ * thread only binds and executes.
  *
  * <p>Keys are stored as BLOBs of their UTF-8 bytes, so SQLite's memcmp ordering is S3's listing
  * order and prefix ranges are exact byte ranges.
@@ -79,9 +84,8 @@ public final class SqliteMetadataStore implements MetadataStore {
   // ---- credentials ----
 
   @Override
-  public Credential createCredential(
-      String accessKey, String secretKey, String userName, Instant now) {
-    return workers.write(c -> CredentialSql.create(c, accessKey, secretKey, userName, now));
+  public Credential createCredential(NewCredential credential, Instant now) {
+    return workers.write(c -> CredentialSql.create(c, credential, now));
   }
 
   @Override
@@ -110,12 +114,100 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public void deleteCredential(long id) {
+  public List<Credential> deleteCredential(long id) {
+    return workers.write(c -> CredentialSql.delete(c, id));
+  }
+
+  // ---- managed policies, groups, attachments ----
+
+  @Override
+  public ManagedPolicy createPolicy(String name, String document, Instant now) {
+    return workers.write(c -> PolicySql.create(c, name, document, now));
+  }
+
+  @Override
+  public ManagedPolicy updatePolicy(String name, String document, Instant now) {
+    return workers.write(c -> PolicySql.update(c, name, document, now));
+  }
+
+  @Override
+  public void deletePolicy(String name) {
     workers.write(
         c -> {
-          CredentialSql.delete(c, id);
+          PolicySql.delete(c, name);
           return null;
         });
+  }
+
+  @Override
+  public Optional<ManagedPolicy> findPolicy(String name) {
+    return workers.read(c -> PolicySql.find(c, name));
+  }
+
+  @Override
+  public List<ManagedPolicy> listPolicies() {
+    return workers.read(PolicySql::list);
+  }
+
+  @Override
+  public PolicyTargets policyTargets(String name) {
+    return workers.read(c -> PolicySql.targets(c, name));
+  }
+
+  @Override
+  public UserGroup createGroup(
+      String name, List<Long> members, List<String> policies, Instant now) {
+    List<Long> m = List.copyOf(members);
+    List<String> p = List.copyOf(policies);
+    return workers.write(c -> GroupSql.create(c, name, m, p, now));
+  }
+
+  @Override
+  public UserGroup updateGroup(
+      String name, @Nullable List<Long> members, @Nullable List<String> policies) {
+    List<Long> m = members == null ? null : List.copyOf(members);
+    List<String> p = policies == null ? null : List.copyOf(policies);
+    return workers.write(c -> GroupSql.update(c, name, m, p));
+  }
+
+  @Override
+  public void deleteGroup(String name) {
+    workers.write(
+        c -> {
+          GroupSql.delete(c, name);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<UserGroup> findGroup(String name) {
+    return workers.readSnapshot(c -> GroupSql.find(c, name));
+  }
+
+  @Override
+  public List<UserGroup> listGroups() {
+    return workers.readSnapshot(GroupSql::list);
+  }
+
+  @Override
+  public void attachPolicies(long credentialId, List<String> policies) {
+    List<String> p = List.copyOf(policies);
+    workers.write(
+        c -> {
+          PolicySql.replaceForCredential(c, credentialId, p);
+          return null;
+        });
+  }
+
+  @Override
+  public List<String> policiesAttachedTo(long credentialId) {
+    return workers.read(
+        c -> PolicySql.attachedTo(c, PolicySql.CREDENTIAL, Long.toString(credentialId)));
+  }
+
+  @Override
+  public List<String> groupsOf(long credentialId) {
+    return workers.read(c -> GroupSql.groupsOf(c, credentialId));
   }
 
   // ---- buckets ----

@@ -223,7 +223,8 @@ public final class SigV4Verifier {
   private Credential resolve(String accessKey) {
     return resolver
         .resolve(accessKey)
-        .filter(Credential::active)
+        // an expired service account is refused exactly as a deactivated credential is
+        .filter(c -> c.active() && !c.expired(clock.instant()))
         .orElseThrow(() -> new CofferException(ErrorCode.INVALID_ACCESS_KEY_ID));
   }
 

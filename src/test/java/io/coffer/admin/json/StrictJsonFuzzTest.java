@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.coffer.admin.api.body.BucketBodies;
 import io.coffer.admin.api.body.CredentialBodies;
+import io.coffer.admin.api.body.GroupBodies;
 import io.coffer.admin.api.body.ObjectBodies;
+import io.coffer.admin.api.body.PolicyBodies;
 import io.coffer.admin.api.body.PresignedUrlBodies;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,7 +29,12 @@ class StrictJsonFuzzTest {
           "credential-create", CredentialBodies.CreateRequest.class,
           "credential-update", CredentialBodies.UpdateRequest.class,
           "objects-delete", ObjectBodies.DeleteRequest.class,
-          "presigned-url-create", PresignedUrlBodies.CreateRequest.class);
+          "presigned-url-create", PresignedUrlBodies.CreateRequest.class,
+          "policy-create", PolicyBodies.CreateRequest.class,
+          "policy-update", PolicyBodies.UpdateRequest.class,
+          "group-create", GroupBodies.CreateRequest.class,
+          "group-update", GroupBodies.UpdateRequest.class,
+          "credential-policies", GroupBodies.AttachRequest.class);
 
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest

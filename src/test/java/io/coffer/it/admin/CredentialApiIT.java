@@ -98,7 +98,14 @@ class CredentialApiIT {
           .isEqualTo(201);
     }
     JsonNode detail = API.get("/credentials/" + id).json();
-    assertShape(SpecShapes.CREDENTIAL_DETAIL, detail);
+    assertShape(
+        SpecShapes.CREDENTIAL_DETAIL,
+        detail,
+        "policies",
+        "groups",
+        "parent_id",
+        "expires_at",
+        "policy");
     assertThat(detail.get("bucket_count").asInt()).isEqualTo(2);
     assertThat(detail.get("buckets").get(0).get("owner").asString()).isEqualTo("carol");
     assertThat(detail.get("buckets").valueStream().map(b -> b.get("name").asString()))

@@ -36,6 +36,10 @@ class QueryPlanTest {
           "FROM credentials ORDER BY id",
           "FROM buckets ORDER BY name",
           "FROM presigned_urls ORDER BY id",
+          "FROM policies ORDER BY name",
+          "FROM user_groups ORDER BY name",
+          // deleting a credential finds its service accounts (credentials are few; no index)
+          "FROM credentials WHERE parent_id = ?",
           "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_id IS NULL",
           "SELECT storage_id FROM object_versions WHERE part_count = 0 AND inline_id IS NULL",
           "SELECT blob_id FROM segments",
@@ -66,6 +70,34 @@ class QueryPlanTest {
     store.deleteObject("v", "k", v2, WritePrecondition.NONE, "m3", T0, false);
     Fixtures.put(
         store, Fixtures.inline("v", "i", "s5", new byte[] {1}, "e"), WritePrecondition.NONE);
+  }
+
+  /** Every operation on policies, groups, attachments and service accounts. */
+  private static void identityOperations(SqliteMetadataStore store, long c, long d) {
+    String doc = "{}";
+    store.createPolicy("p", doc, T0);
+    store.createPolicy("q", doc, T0);
+    store.updatePolicy("q", doc, T0);
+    store.findPolicy("p");
+    store.listPolicies();
+    store.createGroup("g", List.of(c, d), List.of("p"), T0);
+    store.updateGroup("g", List.of(d), List.of("p", "readonly"));
+    store.findGroup("g");
+    store.listGroups();
+    store.attachPolicies(d, List.of("q"));
+    store.policiesAttachedTo(d);
+    store.groupsOf(d);
+    store.policyTargets("p");
+    store.createCredential(
+        new io.coffer.model.NewCredential("SA", "SK", "sa", d, T0, doc, List.of(), List.of()), T0);
+    store.createCredential(
+        new io.coffer.model.NewCredential(
+            "AK3", "SK", "u", null, null, null, List.of("p"), List.of("g")),
+        T0);
+    store.createGroup("h", List.of(), List.of(), T0);
+    store.deleteGroup("h");
+    store.createPolicy("r", doc, T0);
+    store.deletePolicy("r");
   }
 
   @Test
@@ -138,6 +170,7 @@ class QueryPlanTest {
       store.listPresignedUrls();
       store.revokePresignedUrl(1);
       store.revokePresignedUrlsOf(d.id());
+      identityOperations(store, c.id(), d.id());
       store.deleteCredential(d.id());
       store.stats(T0);
       store.forEachReferencedBlob(x -> {});
