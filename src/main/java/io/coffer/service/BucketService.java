@@ -3,11 +3,13 @@ package io.coffer.service;
 import io.coffer.blob.BlobStore;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Versioning;
 import java.time.Clock;
 import java.util.List;
@@ -20,12 +22,28 @@ public final class BucketService {
   private final BlobStore blobs;
   private final Clock clock;
   private final String defaultRegion;
+  private final ObjectOwnership defaultOwnership;
+  private final AclResolver acls;
 
   public BucketService(MetadataStore store, BlobStore blobs, Clock clock, String defaultRegion) {
+    this(store, blobs, clock, defaultRegion, ObjectOwnership.OBJECT_WRITER);
+  }
+
+  /**
+   * @param defaultOwnership the object ownership of buckets created without x-amz-object-ownership
+   */
+  public BucketService(
+      MetadataStore store,
+      BlobStore blobs,
+      Clock clock,
+      String defaultRegion,
+      ObjectOwnership defaultOwnership) {
     this.store = store;
     this.blobs = blobs;
     this.clock = clock;
     this.defaultRegion = defaultRegion;
+    this.defaultOwnership = defaultOwnership;
+    this.acls = new AclResolver(store);
   }
 
   public String defaultRegion() {
@@ -39,6 +57,23 @@ public final class BucketService {
    */
   public Bucket create(
       Caller caller, String name, long ownerId, @Nullable String region, boolean objectLock) {
+    return create(caller, name, ownerId, region, objectLock, null, AclRequest.NONE);
+  }
+
+  /**
+   * As {@link #create(Caller, String, long, String, boolean)}, with the object ownership ({@code
+   * null}: the server's default) and the ACL CreateBucket's headers ask for.
+   * INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP for an ACL other than private with
+   * BucketOwnerEnforced.
+   */
+  public Bucket create(
+      Caller caller,
+      String name,
+      long ownerId,
+      @Nullable String region,
+      boolean objectLock,
+      @Nullable ObjectOwnership ownership,
+      AclRequest acl) {
     Names.requireValidBucketName(name);
     Access.require(caller, Action.CREATE_BUCKET, name, ownerId);
     if (region != null && !region.equals(defaultRegion)) {
@@ -50,7 +85,10 @@ public final class BucketService {
               + region
               + "'.");
     }
-    return store.createBucket(name, ownerId, defaultRegion, clock.instant(), objectLock);
+    ObjectOwnership chosen = ownership == null ? defaultOwnership : ownership;
+    BucketAccess access =
+        new BucketAccess(null, acls.forNewBucket(ownerId, chosen, acl), chosen, null);
+    return store.createBucket(name, ownerId, defaultRegion, clock.instant(), objectLock, access);
   }
 
   /**
