@@ -11,10 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that decides what happens to request headers asking for a feature: encryption,
- * ACLs, object lock, tags, storage classes, website redirects, ownership and namespace settings,
- * conditions Coffer cannot check. A header is accepted only when its value asks for exactly what
- * Coffer does (a {@code private} ACL, the {@code STANDARD} storage class, ACLs disabled as in AWS's
- * default {@code BucketOwnerEnforced}); otherwise the request is refused with the error AWS gives
+ * object lock, tags, storage classes, website redirects, namespace settings, conditions Coffer
+ * cannot check. A header is accepted only when its value asks for exactly what Coffer does (the
+ * {@code STANDARD} storage class, say); otherwise the request is refused with the error AWS gives
  * for that value, or {@code 501 NotImplemented}, before anything is read or stored. Never a silent
  * 200 for a feature that is not there.
  *
@@ -93,15 +92,21 @@ public final class FeatureHeaders {
           S3Operation.PutObjectRetention.class,
           S3Operation.GetObjectRetention.class,
           S3Operation.PutObjectLegalHold.class,
-          S3Operation.GetObjectLegalHold.class);
-
-  private static final List<String> GRANTS =
-      List.of(
-          "x-amz-grant-full-control",
-          "x-amz-grant-read",
-          "x-amz-grant-read-acp",
-          "x-amz-grant-write",
-          "x-amz-grant-write-acp");
+          S3Operation.GetObjectLegalHold.class,
+          S3Operation.GetBucketPolicy.class,
+          S3Operation.PutBucketPolicy.class,
+          S3Operation.DeleteBucketPolicy.class,
+          S3Operation.GetBucketPolicyStatus.class,
+          S3Operation.GetBucketAcl.class,
+          S3Operation.PutBucketAcl.class,
+          S3Operation.GetObjectAcl.class,
+          S3Operation.PutObjectAcl.class,
+          S3Operation.GetBucketOwnershipControls.class,
+          S3Operation.PutBucketOwnershipControls.class,
+          S3Operation.DeleteBucketOwnershipControls.class,
+          S3Operation.GetPublicAccessBlock.class,
+          S3Operation.PutPublicAccessBlock.class,
+          S3Operation.DeletePublicAccessBlock.class);
 
   /** Storage classes of the S3 model; only STANDARD is Coffer's. */
   private static final Set<String> STORAGE_CLASSES =
@@ -159,21 +164,8 @@ public final class FeatureHeaders {
       String onReads = header + " header is not supported for this operation.";
       rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, onReads)));
     }
-    // Ownership and ACLs: Coffer behaves as AWS's default, BucketOwnerEnforced (ACLs disabled, the
-    // bucket owner owns every object), and answers other ACLs with the errors AWS gives there.
-    ErrorCode bucketAcl = ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP;
-    ErrorCode objectAcl = ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED;
-    rules.add(new Rule("x-amz-object-ownership", CREATE_BUCKET, FeatureHeaders::objectOwnership));
-    rules.add(new Rule("x-amz-acl", CREATE_BUCKET, onlyThese(Set.of("private"), bucketAcl)));
-    rules.add(
-        new Rule(
-            "x-amz-acl",
-            NEW_OBJECT,
-            onlyThese(Set.of("private", "bucket-owner-full-control"), objectAcl)));
-    for (String grant : GRANTS) {
-      rules.add(new Rule(grant, CREATE_BUCKET, refuse(bucketAcl, null)));
-      rules.add(new Rule(grant, NEW_OBJECT, refuse(objectAcl, null)));
-    }
+    // Ownership and ACLs (x-amz-object-ownership, x-amz-acl, x-amz-grant-*) are the parser's
+    // (AclHeaders, AccessControlOperations): the service decides what the bucket accepts.
     // Object lock: a bucket is created with it (true or false); the x-amz-object-lock-* headers of
     // a write are the parser's (ObjectLockHeaders), and the service refuses them where the bucket
     // has no lock.
@@ -271,28 +263,6 @@ public final class FeatureHeaders {
   private static Verdict refuse(ErrorCode code, @Nullable String message) {
     return (value, caller) ->
         new CofferException(code, message == null ? code.defaultMessage() : message);
-  }
-
-  private static Verdict onlyThese(Set<String> accepted, ErrorCode otherwise) {
-    return (value, caller) ->
-        accepted.contains(value)
-            ? null
-            : new CofferException(otherwise, otherwise.defaultMessage());
-  }
-
-  private static @Nullable CofferException objectOwnership(String value, long caller) {
-    return switch (value) {
-      case "BucketOwnerEnforced" -> null;
-      case "BucketOwnerPreferred", "ObjectWriter" ->
-          new CofferException(
-              ErrorCode.NOT_IMPLEMENTED,
-              "Object ownership "
-                  + value
-                  + " is not implemented by Coffer: ACLs are disabled (BucketOwnerEnforced).");
-      default ->
-          new CofferException(
-              ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-object-ownership header: " + value);
-    };
   }
 
   /** true or false in any case, as AWS accepts; the parser reads which. */
