@@ -28,6 +28,8 @@ class FeatureHeadersTest {
           Map.entry("ListObjectsV2", S3Operation.ListObjectsV2.class),
           Map.entry("DeleteObjects", S3Operation.DeleteObjects.class),
           Map.entry("PutObject", S3Operation.PutObject.class),
+          Map.entry("PutObjectAcl", S3Operation.PutObjectAcl.class),
+          Map.entry("PutBucketAcl", S3Operation.PutBucketAcl.class),
           Map.entry("GetObject", S3Operation.GetObject.class),
           Map.entry("HeadObject", S3Operation.HeadObject.class),
           Map.entry("DeleteObject", S3Operation.DeleteObject.class),
@@ -70,6 +72,12 @@ class FeatureHeadersTest {
       GetObject,               x-amz-server-side-encryption-bucket-key-enabled,             true,                      InvalidArgument 400
       DeleteObject,            x-amz-server-side-encryption,                                AES256,                    accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            false,                     accepted
+      PutObject,               presigned-query-only:x-amz-acl,                              public-read,               NotImplemented 501
+      CreateBucket,            presigned-query-only:x-amz-grant-read,                       id=7,                      NotImplemented 501
+      PutObjectAcl,            presigned-query-only:x-amz-grant-write,                      id=7,                      NotImplemented 501
+      PutBucketAcl,            presigned-query-only:x-amz-grant-read-acp,                   id=7,                      NotImplemented 501
+      CopyObject,              presigned-query-only:x-amz-grant-write-acp,                  id=7,                      NotImplemented 501
+      CreateMultipartUpload,   presigned-query-only:x-amz-grant-full-control,               id=7,                      NotImplemented 501
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            maybe,                     InvalidArgument 400
       PutObject,               x-amz-object-lock-mode,                                      GOVERNANCE,                accepted
