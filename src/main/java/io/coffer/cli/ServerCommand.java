@@ -146,6 +146,16 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Connections served at once per port (default ${DEFAULT-VALUE}).")
   int maxConnections;
 
+  @Option(
+      names = "--default-object-ownership",
+      defaultValue = "${env:COFFER_DEFAULT_OBJECT_OWNERSHIP:-ObjectWriter}",
+      description =
+          "Object ownership of buckets created without x-amz-object-ownership: ObjectWriter (ACLs"
+              + " work, as self-hosted applications expect), BucketOwnerPreferred or"
+              + " BucketOwnerEnforced (ACLs disabled, AWS's default) (env"
+              + " COFFER_DEFAULT_OBJECT_OWNERSHIP, default ${DEFAULT-VALUE}).")
+  String defaultObjectOwnership;
+
   /** The environment the credentials come from (a field so that tests can give their own). */
   Map<String, String> env = System.getenv();
 
@@ -196,6 +206,7 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.positive("--idle-timeout", idleTimeoutSeconds);
       OptionChecks.positive("--max-connections", maxConnections);
       OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
+      String ownership = OptionChecks.objectOwnership(defaultObjectOwnership);
       EnvCredentials secrets = EnvCredentials.from(env);
       return new ServerConfig(
           data.path,
@@ -215,7 +226,8 @@ public final class ServerCommand implements Callable<Integer> {
           Duration.ofSeconds(idleTimeoutSeconds),
           maxConnections,
           Duration.ofSeconds(25),
-          Duration.ofSeconds(bodyTimeoutSeconds));
+          Duration.ofSeconds(bodyTimeoutSeconds),
+          ownership);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

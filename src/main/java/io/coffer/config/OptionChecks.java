@@ -49,6 +49,26 @@ public final class OptionChecks {
     return lower;
   }
 
+  /** ACLs work, as self-hosted applications expect (AWS's default before 2023). */
+  public static final String DEFAULT_OBJECT_OWNERSHIP = "ObjectWriter";
+
+  private static final List<String> OBJECT_OWNERSHIPS =
+      List.of("ObjectWriter", "BucketOwnerPreferred", "BucketOwnerEnforced");
+
+  /** One of AWS's three object ownership values, spelt as AWS spells them. */
+  public static String objectOwnership(String value) {
+    String given = value == null ? "" : value.strip();
+    if (!OBJECT_OWNERSHIPS.contains(given)) {
+      throw new IllegalArgumentException(
+          "--default-object-ownership must be one of "
+              + String.join(", ", OBJECT_OWNERSHIPS)
+              + ", not '"
+              + value
+              + "'");
+    }
+    return given;
+  }
+
   /**
    * A listen address: {@code HOST:PORT}, {@code :PORT} or {@code [IPv6]:PORT}, whose host is an
    * address or a name that resolves.

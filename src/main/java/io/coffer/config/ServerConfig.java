@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param domain base domain for virtual-hosted-style requests ({@code bucket.domain}), or null
  * @param publicUrl base URL clients reach the S3 API at (for presigned URLs), or null to derive it
  * @param syncWrites whether data and metadata are synced to disk before a write is acknowledged
+ * @param defaultObjectOwnership the object ownership (AWS's name, checked by {@link
+ *     OptionChecks#objectOwnership}) of buckets created without x-amz-object-ownership
  * @param inlineThreshold objects up to this size live in the metadata store instead of a file
  * @param bodyTimeout how long a request body may stop arriving before it is answered RequestTimeout
  */
@@ -33,7 +35,8 @@ public record ServerConfig(
     Duration idleTimeout,
     int maxConnections,
     Duration shutdownGrace,
-    Duration bodyTimeout) {
+    Duration bodyTimeout,
+    String defaultObjectOwnership) {
 
   public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
 
@@ -73,7 +76,8 @@ public record ServerConfig(
         Duration.ofSeconds(120),
         4096,
         Duration.ofSeconds(10),
-        DEFAULT_BODY_TIMEOUT);
+        DEFAULT_BODY_TIMEOUT,
+        OptionChecks.DEFAULT_OBJECT_OWNERSHIP);
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
@@ -95,7 +99,8 @@ public record ServerConfig(
         idleTimeout,
         maxConnections,
         shutdownGrace,
-        bodyTimeout);
+        bodyTimeout,
+        defaultObjectOwnership);
   }
 
   public ServerConfig withAddresses(HostPort s3Address, HostPort consoleAddress) {
@@ -117,7 +122,8 @@ public record ServerConfig(
         idleTimeout,
         maxConnections,
         shutdownGrace,
-        bodyTimeout);
+        bodyTimeout,
+        defaultObjectOwnership);
   }
 
   public ServerConfig withDomain(String domain) {
@@ -139,7 +145,8 @@ public record ServerConfig(
         idleTimeout,
         maxConnections,
         shutdownGrace,
-        bodyTimeout);
+        bodyTimeout,
+        defaultObjectOwnership);
   }
 
   public ServerConfig withLimits(
@@ -162,7 +169,8 @@ public record ServerConfig(
         idleTimeout,
         maxConnections,
         shutdownGrace,
-        bodyTimeout);
+        bodyTimeout,
+        defaultObjectOwnership);
   }
 
   public ServerConfig withBodyTimeout(Duration bodyTimeout) {
@@ -184,6 +192,33 @@ public record ServerConfig(
         idleTimeout,
         maxConnections,
         shutdownGrace,
-        bodyTimeout);
+        bodyTimeout,
+        defaultObjectOwnership);
+  }
+
+  /**
+   * @param ownership ObjectWriter, BucketOwnerPreferred or BucketOwnerEnforced
+   */
+  public ServerConfig withDefaultObjectOwnership(String ownership) {
+    return new ServerConfig(
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout,
+        ownership);
   }
 }

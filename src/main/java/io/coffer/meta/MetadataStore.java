@@ -1,6 +1,8 @@
 package io.coffer.meta;
 
+import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
@@ -14,9 +16,11 @@ import io.coffer.model.MultipartUpload;
 import io.coffer.model.NewCredential;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
+import io.coffer.model.PublicAccessBlock;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.UploadListing;
@@ -138,7 +142,44 @@ public interface MetadataStore extends AutoCloseable {
    * Creates a bucket; BUCKET_ALREADY_OWNED_BY_YOU when the owner already has it,
    * BUCKET_ALREADY_EXISTS when someone else does, NO_SUCH_CREDENTIAL when the owner is unknown.
    */
-  Bucket createBucket(String name, long ownerId, String region, Instant now, boolean objectLock);
+  default Bucket createBucket(
+      String name, long ownerId, String region, Instant now, boolean objectLock) {
+    return createBucket(
+        name, ownerId, region, now, objectLock, BucketAccess.of(ObjectOwnership.OBJECT_WRITER));
+  }
+
+  /**
+   * Creates a bucket with its initial access settings (object ownership and ACL, as CreateBucket
+   * sets them); errors as {@link #createBucket(String, long, String, Instant, boolean)}.
+   */
+  Bucket createBucket(
+      String name,
+      long ownerId,
+      String region,
+      Instant now,
+      boolean objectLock,
+      BucketAccess access);
+
+  /**
+   * Sets a bucket's policy (its JSON as given; null deletes it). NO_SUCH_BUCKET when absent or no
+   * longer the bucket with ID {@code id}.
+   */
+  Bucket setBucketPolicy(String name, String id, @Nullable String policy);
+
+  /** Sets a bucket's ACL (null: the default, private to the owner); NO_SUCH_BUCKET as above. */
+  Bucket setBucketAcl(String name, String id, @Nullable Acl acl);
+
+  /**
+   * Sets a bucket's object ownership; null deletes its ownership controls (the bucket then behaves
+   * as ObjectWriter, and {@link #hasOwnershipControls} says false). NO_SUCH_BUCKET as above.
+   */
+  Bucket setObjectOwnership(String name, String id, @Nullable ObjectOwnership ownership);
+
+  /** Whether the bucket has ownership controls (false when absent too). */
+  boolean hasOwnershipControls(String name);
+
+  /** Sets a bucket's public access block (null deletes it); NO_SUCH_BUCKET as above. */
+  Bucket setPublicAccessBlock(String name, String id, @Nullable PublicAccessBlock block);
 
   /**
    * Sets a bucket's versioning to ENABLED or SUSPENDED. INVALID_BUCKET_STATE when suspending a
@@ -245,6 +286,15 @@ public interface MetadataStore extends AutoCloseable {
    */
   ObjectMeta updateLock(
       String bucket, String key, @Nullable String versionId, UnaryOperator<ObjectLock> change);
+
+  /**
+   * Sets the ACL of a version ({@code versionId} null: the current one); null is the default (the
+   * bucket owner's, private). NO_SUCH_BUCKET, NO_SUCH_KEY or NO_SUCH_VERSION when absent,
+   * METHOD_NOT_ALLOWED for a delete marker.
+   *
+   * @return the version with its new ACL
+   */
+  ObjectMeta setObjectAcl(String bucket, String key, @Nullable String versionId, @Nullable Acl acl);
 
   /** One page of keys and common prefixes of current versions; see {@link ListQuery}. */
   ListPage listObjects(ListQuery query);

@@ -82,6 +82,8 @@ public enum ErrorCode {
       "MalformedACLError",
       400,
       "The XML you provided was not well-formed or did not validate against our published schema."),
+  POLICY_TOO_LARGE("PolicyTooLarge", 400, "Policy exceeds the maximum allowed document size."),
+  UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content"),
   NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
   OWNERSHIP_CONTROLS_NOT_FOUND(
       "OwnershipControlsNotFoundError", 404, "The bucket ownership controls were not found"),

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param checksumAlgorithm the algorithm requested at creation, or null
  * @param checksumType FULL_OBJECT or COMPOSITE when an algorithm was requested, else null
  * @param lock the retention and legal hold the completed object gets
+ * @param acl the ACL the completed object gets, or null for the default (the bucket owner's,
+ *     private)
  */
 public record MultipartUpload(
     String uploadId,
@@ -22,4 +24,50 @@ public record MultipartUpload(
     @Nullable String checksumAlgorithm,
     @Nullable String checksumType,
     Instant initiatedAt,
-    ObjectLock lock) {}
+    ObjectLock lock,
+    @Nullable Acl acl) {
+
+  /** An upload whose object gets the default ACL. */
+  public MultipartUpload(
+      String uploadId,
+      String bucket,
+      String key,
+      long initiatorId,
+      String contentType,
+      Map<String, String> headers,
+      Map<String, String> userMetadata,
+      @Nullable String checksumAlgorithm,
+      @Nullable String checksumType,
+      Instant initiatedAt,
+      ObjectLock lock) {
+    this(
+        uploadId,
+        bucket,
+        key,
+        initiatorId,
+        contentType,
+        headers,
+        userMetadata,
+        checksumAlgorithm,
+        checksumType,
+        initiatedAt,
+        lock,
+        null);
+  }
+
+  public MultipartUpload withAcl(@Nullable Acl newAcl) {
+    return new MultipartUpload(
+        uploadId,
+        bucket,
+        key,
+        initiatorId,
+        contentType,
+        headers,
+        userMetadata,
+        checksumAlgorithm,
+        checksumType,
+        initiatedAt,
+        lock,
+        newAcl);
+  }
+}

@@ -14,10 +14,12 @@ import io.coffer.meta.MetadataStore;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Stats;
 import io.coffer.s3.S3Frontend;
 import io.coffer.s3.auth.SigV4Signer;
 import io.coffer.s3.auth.SigV4Verifier;
+import io.coffer.s3.handler.AccessControlHandler;
 import io.coffer.s3.handler.BucketHandler;
 import io.coffer.s3.handler.CopyHandler;
 import io.coffer.s3.handler.DeleteObjectsHandler;
@@ -28,6 +30,8 @@ import io.coffer.s3.handler.ObjectLockHandler;
 import io.coffer.s3.handler.S3Dispatcher;
 import io.coffer.s3.handler.VersioningHandler;
 import io.coffer.service.Access;
+import io.coffer.service.AclService;
+import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
@@ -115,7 +119,14 @@ public final class CofferServer implements AutoCloseable {
     IdentityService identities = new IdentityService(metadata, clock);
     this.credentials = new CredentialService(metadata, clock, identities);
     BucketService buckets =
-        new BucketService(metadata, blobs, clock, config.region(), new Access(identities, clock));
+        new BucketService(
+            metadata,
+            blobs,
+            clock,
+            config.region(),
+            ObjectOwnership.fromAwsName(config.defaultObjectOwnership())
+                .orElseThrow(() -> new IllegalArgumentException("unknown object ownership")),
+            new Access(identities, clock));
     ObjectService objects =
         new ObjectService(
             metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
@@ -135,7 +146,11 @@ public final class CofferServer implements AutoCloseable {
             new CopyHandler(copies, buckets),
             new DeleteObjectsHandler(buckets, objects),
             new VersioningHandler(buckets),
-            new ObjectLockHandler(buckets, locks));
+            new ObjectLockHandler(buckets, locks),
+            new AccessControlHandler(
+                buckets,
+                new BucketAccessService(metadata, buckets),
+                new AclService(metadata, buckets)));
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     this.s3Frontend =

@@ -4,11 +4,13 @@ import io.coffer.blob.BlobStore;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Versioning;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,14 +24,27 @@ public final class BucketService {
   private final BlobStore blobs;
   private final Clock clock;
   private final String defaultRegion;
+  private final ObjectOwnership defaultOwnership;
+  private final AclResolver acls;
   private final Access access;
 
+  /**
+   * @param defaultOwnership the object ownership of buckets created without x-amz-object-ownership
+   * @param access the access decision every method asks
+   */
   public BucketService(
-      MetadataStore store, BlobStore blobs, Clock clock, String defaultRegion, Access access) {
+      MetadataStore store,
+      BlobStore blobs,
+      Clock clock,
+      String defaultRegion,
+      ObjectOwnership defaultOwnership,
+      Access access) {
     this.store = store;
     this.blobs = blobs;
     this.clock = clock;
     this.defaultRegion = defaultRegion;
+    this.defaultOwnership = defaultOwnership;
+    this.acls = new AclResolver(store);
     this.access = access;
   }
 
@@ -44,6 +59,23 @@ public final class BucketService {
    */
   public Bucket create(
       Caller caller, String name, long ownerId, @Nullable String region, boolean objectLock) {
+    return create(caller, name, ownerId, region, objectLock, null, AclRequest.NONE);
+  }
+
+  /**
+   * As {@link #create(Caller, String, long, String, boolean)}, with the object ownership ({@code
+   * null}: the server's default) and the ACL CreateBucket's headers ask for.
+   * INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP for an ACL other than private with
+   * BucketOwnerEnforced.
+   */
+  public Bucket create(
+      Caller caller,
+      String name,
+      long ownerId,
+      @Nullable String region,
+      boolean objectLock,
+      @Nullable ObjectOwnership ownership,
+      AclRequest acl) {
     Names.requireValidBucketName(name);
     access.require(caller, Action.CREATE_BUCKET, name, null, ownerId, null);
     if (region != null && !region.equals(defaultRegion)) {
@@ -55,7 +87,10 @@ public final class BucketService {
               + region
               + "'.");
     }
-    return store.createBucket(name, ownerId, defaultRegion, clock.instant(), objectLock);
+    ObjectOwnership chosen = ownership == null ? defaultOwnership : ownership;
+    BucketAccess access =
+        new BucketAccess(null, acls.forNewBucket(ownerId, chosen, acl), chosen, null);
+    return store.createBucket(name, ownerId, defaultRegion, clock.instant(), objectLock, access);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.coffer.service;
 
 import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.model.Acl;
 import io.coffer.model.BucketRef;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
@@ -52,12 +53,45 @@ public final class CopyService {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition precondition,
       ObjectLock lock) {
+    return copyObject(
+        caller,
+        sourceBucket,
+        sourceKey,
+        sourceVersionId,
+        sourceConditions,
+        bucket,
+        key,
+        replacement,
+        checksumAlgorithm,
+        precondition,
+        lock,
+        AclRequest.NONE);
+  }
+
+  /**
+   * As the method above, the copy getting the ACL the request's headers ask for (never the
+   * source's, as on AWS).
+   */
+  public Copied copyObject(
+      Caller caller,
+      String sourceBucket,
+      String sourceKey,
+      @Nullable String sourceVersionId,
+      ReadConditions sourceConditions,
+      String bucket,
+      String key,
+      @Nullable ObjectAttributes replacement,
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
+      WritePrecondition precondition,
+      ObjectLock lock,
+      AclRequest aclRequest) {
     BucketService.ObjectAccess sourceRef =
         sourceRef(caller, sourceBucket, sourceKey, sourceVersionId);
     BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     String bucketId = target.id();
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(target, lock, objects.now());
+    Acl acl = objects.aclForNewObject(caller, target, aclRequest);
     if (sourceBucket.equals(bucket)
         && sourceKey.equals(key)
         && sourceVersionId == null
@@ -92,7 +126,7 @@ public final class CopyService {
             ? replacement
             : new ObjectAttributes(from.contentType(), from.headers(), from.userMetadata());
     return new Copied(
-        objects.commitNew(bucketId, bucket, key, stored, attributes, precondition, newLock),
+        objects.commitNew(bucketId, bucket, key, stored, attributes, precondition, newLock, acl),
         from.versionId());
   }
 

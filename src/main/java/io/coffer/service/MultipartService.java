@@ -4,6 +4,7 @@ import io.coffer.blob.BlobStore;
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
 import io.coffer.meta.MetadataStore;
+import io.coffer.model.Acl;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
@@ -73,9 +74,24 @@ public final class MultipartService {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       @Nullable String checksumType,
       ObjectLock lock) {
+    return create(
+        caller, bucket, key, attributes, checksumAlgorithm, checksumType, lock, AclRequest.NONE);
+  }
+
+  /** Creates an upload whose object gets the ACL the request's headers ask for. */
+  public MultipartUpload create(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
+      @Nullable String checksumType,
+      ObjectLock lock,
+      AclRequest aclRequest) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
+    Acl acl = objects.aclForNewObject(caller, ref, aclRequest);
     String type = null;
     if (checksumAlgorithm != null) {
       type = checksumType != null ? checksumType : defaultChecksumType(checksumAlgorithm);
@@ -103,7 +119,8 @@ public final class MultipartService {
             checksumAlgorithm == null ? null : checksumAlgorithm.name(),
             type,
             clock.instant(),
-            newLock);
+            newLock,
+            acl);
     store.createUpload(upload);
     return upload;
   }
@@ -329,7 +346,8 @@ public final class MultipartService {
                 now,
                 new Storage.Parts(Ids.storageId(), segments.size()))
             .withVersion(versionId)
-            .withLock(upload.lock());
+            .withLock(upload.lock())
+            .withAcl(upload.acl());
     CompletedUpload completion =
         new CompletedUpload(
             uploadId, bucket, key, etag, size, checksum, fingerprint, now, versionId);

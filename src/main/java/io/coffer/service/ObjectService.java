@@ -5,6 +5,7 @@ import io.coffer.blob.BlobStore.BlobLease;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Written;
+import io.coffer.model.Acl;
 import io.coffer.model.BucketRef;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
@@ -45,6 +46,7 @@ public final class ObjectService {
   private final BodyWriter bodyWriter;
   private final Clock clock;
   private final long maxObjectSize;
+  private final AclResolver acls;
 
   public ObjectService(
       MetadataStore store,
@@ -59,6 +61,7 @@ public final class ObjectService {
     this.bodyWriter = new BodyWriter(blobs, inlineThreshold);
     this.clock = clock;
     this.maxObjectSize = maxObjectSize;
+    this.acls = new AclResolver(store);
   }
 
   Instant now() {
@@ -83,13 +86,44 @@ public final class ObjectService {
       PayloadChecks checks,
       WritePrecondition precondition,
       ObjectLock lock) {
+    return put(
+        caller,
+        bucket,
+        key,
+        attributes,
+        body,
+        declaredLength,
+        checks,
+        precondition,
+        lock,
+        AclRequest.NONE);
+  }
+
+  /** Writes an object with the ACL its request's headers ask for (see {@link AclResolver}). */
+  public ObjectMeta put(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      InputStream body,
+      long declaredLength,
+      PayloadChecks checks,
+      WritePrecondition precondition,
+      ObjectLock lock,
+      AclRequest aclRequest) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
+    Acl acl = acls.forNewObject(caller, ref, aclRequest);
     failEarlyIfKeyExists(bucket, key, precondition);
     StoredBody stored =
         bodyWriter.store(ref.id(), body, declaredLength, maxObjectSize, checks, true);
-    return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock);
+    return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock, acl);
+  }
+
+  /** The ACL a new object gets in the bucket (checked before anything is stored). */
+  @Nullable Acl aclForNewObject(Caller caller, BucketRef ref, AclRequest request) {
+    return acls.forNewObject(caller, ref, request);
   }
 
   /**
@@ -107,7 +141,7 @@ public final class ObjectService {
   }
 
   /**
-   * Makes a stored body the current version of a key, with the given attributes and lock.
+   * Makes a stored body the current version of a key, with the given attributes, lock and ACL.
    *
    * @param bucketId the ID of the bucket the body was stored under
    * @return the object as stored, with the version ID it got
@@ -119,7 +153,8 @@ public final class ObjectService {
       StoredBody stored,
       ObjectAttributes attributes,
       WritePrecondition precondition,
-      ObjectLock lock) {
+      ObjectLock lock,
+      @Nullable Acl acl) {
     Instant now = clock.instant();
     Storage storage =
         stored.blobId() != null
@@ -138,7 +173,8 @@ public final class ObjectService {
                 now,
                 storage)
             .withVersion(VersionIds.next())
-            .withLock(lock);
+            .withLock(lock)
+            .withAcl(acl);
     return commit(
         bucketId,
         meta,

@@ -65,6 +65,7 @@ class ServerOptionsTest {
         "--address         | nohost.invalid:9000",
         "--console-address | 127.0.0.1:x",
         "--read-timeout    | soon",
+        "--default-object-ownership | BucketOwnerEnforcedd",
       })
   void optionsAreValidatedAtStartUp(String option, String value) {
     // Loopback ports the OS picks, unless the address is what is tested (picocli refuses an
@@ -99,6 +100,19 @@ class ServerOptionsTest {
     assertThat(outcome.exit()).isEqualTo(2);
     assertOneLine(outcome.stderr())
         .contains("MINIO_ROOT_USER is set but MINIO_ROOT_PASSWORD is not");
+  }
+
+  @Test
+  void theDefaultObjectOwnershipReachesTheConfig() {
+    CommandLine commandLine = Main.commandLine();
+    CommandLine sub = commandLine.getSubcommands().get("server");
+    ServerCommand server = sub.getCommand();
+    server.env = Map.of();
+    commandLine.parseArgs("server", "--data", temp.toString());
+    assertThat(server.configFromOptions().defaultObjectOwnership()).isEqualTo("ObjectWriter");
+    sub.parseArgs("--data", temp.toString(), "--default-object-ownership", "BucketOwnerEnforced");
+    assertThat(server.configFromOptions().defaultObjectOwnership())
+        .isEqualTo("BucketOwnerEnforced");
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
-import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Part;
 import io.coffer.model.Versioning;
 import java.security.SecureRandom;
@@ -30,7 +29,13 @@ final class BucketSql {
   record Known(String id, Versioning versioning) {}
 
   static Bucket create(
-      Conn c, String name, long ownerId, String region, Instant now, boolean objectLock)
+      Conn c,
+      String name,
+      long ownerId,
+      String region,
+      Instant now,
+      boolean objectLock,
+      BucketAccess access)
       throws SQLException {
     Optional<Bucket> existing = find(c, name);
     if (existing.isPresent()) {
@@ -44,7 +49,9 @@ final class BucketSql {
     PreparedStatement ins =
         c.ps(
             "INSERT INTO buckets (name, id, owner_id, region, created_at, object_count, total_size,"
-                + " versioning, object_lock) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)");
+                + " versioning, object_lock, "
+                + AccessColumns.BUCKET_ACCESS_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, name);
     ins.setString(2, id);
     ins.setLong(3, ownerId);
@@ -54,6 +61,10 @@ final class BucketSql {
     Versioning versioning = objectLock ? Versioning.ENABLED : Versioning.UNVERSIONED;
     ins.setString(6, versioning.status());
     ins.setInt(7, objectLock ? 1 : 0);
+    ins.setString(8, access.policy());
+    ins.setString(9, AccessColumns.encode(access.acl()));
+    ins.setString(10, access.ownership().awsName());
+    ins.setString(11, AccessColumns.encode(access.publicAccessBlock()));
     ins.executeUpdate();
     c.op.buckets++;
     return new Bucket(
@@ -67,7 +78,44 @@ final class BucketSql {
         versioning,
         objectLock,
         null,
-        BucketAccess.of(ObjectOwnership.OBJECT_WRITER));
+        access);
+  }
+
+  /** The access columns a writer may set one at a time (see {@link #setAccessColumn}). */
+  enum AccessColumn {
+    POLICY("policy"),
+    ACL("acl"),
+    OBJECT_OWNERSHIP("object_ownership"),
+    PUBLIC_ACCESS_BLOCK("public_access_block");
+
+    private final String column;
+
+    AccessColumn(String column) {
+      this.column = column;
+    }
+  }
+
+  /**
+   * Writer: sets one access column to its encoded value (null clears it). One column per call, so
+   * that concurrent changes to different settings (a policy and an ACL, say) never undo each other.
+   */
+  static Bucket setAccessColumn(
+      Conn c, String name, String id, AccessColumn column, @Nullable String value)
+      throws SQLException {
+    requireBucket(c, name, id);
+    PreparedStatement ps = c.ps("UPDATE buckets SET " + column.column + " = ? WHERE name = ?");
+    ps.setString(1, value);
+    ps.setString(2, name);
+    ps.executeUpdate();
+    return requireBucket(c, name, id);
+  }
+
+  /** Whether the bucket has ownership controls (a non-null object_ownership column). */
+  static boolean hasOwnershipControls(Conn c, String name) throws SQLException {
+    PreparedStatement ps =
+        c.ps("SELECT 1 FROM buckets WHERE name = ? AND object_ownership IS NOT NULL");
+    ps.setString(1, name);
+    return Rows.exists(ps);
   }
 
   /** Writer: sets versioning; see MetadataStore#setVersioning. */

@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
 final class Rows {
   static final String OBJECT_COLUMNS =
       "bucket, key, storage_id, size, etag, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id, lock";
+          + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id, lock,"
+          + " acl";
 
   /** How many columns {@link #OBJECT_COLUMNS} names; a query's next column follows them. */
-  static final int OBJECT_COLUMN_COUNT = 16;
+  static final int OBJECT_COLUMN_COUNT = 17;
 
   static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at, parent_id, expires_at,"
@@ -41,7 +42,7 @@ final class Rows {
           + AccessColumns.BUCKET_ACCESS_COLUMNS;
   static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_type, initiated_at, seq, lock";
+          + " checksum_type, initiated_at, seq, lock, acl";
   static final String PART_COLUMNS =
       "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
           + " checksum_type, last_modified";
@@ -150,17 +151,19 @@ final class Rows {
 
   /** Binds a lock as {@link #lock(String)} reads it. */
   static void bindLock(PreparedStatement ps, int index, ObjectLock lock) throws SQLException {
+    ps.setString(index, encodeLock(lock));
+  }
+
+  /** A lock's column value, as {@link #lock(String)} reads it. */
+  static @Nullable String encodeLock(ObjectLock lock) {
     if (lock.equals(ObjectLock.NONE)) {
-      ps.setString(index, null);
-      return;
+      return null;
     }
-    ps.setString(
-        index,
-        (lock.mode() == null ? "-" : lock.mode().name())
-            + "|"
-            + (lock.retainUntil() == null ? "-" : Long.toString(lock.retainUntil().toEpochMilli()))
-            + "|"
-            + (lock.legalHold() == null ? "-" : lock.legalHold().name()));
+    return (lock.mode() == null ? "-" : lock.mode().name())
+        + "|"
+        + (lock.retainUntil() == null ? "-" : Long.toString(lock.retainUntil().toEpochMilli()))
+        + "|"
+        + (lock.legalHold() == null ? "-" : lock.legalHold().name());
   }
 
   /**
@@ -190,7 +193,7 @@ final class Rows {
         storage,
         rs.getString(15),
         lock(rs.getString(16)),
-        null);
+        AccessColumns.acl(rs.getString(17)));
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
@@ -219,7 +222,8 @@ final class Rows {
         rs.getString(8),
         rs.getString(9),
         Instant.ofEpochMilli(rs.getLong(10)),
-        lock(rs.getString(12)));
+        lock(rs.getString(12)),
+        AccessColumns.acl(rs.getString(13)));
   }
 
   static Part part(ResultSet rs) throws SQLException {

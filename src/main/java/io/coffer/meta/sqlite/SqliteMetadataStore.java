@@ -1,9 +1,12 @@
 package io.coffer.meta.sqlite;
 
 import io.coffer.meta.MetadataStore;
+import io.coffer.meta.sqlite.BucketSql.AccessColumn;
 import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.meta.sqlite.UploadSql.UploadRow;
+import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
@@ -17,9 +20,11 @@ import io.coffer.model.MultipartUpload;
 import io.coffer.model.NewCredential;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
+import io.coffer.model.PublicAccessBlock;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.UploadListing;
@@ -214,9 +219,50 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public Bucket createBucket(
-      String name, long ownerId, String region, Instant now, boolean objectLock) {
+      String name,
+      long ownerId,
+      String region,
+      Instant now,
+      boolean objectLock,
+      BucketAccess access) {
     try {
-      return workers.write(c -> BucketSql.create(c, name, ownerId, region, now, objectLock));
+      return workers.write(
+          c -> BucketSql.create(c, name, ownerId, region, now, objectLock, access));
+    } finally {
+      bucketOwners.changed(name);
+    }
+  }
+
+  @Override
+  public Bucket setBucketPolicy(String name, String id, @Nullable String policy) {
+    return setAccessColumn(name, id, AccessColumn.POLICY, policy);
+  }
+
+  @Override
+  public Bucket setBucketAcl(String name, String id, @Nullable Acl acl) {
+    return setAccessColumn(name, id, AccessColumn.ACL, AccessColumns.encode(acl));
+  }
+
+  @Override
+  public Bucket setObjectOwnership(String name, String id, @Nullable ObjectOwnership ownership) {
+    return setAccessColumn(
+        name, id, AccessColumn.OBJECT_OWNERSHIP, ownership == null ? null : ownership.awsName());
+  }
+
+  @Override
+  public boolean hasOwnershipControls(String name) {
+    return workers.readPoint(c -> BucketSql.hasOwnershipControls(c, name));
+  }
+
+  @Override
+  public Bucket setPublicAccessBlock(String name, String id, @Nullable PublicAccessBlock block) {
+    return setAccessColumn(name, id, AccessColumn.PUBLIC_ACCESS_BLOCK, AccessColumns.encode(block));
+  }
+
+  private Bucket setAccessColumn(
+      String name, String id, AccessColumn column, @Nullable String value) {
+    try {
+      return workers.write(c -> BucketSql.setAccessColumn(c, name, id, column, value));
     } finally {
       bucketOwners.changed(name);
     }
@@ -322,6 +368,13 @@ public final class SqliteMetadataStore implements MetadataStore {
       String bucket, String key, @Nullable String versionId, UnaryOperator<ObjectLock> change) {
     byte[] k = Keys.utf8(key);
     return workers.write(c -> Versions.updateLock(c, bucket, k, versionId, change));
+  }
+
+  @Override
+  public ObjectMeta setObjectAcl(
+      String bucket, String key, @Nullable String versionId, @Nullable Acl acl) {
+    byte[] k = Keys.utf8(key);
+    return workers.write(c -> Versions.setAcl(c, bucket, k, versionId, acl));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.coffer.meta.sqlite;
 import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMNS;
 import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMN_COUNT;
 
+import io.coffer.model.Acl;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
@@ -32,7 +33,7 @@ final class Versions {
   private static final String SHARED_COLUMNS =
       "bucket, key, seq, storage_id, size, etag, content_type, headers, user_meta,"
           + " checksum_algorithm, checksum_value, checksum_type, part_count, created_at,"
-          + " updated_at, inline_id, version_id, lock";
+          + " updated_at, inline_id, version_id, lock, acl";
 
   /**
    * A row of {@link Rows#OBJECT_COLUMNS}, its inline body, then seq and delete_marker: the columns
@@ -219,6 +220,53 @@ final class Versions {
     return found == null ? Optional.empty() : Optional.of(found.version());
   }
 
+  /** A version found for a change: current (its objects row) or noncurrent at seq. */
+  private record Located(ObjectMeta meta, boolean current, long seq) {}
+
+  /**
+   * Writer: the version a change of one version's settings names ({@code versionId} null: the
+   * current one). NO_SUCH_BUCKET, NO_SUCH_KEY or NO_SUCH_VERSION when absent, METHOD_NOT_ALLOWED
+   * for a delete marker.
+   */
+  private static Located locate(Conn c, String bucket, byte[] key, @Nullable String versionId)
+      throws SQLException {
+    BucketSql.require(c, bucket);
+    ObjectMeta current = ObjectSql.findForWrite(c, bucket, key);
+    if (current != null && (versionId == null || current.versionId().equals(versionId))) {
+      return new Located(current, true, 0);
+    }
+    Noncurrent found =
+        versionId == null ? newest(c, bucket, key) : findNoncurrent(c, bucket, key, versionId);
+    if (found == null) {
+      throw new CofferException(
+          versionId == null ? ErrorCode.NO_SUCH_KEY : ErrorCode.NO_SUCH_VERSION);
+    }
+    return switch (found.version()) {
+      case ObjectMeta object -> new Located(object, false, found.seq());
+      case DeleteMarker marker -> throw marker.notAllowed();
+    };
+  }
+
+  /** Writer: sets one column of a located version to {@code value}. */
+  private static void update(
+      Conn c, String column, Located at, String bucket, byte[] key, @Nullable String value)
+      throws SQLException {
+    PreparedStatement ps =
+        at.current()
+            ? c.ps("UPDATE objects SET " + column + " = ? WHERE bucket = ? AND key = ?")
+            : c.ps(
+                "UPDATE object_versions SET "
+                    + column
+                    + " = ? WHERE bucket = ? AND key = ? AND seq = ?");
+    ps.setString(1, value);
+    ps.setString(2, bucket);
+    ps.setBytes(3, key);
+    if (!at.current()) {
+      ps.setLong(4, at.seq());
+    }
+    ps.executeUpdate();
+  }
+
   /** Writer: see MetadataStore#updateLock. */
   static ObjectMeta updateLock(
       Conn c,
@@ -227,41 +275,18 @@ final class Versions {
       @Nullable String versionId,
       UnaryOperator<ObjectLock> change)
       throws SQLException {
-    BucketSql.require(c, bucket);
-    ObjectMeta current = ObjectSql.findForWrite(c, bucket, key);
-    boolean isCurrent =
-        current != null && (versionId == null || current.versionId().equals(versionId));
-    KeyVersion version;
-    long seq = 0;
-    if (current != null && isCurrent) {
-      version = current;
-    } else {
-      Noncurrent found =
-          versionId == null ? newest(c, bucket, key) : findNoncurrent(c, bucket, key, versionId);
-      if (found == null) {
-        throw new CofferException(
-            versionId == null ? ErrorCode.NO_SUCH_KEY : ErrorCode.NO_SUCH_VERSION);
-      }
-      version = found.version();
-      seq = found.seq();
-    }
-    ObjectMeta meta =
-        switch (version) {
-          case ObjectMeta object -> object;
-          case DeleteMarker marker -> throw marker.notAllowed();
-        };
-    ObjectLock lock = change.apply(meta.lock());
-    PreparedStatement ps =
-        isCurrent
-            ? c.ps("UPDATE objects SET lock = ? WHERE bucket = ? AND key = ?")
-            : c.ps("UPDATE object_versions SET lock = ? WHERE bucket = ? AND key = ? AND seq = ?");
-    Rows.bindLock(ps, 1, lock);
-    ps.setString(2, bucket);
-    ps.setBytes(3, key);
-    if (!isCurrent) {
-      ps.setLong(4, seq);
-    }
-    ps.executeUpdate();
-    return meta.withLock(lock);
+    Located at = locate(c, bucket, key, versionId);
+    ObjectLock lock = change.apply(at.meta().lock());
+    update(c, "lock", at, bucket, key, Rows.encodeLock(lock));
+    return at.meta().withLock(lock);
+  }
+
+  /** Writer: see MetadataStore#setObjectAcl. */
+  static ObjectMeta setAcl(
+      Conn c, String bucket, byte[] key, @Nullable String versionId, @Nullable Acl acl)
+      throws SQLException {
+    Located at = locate(c, bucket, key, versionId);
+    update(c, "acl", at, bucket, key, AccessColumns.encode(acl));
+    return at.meta().withAcl(acl);
   }
 }

@@ -48,7 +48,14 @@ public final class BucketHandler {
               + buckets.defaultRegion()
               + ".");
     }
-    buckets.create(request.caller(), op.bucket(), request.caller().id(), region, op.objectLock());
+    buckets.create(
+        request.caller(),
+        op.bucket(),
+        request.caller().id(),
+        region,
+        op.objectLock(),
+        op.ownership(),
+        op.acl());
     return new HttpResponse(200).header("Location", "/" + op.bucket());
   }
 

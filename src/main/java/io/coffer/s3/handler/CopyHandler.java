@@ -34,7 +34,8 @@ public final class CopyHandler {
             op.replacement() == null ? null : request.storedAttributes(op.replacement()),
             op.checksumAlgorithm(),
             op.writePrecondition(),
-            op.lock());
+            op.lock(),
+            op.acl());
     ObjectMeta meta = copied.object();
     HttpResponse response = S3Responses.ok(CopyXml.copyObjectResult(meta));
     sourceVersion(response, op.source(), copied.sourceVersionId());

@@ -46,7 +46,8 @@ public final class MultipartHandler {
             request.storedAttributes(op.attributes()),
             op.checksumAlgorithm(),
             op.checksumType(),
-            op.lock());
+            op.lock(),
+            op.acl());
     HttpResponse response =
         S3Responses.ok(MultipartXml.initiate(op.bucket(), op.key(), upload.uploadId()));
     if (op.checksumAlgorithm() != null) {

@@ -40,7 +40,8 @@ public final class ObjectHandler {
             body.length(),
             body.checks(),
             op.writePrecondition(),
-            op.lock());
+            op.lock(),
+            op.acl());
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
     ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), meta.versionId());

@@ -14,6 +14,7 @@ public final class S3Dispatcher {
   private final DeleteObjectsHandler deleteObjects;
   private final VersioningHandler versioning;
   private final ObjectLockHandler locks;
+  private final AccessControlHandler access;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -23,7 +24,8 @@ public final class S3Dispatcher {
       CopyHandler copies,
       DeleteObjectsHandler deleteObjects,
       VersioningHandler versioning,
-      ObjectLockHandler locks) {
+      ObjectLockHandler locks,
+      AccessControlHandler access) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -32,6 +34,7 @@ public final class S3Dispatcher {
     this.deleteObjects = deleteObjects;
     this.versioning = versioning;
     this.locks = locks;
+    this.access = access;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -67,6 +70,23 @@ public final class S3Dispatcher {
       case S3Operation.GetObjectRetention op -> locks.getObjectRetention(request, op);
       case S3Operation.PutObjectLegalHold op -> locks.putObjectLegalHold(request, op);
       case S3Operation.GetObjectLegalHold op -> locks.getObjectLegalHold(request, op);
+      case S3Operation.GetBucketPolicy op -> access.getBucketPolicy(request, op);
+      case S3Operation.PutBucketPolicy op -> access.putBucketPolicy(request, op);
+      case S3Operation.DeleteBucketPolicy op -> access.deleteBucketPolicy(request, op);
+      case S3Operation.GetBucketPolicyStatus op -> access.getBucketPolicyStatus(request, op);
+      case S3Operation.GetBucketAcl op -> access.getBucketAcl(request, op);
+      case S3Operation.PutBucketAcl op -> access.putBucketAcl(request, op);
+      case S3Operation.GetObjectAcl op -> access.getObjectAcl(request, op);
+      case S3Operation.PutObjectAcl op -> access.putObjectAcl(request, op);
+      case S3Operation.GetBucketOwnershipControls op ->
+          access.getBucketOwnershipControls(request, op);
+      case S3Operation.PutBucketOwnershipControls op ->
+          access.putBucketOwnershipControls(request, op);
+      case S3Operation.DeleteBucketOwnershipControls op ->
+          access.deleteBucketOwnershipControls(request, op);
+      case S3Operation.GetPublicAccessBlock op -> access.getPublicAccessBlock(request, op);
+      case S3Operation.PutPublicAccessBlock op -> access.putPublicAccessBlock(request, op);
+      case S3Operation.DeletePublicAccessBlock op -> access.deletePublicAccessBlock(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

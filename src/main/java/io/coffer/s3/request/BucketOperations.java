@@ -19,6 +19,10 @@ final class BucketOperations {
   private BucketOperations() {}
 
   static ParsedRequest parse(String method, String bucket, Query query, Headers headers) {
+    ParsedRequest access = AccessControlOperations.bucket(method, bucket, query, headers);
+    if (access != null) {
+      return access;
+    }
     switch (method) {
       case "GET" -> {
         return get(bucket, query);
@@ -49,7 +53,9 @@ final class BucketOperations {
                 new S3Operation.CreateBucket(
                     bucket,
                     BodyChecksums.of(headers),
-                    objectLockEnabled(headers.get("x-amz-bucket-object-lock-enabled"))));
+                    objectLockEnabled(headers.get("x-amz-bucket-object-lock-enabled")),
+                    AccessControlOperations.objectOwnership(headers.get("x-amz-object-ownership")),
+                    AclHeaders.parse(headers)));
       }
       case "DELETE" -> {
         String subresource = Subresources.find(query, Subresources.BUCKET);

@@ -11,10 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that decides what happens to request headers asking for a feature: encryption,
- * ACLs, object lock, tags, storage classes, website redirects, ownership and namespace settings,
- * conditions Coffer cannot check. A header is accepted only when its value asks for exactly what
- * Coffer does (a {@code private} ACL, the {@code STANDARD} storage class, ACLs disabled as in AWS's
- * default {@code BucketOwnerEnforced}); otherwise the request is refused with the error AWS gives
+ * object lock, tags, storage classes, website redirects, namespace settings, conditions Coffer
+ * cannot check. A header is accepted only when its value asks for exactly what Coffer does (the
+ * {@code STANDARD} storage class, say); otherwise the request is refused with the error AWS gives
  * for that value, or {@code 501 NotImplemented}, before anything is read or stored. Never a silent
  * 200 for a feature that is not there.
  *
@@ -64,14 +63,6 @@ public final class FeatureHeaders {
   static final Set<Class<? extends S3Operation>> CREATE_BUCKET =
       Set.of(S3Operation.CreateBucket.class);
 
-  private static final List<String> GRANTS =
-      List.of(
-          "x-amz-grant-full-control",
-          "x-amz-grant-read",
-          "x-amz-grant-read-acp",
-          "x-amz-grant-write",
-          "x-amz-grant-write-acp");
-
   /** Storage classes of the S3 model; only STANDARD is Coffer's. */
   private static final Set<String> STORAGE_CLASSES =
       Set.of(
@@ -88,6 +79,12 @@ public final class FeatureHeaders {
           "EXPRESS_ONEZONE",
           "FSX_OPENZFS",
           "FSX_ONTAP");
+
+  /**
+   * Names a header's value as only a presigned URL's query gives it (not a header of the request):
+   * see {@link #withPresignedQuery}.
+   */
+  static final String QUERY_ONLY = "presigned-query-only:";
 
   private static final String SSE_C_NOT_APPLICABLE =
       "The encryption parameters are not applicable to this object.";
@@ -128,21 +125,21 @@ public final class FeatureHeaders {
       String onReads = header + " header is not supported for this operation.";
       rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, onReads)));
     }
-    // Ownership and ACLs: Coffer behaves as AWS's default, BucketOwnerEnforced (ACLs disabled, the
-    // bucket owner owns every object), and answers other ACLs with the errors AWS gives there.
-    ErrorCode bucketAcl = ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP;
-    ErrorCode objectAcl = ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED;
-    rules.add(new Rule("x-amz-object-ownership", CREATE_BUCKET, FeatureHeaders::objectOwnership));
-    rules.add(new Rule("x-amz-acl", CREATE_BUCKET, onlyThese(Set.of("private"), bucketAcl)));
+    // Ownership and ACLs (x-amz-object-ownership, x-amz-acl, x-amz-grant-*) are the parser's
+    // (AclHeaders, AccessControlOperations): the service decides what the bucket accepts. The
+    // parser reads headers only, so an ACL hoisted into a presigned URL's query would be lost:
+    // refused instead.
+    Set<Class<? extends S3Operation>> takingAcls = new java.util.HashSet<>(NEW_OBJECT);
+    takingAcls.addAll(CREATE_BUCKET);
+    takingAcls.add(S3Operation.PutBucketAcl.class);
+    takingAcls.add(S3Operation.PutObjectAcl.class);
+    for (String acl : AclHeaders.GRANTS.keySet()) {
+      rules.add(
+          new Rule(QUERY_ONLY + acl, takingAcls, notImplemented("An ACL in a presigned URL")));
+    }
     rules.add(
         new Rule(
-            "x-amz-acl",
-            NEW_OBJECT,
-            onlyThese(Set.of("private", "bucket-owner-full-control"), objectAcl)));
-    for (String grant : GRANTS) {
-      rules.add(new Rule(grant, CREATE_BUCKET, refuse(bucketAcl, null)));
-      rules.add(new Rule(grant, NEW_OBJECT, refuse(objectAcl, null)));
-    }
+            QUERY_ONLY + "x-amz-acl", takingAcls, notImplemented("An ACL in a presigned URL")));
     // Object lock: a bucket is created with it (true or false); the x-amz-object-lock-* headers of
     // a write are the parser's (ObjectLockHeaders), and the service refuses them where the bucket
     // has no lock.
@@ -184,6 +181,10 @@ public final class FeatureHeaders {
       return headers;
     }
     return name -> {
+      if (name.startsWith(QUERY_ONLY)) {
+        String header = name.substring(QUERY_ONLY.length());
+        return headers.get(header) != null ? null : queryValue(presignedQuery, header);
+      }
       String value = headers.get(name);
       if (value != null) {
         return value;
@@ -195,6 +196,15 @@ public final class FeatureHeaders {
       }
       return null;
     };
+  }
+
+  private static @Nullable String queryValue(Map<String, String> query, String name) {
+    for (Map.Entry<String, String> parameter : query.entrySet()) {
+      if (parameter.getKey().equalsIgnoreCase(name)) {
+        return parameter.getValue();
+      }
+    }
+    return null;
   }
 
   /**
@@ -233,28 +243,6 @@ public final class FeatureHeaders {
 
   private static Verdict refuse(ErrorCode code, @Nullable String message) {
     return value -> new CofferException(code, message == null ? code.defaultMessage() : message);
-  }
-
-  private static Verdict onlyThese(Set<String> accepted, ErrorCode otherwise) {
-    return value ->
-        accepted.contains(value)
-            ? null
-            : new CofferException(otherwise, otherwise.defaultMessage());
-  }
-
-  private static @Nullable CofferException objectOwnership(String value) {
-    return switch (value) {
-      case "BucketOwnerEnforced" -> null;
-      case "BucketOwnerPreferred", "ObjectWriter" ->
-          new CofferException(
-              ErrorCode.NOT_IMPLEMENTED,
-              "Object ownership "
-                  + value
-                  + " is not implemented by Coffer: ACLs are disabled (BucketOwnerEnforced).");
-      default ->
-          new CofferException(
-              ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-object-ownership header: " + value);
-    };
   }
 
   /** true or false in any case, as AWS accepts; the parser reads which. */

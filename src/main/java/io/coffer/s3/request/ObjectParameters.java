@@ -70,7 +70,8 @@ final class ObjectParameters {
         ObjectAttributeHeaders.parse(headers),
         Conditions.write(headers),
         checksums,
-        lock);
+        lock,
+        AclHeaders.parse(headers));
   }
 
   static S3Operation.DeleteObject delete(String bucket, String key, Query query, Headers headers) {
@@ -106,7 +107,8 @@ final class ObjectParameters {
         replacement,
         algorithm,
         Conditions.write(headers),
-        ObjectLockHeaders.parse(headers));
+        ObjectLockHeaders.parse(headers),
+        AclHeaders.parse(headers));
   }
 
   static S3Operation.CreateMultipartUpload createMultipartUpload(
@@ -125,7 +127,8 @@ final class ObjectParameters {
         ObjectAttributeHeaders.parse(headers),
         algorithm,
         type,
-        ObjectLockHeaders.parse(headers));
+        ObjectLockHeaders.parse(headers),
+        AclHeaders.parse(headers));
   }
 
   /** x-amz-checksum-algorithm: the checksum an object or upload is to have, or null. */

@@ -5,7 +5,9 @@ import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ObjectLock;
+import io.coffer.model.ObjectOwnership;
 import io.coffer.model.WritePrecondition;
+import io.coffer.service.AclRequest;
 import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
@@ -42,8 +44,15 @@ public sealed interface S3Operation {
    * @param checksums what the body (a CreateBucketConfiguration, or none) must match
    * @param objectLock x-amz-bucket-object-lock-enabled: whether the bucket is created with object
    *     lock (and so with versioning enabled for good)
+   * @param ownership x-amz-object-ownership, or null for the server's default
+   * @param acl x-amz-acl or x-amz-grant-*
    */
-  record CreateBucket(String bucket, BodyChecksums checksums, boolean objectLock)
+  record CreateBucket(
+      String bucket,
+      BodyChecksums checksums,
+      boolean objectLock,
+      @Nullable ObjectOwnership ownership,
+      AclRequest acl)
       implements S3Operation {}
 
   record HeadBucket(String bucket) implements S3Operation {}
@@ -110,6 +119,7 @@ public sealed interface S3Operation {
    * @param attributes the object's headers as sent (see {@code S3Request.storedAttributes})
    * @param checksums what the body must match
    * @param lock the x-amz-object-lock-* headers ({@link ObjectLock#NONE} without)
+   * @param acl x-amz-acl or x-amz-grant-*
    */
   record PutObject(
       String bucket,
@@ -117,7 +127,8 @@ public sealed interface S3Operation {
       ObjectAttributes attributes,
       WritePrecondition writePrecondition,
       BodyChecksums checksums,
-      ObjectLock lock)
+      ObjectLock lock,
+      AclRequest acl)
       implements S3Operation {}
 
   record GetObject(String bucket, String key, ReadParameters read) implements S3Operation {}
@@ -150,7 +161,8 @@ public sealed interface S3Operation {
       @Nullable ObjectAttributes replacement,
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition writePrecondition,
-      ObjectLock lock)
+      ObjectLock lock,
+      AclRequest acl)
       implements S3Operation {}
 
   /**
@@ -164,7 +176,8 @@ public sealed interface S3Operation {
       ObjectAttributes attributes,
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       @Nullable String checksumType,
-      ObjectLock lock)
+      ObjectLock lock,
+      AclRequest acl)
       implements S3Operation {}
 
   record UploadPart(
@@ -241,6 +254,53 @@ public sealed interface S3Operation {
 
   record GetObjectLegalHold(String bucket, String key, @Nullable String versionId)
       implements S3Operation {}
+
+  record GetBucketPolicy(String bucket) implements S3Operation {}
+
+  /**
+   * @param checksums what the policy document (JSON) must match
+   */
+  record PutBucketPolicy(String bucket, BodyChecksums checksums) implements S3Operation {}
+
+  record DeleteBucketPolicy(String bucket) implements S3Operation {}
+
+  record GetBucketPolicyStatus(String bucket) implements S3Operation {}
+
+  record GetBucketAcl(String bucket) implements S3Operation {}
+
+  /**
+   * @param acl the ACL of the x-amz-acl or x-amz-grant-* headers; when none is present, the body's
+   *     AccessControlPolicy
+   */
+  record PutBucketAcl(String bucket, AclRequest acl, BodyChecksums checksums)
+      implements S3Operation {}
+
+  record GetObjectAcl(String bucket, String key, @Nullable String versionId)
+      implements S3Operation {}
+
+  /**
+   * @param acl as for PutBucketAcl
+   */
+  record PutObjectAcl(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      AclRequest acl,
+      BodyChecksums checksums)
+      implements S3Operation {}
+
+  record GetBucketOwnershipControls(String bucket) implements S3Operation {}
+
+  record PutBucketOwnershipControls(String bucket, BodyChecksums checksums)
+      implements S3Operation {}
+
+  record DeleteBucketOwnershipControls(String bucket) implements S3Operation {}
+
+  record GetPublicAccessBlock(String bucket) implements S3Operation {}
+
+  record PutPublicAccessBlock(String bucket, BodyChecksums checksums) implements S3Operation {}
+
+  record DeletePublicAccessBlock(String bucket) implements S3Operation {}
 
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
   record Unsupported(String operation, String bucket, @Nullable String key) implements S3Operation {

@@ -55,6 +55,10 @@ public final class S3RequestParser {
     if (lock != null) {
       return lock;
     }
+    ParsedRequest acl = AccessControlOperations.object(method, bucket, key, query, headers);
+    if (acl != null) {
+      return acl;
+    }
     switch (method) {
       case "GET" -> {
         if (subresource != null) {

@@ -9,9 +9,6 @@ final class Subresources {
   /** Bucket subresources, each the name of an AWS operation family. */
   static final List<String> BUCKET =
       List.of(
-          "acl",
-          "policy",
-          "policyStatus",
           "cors",
           "lifecycle",
           "tagging",
@@ -20,8 +17,6 @@ final class Subresources {
           "logging",
           "notification",
           "replication",
-          "ownershipControls",
-          "publicAccessBlock",
           "accelerate",
           "requestPayment",
           "object-lock",
@@ -39,7 +34,6 @@ final class Subresources {
 
   static final List<String> OBJECT =
       List.of(
-          "acl",
           "tagging",
           "retention",
           "legal-hold",

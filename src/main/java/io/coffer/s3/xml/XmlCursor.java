@@ -133,6 +133,11 @@ final class XmlCursor {
     return ns == null || ns.isEmpty() || ns.equals(S3Xml.NAMESPACE);
   }
 
+  /** An attribute of the current start tag, or null; e.g. xsi:type of a Grantee. */
+  @Nullable String attribute(String namespace, String localName) {
+    return reader.getAttributeValue(namespace, localName);
+  }
+
   /**
    * Moves to the next child element of the element whose start tag (or previous child's end tag)
    * the cursor is on.

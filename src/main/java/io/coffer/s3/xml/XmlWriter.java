@@ -120,6 +120,32 @@ public final class XmlWriter {
     return this;
   }
 
+  /**
+   * Opens an element with attributes, given as name and value pairs: {@code start("Grantee",
+   * "xmlns:xsi", XSI, "xsi:type", "Group")}. Values are escaped as text is.
+   */
+  public XmlWriter startWithAttributes(String name, String... attributes) {
+    if (attributes.length % 2 != 0) {
+      throw new IllegalArgumentException("attributes come in name and value pairs");
+    }
+    start(name);
+    pos--; // reopen the start tag: drop its '>'
+    for (int i = 0; i < attributes.length; i += 2) {
+      checkName(attributes[i]);
+      ensure(attributes[i].length() + 3);
+      buf[pos++] = ' ';
+      writeName(attributes[i]);
+      buf[pos++] = '=';
+      buf[pos++] = '"';
+      writeText(attributes[i + 1]);
+      ensure(1);
+      buf[pos++] = '"';
+    }
+    ensure(1);
+    buf[pos++] = '>';
+    return this;
+  }
+
   /** Writes {@code <name>text</name>}; nothing at all when text is null (an absent field). */
   public XmlWriter element(String name, @Nullable String text) {
     if (text == null) {

@@ -27,6 +27,8 @@ class FeatureHeadersTest {
           Map.entry("ListObjectsV2", S3Operation.ListObjectsV2.class),
           Map.entry("DeleteObjects", S3Operation.DeleteObjects.class),
           Map.entry("PutObject", S3Operation.PutObject.class),
+          Map.entry("PutObjectAcl", S3Operation.PutObjectAcl.class),
+          Map.entry("PutBucketAcl", S3Operation.PutBucketAcl.class),
           Map.entry("GetObject", S3Operation.GetObject.class),
           Map.entry("HeadObject", S3Operation.HeadObject.class),
           Map.entry("DeleteObject", S3Operation.DeleteObject.class),
@@ -68,31 +70,13 @@ class FeatureHeadersTest {
       HeadObject,              x-amz-server-side-encryption-context,                        e30=,                      InvalidArgument 400
       GetObject,               x-amz-server-side-encryption-bucket-key-enabled,             true,                      InvalidArgument 400
       DeleteObject,            x-amz-server-side-encryption,                                AES256,                    accepted
-      CreateBucket,            x-amz-acl,                                                   private,                   accepted
-      CreateBucket,            x-amz-acl,                                                   public-read,               InvalidBucketAclWithObjectOwnership 400
-      CreateBucket,            x-amz-acl,                                                   authenticated-read,        InvalidBucketAclWithObjectOwnership 400
-      CreateBucket,            x-amz-grant-read,                                            uri=http://acs.amazonaws.com/groups/global/AllUsers, InvalidBucketAclWithObjectOwnership 400
-      CreateBucket,            x-amz-grant-write,                                           id=1,                      InvalidBucketAclWithObjectOwnership 400
-      CreateBucket,            x-amz-grant-full-control,                                    id=7,                      InvalidBucketAclWithObjectOwnership 400
-      CreateBucket,            x-amz-grant-read-acp,                                        id=1,                      InvalidBucketAclWithObjectOwnership 400
-      CreateBucket,            x-amz-grant-write-acp,                                       id=1,                      InvalidBucketAclWithObjectOwnership 400
-      PutObject,               x-amz-grant-write,                                           id=1,                      AccessControlListNotSupported 400
-      PutObject,               x-amz-acl,                                                   private,                   accepted
-      PutObject,               x-amz-acl,                                                   bucket-owner-full-control, accepted
-      PutObject,               x-amz-acl,                                                   public-read,               AccessControlListNotSupported 400
-      PutObject,               x-amz-acl,                                                   bucket-owner-read,         AccessControlListNotSupported 400
-      CopyObject,              x-amz-acl,                                                   authenticated-read,        AccessControlListNotSupported 400
-      CreateMultipartUpload,   x-amz-acl,                                                   public-read-write,         AccessControlListNotSupported 400
-      CopyObject,              x-amz-acl,                                                   private,                   accepted
-      PutObject,               x-amz-grant-full-control,                                    id=7,                      AccessControlListNotSupported 400
-      CopyObject,              x-amz-grant-read-acp,                                        id=1,                      AccessControlListNotSupported 400
-      CreateMultipartUpload,   x-amz-grant-write-acp,                                       id=1,                      AccessControlListNotSupported 400
-      PutObject,               x-amz-grant-read,                                            id=1,                      AccessControlListNotSupported 400
-      CreateBucket,            x-amz-object-ownership,                                      BucketOwnerEnforced,       accepted
-      CreateBucket,            x-amz-object-ownership,                                      BucketOwnerPreferred,      NotImplemented 501
-      CreateBucket,            x-amz-object-ownership,                                      ObjectWriter,              NotImplemented 501
-      CreateBucket,            x-amz-object-ownership,                                      Whoever,                   InvalidArgument 400
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            false,                     accepted
+      PutObject,               presigned-query-only:x-amz-acl,                              public-read,               NotImplemented 501
+      CreateBucket,            presigned-query-only:x-amz-grant-read,                       id=7,                      NotImplemented 501
+      PutObjectAcl,            presigned-query-only:x-amz-grant-write,                      id=7,                      NotImplemented 501
+      PutBucketAcl,            presigned-query-only:x-amz-grant-read-acp,                   id=7,                      NotImplemented 501
+      CopyObject,              presigned-query-only:x-amz-grant-write-acp,                  id=7,                      NotImplemented 501
+      CreateMultipartUpload,   presigned-query-only:x-amz-grant-full-control,               id=7,                      NotImplemented 501
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            maybe,                     InvalidArgument 400
       PutObject,               x-amz-object-lock-mode,                                      GOVERNANCE,                accepted
@@ -150,10 +134,10 @@ class FeatureHeadersTest {
     Map<String, String> none = Map.of();
     FeatureHeaders.Headers hoisted =
         FeatureHeaders.withPresignedQuery(
-            none::get, Map.of("X-Amz-Credential", "a/b", "x-amz-acl", "public-read"));
+            none::get, Map.of("X-Amz-Credential", "a/b", "x-amz-storage-class", "GLACIER"));
     CofferException refusal =
         catchThrowableOfType(CofferException.class, () -> FeatureHeaders.check(put, hoisted));
-    assertThat(refusal.code().s3Code()).isEqualTo("AccessControlListNotSupported");
+    assertThat(refusal.code().s3Code()).isEqualTo("NotImplemented");
     FeatureHeaders.Headers standard =
         FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Storage-Class", "STANDARD"));
     assertThatCode(() -> FeatureHeaders.check(put, standard)).doesNotThrowAnyException();

@@ -8,8 +8,12 @@ import io.coffer.http.Headers;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.Grant;
+import io.coffer.model.Grantee;
 import io.coffer.model.LegalHold;
 import io.coffer.model.ObjectLock;
+import io.coffer.model.ObjectOwnership;
+import io.coffer.model.Permission;
 import io.coffer.model.RetentionMode;
 import io.coffer.model.WritePrecondition;
 import io.coffer.s3.request.S3Operation.AbortMultipartUpload;
@@ -19,11 +23,17 @@ import io.coffer.s3.request.S3Operation.CopySource;
 import io.coffer.s3.request.S3Operation.CreateBucket;
 import io.coffer.s3.request.S3Operation.CreateMultipartUpload;
 import io.coffer.s3.request.S3Operation.DeleteBucket;
+import io.coffer.s3.request.S3Operation.DeleteBucketPolicy;
 import io.coffer.s3.request.S3Operation.DeleteObject;
 import io.coffer.s3.request.S3Operation.DeleteObjects;
+import io.coffer.s3.request.S3Operation.DeletePublicAccessBlock;
+import io.coffer.s3.request.S3Operation.GetBucketAcl;
 import io.coffer.s3.request.S3Operation.GetBucketLocation;
+import io.coffer.s3.request.S3Operation.GetBucketOwnershipControls;
+import io.coffer.s3.request.S3Operation.GetBucketPolicyStatus;
 import io.coffer.s3.request.S3Operation.GetBucketVersioning;
 import io.coffer.s3.request.S3Operation.GetObject;
+import io.coffer.s3.request.S3Operation.GetObjectAcl;
 import io.coffer.s3.request.S3Operation.HeadBucket;
 import io.coffer.s3.request.S3Operation.HeadObject;
 import io.coffer.s3.request.S3Operation.ListBuckets;
@@ -33,9 +43,12 @@ import io.coffer.s3.request.S3Operation.ListObjects;
 import io.coffer.s3.request.S3Operation.ListObjectsV2;
 import io.coffer.s3.request.S3Operation.ListParts;
 import io.coffer.s3.request.S3Operation.PutObject;
+import io.coffer.s3.request.S3Operation.PutObjectAcl;
 import io.coffer.s3.request.S3Operation.Unsupported;
 import io.coffer.s3.request.S3Operation.UploadPart;
 import io.coffer.s3.request.S3Operation.UploadPartCopy;
+import io.coffer.service.AclRequest;
+import io.coffer.service.CannedAcl;
 import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
@@ -83,11 +96,11 @@ class S3RequestParserTest {
             "GET /?max-buckets=10&prefix=ph&bucket-region=us-east-1",
             NONE,
             new ListBuckets(new ListBucketsParameters(true, 10, "ph", "us-east-1", null))),
-        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS, false)),
+        row("PUT /b", NONE, new CreateBucket("b", NO_CHECKSUMS, false, null, AclRequest.NONE)),
         row(
             "PUT /b",
             Headers.of("x-amz-bucket-object-lock-enabled", "True"),
-            new CreateBucket("b", NO_CHECKSUMS, true)),
+            new CreateBucket("b", NO_CHECKSUMS, true, null, AclRequest.NONE)),
         row("HEAD /b", NONE, new HeadBucket("b")),
         row("DELETE /b", NONE, new DeleteBucket("b")),
         row("GET /b?location", NONE, new GetBucketLocation("b")),
@@ -177,7 +190,8 @@ class S3RequestParserTest {
                     "text/plain", Map.of("Cache-Control", "no-cache"), Map.of("color", "red")),
                 new WritePrecondition(null, true),
                 NO_CHECKSUMS,
-                ObjectLock.NONE)),
+                ObjectLock.NONE,
+                AclRequest.NONE)),
         row(
             "PUT /b/k",
             Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
@@ -187,7 +201,8 @@ class S3RequestParserTest {
                 NO_ATTRIBUTES,
                 WritePrecondition.NONE,
                 new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null),
-                ObjectLock.NONE)),
+                ObjectLock.NONE,
+                AclRequest.NONE)),
         row(
             "PUT /b/k",
             Headers.of(
@@ -205,7 +220,8 @@ class S3RequestParserTest {
                 NO_ATTRIBUTES,
                 WritePrecondition.NONE,
                 new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null),
-                new ObjectLock(RetentionMode.GOVERNANCE, UNTIL, LegalHold.ON))),
+                new ObjectLock(RetentionMode.GOVERNANCE, UNTIL, LegalHold.ON),
+                AclRequest.NONE)),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
         row(
             "GET /b/k?response-content-type=text/csv&versionId=null",
@@ -260,7 +276,8 @@ class S3RequestParserTest {
                 null,
                 null,
                 WritePrecondition.NONE,
-                ObjectLock.NONE)),
+                ObjectLock.NONE,
+                AclRequest.NONE)),
         row(
             "PUT /b/k",
             Headers.of(
@@ -278,7 +295,8 @@ class S3RequestParserTest {
                 null,
                 null,
                 WritePrecondition.NONE,
-                new ObjectLock(RetentionMode.COMPLIANCE, UNTIL, null))),
+                new ObjectLock(RetentionMode.COMPLIANCE, UNTIL, null),
+                AclRequest.NONE)),
         row(
             "PUT /b/k",
             Headers.of(
@@ -298,22 +316,36 @@ class S3RequestParserTest {
                 NO_ATTRIBUTES,
                 ChecksumAlgorithm.SHA256,
                 WritePrecondition.NONE,
-                ObjectLock.NONE)),
+                ObjectLock.NONE,
+                AclRequest.NONE)),
         // Multipart uploads
         row(
             "POST /b/k?uploads",
             NONE,
-            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE)),
+            new CreateMultipartUpload(
+                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE)),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, ChecksumAlgorithm.CRC32, "COMPOSITE", ObjectLock.NONE)),
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                ChecksumAlgorithm.CRC32,
+                "COMPOSITE",
+                ObjectLock.NONE,
+                AclRequest.NONE)),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-object-lock-legal-hold", "OFF"),
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, null, null, new ObjectLock(null, null, LegalHold.OFF))),
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                null,
+                null,
+                new ObjectLock(null, null, LegalHold.OFF),
+                AclRequest.NONE)),
         row(
             "PUT /b/k?partNumber=1&uploadId=u",
             NONE,
@@ -383,12 +415,42 @@ class S3RequestParserTest {
         row(
             "POST /b/k?uploads=",
             NONE,
-            new CreateMultipartUpload("b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE)),
+            new CreateMultipartUpload(
+                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE)),
         row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("POST /b", NONE, new Unsupported("PostObject", "b", null)),
-        row("GET /b?acl", NONE, new Unsupported("GetBucketAcl", "b", null)),
+        row("GET /b?acl", NONE, new GetBucketAcl("b")),
+        row("GET /b/k?acl&versionId=null", NONE, new GetObjectAcl("b", "k", "null")),
+        row("DELETE /b?policy", NONE, new DeleteBucketPolicy("b")),
+        row("GET /b?policyStatus", NONE, new GetBucketPolicyStatus("b")),
+        row("DELETE /b?publicAccessBlock", NONE, new DeletePublicAccessBlock("b")),
+        row("GET /b?ownershipControls", NONE, new GetBucketOwnershipControls("b")),
+        row(
+            "PUT /b",
+            Headers.of(
+                "x-amz-object-ownership", "BucketOwnerPreferred", "x-amz-acl", "public-read"),
+            new CreateBucket(
+                "b",
+                NO_CHECKSUMS,
+                false,
+                ObjectOwnership.BUCKET_OWNER_PREFERRED,
+                AclRequest.canned(CannedAcl.PUBLIC_READ))),
+        row(
+            "PUT /b/k?acl",
+            Headers.of(
+                "x-amz-grant-read", "id=\"7\", uri=\"" + Grantee.Group.ALL_USERS.uri() + "\""),
+            new PutObjectAcl(
+                "b",
+                "k",
+                null,
+                new AclRequest(
+                    null,
+                    List.of(
+                        new Grant(new Grantee.CanonicalUser(7), Permission.READ),
+                        new Grant(Grantee.Group.ALL_USERS, Permission.READ))),
+                NO_CHECKSUMS)),
         row("DELETE /b?versioning", NONE, new Unsupported("DeleteBucketVersioning", "b", null)),
         row("DELETE /b?object-lock=", NONE, new Unsupported("DeleteBucketObjectLock", "b", null)),
         row("GET /b/k?tagging", NONE, new Unsupported("GetObjectTagging", "b", "k")),
