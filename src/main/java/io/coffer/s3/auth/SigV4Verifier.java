@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies AWS Signature Version 4 on S3 requests, signed either in the {@code Authorization}
@@ -78,7 +79,28 @@ public final class SigV4Verifier {
     if (SigV2Presigned.isPresigned(query)) {
       return SigV2Presigned.verify(request, query, this::resolve, clock);
     }
-    return AuthResult.anonymous();
+    return anonymous(request.headers().get("x-amz-content-sha256"));
+  }
+
+  /**
+   * A request without a signature. Its body is still framed as its x-amz-content-sha256 says: the
+   * AWS SDKs send anonymous uploads as aws-chunked with a trailing checksum, which must be decoded,
+   * never stored as sent; a body hash is checked as for a signed request. Signed chunks cannot be
+   * checked without a signature and are refused.
+   */
+  private static AuthResult anonymous(@Nullable String payloadHash) {
+    if (payloadHash == null) {
+      return AuthResult.anonymous();
+    }
+    PayloadMode mode = PayloadMode.parse(payloadHash);
+    if (mode.chunksSigned()) {
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST,
+          "Signed chunks (" + payloadHash + ") need a signed request; this one has no signature.");
+    }
+    String expectedSha256 =
+        mode == PayloadMode.SIGNED ? payloadHash.toLowerCase(Locale.ROOT) : null;
+    return new AuthResult(null, mode, expectedSha256, false, Map.of(), null);
   }
 
   private AuthResult verifyHeaderSigned(SignedRequest request, String authorization, Query query) {

@@ -4,6 +4,7 @@ import static io.coffer.it.support.S3Assertions.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.it.support.CofferTestServer;
+import io.coffer.it.support.RawS3;
 import io.coffer.model.Credential;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,5 +122,19 @@ class AclAccessIT {
     }
     assertThat(alice.getObjectAsBytes(b -> b.bucket("dropbox").key("upload")).asUtf8String())
         .isEqualTo("up");
+    // an anonymous body is checked against the hash it claims, as a signed one
+    var mismatch =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(coffer.s3Uri() + "/dropbox/claimed"))
+                    .header("x-amz-content-sha256", RawS3.sha256Hex(RawS3.utf8("other")))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("sent"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(mismatch.statusCode()).isEqualTo(400);
+    assertThat(RawS3.errorCode(mismatch)).isEqualTo("XAmzContentSHA256Mismatch");
+    assertS3Error(
+        404, "NoSuchKey", () -> alice.headObject(b -> b.bucket("dropbox").key("claimed")));
   }
 }
