@@ -105,7 +105,13 @@ public final class S3Frontend implements HttpHandler {
         ParsedRequest parsed = null;
         CofferException unparsable = null;
         try {
-          parsed = parser.parse(http.method(), target.bucket(), target.key(), query, headers);
+          parsed =
+              parser.parse(
+                  http.method(),
+                  target.bucket(),
+                  target.key(),
+                  query,
+                  HoistedHeaders.of(headers, query));
           operation = parsed.name();
         } catch (CofferException e) {
           unparsable = e;

@@ -31,20 +31,19 @@ public final class AclService {
    * marker too) or NO_SUCH_VERSION when absent, METHOD_NOT_ALLOWED for a named delete marker.
    */
   public AclView objectAcl(Caller caller, String bucket, String key, @Nullable String versionId) {
-    BucketRef ref =
-        buckets.requireRef(
-            caller,
-            bucket,
-            versionId == null ? Action.GET_OBJECT_ACL : Action.GET_OBJECT_VERSION_ACL);
-    ObjectMeta meta = find(bucket, key, versionId);
-    return view(store, Acls.effective(meta.acl(), ref.ownerId()));
+    Action action = versionId == null ? Action.GET_OBJECT_ACL : Action.GET_OBJECT_VERSION_ACL;
+    BucketService.ObjectAccess checked = buckets.objectAccess(caller, bucket, action, key);
+    ObjectMeta meta = find(caller, checked, action, key, versionId);
+    return view(store, Acls.effective(meta.acl(), checked.bucket().ownerId()));
   }
 
   /** PutObjectAcl with x-amz-acl or x-amz-grant-* headers; the version keeps its owner. */
   public void putObjectAcl(
       Caller caller, String bucket, String key, @Nullable String versionId, AclRequest request) {
-    BucketRef ref = buckets.requireRef(caller, bucket, putAction(versionId));
-    ObjectMeta meta = find(bucket, key, versionId);
+    BucketService.ObjectAccess checked =
+        buckets.objectAccess(caller, bucket, putAction(versionId), key);
+    BucketRef ref = checked.bucket();
+    ObjectMeta meta = find(caller, checked, putAction(versionId), key, versionId);
     long owner = Acls.effective(meta.acl(), ref.ownerId()).ownerId();
     Acl acl = acls.fromHeaders(request, owner, ref.ownerId());
     store.setObjectAcl(bucket, key, meta.versionId(), acls.checkReplacement(ref, acl));
@@ -56,8 +55,10 @@ public final class AclService {
    */
   public void putObjectAcl(
       Caller caller, String bucket, String key, @Nullable String versionId, Acl document) {
-    BucketRef ref = buckets.requireRef(caller, bucket, putAction(versionId));
-    ObjectMeta meta = find(bucket, key, versionId);
+    BucketService.ObjectAccess checked =
+        buckets.objectAccess(caller, bucket, putAction(versionId), key);
+    BucketRef ref = checked.bucket();
+    ObjectMeta meta = find(caller, checked, putAction(versionId), key, versionId);
     if (document.ownerId() != Acls.effective(meta.acl(), ref.ownerId()).ownerId()) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
@@ -66,6 +67,27 @@ public final class AclService {
 
   private static Action putAction(@Nullable String versionId) {
     return versionId == null ? Action.PUT_OBJECT_ACL : Action.PUT_OBJECT_VERSION_ACL;
+  }
+
+  /**
+   * The version, once the caller may act on it: a grant in its own ACL (READ_ACP, WRITE_ACP) may be
+   * what allows it, and only a caller who may list the bucket learns that it does not exist.
+   */
+  private ObjectMeta find(
+      Caller caller,
+      BucketService.ObjectAccess checked,
+      Action action,
+      String key,
+      @Nullable String versionId) {
+    ObjectMeta meta;
+    try {
+      meta = find(checked.name(), key, versionId);
+    } catch (CofferException absent) {
+      buckets.requireListing(caller, checked, absent);
+      throw absent;
+    }
+    buckets.requireObjectAcl(caller, action, checked, meta.acl());
+    return meta;
   }
 
   private ObjectMeta find(String bucket, String key, @Nullable String versionId) {

@@ -10,7 +10,6 @@ import io.coffer.model.ObjectOwnership;
 import io.coffer.model.PublicAccessBlock;
 import io.coffer.policy.MalformedPolicyException;
 import io.coffer.policy.PolicyDocument;
-import io.coffer.policy.PolicyKind;
 
 /**
  * A bucket's own access settings over the S3 API: its policy, ACL, ownership controls and public
@@ -53,7 +52,7 @@ public final class BucketAccessService {
       throw new CofferException(
           ErrorCode.POLICY_TOO_LARGE, ErrorCode.POLICY_TOO_LARGE.defaultMessage());
     }
-    PolicyDocument document = parse(json);
+    PolicyDocument document = parse(json, bucket);
     if (ref.access().effectiveBlock().blockPublicPolicy() && document.isPublic()) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
@@ -73,16 +72,13 @@ public final class BucketAccessService {
     if (policy == null) {
       throw noSuchPolicy();
     }
-    return parse(policy).isPublic();
+    return parse(policy, bucket).isPublic();
   }
 
-  /**
-   * The one place a bucket policy is compiled, so that a bucket-aware parse (resources must name
-   * this bucket) plugs in here.
-   */
-  static PolicyDocument parse(String json) {
+  /** A bucket policy compiled, its resources all in {@code bucket}; MALFORMED_POLICY if not. */
+  static PolicyDocument parse(String json, String bucket) {
     try {
-      return PolicyDocument.parse(json, PolicyKind.BUCKET);
+      return PolicyDocument.parseBucketPolicy(json, bucket);
     } catch (MalformedPolicyException e) {
       String message = e.getMessage();
       throw new CofferException(

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IdentityService over a real store: which compiled policies apply to a credential, and that every
- * change is seen at once. Tests that compile a document need the policy engine.
+ * change is seen at once.
  */
 class IdentityServiceTest {
   static final String DOC =
@@ -73,8 +73,6 @@ class IdentityServiceTest {
     assertCode(
         () -> identities.createGroup("a b", List.of(), List.of()), ErrorCode.INVALID_ARGUMENT);
   }
-
-  // ---- these compile documents, so they need the policy engine ----
 
   @Test
   void policiesOfACredentialComeFromItAndItsGroupsAndFollowEveryChange() {

@@ -55,6 +55,11 @@ public final class SigV4Verifier {
     this.clock = clock;
   }
 
+  /** Whether the query signs the request (SigV4 or SigV2 presigned URL), valid or not. */
+  public static boolean isPresigned(Query query) {
+    return PresignedQuery.isPresigned(query) || SigV2Presigned.isPresigned(query);
+  }
+
   /**
    * Authenticates a request. Returns an anonymous result when it carries no signature at all (the
    * caller decides whether anonymous access is allowed); otherwise returns the credential or throws

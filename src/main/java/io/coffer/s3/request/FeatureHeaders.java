@@ -80,12 +80,6 @@ public final class FeatureHeaders {
           "FSX_OPENZFS",
           "FSX_ONTAP");
 
-  /**
-   * Names a header's value as only a presigned URL's query gives it (not a header of the request):
-   * see {@link #withPresignedQuery}.
-   */
-  static final String QUERY_ONLY = "presigned-query-only:";
-
   private static final String SSE_C_NOT_APPLICABLE =
       "The encryption parameters are not applicable to this object.";
 
@@ -126,20 +120,8 @@ public final class FeatureHeaders {
       rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, onReads)));
     }
     // Ownership and ACLs (x-amz-object-ownership, x-amz-acl, x-amz-grant-*) are the parser's
-    // (AclHeaders, AccessControlOperations): the service decides what the bucket accepts. The
-    // parser reads headers only, so an ACL hoisted into a presigned URL's query would be lost:
-    // refused instead.
-    Set<Class<? extends S3Operation>> takingAcls = new java.util.HashSet<>(NEW_OBJECT);
-    takingAcls.addAll(CREATE_BUCKET);
-    takingAcls.add(S3Operation.PutBucketAcl.class);
-    takingAcls.add(S3Operation.PutObjectAcl.class);
-    for (String acl : AclHeaders.GRANTS.keySet()) {
-      rules.add(
-          new Rule(QUERY_ONLY + acl, takingAcls, notImplemented("An ACL in a presigned URL")));
-    }
-    rules.add(
-        new Rule(
-            QUERY_ONLY + "x-amz-acl", takingAcls, notImplemented("An ACL in a presigned URL")));
+    // (AclHeaders, AccessControlOperations), which reads a presigned URL's hoisted ones too; the
+    // service decides what the bucket accepts.
     // Object lock: a bucket is created with it (true or false); the x-amz-object-lock-* headers of
     // a write are the parser's (ObjectLockHeaders), and the service refuses them where the bucket
     // has no lock.
@@ -181,10 +163,6 @@ public final class FeatureHeaders {
       return headers;
     }
     return name -> {
-      if (name.startsWith(QUERY_ONLY)) {
-        String header = name.substring(QUERY_ONLY.length());
-        return headers.get(header) != null ? null : queryValue(presignedQuery, header);
-      }
       String value = headers.get(name);
       if (value != null) {
         return value;
@@ -196,15 +174,6 @@ public final class FeatureHeaders {
       }
       return null;
     };
-  }
-
-  private static @Nullable String queryValue(Map<String, String> query, String name) {
-    for (Map.Entry<String, String> parameter : query.entrySet()) {
-      if (parameter.getKey().equalsIgnoreCase(name)) {
-        return parameter.getValue();
-      }
-    }
-    return null;
   }
 
   /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Bucket policies over the S3 API (the AWS SDK for Java v2). Tests marked as needing the policy
@@ -44,7 +45,6 @@ class BucketPolicyIT {
         400, "PolicyTooLarge", () -> s3.putBucketPolicy(b -> b.bucket(BUCKET).policy(big)));
   }
 
-  /** Needs the policy engine. */
   @Test
   void putGetStatusDelete() {
     s3.putBucketPolicy(b -> b.bucket(BUCKET).policy(PUBLIC_READ));
@@ -54,7 +54,6 @@ class BucketPolicyIT {
     assertS3Error(404, "NoSuchBucketPolicy", () -> s3.getBucketPolicy(b -> b.bucket(BUCKET)));
   }
 
-  /** Needs the policy engine. */
   @Test
   void malformedPoliciesAreRefused() {
     assertS3Error(
@@ -65,9 +64,17 @@ class BucketPolicyIT {
         () ->
             s3.putBucketPolicy(
                 b -> b.bucket(BUCKET).policy(PUBLIC_READ.replace("s3:GetObject", "s3:Fly"))));
+    S3Exception otherBucket =
+        assertS3Error(
+            400,
+            "MalformedPolicy",
+            () ->
+                s3.putBucketPolicy(
+                    b -> b.bucket(BUCKET).policy(PUBLIC_READ.replace(BUCKET + "/", "elsewhere/"))));
+    assertThat(otherBucket.awsErrorDetails().errorMessage())
+        .isEqualTo("Policy has invalid resource");
   }
 
-  /** Needs the policy engine. */
   @Test
   void blockPublicPolicyRefusesAPublicPolicy() {
     s3.createBucket(b -> b.bucket("blocked-policy"));

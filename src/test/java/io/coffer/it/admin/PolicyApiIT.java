@@ -8,10 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/**
- * /api/v1/policies. Tests that store a policy need the policy engine to validate its document (the
- * built-in ones need none).
- */
+/** /api/v1/policies: stored documents are validated by the policy engine; built-ins are fixed. */
 class PolicyApiIT {
   @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
   static final Api API = new Api(SERVER);
@@ -101,8 +98,6 @@ class PolicyApiIT {
     assertThat(badName.status()).isEqualTo(400);
     assertThat(badName.json().get("error").asString()).isEqualTo("invalid_request");
   }
-
-  // ---- these store documents, so they need the policy engine ----
 
   @Test
   void aPolicyIsCreatedReadUpdatedAndDeleted() {

@@ -147,8 +147,6 @@ class ServiceAccountApiIT {
     }
   }
 
-  // ---- needs the policy engine (the inline policy is validated) ----
-
   @Test
   void anInlinePolicyIsValidatedAndShownAsAnObject() {
     long parent = create("{}").get("id").asLong();

@@ -267,10 +267,11 @@ class NeverPretendIT {
   }
 
   /**
-   * Presigners that hoist x-amz-* headers into the URL (SigV2, the JavaScript SDK v3) ask the same.
+   * Presigners that hoist x-amz-* headers into the URL (SigV2, the JavaScript SDK v3) ask the same:
+   * what Coffer does is done (an ACL), what it does not is refused (a storage class).
    */
   @Test
-  void aFeatureAskedForInAPresignedUrlsQueryIsRefusedToo() throws Exception {
+  void aFeatureAskedForInAPresignedUrlsQueryIsHonouredOrRefused() throws Exception {
     String publicRead =
         io.coffer.s3.auth.SigV4Signer.presign(
             "PUT",
@@ -283,11 +284,29 @@ class NeverPretendIT {
             "us-east-1",
             java.time.Instant.now(),
             300);
-    HttpResponse<String> refused =
+    HttpResponse<String> stored =
         RawS3.sendUrl("PUT", publicRead, "x".getBytes(StandardCharsets.UTF_8));
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    HttpResponse<String> anonymous =
+        RawS3.sendUrl("GET", coffer.s3Uri() + "/" + BUCKET + "/presigned-public", new byte[0]);
+    assertThat(anonymous.statusCode()).as("public-read from the URL's query").isEqualTo(200);
+    String glacier =
+        io.coffer.s3.auth.SigV4Signer.presign(
+            "PUT",
+            coffer.s3Uri().toString(),
+            BUCKET,
+            "presigned-glacier",
+            java.util.Map.of("x-amz-storage-class", "GLACIER"),
+            CofferTestServer.ACCESS_KEY,
+            CofferTestServer.SECRET_KEY,
+            "us-east-1",
+            java.time.Instant.now(),
+            300);
+    HttpResponse<String> refused =
+        RawS3.sendUrl("PUT", glacier, "x".getBytes(StandardCharsets.UTF_8));
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(501);
     assertThat(refused.body()).contains("<Code>NotImplemented</Code>");
-    assertThat(exists("presigned-public")).isFalse();
+    assertThat(exists("presigned-glacier")).isFalse();
     String standard =
         io.coffer.s3.auth.SigV4Signer.presign(
             "PUT",

@@ -71,12 +71,6 @@ class FeatureHeadersTest {
       GetObject,               x-amz-server-side-encryption-bucket-key-enabled,             true,                      InvalidArgument 400
       DeleteObject,            x-amz-server-side-encryption,                                AES256,                    accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            false,                     accepted
-      PutObject,               presigned-query-only:x-amz-acl,                              public-read,               NotImplemented 501
-      CreateBucket,            presigned-query-only:x-amz-grant-read,                       id=7,                      NotImplemented 501
-      PutObjectAcl,            presigned-query-only:x-amz-grant-write,                      id=7,                      NotImplemented 501
-      PutBucketAcl,            presigned-query-only:x-amz-grant-read-acp,                   id=7,                      NotImplemented 501
-      CopyObject,              presigned-query-only:x-amz-grant-write-acp,                  id=7,                      NotImplemented 501
-      CreateMultipartUpload,   presigned-query-only:x-amz-grant-full-control,               id=7,                      NotImplemented 501
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            maybe,                     InvalidArgument 400
       PutObject,               x-amz-object-lock-mode,                                      GOVERNANCE,                accepted
