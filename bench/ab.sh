@@ -2,19 +2,22 @@
 # Two builds of Coffer side by side: what a change costs (or wins) on the hot path.
 #
 #   bench/ab.sh BASE_JAR [--rounds N] [--duration D] [--warmup D] [--workloads a,b,...]
+#                        [--new-bucket-policy FILE]
 #
 # Starts BASE_JAR (e.g. target/coffer.jar of a worktree at the commit before the change) and this
 # checkout's target/coffer.jar, both with -Xmx256m and fsync on, on free loopback ports; runs each
 # workload against both in alternation (the order flips every round, so drift of a shared machine
 # hits both alike) with this checkout's `coffer bench`, and prints per workload the medians and
 # the median of the per-round ratios new/base. Raw JSON goes to target/bench-results/ab-<date>/.
+# --new-bucket-policy puts a bucket policy (${bucket} standing for the bucket's name) on the new
+# build's bucket only: with a copy of the same jar as BASE_JAR, the ratio is what the policy costs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 
-[ $# -ge 1 ] && [ -f "$1" ] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 1 ] && [ -f "$1" ] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 base_jar="$(readlink -f "$1")"; shift
-rounds=5 duration=10s warmup=3s workloads="put-small,get-small"
+rounds=5 duration=10s warmup=3s workloads="put-small,get-small" new_policy=""
 results="$repo/target/bench-results/ab-$(date -u +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -22,6 +25,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
     --workloads) workloads="$2"; shift ;;
+    --new-bucket-policy) new_policy="$(readlink -f "$2")"; shift ;;
     *) echo "ab.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -54,11 +58,13 @@ for round in $(seq 1 "$rounds"); do
     [ $((round % 2)) = 0 ] && order=(new base)
     for build in "${order[@]}"; do
       port=$base_port; [ "$build" = new ] && port=$new_port
+      policy=(); [ "$build" = new ] && [ -n "$new_policy" ] && policy=(--bucket-policy "$new_policy")
       echo "round $round: $workload on $build" >&2
       AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
         "$JAVA" -jar "$new_jar" bench --endpoint "http://127.0.0.1:$port" --workload "$workload" \
         --duration "$duration" --warmup "$warmup" --bucket "ab-$round-$workload" \
-        --json "$results/raw/$build-$workload-$round.json" --no-progress >>"$results/bench.log" 2>&1 \
+        --json "$results/raw/$build-$workload-$round.json" --no-progress "${policy[@]}" \
+        >>"$results/bench.log" 2>&1 \
         || echo "  ($build $workload round $round reported errors; see bench.log)" >&2
     done
   done

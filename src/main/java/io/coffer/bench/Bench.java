@@ -31,6 +31,9 @@ public final class Bench {
       BenchContext context = new BenchContext(settings, calls, connections, log);
       if (!settings.plainHttp()) {
         createBucket(calls, connections);
+        if (settings.bucketPolicy() != null) {
+          putBucketPolicy(calls, connections, settings.bucketPolicy());
+        }
       }
       try {
         Driver driver = new Driver(context);
@@ -78,6 +81,17 @@ public final class Bench {
       }
     }
     return max;
+  }
+
+  private static void putBucketPolicy(S3Calls calls, Connections connections, String policy)
+      throws Exception {
+    try (Connection c = connections.open()) {
+      Response response = calls.putBucketPolicy(c, policy).get(60, TimeUnit.SECONDS);
+      if (!response.ok()) {
+        throw new IllegalStateException(
+            "PutBucketPolicy " + calls.bucket() + " failed: " + response.describe());
+      }
+    }
   }
 
   private static void createBucket(S3Calls calls, Connections connections) throws Exception {

@@ -46,7 +46,8 @@ public record BenchSettings(
     long preload,
     int versions,
     boolean progress,
-    boolean plainHttp) {
+    boolean plainHttp,
+    @Nullable String bucketPolicy) {
 
   /** The workloads {@code all} runs, in order; {@code scale} is run on its own. */
   public static final List<String> ALL =

@@ -60,6 +60,13 @@ final class S3Calls {
     return c.send(requests.empty(HttpMethod.PUT, bucket, null, Map.of()), true);
   }
 
+  CompletableFuture<Response> putBucketPolicy(Connection c, String policy) {
+    byte[] body = policy.getBytes(StandardCharsets.UTF_8);
+    return c.send(
+        requests.withDocument(HttpMethod.PUT, bucket, null, Map.of("policy", ""), Map.of(), body),
+        true);
+  }
+
   CompletableFuture<Response> deleteBucket(Connection c) {
     return c.send(requests.empty(HttpMethod.DELETE, bucket, null, Map.of()), true);
   }

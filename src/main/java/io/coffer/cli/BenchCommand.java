@@ -4,10 +4,12 @@ import io.coffer.bench.Bench;
 import io.coffer.bench.BenchSettings;
 import io.coffer.bench.Endpoint;
 import io.coffer.bench.Units;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -158,6 +160,14 @@ public final class BenchCommand implements Callable<Integer> {
               + " created or deleted; run only put-* and get-*.")
   boolean plainHttp;
 
+  @Option(
+      names = "--bucket-policy",
+      paramLabel = "FILE",
+      description =
+          "A bucket policy (JSON) to put on the bucket before the run, ${bucket} standing for its"
+              + " name: what evaluating a policy costs each request.")
+  @Nullable Path bucketPolicy;
+
   @Override
   public Integer call() throws Exception {
     if (accessKey == null || secretKey == null) {
@@ -197,7 +207,10 @@ public final class BenchCommand implements Callable<Integer> {
             preload,
             versions,
             !noProgress,
-            plainHttp);
+            plainHttp,
+            bucketPolicy == null
+                ? null
+                : Files.readString(bucketPolicy).replace("${bucket}", bucket));
     var results = Bench.run(settings, System.out, System.err);
     return results.stream().anyMatch(r -> r.errors() > 0) ? 1 : 0;
   }

@@ -36,39 +36,6 @@ public final class CopyService {
   public record CopiedPart(Part part, String sourceVersionId) {}
 
   /**
-   * Copies an object (the current version of the source, or the one named by {@code
-   * sourceVersionId}). With {@code replacement} null the source's attributes are kept (directive
-   * COPY); otherwise they are replaced (REPLACE). The copy gets {@code lock} (or the bucket's
-   * default retention), never the source's.
-   */
-  public Copied copyObject(
-      Caller caller,
-      String sourceBucket,
-      String sourceKey,
-      @Nullable String sourceVersionId,
-      ReadConditions sourceConditions,
-      String bucket,
-      String key,
-      @Nullable ObjectAttributes replacement,
-      @Nullable ChecksumAlgorithm checksumAlgorithm,
-      WritePrecondition precondition,
-      ObjectLock lock) {
-    return copyObject(
-        caller,
-        sourceBucket,
-        sourceKey,
-        sourceVersionId,
-        sourceConditions,
-        bucket,
-        key,
-        replacement,
-        checksumAlgorithm,
-        precondition,
-        lock,
-        AclRequest.NONE);
-  }
-
-  /**
    * As the method above, the copy getting the ACL the request's headers ask for (never the
    * source's, as on AWS).
    */

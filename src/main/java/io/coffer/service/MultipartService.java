@@ -66,18 +66,6 @@ public final class MultipartService {
     this.clock = clock;
   }
 
-  public MultipartUpload create(
-      Caller caller,
-      String bucket,
-      String key,
-      ObjectAttributes attributes,
-      @Nullable ChecksumAlgorithm checksumAlgorithm,
-      @Nullable String checksumType,
-      ObjectLock lock) {
-    return create(
-        caller, bucket, key, attributes, checksumAlgorithm, checksumType, lock, AclRequest.NONE);
-  }
-
   /** Creates an upload whose object gets the ACL the request's headers ask for. */
   public MultipartUpload create(
       Caller caller,

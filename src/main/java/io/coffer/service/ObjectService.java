@@ -76,29 +76,6 @@ public final class ObjectService {
     return maxObjectSize;
   }
 
-  public ObjectMeta put(
-      Caller caller,
-      String bucket,
-      String key,
-      ObjectAttributes attributes,
-      InputStream body,
-      long declaredLength,
-      PayloadChecks checks,
-      WritePrecondition precondition,
-      ObjectLock lock) {
-    return put(
-        caller,
-        bucket,
-        key,
-        attributes,
-        body,
-        declaredLength,
-        checks,
-        precondition,
-        lock,
-        AclRequest.NONE);
-  }
-
   /** Writes an object with the ACL its request's headers ask for (see {@link AclResolver}). */
   public ObjectMeta put(
       Caller caller,

@@ -12,6 +12,7 @@ import io.coffer.model.RetentionMode;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
 import io.coffer.model.WritePrecondition;
+import io.coffer.service.AclRequest;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.CopyService;
@@ -133,7 +134,8 @@ final class ObjectRoutes {
             request.http().contentLength(),
             PayloadChecks.NONE,
             WritePrecondition.NONE,
-            ObjectLock.NONE);
+            ObjectLock.NONE,
+            AclRequest.NONE);
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, stored)));
   }
 
@@ -235,7 +237,8 @@ final class ObjectRoutes {
             null,
             null,
             WritePrecondition.NONE,
-            ObjectLock.NONE);
+            ObjectLock.NONE,
+            AclRequest.NONE);
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, copied.object())));
   }
 

@@ -71,7 +71,8 @@ class BenchSmokeIT {
         2000,
         0,
         false,
-        false);
+        false,
+        null);
   }
 
   @Test
