@@ -77,6 +77,19 @@ public final class BucketAccessService {
   }
 
   /**
+   * Validates a bucket policy as {@link #putPolicy} would, without storing it (the console's
+   * "Validate"): MALFORMED_POLICY or POLICY_TOO_LARGE with the reason; otherwise whether it is
+   * public.
+   */
+  public boolean validatePolicy(String json) {
+    if (PolicySize.of(json) > MAX_POLICY_BYTES) {
+      throw new CofferException(
+          ErrorCode.POLICY_TOO_LARGE, ErrorCode.POLICY_TOO_LARGE.defaultMessage());
+    }
+    return parse(json).isPublic();
+  }
+
+  /**
    * The one place a bucket policy is compiled, so that a bucket-aware parse (resources must name
    * this bucket) plugs in here.
    */
