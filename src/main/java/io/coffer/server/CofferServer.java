@@ -31,6 +31,7 @@ import io.coffer.s3.handler.S3Dispatcher;
 import io.coffer.s3.handler.VersioningHandler;
 import io.coffer.service.Access;
 import io.coffer.service.AclService;
+import io.coffer.service.AnonymousAccessService;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
@@ -136,6 +137,7 @@ public final class CofferServer implements AutoCloseable {
     PresignedUrlService presignedUrls =
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
+    BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -147,10 +149,7 @@ public final class CofferServer implements AutoCloseable {
             new DeleteObjectsHandler(buckets, objects),
             new VersioningHandler(buckets),
             new ObjectLockHandler(buckets, locks),
-            new AccessControlHandler(
-                buckets,
-                new BucketAccessService(metadata, buckets),
-                new AclService(metadata, buckets)));
+            new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)));
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     this.s3Frontend =
@@ -181,7 +180,9 @@ public final class CofferServer implements AutoCloseable {
                 multipart,
                 presignedUrls,
                 locks,
-                copies),
+                copies,
+                bucketAccess,
+                new AnonymousAccessService(buckets)),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

@@ -10,6 +10,7 @@ import io.coffer.model.ObjectOwnership;
 import io.coffer.model.PublicAccessBlock;
 import io.coffer.policy.MalformedPolicyException;
 import io.coffer.policy.PolicyDocument;
+import io.coffer.policy.PolicyKind;
 
 /**
  * A bucket's own access settings over the S3 API: its policy, ACL, ownership controls and public
@@ -75,10 +76,33 @@ public final class BucketAccessService {
     return parse(policy, bucket).isPublic();
   }
 
+  /**
+   * Validates a bucket policy as {@link #putPolicy} would, without storing it nor knowing its
+   * bucket (the console's "Validate"): MALFORMED_POLICY or POLICY_TOO_LARGE with the reason;
+   * otherwise whether it is public.
+   */
+  public boolean validatePolicy(String json) {
+    if (PolicySize.of(json) > MAX_POLICY_BYTES) {
+      throw new CofferException(
+          ErrorCode.POLICY_TOO_LARGE, ErrorCode.POLICY_TOO_LARGE.defaultMessage());
+    }
+    return compiled(() -> PolicyDocument.parse(json, PolicyKind.BUCKET)).isPublic();
+  }
+
   /** A bucket policy compiled, its resources all in {@code bucket}; MALFORMED_POLICY if not. */
   static PolicyDocument parse(String json, String bucket) {
+    return compiled(() -> PolicyDocument.parseBucketPolicy(json, bucket));
+  }
+
+  /** A way to compile a document, which may refuse it. */
+  @FunctionalInterface
+  private interface Compiler {
+    PolicyDocument compile() throws MalformedPolicyException;
+  }
+
+  private static PolicyDocument compiled(Compiler compiler) {
     try {
-      return PolicyDocument.parseBucketPolicy(json, bucket);
+      return compiler.compile();
     } catch (MalformedPolicyException e) {
       String message = e.getMessage();
       throw new CofferException(

@@ -40,6 +40,12 @@ public final class ManagementApi implements HttpHandler {
         .register(router);
     new ObjectRoutes(services.buckets(), services.objects(), services.copies(), services.locks())
         .register(router);
+    new BucketAccessRoutes(
+            services.buckets(), services.bucketAccess(), services.credentials().identities())
+        .register(router);
+    new AnonymousAccessRoutes(
+            services.buckets(), services.bucketAccess(), services.anonymousAccess())
+        .register(router);
     new DownloadRoutes(services.buckets(), services.objects()).register(router);
     new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
         .register(router);

@@ -1,5 +1,7 @@
 package io.coffer.admin.api;
 
+import io.coffer.service.AnonymousAccessService;
+import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
@@ -18,4 +20,6 @@ public record ManagementServices(
     MultipartService multipart,
     PresignedUrlService presignedUrls,
     ObjectLockService locks,
-    CopyService copies) {}
+    CopyService copies,
+    BucketAccessService bucketAccess,
+    AnonymousAccessService anonymousAccess) {}

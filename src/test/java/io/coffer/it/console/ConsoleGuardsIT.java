@@ -108,7 +108,10 @@ class ConsoleGuardsIT {
           {"#/", "Dashboard"},
           {"#/buckets", "Buckets"},
           {"#/buckets/phone-layout", "phone-layout"},
+          {"#/buckets/phone-layout/access", "Access: phone-layout"},
           {"#/credentials", "Credentials"},
+          {"#/policies", "Policies"},
+          {"#/groups", "Groups"},
           {"#/uploads", "Multipart uploads"},
           {"#/presigned", "Presigned URLs"}
         }) {
@@ -123,7 +126,7 @@ class ConsoleGuardsIT {
           .isLessThanOrEqualTo(0);
     }
     List<WebElement> links = page.driver().findElements(By.cssSelector("#nav a"));
-    assertThat(links).hasSize(5);
+    assertThat(links).hasSize(7);
     links.get(1).click();
     page.waiting().until(d -> page.headingIs("Buckets"));
   }

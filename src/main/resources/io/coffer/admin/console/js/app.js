@@ -6,6 +6,9 @@ import * as dashboard from './views/dashboard.js';
 import * as buckets from './views/buckets.js';
 import * as objects from './views/objects.js';
 import * as credentials from './views/credentials.js';
+import * as policies from './views/policies.js';
+import * as groups from './views/groups.js';
+import * as bucketAccess from './views/bucket-access.js';
 import * as multipart from './views/multipart.js';
 import * as presigned from './views/presigned.js';
 
@@ -14,7 +17,10 @@ const routes = [
   { path: /^\/$/, section: 'dashboard', view: dashboard },
   { path: /^\/buckets$/, section: 'buckets', view: buckets },
   { path: /^\/buckets\/([^/]+)$/, section: 'buckets', view: objects },
+  { path: /^\/buckets\/([^/]+)\/access$/, section: 'buckets', view: bucketAccess },
   { path: /^\/credentials$/, section: 'credentials', view: credentials },
+  { path: /^\/policies$/, section: 'policies', view: policies },
+  { path: /^\/groups$/, section: 'groups', view: groups },
   { path: /^\/uploads$/, section: 'uploads', view: multipart },
   { path: /^\/presigned$/, section: 'presigned', view: presigned },
 ];

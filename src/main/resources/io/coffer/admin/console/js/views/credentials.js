@@ -4,11 +4,13 @@ import { copyText, field, h } from '../dom.js';
 import { dateTime } from '../format.js';
 import { showError, toast } from '../notify.js';
 import { filterBox, sortableTable } from '../table.js';
+import { accessCell, createServiceAccount, editAccess } from './credential-access.js';
 
 const path = (c) => `/credentials/${enc(String(c.id))}`;
 
 /** S3 credentials: list, create (secret shown once), rename, (de)activate, delete. */
 export async function render(main) {
+  let all = [];
   const table = sortableTable({
     label: 'Credentials',
     empty: 'No credentials.',
@@ -18,8 +20,10 @@ export async function render(main) {
       { label: 'User', value: (c) => c.user_name ?? '', cell: (c) => c.user_name ?? '' },
       { label: 'Access key', value: (c) => c.access_key, cell: (c) => h('code', {}, c.access_key) },
       { label: 'Status', value: (c) => (c.is_active ? 0 : 1), cell: (c) => h('span', { class: `badge ${c.is_active ? 'ok' : 'off'}` }, c.is_active ? 'Active' : 'Inactive') },
+      { label: 'Access', sortable: false, cell: (c) => accessCell(c, all) },
       { label: 'Created', value: (c) => c.created_at, cell: (c) => dateTime(c.created_at) },
       { label: 'Actions', sortable: false, cell: (c) => h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Policies and groups of ${c.access_key}`, onclick: () => editAccess(c, reload).catch(showError) }, c.parent_id ? 'Details' : 'Access'),
         h('button', { type: 'button', class: 'small secondary', 'aria-label': `Rename ${c.access_key}`, onclick: () => rename(c, reload) }, 'Rename'),
         h('button', { type: 'button', class: 'small secondary', 'aria-label': `${c.is_active ? 'Deactivate' : 'Activate'} ${c.access_key}`, onclick: () => setActive(c, !c.is_active, reload) }, c.is_active ? 'Deactivate' : 'Activate'),
         h('button', { type: 'button', class: 'small danger', 'aria-label': `Delete ${c.access_key}`, onclick: () => remove(c, reload) }, 'Delete')) },
@@ -27,12 +31,14 @@ export async function render(main) {
   });
 
   async function reload() {
-    table.setRows((await api('GET', '/credentials')).credentials);
+    all = (await api('GET', '/credentials')).credentials;
+    table.setRows(all);
   }
 
   main.append(
     h('div', { class: 'page-head' }, h('h1', {}, 'Credentials'),
       h('div', { class: 'toolbar' }, filterBox(table, 'Filter credentials'),
+        h('button', { type: 'button', id: 'create-service-account', onclick: () => createServiceAccount(all, reload, showSecret) }, 'Create service account'),
         h('button', { type: 'button', class: 'primary', id: 'create-credential', onclick: () => create(reload) }, 'Create credential'))),
     table.element);
   await reload();
