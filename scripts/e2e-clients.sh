@@ -9,6 +9,9 @@
 #                                          all; s3cmd2 is s3cmd signing with Signature Version 2;
 #                                          restic backs up into a bucket with object lock, made
 #                                          with the AWS CLI)
+# The AWS CLI, boto3 and s3cmd (both signatures) then run access-control steps in a bucket of their
+# own: bucket policies, ACLs, the public access block, an identity policy made through the
+# management API, each checked with anonymous requests.
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -312,6 +315,232 @@ run_restic() {
   step restic restore-after-prune check_restic_restore
 }
 
+# ---- access control: bucket policies, ACLs, public access block, identity policies ----
+# Each client gets a second bucket, $abucket, holding public/a.txt and private/b.txt; what an
+# anonymous caller (curl without a signature, or boto3 unsigned) may read is checked after every
+# change of the settings.
+api() { # METHOD PATH [JSON]: the management API with its key; prints the answer
+  curl -sS --fail-with-body -H "X-API-Key: e2e-management-key" -H 'Content-Type: application/json' \
+    -X "$1" "http://127.0.0.1:$console_port/api/v1$2" ${3:+--data "$3"}
+}
+anon() { # PATH-AND-QUERY STATUS [ERROR-CODE or TEXT IN THE BODY]: an unsigned GET, as a browser
+  local body code
+  body="$work/out/anon-$client-$$-$RANDOM"
+  code=$(curl -sS -o "$body" -w '%{http_code}' "$endpoint/$abucket/$1")
+  [ "$code" = "$2" ] || fail "anonymous GET /$abucket/$1: HTTP $code, expected $2: $(head -c 300 "$body")"
+  [ -z "${3:-}" ] || grep -qF -- "$3" "$body" || fail "anonymous GET /$abucket/$1: no '$3' in $(head -c 300 "$body")"
+}
+denied() { # COMMAND...: must fail, saying AccessDenied (the AWS CLI's and s3cmd's messages)
+  local out
+  if out=$("$@" 2>&1); then fail "not refused: $*"; fi
+  grep -q 'AccessDenied' <<<"$out" || fail "refused, but not with AccessDenied: $(tail -n 1 <<<"$out")"
+}
+public_prefix_policy() { # the canned "public read for a prefix" policy, for $abucket/public/*
+  local file="$work/policy-$abucket.json"
+  printf '{"Version": "2012-10-17", "Statement": [{"Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::%s/public/*"}]}\n' \
+    "$abucket" >"$file"
+  echo "$file"
+}
+same_policy() { # JSON: the stored policy is the one sent (compared as JSON)
+  python3 -c 'import json,sys
+sent = json.load(open(sys.argv[1])); got = json.loads(sys.argv[2])
+if sent != got: sys.exit(f"stored policy differs: {got}")' "$(public_prefix_policy)" "$1"
+}
+# A credential of its own with an identity policy: reads $abucket/public/*, nothing else. Prints
+# "access-key secret-key".
+reader_credential() {
+  local name="e2e-$client-reader" doc
+  doc=$(printf '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::%s/public/*"}]}' "$abucket")
+  api POST /policies "{\"name\": \"$name\", \"document\": $doc}" >/dev/null
+  api POST /credentials "{\"user_name\": \"$name\", \"policies\": [\"$name\"]}" |
+    python3 -c 'import json,sys; c = json.load(sys.stdin); print(c["access_key"], c["secret_key"])'
+}
+
+aws_access_mb() {
+  aws_ s3api create-bucket --bucket "$abucket" >/dev/null
+  for key in public/a.txt private/b.txt; do
+    aws_ s3api put-object --bucket "$abucket" --key "$key" --body "$work/src/small.txt" >/dev/null
+  done
+  anon public/a.txt 403 AccessDenied
+}
+aws_put_policy() {
+  aws_ s3api put-bucket-policy --bucket "$abucket" --policy "file://$(public_prefix_policy)"
+  same_policy "$(aws_ s3api get-bucket-policy --bucket "$abucket" --query Policy --output text)"
+  local public
+  public=$(aws_ s3api get-bucket-policy-status --bucket "$abucket" --query PolicyStatus.IsPublic --output text)
+  [ "$public" = True ] || fail "get-bucket-policy-status: IsPublic is $public"
+}
+aws_anon_policy() {
+  anon public/a.txt 200 'hello coffer'
+  anon private/b.txt 403 AccessDenied
+  anon '?list-type=2' 403 AccessDenied
+}
+aws_put_object_acl() { # an upload with x-amz-acl, then an ACL set on an existing object
+  aws_ s3api put-object --bucket "$abucket" --key acl/put.txt --body "$work/src/small.txt" --acl public-read >/dev/null
+  anon acl/put.txt 200 'hello coffer'
+  aws_ s3api put-object --bucket "$abucket" --key acl/later.txt --body "$work/src/small.txt" >/dev/null
+  anon acl/later.txt 403 AccessDenied
+  aws_ s3api put-object-acl --bucket "$abucket" --key acl/later.txt --acl public-read
+  anon acl/later.txt 200 'hello coffer'
+}
+aws_get_object_acl() {
+  local grants owner
+  owner=$(aws_ s3api get-object-acl --bucket "$abucket" --key acl/later.txt --query Owner.ID --output text)
+  grants=$(aws_ s3api get-object-acl --bucket "$abucket" --key acl/later.txt \
+    --query 'Grants[].[Grantee.URI || Grantee.ID, Permission]' --output text | LC_ALL=C sort)
+  [ "$grants" = "$(printf '%s\tFULL_CONTROL\nhttp://acs.amazonaws.com/groups/global/AllUsers\tREAD' "$owner")" ] ||
+    fail "get-object-acl grants (owner $owner): $grants"
+}
+aws_put_bucket_acl() { # public-read on the bucket lists it to anyone, and reads no object
+  anon '?list-type=2' 403 AccessDenied
+  aws_ s3api put-bucket-acl --bucket "$abucket" --acl public-read
+  anon '?list-type=2' 200 '<Key>private/b.txt</Key>'
+  anon private/b.txt 403 AccessDenied
+  aws_ s3api get-bucket-acl --bucket "$abucket" --query 'Grants[].Grantee.URI' --output text |
+    grep -q 'groups/global/AllUsers' || fail "get-bucket-acl shows no AllUsers grant"
+}
+aws_ignore_public_acls() { # the ACL grants count for nothing; the bucket policy still does
+  aws_ s3api put-public-access-block --bucket "$abucket" --public-access-block-configuration \
+    BlockPublicAcls=false,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false
+  [ "$(aws_ s3api get-public-access-block --bucket "$abucket" \
+    --query PublicAccessBlockConfiguration.IgnorePublicAcls --output text)" = True ] ||
+    fail "get-public-access-block: IgnorePublicAcls is not set"
+  anon acl/put.txt 403 AccessDenied
+  anon acl/later.txt 403 AccessDenied
+  anon '?list-type=2' 403 AccessDenied
+  anon public/a.txt 200 'hello coffer'
+}
+aws_delete_policy() {
+  aws_ s3api delete-bucket-policy --bucket "$abucket"
+  local out
+  if out=$(aws_ s3api get-bucket-policy --bucket "$abucket" 2>&1); then fail "a policy is still there: $out"; fi
+  grep -q NoSuchBucketPolicy <<<"$out" || fail "get-bucket-policy after the delete: $out"
+  anon public/a.txt 403 AccessDenied
+}
+aws_identity_policy() { # a second credential reads what its policy allows and nothing else
+  local keys
+  keys=$(reader_credential)
+  as_reader() { AWS_ACCESS_KEY_ID=${keys% *} AWS_SECRET_ACCESS_KEY=${keys#* } aws_ "$@"; }
+  as_reader s3api get-object --bucket "$abucket" --key public/a.txt "$work/down/aws-reader-a.txt" >/dev/null
+  same_file "$work/src/small.txt" "$work/down/aws-reader-a.txt"
+  denied as_reader s3api get-object --bucket "$abucket" --key private/b.txt "$work/down/aws-reader-b.txt"
+  denied as_reader s3api put-object --bucket "$abucket" --key public/new.txt --body "$work/src/small.txt"
+  denied as_reader s3api put-bucket-policy --bucket "$abucket" --policy "file://$(public_prefix_policy)"
+  denied as_reader s3api list-objects-v2 --bucket "$abucket"
+}
+aws_access_rb() { aws_ s3 rb --force "s3://$abucket"; }
+
+boto3_access_mb() {
+  boto3_ mb "$abucket"
+  boto3_ put-text "$abucket" public/a.txt 'hello coffer'
+  boto3_ put-text "$abucket" private/b.txt 'hello coffer'
+  boto3_ denied anonymous cat "$abucket" public/a.txt
+}
+boto3_put_policy() {
+  boto3_ put-policy "$abucket" "$(public_prefix_policy)"
+  same_policy "$(boto3_ get-policy "$abucket")"
+}
+boto3_anon_policy() { # boto3 unsigned, then curl
+  [ "$(boto3_ anonymous cat "$abucket" public/a.txt)" = 'hello coffer' ] || fail "wrong body"
+  boto3_ denied anonymous cat "$abucket" private/b.txt
+  anon private/b.txt 403 AccessDenied
+}
+boto3_put_object_acl() {
+  boto3_ put-text "$abucket" acl/put.txt 'hello coffer' public-read
+  [ "$(boto3_ anonymous cat "$abucket" acl/put.txt)" = 'hello coffer' ] || fail "wrong body"
+  boto3_ put-text "$abucket" acl/later.txt 'hello coffer'
+  boto3_ denied anonymous cat "$abucket" acl/later.txt
+  boto3_ put-object-acl "$abucket" acl/later.txt public-read
+  [ "$(boto3_ anonymous cat "$abucket" acl/later.txt)" = 'hello coffer' ] || fail "wrong body"
+}
+boto3_get_object_acl() {
+  local grants
+  grants=$(boto3_ get-object-acl "$abucket" acl/later.txt | LC_ALL=C sort)
+  [[ $grants =~ ^[0-9]+\ FULL_CONTROL$'\n'http://acs.amazonaws.com/groups/global/AllUsers\ READ$ ]] ||
+    fail "get_object_acl grants: $grants"
+  boto3_ put-object-acl "$abucket" acl/later.txt private
+  boto3_ denied anonymous cat "$abucket" acl/later.txt
+}
+boto3_delete_policy() {
+  boto3_ delete-policy "$abucket"
+  boto3_ denied anonymous cat "$abucket" public/a.txt
+}
+boto3_identity_policy() {
+  local keys
+  keys=$(reader_credential)
+  as_reader() { AWS_ACCESS_KEY_ID=${keys% *} AWS_SECRET_ACCESS_KEY=${keys#* } boto3_ "$@"; }
+  [ "$(as_reader cat "$abucket" public/a.txt)" = 'hello coffer' ] || fail "wrong body"
+  as_reader denied cat "$abucket" private/b.txt
+  as_reader denied put-text "$abucket" public/new.txt 'not allowed'
+  as_reader denied put-object-acl "$abucket" public/a.txt public-read
+}
+boto3_access_rb() { boto3_ rm-recursive "$abucket" "" && boto3_ rb "$abucket"; }
+
+s3cmd_access_mb() {
+  s3cmd_ mb "s3://$abucket"
+  s3cmd_ put "$work/src/small.txt" "s3://$abucket/public/a.txt"
+  s3cmd_ put "$work/src/small.txt" "s3://$abucket/private/b.txt"
+  anon private/b.txt 403 AccessDenied
+}
+s3cmd_setacl() { # setacl --acl-public, info shows it, --acl-private takes it back
+  s3cmd_ setacl --acl-public "s3://$abucket/private/b.txt"
+  anon private/b.txt 200 'hello coffer'
+  s3cmd_ info "s3://$abucket/private/b.txt" | grep -E 'ACL: +\*anon\*: READ' ||
+    fail "s3cmd info shows no public ACL"
+  s3cmd_ setacl --acl-private "s3://$abucket/private/b.txt"
+  anon private/b.txt 403 AccessDenied
+}
+s3cmd_put_public() { # put --acl-public sends x-amz-acl: public-read
+  s3cmd_ put --acl-public "$work/src/small.txt" "s3://$abucket/acl/put.txt"
+  anon acl/put.txt 200 'hello coffer'
+}
+s3cmd_setpolicy() {
+  s3cmd_ setpolicy "$(public_prefix_policy)" "s3://$abucket"
+  s3cmd_ info "s3://$abucket" | grep -F "arn:aws:s3:::$abucket/public/*" || fail "s3cmd info shows no policy"
+  anon public/a.txt 200 'hello coffer'
+  anon private/b.txt 403 AccessDenied
+}
+s3cmd_delpolicy() {
+  s3cmd_ delpolicy "s3://$abucket"
+  anon public/a.txt 403 AccessDenied
+}
+s3cmd_access_rb() { s3cmd_ rm --recursive --force "s3://$abucket" && s3cmd_ rb "s3://$abucket"; }
+for action in access_mb setacl put_public setpolicy delpolicy access_rb; do
+  eval "s3cmd2_$action() { S3CMD_V2=1 s3cmd_$action \"\$@\"; }"
+done
+
+run_access() {
+  abucket="e2e-$client-access"
+  step "$client" access-mb "${client}_access_mb"
+  case $client in
+    aws)
+      step aws put-bucket-policy aws_put_policy
+      step aws anonymous-policy-prefix aws_anon_policy
+      step aws put-object-acl aws_put_object_acl
+      step aws get-object-acl aws_get_object_acl
+      step aws put-bucket-acl aws_put_bucket_acl
+      step aws public-access-block-ignore-acls aws_ignore_public_acls
+      step aws delete-bucket-policy aws_delete_policy
+      step aws identity-policy aws_identity_policy
+      ;;
+    boto3)
+      step boto3 put-bucket-policy boto3_put_policy
+      step boto3 anonymous-policy-prefix boto3_anon_policy
+      step boto3 put-object-acl boto3_put_object_acl
+      step boto3 get-object-acl boto3_get_object_acl
+      step boto3 delete-bucket-policy boto3_delete_policy
+      step boto3 identity-policy boto3_identity_policy
+      ;;
+    s3cmd | s3cmd2)
+      step "$client" setacl "${client}_setacl"
+      step "$client" put-acl-public "${client}_put_public"
+      step "$client" setpolicy "${client}_setpolicy"
+      step "$client" delpolicy "${client}_delpolicy"
+      ;;
+  esac
+  step "$client" access-rb "${client}_access_rb"
+}
+
 installed() {
   case $1 in
     boto3) python3 -c 'import boto3' 2>/dev/null ;;
@@ -348,6 +577,7 @@ run_client() {
   step "$client" rm check_rm
   step "$client" rm-recursive check_rm_recursive
   step "$client" rb "${client}_rb"
+  case $client in aws | boto3 | s3cmd | s3cmd2) run_access ;; esac
 }
 
 make_data

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """boto3 side of scripts/e2e-clients.sh: one S3 action per call, with boto3's default settings.
 
-Usage: e2e_boto3.py ENDPOINT ACTION ARGS...   (credentials and region come from the AWS config
-files the caller points AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at). Exits non-zero, with
-the error on stderr, when the action fails.
+Usage: e2e_boto3.py ENDPOINT [denied] [anonymous] ACTION ARGS...   (credentials and region come
+from the AWS config files the caller points AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at, or
+from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Exits non-zero, with the error on stderr, when the
+action fails. `anonymous` sends the action unsigned (Config(signature_version=UNSIGNED)), as a
+browser would; `denied` turns the test around: the action must fail with 403 AccessDenied.
 """
+import json
 import os
 import sys
 
 import boto3
+from botocore import UNSIGNED
+from botocore.config import Config
+from botocore.exceptions import ClientError
 
 
 def keys(s3, bucket, prefix=""):
@@ -17,8 +23,29 @@ def keys(s3, bucket, prefix=""):
       yield obj
 
 
+def grants(acl):
+  """ "grantee permission" lines, the grantee being a group's URI or a canonical user's ID."""
+  for grant in acl["Grants"]:
+    grantee = grant["Grantee"]
+    print(grantee.get("URI") or grantee.get("ID"), grant["Permission"])
+
+
 def main(endpoint, action, *args):
-  s3 = boto3.client("s3", endpoint_url=endpoint)
+  if action == "denied":  # the action that follows must be refused with 403 AccessDenied
+    try:
+      main(endpoint, *args)
+    except ClientError as e:
+      status = e.response["ResponseMetadata"]["HTTPStatusCode"]
+      code = e.response["Error"]["Code"]
+      if (status, code) != (403, "AccessDenied"):
+        raise RuntimeError(f"expected 403 AccessDenied, got {status} {code}") from e
+      return
+    raise RuntimeError(f"{' '.join(args)} was not refused")
+  config = None
+  if action == "anonymous":  # what boto3 sends for public data: no signature at all
+    config = Config(signature_version=UNSIGNED)
+    action, args = args[0], args[1:]
+  s3 = boto3.client("s3", endpoint_url=endpoint, config=config)
   if action == "mb":
     s3.create_bucket(Bucket=args[0])
   elif action == "put":  # a plain PutObject
@@ -70,6 +97,25 @@ def main(endpoint, action, *args):
     expected = "=?UTF-8?B?w4PChE3Dg8KEWsODwpXDg8KRIFMz?="  # AWS's documented answer
     if got != expected:
       raise RuntimeError(f"x-amz-meta-note came back as {got!r}, expected {expected!r}")
+  elif action == "cat":  # GetObject, the body to stdout
+    bucket, key = args
+    sys.stdout.write(s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode())
+  elif action == "put-text":  # PutObject of a short text, with a canned ACL when one is given
+    bucket, key, text, *acl = args
+    s3.put_object(Bucket=bucket, Key=key, Body=text.encode(), **({"ACL": acl[0]} if acl else {}))
+  elif action == "put-policy":
+    bucket, path = args
+    with open(path) as f:
+      s3.put_bucket_policy(Bucket=bucket, Policy=f.read())
+  elif action == "get-policy":  # the stored policy, as JSON on one line
+    print(json.dumps(json.loads(s3.get_bucket_policy(Bucket=args[0])["Policy"]), sort_keys=True))
+  elif action == "delete-policy":
+    s3.delete_bucket_policy(Bucket=args[0])
+  elif action == "put-object-acl":
+    bucket, key, acl = args
+    s3.put_object_acl(Bucket=bucket, Key=key, ACL=acl)
+  elif action == "get-object-acl":
+    grants(s3.get_object_acl(Bucket=args[0], Key=args[1]))
   else:
     raise SystemExit(f"unknown action {action}")
 

@@ -88,8 +88,10 @@ class CrashConsistencyIT {
         S3Client setup = client(first.s3Uri())) {
       setup.createBucket(r -> r.bucket(CrashWorkload.BUCKET));
       VersionedWorkload.createBucket(setup);
+      setup.createBucket(r -> r.bucket(AccessWorkload.BUCKET));
     }
     VersionedWorkload versioned = null;
+    AccessWorkload access = null;
     for (int cycle = 0; cycle < cycles; cycle++) {
       long cycleStart = System.nanoTime();
       AtomicBoolean killed = new AtomicBoolean();
@@ -118,6 +120,13 @@ class CrashConsistencyIT {
                 ? new VersionedWorkload(versionedClient, random.nextLong(), killed)
                 : versioned.next(versionedClient, random.nextLong(), killed);
         threads.add(Thread.ofPlatform().name("crash-versioned").start(versioned));
+        S3Client accessClient = client(server.s3Uri());
+        clients.add(accessClient);
+        access =
+            access == null
+                ? new AccessWorkload(accessClient, random.nextLong(), killed)
+                : access.next(accessClient, random.nextLong(), killed);
+        threads.add(Thread.ofPlatform().name("crash-access").start(access));
         Thread.sleep(1000 + random.nextInt(3000));
         killed.set(true);
         server.kill();
@@ -139,20 +148,26 @@ class CrashConsistencyIT {
       assertThat(versioned.failures)
           .as("versioned workload errors while the server was up (seed %d)", seed)
           .isEmpty();
+      assertThat(access.failures)
+          .as("access workload errors while the server was up (seed %d)", seed)
+          .isEmpty();
       counts.acknowledged += acknowledged;
       counts.versionedAcknowledged += versioned.acknowledged.get();
+      counts.accessAcknowledged += access.acknowledged.get();
       System.out.printf(
-          "crash test: cycle %d, %d acknowledged, %d versioned, %d bucket re-creations, %d ms%n",
+          "crash test: cycle %d, %d acknowledged, %d versioned, %d access settings,"
+              + " %d bucket re-creations, %d ms%n",
           cycle + 1,
           acknowledged,
           versioned.acknowledged.get(),
+          access.acknowledged.get(),
           churn.cycles,
           (System.nanoTime() - cycleStart) / 1_000_000);
       counts.kills++;
       try (CofferProcess server = CofferProcess.server(data, List.of("-Xmx256m"), env);
           S3Client client = client(server.s3Uri())) {
-        verify(client, data, keysByThread, churn, versioned, counts, seed);
-        verifyStats(server.consoleUri(), client, versioned, data, seed);
+        verify(client, data, keysByThread, churn, versioned, access, counts, seed);
+        verifyStats(server.consoleUri(), client, versioned, access, data, seed);
       }
     }
     System.out.println("crash test: " + counts);
@@ -169,6 +184,7 @@ class CrashConsistencyIT {
       List<List<KeyModel>> keysByThread,
       BucketChurn churn,
       VersionedWorkload versioned,
+      AccessWorkload access,
       CrashCounts counts,
       long seed)
       throws Exception {
@@ -211,13 +227,15 @@ class CrashConsistencyIT {
     long versionedBlobs = versioned.verify(client, seed);
     expectedBlobs += versionedBlobs;
     counts.versionsChecked += versioned.all().size();
+    expectedBlobs += access.verify(client, client.listBuckets().owner().id(), seed);
+    counts.accessChecks += 1 + access.currentObjects();
     // Blobs live in <data>/buckets/<bucket id>/ab/cd/<blob id>: one folder per live bucket, none
     // left of a deleted one (the churn bucket's deletions, some interrupted by the kill).
     Path buckets = data.resolve("buckets");
     assertThat(countFiles(buckets))
         .as(
             "blob files = blobs of current objects + parts of open uploads + blobs of every"
-                + " version, in all three buckets (seed %d)",
+                + " version, in all four buckets (seed %d)",
             seed)
         .isEqualTo(expectedBlobs);
     try (Stream<Path> folders = Files.list(buckets)) {
@@ -240,7 +258,12 @@ class CrashConsistencyIT {
    * bytes are every version's (objects and object_versions).
    */
   private static void verifyStats(
-      URI console, S3Client client, VersionedWorkload versioned, Path data, long seed)
+      URI console,
+      S3Client client,
+      VersionedWorkload versioned,
+      AccessWorkload access,
+      Path data,
+      long seed)
       throws Exception {
     HttpResponse<String> response =
         HTTP.send(
@@ -258,10 +281,11 @@ class CrashConsistencyIT {
     long versionBytes = versioned.all().stream().mapToLong(VersionedWorkload.Version::size).sum();
     assertThat(stats.get("objects").asLong())
         .as("objects counter (seed %d)", seed)
-        .isEqualTo(objects.size() + versioned.currentObjects());
+        .isEqualTo(objects.size() + versioned.currentObjects() + access.currentObjects());
     assertThat(stats.get("total_storage").asLong())
         .as("bytes counter (seed %d)", seed)
-        .isEqualTo(objects.stream().mapToLong(S3Object::size).sum() + versionBytes);
+        .isEqualTo(
+            objects.stream().mapToLong(S3Object::size).sum() + versionBytes + access.bytes());
     try (Connection db =
             DriverManager.getConnection(
                 "jdbc:sqlite:" + data.resolve(".coffer").resolve("metadata.db"));
@@ -296,7 +320,7 @@ class CrashConsistencyIT {
     assertThat(stats.get("active_multipart_uploads").asLong())
         .as("uploads counter (seed %d)", seed)
         .isEqualTo(uploads);
-    assertThat(stats.get("buckets").asLong()).isEqualTo(2);
+    assertThat(stats.get("buckets").asLong()).isEqualTo(3);
   }
 
   private static long single(Statement s, String sql) throws SQLException {
@@ -357,6 +381,8 @@ class CrashConsistencyIT {
     long uploadsLeftOpen;
     long versionedAcknowledged;
     long versionsChecked;
+    long accessAcknowledged;
+    long accessChecks;
 
     @Override
     public String toString() {
@@ -373,7 +399,11 @@ class CrashConsistencyIT {
           + versionedAcknowledged
           + " acknowledged puts, markers and version deletes, "
           + versionsChecked
-          + " version checks (by version ID)";
+          + " version checks (by version ID); access bucket: "
+          + accessAcknowledged
+          + " acknowledged policy and ACL changes, "
+          + accessChecks
+          + " policy and key checks (bytes and ACL)";
     }
   }
 }

@@ -46,6 +46,7 @@ class AuthMatrixIT {
     all.addAll(PresignedCases.all(fixture));
     all.addAll(CredentialCases.all(fixture));
     all.addAll(OwnershipCases.all(fixture));
+    all.addAll(AccessControlCases.all(fixture));
     all.addAll(ManagementKeyCases.all(fixture));
     assertThat(all).extracting(AuthCase::name).doesNotHaveDuplicates();
     assertThat(all).hasSizeGreaterThanOrEqualTo(60);

@@ -65,6 +65,8 @@ final class MatrixFixture {
     world = new World(api);
     world.watchUpload(alice, ALICE_BUCKET, ALICE_UPLOAD_KEY, aliceUpload);
     world.watchUpload(bob, BOB_BUCKET, BOB_UPLOAD_KEY, bobUpload);
+    world.watchAccess(alice, ALICE_BUCKET, ALICE_OBJECT);
+    world.watchAccess(bob, BOB_BUCKET, BOB_OBJECT);
   }
 
   /** A credential made through the management API; null keys are generated. */
