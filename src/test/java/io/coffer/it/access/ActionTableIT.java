@@ -195,6 +195,16 @@ class ActionTableIT {
                             .destinationBucket(BUCKET)
                             .destinationKey(unique("copy")))),
         new Row(
+            "UploadPartCopy (source)",
+            Set.of("s3:GetObject", "s3:PutObject"),
+            "s3:GetObject",
+            s3 -> uploadPartCopy(s3)),
+        new Row(
+            "UploadPartCopy (target)",
+            Set.of("s3:GetObject", "s3:PutObject"),
+            "s3:PutObject",
+            s3 -> uploadPartCopy(s3)),
+        new Row(
             "CreateMultipartUpload",
             "s3:PutObject",
             s3 -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key(unique("mp")))),
@@ -342,6 +352,18 @@ class ActionTableIT {
             "DeletePublicAccessBlock",
             "s3:PutBucketPublicAccessBlock",
             s3 -> s3.deletePublicAccessBlock(b -> b.bucket(BUCKET))));
+  }
+
+  private static void uploadPartCopy(S3Client s3) {
+    String id = upload();
+    s3.uploadPartCopy(
+        b ->
+            b.sourceBucket(BUCKET)
+                .sourceKey("obj")
+                .destinationBucket(BUCKET)
+                .destinationKey("mp")
+                .uploadId(id)
+                .partNumber(1));
   }
 
   /** Runs a call whose answer may be a 404 (nothing set): what matters is that it is not a 403. */
