@@ -323,12 +323,6 @@ final class ObjectSql {
     return new Replaced(previous, List.copyOf(blobs));
   }
 
-  /**
-   * Writes the objects row of {@code row} as {@code m} says (the row's metadata with the version ID
-   * and lock it is stored with).
-   *
-   * @param seq the version's place among the key's versions (higher is newer)
-   */
   /** Writer: deletes a multipart object's segments, returning their blobs for release. */
   static List<String> removeSegments(Conn c, String storageId) throws SQLException {
     PreparedStatement sel =
@@ -341,6 +335,12 @@ final class ObjectSql {
     return blobs;
   }
 
+  /**
+   * Writes the objects row of {@code row} as {@code m} says (the row's metadata with the version ID
+   * and lock it is stored with).
+   *
+   * @param seq the version's place among the key's versions (higher is newer)
+   */
   static void insert(Conn c, ObjectRow row, ObjectMeta m, long seq) throws SQLException {
     PreparedStatement ps =
         c.ps(

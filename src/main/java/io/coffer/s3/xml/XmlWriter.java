@@ -157,7 +157,6 @@ public final class XmlWriter {
     return this;
   }
 
-  /** Writes {@code <name>value</name>} in decimal. */
   /**
    * Text inside the element opened last (for roots that hold only text, like LocationConstraint).
    */
