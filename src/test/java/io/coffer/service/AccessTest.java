@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Today's rule: a credential uses only the buckets it owns, the administrator every bucket. */
+/**
+ * Without policies or ACLs, a credential uses only the buckets it owns; the administrator every
+ * bucket.
+ */
 class AccessTest {
   private final Access access = new Access(IdentityPolicies.NONE, Clock.systemUTC());
   private static final Caller ALICE =
