@@ -27,34 +27,6 @@ public record MultipartUpload(
     ObjectLock lock,
     @Nullable Acl acl) {
 
-  /** An upload whose object gets the default ACL. */
-  public MultipartUpload(
-      String uploadId,
-      String bucket,
-      String key,
-      long initiatorId,
-      String contentType,
-      Map<String, String> headers,
-      Map<String, String> userMetadata,
-      @Nullable String checksumAlgorithm,
-      @Nullable String checksumType,
-      Instant initiatedAt,
-      ObjectLock lock) {
-    this(
-        uploadId,
-        bucket,
-        key,
-        initiatorId,
-        contentType,
-        headers,
-        userMetadata,
-        checksumAlgorithm,
-        checksumType,
-        initiatedAt,
-        lock,
-        null);
-  }
-
   public MultipartUpload withAcl(@Nullable Acl newAcl) {
     return new MultipartUpload(
         uploadId,

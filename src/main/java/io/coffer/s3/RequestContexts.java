@@ -1,9 +1,9 @@
 package io.coffer.s3;
 
+import io.coffer.http.Headers;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.Query;
 import io.coffer.s3.auth.AuthResult;
-import io.coffer.s3.request.FeatureHeaders;
 import io.coffer.service.RequestContext;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +14,7 @@ final class RequestContexts {
   /**
    * @param headers the request's headers, counting a presigned URL's x-amz-* parameters
    */
-  static RequestContext of(
-      HttpRequest http, Query query, FeatureHeaders.Headers headers, AuthResult auth) {
+  static RequestContext of(HttpRequest http, Query query, Headers headers, AuthResult auth) {
     return new RequestContext(
         http.remoteAddress(),
         false,

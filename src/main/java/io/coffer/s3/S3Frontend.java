@@ -99,19 +99,16 @@ public final class S3Frontend implements HttpHandler {
         // Parsed once: the parser routes and the verifier checks the signature of this one value.
         Query query = RequestUri.parseQuery(http.rawQuery());
         Headers headers = http.headers();
+        // What the request asks is read from its headers and, for a presigned URL, the x-amz-*
+        // parameters its presigner hoisted into the query; its signature covers the headers sent.
+        Headers asked = HoistedHeaders.of(headers, query);
         // Parsed before authenticating so that the access log names the operation of a refused
         // request too; a parse error still comes after authentication errors, and an invalid
         // parameter after the checks below, where the operation is about to run.
         ParsedRequest parsed = null;
         CofferException unparsable = null;
         try {
-          parsed =
-              parser.parse(
-                  http.method(),
-                  target.bucket(),
-                  target.key(),
-                  query,
-                  HoistedHeaders.of(headers, query));
+          parsed = parser.parse(http.method(), target.bucket(), target.key(), query, asked);
           operation = parsed.name();
         } catch (CofferException e) {
           unparsable = e;
@@ -138,11 +135,9 @@ public final class S3Frontend implements HttpHandler {
         if (auth.presigned()) {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
-        FeatureHeaders.Headers effectiveHeaders =
-            FeatureHeaders.withPresignedQuery(http.headers()::get, auth.presignedQuery());
-        FeatureHeaders.check(Objects.requireNonNull(parsed).type(), effectiveHeaders);
+        FeatureHeaders.check(Objects.requireNonNull(parsed).type(), asked::get);
         S3Operation op = parsed.orThrow();
-        RequestContext context = RequestContexts.of(http, query, effectiveHeaders, auth);
+        RequestContext context = RequestContexts.of(http, query, asked, auth);
         Caller caller =
             auth.credential() == null
                 ? new Caller.Anonymous(context)

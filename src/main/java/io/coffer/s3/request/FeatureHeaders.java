@@ -152,33 +152,9 @@ public final class FeatureHeaders {
   }
 
   /**
-   * A request's headers, counting the x-amz-* query parameters of a presigned URL, which stand for
-   * headers there: SigV2 presigned URLs (boto3's default) and hoisting presigners (the AWS SDK for
-   * JavaScript v3) carry them so, and AWS honours them.
-   *
-   * @param presignedQuery the decoded query parameters of a presigned request; empty otherwise
-   */
-  public static Headers withPresignedQuery(Headers headers, Map<String, String> presignedQuery) {
-    if (presignedQuery.isEmpty()) {
-      return headers;
-    }
-    return name -> {
-      String value = headers.get(name);
-      if (value != null) {
-        return value;
-      }
-      for (Map.Entry<String, String> parameter : presignedQuery.entrySet()) {
-        if (parameter.getKey().equalsIgnoreCase(name)) {
-          return parameter.getValue();
-        }
-      }
-      return null;
-    };
-  }
-
-  /**
    * Refuses the request if one of its headers asks for what Coffer does not do.
    *
+   * @param headers the request's headers, counting a presigned URL's hoisted x-amz-* parameters
    * @throws CofferException the refusal: NotImplemented or AWS's error for that value
    */
   public static void check(Class<? extends S3Operation> operation, Headers headers) {

@@ -168,7 +168,8 @@ final class Fixtures {
         null,
         null,
         T0,
-        io.coffer.model.ObjectLock.NONE);
+        io.coffer.model.ObjectLock.NONE,
+        null);
   }
 
   static Part part(String uploadId, int number, String blobId, long size) {

@@ -123,21 +123,6 @@ class FeatureHeadersTest {
   }
 
   @Test
-  void xAmzQueryParametersOfAPresignedUrlCountAsHeaders() {
-    Class<? extends S3Operation> put = OPERATIONS.get("PutObject");
-    Map<String, String> none = Map.of();
-    FeatureHeaders.Headers hoisted =
-        FeatureHeaders.withPresignedQuery(
-            none::get, Map.of("X-Amz-Credential", "a/b", "x-amz-storage-class", "GLACIER"));
-    CofferException refusal =
-        catchThrowableOfType(CofferException.class, () -> FeatureHeaders.check(put, hoisted));
-    assertThat(refusal.code().s3Code()).isEqualTo("NotImplemented");
-    FeatureHeaders.Headers standard =
-        FeatureHeaders.withPresignedQuery(none::get, Map.of("X-Amz-Storage-Class", "STANDARD"));
-    assertThatCode(() -> FeatureHeaders.check(put, standard)).doesNotThrowAnyException();
-  }
-
-  @Test
   void aRequestWithoutFeatureHeadersIsAcceptedByEveryOperation() {
     Map<String, String> headers = Map.of("content-type", "text/plain", "x-amz-meta-a", "b");
     for (Class<? extends S3Operation> op : OPERATIONS.values()) {

@@ -33,7 +33,8 @@ class MultipartXmlTest {
           "CRC32",
           "COMPOSITE",
           TIME,
-          io.coffer.model.ObjectLock.NONE);
+          io.coffer.model.ObjectLock.NONE,
+          null);
 
   @Test
   void initiateMultipartUploadResult() {
