@@ -176,34 +176,22 @@ class ActionTableIT {
             "CopyObject (source)",
             Set.of("s3:GetObject", "s3:PutObject"),
             "s3:GetObject",
-            s3 ->
-                s3.copyObject(
-                    b ->
-                        b.sourceBucket(BUCKET)
-                            .sourceKey("obj")
-                            .destinationBucket(BUCKET)
-                            .destinationKey(unique("copy")))),
+            ActionTableIT::copy),
         new Row(
             "CopyObject (target)",
             Set.of("s3:GetObject", "s3:PutObject"),
             "s3:PutObject",
-            s3 ->
-                s3.copyObject(
-                    b ->
-                        b.sourceBucket(BUCKET)
-                            .sourceKey("obj")
-                            .destinationBucket(BUCKET)
-                            .destinationKey(unique("copy")))),
+            ActionTableIT::copy),
         new Row(
             "UploadPartCopy (source)",
             Set.of("s3:GetObject", "s3:PutObject"),
             "s3:GetObject",
-            s3 -> uploadPartCopy(s3)),
+            ActionTableIT::uploadPartCopy),
         new Row(
             "UploadPartCopy (target)",
             Set.of("s3:GetObject", "s3:PutObject"),
             "s3:PutObject",
-            s3 -> uploadPartCopy(s3)),
+            ActionTableIT::uploadPartCopy),
         new Row(
             "CreateMultipartUpload",
             "s3:PutObject",
@@ -352,6 +340,15 @@ class ActionTableIT {
             "DeletePublicAccessBlock",
             "s3:PutBucketPublicAccessBlock",
             s3 -> s3.deletePublicAccessBlock(b -> b.bucket(BUCKET))));
+  }
+
+  private static void copy(S3Client s3) {
+    s3.copyObject(
+        b ->
+            b.sourceBucket(BUCKET)
+                .sourceKey("obj")
+                .destinationBucket(BUCKET)
+                .destinationKey(unique("copy")));
   }
 
   private static void uploadPartCopy(S3Client s3) {
