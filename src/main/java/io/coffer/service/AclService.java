@@ -33,7 +33,8 @@ public final class AclService {
   public AclView objectAcl(Caller caller, String bucket, String key, @Nullable String versionId) {
     Action action = versionId == null ? Action.GET_OBJECT_ACL : Action.GET_OBJECT_VERSION_ACL;
     BucketService.ObjectAccess checked = buckets.objectAccess(caller, bucket, action, key);
-    ObjectMeta meta = find(caller, checked, action, key, versionId);
+    ObjectMeta meta =
+        buckets.requireReadable(caller, checked, action, () -> find(bucket, key, versionId));
     return view(store, Acls.effective(meta.acl(), checked.bucket().ownerId()));
   }
 
@@ -43,7 +44,9 @@ public final class AclService {
     BucketService.ObjectAccess checked =
         buckets.objectAccess(caller, bucket, putAction(versionId), key);
     BucketRef ref = checked.bucket();
-    ObjectMeta meta = find(caller, checked, putAction(versionId), key, versionId);
+    ObjectMeta meta =
+        buckets.requireReadable(
+            caller, checked, putAction(versionId), () -> find(bucket, key, versionId));
     long owner = Acls.effective(meta.acl(), ref.ownerId()).ownerId();
     Acl acl = acls.fromHeaders(request, owner, ref.ownerId());
     store.setObjectAcl(bucket, key, meta.versionId(), acls.checkReplacement(ref, acl));
@@ -58,7 +61,9 @@ public final class AclService {
     BucketService.ObjectAccess checked =
         buckets.objectAccess(caller, bucket, putAction(versionId), key);
     BucketRef ref = checked.bucket();
-    ObjectMeta meta = find(caller, checked, putAction(versionId), key, versionId);
+    ObjectMeta meta =
+        buckets.requireReadable(
+            caller, checked, putAction(versionId), () -> find(bucket, key, versionId));
     if (document.ownerId() != Acls.effective(meta.acl(), ref.ownerId()).ownerId()) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
     }
@@ -67,27 +72,6 @@ public final class AclService {
 
   private static Action putAction(@Nullable String versionId) {
     return versionId == null ? Action.PUT_OBJECT_ACL : Action.PUT_OBJECT_VERSION_ACL;
-  }
-
-  /**
-   * The version, once the caller may act on it: a grant in its own ACL (READ_ACP, WRITE_ACP) may be
-   * what allows it, and only a caller who may list the bucket learns that it does not exist.
-   */
-  private ObjectMeta find(
-      Caller caller,
-      BucketService.ObjectAccess checked,
-      Action action,
-      String key,
-      @Nullable String versionId) {
-    ObjectMeta meta;
-    try {
-      meta = find(checked.name(), key, versionId);
-    } catch (CofferException absent) {
-      buckets.requireListing(caller, checked, absent);
-      throw absent;
-    }
-    buckets.requireObjectAcl(caller, action, checked, meta.acl());
-    return meta;
   }
 
   private ObjectMeta find(String bucket, String key, @Nullable String versionId) {

@@ -10,12 +10,14 @@ import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectMeta;
 import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Versioning;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Buckets and who may touch them. */
@@ -164,8 +166,26 @@ public final class BucketService {
   /** A bucket an object read may go on to, and whether the version's ACL must still allow it. */
   record ObjectAccess(String name, BucketRef bucket, boolean needsObjectAcl) {}
 
+  /**
+   * The version {@code find} answers, once the caller may act on it: a grant in its own ACL may be
+   * what allows it, and only a caller who may list the bucket learns that it does not exist.
+   */
+  ObjectMeta requireReadable(
+      Caller caller, ObjectAccess checked, Action action, Supplier<ObjectMeta> find) {
+    ObjectMeta meta;
+    try {
+      meta = find.get();
+    } catch (CofferException absent) {
+      requireListing(caller, checked, absent);
+      throw absent;
+    }
+    requireObjectAcl(caller, action, checked, meta.acl());
+    return meta;
+  }
+
   /** Fails unless the version's ACL allows the read that {@link #objectAccess} left to it. */
-  void requireObjectAcl(Caller caller, Action action, ObjectAccess checked, @Nullable Acl acl) {
+  private void requireObjectAcl(
+      Caller caller, Action action, ObjectAccess checked, @Nullable Acl acl) {
     if (checked.needsObjectAcl()
         && !access.objectAclAllows(caller, action, checked.bucket(), acl)) {
       throw new CofferException(ErrorCode.ACCESS_DENIED);
@@ -176,7 +196,7 @@ public final class BucketService {
    * A read found no such version: as in AWS, only a caller who may list the bucket learns that (the
    * {@code absent} error); to others it is ACCESS_DENIED, which says nothing of the bucket.
    */
-  void requireListing(Caller caller, ObjectAccess checked, CofferException absent) {
+  private void requireListing(Caller caller, ObjectAccess checked, CofferException absent) {
     boolean absence =
         switch (absent.code()) {
           case NO_SUCH_KEY, NO_SUCH_VERSION, METHOD_NOT_ALLOWED -> true;

@@ -228,27 +228,6 @@ public final class ObjectService {
     };
   }
 
-  /**
-   * As {@link #find}, finishing an access check that depends on the version's ACL, and telling that
-   * a version does not exist only to callers who may list the bucket.
-   */
-  private ObjectMeta findReadable(
-      Caller caller,
-      BucketService.ObjectAccess checked,
-      String bucket,
-      String key,
-      @Nullable String versionId) {
-    ObjectMeta meta;
-    try {
-      meta = find(checked.bucket(), bucket, key, versionId);
-    } catch (CofferException absent) {
-      buckets.requireListing(caller, checked, absent);
-      throw absent;
-    }
-    buckets.requireObjectAcl(caller, readAction(versionId), checked, meta.acl());
-    return meta;
-  }
-
   /** INVALID_ARGUMENT unless {@code versionId} is one this server could have made. */
   static void requireWellFormed(String versionId) {
     if (!VersionIds.isWellFormed(versionId)) {
@@ -295,7 +274,12 @@ public final class ObjectService {
     BucketRef bucketRef = checked.bucket();
     String id = bucketRef.id();
     for (int attempt = 1; ; attempt++) {
-      ObjectMeta meta = findReadable(caller, checked, bucket, key, versionId);
+      ObjectMeta meta =
+          buckets.requireReadable(
+              caller,
+              checked,
+              readAction(versionId),
+              () -> find(bucketRef, bucket, key, versionId));
       if (conditions.notModified(meta)) {
         return new ReadResult.NotModified(meta);
       }
