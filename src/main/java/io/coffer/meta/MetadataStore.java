@@ -6,9 +6,11 @@ import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
+import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ManagedPolicy;
@@ -31,6 +33,7 @@ import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -181,6 +184,18 @@ public interface MetadataStore extends AutoCloseable {
   /** Sets a bucket's public access block (null deletes it); NO_SUCH_BUCKET as above. */
   Bucket setPublicAccessBlock(String name, String id, @Nullable PublicAccessBlock block);
 
+  /** Replaces the bucket's tag set (empty removes it); NO_SUCH_BUCKET unless it has this ID. */
+  Bucket setBucketTags(String name, String id, Map<String, String> tags);
+
+  /** Sets (null removes) the bucket's CORS configuration. */
+  Bucket setBucketCors(String name, String id, @Nullable CorsConfiguration cors);
+
+  /** Sets (null removes) the bucket's lifecycle configuration. */
+  Bucket setBucketLifecycle(String name, String id, @Nullable LifecycleConfiguration lifecycle);
+
+  /** Sets (null removes) the bucket's quota in bytes. */
+  Bucket setBucketQuota(String name, String id, @Nullable Long quotaBytes);
+
   /**
    * Sets a bucket's versioning to ENABLED or SUSPENDED. INVALID_BUCKET_STATE when suspending a
    * bucket with object lock; NO_SUCH_BUCKET when absent or no longer the bucket with ID {@code id}.
@@ -295,6 +310,13 @@ public interface MetadataStore extends AutoCloseable {
    * @return the version with its new ACL
    */
   ObjectMeta setObjectAcl(String bucket, String key, @Nullable String versionId, @Nullable Acl acl);
+
+  /**
+   * Replaces the tag set of a version (null versionId: the current one; empty removes the tags), as
+   * {@link #setObjectAcl} does its ACL.
+   */
+  ObjectMeta setObjectTags(
+      String bucket, String key, @Nullable String versionId, Map<String, String> tags);
 
   /** One page of keys and common prefixes of current versions; see {@link ListQuery}. */
   ListPage listObjects(ListQuery query);

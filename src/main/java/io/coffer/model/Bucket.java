@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param objectLock whether object lock is enabled (then versioning is ENABLED for good)
  * @param defaultRetention the retention new versions get when they name none, or null
  * @param access the bucket's policy, ACL, object ownership and public access block
+ * @param features the bucket's tags, CORS, lifecycle and quota
  */
 public record Bucket(
     String name,
@@ -24,9 +25,10 @@ public record Bucket(
     Versioning versioning,
     boolean objectLock,
     @Nullable DefaultRetention defaultRetention,
-    BucketAccess access) {
+    BucketAccess access,
+    BucketFeatures features) {
   /** What a request on this bucket needs to know of it. */
   public BucketRef ref() {
-    return new BucketRef(id, ownerId, versioning, objectLock, defaultRetention, access);
+    return new BucketRef(id, ownerId, versioning, objectLock, defaultRetention, access, features);
   }
 }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param lock the retention and legal hold the completed object gets
  * @param acl the ACL the completed object gets, or null for the default (the bucket owner's,
  *     private)
+ * @param tags the tag set the completed object gets, empty for none
  */
 public record MultipartUpload(
     String uploadId,
@@ -25,7 +26,12 @@ public record MultipartUpload(
     @Nullable String checksumType,
     Instant initiatedAt,
     ObjectLock lock,
-    @Nullable Acl acl) {
+    @Nullable Acl acl,
+    Map<String, String> tags) {
+
+  public MultipartUpload {
+    tags = Tags.copyOf(tags);
+  }
 
   public MultipartUpload withAcl(@Nullable Acl newAcl) {
     return new MultipartUpload(
@@ -40,6 +46,7 @@ public record MultipartUpload(
         checksumType,
         initiatedAt,
         lock,
-        newAcl);
+        newAcl,
+        tags);
   }
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param versionId the version's ID, {@link KeyVersion#NULL_VERSION} for the null version
  * @param lock the version's retention and legal hold
  * @param acl the version's ACL, or null for the default: owned by the bucket owner, private
+ * @param tags the version's tag set, empty for none
  */
 public record ObjectMeta(
     String bucket,
@@ -30,8 +31,13 @@ public record ObjectMeta(
     Storage storage,
     String versionId,
     ObjectLock lock,
-    @Nullable Acl acl)
+    @Nullable Acl acl,
+    Map<String, String> tags)
     implements KeyVersion {
+
+  public ObjectMeta {
+    tags = Tags.copyOf(tags);
+  }
 
   /**
    * A new object's metadata as a write makes it: the null version, unlocked, until the store says.
@@ -61,7 +67,8 @@ public record ObjectMeta(
         storage,
         NULL_VERSION,
         ObjectLock.NONE,
-        null);
+        null,
+        Map.of());
   }
 
   public ObjectMeta withVersion(String newVersionId) {
@@ -79,7 +86,8 @@ public record ObjectMeta(
         storage,
         newVersionId,
         lock,
-        acl);
+        acl,
+        tags);
   }
 
   public ObjectMeta withLock(ObjectLock newLock) {
@@ -97,7 +105,8 @@ public record ObjectMeta(
         storage,
         versionId,
         newLock,
-        acl);
+        acl,
+        tags);
   }
 
   public ObjectMeta withAcl(@Nullable Acl newAcl) {
@@ -115,7 +124,27 @@ public record ObjectMeta(
         storage,
         versionId,
         lock,
-        newAcl);
+        newAcl,
+        tags);
+  }
+
+  public ObjectMeta withTags(Map<String, String> newTags) {
+    return new ObjectMeta(
+        bucket,
+        key,
+        size,
+        etag,
+        contentType,
+        headers,
+        userMetadata,
+        checksum,
+        createdAt,
+        updatedAt,
+        storage,
+        versionId,
+        lock,
+        acl,
+        newTags);
   }
 
   public boolean isMultipart() {

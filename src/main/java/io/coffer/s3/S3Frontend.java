@@ -124,14 +124,6 @@ public final class S3Frontend implements HttpHandler {
         if (unparsable != null) {
           throw unparsable;
         }
-        if (auth.isAnonymous()
-            && Objects.requireNonNull(parsed).operation()
-                instanceof S3Operation.Unsupported unsupported
-            && unsupported.isFormUpload()) {
-          // A browser form upload is signed by a policy in its body, not as a request: it is not
-          // implemented, whoever sends it.
-          throw unsupported.refusal();
-        }
         if (auth.presigned()) {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }

@@ -22,12 +22,17 @@ import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.handler.AccessControlHandler;
 import io.coffer.s3.handler.BucketHandler;
 import io.coffer.s3.handler.CopyHandler;
+import io.coffer.s3.handler.CorsHandler;
 import io.coffer.s3.handler.DeleteObjectsHandler;
+import io.coffer.s3.handler.LifecycleHandler;
 import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
+import io.coffer.s3.handler.ObjectAttributesHandler;
 import io.coffer.s3.handler.ObjectHandler;
 import io.coffer.s3.handler.ObjectLockHandler;
+import io.coffer.s3.handler.PostObjectHandler;
 import io.coffer.s3.handler.S3Dispatcher;
+import io.coffer.s3.handler.TaggingHandler;
 import io.coffer.s3.handler.VersioningHandler;
 import io.coffer.service.Access;
 import io.coffer.service.AclService;
@@ -149,7 +154,12 @@ public final class CofferServer implements AutoCloseable {
             new DeleteObjectsHandler(buckets, objects),
             new VersioningHandler(buckets),
             new ObjectLockHandler(buckets, locks),
-            new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)));
+            new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
+            new TaggingHandler(),
+            new CorsHandler(),
+            new LifecycleHandler(),
+            new ObjectAttributesHandler(),
+            new PostObjectHandler());
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     this.s3Frontend =

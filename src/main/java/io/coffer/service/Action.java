@@ -52,7 +52,24 @@ public enum Action {
   PUT_BUCKET_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock"),
   LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads"),
   LIST_PARTS("s3:ListMultipartUploadParts"),
-  ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload");
+  ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload"),
+  GET_OBJECT_TAGGING("s3:GetObjectTagging"),
+  PUT_OBJECT_TAGGING("s3:PutObjectTagging"),
+  DELETE_OBJECT_TAGGING("s3:DeleteObjectTagging"),
+  GET_OBJECT_VERSION_TAGGING("s3:GetObjectVersionTagging"),
+  PUT_OBJECT_VERSION_TAGGING("s3:PutObjectVersionTagging"),
+  DELETE_OBJECT_VERSION_TAGGING("s3:DeleteObjectVersionTagging"),
+  GET_BUCKET_TAGGING("s3:GetBucketTagging"),
+  /** PutBucketTagging and DeleteBucketTagging. */
+  PUT_BUCKET_TAGGING("s3:PutBucketTagging"),
+  GET_BUCKET_CORS("s3:GetBucketCORS"),
+  /** PutBucketCors and DeleteBucketCors. */
+  PUT_BUCKET_CORS("s3:PutBucketCORS"),
+  GET_LIFECYCLE_CONFIGURATION("s3:GetLifecycleConfiguration"),
+  /** PutBucketLifecycleConfiguration and DeleteBucketLifecycle. */
+  PUT_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration"),
+  GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
+  GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes");
 
   private final String policyName;
 

@@ -108,7 +108,8 @@ public final class MultipartService {
             type,
             clock.instant(),
             newLock,
-            acl);
+            acl,
+            Map.of());
     store.createUpload(upload);
     return upload;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Acl;
 import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketFeatures;
 import io.coffer.model.BucketRef;
 import io.coffer.model.Credential;
 import io.coffer.model.Grant;
@@ -65,7 +66,8 @@ class AccessCombinationTest {
   }
 
   private static BucketRef bucket(BucketAccess access) {
-    return new BucketRef("id", ALICE_ID, Versioning.UNVERSIONED, false, null, access);
+    return new BucketRef(
+        "id", ALICE_ID, Versioning.UNVERSIONED, false, null, access, BucketFeatures.NONE);
   }
 
   private static BucketAccess withPolicy(String statements) {

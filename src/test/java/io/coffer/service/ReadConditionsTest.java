@@ -29,7 +29,8 @@ class ReadConditionsTest {
           new Storage.Inline(new byte[] {1}),
           "null",
           io.coffer.model.ObjectLock.NONE,
-          null);
+          null,
+          Map.of());
 
   @Test
   void noConditionsReadTheObject() {

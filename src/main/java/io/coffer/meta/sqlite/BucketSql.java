@@ -4,6 +4,7 @@ import static io.coffer.meta.sqlite.Rows.BUCKET_COLUMNS;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketFeatures;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.DefaultRetention;
@@ -78,33 +79,38 @@ final class BucketSql {
         versioning,
         objectLock,
         null,
-        access);
+        access,
+        BucketFeatures.NONE);
   }
 
-  /** The access columns a writer may set one at a time (see {@link #setAccessColumn}). */
-  enum AccessColumn {
+  /** The settings columns a writer may set one at a time (see {@link #setColumn}). */
+  enum SettingColumn {
     POLICY("policy"),
     ACL("acl"),
     OBJECT_OWNERSHIP("object_ownership"),
-    PUBLIC_ACCESS_BLOCK("public_access_block");
+    PUBLIC_ACCESS_BLOCK("public_access_block"),
+    TAGS("tags"),
+    CORS("cors"),
+    LIFECYCLE("lifecycle"),
+    QUOTA_BYTES("quota_bytes");
 
     private final String column;
 
-    AccessColumn(String column) {
+    SettingColumn(String column) {
       this.column = column;
     }
   }
 
   /**
-   * Writer: sets one access column to its encoded value (null clears it). One column per call, so
+   * Writer: sets one settings column to its encoded value (null clears it). One column per call, so
    * that concurrent changes to different settings (a policy and an ACL, say) never undo each other.
    */
-  static Bucket setAccessColumn(
-      Conn c, String name, String id, AccessColumn column, @Nullable String value)
+  static Bucket setColumn(
+      Conn c, String name, String id, SettingColumn column, @Nullable Object value)
       throws SQLException {
     requireBucket(c, name, id);
     PreparedStatement ps = c.ps("UPDATE buckets SET " + column.column + " = ? WHERE name = ?");
-    ps.setString(1, value);
+    ps.setObject(1, value);
     ps.setString(2, name);
     ps.executeUpdate();
     return requireBucket(c, name, id);
@@ -188,6 +194,8 @@ final class BucketSql {
             "SELECT id, owner_id, versioning, object_lock, lock_default_mode, lock_default_days,"
                 + " lock_default_years, "
                 + AccessColumns.BUCKET_ACCESS_COLUMNS
+                + ", "
+                + FeatureColumns.BUCKET_FEATURE_COLUMNS
                 + " FROM buckets WHERE name = ?");
     ps.setString(1, name);
     return Rows.one(
@@ -199,7 +207,8 @@ final class BucketSql {
                 Rows.versioning(rs.getString(3)),
                 rs.getInt(4) != 0,
                 Rows.defaultRetention(rs, 5),
-                AccessColumns.bucketAccess(rs, 8)));
+                AccessColumns.bucketAccess(rs, 8),
+                FeatureColumns.bucketFeatures(rs, 12)));
   }
 
   /**

@@ -28,10 +28,10 @@ final class Rows {
   static final String OBJECT_COLUMNS =
       "bucket, key, storage_id, size, etag, content_type, headers, user_meta, checksum_algorithm,"
           + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id, lock,"
-          + " acl";
+          + " acl, tags";
 
   /** How many columns {@link #OBJECT_COLUMNS} names; a query's next column follows them. */
-  static final int OBJECT_COLUMN_COUNT = 17;
+  static final int OBJECT_COLUMN_COUNT = 18;
 
   static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at, parent_id, expires_at,"
@@ -39,10 +39,12 @@ final class Rows {
   static final String BUCKET_COLUMNS =
       "name, id, owner_id, region, created_at, object_count, total_size, versioning, object_lock,"
           + " lock_default_mode, lock_default_days, lock_default_years, "
-          + AccessColumns.BUCKET_ACCESS_COLUMNS;
+          + AccessColumns.BUCKET_ACCESS_COLUMNS
+          + ", "
+          + FeatureColumns.BUCKET_FEATURE_COLUMNS;
   static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_type, initiated_at, seq, lock, acl";
+          + " checksum_type, initiated_at, seq, lock, acl, tags";
   static final String PART_COLUMNS =
       "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
           + " checksum_type, last_modified";
@@ -113,7 +115,8 @@ final class Rows {
         versioning(rs.getString(8)),
         rs.getInt(9) != 0,
         defaultRetention(rs, 10),
-        AccessColumns.bucketAccess(rs, 13));
+        AccessColumns.bucketAccess(rs, 13),
+        FeatureColumns.bucketFeatures(rs, 17));
   }
 
   static Versioning versioning(@Nullable String status) {
@@ -193,7 +196,8 @@ final class Rows {
         storage,
         rs.getString(15),
         lock(rs.getString(16)),
-        AccessColumns.acl(rs.getString(17)));
+        AccessColumns.acl(rs.getString(17)),
+        Json.decode(rs.getString(18)));
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
@@ -223,7 +227,8 @@ final class Rows {
         rs.getString(9),
         Instant.ofEpochMilli(rs.getLong(10)),
         lock(rs.getString(12)),
-        AccessColumns.acl(rs.getString(13)));
+        AccessColumns.acl(rs.getString(13)),
+        Json.decode(rs.getString(14)));
   }
 
   static Part part(ResultSet rs) throws SQLException {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Creates and migrates the schema; its version is kept in {@code PRAGMA user_version}. */
 final class Schema {
-  static final int VERSION = 6;
+  static final int VERSION = 7;
 
   private Schema() {}
 
@@ -281,8 +281,23 @@ final class Schema {
           "ALTER TABLE object_versions ADD COLUMN acl TEXT",
           "ALTER TABLE uploads ADD COLUMN acl TEXT");
 
+  /**
+   * Version 7 adds the bucket features: tags on object versions, uploads and buckets (a JSON object
+   * each, NULL for none), a bucket's CORS and lifecycle configurations (JSON, see FeatureColumns)
+   * and its quota.
+   */
+  private static final List<String> V7 =
+      List.of(
+          "ALTER TABLE objects ADD COLUMN tags TEXT",
+          "ALTER TABLE object_versions ADD COLUMN tags TEXT",
+          "ALTER TABLE uploads ADD COLUMN tags TEXT",
+          "ALTER TABLE buckets ADD COLUMN tags TEXT",
+          "ALTER TABLE buckets ADD COLUMN cors TEXT",
+          "ALTER TABLE buckets ADD COLUMN lifecycle TEXT",
+          "ALTER TABLE buckets ADD COLUMN quota_bytes INTEGER");
+
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */
-  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6);
+  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6, V7);
 
   /**
    * Brings the database to {@link #VERSION}; runs on the writer connection before anything else.

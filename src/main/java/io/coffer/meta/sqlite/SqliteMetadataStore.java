@@ -1,7 +1,7 @@
 package io.coffer.meta.sqlite;
 
 import io.coffer.meta.MetadataStore;
-import io.coffer.meta.sqlite.BucketSql.AccessColumn;
+import io.coffer.meta.sqlite.BucketSql.SettingColumn;
 import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.meta.sqlite.UploadSql.UploadRow;
 import io.coffer.model.Acl;
@@ -10,9 +10,11 @@ import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
+import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ManagedPolicy;
@@ -36,6 +38,7 @@ import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -235,18 +238,18 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public Bucket setBucketPolicy(String name, String id, @Nullable String policy) {
-    return setAccessColumn(name, id, AccessColumn.POLICY, policy);
+    return setColumn(name, id, SettingColumn.POLICY, policy);
   }
 
   @Override
   public Bucket setBucketAcl(String name, String id, @Nullable Acl acl) {
-    return setAccessColumn(name, id, AccessColumn.ACL, AccessColumns.encode(acl));
+    return setColumn(name, id, SettingColumn.ACL, AccessColumns.encode(acl));
   }
 
   @Override
   public Bucket setObjectOwnership(String name, String id, @Nullable ObjectOwnership ownership) {
-    return setAccessColumn(
-        name, id, AccessColumn.OBJECT_OWNERSHIP, ownership == null ? null : ownership.awsName());
+    return setColumn(
+        name, id, SettingColumn.OBJECT_OWNERSHIP, ownership == null ? null : ownership.awsName());
   }
 
   @Override
@@ -256,13 +259,33 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public Bucket setPublicAccessBlock(String name, String id, @Nullable PublicAccessBlock block) {
-    return setAccessColumn(name, id, AccessColumn.PUBLIC_ACCESS_BLOCK, AccessColumns.encode(block));
+    return setColumn(name, id, SettingColumn.PUBLIC_ACCESS_BLOCK, AccessColumns.encode(block));
   }
 
-  private Bucket setAccessColumn(
-      String name, String id, AccessColumn column, @Nullable String value) {
+  @Override
+  public Bucket setBucketTags(String name, String id, Map<String, String> tags) {
+    return setColumn(name, id, SettingColumn.TAGS, Json.encode(tags));
+  }
+
+  @Override
+  public Bucket setBucketCors(String name, String id, @Nullable CorsConfiguration cors) {
+    return setColumn(name, id, SettingColumn.CORS, FeatureColumns.encode(cors));
+  }
+
+  @Override
+  public Bucket setBucketLifecycle(
+      String name, String id, @Nullable LifecycleConfiguration lifecycle) {
+    return setColumn(name, id, SettingColumn.LIFECYCLE, FeatureColumns.encode(lifecycle));
+  }
+
+  @Override
+  public Bucket setBucketQuota(String name, String id, @Nullable Long quotaBytes) {
+    return setColumn(name, id, SettingColumn.QUOTA_BYTES, quotaBytes);
+  }
+
+  private Bucket setColumn(String name, String id, SettingColumn column, @Nullable Object value) {
     try {
-      return workers.write(c -> BucketSql.setAccessColumn(c, name, id, column, value));
+      return workers.write(c -> BucketSql.setColumn(c, name, id, column, value));
     } finally {
       bucketOwners.changed(name);
     }
@@ -375,6 +398,13 @@ public final class SqliteMetadataStore implements MetadataStore {
       String bucket, String key, @Nullable String versionId, @Nullable Acl acl) {
     byte[] k = Keys.utf8(key);
     return workers.write(c -> Versions.setAcl(c, bucket, k, versionId, acl));
+  }
+
+  @Override
+  public ObjectMeta setObjectTags(
+      String bucket, String key, @Nullable String versionId, Map<String, String> tags) {
+    byte[] k = Keys.utf8(key);
+    return workers.write(c -> Versions.setTags(c, bucket, k, versionId, tags));
   }
 
   @Override

@@ -58,7 +58,7 @@ final class UploadSql {
         c.ps(
             "INSERT INTO uploads ("
                 + UPLOAD_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, u.uploadId());
     ins.setString(2, u.bucket());
     ins.setBytes(3, row.key());
@@ -72,6 +72,7 @@ final class UploadSql {
     ins.setLong(11, seq);
     Rows.bindLock(ins, 12, u.lock());
     ins.setString(13, AccessColumns.encode(u.acl()));
+    ins.setString(14, Json.encode(u.tags()));
     ins.executeUpdate();
   }
 

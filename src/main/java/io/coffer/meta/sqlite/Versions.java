@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ final class Versions {
   private static final String SHARED_COLUMNS =
       "bucket, key, seq, storage_id, size, etag, content_type, headers, user_meta,"
           + " checksum_algorithm, checksum_value, checksum_type, part_count, created_at,"
-          + " updated_at, inline_id, version_id, lock, acl";
+          + " updated_at, inline_id, version_id, lock, acl, tags";
 
   /**
    * A row of {@link Rows#OBJECT_COLUMNS}, its inline body, then seq and delete_marker: the columns
@@ -288,5 +289,14 @@ final class Versions {
     Located at = locate(c, bucket, key, versionId);
     update(c, "acl", at, bucket, key, AccessColumns.encode(acl));
     return at.meta().withAcl(acl);
+  }
+
+  /** Writer: see MetadataStore#setObjectTags. */
+  static ObjectMeta setTags(
+      Conn c, String bucket, byte[] key, @Nullable String versionId, Map<String, String> tags)
+      throws SQLException {
+    Located at = locate(c, bucket, key, versionId);
+    update(c, "tags", at, bucket, key, Json.encode(tags));
+    return at.meta().withTags(tags);
   }
 }

@@ -15,6 +15,11 @@ public final class S3Dispatcher {
   private final VersioningHandler versioning;
   private final ObjectLockHandler locks;
   private final AccessControlHandler access;
+  private final TaggingHandler tagging;
+  private final CorsHandler cors;
+  private final LifecycleHandler lifecycle;
+  private final ObjectAttributesHandler attributes;
+  private final PostObjectHandler postObject;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -25,7 +30,12 @@ public final class S3Dispatcher {
       DeleteObjectsHandler deleteObjects,
       VersioningHandler versioning,
       ObjectLockHandler locks,
-      AccessControlHandler access) {
+      AccessControlHandler access,
+      TaggingHandler tagging,
+      CorsHandler cors,
+      LifecycleHandler lifecycle,
+      ObjectAttributesHandler attributes,
+      PostObjectHandler postObject) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -35,6 +45,11 @@ public final class S3Dispatcher {
     this.versioning = versioning;
     this.locks = locks;
     this.access = access;
+    this.tagging = tagging;
+    this.cors = cors;
+    this.lifecycle = lifecycle;
+    this.attributes = attributes;
+    this.postObject = postObject;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -87,6 +102,22 @@ public final class S3Dispatcher {
       case S3Operation.GetPublicAccessBlock op -> access.getPublicAccessBlock(request, op);
       case S3Operation.PutPublicAccessBlock op -> access.putPublicAccessBlock(request, op);
       case S3Operation.DeletePublicAccessBlock op -> access.deletePublicAccessBlock(request, op);
+      case S3Operation.GetBucketTagging op -> tagging.getBucketTagging(request, op);
+      case S3Operation.PutBucketTagging op -> tagging.putBucketTagging(request, op);
+      case S3Operation.DeleteBucketTagging op -> tagging.deleteBucketTagging(request, op);
+      case S3Operation.GetObjectTagging op -> tagging.getObjectTagging(request, op);
+      case S3Operation.PutObjectTagging op -> tagging.putObjectTagging(request, op);
+      case S3Operation.DeleteObjectTagging op -> tagging.deleteObjectTagging(request, op);
+      case S3Operation.GetBucketCors op -> cors.getBucketCors(request, op);
+      case S3Operation.PutBucketCors op -> cors.putBucketCors(request, op);
+      case S3Operation.DeleteBucketCors op -> cors.deleteBucketCors(request, op);
+      case S3Operation.GetBucketLifecycleConfiguration op ->
+          lifecycle.getBucketLifecycleConfiguration(request, op);
+      case S3Operation.PutBucketLifecycleConfiguration op ->
+          lifecycle.putBucketLifecycleConfiguration(request, op);
+      case S3Operation.DeleteBucketLifecycle op -> lifecycle.deleteBucketLifecycle(request, op);
+      case S3Operation.GetObjectAttributes op -> attributes.getObjectAttributes(request, op);
+      case S3Operation.PostObject op -> postObject.postObject(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

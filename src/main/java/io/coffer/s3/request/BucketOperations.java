@@ -23,6 +23,10 @@ final class BucketOperations {
     if (access != null) {
       return access;
     }
+    ParsedRequest feature = BucketFeatureOperations.bucket(method, bucket, query, headers);
+    if (feature != null) {
+      return feature;
+    }
     switch (method) {
       case "GET" -> {
         return get(bucket, query);
@@ -78,7 +82,7 @@ final class BucketOperations {
         return ParsedRequest.of(
             subresource != null
                 ? Subresources.unsupported("CreateBucket", subresource, bucket, null)
-                : new S3Operation.Unsupported(S3Operation.Unsupported.POST_OBJECT, bucket, null));
+                : new S3Operation.PostObject(bucket));
       }
       default -> throw new CofferException(ErrorCode.METHOD_NOT_ALLOWED);
     }

@@ -71,7 +71,8 @@ final class ObjectParameters {
         Conditions.write(headers),
         checksums,
         lock,
-        AclHeaders.parse(headers));
+        AclHeaders.parse(headers),
+        TaggingHeaders.parse(headers));
   }
 
   static S3Operation.DeleteObject delete(String bucket, String key, Query query, Headers headers) {
@@ -108,7 +109,8 @@ final class ObjectParameters {
         algorithm,
         Conditions.write(headers),
         ObjectLockHeaders.parse(headers),
-        AclHeaders.parse(headers));
+        AclHeaders.parse(headers),
+        TaggingHeaders.copyReplacement(headers));
   }
 
   static S3Operation.CreateMultipartUpload createMultipartUpload(
@@ -128,7 +130,8 @@ final class ObjectParameters {
         algorithm,
         type,
         ObjectLockHeaders.parse(headers),
-        AclHeaders.parse(headers));
+        AclHeaders.parse(headers),
+        TaggingHeaders.parse(headers));
   }
 
   /** x-amz-checksum-algorithm: the checksum an object or upload is to have, or null. */

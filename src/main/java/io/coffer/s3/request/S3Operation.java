@@ -11,6 +11,7 @@ import io.coffer.service.AclRequest;
 import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,6 +121,7 @@ public sealed interface S3Operation {
    * @param checksums what the body must match
    * @param lock the x-amz-object-lock-* headers ({@link ObjectLock#NONE} without)
    * @param acl x-amz-acl or x-amz-grant-*
+   * @param tags x-amz-tagging, empty without
    */
   record PutObject(
       String bucket,
@@ -128,7 +130,8 @@ public sealed interface S3Operation {
       WritePrecondition writePrecondition,
       BodyChecksums checksums,
       ObjectLock lock,
-      AclRequest acl)
+      AclRequest acl,
+      Map<String, String> tags)
       implements S3Operation {}
 
   record GetObject(String bucket, String key, ReadParameters read) implements S3Operation {}
@@ -152,6 +155,8 @@ public sealed interface S3Operation {
    *     source's
    * @param checksumAlgorithm the checksum the copy is to have, or null for the source's
    * @param lock the x-amz-object-lock-* headers ({@link ObjectLock#NONE} without)
+   * @param replacementTags the copy's tags (x-amz-tagging-directive REPLACE), or null to copy the
+   *     source's
    */
   record CopyObject(
       String bucket,
@@ -162,13 +167,15 @@ public sealed interface S3Operation {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition writePrecondition,
       ObjectLock lock,
-      AclRequest acl)
+      AclRequest acl,
+      @Nullable Map<String, String> replacementTags)
       implements S3Operation {}
 
   /**
    * @param checksumAlgorithm the algorithm every part is checked with, or null
    * @param checksumType FULL_OBJECT or COMPOSITE, or null (only with an algorithm)
    * @param lock the x-amz-object-lock-* headers, for the object the upload completes to
+   * @param tags x-amz-tagging, for the object the upload completes to
    */
   record CreateMultipartUpload(
       String bucket,
@@ -177,7 +184,8 @@ public sealed interface S3Operation {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       @Nullable String checksumType,
       ObjectLock lock,
-      AclRequest acl)
+      AclRequest acl,
+      Map<String, String> tags)
       implements S3Operation {}
 
   record UploadPart(
@@ -302,19 +310,55 @@ public sealed interface S3Operation {
 
   record DeletePublicAccessBlock(String bucket) implements S3Operation {}
 
+  record GetBucketTagging(String bucket) implements S3Operation {}
+
+  /**
+   * @param checksums what the Tagging document must match
+   */
+  record PutBucketTagging(String bucket, BodyChecksums checksums) implements S3Operation {}
+
+  record DeleteBucketTagging(String bucket) implements S3Operation {}
+
+  /**
+   * @param versionId the version (as sent; checked by the service), or null for the current one
+   */
+  record GetObjectTagging(String bucket, String key, @Nullable String versionId)
+      implements S3Operation {}
+
+  record PutObjectTagging(
+      String bucket, String key, @Nullable String versionId, BodyChecksums checksums)
+      implements S3Operation {}
+
+  record DeleteObjectTagging(String bucket, String key, @Nullable String versionId)
+      implements S3Operation {}
+
+  record GetBucketCors(String bucket) implements S3Operation {}
+
+  record PutBucketCors(String bucket, BodyChecksums checksums) implements S3Operation {}
+
+  record DeleteBucketCors(String bucket) implements S3Operation {}
+
+  record GetBucketLifecycleConfiguration(String bucket) implements S3Operation {}
+
+  record PutBucketLifecycleConfiguration(String bucket, BodyChecksums checksums)
+      implements S3Operation {}
+
+  record DeleteBucketLifecycle(String bucket) implements S3Operation {}
+
+  record GetObjectAttributes(String bucket, String key, @Nullable String versionId)
+      implements S3Operation {}
+
+  /**
+   * A browser form upload: POST to a bucket with a multipart/form-data body, authenticated by the
+   * policy and signature in its fields, not by the request's own signature.
+   */
+  record PostObject(String bucket) implements S3Operation {}
+
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
   record Unsupported(String operation, String bucket, @Nullable String key) implements S3Operation {
-    /** A browser form upload: POST to a bucket, signed by a policy in the form, not the request. */
-    public static final String POST_OBJECT = "PostObject";
-
     @Override
     public String name() {
       return operation;
-    }
-
-    /** Whether the request carries its own form of authentication, which Coffer cannot verify. */
-    public boolean isFormUpload() {
-      return operation.equals(POST_OBJECT);
     }
 
     public CofferException refusal() {

@@ -59,6 +59,10 @@ public final class S3RequestParser {
     if (acl != null) {
       return acl;
     }
+    ParsedRequest feature = BucketFeatureOperations.object(method, bucket, key, query, headers);
+    if (feature != null) {
+      return feature;
+    }
     switch (method) {
       case "GET" -> {
         if (subresource != null) {

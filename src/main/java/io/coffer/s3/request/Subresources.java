@@ -9,9 +9,6 @@ final class Subresources {
   /** Bucket subresources, each the name of an AWS operation family. */
   static final List<String> BUCKET =
       List.of(
-          "cors",
-          "lifecycle",
-          "tagging",
           "encryption",
           "website",
           "logging",
@@ -34,15 +31,7 @@ final class Subresources {
 
   static final List<String> OBJECT =
       List.of(
-          "tagging",
-          "retention",
-          "legal-hold",
-          "torrent",
-          "attributes",
-          "restore",
-          "select",
-          "renameObject",
-          "encryption");
+          "retention", "legal-hold", "torrent", "restore", "select", "renameObject", "encryption");
 
   private Subresources() {}
 

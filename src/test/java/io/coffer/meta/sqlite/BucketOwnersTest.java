@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketFeatures;
 import io.coffer.model.BucketRef;
 import io.coffer.model.Credential;
 import io.coffer.model.ObjectOwnership;
@@ -32,7 +33,8 @@ class BucketOwnersTest {
                   io.coffer.model.Versioning.UNVERSIONED,
                   false,
                   null,
-                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
+                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER),
+                  BucketFeatures.NONE));
       long statements = store.statementCount();
       assertThat(store.findBucketRef("b"))
           .hasValue(
@@ -42,7 +44,8 @@ class BucketOwnersTest {
                   io.coffer.model.Versioning.UNVERSIONED,
                   false,
                   null,
-                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
+                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER),
+                  BucketFeatures.NONE));
       assertThat(store.statementCount()).as("answered from memory").isEqualTo(statements);
       Fixtures.deleteBucket(store, "b");
       assertThat(store.findBucketRef("b")).isEmpty();
@@ -56,7 +59,8 @@ class BucketOwnersTest {
                   io.coffer.model.Versioning.UNVERSIONED,
                   false,
                   null,
-                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
+                  BucketAccess.of(ObjectOwnership.OBJECT_WRITER),
+                  BucketFeatures.NONE));
     }
   }
 
@@ -114,6 +118,7 @@ class BucketOwnersTest {
             io.coffer.model.Versioning.UNVERSIONED,
             false,
             null,
-            BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
+            BucketAccess.of(ObjectOwnership.OBJECT_WRITER),
+            BucketFeatures.NONE));
   }
 }

@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,8 @@ class CompletedUploadsTest {
             new Storage.Parts("m-" + uploadId, 1),
             "null",
             io.coffer.model.ObjectLock.NONE,
-            null);
+            null,
+            Map.of());
     return store.completeUpload(
         completion(uploadId, key, fingerprint, at),
         object,

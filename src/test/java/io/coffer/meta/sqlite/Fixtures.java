@@ -78,7 +78,8 @@ final class Fixtures {
         new Storage.Blob(storageId),
         "null",
         io.coffer.model.ObjectLock.NONE,
-        null);
+        null,
+        Map.of());
   }
 
   static ObjectMeta inline(String bucket, String key, String storageId, byte[] data, String etag) {
@@ -96,7 +97,8 @@ final class Fixtures {
         new Storage.Inline(data),
         "null",
         io.coffer.model.ObjectLock.NONE,
-        null);
+        null,
+        Map.of());
   }
 
   static ObjectMeta multipartObject(
@@ -115,7 +117,8 @@ final class Fixtures {
         new Storage.Parts(storageId, parts),
         "null",
         io.coffer.model.ObjectLock.NONE,
-        null);
+        null,
+        Map.of());
   }
 
   /** An object's inline bytes, or null when it is not kept inline. */
@@ -169,7 +172,8 @@ final class Fixtures {
         null,
         T0,
         io.coffer.model.ObjectLock.NONE,
-        null);
+        null,
+        Map.of());
   }
 
   static Part part(String uploadId, int number, String blobId, long size) {

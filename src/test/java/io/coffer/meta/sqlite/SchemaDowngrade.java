@@ -10,8 +10,20 @@ import java.sql.Statement;
 public final class SchemaDowngrade {
   private SchemaDowngrade() {}
 
-  /** Version 6 → 5: no policies, groups, service accounts, ACLs or bucket access settings. */
+  /** Version 7 → 6: no tags, CORS, lifecycle or quotas. */
+  public static void toVersion6(Statement s) throws SQLException {
+    for (String table : new String[] {"objects", "object_versions", "uploads"}) {
+      s.execute("ALTER TABLE " + table + " DROP COLUMN tags");
+    }
+    for (String column : new String[] {"tags", "cors", "lifecycle", "quota_bytes"}) {
+      s.execute("ALTER TABLE buckets DROP COLUMN " + column);
+    }
+    s.execute("PRAGMA user_version = 6");
+  }
+
+  /** Version 7 → 5: no policies, groups, service accounts, ACLs or bucket access settings. */
   public static void toVersion5(Statement s) throws SQLException {
+    toVersion6(s);
     for (String table :
         new String[] {"policies", "user_groups", "group_members", "policy_attachments"}) {
       s.execute("DROP TABLE " + table);
@@ -29,7 +41,7 @@ public final class SchemaDowngrade {
     s.execute("PRAGMA user_version = 5");
   }
 
-  /** Version 6 → 4: no versions, no object lock (and nothing of version 6). */
+  /** Version 7 → 4: no versions, no object lock (and nothing of version 6). */
   public static void toVersion4(Statement s) throws SQLException {
     toVersion5(s);
     s.execute("DROP TABLE object_versions");

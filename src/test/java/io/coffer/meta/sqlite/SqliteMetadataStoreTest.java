@@ -13,6 +13,7 @@ import io.coffer.meta.MetadataStore.Completed;
 import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketFeatures;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
@@ -130,7 +131,8 @@ class SqliteMetadataStoreTest {
                 io.coffer.model.Versioning.UNVERSIONED,
                 false,
                 null,
-                BucketAccess.of(ObjectOwnership.OBJECT_WRITER)));
+                BucketAccess.of(ObjectOwnership.OBJECT_WRITER),
+                BucketFeatures.NONE));
     assertThat(a.id())
         .matches("[0-9a-f]{32}")
         .isNotEqualTo(store.findBucket("b").orElseThrow().id());
@@ -186,7 +188,8 @@ class SqliteMetadataStoreTest {
             new Storage.Blob("s1"),
             "null",
             io.coffer.model.ObjectLock.NONE,
-            null);
+            null,
+            Map.of());
     assertThat(Fixtures.put(store, o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     ObjectMeta found = store.findObject("b", "dir/a b+c%20.txt").orElseThrow();
     assertThat(found).isEqualTo(o);

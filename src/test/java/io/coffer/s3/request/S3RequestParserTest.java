@@ -191,7 +191,8 @@ class S3RequestParserTest {
                 new WritePrecondition(null, true),
                 NO_CHECKSUMS,
                 ObjectLock.NONE,
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                Map.of())),
         row(
             "PUT /b/k",
             Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
@@ -202,7 +203,8 @@ class S3RequestParserTest {
                 WritePrecondition.NONE,
                 new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null),
                 ObjectLock.NONE,
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                Map.of())),
         row(
             "PUT /b/k",
             Headers.of(
@@ -221,7 +223,8 @@ class S3RequestParserTest {
                 WritePrecondition.NONE,
                 new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null),
                 new ObjectLock(RetentionMode.GOVERNANCE, UNTIL, LegalHold.ON),
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                Map.of())),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
         row(
             "GET /b/k?response-content-type=text/csv&versionId=null",
@@ -277,7 +280,8 @@ class S3RequestParserTest {
                 null,
                 WritePrecondition.NONE,
                 ObjectLock.NONE,
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                null)),
         row(
             "PUT /b/k",
             Headers.of(
@@ -296,7 +300,8 @@ class S3RequestParserTest {
                 null,
                 WritePrecondition.NONE,
                 new ObjectLock(RetentionMode.COMPLIANCE, UNTIL, null),
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                null)),
         row(
             "PUT /b/k",
             Headers.of(
@@ -317,13 +322,14 @@ class S3RequestParserTest {
                 ChecksumAlgorithm.SHA256,
                 WritePrecondition.NONE,
                 ObjectLock.NONE,
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                null)),
         // Multipart uploads
         row(
             "POST /b/k?uploads",
             NONE,
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE)),
+                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE, Map.of())),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
@@ -334,7 +340,8 @@ class S3RequestParserTest {
                 ChecksumAlgorithm.CRC32,
                 "COMPOSITE",
                 ObjectLock.NONE,
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                Map.of())),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-object-lock-legal-hold", "OFF"),
@@ -345,7 +352,8 @@ class S3RequestParserTest {
                 null,
                 null,
                 new ObjectLock(null, null, LegalHold.OFF),
-                AclRequest.NONE)),
+                AclRequest.NONE,
+                Map.of())),
         row(
             "PUT /b/k?partNumber=1&uploadId=u",
             NONE,
@@ -416,11 +424,16 @@ class S3RequestParserTest {
             "POST /b/k?uploads=",
             NONE,
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE)),
+                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE, Map.of())),
         row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
-        row("POST /b", NONE, new Unsupported("PostObject", "b", null)),
+        row("POST /b", NONE, new S3Operation.PostObject("b")),
+        row("GET /b?tagging", NONE, new S3Operation.GetBucketTagging("b")),
+        row("DELETE /b?cors", NONE, new S3Operation.DeleteBucketCors("b")),
+        row("GET /b?lifecycle", NONE, new S3Operation.GetBucketLifecycleConfiguration("b")),
+        row("DELETE /b?lifecycle", NONE, new S3Operation.DeleteBucketLifecycle("b")),
+        row("GET /b/k?attributes", NONE, new S3Operation.GetObjectAttributes("b", "k", null)),
         row("GET /b?acl", NONE, new GetBucketAcl("b")),
         row("GET /b/k?acl&versionId=null", NONE, new GetObjectAcl("b", "k", "null")),
         row("DELETE /b?policy", NONE, new DeleteBucketPolicy("b")),
@@ -453,7 +466,8 @@ class S3RequestParserTest {
                 NO_CHECKSUMS)),
         row("DELETE /b?versioning", NONE, new Unsupported("DeleteBucketVersioning", "b", null)),
         row("DELETE /b?object-lock=", NONE, new Unsupported("DeleteBucketObjectLock", "b", null)),
-        row("GET /b/k?tagging", NONE, new Unsupported("GetObjectTagging", "b", "k")),
+        row("GET /b/k?tagging", NONE, new S3Operation.GetObjectTagging("b", "k", null)),
+        row("DELETE /b/k?tagging", NONE, new S3Operation.DeleteObjectTagging("b", "k", null)),
         row("DELETE /b/k?legal-hold", NONE, new Unsupported("DeleteObjectLegalHold", "b", "k")),
         row("PUT /b/k?renameObject", NONE, new Unsupported("RenameObject", "b", "k")),
         row("POST /b/k?restore", NONE, new Unsupported("RestoreObject", "b", "k")));

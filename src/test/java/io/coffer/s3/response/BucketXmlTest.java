@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketFeatures;
 import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Versioning;
 import io.coffer.s3.request.ContinuationToken;
@@ -30,7 +31,8 @@ class BucketXmlTest {
           io.coffer.model.Versioning.UNVERSIONED,
           false,
           null,
-          BucketAccess.of(ObjectOwnership.OBJECT_WRITER));
+          BucketAccess.of(ObjectOwnership.OBJECT_WRITER),
+          BucketFeatures.NONE);
 
   @Test
   void listAllMyBuckets() {

@@ -50,6 +50,7 @@ final class Golden {
         new Storage.Blob("s1"),
         "null",
         io.coffer.model.ObjectLock.NONE,
-        null);
+        null,
+        Map.of());
   }
 }

@@ -34,7 +34,8 @@ class MultipartXmlTest {
           "COMPOSITE",
           TIME,
           io.coffer.model.ObjectLock.NONE,
-          null);
+          null,
+          Map.of());
 
   @Test
   void initiateMultipartUploadResult() {

@@ -9,6 +9,7 @@ import * as credentials from './views/credentials.js';
 import * as policies from './views/policies.js';
 import * as groups from './views/groups.js';
 import * as bucketAccess from './views/bucket-access.js';
+import * as bucketSettings from './views/bucket-settings.js';
 import * as multipart from './views/multipart.js';
 import * as presigned from './views/presigned.js';
 
@@ -18,6 +19,7 @@ const routes = [
   { path: /^\/buckets$/, section: 'buckets', view: buckets },
   { path: /^\/buckets\/([^/]+)$/, section: 'buckets', view: objects },
   { path: /^\/buckets\/([^/]+)\/access$/, section: 'buckets', view: bucketAccess },
+  { path: /^\/buckets\/([^/]+)\/settings$/, section: 'buckets', view: bucketSettings },
   { path: /^\/credentials$/, section: 'credentials', view: credentials },
   { path: /^\/policies$/, section: 'policies', view: policies },
   { path: /^\/groups$/, section: 'groups', view: groups },

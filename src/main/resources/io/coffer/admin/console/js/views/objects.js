@@ -214,6 +214,7 @@ export async function render(main, [bucket], query) {
       h('button', { type: 'button', class: 'secondary', onclick: () => load(true).catch(showError) }, 'Refresh'),
       h('a', { class: 'button secondary', href: `#/uploads?bucket=${enc(bucket)}` }, 'Multipart uploads'),
       h('a', { class: 'button secondary', id: 'bucket-access-link', href: `#/buckets/${enc(bucket)}/access` }, 'Access'),
+      h('a', { class: 'button secondary', id: 'bucket-settings-link', href: `#/buckets/${enc(bucket)}/settings` }, 'Settings'),
       h('label', { class: 'switch', for: 'show-versions' }, showVersions, ' Show versions'),
       filePicker, folderPicker),
     dropZone);

@@ -1,0 +1,44 @@
+package io.coffer.meta.sqlite;
+
+import io.coffer.model.BucketFeatures;
+import io.coffer.model.CorsConfiguration;
+import io.coffer.model.LifecycleConfiguration;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How a bucket's features are kept: tags as a JSON object (see {@link Json}), the CORS and
+ * lifecycle configurations as JSON documents of their model records (field names are the record
+ * components', so renaming one is a change of the on-disk format), the quota as an integer.
+ */
+final class FeatureColumns {
+  /** The columns {@link #bucketFeatures} reads, in order. */
+  static final String BUCKET_FEATURE_COLUMNS = "tags, cors, lifecycle, quota_bytes";
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private FeatureColumns() {}
+
+  static BucketFeatures bucketFeatures(ResultSet rs, int first) throws SQLException {
+    return new BucketFeatures(
+        Json.decode(rs.getString(first)),
+        decode(rs.getString(first + 1), CorsConfiguration.class),
+        decode(rs.getString(first + 2), LifecycleConfiguration.class),
+        Rows.nullableLong(rs, first + 3));
+  }
+
+  static @Nullable String encode(@Nullable Object configuration) {
+    return configuration == null ? null : MAPPER.writeValueAsString(configuration);
+  }
+
+  private static <T> @Nullable T decode(@Nullable String column, Class<T> type) {
+    return column == null ? null : MAPPER.readValue(column, type);
+  }
+}

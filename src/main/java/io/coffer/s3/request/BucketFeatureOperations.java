@@ -1,0 +1,99 @@
+package io.coffer.s3.request;
+
+import io.coffer.http.Headers;
+import io.coffer.http.Query;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parser's rules for the bucket features: a bucket's {@code ?tagging}, {@code ?cors} and {@code
+ * ?lifecycle}, an object's {@code ?tagging} and {@code ?attributes}.
+ */
+final class BucketFeatureOperations {
+  private BucketFeatureOperations() {}
+
+  /** The bucket operation, or null when the request is none of these. */
+  static @Nullable ParsedRequest bucket(
+      String method, String bucket, Query query, Headers headers) {
+    if (query.has("tagging")) {
+      return switch (method) {
+        case "GET" -> ParsedRequest.of(new S3Operation.GetBucketTagging(bucket));
+        case "PUT" ->
+            ParsedRequest.of(
+                S3Operation.PutBucketTagging.class,
+                () -> new S3Operation.PutBucketTagging(bucket, BodyChecksums.of(headers)));
+        case "DELETE" -> ParsedRequest.of(new S3Operation.DeleteBucketTagging(bucket));
+        default -> throw notAllowed();
+      };
+    }
+    if (query.has("cors")) {
+      return switch (method) {
+        case "GET" -> ParsedRequest.of(new S3Operation.GetBucketCors(bucket));
+        case "PUT" ->
+            ParsedRequest.of(
+                S3Operation.PutBucketCors.class,
+                () -> new S3Operation.PutBucketCors(bucket, BodyChecksums.of(headers)));
+        case "DELETE" -> ParsedRequest.of(new S3Operation.DeleteBucketCors(bucket));
+        default -> throw notAllowed();
+      };
+    }
+    if (query.has("lifecycle")) {
+      return switch (method) {
+        case "GET" -> ParsedRequest.of(new S3Operation.GetBucketLifecycleConfiguration(bucket));
+        case "PUT" ->
+            ParsedRequest.of(
+                S3Operation.PutBucketLifecycleConfiguration.class,
+                () ->
+                    new S3Operation.PutBucketLifecycleConfiguration(
+                        bucket, BodyChecksums.of(headers)));
+        case "DELETE" -> ParsedRequest.of(new S3Operation.DeleteBucketLifecycle(bucket));
+        default -> throw notAllowed();
+      };
+    }
+    return null;
+  }
+
+  /** The object operation, or null when the request is none of these. */
+  static @Nullable ParsedRequest object(
+      String method, String bucket, String key, Query query, Headers headers) {
+    if (query.has("tagging")) {
+      return switch (method) {
+        case "GET" ->
+            ParsedRequest.of(
+                S3Operation.GetObjectTagging.class,
+                () ->
+                    new S3Operation.GetObjectTagging(
+                        bucket, key, ObjectParameters.versionId(query)));
+        case "PUT" ->
+            ParsedRequest.of(
+                S3Operation.PutObjectTagging.class,
+                () ->
+                    new S3Operation.PutObjectTagging(
+                        bucket, key, ObjectParameters.versionId(query), BodyChecksums.of(headers)));
+        case "DELETE" ->
+            ParsedRequest.of(
+                S3Operation.DeleteObjectTagging.class,
+                () ->
+                    new S3Operation.DeleteObjectTagging(
+                        bucket, key, ObjectParameters.versionId(query)));
+        default -> throw notAllowed();
+      };
+    }
+    if (query.has("attributes")) {
+      if (!method.equals("GET")) {
+        throw notAllowed();
+      }
+      return ParsedRequest.of(
+          S3Operation.GetObjectAttributes.class,
+          () ->
+              new S3Operation.GetObjectAttributes(bucket, key, ObjectParameters.versionId(query)));
+    }
+    return null;
+  }
+
+  /** Any other method on these subresources never falls through to the object's operations. */
+  private static CofferException notAllowed() {
+    return new CofferException(ErrorCode.METHOD_NOT_ALLOWED);
+  }
+}

@@ -1,0 +1,4 @@
+/** The bucket's tags section of the settings page (#/buckets/{bucket}/settings). */
+export const ID = 'tags';
+
+export async function render(box, bucket) {}
