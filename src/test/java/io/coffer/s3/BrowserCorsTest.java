@@ -135,6 +135,20 @@ class BrowserCorsTest {
     assertThat(plain.headers()).isEmpty();
   }
 
+  /** The bucket's rules are not even looked up for a request that is not a browser's. */
+  @Test
+  void aRequestWithoutOriginCostsNoLookup() {
+    BrowserCors untouchable =
+        new BrowserCors(
+            bucket -> {
+              throw new AssertionError("looked up the rules of " + bucket);
+            });
+    HttpResponse response = new HttpResponse(200);
+    untouchable.decorate(Headers.of("Host", "x"), "GET", "configured", response);
+    untouchable.decorate(Headers.of("Origin", ""), "GET", "configured", response);
+    assertThat(response.headers()).isEmpty();
+  }
+
   private CofferException refusal(Headers headers, String bucket) {
     CofferException e =
         catchThrowableOfType(CofferException.class, () -> cors.preflight(headers, bucket, "k"));
