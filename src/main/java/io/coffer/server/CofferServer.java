@@ -40,6 +40,7 @@ import io.coffer.service.AnonymousAccessService;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
+import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.IdentityService;
 import io.coffer.service.MultipartService;
@@ -143,6 +144,7 @@ public final class CofferServer implements AutoCloseable {
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
+    CorsService cors = new CorsService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -156,7 +158,7 @@ public final class CofferServer implements AutoCloseable {
             new ObjectLockHandler(buckets, locks),
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
             new TaggingHandler(),
-            new CorsHandler(),
+            new CorsHandler(buckets, cors),
             new LifecycleHandler(),
             new ObjectAttributesHandler(),
             new PostObjectHandler());
@@ -175,6 +177,7 @@ public final class CofferServer implements AutoCloseable {
                     bucket,
                     key,
                     method),
+            cors,
             registry);
     ConsoleAssets assets = ConsoleAssets.load();
 
@@ -192,7 +195,8 @@ public final class CofferServer implements AutoCloseable {
                 locks,
                 copies,
                 bucketAccess,
-                new AnonymousAccessService(buckets)),
+                new AnonymousAccessService(buckets),
+                cors),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
