@@ -42,6 +42,7 @@ import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.IdentityService;
+import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
@@ -143,6 +144,7 @@ public final class CofferServer implements AutoCloseable {
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
+    LifecycleService lifecycle = new LifecycleService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -157,7 +159,7 @@ public final class CofferServer implements AutoCloseable {
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
             new TaggingHandler(),
             new CorsHandler(),
-            new LifecycleHandler(),
+            new LifecycleHandler(buckets, lifecycle),
             new ObjectAttributesHandler(),
             new PostObjectHandler());
     SigV4Verifier verifier =
@@ -192,7 +194,8 @@ public final class CofferServer implements AutoCloseable {
                 locks,
                 copies,
                 bucketAccess,
-                new AnonymousAccessService(buckets)),
+                new AnonymousAccessService(buckets),
+                lifecycle),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
