@@ -35,6 +35,16 @@ class LifecycleRulesTest {
         CofferException.class, () -> LifecycleRules.validated(configuration));
   }
 
+  /** The code a configuration of this one rule is refused with. */
+  private static ErrorCode codeOf(
+      LifecycleFilter filter,
+      @Nullable LifecycleExpiration expiration,
+      @Nullable NoncurrentVersionExpiration noncurrent,
+      @Nullable Integer abortDays) {
+    return refused(of(new LifecycleRule("a", true, filter, expiration, noncurrent, abortDays)))
+        .code();
+  }
+
   private static void assertRefused(
       LifecycleConfiguration configuration, ErrorCode code, String message) {
     CofferException e = refused(configuration);
@@ -105,88 +115,31 @@ class LifecycleRulesTest {
 
   @Test
   void daysArePositive() {
+    LifecycleFilter all = LifecycleFilter.EVERYTHING;
     assertRefused(
-        of(
-            new LifecycleRule(
-                "a",
-                true,
-                LifecycleFilter.EVERYTHING,
-                new LifecycleExpiration(0, null, false),
-                null,
-                null)),
+        of(new LifecycleRule("a", true, all, new LifecycleExpiration(0, null, false), null, null)),
         ErrorCode.INVALID_ARGUMENT,
         "'Days' for Expiration action must be a positive integer");
-    assertThat(
-            refused(
-                    of(
-                        new LifecycleRule(
-                            "a",
-                            true,
-                            LifecycleFilter.EVERYTHING,
-                            null,
-                            new NoncurrentVersionExpiration(0, null),
-                            null)))
-                .code())
+    assertThat(codeOf(all, null, new NoncurrentVersionExpiration(0, null), null))
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
-    assertThat(
-            refused(
-                    of(
-                        new LifecycleRule(
-                            "a",
-                            true,
-                            LifecycleFilter.EVERYTHING,
-                            null,
-                            new NoncurrentVersionExpiration(1, 101),
-                            null)))
-                .code())
+    assertThat(codeOf(all, null, new NoncurrentVersionExpiration(1, 101), null))
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
-    assertThat(
-            refused(of(new LifecycleRule("a", true, LifecycleFilter.EVERYTHING, null, null, -1)))
-                .code())
-        .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThat(codeOf(all, null, null, -1)).isEqualTo(ErrorCode.INVALID_ARGUMENT);
   }
 
   @Test
   void anExpirationTakesExactlyOneChoice() {
-    assertThat(
-            refused(
-                    of(
-                        new LifecycleRule(
-                            "a",
-                            true,
-                            LifecycleFilter.EVERYTHING,
-                            new LifecycleExpiration(1, LocalDate.of(2027, 1, 1), false),
-                            null,
-                            null)))
-                .code())
+    LifecycleFilter all = LifecycleFilter.EVERYTHING;
+    assertThat(codeOf(all, new LifecycleExpiration(1, LocalDate.of(2027, 1, 1), false), null, null))
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
-    assertThat(
-            refused(
-                    of(
-                        new LifecycleRule(
-                            "a",
-                            true,
-                            LifecycleFilter.EVERYTHING,
-                            new LifecycleExpiration(null, null, false),
-                            null,
-                            null)))
-                .code())
+    assertThat(codeOf(all, new LifecycleExpiration(null, null, false), null, null))
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
   }
 
   @Test
   void expiredObjectDeleteMarkerTakesNoTagFilter() {
     assertThat(
-            refused(
-                    of(
-                        new LifecycleRule(
-                            "a",
-                            true,
-                            tags(Map.of("k", "v")),
-                            new LifecycleExpiration(null, null, true),
-                            null,
-                            null)))
-                .code())
+            codeOf(tags(Map.of("k", "v")), new LifecycleExpiration(null, null, true), null, null))
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
   }
 
@@ -196,18 +149,7 @@ class LifecycleRulesTest {
         of(new LifecycleRule("a", true, tags(Map.of("k", "v")), null, null, 1)),
         ErrorCode.INVALID_REQUEST,
         "AbortIncompleteMultipartUpload cannot be specified with Tags.");
-    assertThat(
-            refused(
-                    of(
-                        new LifecycleRule(
-                            "a",
-                            true,
-                            new LifecycleFilter(null, Map.of(), 5L, null, false),
-                            null,
-                            null,
-                            1)))
-                .code())
-        .isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(codeOf(sizes(5L, null), null, null, 1)).isEqualTo(ErrorCode.INVALID_REQUEST);
   }
 
   @Test

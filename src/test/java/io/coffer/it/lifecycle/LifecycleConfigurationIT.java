@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,78 +140,47 @@ class LifecycleConfigurationIT {
         404, "NoSuchBucket", () -> s3.getBucketLifecycleConfiguration(b -> b.bucket("nobody")));
   }
 
+  /** A rule with an ID and a Status, on every key, without an action yet. */
+  static LifecycleRule.Builder rule(String id) {
+    return LifecycleRule.builder()
+        .id(id)
+        .status(ExpirationStatus.ENABLED)
+        .filter(f -> f.prefix(""));
+  }
+
+  static void assertRefused(String code, LifecycleRule.Builder... rules) {
+    LifecycleRule[] built =
+        Arrays.stream(rules).map(LifecycleRule.Builder::build).toArray(LifecycleRule[]::new);
+    assertS3Error(400, code, () -> put("errors", built));
+  }
+
   @Test
   void configurationsAwsRefusesAreRefusedAndChangeNothing() {
     put("errors", days("kept", 9).build());
-    assertS3Error(
-        400, "InvalidArgument", () -> put("errors", days("a", 1).build(), days("a", 2).build()));
-    assertS3Error(400, "InvalidArgument", () -> put("errors", days("zero", 0).build()));
-    assertS3Error(400, "InvalidArgument", () -> put("errors", days("x".repeat(256), 1).build()));
-    assertS3Error(
-        400,
-        "InvalidRequest",
-        () ->
-            put(
-                "errors",
-                LifecycleRule.builder()
-                    .id("idle")
-                    .status(ExpirationStatus.ENABLED)
-                    .filter(f -> f.prefix(""))
-                    .build()));
-    assertS3Error(
-        400,
+    assertRefused("InvalidArgument", days("a", 1), days("a", 2));
+    assertRefused("InvalidArgument", days("zero", 0));
+    assertRefused("InvalidArgument", days("x".repeat(256), 1));
+    assertRefused("InvalidRequest", rule("idle"));
+    assertRefused(
         "InvalidArgument",
-        () ->
-            put(
-                "errors",
-                days("late", 1)
-                    .expiration(e -> e.date(Instant.parse("2030-01-01T06:00:00Z")))
-                    .build()));
-    assertS3Error(
-        400,
+        rule("late").expiration(e -> e.date(Instant.parse("2030-01-01T06:00:00Z"))));
+    assertRefused(
         "InvalidStorageClass",
-        () ->
-            put(
-                "errors",
-                days("cold", 1)
-                    .transitions(t -> t.days(30).storageClass(TransitionStorageClass.GLACIER))
-                    .build()));
-    assertS3Error(
-        400,
+        days("cold", 1).transitions(t -> t.days(30).storageClass(TransitionStorageClass.GLACIER)));
+    LifecycleRuleFilter tagged =
+        LifecycleRuleFilter.builder().tag(t -> t.key("k").value("v")).build();
+    assertRefused(
         "InvalidRequest",
-        () ->
-            put(
-                "errors",
-                LifecycleRule.builder()
-                    .id("abort-tagged")
-                    .status(ExpirationStatus.ENABLED)
-                    .filter(f -> f.tag(t -> t.key("k").value("v")))
-                    .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1))
-                    .build()));
-    assertS3Error(
-        400,
+        rule("abort-tagged")
+            .filter(tagged)
+            .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1)));
+    assertRefused(
         "InvalidArgument",
-        () ->
-            put(
-                "errors",
-                LifecycleRule.builder()
-                    .id("markers-tagged")
-                    .status(ExpirationStatus.ENABLED)
-                    .filter(f -> f.tag(t -> t.key("k").value("v")))
-                    .expiration(e -> e.expiredObjectDeleteMarker(true))
-                    .build()));
-    assertS3Error(
-        400,
+        rule("markers-tagged").filter(tagged).expiration(e -> e.expiredObjectDeleteMarker(true)));
+    assertRefused(
         "InvalidArgument",
-        () ->
-            put(
-                "errors",
-                LifecycleRule.builder()
-                    .id("range")
-                    .status(ExpirationStatus.ENABLED)
-                    .filter(f -> f.and(a -> a.objectSizeGreaterThan(100L).objectSizeLessThan(10L)))
-                    .expiration(e -> e.days(1))
-                    .build()));
+        days("range", 1)
+            .filter(f -> f.and(a -> a.objectSizeGreaterThan(100L).objectSizeLessThan(10L))));
     assertThat(rules("errors")).containsExactly(days("kept", 9).build());
   }
 
