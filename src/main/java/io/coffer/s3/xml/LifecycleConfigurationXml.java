@@ -91,6 +91,7 @@ public final class LifecycleConfigurationXml {
     String legacyPrefix = null;
     LifecycleFilter filter = null;
     LifecycleExpiration expiration = null;
+    boolean sawExpiration = false;
     NoncurrentVersionExpiration noncurrent = null;
     Integer abortDays = null;
     while (cursor.nextChild()) {
@@ -103,7 +104,11 @@ public final class LifecycleConfigurationXml {
       } else if (cursor.at("Filter")) {
         filter = XmlCursor.once(filter, readFilter(cursor));
       } else if (cursor.at("Expiration")) {
-        expiration = XmlCursor.once(expiration, readExpiration(cursor));
+        if (sawExpiration) {
+          throw XmlCursor.malformed();
+        }
+        sawExpiration = true;
+        expiration = readExpiration(cursor);
       } else if (cursor.at("NoncurrentVersionExpiration")) {
         noncurrent = XmlCursor.once(noncurrent, readNoncurrent(cursor));
       } else if (cursor.at("AbortIncompleteMultipartUpload")) {
@@ -222,7 +227,9 @@ public final class LifecycleConfigurationXml {
     }
   }
 
-  private static LifecycleExpiration readExpiration(XmlCursor cursor) throws XMLStreamException {
+  /** The Expiration, or null for one that only says ExpiredObjectDeleteMarker false. */
+  private static @Nullable LifecycleExpiration readExpiration(XmlCursor cursor)
+      throws XMLStreamException {
     Integer days = null;
     LocalDate date = null;
     Boolean marker = null;
@@ -237,11 +244,13 @@ public final class LifecycleConfigurationXml {
         throw XmlCursor.malformed();
       }
     }
-    int given = (days != null ? 1 : 0) + (date != null ? 1 : 0) + (marker != null ? 1 : 0);
-    if (given != 1) {
+    // ExpiredObjectDeleteMarker false asks for nothing: some clients send it beside Days or Date.
+    boolean markers = marker != null && marker;
+    int given = (days != null ? 1 : 0) + (date != null ? 1 : 0) + (markers ? 1 : 0);
+    if (given > 1 || (given == 0 && marker == null)) {
       throw XmlCursor.malformed();
     }
-    return new LifecycleExpiration(days, date, marker != null && marker);
+    return given == 0 ? null : new LifecycleExpiration(days, date, markers);
   }
 
   private static NoncurrentVersionExpiration readNoncurrent(XmlCursor cursor)

@@ -101,6 +101,22 @@ class LifecycleConfigurationXmlTest {
   }
 
   @Test
+  void expiredObjectDeleteMarkerFalseAsksForNothing() {
+    assertThat(
+            rule("<Filter/><Status>Enabled</Status><Expiration><Days>5</Days>"
+                    + "<ExpiredObjectDeleteMarker>false</ExpiredObjectDeleteMarker></Expiration>")
+                .expiration())
+        .isEqualTo(new LifecycleExpiration(5, null, false));
+    assertThat(
+            rule("<Filter/><Status>Enabled</Status><Expiration>"
+                    + "<ExpiredObjectDeleteMarker>false</ExpiredObjectDeleteMarker></Expiration>"
+                    + "<AbortIncompleteMultipartUpload><DaysAfterInitiation>1"
+                    + "</DaysAfterInitiation></AbortIncompleteMultipartUpload>")
+                .expiration())
+        .isNull();
+  }
+
+  @Test
   void datesAreIso8601AtMidnightUtc() {
     assertThat(LifecycleConfigurationXml.date("2027-03-04T00:00:00Z"))
         .isEqualTo(LocalDate.of(2027, 3, 4));
@@ -188,6 +204,7 @@ class LifecycleConfigurationXmlTest {
             + "</Rule>",
         // an Expiration with none or two of its choices, numbers that are not
         "<Rule><Filter/><Status>Enabled</Status><Expiration/></Rule>",
+        "<Rule><Filter/><Status>Enabled</Status>" + ACTION + ACTION + "</Rule>",
         "<Rule><Filter/><Status>Enabled</Status><Expiration><Days>1</Days>"
             + "<ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker></Expiration></Rule>",
         "<Rule><Filter/><Status>Enabled</Status><Expiration><Days>x</Days></Expiration></Rule>",
