@@ -122,7 +122,7 @@ class ConsoleLifecycleIT {
     assertThat(input(loaded, "prefix").getDomProperty("value")).isEqualTo("tmp/");
     assertThat(input(loaded, "expiration-days").getDomProperty("value")).isEqualTo("1");
     assertThat(new Select(input(loaded, "expiration")).getFirstSelectedOption().getText())
-        .isEqualTo("Expire current versions after N days");
+        .isEqualTo("Expire after days");
 
     // what the next run will do: the worker's forecast, or why there is none
     WebElement preview = page.visible(By.id("lifecycle-preview"));

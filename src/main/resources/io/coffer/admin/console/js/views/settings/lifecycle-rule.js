@@ -2,10 +2,10 @@ import { field, h } from '../../dom.js';
 
 /** The choices of a rule's Expiration: one of them at most, as S3 allows. */
 const EXPIRATIONS = [
-  ['none', 'Keep current versions'],
-  ['days', 'Expire current versions after N days'],
-  ['date', 'Expire current versions from a date'],
-  ['markers', 'Remove expired delete markers'],
+  ['none', 'Keep them'],
+  ['days', 'Expire after days'],
+  ['date', 'Expire from a date'],
+  ['markers', 'Only remove expired delete markers'],
 ];
 
 let counter = 0;
@@ -53,18 +53,22 @@ export function ruleForm(rule = {}, onRemove = () => {}) {
 
   const element = h('fieldset', { class: 'card lifecycle-rule', dataset: { rule: rule.id ?? '' } },
     h('legend', {}, rule.id ? `Rule ${rule.id}` : 'New rule'),
-    field('ID', id),
-    h('div', { class: 'field check-field' }, h('label', { for: enabled.id }, enabled, ' Enabled')),
+    h('div', { class: 'field-grid' },
+      field('ID', id),
+      h('div', { class: 'field check-field' }, h('label', { for: enabled.id }, enabled, ' Enabled'))),
     h('h3', {}, 'Applies to'),
-    field('Key prefix', prefix, 'Empty: every key.'),
-    field('Tags', tags, 'key=value, one per line; the object must have them all.'),
-    field('Larger than (bytes)', larger),
-    field('Smaller than (bytes)', smaller),
+    h('div', { class: 'field-grid' },
+      field('Key prefix', prefix, 'Empty: every key.'),
+      field('Tags', tags, 'key=value, one per line; the object must have them all.'),
+      field('Larger than (bytes)', larger),
+      field('Smaller than (bytes)', smaller)),
     h('h3', {}, 'Actions'),
-    field('Current versions', kind), daysField, dateField,
-    field('Remove noncurrent versions after (days)', noncurrentDays, 'Counted from when a version stopped being the current one.'),
-    field('…but keep the newest (versions)', keepNewer, 'Empty: keep none beyond the days.'),
-    field('Abort incomplete multipart uploads after (days)', abortDays),
+    h('div', { class: 'field-grid' },
+      field('Current versions', kind), daysField, dateField),
+    h('div', { class: 'field-grid' },
+      field('Remove noncurrent versions after (days)', noncurrentDays, 'Counted from when a version stopped being the current one.'),
+      field('…but keep the newest (versions)', keepNewer, 'Empty: keep none beyond the days.'),
+      field('Abort incomplete multipart uploads after (days)', abortDays)),
     h('div', { class: 'toolbar' },
       h('button', { type: 'button', class: 'small secondary', dataset: { action: 'remove-rule' }, onclick: () => onRemove(element) }, 'Remove rule')));
 
