@@ -81,13 +81,23 @@ final class LifecycleJson {
             ? LifecycleFilter.EVERYTHING
             : new LifecycleFilter(
                 filter.prefix(),
-                filter.tags() == null ? Map.of() : filter.tags(),
+                tags(filter.tags()),
                 filter.sizeGreaterThan(),
                 filter.sizeLessThan(),
                 false),
         expiration(rule.expiration()),
         noncurrent == null ? null : noncurrent(noncurrent),
         rule.abortIncompleteUploadDays());
+  }
+
+  private static Map<String, String> tags(@Nullable Map<String, String> tags) {
+    if (tags == null) {
+      return Map.of();
+    }
+    if (tags.containsValue(null)) {
+      throw ApiException.invalid("A tag's value is a string (\"\" for an empty one), never null.");
+    }
+    return tags;
   }
 
   private static @Nullable LifecycleExpiration expiration(

@@ -124,6 +124,11 @@ class LifecycleApiIT {
                     + " \"abort_incomplete_upload_days\": 1}]}",
                 400,
                 "invalid_request"),
+            new Case(
+                "{\"rules\": [{\"filter\": {\"tags\": {\"k\": null}},"
+                    + " \"expiration\": {\"days\": 1}}]}",
+                400,
+                "invalid_request"),
             new Case("{\"rules\": []}", 400, "invalid_request"),
             new Case("{}", 400, null),
             new Case("{\"rules\": [{\"transitions\": []}]}", 400, "malformed_json"))) {
