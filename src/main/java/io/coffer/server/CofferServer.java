@@ -144,7 +144,7 @@ public final class CofferServer implements AutoCloseable {
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
-    LifecycleService lifecycle = new LifecycleService(metadata, buckets);
+    LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -159,7 +159,7 @@ public final class CofferServer implements AutoCloseable {
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
             new TaggingHandler(),
             new CorsHandler(),
-            new LifecycleHandler(buckets, lifecycle),
+            new LifecycleHandler(buckets, lifecycleRules),
             new ObjectAttributesHandler(),
             new PostObjectHandler());
     SigV4Verifier verifier =
@@ -195,7 +195,7 @@ public final class CofferServer implements AutoCloseable {
                 copies,
                 bucketAccess,
                 new AnonymousAccessService(buckets),
-                lifecycle),
+                lifecycleRules),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

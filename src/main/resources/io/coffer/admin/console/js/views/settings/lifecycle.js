@@ -67,7 +67,9 @@ export async function render(box, bucket) {
       replace(preview, h('p', { class: 'hint' }, `The preview is not available: ${e.message}`));
       return;
     }
-    replace(preview, forecast(answer.rules ?? []));
+    replace(preview, forecast(answer.rules ?? []),
+      answer.complete === false ? h('p', { class: 'hint', id: 'lifecycle-preview-partial' },
+        'Counted over the first part of the bucket only: the next run may do more.') : null);
   }
 
   box.append(
