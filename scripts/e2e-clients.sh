@@ -438,6 +438,25 @@ aws_bucket_cors() { # rules set and read back with the CLI, preflights answered 
   aws_ s3api delete-bucket-cors --bucket "$abucket"
   preflight https://app.example.com 403
 }
+aws_lifecycle() { # the rules round-trip; a transition is refused; deleting them leaves none
+  local file="$work/lifecycle-$abucket.json" out
+  printf '%s' '{"Rules": [{"ID": "logs", "Status": "Enabled", "Filter": {"Prefix": "logs/"},
+    "Expiration": {"Days": 30}, "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 2}}]}' >"$file"
+  aws_ s3api put-bucket-lifecycle-configuration --bucket "$abucket" --lifecycle-configuration "file://$file"
+  out=$(aws_ s3api get-bucket-lifecycle-configuration --bucket "$abucket" \
+    --query 'Rules[0].[ID,Filter.Prefix,Expiration.Days,AbortIncompleteMultipartUpload.DaysAfterInitiation]' --output text)
+  [ "$out" = "$(printf 'logs\tlogs/\t30\t2')" ] || fail "get-bucket-lifecycle-configuration: $out"
+  printf '%s' '{"Rules": [{"ID": "cold", "Status": "Enabled", "Filter": {},
+    "Transitions": [{"Days": 30, "StorageClass": "GLACIER"}]}]}' >"$file"
+  if out=$(aws_ s3api put-bucket-lifecycle-configuration --bucket "$abucket" \
+    --lifecycle-configuration "file://$file" 2>&1); then fail "a transition was accepted"; fi
+  grep -q InvalidStorageClass <<<"$out" || fail "put with a transition: $out"
+  aws_ s3api delete-bucket-lifecycle --bucket "$abucket"
+  if out=$(aws_ s3api get-bucket-lifecycle-configuration --bucket "$abucket" 2>&1); then
+    fail "rules are still there: $out"
+  fi
+  grep -q NoSuchLifecycleConfiguration <<<"$out" || fail "get after the delete: $out"
+}
 aws_identity_policy() { # a second credential reads what its policy allows and nothing else
   local keys
   keys=$(reader_credential)
@@ -525,8 +544,14 @@ s3cmd_delpolicy() {
   s3cmd_ delpolicy "s3://$abucket"
   anon public/a.txt 403 AccessDenied
 }
+s3cmd_lifecycle() { # s3cmd expire sends a lifecycle configuration; getlifecycle shows it
+  s3cmd_ expire "s3://$abucket" --expiry-days=3 --expiry-prefix=logs/
+  s3cmd_ getlifecycle "s3://$abucket" | tr -d ' \t\n' | grep -q '<Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>3</Days>' ||
+    fail "getlifecycle: $(s3cmd_ getlifecycle "s3://$abucket")"
+  s3cmd_ dellifecycle "s3://$abucket"
+}
 s3cmd_access_rb() { s3cmd_ rm --recursive --force "s3://$abucket" && s3cmd_ rb "s3://$abucket"; }
-for action in access_mb setacl put_public setpolicy delpolicy access_rb; do
+for action in access_mb setacl put_public setpolicy delpolicy lifecycle access_rb; do
   eval "s3cmd2_$action() { S3CMD_V2=1 s3cmd_$action \"\$@\"; }"
 done
 
@@ -544,6 +569,7 @@ run_access() {
       step aws delete-bucket-policy aws_delete_policy
       step aws identity-policy aws_identity_policy
       step aws bucket-cors aws_bucket_cors
+      step aws lifecycle aws_lifecycle
       ;;
     boto3)
       step boto3 put-bucket-policy boto3_put_policy
@@ -558,6 +584,7 @@ run_access() {
       step "$client" put-acl-public "${client}_put_public"
       step "$client" setpolicy "${client}_setpolicy"
       step "$client" delpolicy "${client}_delpolicy"
+      step "$client" lifecycle "${client}_lifecycle"
       ;;
   esac
   step "$client" access-rb "${client}_access_rb"

@@ -93,6 +93,8 @@ public enum ErrorCode {
   POLICY_TOO_LARGE("PolicyTooLarge", 400, "Policy exceeds the maximum allowed document size."),
   UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content"),
   NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
+  NO_SUCH_LIFECYCLE_CONFIGURATION(
+      "NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
   OWNERSHIP_CONTROLS_NOT_FOUND(
       "OwnershipControlsNotFoundError", 404, "The bucket ownership controls were not found"),
   NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION(

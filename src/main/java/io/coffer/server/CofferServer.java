@@ -43,6 +43,7 @@ import io.coffer.service.CopyService;
 import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.IdentityService;
+import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
@@ -145,6 +146,7 @@ public final class CofferServer implements AutoCloseable {
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     CorsService cors = new CorsService(metadata, buckets);
+    LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -159,7 +161,7 @@ public final class CofferServer implements AutoCloseable {
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
             new TaggingHandler(),
             new CorsHandler(buckets, cors),
-            new LifecycleHandler(),
+            new LifecycleHandler(buckets, lifecycleRules),
             new ObjectAttributesHandler(),
             new PostObjectHandler());
     SigV4Verifier verifier =
@@ -196,7 +198,8 @@ public final class CofferServer implements AutoCloseable {
                 copies,
                 bucketAccess,
                 new AnonymousAccessService(buckets),
-                cors),
+                cors,
+                lifecycleRules),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

@@ -51,6 +51,7 @@ public final class ManagementApi implements HttpHandler {
         .register(router);
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
     new CorsRoutes(services.buckets(), services.cors()).register(router);
+    new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */

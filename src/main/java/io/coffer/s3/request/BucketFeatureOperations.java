@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * ?lifecycle}, an object's {@code ?tagging} and {@code ?attributes}.
  */
 final class BucketFeatureOperations {
+  /** AWS's answer to a lifecycle configuration sent without Content-MD5 or a checksum. */
+  static final String LIFECYCLE_CHECKSUM_REQUIRED =
+      "Missing required header for this request: Content-MD5";
+
   private BucketFeatureOperations() {}
 
   /** The bucket operation, or null when the request is none of these. */
@@ -46,7 +50,7 @@ final class BucketFeatureOperations {
                 S3Operation.PutBucketLifecycleConfiguration.class,
                 () ->
                     new S3Operation.PutBucketLifecycleConfiguration(
-                        bucket, BodyChecksums.of(headers)));
+                        bucket, BodyChecksums.required(headers, LIFECYCLE_CHECKSUM_REQUIRED)));
         case "DELETE" -> ParsedRequest.of(new S3Operation.DeleteBucketLifecycle(bucket));
         default -> throw notAllowed();
       };

@@ -358,7 +358,30 @@ class ActionTableIT {
         new Row(
             "DeleteBucketCors",
             "s3:PutBucketCORS",
-            s3 -> s3.deleteBucketCors(b -> b.bucket(BUCKET))));
+            s3 -> s3.deleteBucketCors(b -> b.bucket(BUCKET))),
+        new Row(
+            "GetBucketLifecycleConfiguration",
+            "s3:GetLifecycleConfiguration",
+            s3 -> catchNoSuch(() -> s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)))),
+        new Row(
+            "PutBucketLifecycleConfiguration",
+            "s3:PutLifecycleConfiguration",
+            s3 ->
+                s3.putBucketLifecycleConfiguration(
+                    b ->
+                        b.bucket(BUCKET)
+                            .lifecycleConfiguration(
+                                c ->
+                                    c.rules(
+                                        r ->
+                                            r.id("action-table")
+                                                .filter(f -> f.prefix("never/"))
+                                                .status("Enabled")
+                                                .expiration(e -> e.days(3650)))))),
+        new Row(
+            "DeleteBucketLifecycle",
+            "s3:PutLifecycleConfiguration",
+            s3 -> s3.deleteBucketLifecycle(b -> b.bucket(BUCKET))));
   }
 
   private static void copy(S3Client s3) {

@@ -433,6 +433,10 @@ class S3RequestParserTest {
         row("DELETE /b?cors", NONE, new S3Operation.DeleteBucketCors("b")),
         row("GET /b?lifecycle", NONE, new S3Operation.GetBucketLifecycleConfiguration("b")),
         row("DELETE /b?lifecycle", NONE, new S3Operation.DeleteBucketLifecycle("b")),
+        row(
+            "PUT /b?lifecycle",
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutBucketLifecycleConfiguration("b", MD5)),
         row("GET /b/k?attributes", NONE, new S3Operation.GetObjectAttributes("b", "k", null)),
         row("GET /b?acl", NONE, new GetBucketAcl("b")),
         row("GET /b/k?acl&versionId=null", NONE, new GetObjectAcl("b", "k", "null")),
@@ -509,6 +513,16 @@ class S3RequestParserTest {
             () -> parse("PUT /b/k", Headers.of("x-amz-copy-source", "/s/k?versionId=3HL4kqtJ")));
     assertThat(version.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(version.getMessage()).isEqualTo("Invalid version id specified");
+  }
+
+  @Test
+  void aLifecycleConfigurationNeedsAnIntegrityHeader() {
+    RuntimeException invalid = parse("PUT /b?lifecycle", NONE).invalid();
+    assertThat(invalid).isInstanceOf(CofferException.class);
+    CofferException refusal = (CofferException) invalid;
+    assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(refusal.getMessage())
+        .isEqualTo("Missing required header for this request: Content-MD5");
   }
 
   /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */
