@@ -215,8 +215,7 @@ public final class ObjectService {
    * answers as S3 answers it: 404 NoSuchKey when it is current, 405 MethodNotAllowed when named,
    * both with {@code x-amz-delete-marker: true}.
    */
-  private ObjectMeta find(
-      BucketRef bucketRef, String bucket, String key, @Nullable String versionId) {
+  ObjectMeta find(BucketRef bucketRef, String bucket, String key, @Nullable String versionId) {
     if (versionId == null) {
       Optional<ObjectMeta> current = store.findObject(bucket, key);
       if (current.isPresent()) {

@@ -53,6 +53,7 @@ import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -433,7 +434,24 @@ class S3RequestParserTest {
         row("DELETE /b?cors", NONE, new S3Operation.DeleteBucketCors("b")),
         row("GET /b?lifecycle", NONE, new S3Operation.GetBucketLifecycleConfiguration("b")),
         row("DELETE /b?lifecycle", NONE, new S3Operation.DeleteBucketLifecycle("b")),
-        row("GET /b/k?attributes", NONE, new S3Operation.GetObjectAttributes("b", "k", null)),
+        row(
+            "GET /b/k?attributes&versionId=null",
+            Headers.of(
+                "x-amz-object-attributes",
+                "ETag,ObjectParts",
+                "x-amz-max-parts",
+                "5",
+                "x-amz-part-number-marker",
+                "2"),
+            new S3Operation.GetObjectAttributes(
+                "b",
+                "k",
+                "null",
+                EnumSet.of(
+                    ObjectAttributeNames.Attribute.ETAG,
+                    ObjectAttributeNames.Attribute.OBJECT_PARTS),
+                5,
+                2)),
         row("GET /b?acl", NONE, new GetBucketAcl("b")),
         row("GET /b/k?acl&versionId=null", NONE, new GetObjectAcl("b", "k", "null")),
         row("DELETE /b?policy", NONE, new DeleteBucketPolicy("b")),
