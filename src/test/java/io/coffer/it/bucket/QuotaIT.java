@@ -206,35 +206,27 @@ class QuotaIT {
         s3.uploadPart(
             b -> b.bucket("quota-multipart").key("k").uploadId(uploadId).partNumber(2),
             RequestBody.fromBytes(TestData.random(4 * MIB, 3)));
-    assertS3Error(
-        403,
-        "QuotaExceeded",
-        () ->
-            s3.completeMultipartUpload(
-                b ->
-                    b.bucket("quota-multipart")
-                        .key("k")
-                        .uploadId(uploadId)
-                        .multipartUpload(
-                            u ->
-                                u.parts(
-                                    CompletedPart.builder().partNumber(1).eTag(one.eTag()).build(),
-                                    CompletedPart.builder()
-                                        .partNumber(2)
-                                        .eTag(two.eTag())
-                                        .build()))));
+    assertS3Error(403, "QuotaExceeded", () -> complete(uploadId, one, two));
     assertThat(usage("quota-multipart").get("total_size").asLong()).isZero();
     assertThat(s3.listParts(b -> b.bucket("quota-multipart").key("k").uploadId(uploadId)).parts())
         .hasSize(2);
     // With fewer parts it fits.
+    complete(uploadId, one);
+    assertThat(usage("quota-multipart").get("total_size").asLong()).isEqualTo(5L * MIB);
+  }
+
+  /** Completes the upload of quota-multipart/k with these parts, numbered from 1. */
+  static void complete(String uploadId, UploadPartResponse... parts) {
+    CompletedPart[] completed = new CompletedPart[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      completed[i] = CompletedPart.builder().partNumber(i + 1).eTag(parts[i].eTag()).build();
+    }
     s3.completeMultipartUpload(
         b ->
             b.bucket("quota-multipart")
                 .key("k")
                 .uploadId(uploadId)
-                .multipartUpload(
-                    u -> u.parts(CompletedPart.builder().partNumber(1).eTag(one.eTag()).build())));
-    assertThat(usage("quota-multipart").get("total_size").asLong()).isEqualTo(5L * MIB);
+                .multipartUpload(u -> u.parts(completed)));
   }
 
   @Test
