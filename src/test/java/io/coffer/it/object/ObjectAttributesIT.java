@@ -8,6 +8,7 @@ import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.ExpectedChecksums;
 import io.coffer.it.support.RawS3;
 import io.coffer.it.support.TestData;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,6 +216,28 @@ class ObjectAttributesIT {
                 VERSIONED, "v", "0000000000000000ffffffffffffffff", ObjectAttributes.OBJECT_SIZE));
     assertS3Error(
         404, "NoSuchKey", () -> attributes(BUCKET, "absent", null, ObjectAttributes.E_TAG));
+  }
+
+  /** An unsigned GetObjectAttributes of the object's size. */
+  static HttpResponse<String> anonymousSize(String key) throws Exception {
+    return RawS3.HTTP.send(
+        HttpRequest.newBuilder(coffer.s3Uri().resolve("/" + BUCKET + "/" + key + "?attributes"))
+            .header("x-amz-object-attributes", "ObjectSize")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aReadGrantInTheObjectsAclAllowsItsAttributes() throws Exception {
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("public.txt").acl("public-read"), RequestBody.fromString("hi"));
+    s3.putObject(b -> b.bucket(BUCKET).key("private.txt"), RequestBody.fromString("hi"));
+    HttpResponse<String> allowed = anonymousSize("public.txt");
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+    assertThat(allowed.body()).contains("<ObjectSize>2</ObjectSize>");
+    HttpResponse<String> refused = anonymousSize("private.txt");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(RawS3.errorCode(refused)).isEqualTo("AccessDenied");
   }
 
   @Test
