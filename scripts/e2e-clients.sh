@@ -11,7 +11,8 @@
 #                                          with the AWS CLI)
 # The AWS CLI, boto3 and s3cmd (both signatures) then run access-control steps in a bucket of their
 # own: bucket policies, ACLs, the public access block, an identity policy made through the
-# management API, each checked with anonymous requests.
+# management API, each checked with anonymous requests; the AWS CLI also sets CORS rules and
+# checks browsers' preflights against them.
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -426,6 +427,26 @@ aws_delete_policy() {
   grep -q NoSuchBucketPolicy <<<"$out" || fail "get-bucket-policy after the delete: $out"
   anon public/a.txt 403 AccessDenied
 }
+preflight() { # ORIGIN STATUS: a browser's preflight for a PUT to a key of the access bucket
+  local code
+  code=$(curl -sS -o /dev/null -w '%{http_code}' -X OPTIONS -H "Origin: $1" \
+    -H 'Access-Control-Request-Method: PUT' -H 'Access-Control-Request-Headers: content-type' \
+    "$endpoint/$abucket/upload.txt")
+  [ "$code" = "$2" ] || fail "a preflight from $1 got HTTP $code, expected $2"
+}
+aws_bucket_cors() { # rules set and read back with the CLI, preflights answered by them, deleted
+  local rules="$work/cors-rules.json" origin
+  printf '%s\n' '{"CORSRules": [{"ID": "uploads", "AllowedOrigins": ["https://*.example.com"],
+    "AllowedMethods": ["GET", "PUT"], "AllowedHeaders": ["*"], "ExposeHeaders": ["ETag"],
+    "MaxAgeSeconds": 600}]}' >"$rules"
+  aws_ s3api put-bucket-cors --bucket "$abucket" --cors-configuration "file://$rules"
+  origin=$(aws_ s3api get-bucket-cors --bucket "$abucket" --query 'CORSRules[0].AllowedOrigins[0]' --output text)
+  [ "$origin" = 'https://*.example.com' ] || fail "get-bucket-cors answered $origin"
+  preflight https://app.example.com 200
+  preflight https://app.example.org 403
+  aws_ s3api delete-bucket-cors --bucket "$abucket"
+  preflight https://app.example.com 403
+}
 aws_identity_policy() { # a second credential reads what its policy allows and nothing else
   local keys
   keys=$(reader_credential)
@@ -531,6 +552,7 @@ run_access() {
       step aws public-access-block-ignore-acls aws_ignore_public_acls
       step aws delete-bucket-policy aws_delete_policy
       step aws identity-policy aws_identity_policy
+      step aws bucket-cors aws_bucket_cors
       ;;
     boto3)
       step boto3 put-bucket-policy boto3_put_policy

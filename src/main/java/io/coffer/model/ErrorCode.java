@@ -6,6 +6,14 @@ package io.coffer.model;
  */
 public enum ErrorCode {
   ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+  /** A CORS preflight refused; S3's own code for it, absent from its error table. */
+  ACCESS_FORBIDDEN(
+      "AccessForbidden",
+      403,
+      "CORSResponse: This CORS request is not allowed. This is usually because the evalution of"
+          + " Origin, request method / Access-Control-Request-Method or"
+          + " Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."),
+  BAD_REQUEST("BadRequest", 400, "Bad Request"),
   ACCESS_CONTROL_LIST_NOT_SUPPORTED(
       "AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
   AUTHORIZATION_HEADER_MALFORMED(
@@ -160,7 +168,9 @@ public enum ErrorCode {
       "InvalidStorageClass", 400, "The storage class you specified is not valid."),
   INVALID_LOCATION_CONSTRAINT(
       "InvalidLocationConstraint", 400, "The specified location-constraint is not valid."),
-  NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist.");
+  NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist."),
+  NO_SUCH_CORS_CONFIGURATION(
+      "NoSuchCORSConfiguration", 404, "The CORS configuration does not exist");
 
   private final String s3Code;
   private final int httpStatus;

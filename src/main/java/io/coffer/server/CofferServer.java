@@ -40,6 +40,7 @@ import io.coffer.service.AnonymousAccessService;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
+import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.IdentityService;
 import io.coffer.service.MultipartService;
@@ -144,6 +145,7 @@ public final class CofferServer implements AutoCloseable {
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
+    CorsService cors = new CorsService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -157,7 +159,7 @@ public final class CofferServer implements AutoCloseable {
             new ObjectLockHandler(buckets, locks),
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
             new TaggingHandler(),
-            new CorsHandler(),
+            new CorsHandler(buckets, cors),
             new LifecycleHandler(),
             new ObjectAttributesHandler(
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
@@ -177,6 +179,7 @@ public final class CofferServer implements AutoCloseable {
                     bucket,
                     key,
                     method),
+            cors,
             registry);
     ConsoleAssets assets = ConsoleAssets.load();
 
@@ -194,7 +197,8 @@ public final class CofferServer implements AutoCloseable {
                 locks,
                 copies,
                 bucketAccess,
-                new AnonymousAccessService(buckets)),
+                new AnonymousAccessService(buckets),
+                cors),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

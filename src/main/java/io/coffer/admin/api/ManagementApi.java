@@ -50,6 +50,7 @@ public final class ManagementApi implements HttpHandler {
     new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
         .register(router);
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
+    new CorsRoutes(services.buckets(), services.cors()).register(router);
     new QuotaRoutes(services.buckets()).register(router);
   }
 

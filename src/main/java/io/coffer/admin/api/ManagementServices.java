@@ -4,6 +4,7 @@ import io.coffer.service.AnonymousAccessService;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
+import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
@@ -22,4 +23,5 @@ public record ManagementServices(
     ObjectLockService locks,
     CopyService copies,
     BucketAccessService bucketAccess,
-    AnonymousAccessService anonymousAccess) {}
+    AnonymousAccessService anonymousAccess,
+    CorsService cors) {}

@@ -368,7 +368,26 @@ class ActionTableIT {
         new Row(
             "DeletePublicAccessBlock",
             "s3:PutBucketPublicAccessBlock",
-            s3 -> s3.deletePublicAccessBlock(b -> b.bucket(BUCKET))));
+            s3 -> s3.deletePublicAccessBlock(b -> b.bucket(BUCKET))),
+        new Row(
+            "GetBucketCors",
+            "s3:GetBucketCORS",
+            s3 -> catchNoSuch(() -> s3.getBucketCors(b -> b.bucket(BUCKET)))),
+        new Row(
+            "PutBucketCors",
+            "s3:PutBucketCORS",
+            s3 ->
+                s3.putBucketCors(
+                    b ->
+                        b.bucket(BUCKET)
+                            .corsConfiguration(
+                                c ->
+                                    c.corsRules(
+                                        r -> r.allowedOrigins("*").allowedMethods("GET"))))),
+        new Row(
+            "DeleteBucketCors",
+            "s3:PutBucketCORS",
+            s3 -> s3.deleteBucketCors(b -> b.bucket(BUCKET))));
   }
 
   private static void copy(S3Client s3) {
