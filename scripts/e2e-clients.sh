@@ -222,6 +222,15 @@ check_put_big() { # $1 = yes when the client uploads 50 MiB in parts by default
     fail "expected a multipart upload, the server log shows no CompleteMultipartUpload"
   fi
 }
+check_object_attributes() { # GetObjectAttributes of the 50 MiB object the CLI uploaded in parts
+  local size parts
+  size=$(aws_ s3api get-object-attributes --bucket "$bucket" --key big.bin \
+    --object-attributes ObjectSize ObjectParts --query ObjectSize --output text)
+  [ "$size" = "$(wc -c <"$work/src/big.bin" | tr -d ' ')" ] || fail "ObjectSize is $size"
+  parts=$(aws_ s3api get-object-attributes --bucket "$bucket" --key big.bin \
+    --object-attributes ObjectParts --query ObjectParts.TotalPartsCount --output text)
+  [ "$parts" -gt 1 ] || fail "a multipart object should count its parts, got: $parts"
+}
 check_ls() {
   "${client}_ls" | LC_ALL=C sort >"$work/$client-listing"
   diff "$work/expected-listing" "$work/$client-listing" >"$work/$client-listing.diff" ||
@@ -614,6 +623,7 @@ run_client() {
   step "$client" mb "${client}_mb"
   step "$client" put-small "${client}_put" "$work/src/small.txt" small.txt
   step "$client" put-50MiB check_put_big "$multipart"
+  [ "$client" = aws ] && step "$client" object-attributes check_object_attributes
   step "$client" sync-up "${client}_sync_up" "$work/src/tree" tree/
   step "$client" ls check_ls
   step "$client" get-small check_get small.txt "$work/src/small.txt"

@@ -134,6 +134,8 @@ public enum ErrorCode {
       "A header or query you provided implies functionality that is not implemented."),
   PRECONDITION_FAILED(
       "PreconditionFailed", 412, "At least one of the preconditions you specified did not hold."),
+  QUOTA_EXCEEDED(
+      "QuotaExceeded", 403, "The write would take the bucket past its quota of stored bytes."),
   REQUEST_HEADER_FIELDS_TOO_LARGE(
       "RequestHeaderSectionTooLarge",
       431,

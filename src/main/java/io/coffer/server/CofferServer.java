@@ -45,6 +45,7 @@ import io.coffer.service.CredentialService;
 import io.coffer.service.IdentityService;
 import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
+import io.coffer.service.ObjectAttributesService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
@@ -162,7 +163,8 @@ public final class CofferServer implements AutoCloseable {
             new TaggingHandler(),
             new CorsHandler(buckets, cors),
             new LifecycleHandler(buckets, lifecycleRules),
-            new ObjectAttributesHandler(),
+            new ObjectAttributesHandler(
+                buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler());
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);

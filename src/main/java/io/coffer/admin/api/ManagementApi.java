@@ -52,6 +52,7 @@ public final class ManagementApi implements HttpHandler {
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
     new CorsRoutes(services.buckets(), services.cors()).register(router);
     new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
+    new QuotaRoutes(services.buckets()).register(router);
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */

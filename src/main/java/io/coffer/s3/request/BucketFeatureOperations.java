@@ -91,9 +91,33 @@ final class BucketFeatureOperations {
       return ParsedRequest.of(
           S3Operation.GetObjectAttributes.class,
           () ->
-              new S3Operation.GetObjectAttributes(bucket, key, ObjectParameters.versionId(query)));
+              new S3Operation.GetObjectAttributes(
+                  bucket,
+                  key,
+                  ObjectParameters.versionId(query),
+                  ObjectAttributeNames.parse(headers),
+                  lenientHeader(headers, "x-amz-max-parts", MAX_PARTS, 0, MAX_PARTS),
+                  lenientHeader(headers, "x-amz-part-number-marker", 0, 0, 10_000)));
     }
     return null;
+  }
+
+  /** The most parts one GetObjectAttributes lists, as ListParts. */
+  private static final int MAX_PARTS = 1000;
+
+  /**
+   * A decimal header GetObjectAttributes reads: as AWS, a value that is no number in [min, max] is
+   * ignored (the default applies) rather than refused; a larger one is capped at max.
+   */
+  private static int lenientHeader(Headers headers, String name, int absent, int min, int max) {
+    String value = headers.get(name);
+    if (value == null) {
+      return absent;
+    }
+    return DecimalParam.parse(value.trim(), min, Integer.MAX_VALUE).stream()
+        .map(n -> Math.min(n, max))
+        .findFirst()
+        .orElse(absent);
   }
 
   /** Any other method on these subresources never falls through to the object's operations. */

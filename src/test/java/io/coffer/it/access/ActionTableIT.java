@@ -60,6 +60,15 @@ class ActionTableIT {
         alice.putObject(b -> b.bucket(BUCKET).key("obj"), RequestBody.fromString("v")).versionId();
   }
 
+  static void objectAttributes(S3Client s3) {
+    s3.getObjectAttributes(b -> b.bucket(BUCKET).key("obj").objectAttributesWithStrings("ETag"));
+  }
+
+  static void versionAttributes(S3Client s3) {
+    s3.getObjectAttributes(
+        b -> b.bucket(BUCKET).key("obj").versionId(versionId).objectAttributesWithStrings("ETag"));
+  }
+
   static String upload() {
     return alice.createMultipartUpload(b -> b.bucket(BUCKET).key("mp")).uploadId();
   }
@@ -299,6 +308,26 @@ class ActionTableIT {
             "GetObjectAcl (versionId)",
             "s3:GetObjectVersionAcl",
             s3 -> s3.getObjectAcl(b -> b.bucket(BUCKET).key("obj").versionId(versionId))),
+        new Row(
+            "GetObjectAttributes (read)",
+            Set.of("s3:GetObject", "s3:GetObjectAttributes"),
+            "s3:GetObject",
+            ActionTableIT::objectAttributes),
+        new Row(
+            "GetObjectAttributes (attributes)",
+            Set.of("s3:GetObject", "s3:GetObjectAttributes"),
+            "s3:GetObjectAttributes",
+            ActionTableIT::objectAttributes),
+        new Row(
+            "GetObjectAttributes (versionId, read)",
+            Set.of("s3:GetObjectVersion", "s3:GetObjectVersionAttributes"),
+            "s3:GetObjectVersion",
+            ActionTableIT::versionAttributes),
+        new Row(
+            "GetObjectAttributes (versionId, attributes)",
+            Set.of("s3:GetObjectVersion", "s3:GetObjectVersionAttributes"),
+            "s3:GetObjectVersionAttributes",
+            ActionTableIT::versionAttributes),
         new Row(
             "PutObjectAcl (versionId)",
             "s3:PutObjectVersionAcl",

@@ -114,7 +114,6 @@ class UnsupportedOperationsIT {
           op("GetBucketRequestPayment", "GET", false, "requestPayment"),
           op("GetBucketTagging", "GET", false, "tagging"),
           op("GetBucketWebsite", "GET", false, "website"),
-          op("GetObjectAttributes", "GET", true, "attributes"),
           op("GetObjectTagging", "GET", true, "tagging"),
           op("GetObjectTorrent", "GET", true, "torrent"),
           op("ListBucketAnalyticsConfigurations", "GET", false, "analytics"),

@@ -53,6 +53,7 @@ import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -437,7 +438,24 @@ class S3RequestParserTest {
             "PUT /b?lifecycle",
             Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
             new S3Operation.PutBucketLifecycleConfiguration("b", MD5)),
-        row("GET /b/k?attributes", NONE, new S3Operation.GetObjectAttributes("b", "k", null)),
+        row(
+            "GET /b/k?attributes&versionId=null",
+            Headers.of(
+                "x-amz-object-attributes",
+                "ETag,ObjectParts",
+                "x-amz-max-parts",
+                "5",
+                "x-amz-part-number-marker",
+                "2"),
+            new S3Operation.GetObjectAttributes(
+                "b",
+                "k",
+                "null",
+                EnumSet.of(
+                    ObjectAttributeNames.Attribute.ETAG,
+                    ObjectAttributeNames.Attribute.OBJECT_PARTS),
+                5,
+                2)),
         row("GET /b?acl", NONE, new GetBucketAcl("b")),
         row("GET /b/k?acl&versionId=null", NONE, new GetObjectAcl("b", "k", "null")),
         row("DELETE /b?policy", NONE, new DeleteBucketPolicy("b")),
