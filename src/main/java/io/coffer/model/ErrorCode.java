@@ -6,6 +6,8 @@ package io.coffer.model;
  */
 public enum ErrorCode {
   ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+  /** S3's code for a tag set with too many tags. */
+  BAD_REQUEST("BadRequest", 400, "Bad Request"),
   ACCESS_CONTROL_LIST_NOT_SUPPORTED(
       "AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
   AUTHORIZATION_HEADER_MALFORMED(
@@ -60,6 +62,7 @@ public enum ErrorCode {
   INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
+  INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag."),
   INVALID_BUCKET_STATE(
       "InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
   OBJECT_LOCK_CONFIGURATION_NOT_FOUND(
@@ -111,6 +114,7 @@ public enum ErrorCode {
       "MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
+  NO_SUCH_TAG_SET("NoSuchTagSet", 404, "The TagSet does not exist"),
   NO_SUCH_UPLOAD(
       "NoSuchUpload",
       404,
