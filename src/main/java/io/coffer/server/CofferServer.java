@@ -41,6 +41,7 @@ import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.ExistingObjectTags;
 import io.coffer.service.IdentityService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
@@ -132,7 +133,7 @@ public final class CofferServer implements AutoCloseable {
             config.region(),
             ObjectOwnership.fromAwsName(config.defaultObjectOwnership())
                 .orElseThrow(() -> new IllegalArgumentException("unknown object ownership")),
-            new Access(identities, clock));
+            new Access(identities, clock, ExistingObjectTags.stored(metadata)));
     ObjectService objects =
         new ObjectService(
             metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
