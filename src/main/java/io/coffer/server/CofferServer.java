@@ -49,6 +49,7 @@ import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
+import io.coffer.service.TaggingService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -156,7 +157,7 @@ public final class CofferServer implements AutoCloseable {
             new VersioningHandler(buckets),
             new ObjectLockHandler(buckets, locks),
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
-            new TaggingHandler(),
+            new TaggingHandler(new TaggingService(metadata, buckets), buckets),
             new CorsHandler(),
             new LifecycleHandler(),
             new ObjectAttributesHandler(),

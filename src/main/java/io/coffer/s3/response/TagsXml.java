@@ -4,8 +4,8 @@ import io.coffer.s3.xml.XmlWriter;
 import java.util.Map;
 
 /** The Tagging document GetObjectTagging and GetBucketTagging answer. */
-public final class TaggingXml {
-  private TaggingXml() {}
+public final class TagsXml {
+  private TagsXml() {}
 
   /** The tags in their stored order; an empty set is an empty TagSet. */
   public static byte[] tagging(Map<String, String> tags) {

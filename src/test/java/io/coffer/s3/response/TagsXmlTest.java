@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TaggingXmlTest {
+class TagsXmlTest {
   @Test
   void tagsInTheirOrderWithEscapedText() {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("z", "1");
     tags.put("a b", "x<y&");
-    assertThat(text(TaggingXml.tagging(tags)))
+    assertThat(text(TagsXml.tagging(tags)))
         .isEqualTo(
             document(
                 "<Tagging" + Golden.NS + "><TagSet>",
@@ -25,7 +25,7 @@ class TaggingXmlTest {
 
   @Test
   void noTagsIsAnEmptyTagSet() {
-    assertThat(text(TaggingXml.tagging(Map.of())))
+    assertThat(text(TagsXml.tagging(Map.of())))
         .isEqualTo(document("<Tagging" + Golden.NS + "><TagSet></TagSet></Tagging>"));
   }
 }
