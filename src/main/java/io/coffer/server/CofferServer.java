@@ -145,6 +145,7 @@ public final class CofferServer implements AutoCloseable {
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
+    TaggingService tagging = new TaggingService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -157,7 +158,7 @@ public final class CofferServer implements AutoCloseable {
             new VersioningHandler(buckets),
             new ObjectLockHandler(buckets, locks),
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
-            new TaggingHandler(new TaggingService(metadata, buckets), buckets),
+            new TaggingHandler(tagging, buckets),
             new CorsHandler(),
             new LifecycleHandler(),
             new ObjectAttributesHandler(),
@@ -194,7 +195,8 @@ public final class CofferServer implements AutoCloseable {
                 locks,
                 copies,
                 bucketAccess,
-                new AnonymousAccessService(buckets)),
+                new AnonymousAccessService(buckets),
+                tagging),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
