@@ -155,7 +155,7 @@ class CrashConsistencyIT {
       counts.versionedAcknowledged += versioned.acknowledged.get();
       counts.accessAcknowledged += access.acknowledged.get();
       System.out.printf(
-          "crash test: cycle %d, %d acknowledged, %d versioned, %d access settings,"
+          "crash test: cycle %d, %d acknowledged, %d versioned, %d access settings and tags,"
               + " %d bucket re-creations, %d ms%n",
           cycle + 1,
           acknowledged,
@@ -401,7 +401,7 @@ class CrashConsistencyIT {
           + versionsChecked
           + " version checks (by version ID); access bucket: "
           + accessAcknowledged
-          + " acknowledged policy and ACL changes, "
+          + " acknowledged policy, ACL and tag changes, "
           + accessChecks
           + " policy and key checks (bytes and ACL)";
     }
