@@ -238,7 +238,8 @@ class CrashConsistencyIT {
                 + " version, in all four buckets (seed %d)",
             seed)
         .isEqualTo(expectedBlobs);
-    try (Stream<Path> folders = Files.list(buckets)) {
+    // no folder at all before the first blob (a cycle that acknowledged only small objects)
+    try (Stream<Path> folders = Files.exists(buckets) ? Files.list(buckets) : Stream.empty()) {
       assertThat(folders.count())
           .as("bucket folders after start-up, at most one per live bucket (seed %d)", seed)
           .isLessThanOrEqualTo(client.listBuckets().buckets().size());
@@ -403,7 +404,7 @@ class CrashConsistencyIT {
           + accessAcknowledged
           + " acknowledged policy, ACL and tag changes, "
           + accessChecks
-          + " policy and key checks (bytes and ACL)";
+          + " policy and key checks (bytes, ACL and tags)";
     }
   }
 }
