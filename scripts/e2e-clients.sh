@@ -12,7 +12,7 @@
 # The AWS CLI, boto3 and s3cmd (both signatures) then run access-control steps in a bucket of their
 # own: bucket policies, ACLs, the public access block, an identity policy made through the
 # management API, each checked with anonymous requests; the AWS CLI also sets CORS rules and
-# checks browsers' preflights against them.
+# checks browsers' preflights against them, and sets object and bucket tags.
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -564,6 +564,41 @@ for action in access_mb setacl put_public setpolicy delpolicy lifecycle access_r
   eval "s3cmd2_$action() { S3CMD_V2=1 s3cmd_$action \"\$@\"; }"
 done
 
+# Tags: x-amz-tagging on upload, put/get/delete-object-tagging, a copy with the REPLACE directive,
+# bucket tags, and a refused 11th object tag.
+aws_tagging() {
+  aws_ s3api put-object --bucket "$abucket" --key tags/a.txt --body "$work/src/small.txt" \
+    --tagging 'team=red&stage=raw' >/dev/null
+  [ "$(aws_ s3api get-object-tagging --bucket "$abucket" --key tags/a.txt \
+    --query 'TagSet[].[Key,Value]' --output text | tr '\t\n' '= ' | sed 's/ $//')" = "team=red stage=raw" ] ||
+    fail "tags of put-object --tagging"
+  [ "$(aws_ s3api head-object --bucket "$abucket" --key tags/a.txt --query TagCount --output text)" = 2 ] ||
+    fail "x-amz-tagging-count of head-object"
+  aws_ s3api put-object-tagging --bucket "$abucket" --key tags/a.txt \
+    --tagging 'TagSet=[{Key=owner,Value=e2e}]' >/dev/null
+  [ "$(aws_ s3api get-object-tagging --bucket "$abucket" --key tags/a.txt --query 'TagSet[0].Value' --output text)" = e2e ] ||
+    fail "put-object-tagging"
+  aws_ s3api copy-object --bucket "$abucket" --key tags/b.txt --copy-source "$abucket/tags/a.txt" \
+    --tagging-directive REPLACE --tagging 'copied=yes' >/dev/null
+  [ "$(aws_ s3api get-object-tagging --bucket "$abucket" --key tags/b.txt --query 'TagSet[0].Key' --output text)" = copied ] ||
+    fail "copy-object --tagging-directive REPLACE"
+  aws_ s3api delete-object-tagging --bucket "$abucket" --key tags/a.txt
+  [ "$(aws_ s3api get-object-tagging --bucket "$abucket" --key tags/a.txt --query 'length(TagSet)' --output text)" = 0 ] ||
+    fail "delete-object-tagging"
+  local eleven out
+  eleven=$(python3 -c 'print("TagSet=[" + ",".join("{Key=k%d,Value=v}" % i for i in range(11)) + "]")')
+  if out=$(aws_ s3api put-object-tagging --bucket "$abucket" --key tags/a.txt --tagging "$eleven" 2>&1); then
+    fail "11 object tags were accepted"
+  fi
+  grep -q BadRequest <<<"$out" || fail "11 object tags: $out"
+  aws_ s3api put-bucket-tagging --bucket "$abucket" --tagging 'TagSet=[{Key=cost-center,Value=42}]'
+  [ "$(aws_ s3api get-bucket-tagging --bucket "$abucket" --query 'TagSet[0].Value' --output text)" = 42 ] ||
+    fail "get-bucket-tagging"
+  aws_ s3api delete-bucket-tagging --bucket "$abucket"
+  if out=$(aws_ s3api get-bucket-tagging --bucket "$abucket" 2>&1); then fail "bucket tags left: $out"; fi
+  grep -q NoSuchTagSet <<<"$out" || fail "get-bucket-tagging without tags: $out"
+}
+
 run_access() {
   abucket="e2e-$client-access"
   step "$client" access-mb "${client}_access_mb"
@@ -579,6 +614,7 @@ run_access() {
       step aws identity-policy aws_identity_policy
       step aws bucket-cors aws_bucket_cors
       step aws lifecycle aws_lifecycle
+      step aws tagging aws_tagging
       ;;
     boto3)
       step boto3 put-bucket-policy boto3_put_policy

@@ -13,6 +13,7 @@ public enum ErrorCode {
       "CORSResponse: This CORS request is not allowed. This is usually because the evalution of"
           + " Origin, request method / Access-Control-Request-Method or"
           + " Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."),
+  /** S3's code for a tag set with too many tags. */
   BAD_REQUEST("BadRequest", 400, "Bad Request"),
   ACCESS_CONTROL_LIST_NOT_SUPPORTED(
       "AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
@@ -68,6 +69,7 @@ public enum ErrorCode {
   INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
+  INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag."),
   INVALID_BUCKET_STATE(
       "InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
   OBJECT_LOCK_CONFIGURATION_NOT_FOUND(
@@ -121,6 +123,7 @@ public enum ErrorCode {
       "MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
+  NO_SUCH_TAG_SET("NoSuchTagSet", 404, "The TagSet does not exist"),
   NO_SUCH_UPLOAD(
       "NoSuchUpload",
       404,

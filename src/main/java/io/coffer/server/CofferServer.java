@@ -42,6 +42,7 @@ import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.ExistingObjectTags;
 import io.coffer.service.IdentityService;
 import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
@@ -51,6 +52,7 @@ import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
+import io.coffer.service.TaggingService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -135,7 +137,7 @@ public final class CofferServer implements AutoCloseable {
             config.region(),
             ObjectOwnership.fromAwsName(config.defaultObjectOwnership())
                 .orElseThrow(() -> new IllegalArgumentException("unknown object ownership")),
-            new Access(identities, clock));
+            new Access(identities, clock, ExistingObjectTags.stored(metadata)));
     ObjectService objects =
         new ObjectService(
             metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
@@ -148,6 +150,7 @@ public final class CofferServer implements AutoCloseable {
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     CorsService cors = new CorsService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
+    TaggingService tagging = new TaggingService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
@@ -160,7 +163,7 @@ public final class CofferServer implements AutoCloseable {
             new VersioningHandler(buckets),
             new ObjectLockHandler(buckets, locks),
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
-            new TaggingHandler(),
+            new TaggingHandler(tagging, buckets),
             new CorsHandler(buckets, cors),
             new LifecycleHandler(buckets, lifecycleRules),
             new ObjectAttributesHandler(
@@ -201,7 +204,8 @@ public final class CofferServer implements AutoCloseable {
                 bucketAccess,
                 new AnonymousAccessService(buckets),
                 cors,
-                lifecycleRules),
+                lifecycleRules,
+                tagging),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

@@ -43,10 +43,19 @@ public final class Access {
   private final IdentityPolicies identities;
   private final BucketPolicies bucketPolicies = new BucketPolicies();
   private final Clock clock;
+  private final ExistingObjectTags existingTags;
 
   public Access(IdentityPolicies identities, Clock clock) {
+    this(identities, clock, ExistingObjectTags.NONE);
+  }
+
+  /**
+   * @param existingTags where s3:ExistingObjectTag conditions read an object's tags
+   */
+  public Access(IdentityPolicies identities, Clock clock, ExistingObjectTags existingTags) {
     this.identities = identities;
     this.clock = clock;
+    this.existingTags = existingTags;
   }
 
   /**
@@ -118,7 +127,7 @@ public final class Access {
               action.policyName(),
               resource(bucket, key),
               principal(credential),
-              new RequestConditions(caller, clock.instant()));
+              new RequestConditions(caller, action, bucket, key, clock.instant(), existingTags));
       boolean identityAllows = false;
       for (PolicyDocument policy : identity) {
         Decision decision = policy.evaluate(request);

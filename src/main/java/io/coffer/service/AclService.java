@@ -75,6 +75,16 @@ public final class AclService {
   }
 
   private ObjectMeta find(String bucket, String key, @Nullable String versionId) {
+    return objectVersion(store, bucket, key, versionId);
+  }
+
+  /**
+   * The object version an operation on its subresources (ACL, tags) acts on: NO_SUCH_KEY (a current
+   * delete marker too) or NO_SUCH_VERSION when absent, METHOD_NOT_ALLOWED for a named delete
+   * marker.
+   */
+  static ObjectMeta objectVersion(
+      MetadataStore store, String bucket, String key, @Nullable String versionId) {
     KeyVersion version =
         store
             .findVersion(bucket, key, versionId)

@@ -1,6 +1,7 @@
 package io.coffer.service;
 
 import io.coffer.model.Credential;
+import java.util.Map;
 
 /**
  * Who asks: an S3 credential, an anonymous client (a request without a signature), or the
@@ -20,6 +21,18 @@ public sealed interface Caller {
 
   /** The request as the policy engine's conditions read it. */
   RequestContext context();
+
+  /**
+   * This caller, its request carrying {@code tags} in its body (for s3:RequestObjectTag
+   * conditions): PutObjectTagging's document, a POST upload's tagging field.
+   */
+  default Caller withRequestTags(Map<String, String> tags) {
+    return switch (this) {
+      case Admin admin -> admin;
+      case User user -> new User(user.credential(), user.context().withRequestTags(tags));
+      case Anonymous anonymous -> new Anonymous(anonymous.context().withRequestTags(tags));
+    };
+  }
 
   record Admin() implements Caller {
     @Override

@@ -12,6 +12,7 @@ import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
 import io.coffer.model.WritePrecondition;
 import java.io.IOException;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +52,8 @@ public final class CopyService {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       WritePrecondition precondition,
       ObjectLock lock,
-      AclRequest aclRequest) {
+      AclRequest aclRequest,
+      @Nullable Map<String, String> replacementTags) {
     BucketService.ObjectAccess sourceRef =
         sourceRef(caller, sourceBucket, sourceKey, sourceVersionId);
     BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
@@ -93,7 +95,16 @@ public final class CopyService {
             ? replacement
             : new ObjectAttributes(from.contentType(), from.headers(), from.userMetadata());
     return new Copied(
-        objects.commitNew(bucketId, bucket, key, stored, attributes, precondition, newLock, acl),
+        objects.commitNew(
+            bucketId,
+            bucket,
+            key,
+            stored,
+            attributes,
+            precondition,
+            newLock,
+            acl,
+            replacementTags != null ? replacementTags : from.tags()),
         from.versionId());
   }
 

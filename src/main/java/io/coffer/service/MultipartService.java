@@ -75,7 +75,8 @@ public final class MultipartService {
       @Nullable ChecksumAlgorithm checksumAlgorithm,
       @Nullable String checksumType,
       ObjectLock lock,
-      AclRequest aclRequest) {
+      AclRequest aclRequest,
+      Map<String, String> tags) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
@@ -109,7 +110,7 @@ public final class MultipartService {
             clock.instant(),
             newLock,
             acl,
-            Map.of());
+            tags);
     store.createUpload(upload);
     return upload;
   }
@@ -353,7 +354,8 @@ public final class MultipartService {
                 new Storage.Parts(Ids.storageId(), segments.size()))
             .withVersion(versionId)
             .withLock(upload.lock())
-            .withAcl(upload.acl());
+            .withAcl(upload.acl())
+            .withTags(upload.tags());
     CompletedUpload completion =
         new CompletedUpload(
             uploadId, bucket, key, etag, size, checksum, fingerprint, now, versionId);

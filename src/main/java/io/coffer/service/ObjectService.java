@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +84,10 @@ public final class ObjectService {
     return quotas;
   }
 
-  /** Writes an object with the ACL its request's headers ask for (see {@link AclResolver}). */
+  /**
+   * Writes an object with the ACL its request's headers ask for (see {@link AclResolver}) and the
+   * tags of x-amz-tagging (validated by the parser; empty for none).
+   */
   public ObjectMeta put(
       Caller caller,
       String bucket,
@@ -94,7 +98,8 @@ public final class ObjectService {
       PayloadChecks checks,
       WritePrecondition precondition,
       ObjectLock lock,
-      AclRequest aclRequest) {
+      AclRequest aclRequest,
+      Map<String, String> tags) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
@@ -104,7 +109,7 @@ public final class ObjectService {
     StoredBody stored =
         bodyWriter.store(
             ref.id(), Quotas.limit(body, room), declaredLength, maxObjectSize, checks, true);
-    return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock, acl);
+    return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock, acl, tags);
   }
 
   /** The ACL a new object gets in the bucket (checked before anything is stored). */
@@ -127,7 +132,8 @@ public final class ObjectService {
   }
 
   /**
-   * Makes a stored body the current version of a key, with the given attributes, lock and ACL.
+   * Makes a stored body the current version of a key, with the given attributes, lock, ACL and
+   * tags.
    *
    * @param bucketId the ID of the bucket the body was stored under
    * @return the object as stored, with the version ID it got
@@ -140,7 +146,8 @@ public final class ObjectService {
       ObjectAttributes attributes,
       WritePrecondition precondition,
       ObjectLock lock,
-      @Nullable Acl acl) {
+      @Nullable Acl acl,
+      Map<String, String> tags) {
     Instant now = clock.instant();
     Storage storage =
         stored.blobId() != null
@@ -160,7 +167,8 @@ public final class ObjectService {
                 storage)
             .withVersion(VersionIds.next())
             .withLock(lock)
-            .withAcl(acl);
+            .withAcl(acl)
+            .withTags(tags);
     return commit(
         bucketId,
         meta,

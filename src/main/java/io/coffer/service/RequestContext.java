@@ -1,5 +1,6 @@
 package io.coffer.service;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param headers the request's headers (and a presigned URL's x-amz-* parameters), by
  *     case-insensitive name
  * @param query the request's query parameters
+ * @param requestTags the tags a request carries in its body (PutObjectTagging's document, a POST
+ *     upload's tagging field), for s3:RequestObjectTag conditions; null when the body carries none
+ *     (the x-amz-tagging header is read from {@code headers})
  */
 public record RequestContext(
     @Nullable String sourceIp,
@@ -21,7 +25,24 @@ public record RequestContext(
     @Nullable String authType,
     @Nullable String signatureVersion,
     Lookup headers,
-    Lookup query) {
+    Lookup query,
+    @Nullable Map<String, String> requestTags) {
+
+  public RequestContext(
+      @Nullable String sourceIp,
+      boolean secureTransport,
+      @Nullable String authType,
+      @Nullable String signatureVersion,
+      Lookup headers,
+      Lookup query) {
+    this(sourceIp, secureTransport, authType, signatureVersion, headers, query, null);
+  }
+
+  /** This request, carrying {@code tags} in its body. */
+  public RequestContext withRequestTags(Map<String, String> tags) {
+    return new RequestContext(
+        sourceIp, secureTransport, authType, signatureVersion, headers, query, tags);
+  }
 
   /** Named values of a request: the first value, or null. */
   @FunctionalInterface

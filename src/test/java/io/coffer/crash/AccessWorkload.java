@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,14 +21,16 @@ import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * A client thread on a bucket of its own that changes access settings: PutBucketPolicy (a new
- * document each time) and DeleteBucketPolicy, PutObject with {@code x-amz-acl} (inline and
- * file-backed bodies) and PutObjectAcl. After a kill, the bucket's policy must be exactly the last
- * acknowledged one (or the one in flight), and each key's bytes and ACL exactly its last
- * acknowledged state (or the one in flight): GetBucketPolicy and GetObjectAcl read them back.
+ * A client thread on a bucket of its own that changes access settings and tags: PutBucketPolicy (a
+ * new document each time) and DeleteBucketPolicy, PutObject with {@code x-amz-acl} and {@code
+ * x-amz-tagging} (inline and file-backed bodies), PutObjectAcl, PutObjectTagging and
+ * DeleteObjectTagging. After a kill, the bucket's policy must be exactly the last acknowledged one
+ * (or the one in flight), and each key's bytes, ACL and tags exactly its last acknowledged state
+ * (or the one in flight): GetBucketPolicy, GetObjectAcl and GetObjectTagging read them back.
  */
 final class AccessWorkload implements Runnable {
   static final String BUCKET = "access";
@@ -38,8 +42,19 @@ final class AccessWorkload implements Runnable {
           ObjectCannedACL.PUBLIC_READ_WRITE,
           ObjectCannedACL.AUTHENTICATED_READ);
 
-  /** What a key holds: its bytes' SHA-256 and size, and the canned ACL it was given. */
-  record KeyState(String sha256, long size, ObjectCannedACL acl) {}
+  /**
+   * What a key holds: its bytes' SHA-256 and size, the canned ACL it was given, and its tags as
+   * {@code k=v&k=v} in their order ("" for none).
+   */
+  record KeyState(String sha256, long size, ObjectCannedACL acl, String tags) {
+    KeyState withAcl(ObjectCannedACL newAcl) {
+      return new KeyState(sha256, size, newAcl, tags);
+    }
+
+    KeyState withTags(String newTags) {
+      return new KeyState(sha256, size, acl, newTags);
+    }
+  }
 
   /** The setting one operation changes: the policy (key null) or a key's state. */
   private record Pending(@Nullable String key, @Nullable Object value) {}
@@ -111,17 +126,41 @@ final class AccessWorkload implements Runnable {
       begin(new Pending(null, NO_POLICY));
       client.deleteBucketPolicy(r -> r.bucket(BUCKET));
       settle(null, NO_POLICY);
-    } else if (dice < 65 || current == null) {
+    } else if (dice < 60 || current == null) {
       byte[] body = new byte[random.nextBoolean() ? 100 + random.nextInt(900) : 70_000];
       random.nextBytes(body);
-      KeyState next = new KeyState(sha256(body), body.length, acl);
+      String tags = random.nextBoolean() ? "" : tags(++generation);
+      KeyState next = new KeyState(sha256(body), body.length, acl, tags);
       begin(new Pending(key, next));
-      client.putObject(r -> r.bucket(BUCKET).key(key).acl(acl), RequestBody.fromBytes(body));
+      client.putObject(
+          r -> r.bucket(BUCKET).key(key).acl(acl).tagging(tags.isEmpty() ? null : tags),
+          RequestBody.fromBytes(body));
       settle(key, next);
-    } else {
-      KeyState next = new KeyState(current.sha256(), current.size(), acl);
+    } else if (dice < 75) {
+      KeyState next = current.withAcl(acl);
       begin(new Pending(key, next));
       client.putObjectAcl(r -> r.bucket(BUCKET).key(key).acl(acl));
+      settle(key, next);
+    } else if (dice < 92) {
+      String tags = tags(++generation);
+      KeyState next = current.withTags(tags);
+      begin(new Pending(key, next));
+      client.putObjectTagging(
+          r ->
+              r.bucket(BUCKET)
+                  .key(key)
+                  .tagging(
+                      t ->
+                          t.tagSet(
+                              Arrays.stream(tags.split("&"))
+                                  .map(kv -> kv.split("=", 2))
+                                  .map(kv -> Tag.builder().key(kv[0]).value(kv[1]).build())
+                                  .toList())));
+      settle(key, next);
+    } else {
+      KeyState next = current.withTags("");
+      begin(new Pending(key, next));
+      client.deleteObjectTagging(r -> r.bucket(BUCKET).key(key));
       settle(key, next);
     }
   }
@@ -137,6 +176,11 @@ final class AccessWorkload implements Runnable {
       keys.put(key, (KeyState) value);
     }
     pending = null;
+  }
+
+  /** Two tags, different every time. */
+  private static String tags(long generation) {
+    return "gen=" + generation + "&team=t" + (generation % 3);
   }
 
   /** A public-read policy for one prefix, different every time. */
@@ -209,9 +253,11 @@ final class AccessWorkload implements Runnable {
       throws Exception {
     byte[] body;
     List<Grant> grants;
+    List<Tag> tagSet;
     try {
       body = client.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray();
       grants = client.getObjectAcl(r -> r.bucket(BUCKET).key(key)).grants();
+      tagSet = client.getObjectTagging(r -> r.bucket(BUCKET).key(key)).tagSet();
     } catch (NoSuchKeyException e) {
       return null;
     }
@@ -235,7 +281,9 @@ final class AccessWorkload implements Runnable {
           case "AuthenticatedUsers READ, owner FULL_CONTROL" -> ObjectCannedACL.AUTHENTICATED_READ;
           default -> throw new AssertionError(key + " has an ACL no request gave it: " + described);
         };
-    return new KeyState(sha256(body), body.length, acl);
+    String tags =
+        tagSet.stream().map(t -> t.key() + "=" + t.value()).collect(Collectors.joining("&"));
+    return new KeyState(sha256(body), body.length, acl, tags);
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -38,6 +38,8 @@ public final class ManagementApi implements HttpHandler {
     new GroupRoutes(services.credentials().identities()).register(router);
     new BucketRoutes(services.buckets(), services.objects(), services.credentials())
         .register(router);
+    // before the object routes, whose {key+} would take a key's "/tags" too
+    new TagRoutes(services.buckets(), services.tagging()).register(router);
     new ObjectRoutes(services.buckets(), services.objects(), services.copies(), services.locks())
         .register(router);
     new BucketAccessRoutes(

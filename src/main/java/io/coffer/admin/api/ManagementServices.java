@@ -12,6 +12,7 @@ import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.StatsService;
+import io.coffer.service.TaggingService;
 
 /** The services behind the management API. */
 public record ManagementServices(
@@ -26,4 +27,5 @@ public record ManagementServices(
     BucketAccessService bucketAccess,
     AnonymousAccessService anonymousAccess,
     CorsService cors,
-    LifecycleService lifecycle) {}
+    LifecycleService lifecycle,
+    TaggingService tagging) {}

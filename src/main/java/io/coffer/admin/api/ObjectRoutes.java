@@ -135,7 +135,8 @@ final class ObjectRoutes {
             PayloadChecks.NONE,
             WritePrecondition.NONE,
             ObjectLock.NONE,
-            AclRequest.NONE);
+            AclRequest.NONE,
+            Map.of());
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, stored)));
   }
 
@@ -238,7 +239,8 @@ final class ObjectRoutes {
             null,
             WritePrecondition.NONE,
             ObjectLock.NONE,
-            AclRequest.NONE);
+            AclRequest.NONE,
+            null);
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, copied.object())));
   }
 

@@ -35,7 +35,8 @@ public final class CopyHandler {
             op.checksumAlgorithm(),
             op.writePrecondition(),
             op.lock(),
-            op.acl());
+            op.acl(),
+            op.replacementTags());
     ObjectMeta meta = copied.object();
     HttpResponse response = S3Responses.ok(CopyXml.copyObjectResult(meta));
     sourceVersion(response, op.source(), copied.sourceVersionId());

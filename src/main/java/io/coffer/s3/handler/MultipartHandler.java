@@ -47,7 +47,8 @@ public final class MultipartHandler {
             op.checksumAlgorithm(),
             op.checksumType(),
             op.lock(),
-            op.acl());
+            op.acl(),
+            op.tags());
     HttpResponse response =
         S3Responses.ok(MultipartXml.initiate(op.bucket(), op.key(), upload.uploadId()));
     if (op.checksumAlgorithm() != null) {

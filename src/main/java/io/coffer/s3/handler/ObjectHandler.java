@@ -41,7 +41,8 @@ public final class ObjectHandler {
             body.checks(),
             op.writePrecondition(),
             op.lock(),
-            op.acl());
+            op.acl(),
+            op.tags());
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
     ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), meta.versionId());
@@ -79,6 +80,7 @@ public final class ObjectHandler {
     HttpResponse response = new HttpResponse(partial ? 206 : 200);
     ObjectHeaders.write(response, meta);
     ObjectHeaders.versionId(response, everVersioned, meta.versionId());
+    ObjectHeaders.tagCount(response, meta);
     if (partial) {
       response.header("Content-Range", Objects.requireNonNull(read.range()).contentRange());
     }

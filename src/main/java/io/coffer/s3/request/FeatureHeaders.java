@@ -130,7 +130,6 @@ public final class FeatureHeaders {
             "x-amz-bucket-object-lock-enabled", CREATE_BUCKET, FeatureHeaders::objectLockEnabled));
     rules.add(new Rule("x-amz-bucket-namespace", CREATE_BUCKET, FeatureHeaders::bucketNamespace));
     rules.add(new Rule("x-amz-storage-class", NEW_OBJECT, FeatureHeaders::storageClass));
-    rules.add(new Rule("x-amz-tagging", NEW_OBJECT, notImplemented("Object tagging")));
     rules.add(
         new Rule(
             "x-amz-website-redirect-location", NEW_OBJECT, notImplemented("Website redirects")));

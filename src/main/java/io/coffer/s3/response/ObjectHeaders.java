@@ -33,6 +33,13 @@ public final class ObjectHeaders {
     lock(response, meta.lock());
   }
 
+  /** x-amz-tagging-count, which S3 sends on GET and HEAD only for a version that has tags. */
+  public static void tagCount(HttpResponse response, ObjectMeta meta) {
+    if (!meta.tags().isEmpty()) {
+      response.header("x-amz-tagging-count", meta.tags().size());
+    }
+  }
+
   /**
    * x-amz-object-lock-mode and -retain-until-date when the version has a retention, and
    * x-amz-object-lock-legal-hold: ON when it has a legal hold (the store does not tell a lifted

@@ -7,6 +7,7 @@ import io.coffer.it.support.CofferTestServer;
 import io.coffer.model.Credential;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -334,6 +335,52 @@ class ActionTableIT {
             s3 ->
                 s3.putObjectAcl(
                     b -> b.bucket(BUCKET).key("obj").versionId(versionId).acl("private"))),
+        new Row(
+            "GetObjectTagging",
+            "s3:GetObjectTagging",
+            s3 -> s3.getObjectTagging(b -> b.bucket(BUCKET).key("obj"))),
+        new Row(
+            "PutObjectTagging",
+            "s3:PutObjectTagging",
+            s3 ->
+                s3.putObjectTagging(
+                    b -> b.bucket(BUCKET).key("obj").tagging(t -> t.tagSet(List.of())))),
+        new Row(
+            "DeleteObjectTagging",
+            "s3:DeleteObjectTagging",
+            s3 -> s3.deleteObjectTagging(b -> b.bucket(BUCKET).key("obj"))),
+        new Row(
+            "GetObjectTagging (versionId)",
+            "s3:GetObjectVersionTagging",
+            s3 -> s3.getObjectTagging(b -> b.bucket(BUCKET).key("obj").versionId(versionId))),
+        new Row(
+            "PutObjectTagging (versionId)",
+            "s3:PutObjectVersionTagging",
+            s3 ->
+                s3.putObjectTagging(
+                    b ->
+                        b.bucket(BUCKET)
+                            .key("obj")
+                            .versionId(versionId)
+                            .tagging(t -> t.tagSet(List.of())))),
+        new Row(
+            "DeleteObjectTagging (versionId)",
+            "s3:DeleteObjectVersionTagging",
+            s3 -> s3.deleteObjectTagging(b -> b.bucket(BUCKET).key("obj").versionId(versionId))),
+        new Row(
+            "GetBucketTagging",
+            "s3:GetBucketTagging",
+            s3 -> catchNoSuch(() -> s3.getBucketTagging(b -> b.bucket(BUCKET)))),
+        new Row(
+            "PutBucketTagging",
+            "s3:PutBucketTagging",
+            s3 ->
+                s3.putBucketTagging(
+                    b -> b.bucket(BUCKET).tagging(t -> t.tagSet(g -> g.key("k").value("v"))))),
+        new Row(
+            "DeleteBucketTagging",
+            "s3:PutBucketTagging",
+            s3 -> s3.deleteBucketTagging(b -> b.bucket(BUCKET))),
         new Row(
             "GetBucketOwnershipControls",
             "s3:GetBucketOwnershipControls",

@@ -191,12 +191,6 @@ class NeverPretendIT {
         "NotImplemented",
         () ->
             s3.putObject(
-                b -> b.bucket(BUCKET).key("tagged").tagging("a=b"), RequestBody.fromString("x")));
-    assertS3Error(
-        501,
-        "NotImplemented",
-        () ->
-            s3.putObject(
                 b -> b.bucket(BUCKET).key("cold").storageClass(StorageClass.GLACIER),
                 RequestBody.fromString("x")));
     assertS3Error(

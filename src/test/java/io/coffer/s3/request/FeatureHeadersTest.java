@@ -92,9 +92,6 @@ class FeatureHeadersTest {
       PutObject,               x-amz-storage-class,                                         FASTEST,                   InvalidStorageClass 400
       PutObject,               x-amz-storage-class,                                         standard,                  InvalidStorageClass 400
       UploadPart,              x-amz-storage-class,                                         GLACIER,                   accepted
-      PutObject,               x-amz-tagging,                                               project=coffer,            NotImplemented 501
-      CopyObject,              x-amz-tagging,                                               a=b,                       NotImplemented 501
-      CreateMultipartUpload,   x-amz-tagging,                                               a=b,                       NotImplemented 501
       PutObject,               x-amz-website-redirect-location,                             /elsewhere.html,           NotImplemented 501
       CreateMultipartUpload,   x-amz-website-redirect-location,                             https://example.com/,      NotImplemented 501
       PutObject,               x-amz-write-offset-bytes,                                    0,                         NotImplemented 501

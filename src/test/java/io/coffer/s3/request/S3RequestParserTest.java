@@ -196,6 +196,18 @@ class S3RequestParserTest {
                 Map.of())),
         row(
             "PUT /b/k",
+            Headers.of("x-amz-tagging", "team=red&note=&bare"),
+            new PutObject(
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                WritePrecondition.NONE,
+                NO_CHECKSUMS,
+                ObjectLock.NONE,
+                AclRequest.NONE,
+                Map.of("team", "red", "note", "", "bare", ""))),
+        row(
+            "PUT /b/k",
             Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
             new PutObject(
                 "b",
@@ -325,6 +337,56 @@ class S3RequestParserTest {
                 ObjectLock.NONE,
                 AclRequest.NONE,
                 null)),
+        row(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-copy-source",
+                "source-bucket/photos%2Fcat.jpg",
+                "x-amz-tagging-directive",
+                "replace",
+                "x-amz-tagging",
+                "a=1&b%20c=d"),
+            new CopyObject(
+                "b",
+                "k",
+                SOURCE,
+                NO_SOURCE_CONDITIONS,
+                null,
+                null,
+                WritePrecondition.NONE,
+                ObjectLock.NONE,
+                AclRequest.NONE,
+                Map.of("a", "1", "b c", "d"))),
+        row(
+            "PUT /b/k",
+            Headers.of(
+                "x-amz-copy-source",
+                "source-bucket/photos%2Fcat.jpg",
+                "x-amz-tagging-directive",
+                "REPLACE"),
+            new CopyObject(
+                "b",
+                "k",
+                SOURCE,
+                NO_SOURCE_CONDITIONS,
+                null,
+                null,
+                WritePrecondition.NONE,
+                ObjectLock.NONE,
+                AclRequest.NONE,
+                Map.of())),
+        row(
+            "POST /b/k?uploads",
+            Headers.of("x-amz-tagging", "stage=raw"),
+            new CreateMultipartUpload(
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                null,
+                null,
+                ObjectLock.NONE,
+                AclRequest.NONE,
+                Map.of("stage", "raw"))),
         // Multipart uploads
         row(
             "POST /b/k?uploads",
@@ -541,6 +603,34 @@ class S3RequestParserTest {
     assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(refusal.getMessage())
         .isEqualTo("Missing required header for this request: Content-MD5");
+  }
+
+  @Test
+  void badTaggingHeadersAreRefusedBeforeAnythingIsRead() {
+    CofferException duplicate =
+        catchThrowableOfType(
+            CofferException.class,
+            () -> parse("PUT /b/k", Headers.of("x-amz-tagging", "a=1&a=2")).orThrow());
+    assertThat(duplicate.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    CofferException directive =
+        catchThrowableOfType(
+            CofferException.class,
+            () ->
+                parse(
+                        "PUT /b/k",
+                        Headers.of("x-amz-copy-source", "/s/k", "x-amz-tagging-directive", "MERGE"))
+                    .orThrow());
+    assertThat(directive.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    CofferException tooMany =
+        catchThrowableOfType(
+            CofferException.class,
+            () ->
+                parse(
+                        "POST /b/k?uploads",
+                        Headers.of(
+                            "x-amz-tagging", "a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11"))
+                    .orThrow());
+    assertThat(tooMany.code()).isEqualTo(ErrorCode.BAD_REQUEST);
   }
 
   /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */

@@ -3,9 +3,13 @@ import { confirmAction, openDialog } from '../dialog.js';
 import { h } from '../dom.js';
 import { count, dateTime } from '../format.js';
 import { progressToast, toast } from '../notify.js';
+import { tagEditor } from './tag-editor.js';
 import { bucketSettings, versionHistory } from './versions.js';
 
 const DELETE_BATCH = 1000;
+
+/** S3 allows 10 tags on an object version. */
+const MAX_OBJECT_TAGS = 10;
 
 /**
  * Streams an object through the API (which needs the key header, so a plain link cannot) and
@@ -99,6 +103,9 @@ export function deleteObjects(bucket, keys, after, folders = []) {
  */
 export async function showDetails(bucket, key, { onShare, onDeleted, settings }) {
   const [o, bucketInfo] = await Promise.all([api('GET', objectPath(bucket, key)), settings ?? bucketSettings(bucket)]);
+  // the tags of the version shown, even if another becomes current meanwhile
+  const tagsPath = `${objectPath(bucket, key)}/tags?version_id=${enc(o.version_id)}`;
+  const { tags } = await api('GET', tagsPath);
   const rows = [
     ['Key', o.key], ['Size', `${o.size_human} (${count(o.size)} bytes)`], ['Content type', o.content_type],
     ['ETag', o.etag], ['Multipart', o.is_multipart ? `yes, ${count(o.part_count)} parts` : 'no'],
@@ -118,6 +125,14 @@ export async function showDetails(bucket, key, { onShare, onDeleted, settings })
       ? h('table', { class: 'data', id: 'object-metadata' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Value'))),
         h('tbody', {}, metadata.map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', {}, v)))))
       : h('p', { class: 'hint' }, 'No user metadata.'),
+    h('h3', {}, 'Tags'),
+    tagEditor({
+      id: 'object-tags',
+      tags,
+      max: MAX_OBJECT_TAGS,
+      what: key,
+      save: async (changed) => (await api('POST', tagsPath, { tags: changed })).tags,
+    }),
   ];
   if (bucketInfo.versioning) {
     const history = versionHistory(bucket, key, { objectLock: bucketInfo.objectLock, onChanged: onDeleted });
