@@ -48,6 +48,9 @@ import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
+import io.coffer.service.lifecycle.LifecycleSettings;
+import io.coffer.service.lifecycle.LifecycleWorker;
+import io.coffer.service.lifecycle.ObjectExpiry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -77,6 +80,7 @@ public final class CofferServer implements AutoCloseable {
   private final ManagementApi managementApi;
   private final Startup startup;
   private final DataDirectoryLock lock;
+  private final LifecycleWorker lifecycle;
   private volatile boolean closed;
 
   /**
@@ -142,12 +146,16 @@ public final class CofferServer implements AutoCloseable {
     PresignedUrlService presignedUrls =
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
+    this.lifecycle =
+        new LifecycleWorker(
+            metadata, blobs, clock, LifecycleSettings.forDay(config.lifecycleDay()));
+    opened.push(lifecycle);
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
             new BucketHandler(buckets),
-            new ObjectHandler(objects, buckets),
+            new ObjectHandler(objects, buckets, new ObjectExpiry(metadata, lifecycle.evaluator())),
             new ListingHandler(objects),
             new MultipartHandler(multipart, buckets),
             new CopyHandler(copies, buckets),
@@ -197,9 +205,11 @@ public final class CofferServer implements AutoCloseable {
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
     registerGauges(registry);
+    LifecycleMeters.register(registry, lifecycle.metrics());
     consoleServer.serve(admin, admin::malformed);
     s3Server.serve(s3Frontend, s3Frontend::malformed);
     s3Frontend.setReady(true);
+    lifecycle.start();
   }
 
   private static Startup prepareSecrets(
@@ -384,6 +394,7 @@ public final class CofferServer implements AutoCloseable {
     Duration grace = config.shutdownGrace();
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));
+    lifecycle.close();
     metadata.close();
     lock.close();
   }
