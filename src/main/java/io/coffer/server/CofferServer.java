@@ -48,6 +48,7 @@ import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
+import io.coffer.service.lifecycle.LifecyclePreview;
 import io.coffer.service.lifecycle.LifecycleSettings;
 import io.coffer.service.lifecycle.LifecycleWorker;
 import io.coffer.service.lifecycle.ObjectExpiry;
@@ -200,7 +201,8 @@ public final class CofferServer implements AutoCloseable {
                 locks,
                 copies,
                 bucketAccess,
-                new AnonymousAccessService(buckets)),
+                new AnonymousAccessService(buckets),
+                new LifecyclePreview(buckets, metadata, lifecycle.evaluator(), clock)),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

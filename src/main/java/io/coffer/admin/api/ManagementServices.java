@@ -10,6 +10,7 @@ import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.StatsService;
+import io.coffer.service.lifecycle.LifecyclePreview;
 
 /** The services behind the management API. */
 public record ManagementServices(
@@ -22,4 +23,5 @@ public record ManagementServices(
     ObjectLockService locks,
     CopyService copies,
     BucketAccessService bucketAccess,
-    AnonymousAccessService anonymousAccess) {}
+    AnonymousAccessService anonymousAccess,
+    LifecyclePreview lifecyclePreview) {}
