@@ -63,7 +63,10 @@ class LifecycleCrashIT {
                 "COFFER_API_KEY",
                 "lifecycle-crash-api-key-01",
                 "COFFER_LIFECYCLE_DAY_SECONDS",
-                Integer.toString(daySeconds)),
+                Integer.toString(daySeconds),
+                // info: the worker's progress lines, which tell when to kill
+                "COFFER_LOG_LEVEL",
+                daySeconds == 1 ? "info" : "warn"),
             "server",
             "--data",
             data.toString(),
@@ -118,6 +121,7 @@ class LifecycleCrashIT {
     for (; kills < 4; kills++) {
       try (CofferProcess server = start(data, 1)) {
         if (!awaitSweepActivity(server, Duration.ofSeconds(10))) {
+          System.out.println("no lifecycle activity after a restart:\n" + server.stderr());
           break; // nothing left to do
         }
         Thread.sleep(random.nextInt(400));

@@ -50,11 +50,16 @@ final class LifecycleFixture implements AutoCloseable {
   final long ownerId;
 
   LifecycleFixture(Path dir) {
+    this(dir, false);
+  }
+
+  /** With {@code sync}, every commit is fsynced, as in a server. */
+  LifecycleFixture(Path dir, boolean sync) {
     try {
       this.dataDir = dir.resolve("data");
       Files.createDirectories(dataDir.resolve(".coffer"));
-      this.store = SqliteMetadataStore.open(dataDir.resolve(".coffer/metadata.db"), false);
-      this.blobs = new FileBlobStore(dataDir, dataDir.resolve(".coffer/tmp"), false);
+      this.store = SqliteMetadataStore.open(dataDir.resolve(".coffer/metadata.db"), sync);
+      this.blobs = new FileBlobStore(dataDir, dataDir.resolve(".coffer/tmp"), sync);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
