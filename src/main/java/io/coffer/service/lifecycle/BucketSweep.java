@@ -7,7 +7,6 @@ import io.coffer.model.LifecycleCheckpoint.Phase;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListedVersion;
 import io.coffer.model.MultipartUpload;
-import io.coffer.model.ObjectMeta;
 import io.coffer.model.UploadListing;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
@@ -107,7 +106,8 @@ final class BucketSweep {
             new VersionQuery(bucket, "", null, cp.keyMarker(), cp.versionIdMarker(), batchSize));
     Instant now = clock.instant();
     VersionWalk walk =
-        new VersionWalk(evaluator, (key, v) -> tagsOf(bucket, key, v), VersionWalk.State.of(cp));
+        new VersionWalk(
+            evaluator, VersionWalk.TagLookup.of(store, bucket), VersionWalk.State.of(cp));
     List<LifecycleAction> actions = new ArrayList<>();
     List<VersionWalk.State> after = new ArrayList<>(page.versions().size());
     for (ListedVersion v : page.versions()) {
@@ -198,13 +198,6 @@ final class BucketSweep {
       }
     }
     return cp;
-  }
-
-  private Map<String, String> tagsOf(String bucket, String key, String versionId) {
-    return store
-        .findVersion(bucket, key, versionId)
-        .map(v -> v instanceof ObjectMeta o ? o.tags() : Map.<String, String>of())
-        .orElse(Map.of());
   }
 
   private static void log(String bucket, Map<LifecycleAction, Outcome> outcomes) {

@@ -6,7 +6,6 @@ import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.LifecycleRule;
 import io.coffer.model.ListedVersion;
 import io.coffer.model.MultipartUpload;
-import io.coffer.model.ObjectMeta;
 import io.coffer.model.UploadListing;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
@@ -120,13 +119,7 @@ public final class LifecyclePreview {
       String bucket, LifecycleConfiguration config, Instant now, List<LifecycleAction> out) {
     VersionWalk walk =
         new VersionWalk(
-            evaluator,
-            (key, versionId) ->
-                store
-                    .findVersion(bucket, key, versionId)
-                    .map(v -> v instanceof ObjectMeta o ? o.tags() : Map.<String, String>of())
-                    .orElse(Map.of()),
-            VersionWalk.State.START);
+            evaluator, VersionWalk.TagLookup.of(store, bucket), VersionWalk.State.START);
     String keyMarker = null;
     String versionMarker = null;
     int seen = 0;

@@ -1,8 +1,10 @@
 package io.coffer.service.lifecycle;
 
+import io.coffer.meta.MetadataStore;
 import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListedVersion;
+import io.coffer.model.ObjectMeta;
 import io.coffer.service.lifecycle.LifecycleAction.ExpireCurrent;
 import io.coffer.service.lifecycle.LifecycleAction.RemoveLoneMarker;
 import io.coffer.service.lifecycle.LifecycleAction.RemoveNoncurrent;
@@ -46,6 +48,15 @@ final class VersionWalk {
   /** Looks up a version's tags (the listing does not carry them). */
   interface TagLookup {
     Map<String, String> tags(String key, String versionId);
+
+    /** From the store: a point lookup, asked only when a tag filter is all that is left. */
+    static TagLookup of(MetadataStore store, String bucket) {
+      return (key, versionId) ->
+          store
+              .findVersion(bucket, key, versionId)
+              .map(v -> v instanceof ObjectMeta o ? o.tags() : Map.<String, String>of())
+              .orElse(Map.of());
+    }
   }
 
   private final LifecycleEvaluator evaluator;
