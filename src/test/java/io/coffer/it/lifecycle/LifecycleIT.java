@@ -159,12 +159,12 @@ class LifecycleIT {
     s3().createBucket(r -> r.bucket("lc-preview"));
     lifecycle("lc-preview", rule("far", "a/").expiration(e -> e.days(1000)).build());
     s3().putObject(r -> r.bucket("lc-preview").key("a/1"), RequestBody.fromString("x"));
-    Api.Reply reply = new Api(SERVER).get("/api/v1/buckets/lc-preview/lifecycle/preview");
-    assertThat(reply.status()).isEqualTo(200);
+    Api.Reply reply = new Api(SERVER).get("/buckets/lc-preview/lifecycle/preview");
+    assertThat(reply.status()).as(reply.http().body()).isEqualTo(200);
     assertThat(reply.json().get("complete").asBoolean()).isTrue();
     assertThat(reply.json().get("rules").get(0).get("rule_id").asString()).isEqualTo("far");
     assertThat(reply.json().get("rules").get(0).get("objects").asLong()).isZero();
-    assertThat(new Api(SERVER).get("/api/v1/buckets/no-such-bucket-lc/lifecycle/preview").status())
+    assertThat(new Api(SERVER).get("/buckets/no-such-bucket-lc/lifecycle/preview").status())
         .isEqualTo(404);
   }
 }
