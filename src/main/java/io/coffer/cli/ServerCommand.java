@@ -156,6 +156,15 @@ public final class ServerCommand implements Callable<Integer> {
               + " COFFER_DEFAULT_OBJECT_OWNERSHIP, default ${DEFAULT-VALUE}).")
   String defaultObjectOwnership;
 
+  @Option(
+      names = "--lifecycle-day-seconds",
+      defaultValue = "${env:COFFER_LIFECYCLE_DAY_SECONDS:-86400}",
+      description =
+          "The length of a lifecycle day in seconds, for tests and demos: with 10, an object under"
+              + " an Expiration Days 1 rule expires at the next 10-second boundary after 10 s (env"
+              + " COFFER_LIFECYCLE_DAY_SECONDS, default ${DEFAULT-VALUE}).")
+  int lifecycleDaySeconds;
+
   /** The environment the credentials come from (a field so that tests can give their own). */
   Map<String, String> env = System.getenv();
 
@@ -206,6 +215,7 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.positive("--idle-timeout", idleTimeoutSeconds);
       OptionChecks.positive("--max-connections", maxConnections);
       OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
+      OptionChecks.positive("--lifecycle-day-seconds", lifecycleDaySeconds);
       String ownership = OptionChecks.objectOwnership(defaultObjectOwnership);
       EnvCredentials secrets = EnvCredentials.from(env);
       return new ServerConfig(
@@ -227,7 +237,8 @@ public final class ServerCommand implements Callable<Integer> {
           maxConnections,
           Duration.ofSeconds(25),
           Duration.ofSeconds(bodyTimeoutSeconds),
-          ownership);
+          ownership,
+          Duration.ofSeconds(lifecycleDaySeconds));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     OptionChecks#objectOwnership}) of buckets created without x-amz-object-ownership
  * @param inlineThreshold objects up to this size live in the metadata store instead of a file
  * @param bodyTimeout how long a request body may stop arriving before it is answered RequestTimeout
+ * @param lifecycleDay the length of a lifecycle day (one day; shorter for tests and demos)
  */
 public record ServerConfig(
     Path dataDir,
@@ -36,7 +37,8 @@ public record ServerConfig(
     int maxConnections,
     Duration shutdownGrace,
     Duration bodyTimeout,
-    String defaultObjectOwnership) {
+    String defaultObjectOwnership,
+    Duration lifecycleDay) {
 
   public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
 
@@ -77,7 +79,8 @@ public record ServerConfig(
         4096,
         Duration.ofSeconds(10),
         DEFAULT_BODY_TIMEOUT,
-        OptionChecks.DEFAULT_OBJECT_OWNERSHIP);
+        OptionChecks.DEFAULT_OBJECT_OWNERSHIP,
+        Duration.ofDays(1));
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
@@ -100,7 +103,8 @@ public record ServerConfig(
         maxConnections,
         shutdownGrace,
         bodyTimeout,
-        defaultObjectOwnership);
+        defaultObjectOwnership,
+        lifecycleDay);
   }
 
   public ServerConfig withAddresses(HostPort s3Address, HostPort consoleAddress) {
@@ -123,7 +127,8 @@ public record ServerConfig(
         maxConnections,
         shutdownGrace,
         bodyTimeout,
-        defaultObjectOwnership);
+        defaultObjectOwnership,
+        lifecycleDay);
   }
 
   public ServerConfig withDomain(String domain) {
@@ -146,7 +151,8 @@ public record ServerConfig(
         maxConnections,
         shutdownGrace,
         bodyTimeout,
-        defaultObjectOwnership);
+        defaultObjectOwnership,
+        lifecycleDay);
   }
 
   public ServerConfig withLimits(
@@ -170,7 +176,8 @@ public record ServerConfig(
         maxConnections,
         shutdownGrace,
         bodyTimeout,
-        defaultObjectOwnership);
+        defaultObjectOwnership,
+        lifecycleDay);
   }
 
   public ServerConfig withBodyTimeout(Duration bodyTimeout) {
@@ -193,7 +200,8 @@ public record ServerConfig(
         maxConnections,
         shutdownGrace,
         bodyTimeout,
-        defaultObjectOwnership);
+        defaultObjectOwnership,
+        lifecycleDay);
   }
 
   /**
@@ -219,6 +227,31 @@ public record ServerConfig(
         maxConnections,
         shutdownGrace,
         bodyTimeout,
-        ownership);
+        ownership,
+        lifecycleDay);
+  }
+
+  public ServerConfig withLifecycleDay(Duration day) {
+    return new ServerConfig(
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout,
+        defaultObjectOwnership,
+        day);
   }
 }

@@ -10,6 +10,7 @@ import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -389,6 +390,17 @@ public interface MetadataStore extends AutoCloseable {
    * completion's {@code forgetBefore}, and those of a deleted bucket).
    */
   Optional<CompletedUpload> findCompletedUpload(String uploadId);
+
+  // ---- lifecycle sweeps ----
+
+  /** The saved progress of the bucket's lifecycle sweep under way, if any. */
+  Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId);
+
+  /** Saves (replaces) the progress of a bucket's lifecycle sweep. */
+  void saveLifecycleCheckpoint(LifecycleCheckpoint checkpoint);
+
+  /** Forgets a bucket's sweep progress: its sweep is complete (or the bucket gone). */
+  void clearLifecycleCheckpoint(String bucketId);
 
   // ---- presigned URLs ----
 

@@ -53,6 +53,10 @@ import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
 import io.coffer.service.TaggingService;
+import io.coffer.service.lifecycle.LifecyclePreview;
+import io.coffer.service.lifecycle.LifecycleSettings;
+import io.coffer.service.lifecycle.LifecycleWorker;
+import io.coffer.service.lifecycle.ObjectExpiry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -82,6 +86,7 @@ public final class CofferServer implements AutoCloseable {
   private final ManagementApi managementApi;
   private final Startup startup;
   private final DataDirectoryLock lock;
+  private final LifecycleWorker lifecycle;
   private volatile boolean closed;
 
   /**
@@ -147,6 +152,10 @@ public final class CofferServer implements AutoCloseable {
     PresignedUrlService presignedUrls =
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
+    this.lifecycle =
+        new LifecycleWorker(
+            metadata, blobs, clock, LifecycleSettings.forDay(config.lifecycleDay()));
+    opened.push(lifecycle);
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     CorsService cors = new CorsService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
@@ -155,7 +164,7 @@ public final class CofferServer implements AutoCloseable {
     S3Dispatcher dispatcher =
         new S3Dispatcher(
             new BucketHandler(buckets),
-            new ObjectHandler(objects, buckets),
+            new ObjectHandler(objects, buckets, new ObjectExpiry(metadata, lifecycle.evaluator())),
             new ListingHandler(objects),
             new MultipartHandler(multipart, buckets),
             new CopyHandler(copies, buckets),
@@ -205,14 +214,17 @@ public final class CofferServer implements AutoCloseable {
                 new AnonymousAccessService(buckets),
                 cors,
                 lifecycleRules,
-                tagging),
+                tagging,
+                new LifecyclePreview(buckets, metadata, lifecycle.evaluator(), clock)),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
     registerGauges(registry);
+    LifecycleMeters.register(registry, lifecycle.metrics());
     consoleServer.serve(admin, admin::malformed);
     s3Server.serve(s3Frontend, s3Frontend::malformed);
     s3Frontend.setReady(true);
+    lifecycle.start();
   }
 
   private static Startup prepareSecrets(
@@ -397,6 +409,7 @@ public final class CofferServer implements AutoCloseable {
     Duration grace = config.shutdownGrace();
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));
+    lifecycle.close();
     metadata.close();
     lock.close();
   }

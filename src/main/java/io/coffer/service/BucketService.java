@@ -146,7 +146,7 @@ public final class BucketService {
   }
 
   /** As {@link #requireAccess}, answering the bucket's ID, owner, versioning and lock settings. */
-  BucketRef requireRef(Caller caller, String name, Action action) {
+  public BucketRef requireRef(Caller caller, String name, Action action) {
     return requireRef(caller, name, action, null);
   }
 

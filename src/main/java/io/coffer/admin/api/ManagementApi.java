@@ -55,6 +55,7 @@ public final class ManagementApi implements HttpHandler {
     new CorsRoutes(services.buckets(), services.cors()).register(router);
     new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
     new QuotaRoutes(services.buckets()).register(router);
+    new LifecyclePreviewRoutes(services.lifecyclePreview()).register(router);
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */

@@ -13,6 +13,7 @@ import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.StatsService;
 import io.coffer.service.TaggingService;
+import io.coffer.service.lifecycle.LifecyclePreview;
 
 /** The services behind the management API. */
 public record ManagementServices(
@@ -28,4 +29,5 @@ public record ManagementServices(
     AnonymousAccessService anonymousAccess,
     CorsService cors,
     LifecycleService lifecycle,
-    TaggingService tagging) {}
+    TaggingService tagging,
+    LifecyclePreview lifecyclePreview) {}

@@ -277,6 +277,7 @@ final class BucketSql {
     PreparedStatement del = c.ps("DELETE FROM buckets WHERE name = ?");
     del.setString(1, name);
     del.executeUpdate();
+    LifecycleProgressSql.clear(c, id);
     c.op.buckets--;
     return removed;
   }

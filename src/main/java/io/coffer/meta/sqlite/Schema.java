@@ -284,7 +284,8 @@ final class Schema {
   /**
    * Version 7 adds the bucket features: tags on object versions, uploads and buckets (a JSON object
    * each, NULL for none), a bucket's CORS and lifecycle configurations (JSON, see FeatureColumns)
-   * and its quota.
+   * and its quota; and lifecycle_progress, the checkpoint of each bucket's lifecycle sweep under
+   * way (see LifecycleCheckpoint), keyed by bucket ID.
    */
   private static final List<String> V7 =
       List.of(
@@ -294,7 +295,19 @@ final class Schema {
           "ALTER TABLE buckets ADD COLUMN tags TEXT",
           "ALTER TABLE buckets ADD COLUMN cors TEXT",
           "ALTER TABLE buckets ADD COLUMN lifecycle TEXT",
-          "ALTER TABLE buckets ADD COLUMN quota_bytes INTEGER");
+          "ALTER TABLE buckets ADD COLUMN quota_bytes INTEGER",
+          """
+          CREATE TABLE lifecycle_progress (
+            bucket_id TEXT PRIMARY KEY,
+            phase TEXT NOT NULL,
+            key_marker TEXT,
+            version_marker TEXT,
+            successor_ms INTEGER,
+            newer_noncurrent INTEGER NOT NULL,
+            lone_marker TEXT,
+            started_ms INTEGER NOT NULL
+          ) WITHOUT ROWID
+          """);
 
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */
   private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6, V7);

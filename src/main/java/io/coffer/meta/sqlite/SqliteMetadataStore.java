@@ -14,6 +14,7 @@ import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -487,6 +488,31 @@ public final class SqliteMetadataStore implements MetadataStore {
   @Override
   public Optional<CompletedUpload> findCompletedUpload(String uploadId) {
     return workers.readPoint(c -> UploadSql.findCompleted(c, uploadId));
+  }
+
+  // ---- lifecycle sweeps ----
+
+  @Override
+  public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {
+    return workers.readPoint(c -> LifecycleProgressSql.find(c, bucketId));
+  }
+
+  @Override
+  public void saveLifecycleCheckpoint(LifecycleCheckpoint checkpoint) {
+    workers.write(
+        c -> {
+          LifecycleProgressSql.save(c, checkpoint);
+          return null;
+        });
+  }
+
+  @Override
+  public void clearLifecycleCheckpoint(String bucketId) {
+    workers.write(
+        c -> {
+          LifecycleProgressSql.clear(c, bucketId);
+          return null;
+        });
   }
 
   // ---- presigned URLs ----

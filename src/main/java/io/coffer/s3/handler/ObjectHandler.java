@@ -14,6 +14,7 @@ import io.coffer.service.DeleteOutcome;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadResult;
+import io.coffer.service.lifecycle.ObjectExpiry;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +23,17 @@ import java.util.Objects;
 public final class ObjectHandler {
   private final ObjectService objects;
   private final BucketService buckets;
+  private final ObjectExpiry expiry;
 
-  public ObjectHandler(ObjectService objects, BucketService buckets) {
+  public ObjectHandler(ObjectService objects, BucketService buckets, ObjectExpiry expiry) {
     this.objects = objects;
     this.buckets = buckets;
+    this.expiry = expiry;
+  }
+
+  /** x-amz-expiration when a lifecycle rule expires the (current) version. */
+  private void expiration(HttpResponse response, ObjectMeta current) {
+    expiry.of(current).ifPresent(due -> ObjectHeaders.expiration(response, due.at(), due.ruleId()));
   }
 
   HttpResponse putObject(S3Request request, S3Operation.PutObject op) {
@@ -46,6 +54,7 @@ public final class ObjectHandler {
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
     ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), meta.versionId());
+    expiration(response, meta);
     return response;
   }
 
@@ -67,7 +76,13 @@ public final class ObjectHandler {
         params.conditions(),
         params.range(),
         params.partNumber())) {
-      case ObjectRead read -> found(read, params, head, buckets.everVersioned(bucket));
+      case ObjectRead read -> {
+        HttpResponse response = found(read, params, head, buckets.everVersioned(bucket));
+        if (params.versionId() == null) { // AWS names the expiry of current versions
+          expiration(response, read.meta());
+        }
+        yield response;
+      }
       case ReadResult.NotModified notModified ->
           notModified(notModified.meta(), buckets.everVersioned(bucket));
     };

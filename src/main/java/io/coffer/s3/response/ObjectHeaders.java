@@ -5,6 +5,7 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.s3.request.ObjectAttributeHeaders;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -65,6 +66,16 @@ public final class ObjectHeaders {
     if (everVersioned) {
       response.header("x-amz-version-id", versionId);
     }
+  }
+
+  /**
+   * x-amz-expiration as AWS writes it: {@code expiry-date="Fri, 23 Dec 2012 00:00:00 GMT",
+   * rule-id="picture-deletion-rule"}.
+   */
+  public static void expiration(HttpResponse response, Instant expiryDate, String ruleId) {
+    response.header(
+        "x-amz-expiration",
+        "expiry-date=\"" + HttpDates.rfc1123(expiryDate) + "\", rule-id=\"" + ruleId + "\"");
   }
 
   public static String quoted(String etag) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,6 +30,7 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
   public static final String API_KEY = "test-api-key-0123456789";
 
   private final List<String> buckets;
+  private UnaryOperator<ServerConfig> configure = c -> c;
   private Path dataDir;
   private CofferServer server;
   private S3Client s3;
@@ -46,12 +48,21 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     return new CofferTestServer(List.of(buckets));
   }
 
+  /**
+   * This server with its configuration changed as {@code change} says (e.g. a short lifecycle day).
+   */
+  public CofferTestServer configured(UnaryOperator<ServerConfig> change) {
+    this.configure = change;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dataDir = Files.createTempDirectory("coffer-it-");
     server =
         CofferServer.start(
-            ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY));
+            configure.apply(
+                ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY)));
     for (String bucket : buckets) {
       s3().createBucket(b -> b.bucket(bucket));
     }

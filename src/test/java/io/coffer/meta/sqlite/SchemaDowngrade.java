@@ -12,6 +12,7 @@ public final class SchemaDowngrade {
 
   /** Version 7 → 6: no tags, CORS, lifecycle or quotas. */
   public static void toVersion6(Statement s) throws SQLException {
+    s.execute("DROP TABLE lifecycle_progress");
     for (String table : new String[] {"objects", "object_versions", "uploads"}) {
       s.execute("ALTER TABLE " + table + " DROP COLUMN tags");
     }
