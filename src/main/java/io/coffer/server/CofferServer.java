@@ -144,6 +144,8 @@ public final class CofferServer implements AutoCloseable {
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SigV4Verifier verifier =
+        new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
             new BucketHandler(buckets),
@@ -159,9 +161,7 @@ public final class CofferServer implements AutoCloseable {
             new CorsHandler(),
             new LifecycleHandler(),
             new ObjectAttributesHandler(),
-            new PostObjectHandler());
-    SigV4Verifier verifier =
-        new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
+            new PostObjectHandler(objects, buckets, verifier, clock));
     this.s3Frontend =
         new S3Frontend(
             verifier,
