@@ -33,7 +33,8 @@ record ContentDisposition(String name, @Nullable String filename) {
         j++;
         while (j < header.length() && header.charAt(j) != '"') {
           char c = header.charAt(j);
-          if (c == '\\' && j + 1 < header.length()) {
+          // only \" and \\ are escapes: a Windows path's other backslashes stay as sent
+          if (c == '\\' && j + 1 < header.length() && "\"\\".indexOf(header.charAt(j + 1)) >= 0) {
             c = header.charAt(++j);
           }
           value.append(c);
