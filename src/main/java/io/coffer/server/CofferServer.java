@@ -17,6 +17,7 @@ import io.coffer.model.Credential;
 import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Stats;
 import io.coffer.s3.S3Frontend;
+import io.coffer.s3.auth.PostFormSignature;
 import io.coffer.s3.auth.SigV4Signer;
 import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.handler.AccessControlHandler;
@@ -45,6 +46,7 @@ import io.coffer.service.IdentityService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
+import io.coffer.service.PresignedPostService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
@@ -192,7 +194,14 @@ public final class CofferServer implements AutoCloseable {
                 locks,
                 copies,
                 bucketAccess,
-                new AnonymousAccessService(buckets)),
+                new AnonymousAccessService(buckets),
+                new PresignedPostService(
+                    credentials,
+                    buckets,
+                    PostFormSignature::signV4,
+                    this::publicEndpoint,
+                    config.region(),
+                    clock)),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

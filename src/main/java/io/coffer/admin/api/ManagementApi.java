@@ -50,6 +50,7 @@ public final class ManagementApi implements HttpHandler {
     new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
         .register(router);
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
+    new PresignedPostRoutes(services.presignedPosts()).register(router);
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */

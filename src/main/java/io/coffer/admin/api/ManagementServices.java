@@ -8,6 +8,7 @@ import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
+import io.coffer.service.PresignedPostService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.StatsService;
 
@@ -22,4 +23,5 @@ public record ManagementServices(
     ObjectLockService locks,
     CopyService copies,
     BucketAccessService bucketAccess,
-    AnonymousAccessService anonymousAccess) {}
+    AnonymousAccessService anonymousAccess,
+    PresignedPostService presignedPosts) {}
