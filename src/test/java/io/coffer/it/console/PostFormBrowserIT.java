@@ -162,4 +162,49 @@ class PostFormBrowserIT {
                 .keyCount())
         .isZero();
   }
+
+  /**
+   * The console's "Upload page": it issues a POST policy for a folder and writes the HTML form; the
+   * page, served by another origin, uploads straight to the S3 port and gets S3's 201 document.
+   */
+  @Test
+  void theConsolesUploadPageUploadsIntoItsFolder() throws Exception {
+    ConsolePage page = new ConsolePage(BROWSER);
+    page.signIn(CofferTestServer.API_KEY);
+    page.go("#/buckets/" + BUCKET + "?prefix=shared/", BUCKET);
+    page.clickable(By.id("upload-link")).click();
+    page.dialog();
+    var max = page.visible(By.id("upload-link-max"));
+    max.clear();
+    max.sendKeys("1");
+    page.dialogButton("Create upload page");
+    String html =
+        page.waiting()
+            .until(
+                d -> {
+                  String value = d.findElement(By.id("upload-link-html")).getDomProperty("value");
+                  return value == null || value.isEmpty() ? null : value;
+                });
+    assertThat(html).contains("name=\"key\" value=\"shared/${filename}\"");
+    assertThat(page.visible(By.id("upload-link-download")).getDomAttribute("download"))
+        .isEqualTo("upload-" + BUCKET + ".html");
+    page.dialogButton("Close");
+    formPage = html;
+
+    Path file = Files.createTempFile("coffer-shared-", ".txt");
+    Files.writeString(file, "through the console's upload page");
+    var driver = BROWSER.driver();
+    driver.get(appOrigin + "/form");
+    driver.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+    driver.findElement(By.tagName("button")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getPageSource().contains("PostResponse"));
+    assertThat(driver.getPageSource()).contains("shared/" + file.getFileName());
+    assertThat(
+            SERVER
+                .s3()
+                .getObjectAsBytes(g -> g.bucket(BUCKET).key("shared/" + file.getFileName()))
+                .asUtf8String())
+        .isEqualTo("through the console's upload page");
+  }
 }
