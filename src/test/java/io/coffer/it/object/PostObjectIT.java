@@ -244,6 +244,26 @@ class PostObjectIT {
   }
 
   @Test
+  void theAclFieldIsACannedAclAsOnAPut() throws Exception {
+    HttpResponse<String> posted =
+        FormUpload.fields("key", "with-acl", "acl", "authenticated-read")
+            .signV4(
+                REGION, Instant.now(), "{\"key\":\"with-acl\"},{\"acl\":\"authenticated-read\"}")
+            .post(endpoint, BUCKET, new byte[1]);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(204);
+    assertThat(
+            s3.getObjectAcl(a -> a.bucket(BUCKET).key("with-acl")).grants().stream()
+                .map(g -> g.grantee().uri() + " " + g.permissionAsString()))
+        .contains("http://acs.amazonaws.com/groups/global/AuthenticatedUsers READ");
+    HttpResponse<String> bad =
+        FormUpload.fields("key", "bad-acl", "acl", "no-such-acl")
+            .signV4(REGION, Instant.now(), "{\"key\":\"bad-acl\"},{\"acl\":\"no-such-acl\"}")
+            .post(endpoint, BUCKET, new byte[1]);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertNotStored(BUCKET, "bad-acl");
+  }
+
+  @Test
   void featuresCofferLacksAreRefusedAsOnAPut() throws Exception {
     HttpResponse<String> sse =
         FormUpload.fields("key", "sse", "x-amz-server-side-encryption-customer-algorithm", "AES256")
