@@ -123,8 +123,8 @@ public final class PostFormSignature {
     return policy;
   }
 
-  /** AWS's answer to a form lacking a field its signature needs. */
-  private static CofferException missing(String name) {
+  /** AWS's answer to a form lacking a field it needs (the signature's, or the key). */
+  public static CofferException missing(String name) {
     return CofferException.invalidArgument(
         "Bucket POST must contain a field named '"
             + name

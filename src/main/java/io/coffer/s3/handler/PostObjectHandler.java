@@ -65,7 +65,7 @@ public final class PostObjectHandler {
     }
     String keyField = fields.get("key");
     if (keyField == null) {
-      throw missingField("key");
+      throw PostFormSignature.missing("key");
     }
     String key = keyField.replace(FILENAME, form.filename());
     if (fields.containsKey("tagging")) {
@@ -114,7 +114,7 @@ public final class PostObjectHandler {
       return new Caller.User(credential, context(request, fields, true));
     }
     if (fields.containsKey("policy")) {
-      throw missingField("AWSAccessKeyId");
+      throw PostFormSignature.missing("AWSAccessKeyId");
     }
     return new Caller.Anonymous(context(request, fields, false));
   }
@@ -227,14 +227,5 @@ public final class PostObjectHandler {
         + (pathStyle ? "/" + UriCodec.encodeComponent(bucket) : "")
         + "/"
         + UriCodec.encodePath(key);
-  }
-
-  private static CofferException missingField(String name) {
-    return CofferException.invalidArgument(
-        "Bucket POST must contain a field named '"
-            + name
-            + "'.  If it is specified, please check the order of the fields.",
-        name,
-        null);
   }
 }

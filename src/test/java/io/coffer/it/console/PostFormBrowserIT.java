@@ -120,15 +120,22 @@ class PostFormBrowserIT {
     formPage = html.toString();
   }
 
+  /** Opens the served form, chooses a new file with this content in its input, and submits. */
+  Path chooseAndSubmit(String prefix, String content) throws Exception {
+    Path file = Files.createTempFile(prefix, ".txt");
+    Files.writeString(file, content);
+    var driver = BROWSER.driver();
+    driver.get(appOrigin + "/form");
+    driver.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+    driver.findElement(By.tagName("button")).click();
+    return file;
+  }
+
   @Test
   void aFormOnAnotherOriginUploadsTheChosenFileAndIsRedirectedBack() throws Exception {
     serveFormFor(1_000_000);
-    Path file = Files.createTempFile("coffer-form-", ".txt");
-    Files.writeString(file, "chosen in a file input");
+    Path file = chooseAndSubmit("coffer-form-", "chosen in a file input");
     var driver = BROWSER.driver();
-    driver.get(appOrigin + "/form");
-    driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-    driver.findElement(By.id("send")).click();
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> d.getCurrentUrl().startsWith(appOrigin + "/done"));
     String key = "browser/" + file.getFileName();
@@ -144,15 +151,11 @@ class PostFormBrowserIT {
   @Test
   void aFileOverThePolicysSizeIsRefusedAndNotStored() throws Exception {
     serveFormFor(10);
-    Path file = Files.createTempFile("coffer-form-big-", ".txt");
-    Files.writeString(file, "more than ten bytes");
-    var driver = BROWSER.driver();
-    driver.get(appOrigin + "/form");
     BROWSER.expectConsoleError("400");
     // the browser then asks the S3 port for a favicon of the error page it shows
     BROWSER.expectConsoleError("favicon.ico");
-    driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-    driver.findElement(By.id("send")).click();
+    Path file = chooseAndSubmit("coffer-form-big-", "more than ten bytes");
+    var driver = BROWSER.driver();
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> d.getPageSource().contains("EntityTooLarge"));
     assertThat(
@@ -191,12 +194,8 @@ class PostFormBrowserIT {
     page.dialogButton("Close");
     formPage = html;
 
-    Path file = Files.createTempFile("coffer-shared-", ".txt");
-    Files.writeString(file, "through the console's upload page");
+    Path file = chooseAndSubmit("coffer-shared-", "through the console's upload page");
     var driver = BROWSER.driver();
-    driver.get(appOrigin + "/form");
-    driver.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
-    driver.findElement(By.tagName("button")).click();
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> d.getPageSource().contains("PostResponse"));
     assertThat(driver.getPageSource()).contains("shared/" + file.getFileName());
