@@ -65,6 +65,8 @@ public final class PresignedPostService {
       String accessKey) {}
 
   /**
+   * An issued policy: where to post and what to send.
+   *
    * @param url where the form posts: the bucket's URL on the S3 port
    * @param fields the form's fields, in the order a form sends them (the file goes last)
    */

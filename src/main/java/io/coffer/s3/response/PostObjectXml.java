@@ -7,6 +7,8 @@ public final class PostObjectXml {
   private PostObjectXml() {}
 
   /**
+   * The document naming the stored object.
+   *
    * @param location the object's URL
    * @param etag the object's ETag, unquoted
    */
