@@ -2,6 +2,7 @@ package io.coffer.s3.request;
 
 import io.coffer.http.Headers;
 import io.coffer.http.Query;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,10 @@ public final class PostObjectFields {
 
   private PostObjectFields() {}
 
-  /** The headers the form's fields stand for (names in lower case). */
+  /**
+   * The headers the form's fields stand for (names in lower case), each value as its UTF-8 bytes
+   * would arrive in a header, so that a form's metadata is stored and returned as a PutObject's.
+   */
   public static Headers headers(Map<String, String> fields) {
     String[] lines = new String[fields.size() * 2];
     int n = 0;
@@ -44,7 +48,10 @@ public final class PostObjectFields {
         continue;
       }
       lines[n++] = name.equals("acl") ? "x-amz-acl" : name;
-      lines[n++] = field.getValue();
+      // as the same bytes would arrive in a header: one char per byte (what PutObject stores)
+      lines[n++] =
+          new String(
+              field.getValue().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
     return Headers.of(Arrays.copyOf(lines, n));
   }
