@@ -11,7 +11,8 @@
 #                                          with the AWS CLI)
 # The AWS CLI, boto3 and s3cmd (both signatures) then run access-control steps in a bucket of their
 # own: bucket policies, ACLs, the public access block, an identity policy made through the
-# management API, each checked with anonymous requests.
+# management API, each checked with anonymous requests; the AWS CLI also sets CORS rules and
+# checks browsers' preflights against them.
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -221,6 +222,15 @@ check_put_big() { # $1 = yes when the client uploads 50 MiB in parts by default
     fail "expected a multipart upload, the server log shows no CompleteMultipartUpload"
   fi
 }
+check_object_attributes() { # GetObjectAttributes of the 50 MiB object the CLI uploaded in parts
+  local size parts
+  size=$(aws_ s3api get-object-attributes --bucket "$bucket" --key big.bin \
+    --object-attributes ObjectSize ObjectParts --query ObjectSize --output text)
+  [ "$size" = "$(wc -c <"$work/src/big.bin" | tr -d ' ')" ] || fail "ObjectSize is $size"
+  parts=$(aws_ s3api get-object-attributes --bucket "$bucket" --key big.bin \
+    --object-attributes ObjectParts --query ObjectParts.TotalPartsCount --output text)
+  [ "$parts" -gt 1 ] || fail "a multipart object should count its parts, got: $parts"
+}
 check_ls() {
   "${client}_ls" | LC_ALL=C sort >"$work/$client-listing"
   diff "$work/expected-listing" "$work/$client-listing" >"$work/$client-listing.diff" ||
@@ -424,6 +434,45 @@ aws_delete_policy() {
   grep -q NoSuchBucketPolicy <<<"$out" || fail "get-bucket-policy after the delete: $out"
   anon public/a.txt 403 AccessDenied
 }
+preflight() { # ORIGIN STATUS: a browser's preflight for a PUT to a key of the access bucket
+  local code
+  code=$(curl -sS -o /dev/null -w '%{http_code}' -X OPTIONS -H "Origin: $1" \
+    -H 'Access-Control-Request-Method: PUT' -H 'Access-Control-Request-Headers: content-type' \
+    "$endpoint/$abucket/upload.txt")
+  [ "$code" = "$2" ] || fail "a preflight from $1 got HTTP $code, expected $2"
+}
+aws_bucket_cors() { # rules set and read back with the CLI, preflights answered by them, deleted
+  local rules="$work/cors-rules.json" origin
+  printf '%s\n' '{"CORSRules": [{"ID": "uploads", "AllowedOrigins": ["https://*.example.com"],
+    "AllowedMethods": ["GET", "PUT"], "AllowedHeaders": ["*"], "ExposeHeaders": ["ETag"],
+    "MaxAgeSeconds": 600}]}' >"$rules"
+  aws_ s3api put-bucket-cors --bucket "$abucket" --cors-configuration "file://$rules"
+  origin=$(aws_ s3api get-bucket-cors --bucket "$abucket" --query 'CORSRules[0].AllowedOrigins[0]' --output text)
+  [ "$origin" = 'https://*.example.com' ] || fail "get-bucket-cors answered $origin"
+  preflight https://app.example.com 200
+  preflight https://app.example.org 403
+  aws_ s3api delete-bucket-cors --bucket "$abucket"
+  preflight https://app.example.com 403
+}
+aws_lifecycle() { # the rules round-trip; a transition is refused; deleting them leaves none
+  local file="$work/lifecycle-$abucket.json" out
+  printf '%s' '{"Rules": [{"ID": "logs", "Status": "Enabled", "Filter": {"Prefix": "logs/"},
+    "Expiration": {"Days": 30}, "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 2}}]}' >"$file"
+  aws_ s3api put-bucket-lifecycle-configuration --bucket "$abucket" --lifecycle-configuration "file://$file"
+  out=$(aws_ s3api get-bucket-lifecycle-configuration --bucket "$abucket" \
+    --query 'Rules[0].[ID,Filter.Prefix,Expiration.Days,AbortIncompleteMultipartUpload.DaysAfterInitiation]' --output text)
+  [ "$out" = "$(printf 'logs\tlogs/\t30\t2')" ] || fail "get-bucket-lifecycle-configuration: $out"
+  printf '%s' '{"Rules": [{"ID": "cold", "Status": "Enabled", "Filter": {},
+    "Transitions": [{"Days": 30, "StorageClass": "GLACIER"}]}]}' >"$file"
+  if out=$(aws_ s3api put-bucket-lifecycle-configuration --bucket "$abucket" \
+    --lifecycle-configuration "file://$file" 2>&1); then fail "a transition was accepted"; fi
+  grep -q InvalidStorageClass <<<"$out" || fail "put with a transition: $out"
+  aws_ s3api delete-bucket-lifecycle --bucket "$abucket"
+  if out=$(aws_ s3api get-bucket-lifecycle-configuration --bucket "$abucket" 2>&1); then
+    fail "rules are still there: $out"
+  fi
+  grep -q NoSuchLifecycleConfiguration <<<"$out" || fail "get after the delete: $out"
+}
 aws_identity_policy() { # a second credential reads what its policy allows and nothing else
   local keys
   keys=$(reader_credential)
@@ -511,8 +560,14 @@ s3cmd_delpolicy() {
   s3cmd_ delpolicy "s3://$abucket"
   anon public/a.txt 403 AccessDenied
 }
+s3cmd_lifecycle() { # s3cmd expire sends a lifecycle configuration; getlifecycle shows it
+  s3cmd_ expire "s3://$abucket" --expiry-days=3 --expiry-prefix=logs/
+  s3cmd_ getlifecycle "s3://$abucket" | tr -d ' \t\n' | grep -q '<Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>3</Days>' ||
+    fail "getlifecycle: $(s3cmd_ getlifecycle "s3://$abucket")"
+  s3cmd_ dellifecycle "s3://$abucket"
+}
 s3cmd_access_rb() { s3cmd_ rm --recursive --force "s3://$abucket" && s3cmd_ rb "s3://$abucket"; }
-for action in access_mb setacl put_public setpolicy delpolicy access_rb; do
+for action in access_mb setacl put_public setpolicy delpolicy lifecycle access_rb; do
   eval "s3cmd2_$action() { S3CMD_V2=1 s3cmd_$action \"\$@\"; }"
 done
 
@@ -529,6 +584,8 @@ run_access() {
       step aws public-access-block-ignore-acls aws_ignore_public_acls
       step aws delete-bucket-policy aws_delete_policy
       step aws identity-policy aws_identity_policy
+      step aws bucket-cors aws_bucket_cors
+      step aws lifecycle aws_lifecycle
       ;;
     boto3)
       step boto3 put-bucket-policy boto3_put_policy
@@ -543,6 +600,7 @@ run_access() {
       step "$client" put-acl-public "${client}_put_public"
       step "$client" setpolicy "${client}_setpolicy"
       step "$client" delpolicy "${client}_delpolicy"
+      step "$client" lifecycle "${client}_lifecycle"
       ;;
   esac
   step "$client" access-rb "${client}_access_rb"
@@ -572,6 +630,7 @@ run_client() {
   step "$client" mb "${client}_mb"
   step "$client" put-small "${client}_put" "$work/src/small.txt" small.txt
   step "$client" put-50MiB check_put_big "$multipart"
+  [ "$client" = aws ] && step "$client" object-attributes check_object_attributes
   step "$client" sync-up "${client}_sync_up" "$work/src/tree" tree/
   step "$client" ls check_ls
   step "$client" get-small check_get small.txt "$work/src/small.txt"

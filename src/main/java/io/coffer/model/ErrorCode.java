@@ -6,6 +6,14 @@ package io.coffer.model;
  */
 public enum ErrorCode {
   ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+  /** A CORS preflight refused; S3's own code for it, absent from its error table. */
+  ACCESS_FORBIDDEN(
+      "AccessForbidden",
+      403,
+      "CORSResponse: This CORS request is not allowed. This is usually because the evalution of"
+          + " Origin, request method / Access-Control-Request-Method or"
+          + " Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."),
+  BAD_REQUEST("BadRequest", 400, "Bad Request"),
   ACCESS_CONTROL_LIST_NOT_SUPPORTED(
       "AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
   AUTHORIZATION_HEADER_MALFORMED(
@@ -100,6 +108,8 @@ public enum ErrorCode {
   POLICY_TOO_LARGE("PolicyTooLarge", 400, "Policy exceeds the maximum allowed document size."),
   UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content"),
   NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
+  NO_SUCH_LIFECYCLE_CONFIGURATION(
+      "NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
   OWNERSHIP_CONTROLS_NOT_FOUND(
       "OwnershipControlsNotFoundError", 404, "The bucket ownership controls were not found"),
   NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION(
@@ -139,6 +149,8 @@ public enum ErrorCode {
       "A header or query you provided implies functionality that is not implemented."),
   PRECONDITION_FAILED(
       "PreconditionFailed", 412, "At least one of the preconditions you specified did not hold."),
+  QUOTA_EXCEEDED(
+      "QuotaExceeded", 403, "The write would take the bucket past its quota of stored bytes."),
   REQUEST_HEADER_FIELDS_TOO_LARGE(
       "RequestHeaderSectionTooLarge",
       431,
@@ -173,7 +185,9 @@ public enum ErrorCode {
       "InvalidStorageClass", 400, "The storage class you specified is not valid."),
   INVALID_LOCATION_CONSTRAINT(
       "InvalidLocationConstraint", 400, "The specified location-constraint is not valid."),
-  NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist.");
+  NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist."),
+  NO_SUCH_CORS_CONFIGURATION(
+      "NoSuchCORSConfiguration", 404, "The CORS configuration does not exist");
 
   private final String s3Code;
   private final int httpStatus;

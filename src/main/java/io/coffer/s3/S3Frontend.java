@@ -20,6 +20,7 @@ import io.coffer.s3.request.S3Request;
 import io.coffer.s3.request.S3RequestParser;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.service.Caller;
+import io.coffer.service.CorsService;
 import io.coffer.service.RequestContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ public final class S3Frontend implements HttpHandler {
   private final PresignedUrlCheck presignedUrlCheck;
   private final RequestIds requestIds = new RequestIds();
   private final S3Metrics metrics;
+  private final BrowserCors browserCors;
 
   /** False until the server says every port serves, and again once it starts shutting down. */
   private volatile boolean ready;
@@ -63,6 +65,7 @@ public final class S3Frontend implements HttpHandler {
       @Nullable String domain,
       String region,
       PresignedUrlCheck presignedUrlCheck,
+      CorsService cors,
       MeterRegistry registry) {
     this.verifier = verifier;
     this.dispatcher = dispatcher;
@@ -70,6 +73,7 @@ public final class S3Frontend implements HttpHandler {
     this.parser = new S3RequestParser(region);
     this.presignedUrlCheck = presignedUrlCheck;
     this.metrics = new S3Metrics(registry);
+    this.browserCors = new BrowserCors(cors::forBrowsers);
   }
 
   /** Readiness: up once every port serves, down when the server starts shutting down. */
@@ -93,6 +97,12 @@ public final class S3Frontend implements HttpHandler {
       } else if (http.rawPath().startsWith(MINIO_HEALTH_PREFIX)) {
         operation = "HealthCheck";
         response = health(minioCheck(http.rawPath().substring(MINIO_HEALTH_PREFIX.length())), head);
+      } else if (http.method().equals("OPTIONS")) {
+        // A CORS preflight: browsers never sign one, so it is answered before authentication.
+        operation = "PreflightRequest";
+        PathStyle.Target target = addressing.resolve(http.headers().get("Host"), http.rawPath());
+        bucket = target.bucket();
+        response = browserCors.preflight(http.headers(), target.bucket(), target.key());
       } else {
         PathStyle.Target target = addressing.resolve(http.headers().get("Host"), http.rawPath());
         bucket = target.bucket();
@@ -149,6 +159,9 @@ public final class S3Frontend implements HttpHandler {
           http.bodyTimedOut() ? bodyTimeout() : new CofferException(ErrorCode.INTERNAL_ERROR);
       response = S3Responses.error(answer, resource, requestId, head);
     }
+    if (bucket != null && !http.method().equals("OPTIONS")) {
+      addCorsHeaders(http, bucket, response, requestId);
+    }
     response.header("x-amz-request-id", requestId).header("Server", "Coffer");
     long nanos = System.nanoTime() - started;
     long sent = response.isHeadOnly() ? 0 : Math.max(0, response.body().length());
@@ -166,6 +179,20 @@ public final class S3Frontend implements HttpHandler {
           requestId);
     }
     return response;
+  }
+
+  /**
+   * The CORS headers of an actual request from a browser, errors included. Best effort: a failure
+   * to look the rules up leaves the response as it is (the browser then refuses to show it), never
+   * turns it into another.
+   */
+  private void addCorsHeaders(
+      HttpRequest http, String bucket, HttpResponse response, String requestId) {
+    try {
+      browserCors.decorate(http.headers(), http.method(), bucket, response);
+    } catch (RuntimeException e) {
+      log.warn("request {}: no CORS headers, the bucket's rules could not be read", requestId, e);
+    }
   }
 
   /**

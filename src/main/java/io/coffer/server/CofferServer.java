@@ -41,9 +41,12 @@ import io.coffer.service.AnonymousAccessService;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
+import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
 import io.coffer.service.IdentityService;
+import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
+import io.coffer.service.ObjectAttributesService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedPostService;
@@ -145,6 +148,8 @@ public final class CofferServer implements AutoCloseable {
         new PresignedUrlService(metadata, credentials, buckets, this::presign, clock);
 
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
+    CorsService cors = new CorsService(metadata, buckets);
+    LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
@@ -160,9 +165,10 @@ public final class CofferServer implements AutoCloseable {
             new ObjectLockHandler(buckets, locks),
             new AccessControlHandler(buckets, bucketAccess, new AclService(metadata, buckets)),
             new TaggingHandler(),
-            new CorsHandler(),
-            new LifecycleHandler(),
-            new ObjectAttributesHandler(),
+            new CorsHandler(buckets, cors),
+            new LifecycleHandler(buckets, lifecycleRules),
+            new ObjectAttributesHandler(
+                buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler(objects, buckets, verifier, clock));
     this.s3Frontend =
         new S3Frontend(
@@ -177,6 +183,7 @@ public final class CofferServer implements AutoCloseable {
                     bucket,
                     key,
                     method),
+            cors,
             registry);
     ConsoleAssets assets = ConsoleAssets.load();
 
@@ -195,6 +202,8 @@ public final class CofferServer implements AutoCloseable {
                 copies,
                 bucketAccess,
                 new AnonymousAccessService(buckets),
+                cors,
+                lifecycleRules,
                 new PresignedPostService(
                     credentials,
                     buckets,

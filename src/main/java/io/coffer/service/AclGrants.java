@@ -25,8 +25,15 @@ final class AclGrants {
           Action.DELETE_OBJECT,
           Action.ABORT_MULTIPART_UPLOAD,
           Action.LIST_PARTS);
+
+  /** READ on an object also lets one read its attributes (GetObjectAttributes), as on AWS. */
   private static final Set<Action> OBJECT_READ =
-      EnumSet.of(Action.GET_OBJECT, Action.GET_OBJECT_VERSION);
+      EnumSet.of(
+          Action.GET_OBJECT,
+          Action.GET_OBJECT_VERSION,
+          Action.GET_OBJECT_ATTRIBUTES,
+          Action.GET_OBJECT_VERSION_ATTRIBUTES);
+
   private static final Set<Action> OBJECT_READ_ACP =
       EnumSet.of(Action.GET_OBJECT_ACL, Action.GET_OBJECT_VERSION_ACL);
   private static final Set<Action> OBJECT_WRITE_ACP =

@@ -118,6 +118,24 @@ public final class BucketService {
   }
 
   /**
+   * Sets (null removes) the bucket's quota on stored bytes (see {@link Quotas}). A quota limits the
+   * bucket's owner, so only the administrator sets one (there is no S3 operation or policy action
+   * for it): ACCESS_DENIED for anyone else, INVALID_ARGUMENT for a negative quota. A quota below
+   * what the bucket already holds is allowed; it refuses every write that adds bytes.
+   */
+  public Bucket setQuota(Caller caller, String name, @Nullable Long quotaBytes) {
+    if (!(caller instanceof Caller.Admin)) {
+      throw new CofferException(ErrorCode.ACCESS_DENIED);
+    }
+    if (quotaBytes != null && quotaBytes < 0) {
+      throw CofferException.invalidArgument(
+          "A quota is a number of bytes, 0 or more.", "quota_bytes", quotaBytes.toString());
+    }
+    Bucket bucket = require(caller, name, Action.LIST_BUCKET);
+    return store.setBucketQuota(name, bucket.id(), quotaBytes);
+  }
+
+  /**
    * Fails with NO_SUCH_BUCKET or ACCESS_DENIED unless the bucket exists and the caller may do
    * {@code action} on it; the check every object operation makes first.
    *

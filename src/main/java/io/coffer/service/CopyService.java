@@ -87,7 +87,7 @@ public final class CopyService {
             : from.checksum() != null
                 ? ChecksumAlgorithm.valueOf(from.checksum().algorithm())
                 : null;
-    StoredBody stored = storeFrom(source, bucketId, algorithm, true);
+    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, true);
     ObjectAttributes attributes =
         replacement != null
             ? replacement
@@ -121,7 +121,8 @@ public final class CopyService {
     MultipartService.requirePartNumber(partNumber);
     BucketService.ObjectAccess sourceRef =
         sourceRef(caller, sourceBucket, sourceKey, sourceVersionId);
-    MultipartUpload upload = multipart.require(caller, Action.PUT_OBJECT, bucket, key, uploadId);
+    BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
+    MultipartUpload upload = multipart.find(bucket, key, uploadId);
     String bucketId = multipart.uploadBucketId(upload);
     ObjectRead source =
         opened(
@@ -138,7 +139,7 @@ public final class CopyService {
         upload.checksumAlgorithm() == null
             ? null
             : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
-    StoredBody stored = storeFrom(source, bucketId, algorithm, false);
+    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, false);
     return new CopiedPart(
         multipart.recordPart(bucketId, upload, partNumber, stored), source.meta().versionId());
   }
@@ -152,13 +153,20 @@ public final class CopyService {
     };
   }
 
+  /**
+   * Stores the source's bytes under {@code bucketId}, if the target bucket's quota has room for
+   * them; the source is closed either way.
+   */
   private StoredBody storeFrom(
       ObjectRead source,
+      String bucket,
+      BucketRef target,
       String bucketId,
       @Nullable ChecksumAlgorithm algorithm,
       boolean allowInline) {
     PayloadChecks checks = new PayloadChecks(null, null, algorithm, null, null);
     try (ObjectReadStream in = new ObjectReadStream(source)) {
+      objects.quotas().require(bucket, target, source.length());
       return objects
           .bodyWriter()
           .store(bucketId, in, source.length(), objects.maxObjectSize(), checks, allowInline);

@@ -127,6 +127,11 @@ public final class MultipartService {
   MultipartUpload require(
       Caller caller, Action action, String bucket, @Nullable String key, String uploadId) {
     buckets.requireRef(caller, bucket, action, key);
+    return find(bucket, key, uploadId);
+  }
+
+  /** The upload, in progress in this bucket under {@code key} (any key when null). */
+  MultipartUpload find(String bucket, @Nullable String key, String uploadId) {
     return store
         .findUpload(uploadId)
         .filter(u -> u.bucket().equals(bucket) && (key == null || u.key().equals(key)))
@@ -143,13 +148,21 @@ public final class MultipartService {
       long declaredLength,
       PayloadChecks checks) {
     requirePartNumber(partNumber);
-    MultipartUpload upload = require(caller, Action.PUT_OBJECT, bucket, key, uploadId);
+    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
+    MultipartUpload upload = find(bucket, key, uploadId);
     String bucketId = uploadBucketId(upload);
     PayloadChecks effective = withUploadChecksum(upload, checks);
+    long room = objects.quotas().require(bucket, ref, declaredLength);
     StoredBody stored =
         objects
             .bodyWriter()
-            .store(bucketId, body, declaredLength, objects.maxObjectSize(), effective, false);
+            .store(
+                bucketId,
+                Quotas.limit(body, room),
+                declaredLength,
+                objects.maxObjectSize(),
+                effective,
+                false);
     return recordPart(bucketId, upload, partNumber, stored);
   }
 
@@ -272,7 +285,7 @@ public final class MultipartService {
       List<CompletedPartSpec> requested,
       ExpectedObject expected,
       WritePrecondition precondition) {
-    buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
+    BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     String fingerprint = partsFingerprint(requested);
     MultipartUpload upload =
         store
@@ -319,6 +332,10 @@ public final class MultipartService {
     }
     StoredChecksum checksum = objectChecksum(upload, segments);
     expected.verify(size, checksum, segments.size());
+    // Parts in progress are not counted in the bucket's stored bytes, so each part's own check
+    // cannot hold the quota: the completion, which adds the object's size, is checked too (a
+    // refused upload stays, to be aborted or completed with fewer parts).
+    objects.quotas().require(bucket, ref, size);
     Instant now = clock.instant();
     String etag = HexFormat.of().formatHex(md5OfMd5s.digest()) + "-" + segments.size();
     String versionId = VersionIds.next();

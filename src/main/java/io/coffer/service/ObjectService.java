@@ -47,6 +47,7 @@ public final class ObjectService {
   private final Clock clock;
   private final long maxObjectSize;
   private final AclResolver acls;
+  private final Quotas quotas;
 
   public ObjectService(
       MetadataStore store,
@@ -62,6 +63,7 @@ public final class ObjectService {
     this.clock = clock;
     this.maxObjectSize = maxObjectSize;
     this.acls = new AclResolver(store);
+    this.quotas = new Quotas(store);
   }
 
   Instant now() {
@@ -74,6 +76,11 @@ public final class ObjectService {
 
   long maxObjectSize() {
     return maxObjectSize;
+  }
+
+  /** The quota check every write that adds bytes to a bucket makes before storing them. */
+  public Quotas quotas() {
+    return quotas;
   }
 
   /** Writes an object with the ACL its request's headers ask for (see {@link AclResolver}). */
@@ -93,8 +100,10 @@ public final class ObjectService {
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
     Acl acl = acls.forNewObject(caller, ref, aclRequest);
     failEarlyIfKeyExists(bucket, key, precondition);
+    long room = quotas.require(bucket, ref, declaredLength);
     StoredBody stored =
-        bodyWriter.store(ref.id(), body, declaredLength, maxObjectSize, checks, true);
+        bodyWriter.store(
+            ref.id(), Quotas.limit(body, room), declaredLength, maxObjectSize, checks, true);
     return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock, acl);
   }
 
@@ -206,8 +215,7 @@ public final class ObjectService {
    * answers as S3 answers it: 404 NoSuchKey when it is current, 405 MethodNotAllowed when named,
    * both with {@code x-amz-delete-marker: true}.
    */
-  private ObjectMeta find(
-      BucketRef bucketRef, String bucket, String key, @Nullable String versionId) {
+  ObjectMeta find(BucketRef bucketRef, String bucket, String key, @Nullable String versionId) {
     if (versionId == null) {
       Optional<ObjectMeta> current = store.findObject(bucket, key);
       if (current.isPresent()) {

@@ -95,6 +95,7 @@ final class BucketRoutes {
             s.totalSizeHuman(),
             s.versioning(),
             s.objectLock(),
+            s.quotaBytes(),
             page.objects(),
             page.prefixes(),
             page.nextMarker(),

@@ -51,6 +51,9 @@ public final class ManagementApi implements HttpHandler {
         .register(router);
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
     new PresignedPostRoutes(services.presignedPosts()).register(router);
+    new CorsRoutes(services.buckets(), services.cors()).register(router);
+    new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
+    new QuotaRoutes(services.buckets()).register(router);
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */

@@ -4,7 +4,9 @@ import io.coffer.service.AnonymousAccessService;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
+import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
@@ -24,4 +26,6 @@ public record ManagementServices(
     CopyService copies,
     BucketAccessService bucketAccess,
     AnonymousAccessService anonymousAccess,
+    CorsService cors,
+    LifecycleService lifecycle,
     PresignedPostService presignedPosts) {}

@@ -27,7 +27,8 @@ final class Views {
         bucket.totalSize(),
         Formats.size(bucket.totalSize()),
         bucket.versioning().status(),
-        bucket.objectLock());
+        bucket.objectLock(),
+        bucket.features().quotaBytes());
   }
 
   /** Buckets with their owners' user names, looked up once for the whole list. */

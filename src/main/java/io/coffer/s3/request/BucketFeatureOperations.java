@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * ?lifecycle}, an object's {@code ?tagging} and {@code ?attributes}.
  */
 final class BucketFeatureOperations {
+  /** AWS's answer to a lifecycle configuration sent without Content-MD5 or a checksum. */
+  static final String LIFECYCLE_CHECKSUM_REQUIRED =
+      "Missing required header for this request: Content-MD5";
+
   private BucketFeatureOperations() {}
 
   /** The bucket operation, or null when the request is none of these. */
@@ -46,7 +50,7 @@ final class BucketFeatureOperations {
                 S3Operation.PutBucketLifecycleConfiguration.class,
                 () ->
                     new S3Operation.PutBucketLifecycleConfiguration(
-                        bucket, BodyChecksums.of(headers)));
+                        bucket, BodyChecksums.required(headers, LIFECYCLE_CHECKSUM_REQUIRED)));
         case "DELETE" -> ParsedRequest.of(new S3Operation.DeleteBucketLifecycle(bucket));
         default -> throw notAllowed();
       };
@@ -87,9 +91,33 @@ final class BucketFeatureOperations {
       return ParsedRequest.of(
           S3Operation.GetObjectAttributes.class,
           () ->
-              new S3Operation.GetObjectAttributes(bucket, key, ObjectParameters.versionId(query)));
+              new S3Operation.GetObjectAttributes(
+                  bucket,
+                  key,
+                  ObjectParameters.versionId(query),
+                  ObjectAttributeNames.parse(headers),
+                  lenientHeader(headers, "x-amz-max-parts", MAX_PARTS, 0, MAX_PARTS),
+                  lenientHeader(headers, "x-amz-part-number-marker", 0, 0, 10_000)));
     }
     return null;
+  }
+
+  /** The most parts one GetObjectAttributes lists, as ListParts. */
+  private static final int MAX_PARTS = 1000;
+
+  /**
+   * A decimal header GetObjectAttributes reads: as AWS, a value that is no number in [min, max] is
+   * ignored (the default applies) rather than refused; a larger one is capped at max.
+   */
+  private static int lenientHeader(Headers headers, String name, int absent, int min, int max) {
+    String value = headers.get(name);
+    if (value == null) {
+      return absent;
+    }
+    return DecimalParam.parse(value.trim(), min, Integer.MAX_VALUE).stream()
+        .map(n -> Math.min(n, max))
+        .findFirst()
+        .orElse(absent);
   }
 
   /** Any other method on these subresources never falls through to the object's operations. */

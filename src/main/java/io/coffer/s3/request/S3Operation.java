@@ -12,6 +12,7 @@ import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -345,7 +346,18 @@ public sealed interface S3Operation {
 
   record DeleteBucketLifecycle(String bucket) implements S3Operation {}
 
-  record GetObjectAttributes(String bucket, String key, @Nullable String versionId)
+  /**
+   * @param attributes what x-amz-object-attributes asks for (never empty)
+   * @param maxParts x-amz-max-parts: at most this many parts in ObjectParts (1000 at most)
+   * @param partNumberMarker x-amz-part-number-marker: parts after this number
+   */
+  record GetObjectAttributes(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      Set<ObjectAttributeNames.Attribute> attributes,
+      int maxParts,
+      int partNumberMarker)
       implements S3Operation {}
 
   /**

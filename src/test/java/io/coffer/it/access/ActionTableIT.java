@@ -63,6 +63,15 @@ class ActionTableIT {
         alice.putObject(b -> b.bucket(BUCKET).key("obj"), RequestBody.fromString("v")).versionId();
   }
 
+  static void objectAttributes(S3Client s3) {
+    s3.getObjectAttributes(b -> b.bucket(BUCKET).key("obj").objectAttributesWithStrings("ETag"));
+  }
+
+  static void versionAttributes(S3Client s3) {
+    s3.getObjectAttributes(
+        b -> b.bucket(BUCKET).key("obj").versionId(versionId).objectAttributesWithStrings("ETag"));
+  }
+
   static String upload() {
     return alice.createMultipartUpload(b -> b.bucket(BUCKET).key("mp")).uploadId();
   }
@@ -304,6 +313,26 @@ class ActionTableIT {
             "s3:GetObjectVersionAcl",
             s3 -> s3.getObjectAcl(b -> b.bucket(BUCKET).key("obj").versionId(versionId))),
         new Row(
+            "GetObjectAttributes (read)",
+            Set.of("s3:GetObject", "s3:GetObjectAttributes"),
+            "s3:GetObject",
+            ActionTableIT::objectAttributes),
+        new Row(
+            "GetObjectAttributes (attributes)",
+            Set.of("s3:GetObject", "s3:GetObjectAttributes"),
+            "s3:GetObjectAttributes",
+            ActionTableIT::objectAttributes),
+        new Row(
+            "GetObjectAttributes (versionId, read)",
+            Set.of("s3:GetObjectVersion", "s3:GetObjectVersionAttributes"),
+            "s3:GetObjectVersion",
+            ActionTableIT::versionAttributes),
+        new Row(
+            "GetObjectAttributes (versionId, attributes)",
+            Set.of("s3:GetObjectVersion", "s3:GetObjectVersionAttributes"),
+            "s3:GetObjectVersionAttributes",
+            ActionTableIT::versionAttributes),
+        new Row(
             "PutObjectAcl (versionId)",
             "s3:PutObjectVersionAcl",
             s3 ->
@@ -343,7 +372,49 @@ class ActionTableIT {
         new Row(
             "DeletePublicAccessBlock",
             "s3:PutBucketPublicAccessBlock",
-            s3 -> s3.deletePublicAccessBlock(b -> b.bucket(BUCKET))));
+            s3 -> s3.deletePublicAccessBlock(b -> b.bucket(BUCKET))),
+        new Row(
+            "GetBucketCors",
+            "s3:GetBucketCORS",
+            s3 -> catchNoSuch(() -> s3.getBucketCors(b -> b.bucket(BUCKET)))),
+        new Row(
+            "PutBucketCors",
+            "s3:PutBucketCORS",
+            s3 ->
+                s3.putBucketCors(
+                    b ->
+                        b.bucket(BUCKET)
+                            .corsConfiguration(
+                                c ->
+                                    c.corsRules(
+                                        r -> r.allowedOrigins("*").allowedMethods("GET"))))),
+        new Row(
+            "DeleteBucketCors",
+            "s3:PutBucketCORS",
+            s3 -> s3.deleteBucketCors(b -> b.bucket(BUCKET))),
+        new Row(
+            "GetBucketLifecycleConfiguration",
+            "s3:GetLifecycleConfiguration",
+            s3 -> catchNoSuch(() -> s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)))),
+        new Row(
+            "PutBucketLifecycleConfiguration",
+            "s3:PutLifecycleConfiguration",
+            s3 ->
+                s3.putBucketLifecycleConfiguration(
+                    b ->
+                        b.bucket(BUCKET)
+                            .lifecycleConfiguration(
+                                c ->
+                                    c.rules(
+                                        r ->
+                                            r.id("action-table")
+                                                .filter(f -> f.prefix("never/"))
+                                                .status("Enabled")
+                                                .expiration(e -> e.days(3650)))))),
+        new Row(
+            "DeleteBucketLifecycle",
+            "s3:PutLifecycleConfiguration",
+            s3 -> s3.deleteBucketLifecycle(b -> b.bucket(BUCKET))));
   }
 
   /** A browser form upload signed with the client's credential (the SDK has no POST Object). */

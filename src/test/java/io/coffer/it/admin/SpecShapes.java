@@ -32,7 +32,7 @@ final class SpecShapes {
       """
       {"name": "my-bucket", "region": "us-east-1", "owner": "john-doe",
        "created_at": "2023-01-15T10:30:00Z", "object_count": 150, "total_size": 1073741824,
-       "total_size_human": "1.0 GB", "versioning": null, "object_lock": false}
+       "total_size_human": "1.0 GB", "versioning": null, "object_lock": false, "quota_bytes": null}
       """;
 
   static final String OBJECT =
@@ -60,7 +60,8 @@ final class SpecShapes {
       """
       {"name": "my-bucket", "region": "us-east-1", "owner": "john-doe",
        "created_at": "2023-01-15T10:30:00Z", "object_count": 150, "total_size": 1073741824,
-       "total_size_human": "1.0 GB", "versioning": null, "object_lock": false, "objects": [%s]}
+       "total_size_human": "1.0 GB", "versioning": null, "object_lock": false, "quota_bytes": null,
+       "objects": [%s]}
       """
           .formatted(OBJECT);
 

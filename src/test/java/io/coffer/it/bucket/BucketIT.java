@@ -90,8 +90,10 @@ class BucketIT {
 
   @Test
   void unimplementedBucketOperationsAnswerNotImplemented() {
-    s3.createBucket(b -> b.bucket("cors-bucket"));
-    assertS3Error(501, "NotImplemented", () -> s3.getBucketCors(b -> b.bucket("cors-bucket")));
-    assertS3Error(501, "NotImplemented", () -> s3.deleteBucketCors(b -> b.bucket("cors-bucket")));
+    s3.createBucket(b -> b.bucket("website-bucket"));
+    assertS3Error(
+        501, "NotImplemented", () -> s3.getBucketWebsite(b -> b.bucket("website-bucket")));
+    assertS3Error(
+        501, "NotImplemented", () -> s3.deleteBucketWebsite(b -> b.bucket("website-bucket")));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
+import io.coffer.it.support.RawSocket;
 import io.coffer.server.CofferServer;
 import java.net.InetAddress;
 import java.net.URI;
@@ -112,5 +113,33 @@ class VirtualHostIT {
         .isEqualTo("by path");
     virtualHosted.deleteObject(b -> b.bucket("paths").key("k"));
     assertThat(pathStyle.listObjectsV2(b -> b.bucket("paths")).contents()).isEmpty();
+  }
+
+  /** A preflight names its bucket by host name too: its rules, not the path's first segment. */
+  @Test
+  void aPreflightIsAnsweredForTheBucketItsHostNames() throws Exception {
+    virtualHosted.createBucket(b -> b.bucket("vhost-cors"));
+    virtualHosted.putBucketCors(
+        b ->
+            b.bucket("vhost-cors")
+                .corsConfiguration(
+                    c ->
+                        c.corsRules(
+                            r -> r.allowedOrigins("https://app.test").allowedMethods("PUT"))));
+    int port = URI.create(server.s3Endpoint()).getPort();
+    try (RawSocket socket = new RawSocket(port)) {
+      RawSocket.Response response =
+          socket
+              .write(
+                  "OPTIONS /vhost-cors/k HTTP/1.1\r\nHost: vhost-cors."
+                      + DOMAIN
+                      + ":"
+                      + port
+                      + "\r\nOrigin: https://app.test\r\n"
+                      + "Access-Control-Request-Method: PUT\r\n\r\n")
+              .readResponse();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.test");
+    }
   }
 }

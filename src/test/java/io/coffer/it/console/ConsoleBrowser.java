@@ -52,6 +52,28 @@ public final class ConsoleBrowser
     downloads =
         Files.createDirectories(
             Path.of("target", "console-downloads", context.getRequiredTestClass().getSimpleName()));
+    ChromeOptions options = headless(chromium);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false));
+    driver = launch(chromium, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    problems = new BrowserProblems(consoleUrl());
+    viewport(WIDTH, HEIGHT);
+  }
+
+  /**
+   * Headless Chromium's options for tests: an explicit binary, nothing of its own on the network.
+   */
+  static ChromeOptions headless(Chromium chromium) {
     ChromeOptions options = new ChromeOptions();
     // An explicit binary and driver: Selenium Manager never runs, nothing is downloaded.
     options.setBinary(chromium.browser().toFile());
@@ -72,26 +94,17 @@ public final class ConsoleBrowser
     if ("root".equals(System.getProperty("user.name"))) {
       options.addArguments("--no-sandbox"); // Chromium refuses to sandbox as root (CI containers)
     }
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    logs.enable(LogType.PERFORMANCE, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    options.setExperimentalOption(
-        "prefs",
-        Map.of(
-            "download.default_directory",
-            downloads.toAbsolutePath().toString(),
-            "download.prompt_for_download",
-            false));
+    return options;
+  }
+
+  /** Starts Chromium through its own chromedriver (Selenium Manager never runs). */
+  static ChromeDriver launch(Chromium chromium, ChromeOptions options) {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(chromium.driver().toFile())
             .usingAnyFreePort()
             .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    problems = new BrowserProblems(consoleUrl());
-    viewport(WIDTH, HEIGHT);
+    return new ChromeDriver(service, options);
   }
 
   /** Sizes the window so that the page itself (not the window) is width × height pixels. */

@@ -53,6 +53,7 @@ import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -433,7 +434,28 @@ class S3RequestParserTest {
         row("DELETE /b?cors", NONE, new S3Operation.DeleteBucketCors("b")),
         row("GET /b?lifecycle", NONE, new S3Operation.GetBucketLifecycleConfiguration("b")),
         row("DELETE /b?lifecycle", NONE, new S3Operation.DeleteBucketLifecycle("b")),
-        row("GET /b/k?attributes", NONE, new S3Operation.GetObjectAttributes("b", "k", null)),
+        row(
+            "PUT /b?lifecycle",
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutBucketLifecycleConfiguration("b", MD5)),
+        row(
+            "GET /b/k?attributes&versionId=null",
+            Headers.of(
+                "x-amz-object-attributes",
+                "ETag,ObjectParts",
+                "x-amz-max-parts",
+                "5",
+                "x-amz-part-number-marker",
+                "2"),
+            new S3Operation.GetObjectAttributes(
+                "b",
+                "k",
+                "null",
+                EnumSet.of(
+                    ObjectAttributeNames.Attribute.ETAG,
+                    ObjectAttributeNames.Attribute.OBJECT_PARTS),
+                5,
+                2)),
         row("GET /b?acl", NONE, new GetBucketAcl("b")),
         row("GET /b/k?acl&versionId=null", NONE, new GetObjectAcl("b", "k", "null")),
         row("DELETE /b?policy", NONE, new DeleteBucketPolicy("b")),
@@ -509,6 +531,16 @@ class S3RequestParserTest {
             () -> parse("PUT /b/k", Headers.of("x-amz-copy-source", "/s/k?versionId=3HL4kqtJ")));
     assertThat(version.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(version.getMessage()).isEqualTo("Invalid version id specified");
+  }
+
+  @Test
+  void aLifecycleConfigurationNeedsAnIntegrityHeader() {
+    RuntimeException invalid = parse("PUT /b?lifecycle", NONE).invalid();
+    assertThat(invalid).isInstanceOf(CofferException.class);
+    CofferException refusal = (CofferException) invalid;
+    assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(refusal.getMessage())
+        .isEqualTo("Missing required header for this request: Content-MD5");
   }
 
   /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */

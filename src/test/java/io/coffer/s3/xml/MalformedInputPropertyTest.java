@@ -52,6 +52,7 @@ class MalformedInputPropertyTest {
           () -> new CompleteMultipartUploadXml().parse(new ByteArrayInputStream(body)),
           () -> new DeleteObjectsXml().parse(new ByteArrayInputStream(body)),
           () -> new CreateBucketConfigurationXml().parse(new ByteArrayInputStream(body)),
+          () -> new CorsConfigurationXml().parse(new ByteArrayInputStream(body)),
         }) {
       Throwable thrown = catchThrowable(parse::run);
       if (thrown != null) {

@@ -28,7 +28,9 @@ public final class BucketBodies {
       @JsonProperty("total_size_human") String totalSizeHuman,
       @JsonProperty("versioning") @JsonInclude(JsonInclude.Include.ALWAYS)
           @Nullable String versioning,
-      @JsonProperty("object_lock") boolean objectLock) {}
+      @JsonProperty("object_lock") boolean objectLock,
+      @JsonProperty("quota_bytes") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable Long quotaBytes) {}
 
   public record ListBody(@JsonProperty("buckets") List<Summary> buckets) {}
 
@@ -54,6 +56,8 @@ public final class BucketBodies {
       @JsonProperty("versioning") @JsonInclude(JsonInclude.Include.ALWAYS)
           @Nullable String versioning,
       @JsonProperty("object_lock") boolean objectLock,
+      @JsonProperty("quota_bytes") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable Long quotaBytes,
       @JsonProperty("objects") List<ObjectBodies.Summary> objects,
       @JsonProperty("prefixes") @Nullable List<String> prefixes,
       @JsonProperty("next_marker") @Nullable String nextMarker,
