@@ -337,4 +337,25 @@ class PostObjectIT {
     assertThat(tagged.statusCode()).isEqualTo(501);
     assertNotStored(BUCKET, "tagged");
   }
+
+  /** A POST upload counts against the bucket's quota as a PUT does: refused, nothing stored. */
+  @Test
+  void aFormUploadPastTheQuotaIsRefused() throws Exception {
+    s3.createBucket(b -> b.bucket("form-quota"));
+    io.coffer.it.admin.Api api = new io.coffer.it.admin.Api(coffer);
+    assertThat(api.send("PUT", "/buckets/form-quota/quota", "{\"quota_bytes\": 100}").status())
+        .isEqualTo(200);
+    HttpResponse<String> over =
+        FormUpload.fields("key", "big")
+            .signV4(REGION, Instant.now(), "{\"key\":\"big\"}")
+            .post(endpoint, "form-quota", new byte[101]);
+    assertThat(over.statusCode()).as(over.body()).isEqualTo(403);
+    assertThat(RawS3.errorCode(over)).isEqualTo("QuotaExceeded");
+    assertNotStored("form-quota", "big");
+    HttpResponse<String> within =
+        FormUpload.fields("key", "small")
+            .signV4(REGION, Instant.now(), "{\"key\":\"small\"}")
+            .post(endpoint, "form-quota", new byte[100]);
+    assertThat(within.statusCode()).as(within.body()).isEqualTo(204);
+  }
 }
