@@ -257,6 +257,13 @@ check_presign() { # KEY SOURCE
   [ "$code" = 200 ] || fail "curl got HTTP $code for $url: $(head -c 300 "$body" | tr '\n' ' ')"
   same_file "$2" "$body"
 }
+check_boto3_post() { # generate_presigned_post and a form POST of the small file, read back
+  local body="$work/down/boto3-posted"
+  boto3_ post-form "$bucket" posted.txt "$work/src/small.txt"
+  boto3_ cat "$bucket" posted.txt >"$body"
+  same_file "$work/src/small.txt" "$body"
+  boto3_ rm "$bucket" posted.txt
+}
 check_rm() {
   "${client}_rm" small.txt
   ! "${client}_ls" | grep -q ' small\.txt$' || fail "small.txt is still listed"
@@ -669,6 +676,7 @@ run_client() {
   step "$client" sync-down check_sync_down
   step "$client" presign check_presign small.txt "$work/src/small.txt"
   step "$client" presign-odd-key check_presign 'tree/x y+z%20.txt' "$work/src/tree/x y+z%20.txt"
+  [ "$client" = boto3 ] && step "$client" presigned-post check_boto3_post
   step "$client" rm check_rm
   step "$client" rm-recursive check_rm_recursive
   step "$client" rb "${client}_rb"

@@ -12,6 +12,7 @@ import os
 import sys
 
 import boto3
+import requests
 from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.exceptions import ClientError
@@ -116,6 +117,20 @@ def main(endpoint, action, *args):
     s3.put_object_acl(Bucket=bucket, Key=key, ACL=acl)
   elif action == "get-object-acl":
     grants(s3.get_object_acl(Bucket=args[0], Key=args[1]))
+  elif action == "post-form":  # generate_presigned_post, then a browser-like form POST of a file
+    bucket, key, path = args
+    post = s3.generate_presigned_post(
+        bucket, key, Fields={"success_action_status": "201"},
+        Conditions=[{"success_action_status": "201"}, ["content-length-range", 1, 10485760]],
+        ExpiresIn=300)
+    with open(path, "rb") as f:
+      answer = requests.post(post["url"], data=post["fields"], files={"file": (key, f)})
+    if answer.status_code != 201 or "<PostResponse" not in answer.text:
+      raise RuntimeError(f"POST form answered {answer.status_code}: {answer.text[:300]}")
+    # under the policy's size range: refused
+    answer = requests.post(post["url"], data=post["fields"], files={"file": (key, b"")})
+    if answer.status_code != 400 or "EntityTooSmall" not in answer.text:
+      raise RuntimeError(f"an empty file answered {answer.status_code}: {answer.text[:300]}")
   else:
     raise SystemExit(f"unknown action {action}")
 

@@ -70,6 +70,21 @@ public enum ErrorCode {
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag."),
+  // POST Object (browser form uploads), with AWS's codes and texts.
+  INVALID_POLICY_DOCUMENT(
+      "InvalidPolicyDocument", 400, "The content of the form does not meet the conditions."),
+  MALFORMED_POST_REQUEST(
+      "MalformedPOSTRequest",
+      400,
+      "The body of your POST request is not well-formed multipart/form-data."),
+  MAX_POST_PRE_DATA_LENGTH_EXCEEDED(
+      "MaxPostPreDataLengthExceededError",
+      400,
+      "Your POST request fields preceding the upload file were too large."),
+  INCORRECT_NUMBER_OF_FILES_IN_POST_REQUEST(
+      "IncorrectNumberOfFilesInPostRequest",
+      400,
+      "POST requires exactly one file upload per request."),
   INVALID_BUCKET_STATE(
       "InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
   OBJECT_LOCK_CONFIGURATION_NOT_FOUND(

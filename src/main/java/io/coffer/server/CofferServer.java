@@ -17,6 +17,7 @@ import io.coffer.model.Credential;
 import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Stats;
 import io.coffer.s3.S3Frontend;
+import io.coffer.s3.auth.PostFormSignature;
 import io.coffer.s3.auth.SigV4Signer;
 import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.handler.AccessControlHandler;
@@ -49,6 +50,7 @@ import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectAttributesService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
+import io.coffer.service.PresignedPostService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
@@ -161,6 +163,8 @@ public final class CofferServer implements AutoCloseable {
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SigV4Verifier verifier =
+        new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     S3Dispatcher dispatcher =
         new S3Dispatcher(
             new BucketHandler(buckets),
@@ -177,9 +181,7 @@ public final class CofferServer implements AutoCloseable {
             new LifecycleHandler(buckets, lifecycleRules),
             new ObjectAttributesHandler(
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
-            new PostObjectHandler());
-    SigV4Verifier verifier =
-        new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
+            new PostObjectHandler(objects, buckets, verifier, clock));
     this.s3Frontend =
         new S3Frontend(
             verifier,
@@ -215,7 +217,14 @@ public final class CofferServer implements AutoCloseable {
                 cors,
                 lifecycleRules,
                 tagging,
-                new LifecyclePreview(buckets, metadata, lifecycle.evaluator(), clock)),
+                new LifecyclePreview(buckets, metadata, lifecycle.evaluator(), clock),
+                new PresignedPostService(
+                    credentials,
+                    buckets,
+                    PostFormSignature::signV4,
+                    this::publicEndpoint,
+                    config.region(),
+                    clock)),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

@@ -76,22 +76,7 @@ public final class PresignedUrlService {
           ErrorCode.INVALID_ARGUMENT, "expires_in must be between 1 and 604800 seconds.");
     }
     Names.requireValidKey(key);
-    Credential credential =
-        credentials
-            .findByAccessKey(accessKey)
-            .orElseThrow(
-                () ->
-                    new CofferException(
-                        ErrorCode.NO_SUCH_CREDENTIAL,
-                        "No credential has the access key " + accessKey + "."));
-    if (!credential.active()) {
-      throw new CofferException(
-          ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
-    }
-    if (credential.expired(clock.instant())) {
-      throw new CofferException(
-          ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " has expired.");
-    }
+    Credential credential = signingCredential(credentials, accessKey, clock);
     Bucket target = buckets.require(caller, bucket, actionOf(method));
     // a URL carries its signer's rights: one the signer may not use would always be refused
     if (!buckets.allows(new Caller.User(credential), actionOf(method), bucket, target.ref(), key)) {
@@ -114,6 +99,31 @@ public final class PresignedUrlService {
         store.createPresignedUrl(
             hash, bucket, key, method, credential.id(), now.plusSeconds(expiresIn), now);
     return new Issued(record, url);
+  }
+
+  /**
+   * The credential a URL or a POST form is signed with: it must exist, be active and unexpired
+   * (otherwise what is signed could never work).
+   */
+  static Credential signingCredential(
+      CredentialService credentials, String accessKey, Clock clock) {
+    Credential credential =
+        credentials
+            .findByAccessKey(accessKey)
+            .orElseThrow(
+                () ->
+                    new CofferException(
+                        ErrorCode.NO_SUCH_CREDENTIAL,
+                        "No credential has the access key " + accessKey + "."));
+    if (!credential.active()) {
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " is not active.");
+    }
+    if (credential.expired(clock.instant())) {
+      throw new CofferException(
+          ErrorCode.INVALID_ARGUMENT, "The credential " + accessKey + " has expired.");
+    }
+    return credential;
   }
 
   /** The issuer must be allowed to do what the URL does. */

@@ -52,6 +52,7 @@ public final class ManagementApi implements HttpHandler {
     new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
         .register(router);
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
+    new PresignedPostRoutes(services.presignedPosts()).register(router);
     new CorsRoutes(services.buckets(), services.cors()).register(router);
     new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
     new QuotaRoutes(services.buckets()).register(router);

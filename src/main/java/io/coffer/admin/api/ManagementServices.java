@@ -10,6 +10,7 @@ import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
+import io.coffer.service.PresignedPostService;
 import io.coffer.service.PresignedUrlService;
 import io.coffer.service.StatsService;
 import io.coffer.service.TaggingService;
@@ -30,4 +31,5 @@ public record ManagementServices(
     CorsService cors,
     LifecycleService lifecycle,
     TaggingService tagging,
-    LifecyclePreview lifecyclePreview) {}
+    LifecyclePreview lifecyclePreview,
+    PresignedPostService presignedPosts) {}

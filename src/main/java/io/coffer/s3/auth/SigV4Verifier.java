@@ -108,6 +108,20 @@ public final class SigV4Verifier {
     return new AuthResult(null, mode, expectedSha256, false, Map.of(), null);
   }
 
+  /**
+   * The credential that signed a POST upload form (SigV4 or SigV2 over its policy field), checked
+   * as a signed request's is: an active, unexpired credential and a constant-time comparison.
+   *
+   * @param fields the form fields before the file, names in lower case
+   */
+  public Credential verifyPostForm(Map<String, String> fields) {
+    return PostFormSignature.verify(
+        fields,
+        region,
+        this::resolve,
+        (secret, date, scopeRegion) -> signingKeys.get(secret, date, scopeRegion, SigV4.SERVICE));
+  }
+
   private AuthResult verifyHeaderSigned(SignedRequest request, String authorization, Query query) {
     if (SigV2Header.matches(authorization)) {
       return SigV2Header.verify(request, authorization, query, this::resolve, clock);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.coffer.it.support.CofferTestServer;
+import io.coffer.it.support.FormUpload;
 import io.coffer.model.Credential;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -133,6 +136,7 @@ class ActionTableIT {
                     b ->
                         b.bucket(BUCKET)
                             .objectLockConfiguration(c -> c.objectLockEnabled("Enabled")))),
+        new Row("PostObject", "s3:PutObject", ActionTableIT::postObject),
         new Row(
             "PutObject",
             "s3:PutObject",
@@ -458,6 +462,31 @@ class ActionTableIT {
             "DeleteBucketLifecycle",
             "s3:PutLifecycleConfiguration",
             s3 -> s3.deleteBucketLifecycle(b -> b.bucket(BUCKET))));
+  }
+
+  /** A browser form upload signed with the client's credential (the SDK has no POST Object). */
+  private static void postObject(S3Client s3) {
+    AwsCredentialsIdentity keys =
+        s3.serviceClientConfiguration().credentialsProvider().resolveIdentity().join();
+    try {
+      HttpResponse<String> posted =
+          FormUpload.fields("key", "posted")
+              .signV4(
+                  keys.accessKeyId(),
+                  keys.secretAccessKey(),
+                  "us-east-1",
+                  Instant.now(),
+                  "[\"starts-with\",\"$key\",\"\"]")
+              .post(coffer.s3Uri(), BUCKET, new byte[1]);
+      if (posted.statusCode() >= 300) {
+        throw (S3Exception)
+            S3Exception.builder().statusCode(posted.statusCode()).message(posted.body()).build();
+      }
+    } catch (S3Exception e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void copy(S3Client s3) {

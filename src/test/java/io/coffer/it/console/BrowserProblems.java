@@ -20,6 +20,7 @@ final class BrowserProblems {
   private static final JsonMapper JSON = JsonMapper.shared();
   private final String allowedOrigin;
   private final List<String> expectedErrors = new ArrayList<>();
+  private final List<String> otherOrigins = new ArrayList<>();
 
   BrowserProblems(String consoleOrigin) {
     this.allowedOrigin = URI.create(consoleOrigin).resolve("/").toString();
@@ -28,6 +29,11 @@ final class BrowserProblems {
   /** Lets one console error containing {@code fragment} pass (e.g. a 409 the test provokes). */
   void expectError(String fragment) {
     expectedErrors.add(fragment);
+  }
+
+  /** Lets requests to another origin pass: a test's own page, or the S3 port it posts to. */
+  void allowOrigin(String origin) {
+    otherOrigins.add(URI.create(origin).resolve("/").toString());
   }
 
   /** Reads (and so empties) the browser's logs; the problems found, one line each. */
@@ -64,6 +70,7 @@ final class BrowserProblems {
 
   private boolean isLocal(String url) {
     return url.startsWith(allowedOrigin)
+        || otherOrigins.stream().anyMatch(url::startsWith)
         || url.startsWith("data:")
         || url.startsWith("blob:" + allowedOrigin)
         || url.startsWith("about:");

@@ -157,6 +157,11 @@ public final class ConsoleBrowser
     return problems;
   }
 
+  /** Requests to this origin are part of the test (a page of its own, the S3 port). */
+  public void allowOrigin(String origin) {
+    problems.allowOrigin(origin);
+  }
+
   /** One console error containing {@code fragment} is part of what the test provokes. */
   public void expectConsoleError(String fragment) {
     problems.expectError(fragment);

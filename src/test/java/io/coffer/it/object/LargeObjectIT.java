@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferProcess;
 import io.coffer.it.support.CofferTestServer;
+import io.coffer.it.support.FormUpload;
 import io.coffer.it.support.RawS3;
 import io.coffer.it.support.RawSocket;
 import io.coffer.it.support.SdkClients;
@@ -170,6 +171,24 @@ class LargeObjectIT {
                               p -> p.partNumber(2).eTag(second))));
       assertThat(sha256Of("/large/part-copy")).isEqualTo(expected);
     }
+  }
+
+  /** A browser form upload streams its file too: twice the server's heap, in one POST. */
+  @Test
+  void aPostFormFileLargerThanTheHeapStreams() throws Exception {
+    long size = 512L * 1024 * 1024;
+    MessageDigest sentSha256 = MessageDigest.getInstance("SHA-256");
+    HttpResponse<String> posted =
+        FormUpload.fields("key", "posted/${filename}")
+            .filename("big.bin")
+            .signV4("us-east-1", java.time.Instant.now(), "[\"starts-with\",\"$key\",\"posted/\"]")
+            .post(
+                endpoint,
+                "large",
+                new DigestInputStream(new GeneratedBody(size, 9), sentSha256),
+                size);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(204);
+    assertThat(sha256Of("/large/posted/big.bin")).isEqualTo(sentSha256.digest());
   }
 
   private static byte[] sha256Of(String path) throws Exception {

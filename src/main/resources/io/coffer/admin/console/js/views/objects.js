@@ -4,6 +4,7 @@ import { baseName, count, dateTime } from '../format.js';
 import { showError } from '../notify.js';
 import { deleteObjects, downloadObject, showDetails } from './object-actions.js';
 import { shareObject } from './share.js';
+import { shareUploadForm } from './upload-link.js';
 import { fromDrop, fromPicker, onUploaded, upload } from './uploader.js';
 import { versioningBadges, versioningButton } from './buckets.js';
 import { versionRow } from './versions.js';
@@ -210,6 +211,7 @@ export async function render(main, [bucket], query) {
     h('div', { class: 'toolbar' }, search,
       h('button', { type: 'button', id: 'upload-files', class: 'primary', onclick: () => filePicker.click() }, 'Upload files'),
       h('button', { type: 'button', id: 'upload-folder', onclick: () => folderPicker.click() }, 'Upload folder'),
+      h('button', { type: 'button', id: 'upload-link', class: 'secondary', onclick: () => shareUploadForm(bucket, prefix).catch(showError) }, 'Upload page'),
       deleteSelected,
       h('button', { type: 'button', class: 'secondary', onclick: () => load(true).catch(showError) }, 'Refresh'),
       h('a', { class: 'button secondary', href: `#/uploads?bucket=${enc(bucket)}` }, 'Multipart uploads'),
