@@ -81,7 +81,7 @@ export async function render(box, bucket) {
 function ruleEditor(rule, onRemove) {
   const heading = h('legend', {});
   const id = h('input', { value: rule.id ?? '', autocomplete: 'off', spellcheck: 'false', maxlength: 255, class: 'cors-id' });
-  const origins = h('textarea', { rows: 2, spellcheck: 'false', class: 'cors-origins', placeholder: 'https://app.example.com' });
+  const origins = h('textarea', { rows: 2, spellcheck: 'false', class: 'cors-origins', placeholder: 'https://app.example.com, one per line' });
   origins.value = (rule.allowed_origins ?? []).join('\n');
   const methods = METHODS.map((m) => h('input', { type: 'checkbox', value: m, checked: (rule.allowed_methods ?? []).includes(m), class: 'cors-method' }));
   const allowed = h('textarea', { rows: 2, spellcheck: 'false', class: 'cors-allowed-headers', placeholder: '*' });
