@@ -83,6 +83,14 @@ public final class CopyService {
                 null,
                 null));
     ObjectMeta from = source.meta();
+    if (replacementTags == null && !from.tags().isEmpty()) {
+      try {
+        requireTagsReadable(caller, sourceBucket, sourceKey, sourceVersionId, from);
+      } catch (RuntimeException e) {
+        source.close();
+        throw e;
+      }
+    }
     ChecksumAlgorithm algorithm =
         checksumAlgorithm != null
             ? checksumAlgorithm
@@ -106,6 +114,18 @@ public final class CopyService {
             acl,
             replacementTags != null ? replacementTags : from.tags()),
         from.versionId());
+  }
+
+  /**
+   * A copy that keeps the source's tags reads them: as on AWS, the caller also needs
+   * s3:GetObjectTagging (s3:GetObjectVersionTagging for a version named by its ID) on the source.
+   */
+  private void requireTagsReadable(
+      Caller caller, String bucket, String key, @Nullable String versionId, ObjectMeta source) {
+    Action action =
+        versionId == null ? Action.GET_OBJECT_TAGGING : Action.GET_OBJECT_VERSION_TAGGING;
+    buckets.requireReadable(
+        caller, buckets.copySourceAccess(caller, bucket, action, key), action, () -> source);
   }
 
   private BucketService.ObjectAccess sourceRef(

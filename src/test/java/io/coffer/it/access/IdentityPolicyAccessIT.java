@@ -65,6 +65,51 @@ class IdentityPolicyAccessIT {
     }
   }
 
+  /** AWS: a copy that keeps the source's tags needs s3:GetObjectTagging on the source too. */
+  @Test
+  void aCopyKeepingTheSourcesTagsNeedsGetObjectTagging() {
+    coffer
+        .s3()
+        .putObject(
+            b -> b.bucket("team").key("tags/source").tagging("secret=42"),
+            RequestBody.fromString("t"));
+    Credential copier = identities.credential("copier");
+    identities.policy(
+        "team-copy", allow("[\"s3:GetObject\", \"s3:PutObject\"]", "[\"arn:aws:s3:::team/*\"]"));
+    identities.attach(copier, "team-copy");
+    try (S3Client client = identities.client(copier)) {
+      assertS3Error(
+          403,
+          "AccessDenied",
+          () ->
+              client.copyObject(
+                  b ->
+                      b.sourceBucket("team")
+                          .sourceKey("tags/source")
+                          .destinationBucket("team")
+                          .destinationKey("copies/kept")));
+      client.copyObject(
+          b ->
+              b.sourceBucket("team")
+                  .sourceKey("tags/source")
+                  .destinationBucket("team")
+                  .destinationKey("copies/replaced")
+                  .taggingDirective("REPLACE"));
+      identities.policy(
+          "team-copy-tags", allow("[\"s3:GetObjectTagging\"]", "[\"arn:aws:s3:::team/*\"]"));
+      identities.attach(copier, "team-copy", "team-copy-tags");
+      client.copyObject(
+          b ->
+              b.sourceBucket("team")
+                  .sourceKey("tags/source")
+                  .destinationBucket("team")
+                  .destinationKey("copies/kept"));
+    }
+    assertThat(coffer.s3().getObjectTagging(b -> b.bucket("team").key("copies/kept")).tagSet())
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly("secret=42");
+  }
+
   @Test
   void groupsGiveTheirMembersTheirPoliciesAndADenyInAnyPolicyWins() {
     Credential member = identities.credential("writer");
