@@ -53,7 +53,6 @@ import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -491,33 +490,6 @@ class S3RequestParserTest {
         row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
-        row("POST /b", NONE, new S3Operation.PostObject("b")),
-        row("GET /b?tagging", NONE, new S3Operation.GetBucketTagging("b")),
-        row("DELETE /b?cors", NONE, new S3Operation.DeleteBucketCors("b")),
-        row("GET /b?lifecycle", NONE, new S3Operation.GetBucketLifecycleConfiguration("b")),
-        row("DELETE /b?lifecycle", NONE, new S3Operation.DeleteBucketLifecycle("b")),
-        row(
-            "PUT /b?lifecycle",
-            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
-            new S3Operation.PutBucketLifecycleConfiguration("b", MD5)),
-        row(
-            "GET /b/k?attributes&versionId=null",
-            Headers.of(
-                "x-amz-object-attributes",
-                "ETag,ObjectParts",
-                "x-amz-max-parts",
-                "5",
-                "x-amz-part-number-marker",
-                "2"),
-            new S3Operation.GetObjectAttributes(
-                "b",
-                "k",
-                "null",
-                EnumSet.of(
-                    ObjectAttributeNames.Attribute.ETAG,
-                    ObjectAttributeNames.Attribute.OBJECT_PARTS),
-                5,
-                2)),
         row("GET /b?acl", NONE, new GetBucketAcl("b")),
         row("GET /b/k?acl&versionId=null", NONE, new GetObjectAcl("b", "k", "null")),
         row("DELETE /b?policy", NONE, new DeleteBucketPolicy("b")),
@@ -550,8 +522,6 @@ class S3RequestParserTest {
                 NO_CHECKSUMS)),
         row("DELETE /b?versioning", NONE, new Unsupported("DeleteBucketVersioning", "b", null)),
         row("DELETE /b?object-lock=", NONE, new Unsupported("DeleteBucketObjectLock", "b", null)),
-        row("GET /b/k?tagging", NONE, new S3Operation.GetObjectTagging("b", "k", null)),
-        row("DELETE /b/k?tagging", NONE, new S3Operation.DeleteObjectTagging("b", "k", null)),
         row("DELETE /b/k?legal-hold", NONE, new Unsupported("DeleteObjectLegalHold", "b", "k")),
         row("PUT /b/k?renameObject", NONE, new Unsupported("RenameObject", "b", "k")),
         row("POST /b/k?restore", NONE, new Unsupported("RestoreObject", "b", "k")));
@@ -593,44 +563,6 @@ class S3RequestParserTest {
             () -> parse("PUT /b/k", Headers.of("x-amz-copy-source", "/s/k?versionId=3HL4kqtJ")));
     assertThat(version.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(version.getMessage()).isEqualTo("Invalid version id specified");
-  }
-
-  @Test
-  void aLifecycleConfigurationNeedsAnIntegrityHeader() {
-    RuntimeException invalid = parse("PUT /b?lifecycle", NONE).invalid();
-    assertThat(invalid).isInstanceOf(CofferException.class);
-    CofferException refusal = (CofferException) invalid;
-    assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(refusal.getMessage())
-        .isEqualTo("Missing required header for this request: Content-MD5");
-  }
-
-  @Test
-  void badTaggingHeadersAreRefusedBeforeAnythingIsRead() {
-    CofferException duplicate =
-        catchThrowableOfType(
-            CofferException.class,
-            () -> parse("PUT /b/k", Headers.of("x-amz-tagging", "a=1&a=2")).orThrow());
-    assertThat(duplicate.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-    CofferException directive =
-        catchThrowableOfType(
-            CofferException.class,
-            () ->
-                parse(
-                        "PUT /b/k",
-                        Headers.of("x-amz-copy-source", "/s/k", "x-amz-tagging-directive", "MERGE"))
-                    .orThrow());
-    assertThat(directive.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-    CofferException tooMany =
-        catchThrowableOfType(
-            CofferException.class,
-            () ->
-                parse(
-                        "POST /b/k?uploads",
-                        Headers.of(
-                            "x-amz-tagging", "a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11"))
-                    .orThrow());
-    assertThat(tooMany.code()).isEqualTo(ErrorCode.BAD_REQUEST);
   }
 
   /** Parses "METHOD /bucket/key?query", followed by " | header names" in a row's description. */
