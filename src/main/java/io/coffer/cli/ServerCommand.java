@@ -2,10 +2,12 @@ package io.coffer.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.coffer.config.EncryptionSettings;
 import io.coffer.config.EnvCredentials;
 import io.coffer.config.HostPort;
 import io.coffer.config.OptionChecks;
 import io.coffer.config.ServerConfig;
+import io.coffer.config.TlsSettings;
 import io.coffer.server.CofferServer;
 import io.coffer.server.Startup;
 import java.io.PrintStream;
@@ -238,7 +240,10 @@ public final class ServerCommand implements Callable<Integer> {
           Duration.ofSeconds(25),
           Duration.ofSeconds(bodyTimeoutSeconds),
           ownership,
-          Duration.ofSeconds(lifecycleDaySeconds));
+          Duration.ofSeconds(lifecycleDaySeconds),
+          TlsSettings.PLAIN,
+          new EncryptionSettings(
+              false, emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

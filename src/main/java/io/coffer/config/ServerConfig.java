@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param inlineThreshold objects up to this size live in the metadata store instead of a file
  * @param bodyTimeout how long a request body may stop arriving before it is answered RequestTimeout
  * @param lifecycleDay the length of a lifecycle day (one day; shorter for tests and demos)
+ * @param tls the server's own TLS, {@link TlsSettings#PLAIN} for plain HTTP
+ * @param encryption encryption at rest
  */
 public record ServerConfig(
     Path dataDir,
@@ -38,7 +40,9 @@ public record ServerConfig(
     Duration shutdownGrace,
     Duration bodyTimeout,
     String defaultObjectOwnership,
-    Duration lifecycleDay) {
+    Duration lifecycleDay,
+    TlsSettings tls,
+    EncryptionSettings encryption) {
 
   public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
 
@@ -80,7 +84,9 @@ public record ServerConfig(
         Duration.ofSeconds(10),
         DEFAULT_BODY_TIMEOUT,
         OptionChecks.DEFAULT_OBJECT_OWNERSHIP,
-        Duration.ofDays(1));
+        Duration.ofDays(1),
+        TlsSettings.PLAIN,
+        EncryptionSettings.DEFAULT);
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
@@ -104,7 +110,9 @@ public record ServerConfig(
         shutdownGrace,
         bodyTimeout,
         defaultObjectOwnership,
-        lifecycleDay);
+        lifecycleDay,
+        tls,
+        encryption);
   }
 
   public ServerConfig withAddresses(HostPort s3Address, HostPort consoleAddress) {
@@ -128,7 +136,9 @@ public record ServerConfig(
         shutdownGrace,
         bodyTimeout,
         defaultObjectOwnership,
-        lifecycleDay);
+        lifecycleDay,
+        tls,
+        encryption);
   }
 
   public ServerConfig withDomain(String domain) {
@@ -152,7 +162,9 @@ public record ServerConfig(
         shutdownGrace,
         bodyTimeout,
         defaultObjectOwnership,
-        lifecycleDay);
+        lifecycleDay,
+        tls,
+        encryption);
   }
 
   public ServerConfig withLimits(
@@ -177,7 +189,9 @@ public record ServerConfig(
         shutdownGrace,
         bodyTimeout,
         defaultObjectOwnership,
-        lifecycleDay);
+        lifecycleDay,
+        tls,
+        encryption);
   }
 
   public ServerConfig withBodyTimeout(Duration bodyTimeout) {
@@ -201,7 +215,9 @@ public record ServerConfig(
         shutdownGrace,
         bodyTimeout,
         defaultObjectOwnership,
-        lifecycleDay);
+        lifecycleDay,
+        tls,
+        encryption);
   }
 
   /**
@@ -228,7 +244,9 @@ public record ServerConfig(
         shutdownGrace,
         bodyTimeout,
         ownership,
-        lifecycleDay);
+        lifecycleDay,
+        tls,
+        encryption);
   }
 
   public ServerConfig withLifecycleDay(Duration day) {
@@ -252,6 +270,60 @@ public record ServerConfig(
         shutdownGrace,
         bodyTimeout,
         defaultObjectOwnership,
-        day);
+        day,
+        tls,
+        encryption);
+  }
+
+  public ServerConfig withTls(TlsSettings newTls) {
+    return new ServerConfig(
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout,
+        defaultObjectOwnership,
+        lifecycleDay,
+        newTls,
+        encryption);
+  }
+
+  public ServerConfig withEncryption(EncryptionSettings newEncryption) {
+    return new ServerConfig(
+        dataDir,
+        s3Address,
+        consoleAddress,
+        region,
+        accessKey,
+        secretKey,
+        apiKey,
+        domain,
+        publicUrl,
+        syncWrites,
+        inlineThreshold,
+        maxObjectSize,
+        maxHeaderSize,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        shutdownGrace,
+        bodyTimeout,
+        defaultObjectOwnership,
+        lifecycleDay,
+        tls,
+        newEncryption);
   }
 }

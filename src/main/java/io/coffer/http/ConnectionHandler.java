@@ -203,7 +203,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             request.uri(),
             new RequestHeaders(request.headers()),
             exchange.body,
-            remote);
+            remote,
+            null);
     current = exchange;
     state.requestStarted();
     state.busy(ctx.channel());

@@ -1,6 +1,7 @@
 package io.coffer.http;
 
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as a front end sees it: the request line split into path and query (both still
@@ -14,9 +15,20 @@ public final class HttpRequest {
   private final RequestHeaders headers;
   private final RequestBody body;
   private final String remoteAddress;
+  private final @Nullable String tlsProtocol;
 
+  /**
+   * @param tlsProtocol the negotiated TLS version ("TLSv1.3", ...) when the connection is TLS, else
+   *     null
+   */
   HttpRequest(
-      String method, String uri, RequestHeaders headers, RequestBody body, String remoteAddress) {
+      String method,
+      String uri,
+      RequestHeaders headers,
+      RequestBody body,
+      String remoteAddress,
+      @Nullable String tlsProtocol) {
+    this.tlsProtocol = tlsProtocol;
     this.method = method;
     int question = uri.indexOf('?');
     this.rawPath = question < 0 ? uri : uri.substring(0, question);
@@ -72,5 +84,15 @@ public final class HttpRequest {
 
   public String remoteAddress() {
     return remoteAddress;
+  }
+
+  /** Whether the request came over TLS (aws:SecureTransport). */
+  public boolean secure() {
+    return tlsProtocol != null;
+  }
+
+  /** The connection's TLS version as the JDK names it ("TLSv1.2", "TLSv1.3"), or null. */
+  public @Nullable String tlsProtocol() {
+    return tlsProtocol;
   }
 }

@@ -3,6 +3,7 @@ package io.coffer.meta;
 import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketEncryption;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
@@ -10,6 +11,7 @@ import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.KmsKey;
 import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
@@ -196,6 +198,9 @@ public interface MetadataStore extends AutoCloseable {
 
   /** Sets (null removes) the bucket's quota in bytes. */
   Bucket setBucketQuota(String name, String id, @Nullable Long quotaBytes);
+
+  /** Sets (null removes) the bucket's default encryption. */
+  Bucket setBucketEncryption(String name, String id, @Nullable BucketEncryption encryption);
 
   /**
    * Sets a bucket's versioning to ENABLED or SUSPENDED. INVALID_BUCKET_STATE when suspending a
@@ -401,6 +406,19 @@ public interface MetadataStore extends AutoCloseable {
 
   /** Forgets a bucket's sweep progress: its sweep is complete (or the bucket gone). */
   void clearLifecycleCheckpoint(String bucketId);
+
+  // ---- the built-in key store (SSE-KMS) ----
+
+  /** Adds a named key; CofferException KMS_KEY_EXISTS (409) when one has the name. */
+  void createKmsKey(KmsKey key);
+
+  /** Every named key, by name. */
+  List<KmsKey> listKmsKeys();
+
+  Optional<KmsKey> findKmsKey(String name);
+
+  /** Enables or disables a named key; empty when there is none of that name. */
+  Optional<KmsKey> setKmsKeyEnabled(String name, boolean enabled);
 
   // ---- presigned URLs ----
 

@@ -11,14 +11,16 @@ import org.jspecify.annotations.Nullable;
  * @param cors the CORS configuration, or null for none
  * @param lifecycle the lifecycle configuration, or null for none
  * @param quotaBytes Coffer's own hard quota on the bucket's stored bytes, or null for none
+ * @param encryption the default encryption of writes without encryption headers, or null
  */
 public record BucketFeatures(
     Map<String, String> tags,
     @Nullable CorsConfiguration cors,
     @Nullable LifecycleConfiguration lifecycle,
-    @Nullable Long quotaBytes) {
+    @Nullable Long quotaBytes,
+    @Nullable BucketEncryption encryption) {
 
-  public static final BucketFeatures NONE = new BucketFeatures(Map.of(), null, null, null);
+  public static final BucketFeatures NONE = new BucketFeatures(Map.of(), null, null, null, null);
 
   public BucketFeatures {
     tags = Tags.copyOf(tags);

@@ -96,6 +96,16 @@ public enum ErrorCode {
       404,
       "The specified object does not have a ObjectLock configuration"),
   KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
+  /** SSE-KMS with a key the key store does not have. */
+  KMS_NOT_FOUND("KMS.NotFoundException", 400, "The specified KMS key does not exist."),
+  /** SSE-KMS with (or reading an object sealed by) a disabled key. */
+  KMS_DISABLED("KMS.DisabledException", 400, "The specified KMS key is disabled."),
+  /** Management API: a KMS key of that name exists already. */
+  KMS_KEY_EXISTS("KeyAlreadyExists", 409, "A KMS key with this name already exists."),
+  SERVER_SIDE_ENCRYPTION_CONFIGURATION_NOT_FOUND(
+      "ServerSideEncryptionConfigurationNotFoundError",
+      404,
+      "The server side encryption configuration was not found"),
   MALFORMED_TRAILER(
       "MalformedTrailerError",
       400,

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param acl the ACL the completed object gets, or null for the default (the bucket owner's,
  *     private)
  * @param tags the tag set the completed object gets, empty for none
+ * @param encryption how the parts (and the completed object) are encrypted, or null
  */
 public record MultipartUpload(
     String uploadId,
@@ -27,7 +28,8 @@ public record MultipartUpload(
     Instant initiatedAt,
     ObjectLock lock,
     @Nullable Acl acl,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    @Nullable Encryption encryption) {
 
   public MultipartUpload {
     tags = Tags.copyOf(tags);
@@ -47,6 +49,7 @@ public record MultipartUpload(
         initiatedAt,
         lock,
         newAcl,
-        tags);
+        tags,
+        encryption);
   }
 }

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param lock the version's retention and legal hold
  * @param acl the version's ACL, or null for the default: owned by the bucket owner, private
  * @param tags the version's tag set, empty for none
+ * @param encryption how the version's bytes are encrypted at rest, or null when they are not
  */
 public record ObjectMeta(
     String bucket,
@@ -32,7 +33,8 @@ public record ObjectMeta(
     String versionId,
     ObjectLock lock,
     @Nullable Acl acl,
-    Map<String, String> tags)
+    Map<String, String> tags,
+    @Nullable Encryption encryption)
     implements KeyVersion {
 
   public ObjectMeta {
@@ -68,7 +70,8 @@ public record ObjectMeta(
         NULL_VERSION,
         ObjectLock.NONE,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   public ObjectMeta withVersion(String newVersionId) {
@@ -87,7 +90,8 @@ public record ObjectMeta(
         newVersionId,
         lock,
         acl,
-        tags);
+        tags,
+        encryption);
   }
 
   public ObjectMeta withLock(ObjectLock newLock) {
@@ -106,7 +110,8 @@ public record ObjectMeta(
         versionId,
         newLock,
         acl,
-        tags);
+        tags,
+        encryption);
   }
 
   public ObjectMeta withAcl(@Nullable Acl newAcl) {
@@ -125,7 +130,8 @@ public record ObjectMeta(
         versionId,
         lock,
         newAcl,
-        tags);
+        tags,
+        encryption);
   }
 
   public ObjectMeta withTags(Map<String, String> newTags) {
@@ -144,7 +150,28 @@ public record ObjectMeta(
         versionId,
         lock,
         acl,
-        newTags);
+        newTags,
+        encryption);
+  }
+
+  public ObjectMeta withEncryption(@Nullable Encryption newEncryption) {
+    return new ObjectMeta(
+        bucket,
+        key,
+        size,
+        etag,
+        contentType,
+        headers,
+        userMetadata,
+        checksum,
+        createdAt,
+        updatedAt,
+        storage,
+        versionId,
+        lock,
+        acl,
+        tags,
+        newEncryption);
   }
 
   public boolean isMultipart() {

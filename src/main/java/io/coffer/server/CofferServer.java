@@ -7,6 +7,8 @@ import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.HostPort;
 import io.coffer.config.ServerConfig;
+import io.coffer.crypto.BuiltInKeyService;
+import io.coffer.crypto.KeyService;
 import io.coffer.http.HttpLimits;
 import io.coffer.http.HttpServer;
 import io.coffer.http.ListenException;
@@ -134,6 +136,7 @@ public final class CofferServer implements AutoCloseable {
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
     StorageStartup.reconcile(metadata, blobs);
 
+    KeyService keys = new BuiltInKeyService(metadata, dataDir, config.encryption().masterKey());
     IdentityService identities = new IdentityService(metadata, clock);
     this.credentials = new CredentialService(metadata, clock, identities);
     BucketService buckets =
@@ -147,7 +150,13 @@ public final class CofferServer implements AutoCloseable {
             new Access(identities, clock, ExistingObjectTags.stored(metadata)));
     ObjectService objects =
         new ObjectService(
-            metadata, blobs, buckets, clock, config.maxObjectSize(), config.inlineThreshold());
+            metadata,
+            blobs,
+            buckets,
+            clock,
+            config.maxObjectSize(),
+            config.inlineThreshold(),
+            keys);
     MultipartService multipart = new MultipartService(metadata, blobs, buckets, objects, clock);
     CopyService copies = new CopyService(buckets, objects, multipart);
     ObjectLockService locks = new ObjectLockService(metadata, buckets, clock);

@@ -3,6 +3,7 @@ package io.coffer.service;
 import io.coffer.blob.BlobStore;
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.RunningChecksum;
+import io.coffer.crypto.DataKey;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.StoredChecksum;
@@ -38,6 +39,7 @@ final class BodyWriter {
    * @param bucketId the ID of the bucket whose folder a blob goes to
    * @param maxSize bodies longer than this fail with ENTITY_TOO_LARGE
    * @param allowInline whether the body may be kept inline (never for multipart parts)
+   * @param dataKey the key to encrypt the stored bytes with, or null to store them as they are
    */
   StoredBody store(
       String bucketId,
@@ -45,7 +47,12 @@ final class BodyWriter {
       long declaredLength,
       long maxSize,
       PayloadChecks checks,
-      boolean allowInline) {
+      boolean allowInline,
+      @Nullable DataKey dataKey) {
+    if (dataKey != null) {
+      throw new CofferException(
+          ErrorCode.NOT_IMPLEMENTED, "Encryption at rest is not implemented.");
+    }
     if (declaredLength > maxSize) {
       throw new CofferException(
           ErrorCode.ENTITY_TOO_LARGE,

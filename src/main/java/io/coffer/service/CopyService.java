@@ -200,7 +200,7 @@ public final class CopyService {
       objects.quotas().require(bucket, target, source.length());
       return objects
           .bodyWriter()
-          .store(bucketId, in, source.length(), objects.maxObjectSize(), checks, allowInline);
+          .store(bucketId, in, source.length(), objects.maxObjectSize(), checks, allowInline, null);
     } catch (IOException e) {
       throw new CofferException(ErrorCode.INTERNAL_ERROR, "The copy source could not be read.", e);
     }

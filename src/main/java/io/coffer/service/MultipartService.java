@@ -110,7 +110,8 @@ public final class MultipartService {
             clock.instant(),
             newLock,
             acl,
-            tags);
+            tags,
+            null);
     store.createUpload(upload);
     return upload;
   }
@@ -163,7 +164,8 @@ public final class MultipartService {
                 declaredLength,
                 objects.maxObjectSize(),
                 effective,
-                false);
+                false,
+                null);
     return recordPart(bucketId, upload, partNumber, stored);
   }
 

@@ -1,6 +1,7 @@
 package io.coffer.service;
 
 import io.coffer.blob.BlobStore.BlobLease;
+import io.coffer.crypto.DataKey;
 import io.coffer.model.ByteRange;
 import io.coffer.model.ObjectMeta;
 import java.util.List;
@@ -14,13 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param range the resolved range, or null for the whole object
  * @param inline the requested bytes when the object is inline, else null
  * @param slices the requested bytes as pieces of leased blobs, in order
+ * @param dataKey the key that decrypts the object's stored bytes, or null when they are plaintext;
+ *     when set, inline and slices are the stored (encrypted) form and readers decrypt
  */
 public record ObjectRead(
     ObjectMeta meta,
     ByteRange.@Nullable Resolved range,
     byte @Nullable [] inline,
     @Nullable BlobLease lease,
-    List<Slice> slices)
+    List<Slice> slices,
+    @Nullable DataKey dataKey)
     implements ReadResult, AutoCloseable {
 
   /** {@code count} bytes from {@code position} of the lease's blob number {@code blob}. */

@@ -2,6 +2,7 @@ package io.coffer.service;
 
 import io.coffer.blob.BlobStore;
 import io.coffer.blob.BlobStore.BlobLease;
+import io.coffer.crypto.KeyService;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Written;
@@ -49,6 +50,7 @@ public final class ObjectService {
   private final long maxObjectSize;
   private final AclResolver acls;
   private final Quotas quotas;
+  private final KeyService keys;
 
   public ObjectService(
       MetadataStore store,
@@ -56,8 +58,10 @@ public final class ObjectService {
       BucketService buckets,
       Clock clock,
       long maxObjectSize,
-      int inlineThreshold) {
+      int inlineThreshold,
+      KeyService keys) {
     this.store = store;
+    this.keys = keys;
     this.blobs = blobs;
     this.buckets = buckets;
     this.bodyWriter = new BodyWriter(blobs, inlineThreshold);
@@ -69,6 +73,10 @@ public final class ObjectService {
 
   Instant now() {
     return clock.instant();
+  }
+
+  KeyService keys() {
+    return keys;
   }
 
   BodyWriter bodyWriter() {
@@ -108,7 +116,7 @@ public final class ObjectService {
     long room = quotas.require(bucket, ref, declaredLength);
     StoredBody stored =
         bodyWriter.store(
-            ref.id(), Quotas.limit(body, room), declaredLength, maxObjectSize, checks, true);
+            ref.id(), Quotas.limit(body, room), declaredLength, maxObjectSize, checks, true, null);
     return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock, acl, tags);
   }
 
@@ -336,12 +344,12 @@ public final class ObjectService {
             resolved == null
                 ? inline.bytes()
                 : Arrays.copyOfRange(inline.bytes(), (int) start, (int) (start + length));
-        yield new ObjectRead(meta, resolved, bytes, null, List.of());
+        yield new ObjectRead(meta, resolved, bytes, null, List.of(), null);
       }
       case Storage.Blob blob -> {
         BlobLease lease = blobs.lease(bucketId, List.of(blob.id()));
         yield new ObjectRead(
-            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)));
+            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)), null);
       }
       case Storage.Parts parts -> openParts(bucketId, meta, resolved, segments, start, length);
     };
@@ -371,7 +379,7 @@ public final class ObjectService {
       segmentStart = segmentEnd;
     }
     BlobLease lease = blobs.lease(bucketId, ids);
-    return new ObjectRead(meta, resolved, null, lease, slices);
+    return new ObjectRead(meta, resolved, null, lease, slices, null);
   }
 
   private static ByteRange.@Nullable Resolved partRange(

@@ -72,7 +72,8 @@ class BodyWriterTest {
         declared,
         Long.MAX_VALUE,
         PayloadChecks.NONE,
-        allowInline);
+        allowInline,
+        null);
   }
 
   private long files() throws IOException {

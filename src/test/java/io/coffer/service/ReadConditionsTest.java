@@ -30,7 +30,8 @@ class ReadConditionsTest {
           "null",
           io.coffer.model.ObjectLock.NONE,
           null,
-          Map.of());
+          Map.of(),
+          null);
 
   @Test
   void noConditionsReadTheObject() {

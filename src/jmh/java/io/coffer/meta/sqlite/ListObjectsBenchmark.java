@@ -67,7 +67,8 @@ public class ListObjectsBenchmark {
               T0,
               new Storage.Blob("blob" + i),
               "null",
-              io.coffer.model.ObjectLock.NONE),
+              io.coffer.model.ObjectLock.NONE,
+              null),
           WritePrecondition.NONE);
     }
   }

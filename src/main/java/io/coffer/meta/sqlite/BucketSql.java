@@ -92,7 +92,8 @@ final class BucketSql {
     TAGS("tags"),
     CORS("cors"),
     LIFECYCLE("lifecycle"),
-    QUOTA_BYTES("quota_bytes");
+    QUOTA_BYTES("quota_bytes"),
+    ENCRYPTION("encryption");
 
     private final String column;
 

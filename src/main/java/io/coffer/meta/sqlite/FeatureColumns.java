@@ -1,7 +1,9 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.model.BucketEncryption;
 import io.coffer.model.BucketFeatures;
 import io.coffer.model.CorsConfiguration;
+import io.coffer.model.Encryption;
 import io.coffer.model.LifecycleConfiguration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FeatureColumns {
   /** The columns {@link #bucketFeatures} reads, in order. */
-  static final String BUCKET_FEATURE_COLUMNS = "tags, cors, lifecycle, quota_bytes";
+  static final String BUCKET_FEATURE_COLUMNS = "tags, cors, lifecycle, quota_bytes, encryption";
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -31,7 +33,13 @@ final class FeatureColumns {
         Json.decode(rs.getString(first)),
         decode(rs.getString(first + 1), CorsConfiguration.class),
         decode(rs.getString(first + 2), LifecycleConfiguration.class),
-        Rows.nullableLong(rs, first + 3));
+        Rows.nullableLong(rs, first + 3),
+        decode(rs.getString(first + 4), BucketEncryption.class));
+  }
+
+  /** An object's or upload's encryption column. */
+  static @Nullable Encryption encryption(@Nullable String column) {
+    return decode(column, Encryption.class);
   }
 
   static @Nullable String encode(@Nullable Object configuration) {

@@ -347,7 +347,7 @@ final class ObjectSql {
             "INSERT OR REPLACE INTO objects ("
                 + OBJECT_COLUMNS
                 + ", inline_id, seq)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, m.bucket());
     ps.setBytes(2, row.key());
     ps.setLong(4, m.size());
@@ -363,21 +363,22 @@ final class ObjectSql {
     Rows.bindLock(ps, 16, m.lock());
     ps.setString(17, AccessColumns.encode(m.acl()));
     ps.setString(18, Json.encode(m.tags()));
-    ps.setLong(20, seq);
+    ps.setString(19, FeatureColumns.encode(m.encryption()));
+    ps.setLong(21, seq);
     switch (m.storage()) {
       case Storage.Inline inline -> {
         // The column is NOT NULL but nothing reads it for an inline object: name its body.
         long inlineId = insertInlineBody(c, inline.bytes());
         ps.setString(3, "inline-" + inlineId);
-        ps.setLong(19, inlineId);
+        ps.setLong(20, inlineId);
       }
       case Storage.Blob blob -> {
         ps.setString(3, blob.id());
-        ps.setNull(19, Types.INTEGER);
+        ps.setNull(20, Types.INTEGER);
       }
       case Storage.Parts parts -> {
         ps.setString(3, parts.storageId());
-        ps.setNull(19, Types.INTEGER);
+        ps.setNull(20, Types.INTEGER);
       }
     }
     ps.executeUpdate();

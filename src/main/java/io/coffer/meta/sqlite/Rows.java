@@ -28,10 +28,10 @@ final class Rows {
   static final String OBJECT_COLUMNS =
       "bucket, key, storage_id, size, etag, content_type, headers, user_meta, checksum_algorithm,"
           + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id, lock,"
-          + " acl, tags";
+          + " acl, tags, encryption";
 
   /** How many columns {@link #OBJECT_COLUMNS} names; a query's next column follows them. */
-  static final int OBJECT_COLUMN_COUNT = 18;
+  static final int OBJECT_COLUMN_COUNT = 19;
 
   static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at, parent_id, expires_at,"
@@ -44,7 +44,7 @@ final class Rows {
           + FeatureColumns.BUCKET_FEATURE_COLUMNS;
   static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
-          + " checksum_type, initiated_at, seq, lock, acl, tags";
+          + " checksum_type, initiated_at, seq, lock, acl, tags, encryption";
   static final String PART_COLUMNS =
       "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
           + " checksum_type, last_modified";
@@ -197,7 +197,8 @@ final class Rows {
         rs.getString(15),
         lock(rs.getString(16)),
         AccessColumns.acl(rs.getString(17)),
-        Json.decode(rs.getString(18)));
+        Json.decode(rs.getString(18)),
+        FeatureColumns.encryption(rs.getString(19)));
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
@@ -228,7 +229,8 @@ final class Rows {
         Instant.ofEpochMilli(rs.getLong(10)),
         lock(rs.getString(12)),
         AccessColumns.acl(rs.getString(13)),
-        Json.decode(rs.getString(14)));
+        Json.decode(rs.getString(14)),
+        FeatureColumns.encryption(rs.getString(15)));
   }
 
   static Part part(ResultSet rs) throws SQLException {

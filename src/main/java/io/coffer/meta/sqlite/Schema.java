@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Creates and migrates the schema; its version is kept in {@code PRAGMA user_version}. */
 final class Schema {
-  static final int VERSION = 7;
+  static final int VERSION = 8;
 
   private Schema() {}
 
@@ -309,8 +309,29 @@ final class Schema {
           ) WITHOUT ROWID
           """);
 
+  /**
+   * Version 8 adds encryption at rest: how each object version and upload is encrypted (JSON of
+   * Encryption, NULL for plaintext), a bucket's default encryption (JSON of BucketEncryption), and
+   * kms_keys, the named keys of the built-in key store, their material sealed by a master key.
+   */
+  private static final List<String> V8 =
+      List.of(
+          "ALTER TABLE objects ADD COLUMN encryption TEXT",
+          "ALTER TABLE object_versions ADD COLUMN encryption TEXT",
+          "ALTER TABLE uploads ADD COLUMN encryption TEXT",
+          "ALTER TABLE buckets ADD COLUMN encryption TEXT",
+          """
+          CREATE TABLE kms_keys (
+            name TEXT PRIMARY KEY,
+            master_key_id TEXT NOT NULL,
+            sealed_material BLOB NOT NULL,
+            enabled INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+          ) WITHOUT ROWID
+          """);
+
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */
-  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6, V7);
+  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6, V7, V8);
 
   /**
    * Brings the database to {@link #VERSION}; runs on the writer connection before anything else.

@@ -7,6 +7,7 @@ import io.coffer.meta.sqlite.UploadSql.UploadRow;
 import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketEncryption;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
@@ -14,6 +15,7 @@ import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.KmsKey;
 import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
@@ -284,6 +286,11 @@ public final class SqliteMetadataStore implements MetadataStore {
     return setColumn(name, id, SettingColumn.QUOTA_BYTES, quotaBytes);
   }
 
+  @Override
+  public Bucket setBucketEncryption(String name, String id, @Nullable BucketEncryption encryption) {
+    return setColumn(name, id, SettingColumn.ENCRYPTION, FeatureColumns.encode(encryption));
+  }
+
   private Bucket setColumn(String name, String id, SettingColumn column, @Nullable Object value) {
     try {
       return workers.write(c -> BucketSql.setColumn(c, name, id, column, value));
@@ -491,6 +498,30 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   // ---- lifecycle sweeps ----
+
+  @Override
+  public void createKmsKey(KmsKey key) {
+    workers.write(
+        c -> {
+          KmsKeySql.create(c, key);
+          return null;
+        });
+  }
+
+  @Override
+  public List<KmsKey> listKmsKeys() {
+    return workers.read(KmsKeySql::list);
+  }
+
+  @Override
+  public Optional<KmsKey> findKmsKey(String name) {
+    return workers.readPoint(c -> KmsKeySql.find(c, name));
+  }
+
+  @Override
+  public Optional<KmsKey> setKmsKeyEnabled(String name, boolean enabled) {
+    return workers.write(c -> KmsKeySql.setEnabled(c, name, enabled));
+  }
 
   @Override
   public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {

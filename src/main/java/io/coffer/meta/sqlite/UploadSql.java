@@ -58,7 +58,7 @@ final class UploadSql {
         c.ps(
             "INSERT INTO uploads ("
                 + UPLOAD_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.setString(1, u.uploadId());
     ins.setString(2, u.bucket());
     ins.setBytes(3, row.key());
@@ -73,6 +73,7 @@ final class UploadSql {
     Rows.bindLock(ins, 12, u.lock());
     ins.setString(13, AccessColumns.encode(u.acl()));
     ins.setString(14, Json.encode(u.tags()));
+    ins.setString(15, FeatureColumns.encode(u.encryption()));
     ins.executeUpdate();
   }
 

@@ -34,7 +34,7 @@ final class Versions {
   private static final String SHARED_COLUMNS =
       "bucket, key, seq, storage_id, size, etag, content_type, headers, user_meta,"
           + " checksum_algorithm, checksum_value, checksum_type, part_count, created_at,"
-          + " updated_at, inline_id, version_id, lock, acl, tags";
+          + " updated_at, inline_id, version_id, lock, acl, tags, encryption";
 
   /**
    * A row of {@link Rows#OBJECT_COLUMNS}, its inline body, then seq and delete_marker: the columns

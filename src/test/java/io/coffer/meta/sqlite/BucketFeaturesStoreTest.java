@@ -80,7 +80,7 @@ class BucketFeaturesStoreTest {
       store.setBucketCors("b", b.id(), CORS);
       store.setBucketLifecycle("b", b.id(), LIFECYCLE);
       Bucket set = store.setBucketQuota("b", b.id(), 1L << 40);
-      BucketFeatures expected = new BucketFeatures(tags, CORS, LIFECYCLE, 1L << 40);
+      BucketFeatures expected = new BucketFeatures(tags, CORS, LIFECYCLE, 1L << 40, null);
       assertThat(set.features()).isEqualTo(expected);
       assertThat(List.copyOf(set.features().tags().keySet())).containsExactly("z", "a");
       assertThat(store.findBucketRef("b").orElseThrow().features()).isEqualTo(expected);
@@ -88,7 +88,7 @@ class BucketFeaturesStoreTest {
       store.setBucketCors("b", b.id(), null);
       Bucket cleared = store.setBucketTags("b", b.id(), Map.of());
       assertThat(cleared.features())
-          .isEqualTo(new BucketFeatures(Map.of(), null, LIFECYCLE, 1L << 40));
+          .isEqualTo(new BucketFeatures(Map.of(), null, LIFECYCLE, 1L << 40, null));
       assertThatThrownBy(() -> store.setBucketQuota("b", "other-id", 1L))
           .isInstanceOf(CofferException.class);
     }

@@ -72,7 +72,8 @@ class CompletedUploadsTest {
             "null",
             io.coffer.model.ObjectLock.NONE,
             null,
-            Map.of());
+            Map.of(),
+            null);
     return store.completeUpload(
         completion(uploadId, key, fingerprint, at),
         object,

@@ -79,7 +79,8 @@ final class Fixtures {
         "null",
         io.coffer.model.ObjectLock.NONE,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   static ObjectMeta inline(String bucket, String key, String storageId, byte[] data, String etag) {
@@ -98,7 +99,8 @@ final class Fixtures {
         "null",
         io.coffer.model.ObjectLock.NONE,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   static ObjectMeta multipartObject(
@@ -118,7 +120,8 @@ final class Fixtures {
         "null",
         io.coffer.model.ObjectLock.NONE,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** An object's inline bytes, or null when it is not kept inline. */
@@ -173,7 +176,8 @@ final class Fixtures {
         T0,
         io.coffer.model.ObjectLock.NONE,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   static Part part(String uploadId, int number, String blobId, long size) {

@@ -10,8 +10,18 @@ import java.sql.Statement;
 public final class SchemaDowngrade {
   private SchemaDowngrade() {}
 
-  /** Version 7 → 6: no tags, CORS, lifecycle or quotas. */
+  /** Version 8 → 7: no encryption at rest. */
+  public static void toVersion7(Statement s) throws SQLException {
+    for (String table : new String[] {"objects", "object_versions", "uploads", "buckets"}) {
+      s.execute("ALTER TABLE " + table + " DROP COLUMN encryption");
+    }
+    s.execute("DROP TABLE kms_keys");
+    s.execute("PRAGMA user_version = 7");
+  }
+
+  /** Version 8 → 6: no tags, CORS, lifecycle or quotas (and nothing of version 8). */
   public static void toVersion6(Statement s) throws SQLException {
+    toVersion7(s);
     s.execute("DROP TABLE lifecycle_progress");
     for (String table : new String[] {"objects", "object_versions", "uploads"}) {
       s.execute("ALTER TABLE " + table + " DROP COLUMN tags");

@@ -189,7 +189,8 @@ class SqliteMetadataStoreTest {
             "null",
             io.coffer.model.ObjectLock.NONE,
             null,
-            Map.of());
+            Map.of(),
+            null);
     assertThat(Fixtures.put(store, o, WritePrecondition.NONE)).isEqualTo(Replaced.NOTHING);
     ObjectMeta found = store.findObject("b", "dir/a b+c%20.txt").orElseThrow();
     assertThat(found).isEqualTo(o);

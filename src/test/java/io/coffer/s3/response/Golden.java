@@ -51,6 +51,7 @@ final class Golden {
         "null",
         io.coffer.model.ObjectLock.NONE,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 }

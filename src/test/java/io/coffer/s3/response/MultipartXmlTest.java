@@ -35,7 +35,8 @@ class MultipartXmlTest {
           TIME,
           io.coffer.model.ObjectLock.NONE,
           null,
-          Map.of());
+          Map.of(),
+          null);
 
   @Test
   void initiateMultipartUploadResult() {

@@ -1,6 +1,7 @@
 package io.coffer.service.lifecycle;
 
 import io.coffer.blob.fs.FileBlobStore;
+import io.coffer.crypto.BuiltInKeyService;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.Bucket;
 import io.coffer.model.LifecycleConfiguration;
@@ -72,7 +73,9 @@ final class LifecycleFixture implements AutoCloseable {
             "us-east-1",
             ObjectOwnership.OBJECT_WRITER,
             new Access(identities, clock));
-    this.objects = new ObjectService(store, blobs, buckets, clock, 1 << 30, 0);
+    this.objects =
+        new ObjectService(
+            store, blobs, buckets, clock, 1 << 30, 0, new BuiltInKeyService(store, dataDir, null));
     this.multipart = new MultipartService(store, blobs, buckets, objects, clock);
     this.locks = new ObjectLockService(store, buckets, clock);
     this.ownerId =
