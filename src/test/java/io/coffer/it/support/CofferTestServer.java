@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,6 +32,7 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
 
   private final List<String> buckets;
   private UnaryOperator<ServerConfig> configure = c -> c;
+  private TrustManager[] trust;
   private Path dataDir;
   private CofferServer server;
   private S3Client s3;
@@ -53,6 +55,12 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
    */
   public CofferTestServer configured(UnaryOperator<ServerConfig> change) {
     this.configure = change;
+    return this;
+  }
+
+  /** Clients of this server trust these (a test's own CA, for a server serving TLS). */
+  public CofferTestServer trusting(TrustManager[] trustManagers) {
+    this.trust = trustManagers;
     return this;
   }
 
@@ -115,6 +123,9 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
   }
 
   public S3Client client(String accessKey, String secretKey) {
+    if (trust != null) {
+      return SdkClients.of(s3Uri(), accessKey, secretKey, trust);
+    }
     return S3Client.builder()
         .endpointOverride(s3Uri())
         .region(Region.US_EAST_1)

@@ -26,7 +26,12 @@ public final class RawSocket implements AutoCloseable {
   }
 
   public RawSocket(int port, Duration readTimeout) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(new Socket("127.0.0.1", port), readTimeout);
+  }
+
+  /** Over a socket the test connected itself (a TLS socket, say). */
+  public RawSocket(Socket connected, Duration readTimeout) throws IOException {
+    socket = connected;
     socket.setSoTimeout((int) readTimeout.toMillis());
     in = socket.getInputStream();
     out = socket.getOutputStream();
