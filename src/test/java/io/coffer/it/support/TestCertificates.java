@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -35,6 +37,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A certificate authority made for one test, issuing server certificates (RSA or EC) for the names
@@ -81,7 +84,16 @@ public final class TestCertificates {
       }
       StringWriter out = new StringWriter();
       try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
-        pem.writeObject(key); // RSA PRIVATE KEY or EC PRIVATE KEY
+        if (key.getAlgorithm().equals("EC")) {
+          // SEC1 as openssl writes it, naming its curve (the JDK's PKCS#8 leaves it out inside)
+          PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+          ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+          ECPrivateKey sec1 =
+              new ECPrivateKey(256, inner.getKey(), info.getPrivateKeyAlgorithm().getParameters());
+          pem.writeObject(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+        } else {
+          pem.writeObject(key); // RSA PRIVATE KEY (PKCS#1)
+        }
       }
       return out.toString();
     }
