@@ -116,6 +116,87 @@ class ServerOptionsTest {
   }
 
   @Test
+  void tlsOptionsAreCheckedBeforeAnythingStarts() throws Exception {
+    String[] ports = {"--address", "127.0.0.1:0", "--console-address", "127.0.0.1:0"};
+    Path cert = java.nio.file.Files.writeString(temp.resolve("cert.pem"), "x");
+    Outcome half = run(Map.of(), concat(ports, "--tls-cert", cert.toString()));
+    assertThat(half.exit()).isEqualTo(2);
+    assertOneLine(half.stderr()).contains("--tls-cert and --tls-key go together");
+    Outcome halfFromEnv = run(Map.of("COFFER_TLS_KEY", cert.toString()), ports);
+    assertOneLine(halfFromEnv.stderr()).contains("--tls-cert and --tls-key go together");
+    Outcome missing =
+        run(
+            Map.of(),
+            concat(ports, "--tls-cert", cert.toString(), "--tls-key", temp + "/missing.pem"));
+    assertOneLine(missing.stderr()).contains("--tls-key").contains("is not a file");
+    Outcome engine =
+        run(
+            Map.of(),
+            concat(
+                ports,
+                "--tls-cert",
+                cert.toString(),
+                "--tls-key",
+                cert.toString(),
+                "--tls-engine",
+                "boring"));
+    assertOneLine(engine.stderr()).contains("--tls-engine must be auto, openssl or jdk");
+    Outcome dir = run(Map.of(), concat(ports, "--certs-dir", cert.toString()));
+    assertOneLine(dir.stderr()).contains("--certs-dir").contains("is not a directory");
+    Outcome flag = run(Map.of("COFFER_ALLOW_SSE_C_OVER_HTTP", "maybe"), ports);
+    assertOneLine(flag.stderr()).contains("COFFER_ALLOW_SSE_C_OVER_HTTP must be true or false");
+  }
+
+  @Test
+  void tlsAndSseCOptionsReachTheConfig() throws Exception {
+    Path cert = java.nio.file.Files.writeString(temp.resolve("cert.pem"), "c");
+    Path key = java.nio.file.Files.writeString(temp.resolve("key.pem"), "k");
+    CommandLine commandLine = Main.commandLine();
+    ServerCommand server = commandLine.getSubcommands().get("server").getCommand();
+    server.env = Map.of();
+    commandLine.parseArgs("server", "--data", temp.toString());
+    io.coffer.config.ServerConfig plain = server.configFromOptions();
+    assertThat(plain.tls().enabled()).isFalse();
+    assertThat(plain.encryption().allowSseCOverHttp()).isFalse();
+
+    server.env =
+        Map.of(
+            "COFFER_TLS_CERT",
+            cert.toString(),
+            "COFFER_TLS_KEY",
+            key.toString(),
+            "COFFER_TLS_ENGINE",
+            "jdk",
+            "COFFER_ALLOW_SSE_C_OVER_HTTP",
+            "true");
+    commandLine.parseArgs("server", "--data", temp.toString());
+    io.coffer.config.ServerConfig fromEnv = server.configFromOptions();
+    assertThat(fromEnv.tls().certificate()).isEqualTo(cert);
+    assertThat(fromEnv.tls().privateKey()).isEqualTo(key);
+    assertThat(fromEnv.tls().engine()).isEqualTo(io.coffer.config.TlsSettings.Engine.JDK);
+    assertThat(fromEnv.encryption().allowSseCOverHttp()).isTrue();
+
+    server.env = Map.of();
+    commandLine.parseArgs(
+        "server",
+        "--data",
+        temp.toString(),
+        "--certs-dir",
+        temp.toString(),
+        "--allow-sse-c-over-http");
+    io.coffer.config.ServerConfig fromOptions = server.configFromOptions();
+    assertThat(fromOptions.tls().certsDir()).isEqualTo(temp);
+    assertThat(fromOptions.tls().engine()).isEqualTo(io.coffer.config.TlsSettings.Engine.AUTO);
+    assertThat(fromOptions.encryption().allowSseCOverHttp()).isTrue();
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void anUnknownOptionIsOneLineToo() {
     Outcome outcome = run(Map.of(), "--no-such-option");
     assertThat(outcome.exit()).isEqualTo(2);

@@ -89,4 +89,16 @@ class RequestConditionsTest {
         .containsExactly("public");
     assertThat(lookups).containsExactly("b/k@v9");
   }
+
+  @Test
+  void theTransportReachesSecureTransportAndTlsVersion() {
+    RequestContext plain = new RequestContext(null, false, null, null, n -> null, n -> null);
+    RequestConditions overHttp = conditions(new Caller.User(ALICE, plain), Action.GET_OBJECT);
+    assertThat(overHttp.get("aws:securetransport")).containsExactly("false");
+    assertThat(overHttp.get("s3:tlsversion")).isEmpty();
+    RequestConditions overTls =
+        conditions(new Caller.User(ALICE, plain.withTlsVersion("1.2")), Action.GET_OBJECT);
+    assertThat(overTls.get("aws:securetransport")).containsExactly("true");
+    assertThat(overTls.get("s3:tlsversion")).containsExactly("1.2");
+  }
 }

@@ -93,7 +93,8 @@ public final class ServerTls implements AutoCloseable {
     return new SniHandler((Mapping<String, SslContext>) this::contextFor, HANDSHAKE_TIMEOUT_MILLIS);
   }
 
-  private SslContext contextFor(@Nullable String host) {
+  // package-private for tests
+  SslContext contextFor(@Nullable String host) {
     return mapping.map(host);
   }
 

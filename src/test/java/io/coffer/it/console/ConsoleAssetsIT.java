@@ -48,6 +48,8 @@ class ConsoleAssetsIT {
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    // HSTS only over TLS (TlsTransportChecks): over plain HTTP it would mean nothing
+    assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
   }
 
   @Test
