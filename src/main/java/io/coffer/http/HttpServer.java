@@ -96,7 +96,7 @@ public final class HttpServer implements AutoCloseable {
                                 TimeUnit.SECONDS));
                     if (tls != null) {
                       // Becomes the SslHandler once the client's hello has named its host.
-                      channel.pipeline().addLast(tls.newHandler());
+                      channel.pipeline().addLast(tls.newPlainHttpRefusal(), tls.newHandler());
                     }
                     channel
                         .pipeline()

@@ -47,6 +47,9 @@ public final class ServerTls implements AutoCloseable {
     this.settings = settings;
     this.contexts = SslContexts.forEngine(settings.engine());
     List<CertificateSource> sources = sources();
+    if (sources.isEmpty() && settings.certsDir() == null) {
+      throw new TlsSetupException("a certificate needs its private key (--tls-key)");
+    }
     if (sources.isEmpty()) {
       throw new TlsSetupException(
           "no certificate found: --certs-dir "
@@ -91,6 +94,11 @@ public final class ServerTls implements AutoCloseable {
    */
   public ChannelHandler newHandler() {
     return new SniHandler((Mapping<String, SslContext>) this::contextFor, HANDSHAKE_TIMEOUT_MILLIS);
+  }
+
+  /** The handler that answers plain HTTP sent to a TLS port with a 400 saying so. */
+  public ChannelHandler newPlainHttpRefusal() {
+    return new PlainHttpRefusal();
   }
 
   // package-private for tests

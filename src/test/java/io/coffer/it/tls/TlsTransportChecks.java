@@ -147,6 +147,19 @@ abstract class TlsTransportChecks {
   }
 
   @Test
+  void plainHttpToTheTlsPortIsToldToUseHttps() throws Exception {
+    for (int port : new int[] {coffer().server().s3Port(), coffer().server().consolePort()}) {
+      try (RawSocket socket = new RawSocket(port)) {
+        socket.write("GET /coffer/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        RawSocket.Response response = socket.readResponse();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("use https://");
+        assertThat(socket.closedByServer()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void onlyTls12And13AreNegotiatedAndAlpnPicksHttp11() throws Exception {
     int port = coffer().server().s3Port();
     try (SSLSocket socket = tls().connect(port, "TLSv1.2")) {
