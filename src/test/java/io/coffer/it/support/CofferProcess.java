@@ -28,8 +28,9 @@ public final class CofferProcess implements AutoCloseable {
   public static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1");
 
   public static final Path JAR = Path.of("target", "coffer.jar");
-  private static final Pattern S3_ENDPOINT = Pattern.compile("S3 API:\\s+(http://\\S+)");
-  private static final Pattern CONSOLE_ENDPOINT = Pattern.compile("Console:\\s+(http://[^/\\s]+)");
+  private static final Pattern S3_ENDPOINT = Pattern.compile("S3 API:\\s+(https?://\\S+)");
+  private static final Pattern CONSOLE_ENDPOINT =
+      Pattern.compile("Console:\\s+(https?://[^/\\s]+)");
 
   private final Process process;
   private final List<String> stdout = new ArrayList<>();
