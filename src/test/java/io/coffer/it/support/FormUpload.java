@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -149,13 +150,19 @@ public final class FormUpload {
   }
 
   public HttpResponse<String> post(URI endpoint, String bucket, byte[] file) throws Exception {
+    return post(RawS3.HTTP, endpoint, bucket, file);
+  }
+
+  /** Posted with this client (one that trusts a test's own certificate authority, say). */
+  public HttpResponse<String> post(HttpClient http, URI endpoint, String bucket, byte[] file)
+      throws Exception {
     byte[] head = head();
     byte[] tail = tail();
     byte[] body = new byte[head.length + file.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(file, 0, body, head.length, file.length);
     System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-    return send(endpoint, bucket, HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(http, endpoint, bucket, HttpRequest.BodyPublishers.ofByteArray(body));
   }
 
   /** Posts a file read from a stream as it is sent (for files larger than the server's heap). */
@@ -171,16 +178,17 @@ public final class FormUpload {
                         new SequenceInputStream(new ByteArrayInputStream(head), file),
                         new ByteArrayInputStream(tail))),
             head.length + size + tail.length);
-    return send(endpoint, bucket, body);
+    return send(RawS3.HTTP, endpoint, bucket, body);
   }
 
   private static HttpResponse<String> send(
-      URI endpoint, String bucket, HttpRequest.BodyPublisher body) throws Exception {
+      HttpClient http, URI endpoint, String bucket, HttpRequest.BodyPublisher body)
+      throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(endpoint.resolve("/" + bucket))
             .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
             .POST(body)
             .build();
-    return RawS3.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

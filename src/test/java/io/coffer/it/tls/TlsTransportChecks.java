@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,6 +219,22 @@ abstract class TlsTransportChecks {
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(fetched.statusCode()).isEqualTo(200);
     assertThat(fetched.body()).isEqualTo("hello");
+  }
+
+  @Test
+  void aFormUploadAnswersWithAnHttpsLocation() throws Exception {
+    HttpClient http = HttpClient.newBuilder().sslContext(tls().ca.clientContext()).build();
+    HttpResponse<String> response =
+        io.coffer.it.support.FormUpload.fields("key", "form.txt")
+            .signV4(
+                "us-east-1",
+                java.time.Instant.now(),
+                "{\"bucket\":\"" + BUCKET + "\"},{\"key\":\"form.txt\"}")
+            .post(http, coffer().s3Uri(), BUCKET, "posted".getBytes(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue(coffer().s3Uri().resolve("/" + BUCKET + "/form.txt").toString())
+        .hasValueSatisfying(location -> assertThat(location).startsWith("https://"));
   }
 
   static byte[] bytes(int size, long seed) {
