@@ -43,6 +43,7 @@ class TlsRenewalIT {
 
   @AfterAll
   static void deleteCertificates() throws Exception {
+    COFFER.server().close(); // first, so that its watcher does not report the files gone
     TLS.delete();
   }
 

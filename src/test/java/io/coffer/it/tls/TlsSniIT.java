@@ -55,6 +55,7 @@ class TlsSniIT {
 
   @AfterAll
   static void deleteCertificates() throws Exception {
+    COFFER.server().close(); // first, so that its watcher does not report the files gone
     CofferTestServer.deleteRecursively(DIR);
   }
 
