@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,30 +56,40 @@ public final class DecryptingStream extends InputStream {
     this.remaining = count;
   }
 
-  /** Decrypts all of an inline body. */
+  /**
+   * Decrypts all of an inline body straight into an array of its plaintext size (no package buffers
+   * for each small GET); the array is discarded if any package fails.
+   */
   public static byte[] decryptAll(byte[] dataKey, byte[] stored, long plainSize)
       throws TamperedDataException {
-    if (plainSize > Integer.MAX_VALUE - 8) {
-      throw new TamperedDataException("inline body too large");
+    if (plainSize < 0 || stored.length != PackageFormat.storedSize(plainSize)) {
+      throw new TamperedDataException("stored body of the wrong size");
     }
-    ByteBuffer all = ByteBuffer.wrap(stored);
-    Source source =
-        (target, position) -> {
-          if (position >= stored.length) {
-            return -1;
-          }
-          int n = (int) Math.min(target.remaining(), stored.length - position);
-          target.put(all.slice((int) position, n));
-          return n;
-        };
-    try (DecryptingStream in = new DecryptingStream(dataKey, source, plainSize, 0, plainSize)) {
-      in.prefetch();
-      return in.readAllBytes();
-    } catch (TamperedDataException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new IllegalStateException("reading from memory does not fail", e);
+    byte[] header = Arrays.copyOf(stored, PackageFormat.HEADER_LENGTH);
+    SecretKeySpec blobKey = PackageFormat.blobKey(dataKey, PackageFormat.salt(header));
+    Cipher cipher = PackageFormat.newCipher();
+    long packages = PackageFormat.packageCount(plainSize);
+    byte[] out = new byte[(int) plainSize];
+    try {
+      for (long index = 0; index < packages; index++) {
+        int from = (int) (index * PackageFormat.PACKAGE_SIZE);
+        int n = (int) Math.min(PackageFormat.PACKAGE_SIZE, plainSize - from);
+        cipher.init(
+            Cipher.DECRYPT_MODE, blobKey, PackageFormat.nonce(index, index == packages - 1));
+        cipher.updateAAD(header);
+        cipher.doFinal(
+            stored,
+            (int) PackageFormat.packageOffset(index),
+            n + PackageFormat.TAG_LENGTH,
+            out,
+            from);
+      }
+    } catch (AEADBadTagException e) {
+      throw new TamperedDataException("inline body does not authenticate");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM decryption failed", e);
     }
+    return out;
   }
 
   /**

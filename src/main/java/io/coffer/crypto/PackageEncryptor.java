@@ -36,22 +36,30 @@ public final class PackageEncryptor {
     this.blobKey = PackageFormat.blobKey(dataKey, salt);
   }
 
-  /** Encrypts a whole body in memory (an inline object). */
+  /**
+   * Encrypts a whole body in memory (an inline object), straight into an array of its stored size:
+   * no package buffers to allocate and zero for each small PUT.
+   */
   public static byte[] encrypt(byte[] dataKey, byte[] plaintext, int offset, int length) {
     byte[] out = new byte[(int) PackageFormat.storedSize(length)];
-    int[] position = {0};
-    PackageEncryptor encryptor =
-        new PackageEncryptor(
-            dataKey,
-            (bytes, off, len) -> {
-              System.arraycopy(bytes, off, out, position[0], len);
-              position[0] += len;
-            });
+    byte[] salt = Random32.bytes(PackageFormat.SALT_LENGTH);
+    byte[] header = PackageFormat.header(salt);
+    System.arraycopy(header, 0, out, 0, header.length);
+    SecretKeySpec blobKey = PackageFormat.blobKey(dataKey, salt);
+    Cipher cipher = PackageFormat.newCipher();
+    long packages = PackageFormat.packageCount(length);
+    int written = header.length;
     try {
-      encryptor.write(plaintext, offset, length);
-      encryptor.finish();
-    } catch (IOException e) {
-      throw new IllegalStateException("writing to memory does not fail", e);
+      for (long index = 0; index < packages; index++) {
+        int from = (int) (index * PackageFormat.PACKAGE_SIZE);
+        int n = Math.min(PackageFormat.PACKAGE_SIZE, length - from);
+        cipher.init(
+            Cipher.ENCRYPT_MODE, blobKey, PackageFormat.nonce(index, index == packages - 1));
+        cipher.updateAAD(header);
+        written += cipher.doFinal(plaintext, offset + from, n, out, written);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM encryption failed", e);
     }
     return out;
   }

@@ -61,8 +61,7 @@ class PackageFormatTest {
     byte[] stored = PackageEncryptor.encrypt(key, plaintext(c.size()), 0, c.size());
     int at = new Random(c.from()).nextInt(stored.length);
     stored[at] ^= 0x01;
-    assertThatThrownBy(() -> DecryptingStream.decryptAll(key, stored, c.size()))
-        .isInstanceOf(TamperedDataException.class);
+    assertTampered(key, stored, c.size());
   }
 
   @Example
@@ -86,15 +85,12 @@ class PackageFormatTest {
     byte[] stored = PackageEncryptor.encrypt(key, plain, 0, plain.length);
     byte[] cut = Arrays.copyOf(stored, (int) PackageFormat.packageOffset(2));
     // Read as the whole: the last package is missing.
-    assertThatThrownBy(() -> DecryptingStream.decryptAll(key, cut, plain.length))
-        .isInstanceOf(TamperedDataException.class);
+    assertTampered(key, cut, plain.length);
     // Read as a shorter blob (metadata altered to match): package 1 is not marked final.
-    assertThatThrownBy(() -> DecryptingStream.decryptAll(key, cut, 2 * P))
-        .isInstanceOf(TamperedDataException.class);
+    assertTampered(key, cut, 2 * P);
     // Cut inside a package.
     byte[] inside = Arrays.copyOf(stored, stored.length - 1);
-    assertThatThrownBy(() -> DecryptingStream.decryptAll(key, inside, plain.length))
-        .isInstanceOf(TamperedDataException.class);
+    assertTampered(key, inside, plain.length);
   }
 
   @Example
@@ -107,22 +103,19 @@ class PackageFormatTest {
     int b = (int) PackageFormat.packageOffset(1);
     System.arraycopy(stored, a, swapped, b, PackageFormat.SEALED_PACKAGE);
     System.arraycopy(stored, b, swapped, a, PackageFormat.SEALED_PACKAGE);
-    assertThatThrownBy(() -> DecryptingStream.decryptAll(key, swapped, plain.length))
-        .isInstanceOf(TamperedDataException.class);
+    assertTampered(key, swapped, plain.length);
     // The same data key, another blob (two parts of one upload): its salt gives another key.
     byte[] other = PackageEncryptor.encrypt(key, plain, 0, plain.length);
     byte[] mixed = stored.clone();
     System.arraycopy(other, b, mixed, b, PackageFormat.SEALED_PACKAGE);
-    assertThatThrownBy(() -> DecryptingStream.decryptAll(key, mixed, plain.length))
-        .isInstanceOf(TamperedDataException.class);
+    assertTampered(key, mixed, plain.length);
   }
 
   @Example
   void anotherKeyDecryptsNothing() {
     byte[] plain = plaintext(100);
     byte[] stored = PackageEncryptor.encrypt(Random32.key(), plain, 0, plain.length);
-    assertThatThrownBy(() -> DecryptingStream.decryptAll(Random32.key(), stored, plain.length))
-        .isInstanceOf(TamperedDataException.class);
+    assertTampered(Random32.key(), stored, plain.length);
   }
 
   @Example
@@ -131,10 +124,28 @@ class PackageFormatTest {
     byte[] stored = PackageEncryptor.encrypt(key, new byte[0], 0, 0);
     assertThat(stored).hasSize(PackageFormat.HEADER_LENGTH + 16);
     assertThat(DecryptingStream.decryptAll(key, stored, 0)).isEmpty();
+    assertTampered(key, Arrays.copyOf(stored, PackageFormat.HEADER_LENGTH), 0);
+  }
+
+  /** Both the in-memory (inline) and the streaming (file) decryption refuse it. */
+  private static void assertTampered(byte[] key, byte[] stored, long plainSize) {
+    assertThatThrownBy(() -> DecryptingStream.decryptAll(key, stored, plainSize))
+        .isInstanceOf(TamperedDataException.class);
     assertThatThrownBy(
-            () ->
-                DecryptingStream.decryptAll(
-                    key, Arrays.copyOf(stored, PackageFormat.HEADER_LENGTH), 0))
+            () -> {
+              read(key, stored, plainSize, 0, plainSize);
+              // an empty range reads nothing; its one package is checked by prefetch
+              DecryptingStream.Source source =
+                  (t, p) -> {
+                    if (p >= stored.length) {
+                      return -1;
+                    }
+                    int n = (int) Math.min(t.remaining(), stored.length - p);
+                    t.put(ByteBuffer.wrap(stored, (int) p, n));
+                    return n;
+                  };
+              new DecryptingStream(key, source, plainSize, 0, plainSize).prefetch();
+            })
         .isInstanceOf(TamperedDataException.class);
   }
 
