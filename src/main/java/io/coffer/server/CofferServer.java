@@ -45,6 +45,7 @@ import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.EncryptionService;
 import io.coffer.service.ExistingObjectTags;
 import io.coffer.service.IdentityService;
 import io.coffer.service.LifecycleService;
@@ -169,6 +170,7 @@ public final class CofferServer implements AutoCloseable {
     opened.push(lifecycle);
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     CorsService cors = new CorsService(metadata, buckets);
+    EncryptionService encryption = new EncryptionService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -224,6 +226,7 @@ public final class CofferServer implements AutoCloseable {
                 bucketAccess,
                 new AnonymousAccessService(buckets),
                 cors,
+                encryption,
                 lifecycleRules,
                 tagging,
                 new LifecyclePreview(buckets, metadata, lifecycle.evaluator(), clock),
