@@ -4,6 +4,7 @@ import io.coffer.blob.BlobStore;
 import io.coffer.blob.BlobStore.BlobLease;
 import io.coffer.crypto.CustomerKey;
 import io.coffer.crypto.DataKey;
+import io.coffer.crypto.DecryptingStream;
 import io.coffer.crypto.KeyService;
 import io.coffer.crypto.SseRequest;
 import io.coffer.meta.MetadataStore;
@@ -78,7 +79,8 @@ public final class ObjectService {
     return clock.instant();
   }
 
-  KeyService keys() {
+  /** The key store (the management API's KMS keys). */
+  public KeyService keys() {
     return keys;
   }
 
@@ -361,6 +363,24 @@ public final class ObjectService {
       @Nullable String versionId,
       ReadConditions conditions,
       @Nullable ByteRange range,
+      @Nullable Integer partNumber) {
+    return open(caller, checked, bucket, key, versionId, conditions, range, partNumber, null);
+  }
+
+  /**
+   * Opens as above; an encrypted version's data key is recovered first (SSE-C: with {@code
+   * customerKey}, which must be the one it was written with: 400 when absent, 403 when another).
+   *
+   * @param customerKey the SSE-C key the request sent, or null
+   */
+  ReadResult open(
+      Caller caller,
+      BucketService.ObjectAccess checked,
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      ReadConditions conditions,
+      @Nullable ByteRange range,
       @Nullable Integer partNumber,
       @Nullable CustomerKey customerKey) {
     BucketRef bucketRef = checked.bucket();
@@ -414,23 +434,36 @@ public final class ObjectService {
     long length = resolved == null ? meta.size() : resolved.length();
     return switch (meta.storage()) {
       case Storage.Inline inline -> {
+        byte[] plain =
+            dataKey == null
+                ? inline.bytes()
+                : DecryptingStream.decryptAll(dataKey.key(), inline.bytes(), meta.size());
         byte[] bytes =
             resolved == null
-                ? inline.bytes()
-                : Arrays.copyOfRange(inline.bytes(), (int) start, (int) (start + length));
+                ? plain
+                : Arrays.copyOfRange(plain, (int) start, (int) (start + length));
         yield new ObjectRead(meta, resolved, bytes, null, List.of(), dataKey);
       }
       case Storage.Blob blob -> {
         BlobLease lease = blobs.lease(bucketId, List.of(blob.id()));
+        long blobSize = dataKey == null ? -1 : meta.size();
         yield new ObjectRead(
-            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)), dataKey);
+            meta,
+            resolved,
+            null,
+            lease,
+            List.of(new ObjectRead.Slice(0, start, length, blobSize)),
+            dataKey);
       }
       case Storage.Parts parts ->
           openParts(bucketId, meta, resolved, segments, start, length, dataKey);
     };
   }
 
-  /** Only the parts the range touches are leased. */
+  /**
+   * Only the parts the range touches are leased. An encrypted object's parts are blobs encrypted
+   * each on its own (with the upload's data key), so a slice is a plaintext range of its part.
+   */
   private ObjectRead openParts(
       String bucketId,
       ObjectMeta meta,
@@ -449,7 +482,8 @@ public final class ObjectService {
       if (segmentEnd > start && segmentStart < end && segment.size() > 0) {
         long from = Math.max(start, segmentStart) - segmentStart;
         long to = Math.min(end, segmentEnd) - segmentStart;
-        slices.add(new ObjectRead.Slice(ids.size(), from, to - from));
+        long blobSize = dataKey == null ? -1 : segment.size();
+        slices.add(new ObjectRead.Slice(ids.size(), from, to - from, blobSize));
         ids.add(segment.blobId());
       }
       segmentStart = segmentEnd;
