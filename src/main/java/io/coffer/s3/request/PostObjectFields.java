@@ -1,6 +1,5 @@
 package io.coffer.s3.request;
 
-import io.coffer.crypto.SseRequest;
 import io.coffer.http.Headers;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
@@ -62,14 +61,13 @@ public final class PostObjectFields {
   /** The PutObject a form asks for, refused as its headers would be. */
   public static S3Operation.PutObject putObject(String bucket, String key, Headers headers) {
     FeatureHeaders.check(S3Operation.PutObject.class, headers::get);
-    S3Operation.PutObject put = ObjectParameters.put(bucket, key, Query.EMPTY, headers);
-    if (put.sse() instanceof SseRequest.Customer) {
+    if (SseHeaders.sendsCustomerKey(headers)) {
       // The form is read after the front end's check that SSE-C keys come over TLS only.
       throw new CofferException(
           ErrorCode.NOT_IMPLEMENTED,
           "Server-side encryption with customer keys (SSE-C) in browser form uploads is not"
               + " implemented by Coffer; SSE-S3 and SSE-KMS fields are.");
     }
-    return put;
+    return ObjectParameters.put(bucket, key, Query.EMPTY, headers);
   }
 }
