@@ -349,28 +349,11 @@ public final class ObjectService {
 
   /**
    * Opens after the access check on the bucket, finishing it with the version's ACL where that
-   * check left it open.
+   * check left it open. An encrypted version's data key is recovered first (SSE-C: with {@code
+   * customerKey}, which must be the one it was written with: 400 when absent, 403 when another).
    *
    * @param checked what the access check found
    * @param versionId the version to open, or null for the current one
-   * @param customerKey the SSE-C key of the object, or null
-   */
-  ReadResult open(
-      Caller caller,
-      BucketService.ObjectAccess checked,
-      String bucket,
-      String key,
-      @Nullable String versionId,
-      ReadConditions conditions,
-      @Nullable ByteRange range,
-      @Nullable Integer partNumber) {
-    return open(caller, checked, bucket, key, versionId, conditions, range, partNumber, null);
-  }
-
-  /**
-   * Opens as above; an encrypted version's data key is recovered first (SSE-C: with {@code
-   * customerKey}, which must be the one it was written with: 400 when absent, 403 when another).
-   *
    * @param customerKey the SSE-C key the request sent, or null
    */
   ReadResult open(

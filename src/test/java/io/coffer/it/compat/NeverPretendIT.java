@@ -89,6 +89,20 @@ class NeverPretendIT {
                         .sseCustomerAlgorithm("AES256")
                         .sseCustomerKey(customerKey())
                         .sseCustomerKeyMD5(md5)));
+    assertS3Error(
+        400,
+        "InvalidRequest",
+        () ->
+            s3.copyObject(
+                b ->
+                    b.sourceBucket(BUCKET)
+                        .sourceKey("plain")
+                        .destinationBucket(BUCKET)
+                        .destinationKey("secret-copy")
+                        .copySourceSSECustomerAlgorithm("AES256")
+                        .copySourceSSECustomerKey(customerKey())
+                        .copySourceSSECustomerKeyMD5(md5)));
+    assertThat(exists("secret-copy")).isFalse();
   }
 
   /**
