@@ -45,6 +45,7 @@ public final class BuiltInKeyService implements KeyService {
    */
   public BuiltInKeyService(MetadataStore store, Path dataDir, @Nullable String masterKeyEnv) {
     this(store, MasterKeys.load(dataDir, masterKeyEnv), Clock.systemUTC());
+    resealKmsKeys();
   }
 
   BuiltInKeyService(MetadataStore store, MasterKeys masterKeys, Clock clock) {
@@ -153,6 +154,38 @@ public final class BuiltInKeyService implements KeyService {
   @Override
   public KmsKey setEnabled(String name, boolean enabled) {
     return store.setKmsKeyEnabled(name, enabled).orElseThrow(() -> notFound(name));
+  }
+
+  /**
+   * Master key rotation: every KMS key still sealed by a retired master key is sealed again by the
+   * current one (same material, so nothing it encrypted changes). A key whose master key is not
+   * configured at all is left as it is (its reads fail with InternalError until it is).
+   *
+   * @return how many keys were sealed again
+   */
+  int resealKmsKeys() {
+    MasterKey current = masterKeys.current();
+    int resealed = 0;
+    for (KmsKey key : store.listKmsKeys()) {
+      if (key.masterKeyId().equals(current.name())) {
+        continue;
+      }
+      MasterKey old = masterKeys.find(key.masterKeyId()).orElse(null);
+      if (old == null) {
+        continue;
+      }
+      byte[] material;
+      try {
+        material = KeySealer.open(old.key(), key.sealedMaterial(), kmsAad(key.name()));
+      } catch (KeyMismatchException e) {
+        continue; // altered or foreign: reads of it fail loudly, rotation does not hide that
+      }
+      byte[] sealed = KeySealer.seal(current.key(), material, kmsAad(key.name()));
+      if (store.resealKmsKey(key, current.name(), sealed).isPresent()) {
+        resealed++;
+      }
+    }
+    return resealed;
   }
 
   /** A named key's material, if it exists and is enabled. */

@@ -420,6 +420,12 @@ public interface MetadataStore extends AutoCloseable {
   /** Enables or disables a named key; empty when there is none of that name. */
   Optional<KmsKey> setKmsKeyEnabled(String name, boolean enabled);
 
+  /**
+   * Replaces a named key's sealed material (the same material, sealed again by another master key
+   * after a rotation), only if it is still sealed as {@code expected} says; empty otherwise.
+   */
+  Optional<KmsKey> resealKmsKey(KmsKey expected, String masterKeyId, byte[] sealedMaterial);
+
   // ---- presigned URLs ----
 
   PresignedUrl createPresignedUrl(

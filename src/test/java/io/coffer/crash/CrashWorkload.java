@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * One client thread's loop of PUTs, overwrites, copies, multipart uploads and deletes over its own
  * keys, recording in each key's model what it is about to do before it does it. Errors while the
  * server is alive are failures; errors after the kill are expected and leave the key ambiguous.
+ * Each thread writes in one {@link SseMode} (plaintext, SSE-S3, SSE-KMS, SSE-C).
  */
 final class CrashWorkload implements Runnable {
   static final String BUCKET = "crash";
@@ -28,6 +29,7 @@ final class CrashWorkload implements Runnable {
   private final Random random;
   private final AtomicBoolean killed;
   private final AtomicLong generations;
+  private final SseMode sse;
   final AtomicLong acknowledged = new AtomicLong();
   final List<Throwable> failures = new ArrayList<>();
 
@@ -36,7 +38,9 @@ final class CrashWorkload implements Runnable {
       List<KeyModel> keys,
       long seed,
       AtomicBoolean killed,
-      AtomicLong generations) {
+      AtomicLong generations,
+      SseMode sse) {
+    this.sse = sse;
     this.client = client;
     this.keys = keys;
     this.random = new Random(seed);
@@ -95,7 +99,8 @@ final class CrashWorkload implements Runnable {
             sha256(body), size, contentType, generation, ObjectState.blobFilesFor(size)));
     client.putObject(
         r ->
-            r.bucket(BUCKET)
+            sse.put(r)
+                .bucket(BUCKET)
                 .key(key.key)
                 .contentType(contentType)
                 .metadata(Map.of("gen", generation)),
@@ -113,7 +118,8 @@ final class CrashWorkload implements Runnable {
             ObjectState.blobFilesFor(from.size())));
     client.copyObject(
         r ->
-            r.sourceBucket(BUCKET)
+            sse.copy(r)
+                .sourceBucket(BUCKET)
                 .sourceKey(source.key)
                 .destinationBucket(BUCKET)
                 .destinationKey(target.key));
@@ -138,7 +144,8 @@ final class CrashWorkload implements Runnable {
         client
             .createMultipartUpload(
                 r ->
-                    r.bucket(BUCKET)
+                    sse.create(r)
+                        .bucket(BUCKET)
                         .key(key.key)
                         .contentType(contentType)
                         .metadata(Map.of("gen", generation)))
@@ -150,7 +157,8 @@ final class CrashWorkload implements Runnable {
       String etag =
           client
               .uploadPart(
-                  r -> r.bucket(BUCKET).key(key.key).uploadId(uploadId).partNumber(number),
+                  r ->
+                      sse.part(r).bucket(BUCKET).key(key.key).uploadId(uploadId).partNumber(number),
                   RequestBody.fromInputStream(
                       new ByteArrayInputStream(bodies[i]), bodies[i].length))
               .eTag();

@@ -157,6 +157,73 @@ class EncryptedObjectReadTest {
     assertThat(read("kms", null, null)).isEqualTo(plain);
   }
 
+  @Test
+  void multipartPartsAreEncryptedEachOnItsOwnAndReadAsOneObject() throws IOException {
+    DataKey dataKey = keys.newDataKey(new SseRequest.S3());
+    int[] sizes = {2 * P + 3, 1, P, 5000};
+    Random random = new Random(11);
+    List<String> ids = new java.util.ArrayList<>();
+    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+    for (int size : sizes) {
+      byte[] part = bytes(size, random);
+      whole.write(part);
+      ids.add(
+          objects
+              .bodyWriter()
+              .store(
+                  bucket.id(),
+                  new ByteArrayInputStream(part),
+                  size,
+                  1L << 30,
+                  PayloadChecks.NONE,
+                  false,
+                  dataKey)
+              .blobId());
+    }
+    byte[] plain = whole.toByteArray();
+    ObjectMeta meta =
+        ObjectMeta.written(
+            "bkt",
+            "mp",
+            plain.length,
+            "x-4",
+            "a/b",
+            Map.of(),
+            Map.of(),
+            null,
+            objects.now(),
+            new Storage.Parts("s", sizes.length));
+    for (int i = 0; i < 30; i++) {
+      int a = random.nextInt(plain.length);
+      int b = a + random.nextInt(plain.length - a);
+      // the slices openParts makes: a plaintext range of each part the range touches
+      List<ObjectRead.Slice> slices = new java.util.ArrayList<>();
+      List<String> leased = new java.util.ArrayList<>();
+      long partStart = 0;
+      for (int p = 0; p < sizes.length; p++) {
+        long partEnd = partStart + sizes[p];
+        if (partEnd > a && partStart <= b) {
+          long from = Math.max(a, partStart) - partStart;
+          long to = Math.min(b + 1L, partEnd) - partStart;
+          slices.add(new ObjectRead.Slice(leased.size(), from, to - from, sizes[p]));
+          leased.add(ids.get(p));
+        }
+        partStart = partEnd;
+      }
+      ObjectRead read =
+          new ObjectRead(
+              meta,
+              new ByteRange.Resolved(a, b, plain.length),
+              null,
+              blobs.lease(bucket.id(), leased),
+              slices,
+              dataKey);
+      try (InputStream in = read.checkedStream()) {
+        assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(plain, a, b + 1));
+      }
+    }
+  }
+
   private ObjectMeta put(String key, byte[] plain, SseRequest sse) {
     DataKey dataKey = keys.newDataKey(sse);
     StoredBody stored =

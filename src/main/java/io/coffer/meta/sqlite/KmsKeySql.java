@@ -48,6 +48,20 @@ final class KmsKeySql {
     return find(c, name);
   }
 
+  static Optional<KmsKey> reseal(Conn c, KmsKey expected, String masterKeyId, byte[] sealed)
+      throws SQLException {
+    PreparedStatement ps =
+        c.ps(
+            "UPDATE kms_keys SET master_key_id = ?, sealed_material = ?"
+                + " WHERE name = ? AND master_key_id = ? AND sealed_material = ?");
+    ps.setString(1, masterKeyId);
+    ps.setBytes(2, sealed);
+    ps.setString(3, expected.name());
+    ps.setString(4, expected.masterKeyId());
+    ps.setBytes(5, expected.sealedMaterial());
+    return ps.executeUpdate() == 1 ? find(c, expected.name()) : Optional.empty();
+  }
+
   private static KmsKey key(ResultSet rs) throws SQLException {
     return new KmsKey(
         rs.getString(1),

@@ -524,6 +524,11 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
+  public Optional<KmsKey> resealKmsKey(KmsKey expected, String masterKeyId, byte[] sealedMaterial) {
+    return workers.write(c -> KmsKeySql.reseal(c, expected, masterKeyId, sealedMaterial));
+  }
+
+  @Override
   public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {
     return workers.readPoint(c -> LifecycleProgressSql.find(c, bucketId));
   }
