@@ -286,6 +286,23 @@ class PostObjectIT {
   }
 
   @Test
+  void anSseS3FieldEncryptsAsOnAPut() throws Exception {
+    HttpResponse<String> posted =
+        FormUpload.fields("key", "sse-s3", "x-amz-server-side-encryption", "AES256")
+            .signV4(
+                REGION,
+                Instant.now(),
+                "[\"starts-with\",\"$key\",\"\"],"
+                    + "[\"eq\",\"$x-amz-server-side-encryption\",\"AES256\"]")
+            .post(endpoint, BUCKET, "encrypted by a form".getBytes(StandardCharsets.UTF_8));
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(204);
+    assertThat(posted.headers().firstValue("x-amz-server-side-encryption")).hasValue("AES256");
+    var got = s3.getObjectAsBytes(g -> g.bucket(BUCKET).key("sse-s3"));
+    assertThat(got.asUtf8String()).isEqualTo("encrypted by a form");
+    assertThat(got.response().serverSideEncryptionAsString()).isEqualTo("AES256");
+  }
+
+  @Test
   void anAnonymousFormNeedsABucketThatLetsEveryoneWrite() throws Exception {
     HttpResponse<String> refused =
         FormUpload.fields("key", "anon.txt").post(endpoint, PUBLIC, new byte[3]);
