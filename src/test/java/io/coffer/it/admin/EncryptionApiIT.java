@@ -1,0 +1,122 @@
+package io.coffer.it.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.it.support.CofferTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A bucket's default encryption over the management API: the same rule PutBucketEncryption sets,
+ * validated the same way (one EncryptionService behind both).
+ */
+class EncryptionApiIT {
+  @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
+  static final Api API = new Api(SERVER);
+
+  private static String path(String bucket) {
+    return "/buckets/" + bucket + "/encryption";
+  }
+
+  private static void assertNoDefault(String bucket) {
+    Api.Reply reply = API.get(path(bucket));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().has("algorithm")).isTrue();
+    assertThat(reply.json().path("algorithm").isNull()).isTrue();
+    assertThat(reply.json().path("kms_key_id").isNull()).isTrue();
+    assertThat(reply.json().path("bucket_key_enabled").asBoolean()).isFalse();
+  }
+
+  private static void assertRefused(String bucket, String body, int status, String error) {
+    Api.Reply refused = API.send("PUT", path(bucket), body);
+    assertThat(refused.status()).as(body + ": " + refused.http().body()).isEqualTo(status);
+    assertThat(refused.json().path("error").asString()).as(body).isEqualTo(error);
+  }
+
+  @Test
+  void sseS3IsSetReadAndDeleted() {
+    SERVER.s3().createBucket(b -> b.bucket("api-enc-s3"));
+    assertNoDefault("api-enc-s3");
+
+    Api.Reply put = API.send("PUT", path("api-enc-s3"), "{\"algorithm\": \"AES256\"}");
+    assertThat(put.status()).as(put.http().body()).isEqualTo(200);
+    JsonNode rule = put.json();
+    assertThat(rule.path("algorithm").asString()).isEqualTo("AES256");
+    assertThat(rule.path("kms_key_id").isNull()).isTrue();
+    assertThat(rule.path("bucket_key_enabled").asBoolean()).isFalse();
+    assertThat(API.get(path("api-enc-s3")).json()).isEqualTo(rule);
+
+    assertThat(API.send("DELETE", path("api-enc-s3"), "").status()).isEqualTo(200);
+    assertNoDefault("api-enc-s3");
+    // nothing to delete is no error, as DeleteBucketEncryption
+    assertThat(API.send("DELETE", path("api-enc-s3"), "").status()).isEqualTo(200);
+  }
+
+  @Test
+  void sseKmsWithTheDefaultKeyNeedsNoKeyId() {
+    SERVER.s3().createBucket(b -> b.bucket("api-enc-kms-default"));
+    Api.Reply put =
+        API.send(
+            "PUT",
+            path("api-enc-kms-default"),
+            "{\"algorithm\": \"aws:kms\", \"kms_key_id\": \"\", \"bucket_key_enabled\": true}");
+    assertThat(put.status()).as(put.http().body()).isEqualTo(200);
+    assertThat(put.json().path("algorithm").asString()).isEqualTo("aws:kms");
+    assertThat(put.json().path("kms_key_id").isNull()).isTrue();
+    assertThat(put.json().path("bucket_key_enabled").asBoolean()).isTrue();
+    assertThat(API.get(path("api-enc-kms-default")).json()).isEqualTo(put.json());
+  }
+
+  @Test
+  void whatPutBucketEncryptionRefusesIsRefused() {
+    SERVER.s3().createBucket(b -> b.bucket("api-enc-bad"));
+    assertRefused("api-enc-bad", "{\"algorithm\": \"DES\"}", 400, "invalid_request");
+    assertRefused("api-enc-bad", "{\"algorithm\": \"aes256\"}", 400, "invalid_request");
+    assertRefused(
+        "api-enc-bad",
+        "{\"algorithm\": \"AES256\", \"kms_key_id\": \"some-key\"}",
+        400,
+        "invalid_request");
+    assertRefused("api-enc-bad", "{\"kms_key_id\": null}", 400, "invalid_request");
+    assertRefused(
+        "api-enc-bad", "{\"algorithm\": \"AES256\", \"color\": 1}", 400, "malformed_json");
+    assertRefused("api-enc-bad", "", 400, "malformed_json");
+    assertRefused("api-enc-bad", "{\"algorithm\": \"aws:kms:dsse\"}", 501, "not_implemented");
+    assertRefused(
+        "api-enc-bad",
+        "{\"algorithm\": \"aws:kms\", \"kms_key_id\": \"arn:aws:kms:us-east-1:1:alias/x\"}",
+        400,
+        "invalid_request");
+    // a key the key store does not have: refused now, not on every later write
+    assertRefused(
+        "api-enc-bad",
+        "{\"algorithm\": \"aws:kms\", \"kms_key_id\": \"no-such-key\"}",
+        400,
+        "kms_not_found");
+    assertRefused(
+        "api-enc-bad",
+        "{\"algorithm\": \"aws:kms\","
+            + " \"kms_key_id\": \"arn:aws:kms:us-east-1:123456789012:key/no-such-key\"}",
+        400,
+        "kms_not_found");
+    assertNoDefault("api-enc-bad");
+    assertThat(API.get(path("no-such-bucket")).status()).isEqualTo(404);
+    assertThat(API.send("PUT", path("no-such-bucket"), "{\"algorithm\": \"AES256\"}").status())
+        .isEqualTo(404);
+    assertThat(API.send("DELETE", path("no-such-bucket"), "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void anUnencryptedObjectsDetailsSayNone() {
+    SERVER.s3().createBucket(b -> b.bucket("api-enc-plain"));
+    SERVER
+        .s3()
+        .putObject(
+            b -> b.bucket("api-enc-plain").key("plain.txt"),
+            software.amazon.awssdk.core.sync.RequestBody.fromString("clear"));
+    JsonNode detail = API.get("/buckets/api-enc-plain/objects/plain.txt").json();
+    assertThat(detail.has("encryption")).isTrue();
+    assertThat(detail.path("encryption").isNull()).isTrue();
+  }
+}
