@@ -31,17 +31,21 @@ export async function render(box, bucket) {
   const bucketKey = h('input', { type: 'checkbox', id: 'encryption-bucket-key' });
   const bucketKeyField = h('label', { class: 'check-field' }, bucketKey, ' Bucket key enabled (x-amz-server-side-encryption-bucket-key-enabled)');
   const save = h('button', { type: 'button', class: 'primary', id: 'encryption-save' }, 'Save default encryption');
-  let keys = [];
+  let keys = null; // loaded when SSE-KMS is first chosen or shown
   let rule = { algorithm: null, kms_key_id: null, bucket_key_enabled: false };
 
-  function showKeyChoice() {
+  async function showKeyChoice() {
     const kms = algorithm.value === 'aws:kms';
     keyField.hidden = !kms;
     bucketKeyField.hidden = !kms;
+    if (kms && keys === null) {
+      keys = (await api('GET', '/kms/keys')).keys;
+      fillKeys(rule.kms_key_id);
+    }
   }
 
   function fillKeys(selected) {
-    const usable = keys.filter((k) => k.enabled || k.name === selected).map((k) => k.name);
+    const usable = (keys ?? []).filter((k) => k.enabled || k.name === selected).map((k) => k.name);
     if (selected && !usable.includes(selected)) usable.push(selected);
     replace(key,
       h('option', { value: '' }, 'Default KMS key'),
@@ -55,10 +59,10 @@ export async function render(box, bucket) {
     algorithm.value = answer.algorithm ?? '';
     bucketKey.checked = Boolean(answer.bucket_key_enabled);
     fillKeys(answer.kms_key_id);
-    showKeyChoice();
+    showKeyChoice().catch(showError);
   }
 
-  algorithm.addEventListener('change', showKeyChoice);
+  algorithm.addEventListener('change', () => showKeyChoice().catch(showError));
   save.addEventListener('click', async () => {
     save.disabled = true;
     try {
@@ -76,7 +80,6 @@ export async function render(box, bucket) {
         toast(`The default encryption of ${bucket} was saved.`, 'success');
       }
     } catch (e) {
-      show(rule);
       showError(e);
     } finally {
       save.disabled = false;
@@ -90,7 +93,5 @@ export async function render(box, bucket) {
       'Headers a client sends (SSE-S3, SSE-KMS or SSE-C) take precedence; objects already stored keep their encryption.'),
     current,
     h('div', { class: 'toolbar' }, field('Encryption', algorithm), keyField, bucketKeyField, save));
-  const [answer, list] = await Promise.all([api('GET', path), api('GET', '/kms/keys').catch((e) => { showError(e); return { keys: [] }; })]);
-  keys = list.keys ?? [];
-  show(answer);
+  show(await api('GET', path));
 }
