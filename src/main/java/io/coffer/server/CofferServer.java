@@ -27,6 +27,7 @@ import io.coffer.s3.handler.BucketHandler;
 import io.coffer.s3.handler.CopyHandler;
 import io.coffer.s3.handler.CorsHandler;
 import io.coffer.s3.handler.DeleteObjectsHandler;
+import io.coffer.s3.handler.EncryptionHandler;
 import io.coffer.s3.handler.LifecycleHandler;
 import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
@@ -192,7 +193,8 @@ public final class CofferServer implements AutoCloseable {
             new LifecycleHandler(buckets, lifecycleRules),
             new ObjectAttributesHandler(
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
-            new PostObjectHandler(objects, buckets, verifier, clock));
+            new PostObjectHandler(objects, buckets, verifier, clock),
+            new EncryptionHandler(buckets, encryption));
     this.s3Frontend =
         new S3Frontend(
             verifier,
@@ -207,7 +209,8 @@ public final class CofferServer implements AutoCloseable {
                     key,
                     method),
             cors,
-            registry);
+            registry,
+            config.encryption().allowSseCOverHttp());
     ConsoleAssets assets = ConsoleAssets.load();
 
     // The last step that stores anything: what it generates is shown as soon as start() returns.

@@ -2,7 +2,10 @@ package io.coffer.service;
 
 import io.coffer.blob.BlobStore;
 import io.coffer.blob.BlobStore.BlobLease;
+import io.coffer.crypto.CustomerKey;
+import io.coffer.crypto.DataKey;
 import io.coffer.crypto.KeyService;
+import io.coffer.crypto.SseRequest;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Written;
@@ -94,7 +97,8 @@ public final class ObjectService {
 
   /**
    * Writes an object with the ACL its request's headers ask for (see {@link AclResolver}) and the
-   * tags of x-amz-tagging (validated by the parser; empty for none).
+   * tags of x-amz-tagging (validated by the parser; empty for none), encrypted as the bucket's
+   * default says.
    */
   public ObjectMeta put(
       Caller caller,
@@ -108,16 +112,58 @@ public final class ObjectService {
       ObjectLock lock,
       AclRequest aclRequest,
       Map<String, String> tags) {
+    return put(
+        caller,
+        bucket,
+        key,
+        attributes,
+        body,
+        declaredLength,
+        checks,
+        precondition,
+        lock,
+        aclRequest,
+        tags,
+        SseRequest.NONE);
+  }
+
+  /**
+   * As above, encrypted as {@code sse} asks ({@link SseRequest#NONE}: as the bucket's default
+   * says).
+   */
+  public ObjectMeta put(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      InputStream body,
+      long declaredLength,
+      PayloadChecks checks,
+      WritePrecondition precondition,
+      ObjectLock lock,
+      AclRequest aclRequest,
+      Map<String, String> tags,
+      SseRequest sse) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
     Acl acl = acls.forNewObject(caller, ref, aclRequest);
     failEarlyIfKeyExists(bucket, key, precondition);
     long room = quotas.require(bucket, ref, declaredLength);
+    // Before the body is read: a missing or disabled KMS key fails the request at once.
+    DataKey dataKey =
+        ObjectEncryption.newKey(keys, ObjectEncryption.effective(sse, ref.features().encryption()));
     StoredBody stored =
         bodyWriter.store(
-            ref.id(), Quotas.limit(body, room), declaredLength, maxObjectSize, checks, true, null);
-    return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock, acl, tags);
+            ref.id(),
+            Quotas.limit(body, room),
+            declaredLength,
+            maxObjectSize,
+            checks,
+            true,
+            dataKey);
+    return commitNew(
+        ref.id(), bucket, key, stored, attributes, precondition, newLock, acl, tags, dataKey);
   }
 
   /** The ACL a new object gets in the bucket (checked before anything is stored). */
@@ -144,6 +190,7 @@ public final class ObjectService {
    * tags.
    *
    * @param bucketId the ID of the bucket the body was stored under
+   * @param dataKey the key the body was encrypted with, or null
    * @return the object as stored, with the version ID it got
    */
   ObjectMeta commitNew(
@@ -155,7 +202,8 @@ public final class ObjectService {
       WritePrecondition precondition,
       ObjectLock lock,
       @Nullable Acl acl,
-      Map<String, String> tags) {
+      Map<String, String> tags,
+      @Nullable DataKey dataKey) {
     Instant now = clock.instant();
     Storage storage =
         stored.blobId() != null
@@ -166,7 +214,7 @@ public final class ObjectService {
                 bucket,
                 key,
                 stored.size(),
-                stored.md5Hex(),
+                ObjectEncryption.etag(stored, dataKey),
                 attributes.contentType(),
                 attributes.headers(),
                 attributes.userMetadata(),
@@ -176,7 +224,8 @@ public final class ObjectService {
             .withVersion(VersionIds.next())
             .withLock(lock)
             .withAcl(acl)
-            .withTags(tags);
+            .withTags(tags)
+            .withEncryption(dataKey == null ? null : dataKey.encryption());
     return commit(
         bucketId,
         meta,
@@ -274,9 +323,26 @@ public final class ObjectService {
       ReadConditions conditions,
       @Nullable ByteRange range,
       @Nullable Integer partNumber) {
+    return read(caller, bucket, key, versionId, conditions, range, partNumber, null);
+  }
+
+  /**
+   * As above, with the SSE-C key the object was written with (null for none: then an SSE-C object
+   * is refused).
+   */
+  public ReadResult read(
+      Caller caller,
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      ReadConditions conditions,
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber,
+      @Nullable CustomerKey customerKey) {
     BucketService.ObjectAccess checked =
         buckets.objectAccess(caller, bucket, readAction(versionId), key);
-    return open(caller, checked, bucket, key, versionId, conditions, range, partNumber);
+    return open(
+        caller, checked, bucket, key, versionId, conditions, range, partNumber, customerKey);
   }
 
   /**
@@ -285,6 +351,7 @@ public final class ObjectService {
    *
    * @param checked what the access check found
    * @param versionId the version to open, or null for the current one
+   * @param customerKey the SSE-C key of the object, or null
    */
   ReadResult open(
       Caller caller,
@@ -294,7 +361,8 @@ public final class ObjectService {
       @Nullable String versionId,
       ReadConditions conditions,
       @Nullable ByteRange range,
-      @Nullable Integer partNumber) {
+      @Nullable Integer partNumber,
+      @Nullable CustomerKey customerKey) {
     BucketRef bucketRef = checked.bucket();
     String id = bucketRef.id();
     for (int attempt = 1; ; attempt++) {
@@ -304,11 +372,13 @@ public final class ObjectService {
               checked,
               readAction(versionId),
               () -> find(bucketRef, bucket, key, versionId));
+      // The key first: without it, an SSE-C object tells nothing, not even whether it changed.
+      DataKey dataKey = ObjectEncryption.open(keys, meta.encryption(), customerKey);
       if (conditions.notModified(meta)) {
         return new ReadResult.NotModified(meta);
       }
       try {
-        return openVersion(id, meta, range, partNumber);
+        return openVersion(id, meta, range, partNumber, dataKey);
       } catch (NoSuchFileException e) {
         // Overwritten or deleted between the lookup and the lease, or the bucket was deleted and
         // created again since its ID was looked up: look again.
@@ -324,7 +394,11 @@ public final class ObjectService {
   }
 
   private ObjectRead openVersion(
-      String bucketId, ObjectMeta meta, @Nullable ByteRange range, @Nullable Integer partNumber)
+      String bucketId,
+      ObjectMeta meta,
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber,
+      @Nullable DataKey dataKey)
       throws IOException {
     List<Segment> segments =
         meta.storage() instanceof Storage.Parts parts
@@ -344,14 +418,15 @@ public final class ObjectService {
             resolved == null
                 ? inline.bytes()
                 : Arrays.copyOfRange(inline.bytes(), (int) start, (int) (start + length));
-        yield new ObjectRead(meta, resolved, bytes, null, List.of(), null);
+        yield new ObjectRead(meta, resolved, bytes, null, List.of(), dataKey);
       }
       case Storage.Blob blob -> {
         BlobLease lease = blobs.lease(bucketId, List.of(blob.id()));
         yield new ObjectRead(
-            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)), null);
+            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)), dataKey);
       }
-      case Storage.Parts parts -> openParts(bucketId, meta, resolved, segments, start, length);
+      case Storage.Parts parts ->
+          openParts(bucketId, meta, resolved, segments, start, length, dataKey);
     };
   }
 
@@ -362,7 +437,8 @@ public final class ObjectService {
       ByteRange.@Nullable Resolved resolved,
       List<Segment> segments,
       long start,
-      long length)
+      long length,
+      @Nullable DataKey dataKey)
       throws IOException {
     List<String> ids = new ArrayList<>();
     List<ObjectRead.Slice> slices = new ArrayList<>();
@@ -379,7 +455,7 @@ public final class ObjectService {
       segmentStart = segmentEnd;
     }
     BlobLease lease = blobs.lease(bucketId, ids);
-    return new ObjectRead(meta, resolved, null, lease, slices, null);
+    return new ObjectRead(meta, resolved, null, lease, slices, dataKey);
   }
 
   private static ByteRange.@Nullable Resolved partRange(

@@ -52,7 +52,8 @@ class BucketFeatureOperationsTest {
                     ObjectAttributeNames.Attribute.ETAG,
                     ObjectAttributeNames.Attribute.OBJECT_PARTS),
                 5,
-                2)),
+                2,
+                null)),
         row("GET /b/k?tagging", NONE, new S3Operation.GetObjectTagging("b", "k", null)),
         row("DELETE /b/k?tagging", NONE, new S3Operation.DeleteObjectTagging("b", "k", null)));
   }
