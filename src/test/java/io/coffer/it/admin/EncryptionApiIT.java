@@ -1,10 +1,14 @@
 package io.coffer.it.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coffer.it.support.CofferTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -105,6 +109,48 @@ class EncryptionApiIT {
     assertThat(API.send("PUT", path("no-such-bucket"), "{\"algorithm\": \"AES256\"}").status())
         .isEqualTo(404);
     assertThat(API.send("DELETE", path("no-such-bucket"), "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theApiAndS3SeeOneRule() {
+    SERVER.s3().createBucket(b -> b.bucket("api-enc-s3-view"));
+    API.send(
+        "PUT",
+        path("api-enc-s3-view"),
+        "{\"algorithm\": \"aws:kms\", \"bucket_key_enabled\": true}");
+    ServerSideEncryptionRule rule =
+        SERVER
+            .s3()
+            .getBucketEncryption(b -> b.bucket("api-enc-s3-view"))
+            .serverSideEncryptionConfiguration()
+            .rules()
+            .get(0);
+    assertThat(rule.applyServerSideEncryptionByDefault().sseAlgorithm())
+        .isEqualTo(ServerSideEncryption.AWS_KMS);
+    assertThat(rule.bucketKeyEnabled()).isTrue();
+
+    SERVER
+        .s3()
+        .putBucketEncryption(
+            b ->
+                b.bucket("api-enc-s3-view")
+                    .serverSideEncryptionConfiguration(
+                        c ->
+                            c.rules(
+                                r ->
+                                    r.applyServerSideEncryptionByDefault(
+                                        d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+    JsonNode seen = API.get(path("api-enc-s3-view")).json();
+    assertThat(seen.path("algorithm").asString()).isEqualTo("AES256");
+    assertThat(seen.path("bucket_key_enabled").asBoolean()).isFalse();
+
+    assertThat(API.send("DELETE", path("api-enc-s3-view"), "").status()).isEqualTo(200);
+    assertThatThrownBy(() -> SERVER.s3().getBucketEncryption(b -> b.bucket("api-enc-s3-view")))
+        .isInstanceOfSatisfying(
+            S3Exception.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorCode())
+                    .isEqualTo("ServerSideEncryptionConfigurationNotFoundError"));
   }
 
   @Test
