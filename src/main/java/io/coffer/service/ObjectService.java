@@ -4,6 +4,7 @@ import io.coffer.blob.BlobStore;
 import io.coffer.blob.BlobStore.BlobLease;
 import io.coffer.crypto.CustomerKey;
 import io.coffer.crypto.DataKey;
+import io.coffer.crypto.DecryptingStream;
 import io.coffer.crypto.KeyService;
 import io.coffer.crypto.SseRequest;
 import io.coffer.meta.MetadataStore;
@@ -414,23 +415,36 @@ public final class ObjectService {
     long length = resolved == null ? meta.size() : resolved.length();
     return switch (meta.storage()) {
       case Storage.Inline inline -> {
+        byte[] plain =
+            dataKey == null
+                ? inline.bytes()
+                : DecryptingStream.decryptAll(dataKey.key(), inline.bytes(), meta.size());
         byte[] bytes =
             resolved == null
-                ? inline.bytes()
-                : Arrays.copyOfRange(inline.bytes(), (int) start, (int) (start + length));
+                ? plain
+                : Arrays.copyOfRange(plain, (int) start, (int) (start + length));
         yield new ObjectRead(meta, resolved, bytes, null, List.of(), dataKey);
       }
       case Storage.Blob blob -> {
         BlobLease lease = blobs.lease(bucketId, List.of(blob.id()));
+        long blobSize = dataKey == null ? -1 : meta.size();
         yield new ObjectRead(
-            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)), dataKey);
+            meta,
+            resolved,
+            null,
+            lease,
+            List.of(new ObjectRead.Slice(0, start, length, blobSize)),
+            dataKey);
       }
       case Storage.Parts parts ->
           openParts(bucketId, meta, resolved, segments, start, length, dataKey);
     };
   }
 
-  /** Only the parts the range touches are leased. */
+  /**
+   * Only the parts the range touches are leased. An encrypted object's parts are blobs encrypted
+   * each on its own (with the upload's data key), so a slice is a plaintext range of its part.
+   */
   private ObjectRead openParts(
       String bucketId,
       ObjectMeta meta,
@@ -449,7 +463,8 @@ public final class ObjectService {
       if (segmentEnd > start && segmentStart < end && segment.size() > 0) {
         long from = Math.max(start, segmentStart) - segmentStart;
         long to = Math.min(end, segmentEnd) - segmentStart;
-        slices.add(new ObjectRead.Slice(ids.size(), from, to - from));
+        long blobSize = dataKey == null ? -1 : segment.size();
+        slices.add(new ObjectRead.Slice(ids.size(), from, to - from, blobSize));
         ids.add(segment.blobId());
       }
       segmentStart = segmentEnd;
