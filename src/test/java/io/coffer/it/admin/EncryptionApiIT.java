@@ -3,9 +3,14 @@ package io.coffer.it.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.config.EncryptionSettings;
 import io.coffer.it.support.CofferTestServer;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
@@ -16,7 +21,10 @@ import tools.jackson.databind.JsonNode;
  * validated the same way (one EncryptionService behind both).
  */
 class EncryptionApiIT {
-  @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
+  @RegisterExtension
+  static final CofferTestServer SERVER =
+      new CofferTestServer().configured(c -> c.withEncryption(new EncryptionSettings(true, null)));
+
   static final Api API = new Api(SERVER);
 
   private static String path(String bucket) {
@@ -154,13 +162,61 @@ class EncryptionApiIT {
   }
 
   @Test
+  void encryptedObjectsShowHowAndDownloadDecryptedButSseCIsRefused() throws Exception {
+    SERVER.s3().createBucket(b -> b.bucket("api-enc-objects"));
+    SERVER
+        .s3()
+        .putObject(
+            b ->
+                b.bucket("api-enc-objects")
+                    .key("kms.txt")
+                    .serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                    .bucketKeyEnabled(true),
+            RequestBody.fromString("sealed by the default KMS key"));
+    JsonNode kms = API.get("/buckets/api-enc-objects/objects/kms.txt").json().path("encryption");
+    assertThat(kms.path("mode").asString()).isEqualTo("SSE-KMS");
+    assertThat(kms.path("algorithm").asString()).isEqualTo("aws:kms");
+    assertThat(kms.path("kms_key_id").asString()).isNotEmpty();
+    assertThat(kms.path("bucket_key_enabled").asBoolean()).isTrue();
+    // what it is, never what would open it
+    assertThat(kms.propertyNames())
+        .containsExactlyInAnyOrder("mode", "algorithm", "kms_key_id", "bucket_key_enabled");
+    Api.Reply download = API.get("/buckets/api-enc-objects/download/kms.txt");
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.http().body()).isEqualTo("sealed by the default KMS key");
+
+    byte[] customerKey = new byte[32];
+    Arrays.fill(customerKey, (byte) 42);
+    String keyMd5 =
+        Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(customerKey));
+    SERVER
+        .s3()
+        .putObject(
+            b ->
+                b.bucket("api-enc-objects")
+                    .key("customer.txt")
+                    .sseCustomerAlgorithm("AES256")
+                    .sseCustomerKey(Base64.getEncoder().encodeToString(customerKey))
+                    .sseCustomerKeyMD5(keyMd5),
+            RequestBody.fromString("only with my key"));
+    JsonNode customer =
+        API.get("/buckets/api-enc-objects/objects/customer.txt").json().path("encryption");
+    assertThat(customer.path("mode").asString()).isEqualTo("SSE-C");
+    assertThat(customer.path("algorithm").asString()).isEqualTo("AES256");
+    assertThat(customer.path("kms_key_id").isNull()).isTrue();
+    Api.Reply refused = API.get("/buckets/api-enc-objects/download/customer.txt");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().path("error").asString()).isEqualTo("customer_key_required");
+    assertThat(refused.http().body()).doesNotContain("only with my key");
+  }
+
+  @Test
   void anUnencryptedObjectsDetailsSayNone() {
     SERVER.s3().createBucket(b -> b.bucket("api-enc-plain"));
     SERVER
         .s3()
         .putObject(
-            b -> b.bucket("api-enc-plain").key("plain.txt"),
-            software.amazon.awssdk.core.sync.RequestBody.fromString("clear"));
+            b -> b.bucket("api-enc-plain").key("plain.txt"), RequestBody.fromString("clear"));
     JsonNode detail = API.get("/buckets/api-enc-plain/objects/plain.txt").json();
     assertThat(detail.has("encryption")).isTrue();
     assertThat(detail.path("encryption").isNull()).isTrue();
