@@ -79,7 +79,8 @@ public final class ObjectService {
     return clock.instant();
   }
 
-  KeyService keys() {
+  /** The key store (the management API's KMS keys). */
+  public KeyService keys() {
     return keys;
   }
 

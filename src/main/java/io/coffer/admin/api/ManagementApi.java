@@ -57,6 +57,7 @@ public final class ManagementApi implements HttpHandler {
     new EncryptionRoutes(services.buckets(), services.encryption()).register(router);
     new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
     new QuotaRoutes(services.buckets()).register(router);
+    new KmsRoutes(services.objects().keys()).register(router);
     new LifecyclePreviewRoutes(services.lifecyclePreview()).register(router);
   }
 
