@@ -120,6 +120,30 @@ class EncryptionApiIT {
   }
 
   @Test
+  void aNamedKeyIsKeptByNameAndADisabledOneIsRefused() {
+    SERVER.s3().createBucket(b -> b.bucket("api-enc-named"));
+    assertThat(API.send("POST", "/kms/keys", "{\"name\": \"team-key\"}").status()).isEqualTo(201);
+    Api.Reply put =
+        API.send(
+            "PUT",
+            path("api-enc-named"),
+            "{\"algorithm\": \"aws:kms\","
+                + " \"kms_key_id\": \"arn:aws:kms:us-east-1:123456789012:key/team-key\"}");
+    assertThat(put.status()).as(put.http().body()).isEqualTo(200);
+    assertThat(put.json().path("kms_key_id").asString()).isEqualTo("team-key");
+
+    assertThat(API.send("PUT", "/kms/keys/team-key", "{\"enabled\": false}").status())
+        .isEqualTo(200);
+    assertRefused(
+        "api-enc-named",
+        "{\"algorithm\": \"aws:kms\", \"kms_key_id\": \"team-key\", \"bucket_key_enabled\": true}",
+        400,
+        "kms_disabled");
+    // the rule stored before stays as it was
+    assertThat(API.get(path("api-enc-named")).json()).isEqualTo(put.json());
+  }
+
+  @Test
   void theApiAndS3SeeOneRule() {
     SERVER.s3().createBucket(b -> b.bucket("api-enc-s3-view"));
     API.send(
