@@ -5,12 +5,14 @@ import io.coffer.http.ContentDisposition;
 import io.coffer.http.HttpDates;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
+import io.coffer.model.Encryption;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadConditions;
 import io.coffer.service.ReadResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GET /api/v1/buckets/{bucket}/download/{key}: the object's bytes as an attachment, sent from its
@@ -32,6 +34,7 @@ final class DownloadRoutes {
   private HttpResponse download(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
+    refuseCustomerKeyed(bucket.name(), key, ObjectRoutes.versionId(request));
     return switch (objects.read(
         Caller.ADMIN,
         bucket.name(),
@@ -50,6 +53,24 @@ final class DownloadRoutes {
       case ReadResult.NotModified notModified ->
           throw new IllegalStateException("a read without conditions is never Not Modified");
     };
+  }
+
+  /**
+   * An SSE-C object can only be read with its customer's key, which the management API never has: a
+   * JSON error saying so, before the read (which would fail in S3's terms). SSE-S3 and SSE-KMS
+   * objects are decrypted by the read like on the S3 port.
+   */
+  private void refuseCustomerKeyed(String bucket, String key, @Nullable String versionId) {
+    Encryption encryption =
+        objects.details(Caller.ADMIN, bucket, key, versionId).meta().encryption();
+    if (encryption != null && encryption.mode() == Encryption.Mode.CUSTOMER) {
+      throw new ApiException(
+          409,
+          "customer_key_required",
+          "This object is encrypted with a customer-provided key (SSE-C), which Coffer never keeps:"
+              + " download it over S3 with that key"
+              + " (x-amz-server-side-encryption-customer-* headers).");
+    }
   }
 
   /** The key's last segment, or "download" for a key that ends in a slash. */

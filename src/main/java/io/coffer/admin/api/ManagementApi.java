@@ -54,6 +54,7 @@ public final class ManagementApi implements HttpHandler {
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
     new PresignedPostRoutes(services.presignedPosts()).register(router);
     new CorsRoutes(services.buckets(), services.cors()).register(router);
+    new EncryptionRoutes(services.buckets(), services.encryption()).register(router);
     new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
     new QuotaRoutes(services.buckets()).register(router);
     new KmsRoutes(services.objects().keys()).register(router);

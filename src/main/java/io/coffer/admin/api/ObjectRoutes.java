@@ -376,6 +376,7 @@ final class ObjectRoutes {
         meta.versionId(),
         Views.retentionMode(meta.lock()),
         Views.retainUntil(meta.lock()),
-        meta.lock().legalHoldOn());
+        meta.lock().legalHoldOn(),
+        Views.encryption(meta.encryption()));
   }
 }

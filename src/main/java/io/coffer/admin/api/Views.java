@@ -1,9 +1,11 @@
 package io.coffer.admin.api;
 
 import io.coffer.admin.api.body.BucketBodies;
+import io.coffer.admin.api.body.EncryptionBodies;
 import io.coffer.admin.api.body.ObjectBodies;
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
+import io.coffer.model.Encryption;
 import io.coffer.model.ListedObject;
 import io.coffer.model.ListedVersion;
 import io.coffer.model.ObjectLock;
@@ -79,5 +81,24 @@ final class Views {
 
   static @Nullable String retainUntil(ObjectLock lock) {
     return lock.hasRetention() ? Formats.time(lock.retainUntil()) : null;
+  }
+
+  /**
+   * How a version is encrypted, without its sealed key or the SSE-C key check (never shown); null
+   * for a version stored in the clear.
+   */
+  static EncryptionBodies.@Nullable ObjectEncryption encryption(@Nullable Encryption encryption) {
+    if (encryption == null) {
+      return null;
+    }
+    return new EncryptionBodies.ObjectEncryption(
+        switch (encryption.mode()) {
+          case S3 -> "SSE-S3";
+          case KMS -> "SSE-KMS";
+          case CUSTOMER -> "SSE-C";
+        },
+        encryption.mode().headerValue(),
+        encryption.mode() == Encryption.Mode.KMS ? encryption.keyId() : null,
+        encryption.bucketKeyEnabled());
   }
 }

@@ -80,7 +80,7 @@ final class SpecShapes {
        "metadata": {"user-id": "12345", "category": "photos"},
        "storage_path": "my-bucket/objects/ab/cd/abcdef123456...",
        "updated_at": "2023-01-15T10:30:00Z", "version_id": "null", "retention_mode": null,
-       "retain_until": null, "legal_hold": false}
+       "retain_until": null, "legal_hold": false, "encryption": null}
       """;
 
   /** The issue's version list (retention_mode and retain_until are null without a retention). */

@@ -113,7 +113,8 @@ class ConsoleGuardsIT {
           {"#/policies", "Policies"},
           {"#/groups", "Groups"},
           {"#/uploads", "Multipart uploads"},
-          {"#/presigned", "Presigned URLs"}
+          {"#/presigned", "Presigned URLs"},
+          {"#/kms-keys", "KMS keys"}
         }) {
       page.go(route[0], route[1]);
       Object overflow =
@@ -126,7 +127,7 @@ class ConsoleGuardsIT {
           .isLessThanOrEqualTo(0);
     }
     List<WebElement> links = page.driver().findElements(By.cssSelector("#nav a"));
-    assertThat(links).hasSize(7);
+    assertThat(links).hasSize(8);
     links.get(1).click();
     page.waiting().until(d -> page.headingIs("Buckets"));
   }

@@ -43,7 +43,9 @@ public final class ObjectBodies {
           @Nullable String retentionMode,
       @JsonProperty("retain_until") @JsonInclude(JsonInclude.Include.ALWAYS)
           @Nullable String retainUntil,
-      @JsonProperty("legal_hold") boolean legalHold) {}
+      @JsonProperty("legal_hold") boolean legalHold,
+      @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.ALWAYS)
+          EncryptionBodies.@Nullable ObjectEncryption encryption) {}
 
   /** One version of a key, or a delete marker (size 0, etag ""). */
   public record Version(

@@ -12,6 +12,7 @@ import * as bucketAccess from './views/bucket-access.js';
 import * as bucketSettings from './views/bucket-settings.js';
 import * as multipart from './views/multipart.js';
 import * as presigned from './views/presigned.js';
+import * as kmsKeys from './views/kms-keys.js';
 
 // Hash routes, so that the server only ever serves index.html and reloads keep the place.
 const routes = [
@@ -25,6 +26,7 @@ const routes = [
   { path: /^\/groups$/, section: 'groups', view: groups },
   { path: /^\/uploads$/, section: 'uploads', view: multipart },
   { path: /^\/presigned$/, section: 'presigned', view: presigned },
+  { path: /^\/kms-keys$/, section: 'kms-keys', view: kmsKeys },
 ];
 
 const signInView = document.getElementById('signin-view');

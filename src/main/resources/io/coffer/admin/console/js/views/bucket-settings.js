@@ -4,11 +4,12 @@ import * as tags from './settings/tags.js';
 import * as cors from './settings/cors.js';
 import * as lifecycle from './settings/lifecycle.js';
 import * as quota from './settings/quota.js';
+import * as encryption from './settings/encryption.js';
 
 /** The sections of a bucket's settings page, each a module of its own in ./settings/. */
-const SECTIONS = [quota, tags, cors, lifecycle];
+const SECTIONS = [quota, encryption, tags, cors, lifecycle];
 
-/** A bucket's settings: quota and usage, tags, CORS rules, lifecycle rules. */
+/** A bucket's settings: quota and usage, default encryption, tags, CORS rules, lifecycle rules. */
 export async function render(main, [bucket]) {
   main.append(h('div', { class: 'page-head' },
     h('h1', {}, `${bucket}: settings`),

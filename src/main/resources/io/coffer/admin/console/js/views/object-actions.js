@@ -97,6 +97,17 @@ export function deleteObjects(bucket, keys, after, folders = []) {
   });
 }
 
+/** How an object is stored at rest, in words (never any key material: the API has none). */
+function encryptionText(e) {
+  if (!e) return 'None (stored unencrypted)';
+  switch (e.mode) {
+    case 'SSE-S3': return 'SSE-S3 (AES256, key managed by Coffer)';
+    case 'SSE-KMS': return `SSE-KMS (aws:kms) with key ${e.kms_key_id}${e.bucket_key_enabled ? ', bucket key enabled' : ''}`;
+    case 'SSE-C': return 'SSE-C (customer-provided key; download over S3 with the key)';
+    default: return e.mode;
+  }
+}
+
 /**
  * Everything the API knows about one object, with its actions and, in a bucket that has been
  * versioned, its version history.
@@ -112,6 +123,7 @@ export async function showDetails(bucket, key, { onShare, onDeleted, settings })
     ['Part count', count(o.part_count)], ['Created', dateTime(o.created_at)], ['Updated', dateTime(o.updated_at)],
     ['Storage path', o.storage_path],
     ['Version ID', o.version_id],
+    ['Encryption', encryptionText(o.encryption)],
   ];
   if (bucketInfo.objectLock) {
     rows.push(['Retention', o.retention_mode ? `${o.retention_mode} until ${dateTime(o.retain_until)}` : 'none'],
@@ -145,9 +157,11 @@ export async function showDetails(bucket, key, { onShare, onDeleted, settings })
     closeLabel: 'Close',
     content,
     actions: [
-      { label: 'Download', kind: 'primary', run: async () => { downloadObject(bucket, key); return true; } },
+      // an SSE-C object needs its customer's key, which the console never has
+      o.encryption?.mode === 'SSE-C' ? null
+        : { label: 'Download', kind: 'primary', run: async () => { downloadObject(bucket, key); return true; } },
       { label: 'Share', run: async (d) => { d.close(); onShare(); } },
       { label: 'Delete', kind: 'danger', run: async (d) => { d.close(); deleteObjects(bucket, [key], onDeleted); } },
-    ],
+    ].filter(Boolean),
   });
 }
