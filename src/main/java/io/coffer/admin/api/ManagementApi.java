@@ -154,7 +154,8 @@ public final class ManagementApi implements HttpHandler {
           default -> code.httpStatus();
         };
     String message = e.getMessage() == null ? code.defaultMessage() : e.getMessage();
-    if (status >= 500) {
+    // A refusal of what Coffer does not implement is an answer, not a failure of the server.
+    if (status >= 500 && code != ErrorCode.NOT_IMPLEMENTED) {
       String requestId = logFailure(http, e);
       if (status == 500) {
         // Its own message describes the server (paths, database messages): that stays in the log.
