@@ -11,8 +11,8 @@
 # medians with the ratio Coffer/s3proxy. Results (raw JSON per run, summary.md, summary.json) go to
 # target/bench-results/<date>/ unless --results says otherwise. Needs a JDK >= 21, python3 and curl.
 # --tls adds the same servers over TLS, with a certificate made for the run (scripts/test-certs.sh,
-# openssl): Coffer with --tls-cert/--tls-key twice (its default engine, OpenSSL through
-# netty-tcnative, and the JDK's, -Dio.netty.handler.ssl.noOpenSsl=true), s3proxy's Jetty with a
+# openssl): Coffer with --tls-cert/--tls-key twice (--tls-engine openssl: BoringSSL through
+# netty-tcnative, and --tls-engine jdk), s3proxy's Jetty with a
 # PKCS#12 key store, nginx with ssl; put-*/get-* only. --sse adds Coffer plain with
 # x-amz-server-side-encryption: AES256 on every write (SSE-S3); put-*/get-* only.
 set -euo pipefail
@@ -75,11 +75,11 @@ if [ "$tls" = 1 ]; then
   "$repo/scripts/test-certs.sh" "$certs" "${BENCH_CERT_KEY:-ec}"
   if "$JAVA" -jar "$jar" server --help 2>/dev/null | grep -q -- --tls-cert; then
     coffer_tls=on
-    start_coffer "$work/coffertls" "$results/coffertls.log" \
+    start_coffer "$work/coffertls" "$results/coffertls.log" --tls-engine openssl \
       --tls-cert "$certs/server.pem" --tls-key "$certs/server.key"
     pids+=("$coffer_pid"); coffertls_pid=$coffer_pid; coffertls_port=$coffer_port
-    coffer_jvm_opts="-Dio.netty.handler.ssl.noOpenSsl=true" start_coffer "$work/cofferjdk" \
-      "$results/cofferjdk.log" --tls-cert "$certs/server.pem" --tls-key "$certs/server.key"
+    start_coffer "$work/cofferjdk" "$results/cofferjdk.log" --tls-engine jdk \
+      --tls-cert "$certs/server.pem" --tls-key "$certs/server.key"
     pids+=("$coffer_pid"); cofferjdk_pid=$coffer_pid; cofferjdk_port=$coffer_port
   else
     echo "compare.sh: this coffer.jar has no --tls-cert: Coffer's TLS rows stay empty" >&2
