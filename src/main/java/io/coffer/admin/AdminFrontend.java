@@ -26,8 +26,19 @@ public final class AdminFrontend implements HttpHandler {
     this.console = console != null ? console : AdminFrontend::notFound;
   }
 
+  /**
+   * Over TLS, browsers are told to use nothing else for a year (HSTS). Without includeSubDomains:
+   * the console's host name may share a domain with sites Coffer does not serve.
+   */
+  static final String HSTS = "max-age=31536000";
+
   @Override
   public HttpResponse handle(HttpRequest request) throws Exception {
+    HttpResponse response = route(request);
+    return request.secure() ? response.header("Strict-Transport-Security", HSTS) : response;
+  }
+
+  private HttpResponse route(HttpRequest request) throws Exception {
     String path = request.rawPath();
     if (path.equals("/metrics")) {
       if (!request.method().equals("GET")) {

@@ -11,6 +11,8 @@ import io.coffer.config.TlsSettings;
 import io.coffer.server.CofferServer;
 import io.coffer.server.Startup;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -167,6 +169,46 @@ public final class ServerCommand implements Callable<Integer> {
               + " COFFER_LIFECYCLE_DAY_SECONDS, default ${DEFAULT-VALUE}).")
   int lifecycleDaySeconds;
 
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "PEM certificate chain (leaf first): both ports serve HTTPS, TLS 1.2 and 1.3 only; the"
+              + " file is re-read when it changes (env COFFER_TLS_CERT).")
+  @Nullable Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description =
+          "PEM private key (RSA or EC; PKCS#8, PKCS#1 or SEC1, unencrypted) of --tls-cert (env"
+              + " COFFER_TLS_KEY).")
+  @Nullable Path tlsKey;
+
+  @Option(
+      names = "--certs-dir",
+      paramLabel = "DIR",
+      description =
+          "One folder per host name (SNI; *.example.com for a wildcard) holding public.crt and"
+              + " private.key, fullchain.pem and privkey.pem, or tls.crt and tls.key (env"
+              + " COFFER_CERTS_DIR).")
+  @Nullable Path certsDir;
+
+  @Option(
+      names = "--tls-engine",
+      paramLabel = "ENGINE",
+      description =
+          "auto (BoringSSL where it loads, else the JDK's), openssl or jdk (env COFFER_TLS_ENGINE,"
+              + " default auto).")
+  @Nullable String tlsEngine;
+
+  @Option(
+      names = "--allow-sse-c-over-http",
+      description =
+          "Accept SSE-C keys over plain HTTP, for test rigs and behind a TLS-terminating proxy;"
+              + " AWS refuses them (env COFFER_ALLOW_SSE_C_OVER_HTTP=true).")
+  boolean allowSseCOverHttp;
+
   /** The environment the credentials come from (a field so that tests can give their own). */
   Map<String, String> env = System.getenv();
 
@@ -241,27 +283,71 @@ public final class ServerCommand implements Callable<Integer> {
           Duration.ofSeconds(bodyTimeoutSeconds),
           ownership,
           Duration.ofSeconds(lifecycleDaySeconds),
-          TlsSettings.PLAIN,
+          tlsSettings(),
           new EncryptionSettings(
-              false, emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))));
+              allowSseCOverHttp
+                  || OptionChecks.flag(
+                      "COFFER_ALLOW_SSE_C_OVER_HTTP", env.get("COFFER_ALLOW_SSE_C_OVER_HTTP")),
+              emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** --tls-cert, --tls-key, --certs-dir and --tls-engine, each falling back to its variable. */
+  private TlsSettings tlsSettings() {
+    Path cert = tlsCert != null ? tlsCert : pathFromEnv("COFFER_TLS_CERT");
+    Path key = tlsKey != null ? tlsKey : pathFromEnv("COFFER_TLS_KEY");
+    Path dir = certsDir != null ? certsDir : pathFromEnv("COFFER_CERTS_DIR");
+    String engine = tlsEngine != null ? tlsEngine : env.getOrDefault("COFFER_TLS_ENGINE", "auto");
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException(
+          "--tls-cert and --tls-key go together: give both, or neither");
+    }
+    if (cert != null) {
+      OptionChecks.readableFile("--tls-cert", cert);
+      OptionChecks.readableFile("--tls-key", Objects.requireNonNull(key));
+    }
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("--certs-dir " + dir + " is not a directory");
+    }
+    TlsSettings.Engine chosen = OptionChecks.tlsEngine(engine);
+    if (cert == null && dir == null) {
+      if (tlsEngine != null) {
+        throw new IllegalArgumentException("--tls-engine needs --tls-cert or --certs-dir");
+      }
+      return TlsSettings.PLAIN;
+    }
+    return new TlsSettings(cert, key, dir).withEngine(chosen);
+  }
+
+  private @Nullable Path pathFromEnv(String name) {
+    String value = emptyToNull(env.getOrDefault(name, ""));
+    return value == null ? null : Path.of(value);
   }
 
   private static void printBanner(PrintStream out, CofferServer server, ServerConfig config) {
     String host = config.s3Address().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     out.println("Coffer " + Version.current() + " is running.");
+    String scheme = server.scheme();
     out.println(
-        "  S3 API:    http://"
+        "  S3 API:    "
+            + scheme
+            + "://"
             + shown
             + ":"
             + server.s3Port()
             + "  (region "
             + config.region()
             + ")");
-    out.println("  Console:   http://" + shown + ":" + server.consolePort() + "/");
+    out.println("  Console:   " + scheme + "://" + shown + ":" + server.consolePort() + "/");
+    if (server.tlsEngine() != null) {
+      out.println(
+          "  TLS:       1.2 and 1.3, "
+              + server.tlsEngine()
+              + " engine; certificate files re-read when they change");
+    }
     out.println("  Data:      " + config.dataDir().toAbsolutePath().normalize());
     Startup startup = server.startup();
     if (startup.generatedSecret() != null) {

@@ -1,9 +1,12 @@
 package io.coffer.config;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a server's options must follow, checked before anything starts so that a typo is a
@@ -114,5 +117,45 @@ public final class OptionChecks {
       throw new IllegalArgumentException(option + " must be greater than 0, not " + value);
     }
     return value;
+  }
+
+  /** A file the server must read at start (a certificate, a key). */
+  public static Path readableFile(String option, Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(option + " " + file + " is not a file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException(option + " " + file + " is not readable by this user");
+    }
+    return file;
+  }
+
+  /** --tls-engine: auto, openssl or jdk. */
+  public static TlsSettings.Engine tlsEngine(String value) {
+    return switch (value == null ? "" : value.toLowerCase(Locale.ROOT)) {
+      case "auto" -> TlsSettings.Engine.AUTO;
+      case "openssl" -> TlsSettings.Engine.OPENSSL;
+      case "jdk" -> TlsSettings.Engine.JDK;
+      default ->
+          throw new IllegalArgumentException(
+              "--tls-engine must be auto, openssl or jdk, not '" + value + "'");
+    };
+  }
+
+  /**
+   * A yes/no environment variable: true, 1 or yes turn it on; false, 0, no or nothing leave it off;
+   * anything else is a mistake worth stopping for.
+   */
+  public static boolean flag(String variable, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              variable + " must be true or false, not '" + value + "'");
+    };
   }
 }

@@ -2,6 +2,7 @@ package io.coffer.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,16 @@ final class ConnectionCloser {
       return;
     }
     draining = true;
+    SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+    if (ssl != null) {
+      // TLS ends with close_notify, so the client knows the response was not cut short.
+      ssl.closeOutbound().addListener(f -> shutdownOutput(duplex));
+    } else {
+      shutdownOutput(duplex);
+    }
+  }
+
+  private void shutdownOutput(DuplexChannel duplex) {
     duplex
         .shutdownOutput()
         .addListener(

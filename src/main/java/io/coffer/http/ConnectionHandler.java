@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -44,6 +45,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final ServerState state;
   private final Duration headTimeout;
   private final Duration bodyTimeout;
+  private final boolean tls;
   private final ArrayDeque<Object> inbox = new ArrayDeque<>();
 
   @SuppressWarnings("NullAway.Init") // set in channelActive, before any other event
@@ -63,7 +65,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       Executor executor,
       ServerState state,
       Duration headTimeout,
-      Duration bodyTimeout) {
+      Duration bodyTimeout,
+      boolean tls) {
+    this.tls = tls;
     this.handler = handler;
     this.malformedRenderer = malformedRenderer;
     this.executor = executor;
@@ -204,7 +208,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             new RequestHeaders(request.headers()),
             exchange.body,
             remote,
-            null);
+            tlsProtocol());
     current = exchange;
     state.requestStarted();
     state.busy(ctx.channel());
@@ -219,9 +223,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     executor.execute(
         () -> {
-          ResponseWriter writer = new ResponseWriter(ctx, exchange, this::responseSent);
+          ResponseWriter writer = new ResponseWriter(ctx, exchange, this::responseSent, !tls);
           writer.run(handler, incoming);
         });
+  }
+
+  /**
+   * The TLS version the connection negotiated ("TLSv1.3"), or null on plain HTTP. A request head
+   * only arrives after the handshake, so the session is settled by then.
+   */
+  private @Nullable String tlsProtocol() {
+    if (!tls) {
+      return null;
+    }
+    SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+    return ssl == null ? null : ssl.engine().getSession().getProtocol();
   }
 
   /** Called on the event loop when the last byte of the response was written (or failed). */

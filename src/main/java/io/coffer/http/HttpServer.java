@@ -1,5 +1,6 @@
 package io.coffer.http;
 
+import io.coffer.http.tls.ServerTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -23,12 +24,13 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTP/1.1 listener: Netty for I/O (epoll where available), one virtual thread per request.
- * Netty does not leak out of this package.
+ * An HTTP/1.1 listener, plain or over TLS: Netty for I/O (epoll where available), one virtual
+ * thread per request. Netty does not leak out of this package.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -46,7 +48,8 @@ public final class HttpServer implements AutoCloseable {
   @SuppressWarnings("NullAway.Init")
   private volatile MalformedRequestRenderer malformedRenderer;
 
-  private HttpServer(String name, InetSocketAddress address, HttpLimits limits)
+  private HttpServer(
+      String name, InetSocketAddress address, HttpLimits limits, @Nullable ServerTls tls)
       throws InterruptedException, ListenException {
     this.name = name;
     boolean epoll = Epoll.isAvailable();
@@ -90,7 +93,13 @@ public final class HttpServer implements AutoCloseable {
                                 seconds(limits.readTimeout()),
                                 seconds(limits.idleTimeout()),
                                 0,
-                                TimeUnit.SECONDS))
+                                TimeUnit.SECONDS));
+                    if (tls != null) {
+                      // Becomes the SslHandler once the client's hello has named its host.
+                      channel.pipeline().addLast(tls.newHandler());
+                    }
+                    channel
+                        .pipeline()
                         .addLast(new HttpServerCodec(decoderConfig))
                         .addLast(
                             new ConnectionHandler(
@@ -99,7 +108,8 @@ public final class HttpServer implements AutoCloseable {
                                 requestExecutor,
                                 state,
                                 limits.readTimeout(),
-                                limits.bodyTimeout()));
+                                limits.bodyTimeout(),
+                                tls != null));
                   }
                 });
     Channel bound;
@@ -116,7 +126,12 @@ public final class HttpServer implements AutoCloseable {
       throw new ListenException(address, e);
     }
     this.serverChannel = bound;
-    log.debug("{} bound to {} ({})", name, serverChannel.localAddress(), epoll ? "epoll" : "nio");
+    log.debug(
+        "{} bound to {} ({}{})",
+        name,
+        serverChannel.localAddress(),
+        epoll ? "epoll" : "nio",
+        tls == null ? "" : ", TLS " + tls.engine());
   }
 
   /**
@@ -125,7 +140,14 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer bind(String name, InetSocketAddress address, HttpLimits limits)
       throws InterruptedException, ListenException {
-    return new HttpServer(name, address, limits);
+    return new HttpServer(name, address, limits, null);
+  }
+
+  /** As {@link #bind(String, InetSocketAddress, HttpLimits)}, serving HTTPS with {@code tls}. */
+  public static HttpServer bind(
+      String name, InetSocketAddress address, HttpLimits limits, @Nullable ServerTls tls)
+      throws InterruptedException, ListenException {
+    return new HttpServer(name, address, limits, tls);
   }
 
   /** Starts accepting connections and answering them with {@code handler}. */

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,18 @@ final class ResponseWriter {
   private final ChannelHandlerContext ctx;
   private final ConnectionHandler.Exchange exchange;
   private final BiConsumer<ConnectionHandler.Exchange, Boolean> onSent;
+  private final boolean zeroCopy;
 
+  /**
+   * @param zeroCopy whether files may be sent as file regions (sendfile); not over TLS, where every
+   *     byte goes through the engine
+   */
   ResponseWriter(
       ChannelHandlerContext ctx,
       ConnectionHandler.Exchange exchange,
-      BiConsumer<ConnectionHandler.Exchange, Boolean> onSent) {
+      BiConsumer<ConnectionHandler.Exchange, Boolean> onSent,
+      boolean zeroCopy) {
+    this.zeroCopy = zeroCopy;
     this.ctx = ctx;
     this.exchange = exchange;
     this.onSent = onSent;
@@ -149,11 +157,40 @@ final class ResponseWriter {
       if (slice.count() == 0) {
         continue;
       }
+      if (!zeroCopy) {
+        copyFile(slice);
+        continue;
+      }
       // Netty closes the channel once the region is sent (or the connection fails).
       DefaultFileRegion region =
           new DefaultFileRegion(slice.opener().open(), slice.position(), slice.count());
       ChannelFuture written = ctx.writeAndFlush(region);
       awaitDrainIfNeeded(written);
+    }
+  }
+
+  /** A file slice read into buffers on this (virtual) thread, for the TLS engine to encrypt. */
+  private void copyFile(HttpResponse.FileSlice slice) throws IOException {
+    try (FileChannel file = slice.opener().open()) {
+      long position = slice.position();
+      long end = position + slice.count();
+      while (position < end) {
+        int want = (int) Math.min(STREAM_CHUNK, end - position);
+        ByteBuf buf = ctx.alloc().buffer(want);
+        int n;
+        try {
+          n = buf.writeBytes(file, position, want);
+        } catch (IOException | RuntimeException e) {
+          buf.release();
+          throw e;
+        }
+        if (n <= 0) {
+          buf.release();
+          throw new IOException("file ended " + (end - position) + " bytes early");
+        }
+        position += n;
+        awaitDrainIfNeeded(ctx.writeAndFlush(new DefaultHttpContent(buf)));
+      }
     }
   }
 

@@ -16,12 +16,24 @@ final class RequestContexts {
    */
   static RequestContext of(HttpRequest http, Query query, Headers headers, AuthResult auth) {
     return new RequestContext(
-        http.remoteAddress(),
-        false,
-        authType(auth),
-        auth.isAnonymous() ? null : signatureVersion(http, query),
-        headers::get,
-        query::get);
+            http.remoteAddress(),
+            false,
+            authType(auth),
+            auth.isAnonymous() ? null : signatureVersion(http, query),
+            headers::get,
+            query::get)
+        .withTlsVersion(tlsVersion(http.tlsProtocol()));
+  }
+
+  /**
+   * AWS's s3:TlsVersion, a number policies compare ({@code NumericLessThan 1.3}): "1.2" for the
+   * JDK's "TLSv1.2"; null on plain HTTP, so aws:SecureTransport is false.
+   */
+  static @Nullable String tlsVersion(@Nullable String protocol) {
+    if (protocol == null) {
+      return null;
+    }
+    return protocol.startsWith("TLSv") ? protocol.substring("TLSv".length()) : protocol;
   }
 
   /** AWS's s3:authType: how the request was signed. */

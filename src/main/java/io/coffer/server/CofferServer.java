@@ -12,6 +12,8 @@ import io.coffer.crypto.KeyService;
 import io.coffer.http.HttpLimits;
 import io.coffer.http.HttpServer;
 import io.coffer.http.ListenException;
+import io.coffer.http.tls.ServerTls;
+import io.coffer.http.tls.TlsSetupException;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.CofferException;
@@ -91,6 +93,7 @@ public final class CofferServer implements AutoCloseable {
   private final Startup startup;
   private final DataDirectoryLock lock;
   private final LifecycleWorker lifecycle;
+  private final @Nullable ServerTls tls;
   private volatile boolean closed;
 
   /**
@@ -119,9 +122,14 @@ public final class CofferServer implements AutoCloseable {
             config.idleTimeout(),
             config.maxConnections(),
             config.bodyTimeout());
-    this.s3Server = bind("s3", "S3 API", config.s3Address(), limits);
+    // Before the ports: a certificate that cannot be used stops the start with its reason.
+    this.tls = config.tls().enabled() ? startTls(config) : null;
+    if (tls != null) {
+      opened.push(tls);
+    }
+    this.s3Server = bind("s3", "S3 API", config.s3Address(), limits, tls);
     opened.push(() -> s3Server.shutdown(Duration.ZERO));
-    this.consoleServer = bind("console", "console", config.consoleAddress(), limits);
+    this.consoleServer = bind("console", "console", config.consoleAddress(), limits, tls);
     opened.push(() -> consoleServer.shutdown(Duration.ZERO));
     // Whole seconds, the precision S3 shows (Last-Modified, listings): every stored time is one
     // clients see, so a listing, a HEAD and a conditional GET agree about the same object.
@@ -255,11 +263,20 @@ public final class CofferServer implements AutoCloseable {
     }
   }
 
+  private static ServerTls startTls(ServerConfig config) throws StartupException {
+    try {
+      return ServerTls.start(config.tls());
+    } catch (TlsSetupException e) {
+      throw new StartupException("Cannot serve TLS: " + e.getMessage() + ".", e);
+    }
+  }
+
   /** Binds a port (not serving yet); a failure is one sentence naming the address and its use. */
-  private static HttpServer bind(String name, String purpose, HostPort address, HttpLimits limits)
+  private static HttpServer bind(
+      String name, String purpose, HostPort address, HttpLimits limits, @Nullable ServerTls tls)
       throws InterruptedException, StartupException {
     try {
-      return HttpServer.bind(name, address.toSocketAddress(), limits);
+      return HttpServer.bind(name, address.toSocketAddress(), limits, tls);
     } catch (ListenException e) {
       throw new StartupException(
           "Cannot listen on " + address + " for the " + purpose + ": " + e.reason() + ".", e);
@@ -307,7 +324,7 @@ public final class CofferServer implements AutoCloseable {
     } else if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
-    return "http://" + host + ":" + s3Server.address().getPort();
+    return scheme() + "://" + host + ":" + s3Server.address().getPort();
   }
 
   public static String normalisePublicUrl(String url) {
@@ -382,11 +399,28 @@ public final class CofferServer implements AutoCloseable {
   }
 
   public String s3Endpoint() {
-    return "http://127.0.0.1:" + s3Server.address().getPort();
+    return scheme() + "://127.0.0.1:" + s3Server.address().getPort();
   }
 
   public String consoleEndpoint() {
-    return "http://127.0.0.1:" + consoleServer.address().getPort();
+    return scheme() + "://127.0.0.1:" + consoleServer.address().getPort();
+  }
+
+  /** "https" when both ports serve TLS, else "http". */
+  public String scheme() {
+    return tls != null ? "https" : "http";
+  }
+
+  /** The TLS engine serving both ports ("openssl" or "jdk"), or null on plain HTTP. */
+  public @Nullable String tlsEngine() {
+    return tls == null ? null : tls.engine();
+  }
+
+  /** Checks the certificate files for a change now, as the watcher does at its interval. */
+  public void reloadCertificates() {
+    if (tls != null) {
+      tls.reload();
+    }
   }
 
   public int s3Port() {
@@ -428,6 +462,9 @@ public final class CofferServer implements AutoCloseable {
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));
     lifecycle.close();
+    if (tls != null) {
+      tls.close();
+    }
     metadata.close();
     lock.close();
   }

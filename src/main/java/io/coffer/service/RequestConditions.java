@@ -155,6 +155,7 @@ final class RequestConditions implements ConditionValues {
     return switch (key) {
       case ConditionKeys.SOURCE_IP -> request.sourceIp();
       case ConditionKeys.SECURE_TRANSPORT -> Boolean.toString(request.secureTransport());
+      case ConditionKeys.TLS_VERSION -> request.tlsVersion();
       case ConditionKeys.CURRENT_TIME -> now.truncatedTo(ChronoUnit.SECONDS).toString();
       case ConditionKeys.EPOCH_TIME -> Long.toString(now.getEpochSecond());
       case ConditionKeys.USERNAME ->

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestTags the tags a request carries in its body (PutObjectTagging's document, a POST
  *     upload's tagging field), for s3:RequestObjectTag conditions; null when the body carries none
  *     (the x-amz-tagging header is read from {@code headers})
+ * @param tlsVersion the connection's TLS version as s3:TlsVersion has it ("1.2", "1.3"), or null on
+ *     plain HTTP
  */
 public record RequestContext(
     @Nullable String sourceIp,
@@ -26,7 +28,8 @@ public record RequestContext(
     @Nullable String signatureVersion,
     Lookup headers,
     Lookup query,
-    @Nullable Map<String, String> requestTags) {
+    @Nullable Map<String, String> requestTags,
+    @Nullable String tlsVersion) {
 
   public RequestContext(
       @Nullable String sourceIp,
@@ -35,13 +38,26 @@ public record RequestContext(
       @Nullable String signatureVersion,
       Lookup headers,
       Lookup query) {
-    this(sourceIp, secureTransport, authType, signatureVersion, headers, query, null);
+    this(sourceIp, secureTransport, authType, signatureVersion, headers, query, null, null);
   }
 
   /** This request, carrying {@code tags} in its body. */
   public RequestContext withRequestTags(Map<String, String> tags) {
     return new RequestContext(
-        sourceIp, secureTransport, authType, signatureVersion, headers, query, tags);
+        sourceIp, secureTransport, authType, signatureVersion, headers, query, tags, tlsVersion);
+  }
+
+  /** This request, received over TLS of this version ("1.2", "1.3"; null for plain HTTP). */
+  public RequestContext withTlsVersion(@Nullable String version) {
+    return new RequestContext(
+        sourceIp,
+        version != null,
+        authType,
+        signatureVersion,
+        headers,
+        query,
+        requestTags,
+        version);
   }
 
   /** Named values of a request: the first value, or null. */

@@ -129,12 +129,13 @@ public final class PostObjectHandler {
       S3Request request, Map<String, String> fields, boolean signed) {
     RequestContext sent = request.caller().context();
     return new RequestContext(
-        sent.sourceIp(),
-        sent.secureTransport(),
-        signed ? "POST" : null,
-        signed ? PostFormSignature.version(fields) : null,
-        sent.headers(),
-        sent.query());
+            sent.sourceIp(),
+            sent.secureTransport(),
+            signed ? "POST" : null,
+            signed ? PostFormSignature.version(fields) : null,
+            sent.headers(),
+            sent.query())
+        .withTlsVersion(sent.tlsVersion());
   }
 
   /**
@@ -150,12 +151,13 @@ public final class PostObjectHandler {
         };
     RequestContext context =
         new RequestContext(
-            c.sourceIp(),
-            c.secureTransport(),
-            c.authType(),
-            c.signatureVersion(),
-            headers,
-            c.query());
+                c.sourceIp(),
+                c.secureTransport(),
+                c.authType(),
+                c.signatureVersion(),
+                headers,
+                c.query())
+            .withTlsVersion(c.tlsVersion());
     return switch (caller) {
       case Caller.User user -> new Caller.User(user.credential(), context);
       case Caller.Anonymous anonymous -> new Caller.Anonymous(context);
@@ -228,7 +230,7 @@ public final class PostObjectHandler {
     String host = request.http().headers().get("Host");
     String path = request.http().rawPath();
     boolean pathStyle = path.equals("/" + bucket) || path.startsWith("/" + bucket + "/");
-    return "http://"
+    return (request.http().secure() ? "https://" : "http://")
         + (host == null ? "localhost" : host)
         + (pathStyle ? "/" + UriCodec.encodeComponent(bucket) : "")
         + "/"
