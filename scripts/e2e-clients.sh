@@ -21,7 +21,7 @@
 # TLS the AWS CLI, boto3, rclone and s3cmd then write and read back objects with server-side
 # encryption: SSE-S3, SSE-KMS under a key made through the management API, SSE-C (wrong or
 # missing key refused, ranged GETs), multipart uploads in each mode, a bucket default rule.
-# E2E_TLS=0 skips the TLS server.
+# E2E_TLS=0 skips the TLS server, E2E_PLAIN=0 the plain one.
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,18 +59,18 @@ fail() { echo "$*" >&2; return 1; }
 # a function called from an `if`), keeps its output, and reports its last line when it fails.
 # Prints exactly one PASS or FAIL line.
 step() {
-  local client=$1$tls_suffix name=$2 out="$work/out/$1$tls_suffix-$2.log" rc
+  local label=$1$tls_suffix name=$2 out="$work/out/$1$tls_suffix-$2.log" rc
   shift 2
   set +e
   (set -e; "$@") >"$out" 2>&1
   rc=$?
   set -e
   if [ $rc -eq 0 ]; then
-    echo "PASS $client $name"
+    echo "PASS $label $name"
   else
     local reason
     reason="$(grep -v '^[[:space:]]*$' "$out" | tail -n 1 | cut -c1-300)"
-    echo "FAIL $client $name: ${reason:-exit status $rc}"
+    echo "FAIL $label $name: ${reason:-exit status $rc}"
   fi
 }
 
@@ -898,7 +898,7 @@ make_data
 # Plain HTTP: every client, the access-control steps, and SSE-C refused without TLS.
 tls_suffix="" ca_bundle=""
 phase_clients=("${clients[@]}")
-run_phase plain
+[ "${E2E_PLAIN:-1}" = 1 ] && run_phase plain
 # TLS: a CA and a server certificate made here with openssl; the clients trust the CA through
 # their own option (--ca-bundle, verify=, --ca-cert, ca_certs_file, --cacert); each client runs
 # the basic scenario over https and then its server-side encryption steps. Labels: <client>+tls.
