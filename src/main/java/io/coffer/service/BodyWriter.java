@@ -4,6 +4,7 @@ import io.coffer.blob.BlobStore;
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.RunningChecksum;
 import io.coffer.crypto.DataKey;
+import io.coffer.crypto.PackageEncryptor;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.StoredChecksum;
@@ -39,7 +40,8 @@ final class BodyWriter {
    * @param bucketId the ID of the bucket whose folder a blob goes to
    * @param maxSize bodies longer than this fail with ENTITY_TOO_LARGE
    * @param allowInline whether the body may be kept inline (never for multipart parts)
-   * @param dataKey the key to encrypt the stored bytes with, or null to store them as they are
+   * @param dataKey the key to encrypt the stored bytes with (file and inline alike), or null to
+   *     store them as they are; the returned size and digests are the plaintext's either way
    */
   StoredBody store(
       String bucketId,
@@ -49,10 +51,6 @@ final class BodyWriter {
       PayloadChecks checks,
       boolean allowInline,
       @Nullable DataKey dataKey) {
-    if (dataKey != null) {
-      throw new CofferException(
-          ErrorCode.NOT_IMPLEMENTED, "Encryption at rest is not implemented.");
-    }
     if (declaredLength > maxSize) {
       throw new CofferException(
           ErrorCode.ENTITY_TOO_LARGE,
@@ -75,6 +73,10 @@ final class BodyWriter {
     // touches the file system.
     int buffered = 0;
     BlobStore.BlobWriter writer = null;
+    // With a data key the file gets the packages of io.coffer.crypto.PackageFormat; every digest
+    // above is still over the plaintext, as S3 reports them.
+    PackageEncryptor.Sink sink = null;
+    PackageEncryptor encryptor = null;
     boolean committed = false;
     try {
       while (true) {
@@ -109,8 +111,10 @@ final class BodyWriter {
         }
         if (writer == null) {
           writer = blobs.create(bucketId);
+          encryptor = dataKey == null ? null : new PackageEncryptor(dataKey.key(), writer::write);
+          sink = encryptor == null ? writer::write : encryptor::write;
         }
-        writer.write(buffer, 0, buffered);
+        Objects.requireNonNull(sink).write(buffer, 0, buffered);
         buffered = 0;
       }
       if (declaredLength >= 0 && size != declaredLength) {
@@ -130,13 +134,21 @@ final class BodyWriter {
         // An empty multipart part (an empty last part, or a copy of an empty object) is a file
         // too: the segments of the completed object name a blob for every part.
         writer = blobs.create(bucketId);
+        encryptor = dataKey == null ? null : new PackageEncryptor(dataKey.key(), writer::write);
+        sink = encryptor == null ? writer::write : encryptor::write;
       }
       if (writer == null) {
-        return new StoredBody(
-            null, Arrays.copyOf(buffer, buffered), size, md5Digest, stored, checksumBytes);
+        byte[] inline =
+            dataKey == null
+                ? Arrays.copyOf(buffer, buffered)
+                : PackageEncryptor.encrypt(dataKey.key(), buffer, 0, buffered);
+        return new StoredBody(null, inline, size, md5Digest, stored, checksumBytes);
       }
       if (buffered > 0) {
-        writer.write(buffer, 0, buffered);
+        Objects.requireNonNull(sink).write(buffer, 0, buffered);
+      }
+      if (encryptor != null) {
+        encryptor.finish();
       }
       String blobId = writer.commit();
       committed = true;

@@ -2,6 +2,9 @@ package io.coffer.service;
 
 import io.coffer.blob.BlobStore;
 import io.coffer.blob.BlobStore.BlobLease;
+import io.coffer.crypto.CustomerKey;
+import io.coffer.crypto.DataKey;
+import io.coffer.crypto.DecryptingStream;
 import io.coffer.crypto.KeyService;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.MetadataStore.Deleted;
@@ -11,6 +14,7 @@ import io.coffer.model.BucketRef;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
+import io.coffer.model.Encryption;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -75,7 +79,8 @@ public final class ObjectService {
     return clock.instant();
   }
 
-  KeyService keys() {
+  /** The key store (the management API's KMS keys). */
+  public KeyService keys() {
     return keys;
   }
 
@@ -295,6 +300,25 @@ public final class ObjectService {
       ReadConditions conditions,
       @Nullable ByteRange range,
       @Nullable Integer partNumber) {
+    return open(caller, checked, bucket, key, versionId, conditions, range, partNumber, null);
+  }
+
+  /**
+   * Opens as above; an encrypted version's data key is recovered first (SSE-C: with {@code
+   * customerKey}, which must be the one it was written with: 400 when absent, 403 when another).
+   *
+   * @param customerKey the SSE-C key the request sent, or null
+   */
+  ReadResult open(
+      Caller caller,
+      BucketService.ObjectAccess checked,
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      ReadConditions conditions,
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber,
+      @Nullable CustomerKey customerKey) {
     BucketRef bucketRef = checked.bucket();
     String id = bucketRef.id();
     for (int attempt = 1; ; attempt++) {
@@ -307,8 +331,10 @@ public final class ObjectService {
       if (conditions.notModified(meta)) {
         return new ReadResult.NotModified(meta);
       }
+      Encryption encryption = meta.encryption();
+      DataKey dataKey = encryption == null ? null : keys.open(encryption, customerKey);
       try {
-        return openVersion(id, meta, range, partNumber);
+        return openVersion(id, meta, range, partNumber, dataKey);
       } catch (NoSuchFileException e) {
         // Overwritten or deleted between the lookup and the lease, or the bucket was deleted and
         // created again since its ID was looked up: look again.
@@ -324,7 +350,11 @@ public final class ObjectService {
   }
 
   private ObjectRead openVersion(
-      String bucketId, ObjectMeta meta, @Nullable ByteRange range, @Nullable Integer partNumber)
+      String bucketId,
+      ObjectMeta meta,
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber,
+      @Nullable DataKey dataKey)
       throws IOException {
     List<Segment> segments =
         meta.storage() instanceof Storage.Parts parts
@@ -340,29 +370,44 @@ public final class ObjectService {
     long length = resolved == null ? meta.size() : resolved.length();
     return switch (meta.storage()) {
       case Storage.Inline inline -> {
+        byte[] plain =
+            dataKey == null
+                ? inline.bytes()
+                : DecryptingStream.decryptAll(dataKey.key(), inline.bytes(), meta.size());
         byte[] bytes =
             resolved == null
-                ? inline.bytes()
-                : Arrays.copyOfRange(inline.bytes(), (int) start, (int) (start + length));
-        yield new ObjectRead(meta, resolved, bytes, null, List.of(), null);
+                ? plain
+                : Arrays.copyOfRange(plain, (int) start, (int) (start + length));
+        yield new ObjectRead(meta, resolved, bytes, null, List.of(), dataKey);
       }
       case Storage.Blob blob -> {
         BlobLease lease = blobs.lease(bucketId, List.of(blob.id()));
+        long blobSize = dataKey == null ? -1 : meta.size();
         yield new ObjectRead(
-            meta, resolved, null, lease, List.of(new ObjectRead.Slice(0, start, length)), null);
+            meta,
+            resolved,
+            null,
+            lease,
+            List.of(new ObjectRead.Slice(0, start, length, blobSize)),
+            dataKey);
       }
-      case Storage.Parts parts -> openParts(bucketId, meta, resolved, segments, start, length);
+      case Storage.Parts parts ->
+          openParts(bucketId, meta, resolved, segments, start, length, dataKey);
     };
   }
 
-  /** Only the parts the range touches are leased. */
+  /**
+   * Only the parts the range touches are leased. An encrypted object's parts are blobs encrypted
+   * each on its own (with the upload's data key), so a slice is a plaintext range of its part.
+   */
   private ObjectRead openParts(
       String bucketId,
       ObjectMeta meta,
       ByteRange.@Nullable Resolved resolved,
       List<Segment> segments,
       long start,
-      long length)
+      long length,
+      @Nullable DataKey dataKey)
       throws IOException {
     List<String> ids = new ArrayList<>();
     List<ObjectRead.Slice> slices = new ArrayList<>();
@@ -373,13 +418,14 @@ public final class ObjectService {
       if (segmentEnd > start && segmentStart < end && segment.size() > 0) {
         long from = Math.max(start, segmentStart) - segmentStart;
         long to = Math.min(end, segmentEnd) - segmentStart;
-        slices.add(new ObjectRead.Slice(ids.size(), from, to - from));
+        long blobSize = dataKey == null ? -1 : segment.size();
+        slices.add(new ObjectRead.Slice(ids.size(), from, to - from, blobSize));
         ids.add(segment.blobId());
       }
       segmentStart = segmentEnd;
     }
     BlobLease lease = blobs.lease(bucketId, ids);
-    return new ObjectRead(meta, resolved, null, lease, slices, null);
+    return new ObjectRead(meta, resolved, null, lease, slices, dataKey);
   }
 
   private static ByteRange.@Nullable Resolved partRange(

@@ -56,6 +56,7 @@ public final class ManagementApi implements HttpHandler {
     new CorsRoutes(services.buckets(), services.cors()).register(router);
     new LifecycleRoutes(services.buckets(), services.lifecycle()).register(router);
     new QuotaRoutes(services.buckets()).register(router);
+    new KmsRoutes(services.objects().keys()).register(router);
     new LifecyclePreviewRoutes(services.lifecyclePreview()).register(router);
   }
 
