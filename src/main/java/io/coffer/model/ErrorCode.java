@@ -57,6 +57,11 @@ public enum ErrorCode {
       "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
   INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
   INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
+  /** SSE-C with an algorithm other than AES256. */
+  INVALID_ENCRYPTION_ALGORITHM(
+      "InvalidEncryptionAlgorithmError",
+      400,
+      "The encryption request you specified is not valid. The valid value is AES256."),
   INVALID_PART(
       "InvalidPart",
       400,

@@ -18,6 +18,7 @@ import io.coffer.s3.request.RequestUri;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.request.S3RequestParser;
+import io.coffer.s3.request.SseHeaders;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.service.Caller;
 import io.coffer.service.CorsService;
@@ -49,6 +50,7 @@ public final class S3Frontend implements HttpHandler {
   private final RequestIds requestIds = new RequestIds();
   private final S3Metrics metrics;
   private final BrowserCors browserCors;
+  private final boolean allowSseCOverHttp;
 
   /** False until the server says every port serves, and again once it starts shutting down. */
   private volatile boolean ready;
@@ -66,7 +68,8 @@ public final class S3Frontend implements HttpHandler {
       String region,
       PresignedUrlCheck presignedUrlCheck,
       CorsService cors,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      boolean allowSseCOverHttp) {
     this.verifier = verifier;
     this.dispatcher = dispatcher;
     this.addressing = new Addressing(domain);
@@ -74,6 +77,7 @@ public final class S3Frontend implements HttpHandler {
     this.presignedUrlCheck = presignedUrlCheck;
     this.metrics = new S3Metrics(registry);
     this.browserCors = new BrowserCors(cors::forBrowsers);
+    this.allowSseCOverHttp = allowSseCOverHttp;
   }
 
   /** Readiness: up once every port serves, down when the server starts shutting down. */
@@ -138,6 +142,7 @@ public final class S3Frontend implements HttpHandler {
           presignedUrlCheck.check(auth, target.bucket(), target.key(), http.method());
         }
         FeatureHeaders.check(Objects.requireNonNull(parsed).type(), asked::get);
+        requireSecureSseC(http, asked);
         S3Operation op = parsed.orThrow();
         RequestContext context = RequestContexts.of(http, query, asked, auth);
         Caller caller =
@@ -192,6 +197,20 @@ public final class S3Frontend implements HttpHandler {
       browserCors.decorate(http.headers(), http.method(), bucket, response);
     } catch (RuntimeException e) {
       log.warn("request {}: no CORS headers, the bucket's rules could not be read", requestId, e);
+    }
+  }
+
+  /**
+   * As AWS, a request that sends an SSE-C key over plain HTTP is refused (the key crossed the
+   * network in the clear; the client should stop using it), unless the server was told that a
+   * TLS-terminating proxy or a test rig stands in front (--allow-sse-c-over-http).
+   */
+  private void requireSecureSseC(HttpRequest http, Headers asked) {
+    if (!http.secure() && !allowSseCOverHttp && SseHeaders.sendsCustomerKey(asked)) {
+      throw new CofferException(
+          ErrorCode.INVALID_REQUEST,
+          "Requests specifying Server Side Encryption with Customer provided keys must be made"
+              + " over a secure connection.");
     }
   }
 

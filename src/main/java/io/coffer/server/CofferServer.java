@@ -29,6 +29,7 @@ import io.coffer.s3.handler.BucketHandler;
 import io.coffer.s3.handler.CopyHandler;
 import io.coffer.s3.handler.CorsHandler;
 import io.coffer.s3.handler.DeleteObjectsHandler;
+import io.coffer.s3.handler.EncryptionHandler;
 import io.coffer.s3.handler.LifecycleHandler;
 import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
@@ -47,6 +48,7 @@ import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.EncryptionService;
 import io.coffer.service.ExistingObjectTags;
 import io.coffer.service.IdentityService;
 import io.coffer.service.LifecycleService;
@@ -177,6 +179,7 @@ public final class CofferServer implements AutoCloseable {
     opened.push(lifecycle);
     BucketAccessService bucketAccess = new BucketAccessService(metadata, buckets);
     CorsService cors = new CorsService(metadata, buckets);
+    EncryptionService encryption = new EncryptionService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -198,7 +201,8 @@ public final class CofferServer implements AutoCloseable {
             new LifecycleHandler(buckets, lifecycleRules),
             new ObjectAttributesHandler(
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
-            new PostObjectHandler(objects, buckets, verifier, clock));
+            new PostObjectHandler(objects, buckets, verifier, clock),
+            new EncryptionHandler(buckets, encryption));
     this.s3Frontend =
         new S3Frontend(
             verifier,
@@ -213,7 +217,8 @@ public final class CofferServer implements AutoCloseable {
                     key,
                     method),
             cors,
-            registry);
+            registry,
+            config.encryption().allowSseCOverHttp());
     ConsoleAssets assets = ConsoleAssets.load();
 
     // The last step that stores anything: what it generates is shown as soon as start() returns.
@@ -232,6 +237,7 @@ public final class CofferServer implements AutoCloseable {
                 bucketAccess,
                 new AnonymousAccessService(buckets),
                 cors,
+                encryption,
                 lifecycleRules,
                 tagging,
                 new LifecyclePreview(buckets, metadata, lifecycle.evaluator(), clock),

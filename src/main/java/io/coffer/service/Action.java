@@ -65,6 +65,9 @@ public enum Action {
   GET_BUCKET_CORS("s3:GetBucketCORS"),
   /** PutBucketCors and DeleteBucketCors. */
   PUT_BUCKET_CORS("s3:PutBucketCORS"),
+  GET_ENCRYPTION_CONFIGURATION("s3:GetEncryptionConfiguration"),
+  /** PutBucketEncryption and DeleteBucketEncryption. */
+  PUT_ENCRYPTION_CONFIGURATION("s3:PutEncryptionConfiguration"),
   GET_LIFECYCLE_CONFIGURATION("s3:GetLifecycleConfiguration"),
   /** PutBucketLifecycleConfiguration and DeleteBucketLifecycle. */
   PUT_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration"),

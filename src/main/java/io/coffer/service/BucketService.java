@@ -242,6 +242,11 @@ public final class BucketService {
     return bucket;
   }
 
+  /** The server's region: every bucket is in it (and KMS key ARNs name it). */
+  public String region() {
+    return defaultRegion;
+  }
+
   /**
    * Whether the bucket was ever versioned, without an access check: S3 reports version IDs ({@code
    * x-amz-version-id}) only then. For answering a request that has passed its check.

@@ -1,10 +1,14 @@
 package io.coffer.service;
 
 import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.crypto.CustomerKey;
+import io.coffer.crypto.DataKey;
+import io.coffer.crypto.SseRequest;
 import io.coffer.model.Acl;
 import io.coffer.model.BucketRef;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
+import io.coffer.model.Encryption;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectLock;
@@ -33,12 +37,15 @@ public final class CopyService {
   /** A copy made, and the version of the source it was made from. */
   public record Copied(ObjectMeta object, String sourceVersionId) {}
 
-  /** A part copied into an upload, and the version of the source it was copied from. */
-  public record CopiedPart(Part part, String sourceVersionId) {}
+  /**
+   * A part copied into an upload, the version of the source it was copied from, and the upload's
+   * encryption (null for none).
+   */
+  public record CopiedPart(Part part, String sourceVersionId, @Nullable Encryption encryption) {}
 
   /**
-   * As the method above, the copy getting the ACL the request's headers ask for (never the
-   * source's, as on AWS).
+   * As the method below, for a source without SSE-C, the copy encrypted as the target bucket's
+   * default says.
    */
   public Copied copyObject(
       Caller caller,
@@ -54,6 +61,49 @@ public final class CopyService {
       ObjectLock lock,
       AclRequest aclRequest,
       @Nullable Map<String, String> replacementTags) {
+    return copyObject(
+        caller,
+        sourceBucket,
+        sourceKey,
+        sourceVersionId,
+        sourceConditions,
+        bucket,
+        key,
+        replacement,
+        checksumAlgorithm,
+        precondition,
+        lock,
+        aclRequest,
+        replacementTags,
+        SseRequest.NONE,
+        null);
+  }
+
+  /**
+   * Copies an object, the copy getting the ACL the request's headers ask for (never the source's,
+   * as on AWS). The source is decrypted with its own key ({@code sourceKey} for SSE-C) and the copy
+   * encrypted as {@code sse} asks, else as the target bucket's default says: never as the source
+   * was, as on AWS.
+   *
+   * @param sse the target's encryption headers ({@link SseRequest#NONE} for none)
+   * @param sourceKey the source's SSE-C key, or null
+   */
+  public Copied copyObject(
+      Caller caller,
+      String sourceBucket,
+      String sourceKey,
+      @Nullable String sourceVersionId,
+      ReadConditions sourceConditions,
+      String bucket,
+      String key,
+      @Nullable ObjectAttributes replacement,
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
+      WritePrecondition precondition,
+      ObjectLock lock,
+      AclRequest aclRequest,
+      @Nullable Map<String, String> replacementTags,
+      SseRequest sse,
+      @Nullable CustomerKey sourceCustomerKey) {
     BucketService.ObjectAccess sourceRef =
         sourceRef(caller, sourceBucket, sourceKey, sourceVersionId);
     BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
@@ -64,7 +114,8 @@ public final class CopyService {
     if (sourceBucket.equals(bucket)
         && sourceKey.equals(key)
         && sourceVersionId == null
-        && replacement == null) {
+        && replacement == null
+        && sse instanceof SseRequest.None) {
       throw new CofferException(
           ErrorCode.INVALID_REQUEST,
           "This copy request is illegal because it is trying to copy an object to itself without"
@@ -81,7 +132,8 @@ public final class CopyService {
                 sourceVersionId,
                 sourceConditions,
                 null,
-                null));
+                null,
+                sourceCustomerKey));
     ObjectMeta from = source.meta();
     if (replacementTags == null && !from.tags().isEmpty()) {
       try {
@@ -97,7 +149,16 @@ public final class CopyService {
             : from.checksum() != null
                 ? ChecksumAlgorithm.valueOf(from.checksum().algorithm())
                 : null;
-    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, true);
+    DataKey dataKey;
+    try {
+      dataKey =
+          ObjectEncryption.newKey(
+              objects.keys(), ObjectEncryption.effective(sse, target.features().encryption()));
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, true, dataKey);
     ObjectAttributes attributes =
         replacement != null
             ? replacement
@@ -112,7 +173,8 @@ public final class CopyService {
             precondition,
             newLock,
             acl,
-            replacementTags != null ? replacementTags : from.tags()),
+            replacementTags != null ? replacementTags : from.tags(),
+            dataKey),
         from.versionId());
   }
 
@@ -137,7 +199,13 @@ public final class CopyService {
         caller, bucket, versionId == null ? Action.GET_OBJECT : Action.GET_OBJECT_VERSION, key);
   }
 
-  /** Copies a source object, or a range of it, into a part of an upload. */
+  /**
+   * Copies a source object, or a range of it, into a part of an upload, encrypted with the upload's
+   * data key.
+   *
+   * @param customerKey the upload's SSE-C key (required for an SSE-C upload), or null
+   * @param sourceCustomerKey the source's SSE-C key, or null
+   */
   public CopiedPart uploadPartCopy(
       Caller caller,
       String sourceBucket,
@@ -148,13 +216,16 @@ public final class CopyService {
       String bucket,
       String key,
       String uploadId,
-      int partNumber) {
+      int partNumber,
+      @Nullable CustomerKey customerKey,
+      @Nullable CustomerKey sourceCustomerKey) {
     MultipartService.requirePartNumber(partNumber);
     BucketService.ObjectAccess sourceRef =
         sourceRef(caller, sourceBucket, sourceKey, sourceVersionId);
     BucketRef target = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     MultipartUpload upload = multipart.find(bucket, key, uploadId);
     String bucketId = multipart.uploadBucketId(upload);
+    DataKey dataKey = ObjectEncryption.forPart(objects.keys(), upload.encryption(), customerKey);
     ObjectRead source =
         opened(
             objects.open(
@@ -165,14 +236,17 @@ public final class CopyService {
                 sourceVersionId,
                 sourceConditions,
                 sourceRange,
-                null));
+                null,
+                sourceCustomerKey));
     ChecksumAlgorithm algorithm =
         upload.checksumAlgorithm() == null
             ? null
             : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
-    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, false);
+    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, false, dataKey);
     return new CopiedPart(
-        multipart.recordPart(bucketId, upload, partNumber, stored), source.meta().versionId());
+        multipart.recordPart(bucketId, upload, partNumber, stored, dataKey),
+        source.meta().versionId(),
+        upload.encryption());
   }
 
   /** A copy source that is "not modified" fails the copy: 412 where a GET answers 304. */
@@ -194,13 +268,15 @@ public final class CopyService {
       BucketRef target,
       String bucketId,
       @Nullable ChecksumAlgorithm algorithm,
-      boolean allowInline) {
+      boolean allowInline,
+      @Nullable DataKey dataKey) {
     PayloadChecks checks = new PayloadChecks(null, null, algorithm, null, null);
     try (ObjectReadStream in = new ObjectReadStream(source)) {
       objects.quotas().require(bucket, target, source.length());
       return objects
           .bodyWriter()
-          .store(bucketId, in, source.length(), objects.maxObjectSize(), checks, allowInline, null);
+          .store(
+              bucketId, in, source.length(), objects.maxObjectSize(), checks, allowInline, dataKey);
     } catch (IOException e) {
       throw new CofferException(ErrorCode.INTERNAL_ERROR, "The copy source could not be read.", e);
     }

@@ -3,11 +3,15 @@ package io.coffer.service;
 import io.coffer.blob.BlobStore;
 import io.coffer.checksum.ChecksumAlgorithm;
 import io.coffer.checksum.Checksums;
+import io.coffer.crypto.CustomerKey;
+import io.coffer.crypto.DataKey;
+import io.coffer.crypto.SseRequest;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.Acl;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
+import io.coffer.model.Encryption;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectLock;
@@ -66,7 +70,10 @@ public final class MultipartService {
     this.clock = clock;
   }
 
-  /** Creates an upload whose object gets the ACL the request's headers ask for. */
+  /**
+   * Creates an upload whose object gets the ACL the request's headers ask for, encrypted as the
+   * bucket's default says.
+   */
   public MultipartUpload create(
       Caller caller,
       String bucket,
@@ -77,6 +84,34 @@ public final class MultipartService {
       ObjectLock lock,
       AclRequest aclRequest,
       Map<String, String> tags) {
+    return create(
+        caller,
+        bucket,
+        key,
+        attributes,
+        checksumAlgorithm,
+        checksumType,
+        lock,
+        aclRequest,
+        tags,
+        SseRequest.NONE);
+  }
+
+  /**
+   * As above, the parts and the object encrypted as {@code sse} asks ({@link SseRequest#NONE}: as
+   * the bucket's default says), with one data key for the whole upload.
+   */
+  public MultipartUpload create(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      @Nullable ChecksumAlgorithm checksumAlgorithm,
+      @Nullable String checksumType,
+      ObjectLock lock,
+      AclRequest aclRequest,
+      Map<String, String> tags,
+      SseRequest sse) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
@@ -96,6 +131,9 @@ public final class MultipartService {
             "The COMPOSITE checksum type is not supported for CRC64NVME.");
       }
     }
+    DataKey dataKey =
+        ObjectEncryption.newKey(
+            objects.keys(), ObjectEncryption.effective(sse, ref.features().encryption()));
     MultipartUpload upload =
         new MultipartUpload(
             SecretGenerator.token(48),
@@ -111,7 +149,7 @@ public final class MultipartService {
             newLock,
             acl,
             tags,
-            null);
+            dataKey == null ? null : dataKey.encryption());
     store.createUpload(upload);
     return upload;
   }
@@ -140,6 +178,7 @@ public final class MultipartService {
         .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
   }
 
+  /** A part of an upload without encryption or with a key the server keeps. */
   public Part uploadPart(
       Caller caller,
       String bucket,
@@ -149,10 +188,33 @@ public final class MultipartService {
       InputStream body,
       long declaredLength,
       PayloadChecks checks) {
+    return uploadPart(caller, bucket, key, uploadId, partNumber, body, declaredLength, checks, null)
+        .part();
+  }
+
+  /** A part stored, and the encryption of its upload (null for none). */
+  public record UploadedPart(Part part, @Nullable Encryption encryption) {}
+
+  /**
+   * Stores a part, encrypted with the upload's data key.
+   *
+   * @param customerKey the SSE-C key of the upload (required for an SSE-C upload), or null
+   */
+  public UploadedPart uploadPart(
+      Caller caller,
+      String bucket,
+      String key,
+      String uploadId,
+      int partNumber,
+      InputStream body,
+      long declaredLength,
+      PayloadChecks checks,
+      @Nullable CustomerKey customerKey) {
     requirePartNumber(partNumber);
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     MultipartUpload upload = find(bucket, key, uploadId);
     String bucketId = uploadBucketId(upload);
+    DataKey dataKey = ObjectEncryption.forPart(objects.keys(), upload.encryption(), customerKey);
     PayloadChecks effective = withUploadChecksum(upload, checks);
     long room = objects.quotas().require(bucket, ref, declaredLength);
     StoredBody stored =
@@ -165,8 +227,9 @@ public final class MultipartService {
                 objects.maxObjectSize(),
                 effective,
                 false,
-                null);
-    return recordPart(bucketId, upload, partNumber, stored);
+                dataKey);
+    return new UploadedPart(
+        recordPart(bucketId, upload, partNumber, stored, dataKey), upload.encryption());
   }
 
   /**
@@ -185,15 +248,21 @@ public final class MultipartService {
    * Writes a part from a stream the service produced itself (UploadPartCopy).
    *
    * @param bucketId the ID of the bucket the part's blob was stored under
+   * @param dataKey the upload's data key the part was encrypted with, or null
    */
-  Part recordPart(String bucketId, MultipartUpload upload, int partNumber, StoredBody stored) {
+  Part recordPart(
+      String bucketId,
+      MultipartUpload upload,
+      int partNumber,
+      StoredBody stored,
+      @Nullable DataKey dataKey) {
     Part part =
         new Part(
             upload.uploadId(),
             partNumber,
             Objects.requireNonNull(stored.blobId()),
             stored.size(),
-            stored.md5Hex(),
+            ObjectEncryption.etag(stored, dataKey),
             stored.checksum(),
             clock.instant());
     try {
@@ -279,15 +348,17 @@ public final class MultipartService {
    * answers clients that retry after a timeout.
    *
    * @param expected the object's expected checksum and size, from the request's headers
+   * @param customerKey the upload's SSE-C key, or null: optional, as on AWS, but checked when sent
    */
-  public CompletedUpload complete(
+  public Completion complete(
       Caller caller,
       String bucket,
       String key,
       String uploadId,
       List<CompletedPartSpec> requested,
       ExpectedObject expected,
-      WritePrecondition precondition) {
+      WritePrecondition precondition,
+      @Nullable CustomerKey customerKey) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     String fingerprint = partsFingerprint(requested);
     MultipartUpload upload =
@@ -296,7 +367,12 @@ public final class MultipartService {
             .filter(u -> u.bucket().equals(bucket) && u.key().equals(key))
             .orElse(null);
     if (upload == null) {
-      return retriedCompletion(bucket, key, uploadId, fingerprint, requested.size(), expected);
+      CompletedUpload earlier =
+          retriedCompletion(bucket, key, uploadId, fingerprint, requested.size(), expected);
+      return new Completion(earlier, encryptionOf(bucket, key, earlier.versionId()));
+    }
+    if (customerKey != null) {
+      ObjectEncryption.requireKey(objects.keys(), upload.encryption(), customerKey);
     }
     expected.requireCompatible(upload.checksumAlgorithm(), upload.checksumType());
     Map<Integer, Part> uploaded = new HashMap<>();
@@ -357,7 +433,8 @@ public final class MultipartService {
             .withVersion(versionId)
             .withLock(upload.lock())
             .withAcl(upload.acl())
-            .withTags(upload.tags());
+            .withTags(upload.tags())
+            .withEncryption(upload.encryption());
     CompletedUpload completion =
         new CompletedUpload(
             uploadId, bucket, key, etag, size, checksum, fingerprint, now, versionId);
@@ -366,7 +443,17 @@ public final class MultipartService {
             completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));
     objects.release(bucket, completed.unusedPartBlobs());
     objects.release(bucket, completed.replaced().releasedBlobs());
-    return completed.upload();
+    return new Completion(completed.upload(), upload.encryption());
+  }
+
+  /** A completed upload, and the encryption of the object it made (null for none). */
+  public record Completion(CompletedUpload upload, @Nullable Encryption encryption) {}
+
+  /** The encryption of the version a completion made, when it is still there. */
+  private @Nullable Encryption encryptionOf(String bucket, String key, String versionId) {
+    return store.findVersion(bucket, key, versionId).orElse(null) instanceof ObjectMeta meta
+        ? meta.encryption()
+        : null;
   }
 
   /** The remembered answer to a completion this request repeats, or NoSuchUpload. */

@@ -1,5 +1,6 @@
 package io.coffer.service;
 
+import io.coffer.crypto.CustomerKey;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.BucketRef;
 import io.coffer.model.ObjectMeta;
@@ -50,6 +51,7 @@ public final class ObjectAttributesService {
    *
    * @param versionId the version, or null for the current one
    * @param withParts whether to read the parts (ObjectParts was asked for)
+   * @param customerKey the SSE-C key of the version (required for an SSE-C object, as on AWS)
    */
   public Attributes get(
       Caller caller,
@@ -58,7 +60,8 @@ public final class ObjectAttributesService {
       @Nullable String versionId,
       boolean withParts,
       int maxParts,
-      int partNumberMarker) {
+      int partNumberMarker,
+      @Nullable CustomerKey customerKey) {
     if (versionId != null) {
       ObjectService.requireWellFormed(versionId);
     }
@@ -73,6 +76,7 @@ public final class ObjectAttributesService {
         buckets.requireReadable(
             caller, readAccess, read, () -> objects.find(ref, bucket, key, versionId));
     buckets.requireReadable(caller, attributesAccess, attributes, () -> meta);
+    ObjectEncryption.requireKey(objects.keys(), meta.encryption(), customerKey);
     PartsPage parts =
         withParts && meta.storage() instanceof Storage.Parts stored
             ? page(store.findSegments(stored.storageId()), maxParts, partNumberMarker)

@@ -6,6 +6,7 @@ import io.coffer.crypto.CustomerKey;
 import io.coffer.crypto.DataKey;
 import io.coffer.crypto.DecryptingStream;
 import io.coffer.crypto.KeyService;
+import io.coffer.crypto.SseRequest;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Written;
@@ -99,7 +100,8 @@ public final class ObjectService {
 
   /**
    * Writes an object with the ACL its request's headers ask for (see {@link AclResolver}) and the
-   * tags of x-amz-tagging (validated by the parser; empty for none).
+   * tags of x-amz-tagging (validated by the parser; empty for none), encrypted as the bucket's
+   * default says.
    */
   public ObjectMeta put(
       Caller caller,
@@ -113,16 +115,58 @@ public final class ObjectService {
       ObjectLock lock,
       AclRequest aclRequest,
       Map<String, String> tags) {
+    return put(
+        caller,
+        bucket,
+        key,
+        attributes,
+        body,
+        declaredLength,
+        checks,
+        precondition,
+        lock,
+        aclRequest,
+        tags,
+        SseRequest.NONE);
+  }
+
+  /**
+   * As above, encrypted as {@code sse} asks ({@link SseRequest#NONE}: as the bucket's default
+   * says).
+   */
+  public ObjectMeta put(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      InputStream body,
+      long declaredLength,
+      PayloadChecks checks,
+      WritePrecondition precondition,
+      ObjectLock lock,
+      AclRequest aclRequest,
+      Map<String, String> tags,
+      SseRequest sse) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
     Acl acl = acls.forNewObject(caller, ref, aclRequest);
     failEarlyIfKeyExists(bucket, key, precondition);
     long room = quotas.require(bucket, ref, declaredLength);
+    // Before the body is read: a missing or disabled KMS key fails the request at once.
+    DataKey dataKey =
+        ObjectEncryption.newKey(keys, ObjectEncryption.effective(sse, ref.features().encryption()));
     StoredBody stored =
         bodyWriter.store(
-            ref.id(), Quotas.limit(body, room), declaredLength, maxObjectSize, checks, true, null);
-    return commitNew(ref.id(), bucket, key, stored, attributes, precondition, newLock, acl, tags);
+            ref.id(),
+            Quotas.limit(body, room),
+            declaredLength,
+            maxObjectSize,
+            checks,
+            true,
+            dataKey);
+    return commitNew(
+        ref.id(), bucket, key, stored, attributes, precondition, newLock, acl, tags, dataKey);
   }
 
   /** The ACL a new object gets in the bucket (checked before anything is stored). */
@@ -149,6 +193,7 @@ public final class ObjectService {
    * tags.
    *
    * @param bucketId the ID of the bucket the body was stored under
+   * @param dataKey the key the body was encrypted with, or null
    * @return the object as stored, with the version ID it got
    */
   ObjectMeta commitNew(
@@ -160,7 +205,8 @@ public final class ObjectService {
       WritePrecondition precondition,
       ObjectLock lock,
       @Nullable Acl acl,
-      Map<String, String> tags) {
+      Map<String, String> tags,
+      @Nullable DataKey dataKey) {
     Instant now = clock.instant();
     Storage storage =
         stored.blobId() != null
@@ -171,7 +217,7 @@ public final class ObjectService {
                 bucket,
                 key,
                 stored.size(),
-                stored.md5Hex(),
+                ObjectEncryption.etag(stored, dataKey),
                 attributes.contentType(),
                 attributes.headers(),
                 attributes.userMetadata(),
@@ -181,7 +227,8 @@ public final class ObjectService {
             .withVersion(VersionIds.next())
             .withLock(lock)
             .withAcl(acl)
-            .withTags(tags);
+            .withTags(tags)
+            .withEncryption(dataKey == null ? null : dataKey.encryption());
     return commit(
         bucketId,
         meta,
@@ -279,9 +326,26 @@ public final class ObjectService {
       ReadConditions conditions,
       @Nullable ByteRange range,
       @Nullable Integer partNumber) {
+    return read(caller, bucket, key, versionId, conditions, range, partNumber, null);
+  }
+
+  /**
+   * As above, with the SSE-C key the object was written with (null for none: then an SSE-C object
+   * is refused).
+   */
+  public ReadResult read(
+      Caller caller,
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      ReadConditions conditions,
+      @Nullable ByteRange range,
+      @Nullable Integer partNumber,
+      @Nullable CustomerKey customerKey) {
     BucketService.ObjectAccess checked =
         buckets.objectAccess(caller, bucket, readAction(versionId), key);
-    return open(caller, checked, bucket, key, versionId, conditions, range, partNumber);
+    return open(
+        caller, checked, bucket, key, versionId, conditions, range, partNumber, customerKey);
   }
 
   /**
@@ -290,24 +354,7 @@ public final class ObjectService {
    *
    * @param checked what the access check found
    * @param versionId the version to open, or null for the current one
-   */
-  ReadResult open(
-      Caller caller,
-      BucketService.ObjectAccess checked,
-      String bucket,
-      String key,
-      @Nullable String versionId,
-      ReadConditions conditions,
-      @Nullable ByteRange range,
-      @Nullable Integer partNumber) {
-    return open(caller, checked, bucket, key, versionId, conditions, range, partNumber, null);
-  }
-
-  /**
-   * Opens as above; an encrypted version's data key is recovered first (SSE-C: with {@code
-   * customerKey}, which must be the one it was written with: 400 when absent, 403 when another).
-   *
-   * @param customerKey the SSE-C key the request sent, or null
+   * @param customerKey the SSE-C key of the object, or null
    */
   ReadResult open(
       Caller caller,
@@ -328,11 +375,11 @@ public final class ObjectService {
               checked,
               readAction(versionId),
               () -> find(bucketRef, bucket, key, versionId));
+      // The key first: without it, an SSE-C object tells nothing, not even whether it changed.
+      DataKey dataKey = ObjectEncryption.open(keys, meta.encryption(), customerKey);
       if (conditions.notModified(meta)) {
         return new ReadResult.NotModified(meta);
       }
-      Encryption encryption = meta.encryption();
-      DataKey dataKey = encryption == null ? null : keys.open(encryption, customerKey);
       try {
         return openVersion(id, meta, range, partNumber, dataKey);
       } catch (NoSuchFileException e) {

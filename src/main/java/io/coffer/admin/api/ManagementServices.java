@@ -6,6 +6,7 @@ import io.coffer.service.BucketService;
 import io.coffer.service.CopyService;
 import io.coffer.service.CorsService;
 import io.coffer.service.CredentialService;
+import io.coffer.service.EncryptionService;
 import io.coffer.service.LifecycleService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.ObjectLockService;
@@ -29,6 +30,7 @@ public record ManagementServices(
     BucketAccessService bucketAccess,
     AnonymousAccessService anonymousAccess,
     CorsService cors,
+    EncryptionService encryption,
     LifecycleService lifecycle,
     TaggingService tagging,
     LifecyclePreview lifecyclePreview,

@@ -6,6 +6,7 @@ import io.coffer.model.Part;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.response.CopyXml;
+import io.coffer.s3.response.EncryptionHeaders;
 import io.coffer.s3.response.ObjectHeaders;
 import io.coffer.s3.response.S3Responses;
 import io.coffer.service.BucketService;
@@ -36,9 +37,12 @@ public final class CopyHandler {
             op.writePrecondition(),
             op.lock(),
             op.acl(),
-            op.replacementTags());
+            op.replacementTags(),
+            op.sse(),
+            op.sourceKey());
     ObjectMeta meta = copied.object();
     HttpResponse response = S3Responses.ok(CopyXml.copyObjectResult(meta));
+    EncryptionHeaders.written(response, meta.encryption(), op.sse(), buckets.region());
     sourceVersion(response, op.source(), copied.sourceVersionId());
     ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), meta.versionId());
     return response;
@@ -65,9 +69,12 @@ public final class CopyHandler {
             op.bucket(),
             op.key(),
             op.uploadId(),
-            op.partNumber());
+            op.partNumber(),
+            op.customerKey(),
+            op.sourceKey());
     Part part = copied.part();
     HttpResponse response = S3Responses.ok(CopyXml.copyPartResult(part));
+    EncryptionHeaders.write(response, copied.encryption(), op.customerKey(), buckets.region());
     sourceVersion(response, op.source(), copied.sourceVersionId());
     return response;
   }

@@ -10,6 +10,7 @@ import io.coffer.s3.request.RequestBodies;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.response.ChecksumHeaders;
+import io.coffer.s3.response.EncryptionHeaders;
 import io.coffer.s3.response.MultipartXml;
 import io.coffer.s3.response.ObjectHeaders;
 import io.coffer.s3.response.Owner;
@@ -48,9 +49,11 @@ public final class MultipartHandler {
             op.checksumType(),
             op.lock(),
             op.acl(),
-            op.tags());
+            op.tags(),
+            op.sse());
     HttpResponse response =
         S3Responses.ok(MultipartXml.initiate(op.bucket(), op.key(), upload.uploadId()));
+    EncryptionHeaders.written(response, upload.encryption(), op.sse(), buckets.region());
     if (op.checksumAlgorithm() != null) {
       response.header("x-amz-checksum-algorithm", op.checksumAlgorithm().name());
       response.header("x-amz-checksum-type", upload.checksumType());
@@ -60,7 +63,7 @@ public final class MultipartHandler {
 
   HttpResponse uploadPart(S3Request request, S3Operation.UploadPart op) {
     RequestBodies body = RequestBodies.open(request, op.checksums());
-    Part part =
+    MultipartService.UploadedPart uploaded =
         multipart.uploadPart(
             request.caller(),
             op.bucket(),
@@ -69,9 +72,12 @@ public final class MultipartHandler {
             op.partNumber(),
             body.stream(),
             body.length(),
-            body.checks());
+            body.checks(),
+            op.customerKey());
+    Part part = uploaded.part();
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(part.etag()));
     ChecksumHeaders.write(response, part.checksum());
+    EncryptionHeaders.write(response, uploaded.encryption(), op.customerKey(), buckets.region());
     return response;
   }
 
@@ -83,7 +89,7 @@ public final class MultipartHandler {
         parts.stream()
             .map(p -> new CompletedPartSpec(p.partNumber(), p.etag(), byName(p.checksums())))
             .toList();
-    CompletedUpload completed =
+    MultipartService.Completion completion =
         multipart.complete(
             request.caller(),
             op.bucket(),
@@ -91,8 +97,11 @@ public final class MultipartHandler {
             op.uploadId(),
             specs,
             op.expected(),
-            op.writePrecondition());
+            op.writePrecondition(),
+            op.customerKey());
+    CompletedUpload completed = completion.upload();
     HttpResponse response = S3Responses.ok(MultipartXml.complete(op.bucket(), op.key(), completed));
+    EncryptionHeaders.write(response, completion.encryption(), op.customerKey(), buckets.region());
     ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), completed.versionId());
     return response;
   }

@@ -30,7 +30,8 @@ public final class ObjectAttributesHandler {
             op.versionId(),
             op.attributes().contains(Attribute.OBJECT_PARTS),
             op.maxParts(),
-            op.partNumberMarker());
+            op.partNumberMarker(),
+            op.customerKey());
     HttpResponse response =
         S3Responses.ok(ObjectAttributesXml.render(found.object(), found.parts(), op.attributes()))
             .header("Last-Modified", HttpDates.rfc1123(found.object().updatedAt()));

@@ -8,6 +8,7 @@ import io.coffer.s3.request.RequestBodies;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.response.ChecksumHeaders;
+import io.coffer.s3.response.EncryptionHeaders;
 import io.coffer.s3.response.ObjectHeaders;
 import io.coffer.service.BucketService;
 import io.coffer.service.DeleteOutcome;
@@ -50,9 +51,11 @@ public final class ObjectHandler {
             op.writePrecondition(),
             op.lock(),
             op.acl(),
-            op.tags());
+            op.tags(),
+            op.sse());
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
+    EncryptionHeaders.written(response, meta.encryption(), op.sse(), buckets.region());
     ObjectHeaders.versionId(response, buckets.everVersioned(op.bucket()), meta.versionId());
     expiration(response, meta);
     return response;
@@ -75,9 +78,12 @@ public final class ObjectHandler {
         params.versionId(),
         params.conditions(),
         params.range(),
-        params.partNumber())) {
+        params.partNumber(),
+        params.customerKey())) {
       case ObjectRead read -> {
         HttpResponse response = found(read, params, head, buckets.everVersioned(bucket));
+        EncryptionHeaders.write(
+            response, read.meta().encryption(), params.customerKey(), buckets.region());
         if (params.versionId() == null) { // AWS names the expiry of current versions
           expiration(response, read.meta());
         }

@@ -15,6 +15,7 @@ import io.coffer.s3.request.PostObjectFields;
 import io.coffer.s3.request.S3Operation;
 import io.coffer.s3.request.S3Request;
 import io.coffer.s3.response.ChecksumHeaders;
+import io.coffer.s3.response.EncryptionHeaders;
 import io.coffer.s3.response.ObjectHeaders;
 import io.coffer.s3.response.PostObjectXml;
 import io.coffer.s3.xml.TaggingXml;
@@ -95,7 +96,8 @@ public final class PostObjectHandler {
             put.writePrecondition(),
             put.lock(),
             put.acl(),
-            tags);
+            tags,
+            put.sse());
     return respond(request, fields, op.bucket(), key, meta);
   }
 
@@ -197,6 +199,7 @@ public final class PostObjectHandler {
     }
     response.header("ETag", etag);
     ChecksumHeaders.write(response, meta.checksum());
+    EncryptionHeaders.write(response, meta.encryption(), null, buckets.region());
     ObjectHeaders.versionId(response, buckets.everVersioned(bucket), meta.versionId());
     return response;
   }

@@ -20,6 +20,7 @@ public final class S3Dispatcher {
   private final LifecycleHandler lifecycle;
   private final ObjectAttributesHandler attributes;
   private final PostObjectHandler postObject;
+  private final EncryptionHandler encryption;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -35,7 +36,8 @@ public final class S3Dispatcher {
       CorsHandler cors,
       LifecycleHandler lifecycle,
       ObjectAttributesHandler attributes,
-      PostObjectHandler postObject) {
+      PostObjectHandler postObject,
+      EncryptionHandler encryption) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -50,6 +52,7 @@ public final class S3Dispatcher {
     this.lifecycle = lifecycle;
     this.attributes = attributes;
     this.postObject = postObject;
+    this.encryption = encryption;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -118,6 +121,9 @@ public final class S3Dispatcher {
       case S3Operation.DeleteBucketLifecycle op -> lifecycle.deleteBucketLifecycle(request, op);
       case S3Operation.GetObjectAttributes op -> attributes.getObjectAttributes(request, op);
       case S3Operation.PostObject op -> postObject.postObject(request, op);
+      case S3Operation.GetBucketEncryption op -> encryption.getBucketEncryption(request, op);
+      case S3Operation.PutBucketEncryption op -> encryption.putBucketEncryption(request, op);
+      case S3Operation.DeleteBucketEncryption op -> encryption.deleteBucketEncryption(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parser's rules for the bucket features: a bucket's {@code ?tagging}, {@code ?cors} and {@code
- * ?lifecycle}, an object's {@code ?tagging} and {@code ?attributes}.
+ * ?lifecycle}, {@code ?encryption}, an object's {@code ?tagging} and {@code ?attributes}.
  */
 final class BucketFeatureOperations {
   /** AWS's answer to a lifecycle configuration sent without Content-MD5 or a checksum. */
@@ -55,6 +55,17 @@ final class BucketFeatureOperations {
         default -> throw notAllowed();
       };
     }
+    if (query.has("encryption")) {
+      return switch (method) {
+        case "GET" -> ParsedRequest.of(new S3Operation.GetBucketEncryption(bucket));
+        case "PUT" ->
+            ParsedRequest.of(
+                S3Operation.PutBucketEncryption.class,
+                () -> new S3Operation.PutBucketEncryption(bucket, BodyChecksums.of(headers)));
+        case "DELETE" -> ParsedRequest.of(new S3Operation.DeleteBucketEncryption(bucket));
+        default -> throw notAllowed();
+      };
+    }
     return null;
   }
 
@@ -97,7 +108,8 @@ final class BucketFeatureOperations {
                   ObjectParameters.versionId(query),
                   ObjectAttributeNames.parse(headers),
                   lenientHeader(headers, "x-amz-max-parts", MAX_PARTS, 0, MAX_PARTS),
-                  lenientHeader(headers, "x-amz-part-number-marker", 0, 0, 10_000)));
+                  lenientHeader(headers, "x-amz-part-number-marker", 0, 0, 10_000),
+                  SseHeaders.customerKey(headers)));
     }
     return null;
   }

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place that decides what happens to request headers asking for a feature: encryption,
  * object lock, tags, storage classes, website redirects, namespace settings, conditions Coffer
- * cannot check. A header is accepted only when its value asks for exactly what Coffer does (the
- * {@code STANDARD} storage class, say); otherwise the request is refused with the error AWS gives
- * for that value, or {@code 501 NotImplemented}, before anything is read or stored. Never a silent
- * 200 for a feature that is not there.
+ * cannot check (encryption is {@link SseHeaders}'). A header is accepted only when its value asks
+ * for exactly what Coffer does (the {@code STANDARD} storage class, say); otherwise the request is
+ * refused with the error AWS gives for that value, or {@code 501 NotImplemented}, before anything
+ * is read or stored. Never a silent 200 for a feature that is not there.
  *
  * <p>Headers of an operation that does not take them are ignored, as AWS does, except where a
  * client could believe something happened (encryption headers on a GET).
@@ -44,19 +44,6 @@ public final class FeatureHeaders {
           S3Operation.CopyObject.class,
           S3Operation.CreateMultipartUpload.class);
 
-  /** Operations on an existing object or upload, which take the SSE-C key it was written with. */
-  static final Set<Class<? extends S3Operation>> EXISTING_OBJECT =
-      Set.of(
-          S3Operation.GetObject.class,
-          S3Operation.HeadObject.class,
-          S3Operation.UploadPart.class,
-          S3Operation.UploadPartCopy.class,
-          S3Operation.CompleteMultipartUpload.class,
-          S3Operation.ListParts.class);
-
-  static final Set<Class<? extends S3Operation>> COPIES =
-      Set.of(S3Operation.CopyObject.class, S3Operation.UploadPartCopy.class);
-
   static final Set<Class<? extends S3Operation>> READS =
       Set.of(S3Operation.GetObject.class, S3Operation.HeadObject.class);
 
@@ -80,9 +67,6 @@ public final class FeatureHeaders {
           "FSX_OPENZFS",
           "FSX_ONTAP");
 
-  private static final String SSE_C_NOT_APPLICABLE =
-      "The encryption parameters are not applicable to this object.";
-
   /** The table, in the order a request's headers are judged: the first refusal is the answer. */
   static final List<Rule> RULES = rules();
 
@@ -97,25 +81,10 @@ public final class FeatureHeaders {
 
   private static List<Rule> rules() {
     List<Rule> rules = new ArrayList<>();
-    // Encryption: Coffer stores bytes as sent. A customer key on a read or a part names an
-    // encryption no Coffer object has; AWS answers that for an unencrypted object.
-    for (String suffix : List.of("-customer-algorithm", "-customer-key", "-customer-key-MD5")) {
-      String header = "x-amz-server-side-encryption" + suffix;
-      rules.add(
-          new Rule(
-              header,
-              NEW_OBJECT,
-              notImplemented("Server-side encryption with customer keys (SSE-C)")));
-      rules.add(
-          new Rule(
-              header, EXISTING_OBJECT, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
-      String copySource = "x-amz-copy-source-server-side-encryption" + suffix;
-      rules.add(
-          new Rule(copySource, COPIES, refuse(ErrorCode.INVALID_REQUEST, SSE_C_NOT_APPLICABLE)));
-    }
+    // Encryption headers are the parser's (SseHeaders) on the operations that take them; on a
+    // read, where they could make a client believe something about the object, AWS refuses them.
     for (String suffix : List.of("", "-aws-kms-key-id", "-context", "-bucket-key-enabled")) {
       String header = "x-amz-server-side-encryption" + suffix;
-      rules.add(new Rule(header, NEW_OBJECT, notImplemented("Server-side encryption")));
       String onReads = header + " header is not supported for this operation.";
       rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, onReads)));
     }

@@ -48,7 +48,13 @@ final class ObjectParameters {
         });
     boolean checksumMode = "ENABLED".equalsIgnoreCase(headers.get("x-amz-checksum-mode"));
     return new ReadParameters(
-        range, partNumber, Conditions.read(headers), overrides, checksumMode, versionId);
+        range,
+        partNumber,
+        Conditions.read(headers),
+        overrides,
+        checksumMode,
+        versionId,
+        SseHeaders.customerKey(headers));
   }
 
   static S3Operation.PutObject put(String bucket, String key, Query query, Headers headers) {
@@ -72,7 +78,8 @@ final class ObjectParameters {
         checksums,
         lock,
         AclHeaders.parse(headers),
-        TaggingHeaders.parse(headers));
+        TaggingHeaders.parse(headers),
+        SseHeaders.write(headers));
   }
 
   static S3Operation.DeleteObject delete(String bucket, String key, Query query, Headers headers) {
@@ -110,7 +117,9 @@ final class ObjectParameters {
         Conditions.write(headers),
         ObjectLockHeaders.parse(headers),
         AclHeaders.parse(headers),
-        TaggingHeaders.copyReplacement(headers));
+        TaggingHeaders.copyReplacement(headers),
+        SseHeaders.write(headers),
+        SseHeaders.copySourceKey(headers));
   }
 
   static S3Operation.CreateMultipartUpload createMultipartUpload(
@@ -131,7 +140,8 @@ final class ObjectParameters {
         type,
         ObjectLockHeaders.parse(headers),
         AclHeaders.parse(headers),
-        TaggingHeaders.parse(headers));
+        TaggingHeaders.parse(headers),
+        SseHeaders.write(headers));
   }
 
   /** x-amz-checksum-algorithm: the checksum an object or upload is to have, or null. */

@@ -1,7 +1,10 @@
 package io.coffer.s3.request;
 
+import io.coffer.crypto.SseRequest;
 import io.coffer.http.Headers;
 import io.coffer.http.Query;
+import io.coffer.model.CofferException;
+import io.coffer.model.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -10,8 +13,8 @@ import java.util.Set;
 /**
  * The fields of a POST upload form read as the headers of the PutObject they stand for: the same
  * parser reads the object's attributes, metadata, checksums, lock and ACL, and the same {@link
- * FeatureHeaders} table refuses what Coffer does not do (encryption, storage classes, ...). Only
- * the name {@code acl} differs from its header, {@code x-amz-acl}.
+ * FeatureHeaders} table refuses what Coffer does not do (storage classes, ...). Only the name
+ * {@code acl} differs from its header, {@code x-amz-acl}.
  */
 public final class PostObjectFields {
   /** The form's own controls, which are no header of the object. */
@@ -59,6 +62,14 @@ public final class PostObjectFields {
   /** The PutObject a form asks for, refused as its headers would be. */
   public static S3Operation.PutObject putObject(String bucket, String key, Headers headers) {
     FeatureHeaders.check(S3Operation.PutObject.class, headers::get);
-    return ObjectParameters.put(bucket, key, Query.EMPTY, headers);
+    S3Operation.PutObject put = ObjectParameters.put(bucket, key, Query.EMPTY, headers);
+    if (put.sse() instanceof SseRequest.Customer) {
+      // The form is read after the front end's check that SSE-C keys come over TLS only.
+      throw new CofferException(
+          ErrorCode.NOT_IMPLEMENTED,
+          "Server-side encryption with customer keys (SSE-C) in browser form uploads is not"
+              + " implemented by Coffer; SSE-S3 and SSE-KMS fields are.");
+    }
+    return put;
   }
 }

@@ -1,5 +1,6 @@
 package io.coffer.s3.request;
 
+import io.coffer.crypto.CustomerKey;
 import io.coffer.model.ByteRange;
 import io.coffer.service.ReadConditions;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     parameters), by header name
  * @param checksumMode whether the stored checksum is returned (x-amz-checksum-mode: ENABLED)
  * @param versionId the version asked for: null or "null", the only version without versioning
+ * @param customerKey the SSE-C key the object was written with, or null
  */
 public record ReadParameters(
     @Nullable ByteRange range,
@@ -22,4 +24,5 @@ public record ReadParameters(
     ReadConditions conditions,
     Map<String, String> responseOverrides,
     boolean checksumMode,
-    @Nullable String versionId) {}
+    @Nullable String versionId,
+    @Nullable CustomerKey customerKey) {}

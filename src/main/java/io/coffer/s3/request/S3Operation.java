@@ -1,6 +1,8 @@
 package io.coffer.s3.request;
 
 import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.crypto.CustomerKey;
+import io.coffer.crypto.SseRequest;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
@@ -132,7 +134,8 @@ public sealed interface S3Operation {
       BodyChecksums checksums,
       ObjectLock lock,
       AclRequest acl,
-      Map<String, String> tags)
+      Map<String, String> tags,
+      SseRequest sse)
       implements S3Operation {}
 
   record GetObject(String bucket, String key, ReadParameters read) implements S3Operation {}
@@ -169,7 +172,9 @@ public sealed interface S3Operation {
       WritePrecondition writePrecondition,
       ObjectLock lock,
       AclRequest acl,
-      @Nullable Map<String, String> replacementTags)
+      @Nullable Map<String, String> replacementTags,
+      SseRequest sse,
+      @Nullable CustomerKey sourceKey)
       implements S3Operation {}
 
   /**
@@ -186,11 +191,20 @@ public sealed interface S3Operation {
       @Nullable String checksumType,
       ObjectLock lock,
       AclRequest acl,
-      Map<String, String> tags)
+      Map<String, String> tags,
+      SseRequest sse)
       implements S3Operation {}
 
+  /**
+   * @param customerKey the upload's SSE-C key, or null
+   */
   record UploadPart(
-      String bucket, String key, String uploadId, int partNumber, BodyChecksums checksums)
+      String bucket,
+      String key,
+      String uploadId,
+      int partNumber,
+      BodyChecksums checksums,
+      @Nullable CustomerKey customerKey)
       implements S3Operation {}
 
   /**
@@ -203,7 +217,9 @@ public sealed interface S3Operation {
       int partNumber,
       CopySource source,
       ReadConditions sourceConditions,
-      @Nullable ByteRange sourceRange)
+      @Nullable ByteRange sourceRange,
+      @Nullable CustomerKey customerKey,
+      @Nullable CustomerKey sourceKey)
       implements S3Operation {}
 
   /**
@@ -216,7 +232,8 @@ public sealed interface S3Operation {
       String uploadId,
       ExpectedObject expected,
       BodyChecksums checksums,
-      WritePrecondition writePrecondition)
+      WritePrecondition writePrecondition,
+      @Nullable CustomerKey customerKey)
       implements S3Operation {}
 
   record AbortMultipartUpload(String bucket, String key, String uploadId) implements S3Operation {}
@@ -346,6 +363,15 @@ public sealed interface S3Operation {
 
   record DeleteBucketLifecycle(String bucket) implements S3Operation {}
 
+  record GetBucketEncryption(String bucket) implements S3Operation {}
+
+  /**
+   * @param checksums what the ServerSideEncryptionConfiguration document must match
+   */
+  record PutBucketEncryption(String bucket, BodyChecksums checksums) implements S3Operation {}
+
+  record DeleteBucketEncryption(String bucket) implements S3Operation {}
+
   /**
    * @param attributes what x-amz-object-attributes asks for (never empty)
    * @param maxParts x-amz-max-parts: at most this many parts in ObjectParts (1000 at most)
@@ -357,7 +383,8 @@ public sealed interface S3Operation {
       @Nullable String versionId,
       Set<ObjectAttributeNames.Attribute> attributes,
       int maxParts,
-      int partNumberMarker)
+      int partNumberMarker,
+      @Nullable CustomerKey customerKey)
       implements S3Operation {}
 
   /**

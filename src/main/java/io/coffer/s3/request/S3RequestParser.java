@@ -123,7 +123,8 @@ public final class S3RequestParser {
                       Objects.requireNonNull(query.get("uploadId")),
                       ExpectedObjectHeaders.expected(headers),
                       BodyChecksums.ofDocumentOnly(headers),
-                      Conditions.write(headers)));
+                      Conditions.write(headers),
+                      SseHeaders.customerKey(headers)));
         }
         if (subresource != null) {
           String operation =
@@ -161,7 +162,12 @@ public final class S3RequestParser {
             S3Operation.UploadPart.class,
             () ->
                 new S3Operation.UploadPart(
-                    bucket, key, uploadId, partNumber, BodyChecksums.of(headers)));
+                    bucket,
+                    key,
+                    uploadId,
+                    partNumber,
+                    BodyChecksums.of(headers),
+                    SseHeaders.customerKey(headers)));
       }
       S3Operation.CopySource source = CopySourceParser.parse(copySource);
       return ParsedRequest.of(
@@ -174,7 +180,9 @@ public final class S3RequestParser {
                   partNumber,
                   source,
                   Conditions.copySource(headers),
-                  RangeHeader.parseCopySourceRange(headers.get("x-amz-copy-source-range"))));
+                  RangeHeader.parseCopySourceRange(headers.get("x-amz-copy-source-range")),
+                  SseHeaders.customerKey(headers),
+                  SseHeaders.copySourceKey(headers)));
     }
     if (copySource != null) {
       S3Operation.CopySource source = CopySourceParser.parse(copySource);

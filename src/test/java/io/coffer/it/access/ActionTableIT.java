@@ -440,6 +440,27 @@ class ActionTableIT {
             "s3:PutBucketCORS",
             s3 -> s3.deleteBucketCors(b -> b.bucket(BUCKET))),
         new Row(
+            "GetBucketEncryption",
+            "s3:GetEncryptionConfiguration",
+            s3 -> catchNoSuch(() -> s3.getBucketEncryption(b -> b.bucket(BUCKET)))),
+        new Row(
+            "PutBucketEncryption",
+            "s3:PutEncryptionConfiguration",
+            s3 ->
+                s3.putBucketEncryption(
+                    b ->
+                        b.bucket(BUCKET)
+                            .serverSideEncryptionConfiguration(
+                                c ->
+                                    c.rules(
+                                        r ->
+                                            r.applyServerSideEncryptionByDefault(
+                                                d -> d.sseAlgorithm("AES256")))))),
+        new Row(
+            "DeleteBucketEncryption",
+            "s3:PutEncryptionConfiguration",
+            s3 -> s3.deleteBucketEncryption(b -> b.bucket(BUCKET))),
+        new Row(
             "GetBucketLifecycleConfiguration",
             "s3:GetLifecycleConfiguration",
             s3 -> catchNoSuch(() -> s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)))),

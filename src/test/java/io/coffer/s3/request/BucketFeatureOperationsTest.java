@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The parser's rules for the bucket features (tagging, CORS, lifecycle, object attributes, POST
- * uploads): which operation each request is, and what is refused before anything is read.
+ * The parser's rules for the bucket features (tagging, CORS, lifecycle, default encryption, object
+ * attributes, POST uploads): which operation each request is, and what is refused before anything
+ * is read.
  */
 class BucketFeatureOperationsTest {
   private static final Headers NONE = Headers.of();
@@ -52,7 +53,14 @@ class BucketFeatureOperationsTest {
                     ObjectAttributeNames.Attribute.ETAG,
                     ObjectAttributeNames.Attribute.OBJECT_PARTS),
                 5,
-                2)),
+                2,
+                null)),
+        row("GET /b?encryption", NONE, new S3Operation.GetBucketEncryption("b")),
+        row("DELETE /b?encryption", NONE, new S3Operation.DeleteBucketEncryption("b")),
+        row(
+            "PUT /b?encryption",
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutBucketEncryption("b", MD5)),
         row("GET /b/k?tagging", NONE, new S3Operation.GetObjectTagging("b", "k", null)),
         row("DELETE /b/k?tagging", NONE, new S3Operation.DeleteObjectTagging("b", "k", null)));
   }

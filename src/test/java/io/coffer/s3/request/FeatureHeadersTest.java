@@ -43,27 +43,11 @@ class FeatureHeadersTest {
   /** operation | header | value | expected: "accepted" or the S3 error code and status. */
   static final String TABLE =
       """
-      PutObject,               x-amz-server-side-encryption-customer-algorithm,             AES256,                    NotImplemented 501
-      PutObject,               x-amz-server-side-encryption-customer-key,                   MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=, NotImplemented 501
-      PutObject,               x-amz-server-side-encryption-customer-key-MD5,               gWPdiaPRmm/rBSIp6b9Hzw==,  NotImplemented 501
-      CopyObject,              x-amz-server-side-encryption-customer-algorithm,             AES256,                    NotImplemented 501
-      CreateMultipartUpload,   x-amz-server-side-encryption-customer-algorithm,             AES256,                    NotImplemented 501
-      GetObject,               x-amz-server-side-encryption-customer-algorithm,             AES256,                    InvalidRequest 400
-      HeadObject,              x-amz-server-side-encryption-customer-key,                   MDEy,                      InvalidRequest 400
-      GetObject,               x-amz-server-side-encryption-customer-key-MD5,               gWPdiaPRmm/rBSIp6b9Hzw==,  InvalidRequest 400
-      UploadPart,              x-amz-server-side-encryption-customer-algorithm,             AES256,                    InvalidRequest 400
-      UploadPartCopy,          x-amz-server-side-encryption-customer-key,                   MDEy,                      InvalidRequest 400
-      CompleteMultipartUpload, x-amz-server-side-encryption-customer-algorithm,             AES256,                    InvalidRequest 400
-      ListParts,               x-amz-server-side-encryption-customer-key-MD5,               gWPdiaPRmm/rBSIp6b9Hzw==,  InvalidRequest 400
-      CopyObject,              x-amz-copy-source-server-side-encryption-customer-algorithm, AES256,                    InvalidRequest 400
-      CopyObject,              x-amz-copy-source-server-side-encryption-customer-key,       MDEy,                      InvalidRequest 400
-      UploadPartCopy,          x-amz-copy-source-server-side-encryption-customer-key-MD5,   gWPdiaPRmm/rBSIp6b9Hzw==,  InvalidRequest 400
-      PutObject,               x-amz-server-side-encryption,                                AES256,                    NotImplemented 501
-      PutObject,               x-amz-server-side-encryption,                                aws:kms,                   NotImplemented 501
-      CopyObject,              x-amz-server-side-encryption,                                aws:kms:dsse,              NotImplemented 501
-      CreateMultipartUpload,   x-amz-server-side-encryption-aws-kms-key-id,                 arn:aws:kms:key/1,         NotImplemented 501
-      PutObject,               x-amz-server-side-encryption-context,                        e30=,                      NotImplemented 501
-      CreateMultipartUpload,   x-amz-server-side-encryption-bucket-key-enabled,             true,                      NotImplemented 501
+      PutObject,               x-amz-server-side-encryption,                                AES256,                    accepted
+      CopyObject,              x-amz-server-side-encryption,                                aws:kms,                   accepted
+      CreateMultipartUpload,   x-amz-server-side-encryption-customer-algorithm,             AES256,                    accepted
+      GetObject,               x-amz-server-side-encryption-customer-algorithm,             AES256,                    accepted
+      UploadPartCopy,          x-amz-copy-source-server-side-encryption-customer-key,       MDEy,                      accepted
       GetObject,               x-amz-server-side-encryption,                                AES256,                    InvalidArgument 400
       HeadObject,              x-amz-server-side-encryption,                                aws:kms,                   InvalidArgument 400
       GetObject,               x-amz-server-side-encryption-aws-kms-key-id,                 arn:aws:kms:key/1,         InvalidArgument 400

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.coffer.checksum.ChecksumAlgorithm;
+import io.coffer.crypto.SseRequest;
 import io.coffer.http.Headers;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
@@ -73,7 +74,7 @@ class S3RequestParserTest {
       new ObjectAttributes(null, Map.of(), Map.of());
   private static final ListParameters DEFAULT_LIST = new ListParameters("", null, 1000, false);
   private static final ReadParameters PLAIN_READ =
-      new ReadParameters(null, null, ReadConditions.NONE, Map.of(), false, null);
+      new ReadParameters(null, null, ReadConditions.NONE, Map.of(), false, null, null);
   private static final ReadConditions NO_SOURCE_CONDITIONS =
       new ReadConditions(null, null, null, null);
   private static final BodyChecksums NO_CHECKSUMS = new BodyChecksums(null, null, null, null);
@@ -192,7 +193,8 @@ class S3RequestParserTest {
                 NO_CHECKSUMS,
                 ObjectLock.NONE,
                 AclRequest.NONE,
-                Map.of())),
+                Map.of(),
+                SseRequest.NONE)),
         row(
             "PUT /b/k",
             Headers.of("x-amz-tagging", "team=red&note=&bare"),
@@ -204,7 +206,8 @@ class S3RequestParserTest {
                 NO_CHECKSUMS,
                 ObjectLock.NONE,
                 AclRequest.NONE,
-                Map.of("team", "red", "note", "", "bare", ""))),
+                Map.of("team", "red", "note", "", "bare", ""),
+                SseRequest.NONE)),
         row(
             "PUT /b/k",
             Headers.of("x-amz-checksum-crc32", " AAAAAA== "),
@@ -216,7 +219,8 @@ class S3RequestParserTest {
                 new BodyChecksums(null, ChecksumAlgorithm.CRC32, "AAAAAA==", null),
                 ObjectLock.NONE,
                 AclRequest.NONE,
-                Map.of())),
+                Map.of(),
+                SseRequest.NONE)),
         row(
             "PUT /b/k",
             Headers.of(
@@ -236,7 +240,8 @@ class S3RequestParserTest {
                 new BodyChecksums("1B2M2Y8AsgTpgAmY7PhCfg==", null, null, null),
                 new ObjectLock(RetentionMode.GOVERNANCE, UNTIL, LegalHold.ON),
                 AclRequest.NONE,
-                Map.of())),
+                Map.of(),
+                SseRequest.NONE)),
         row("GET /b/k", NONE, new GetObject("b", "k", PLAIN_READ)),
         row(
             "GET /b/k?response-content-type=text/csv&versionId=null",
@@ -251,7 +256,8 @@ class S3RequestParserTest {
                     new ReadConditions("\"abc\"", null, null, null),
                     Map.of("Content-Type", "text/csv"),
                     true,
-                    "null"))),
+                    "null",
+                    null))),
         row(
             "HEAD /b/k?partNumber=2",
             Headers.of("If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"),
@@ -264,6 +270,7 @@ class S3RequestParserTest {
                     new ReadConditions(null, null, Instant.parse("1994-11-06T08:49:37Z"), null),
                     Map.of(),
                     false,
+                    null,
                     null))),
         row(
             "DELETE /b/k",
@@ -279,7 +286,8 @@ class S3RequestParserTest {
             new GetObject(
                 "b",
                 "k",
-                new ReadParameters(null, null, ReadConditions.NONE, Map.of(), false, VERSION))),
+                new ReadParameters(
+                    null, null, ReadConditions.NONE, Map.of(), false, VERSION, null))),
         row(
             "PUT /b/k",
             Headers.of("x-amz-copy-source", "/source-bucket/photos/cat.jpg"),
@@ -293,6 +301,8 @@ class S3RequestParserTest {
                 WritePrecondition.NONE,
                 ObjectLock.NONE,
                 AclRequest.NONE,
+                null,
+                SseRequest.NONE,
                 null)),
         row(
             "PUT /b/k",
@@ -313,6 +323,8 @@ class S3RequestParserTest {
                 WritePrecondition.NONE,
                 new ObjectLock(RetentionMode.COMPLIANCE, UNTIL, null),
                 AclRequest.NONE,
+                null,
+                SseRequest.NONE,
                 null)),
         row(
             "PUT /b/k",
@@ -335,6 +347,8 @@ class S3RequestParserTest {
                 WritePrecondition.NONE,
                 ObjectLock.NONE,
                 AclRequest.NONE,
+                null,
+                SseRequest.NONE,
                 null)),
         row(
             "PUT /b/k",
@@ -355,7 +369,9 @@ class S3RequestParserTest {
                 WritePrecondition.NONE,
                 ObjectLock.NONE,
                 AclRequest.NONE,
-                Map.of("a", "1", "b c", "d"))),
+                Map.of("a", "1", "b c", "d"),
+                SseRequest.NONE,
+                null)),
         row(
             "PUT /b/k",
             Headers.of(
@@ -373,7 +389,9 @@ class S3RequestParserTest {
                 WritePrecondition.NONE,
                 ObjectLock.NONE,
                 AclRequest.NONE,
-                Map.of())),
+                Map.of(),
+                SseRequest.NONE,
+                null)),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-tagging", "stage=raw"),
@@ -385,13 +403,22 @@ class S3RequestParserTest {
                 null,
                 ObjectLock.NONE,
                 AclRequest.NONE,
-                Map.of("stage", "raw"))),
+                Map.of("stage", "raw"),
+                SseRequest.NONE)),
         // Multipart uploads
         row(
             "POST /b/k?uploads",
             NONE,
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE, Map.of())),
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                null,
+                null,
+                ObjectLock.NONE,
+                AclRequest.NONE,
+                Map.of(),
+                SseRequest.NONE)),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
@@ -403,7 +430,8 @@ class S3RequestParserTest {
                 "COMPOSITE",
                 ObjectLock.NONE,
                 AclRequest.NONE,
-                Map.of())),
+                Map.of(),
+                SseRequest.NONE)),
         row(
             "POST /b/k?uploads",
             Headers.of("x-amz-object-lock-legal-hold", "OFF"),
@@ -415,11 +443,12 @@ class S3RequestParserTest {
                 null,
                 new ObjectLock(null, null, LegalHold.OFF),
                 AclRequest.NONE,
-                Map.of())),
+                Map.of(),
+                SseRequest.NONE)),
         row(
             "PUT /b/k?partNumber=1&uploadId=u",
             NONE,
-            new UploadPart("b", "k", "u", 1, NO_CHECKSUMS)),
+            new UploadPart("b", "k", "u", 1, NO_CHECKSUMS, null)),
         row(
             "PUT /b/k?partNumber=2&uploadId=u",
             Headers.of(
@@ -429,7 +458,8 @@ class S3RequestParserTest {
                 "k",
                 "u",
                 2,
-                new BodyChecksums(null, ChecksumAlgorithm.CRC32C, null, "x-amz-checksum-crc32c"))),
+                new BodyChecksums(null, ChecksumAlgorithm.CRC32C, null, "x-amz-checksum-crc32c"),
+                null)),
         row(
             "PUT /b/k?partNumber=3&uploadId=u",
             Headers.of(
@@ -438,7 +468,15 @@ class S3RequestParserTest {
                 "x-amz-copy-source-range",
                 "bytes=0-99"),
             new UploadPartCopy(
-                "b", "k", "u", 3, SOURCE, NO_SOURCE_CONDITIONS, ByteRange.copySource(0, 99))),
+                "b",
+                "k",
+                "u",
+                3,
+                SOURCE,
+                NO_SOURCE_CONDITIONS,
+                ByteRange.copySource(0, 99),
+                null,
+                null)),
         row(
             "POST /b/k?uploadId=u",
             Headers.of("x-amz-mp-object-size", "42"),
@@ -448,7 +486,8 @@ class S3RequestParserTest {
                 "u",
                 new ExpectedObject(null, null, null, 42L),
                 NO_CHECKSUMS,
-                WritePrecondition.NONE)),
+                WritePrecondition.NONE,
+                null)),
         // The checksum headers of a completion describe the object, not the XML document.
         row(
             "POST /b/k?uploadId=u",
@@ -459,7 +498,8 @@ class S3RequestParserTest {
                 "u",
                 new ExpectedObject(ChecksumAlgorithm.CRC32, "AAAAAA==", null, null),
                 NO_CHECKSUMS,
-                WritePrecondition.NONE)),
+                WritePrecondition.NONE,
+                null)),
         row("DELETE /b/k?uploadId=u", NONE, new AbortMultipartUpload("b", "k", "u")),
         row(
             "GET /b/k?uploadId=u&max-parts=2&part-number-marker=1",
@@ -486,7 +526,15 @@ class S3RequestParserTest {
             "POST /b/k?uploads=",
             NONE,
             new CreateMultipartUpload(
-                "b", "k", NO_ATTRIBUTES, null, null, ObjectLock.NONE, AclRequest.NONE, Map.of())),
+                "b",
+                "k",
+                NO_ATTRIBUTES,
+                null,
+                null,
+                ObjectLock.NONE,
+                AclRequest.NONE,
+                Map.of(),
+                SseRequest.NONE)),
         row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),
