@@ -219,7 +219,8 @@ region = us-east-1
 endpoint = $endpoint
 EOF
   # host_bucket without %(bucket)s is s3cmd's documented way to get path-style requests.
-  # Over TLS s3cmd checks the certificate and the host name against the test CA.
+  # Over TLS s3cmd checks the certificate and the host name against the test CA;
+  # public_url_use_https makes signurl write https:// URLs.
   local https=False
   [ "$phase" = tls ] && https=True
   cat >"$work/s3cfg-$phase" <<EOF
@@ -229,6 +230,7 @@ secret_key = e2e-secret-key-0123456789
 host_base = 127.0.0.1:$s3_port
 host_bucket = 127.0.0.1:$s3_port
 use_https = $https
+public_url_use_https = $https
 ca_certs_file = ${ca_bundle:-}
 check_ssl_certificate = True
 check_ssl_hostname = True
