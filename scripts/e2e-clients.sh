@@ -220,7 +220,7 @@ endpoint = $endpoint
 EOF
   # host_bucket without %(bucket)s is s3cmd's documented way to get path-style requests.
   # Over TLS s3cmd checks the certificate and the host name against the test CA;
-  # public_url_use_https makes signurl write https:// URLs.
+  # signurl_use_https makes signurl write https:// URLs.
   local https=False
   [ "$phase" = tls ] && https=True
   cat >"$work/s3cfg-$phase" <<EOF
@@ -231,6 +231,7 @@ host_base = 127.0.0.1:$s3_port
 host_bucket = 127.0.0.1:$s3_port
 use_https = $https
 public_url_use_https = $https
+signurl_use_https = $https
 ca_certs_file = ${ca_bundle:-}
 check_ssl_certificate = True
 check_ssl_hostname = True
@@ -756,25 +757,30 @@ boto3_sse_kms() {
   expect_field kms/big.bin SSEKMSKeyId '*e2e-boto3-key'
 }
 
-rclone_sse() { # MODE-FLAGS... : 50 MiB in parts (cutoff 10M) with the flags, read back with them
-  local dest="$work/down/rclone-sse-$RANDOM.bin"
-  rclone_ copyto --s3-upload-cutoff 10M --s3-chunk-size 5M "$@" "$work/src/big.bin" "coffer:$bucket/sse/big.bin"
-  rclone_ copyto "$@" "coffer:$bucket/sse/big.bin" "$dest"
+rclone_sse() { # KEY MODE-FLAGS... : 50 MiB in parts (cutoff 10M) with the flags, read back with
+  # them. A key of its own per mode: rclone skips a copy whose size and time match an object
+  # already there, and its existence check (HEAD) with SSE-C headers of an object written
+  # otherwise is a 400, as on AWS.
+  local key=$1 dest="$work/down/rclone-sse-$1.bin"
+  shift
+  rclone_ copyto --s3-upload-cutoff 10M --s3-chunk-size 5M "$@" "$work/src/big.bin" "coffer:$bucket/$key"
+  rclone_ copyto "$@" "coffer:$bucket/$key" "$dest"
   same_file "$work/src/big.bin" "$dest"
 }
 rclone_sse_s3() {
-  rclone_sse --s3-server-side-encryption AES256
-  expect_field sse/big.bin ServerSideEncryption AES256
+  rclone_sse sse/s3.bin --s3-server-side-encryption AES256
+  expect_field sse/s3.bin ServerSideEncryption AES256
 }
 rclone_sse_kms() {
   kms_key e2e-rclone-key
-  rclone_sse --s3-server-side-encryption aws:kms --s3-sse-kms-key-id e2e-rclone-key
-  expect_field sse/big.bin SSEKMSKeyId '*e2e-rclone-key'
+  rclone_sse sse/kms.bin --s3-server-side-encryption aws:kms --s3-sse-kms-key-id e2e-rclone-key
+  expect_field sse/kms.bin ServerSideEncryption aws:kms
+  expect_field sse/kms.bin SSEKMSKeyId '*e2e-rclone-key'
 }
 rclone_sse_c() {
-  rclone_sse --s3-sse-customer-algorithm AES256 --s3-sse-customer-key "$ssec_key"
-  expect_field sse/big.bin SSECustomerAlgorithm AES256 $(ssec_args)
-  refused 400 head_field sse/big.bin ContentLength
+  rclone_sse sse/c.bin --s3-sse-customer-algorithm AES256 --s3-sse-customer-key "$ssec_key"
+  expect_field sse/c.bin SSECustomerAlgorithm AES256 $(ssec_args)
+  refused 400 head_field sse/c.bin ContentLength
 }
 
 s3cmd_sse() { # OPTIONS...: small and 50 MiB (multipart) put with the options, read back

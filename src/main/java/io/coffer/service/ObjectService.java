@@ -15,7 +15,6 @@ import io.coffer.model.BucketRef;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
-import io.coffer.model.Encryption;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
