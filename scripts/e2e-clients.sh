@@ -265,20 +265,20 @@ check_ls() {
     fail "listing differs from what was uploaded: $(grep '^[<>]' "$work/$client-listing.diff" | head -n 3 | tr '\n' ' ')"
 }
 check_get() { # KEY SOURCE
-  local dest="$work/down/$client/$1"
+  local dest="$down/$client/$1"
   mkdir -p "$(dirname "$dest")"
   "${client}_get" "$1" "$dest"
   same_file "$2" "$dest"
 }
 check_sync_down() {
-  local dest="$work/down/$client-tree"
+  local dest="$down/$client-tree"
   mkdir -p "$dest"
   "${client}_sync_down" tree/ "$dest"
   diff <(tree_digest "$work/src/tree") <(tree_digest "$dest") >"$work/$client-tree.diff" ||
     fail "downloaded tree differs: $(grep '^[<>]' "$work/$client-tree.diff" | head -n 3 | tr '\n' ' ')"
 }
 check_presign() { # KEY SOURCE
-  local url code body="$work/down/$client-presigned"
+  local url code body="$down/$client-presigned"
   url=$("${client}_presign" "$1" | tail -n 1)
   [[ $url == http* ]] || fail "no URL from presign: $url"
   code=$(curl_ -sS -o "$body" -w '%{http_code}' "$url")
@@ -286,7 +286,7 @@ check_presign() { # KEY SOURCE
   same_file "$2" "$body"
 }
 check_boto3_post() { # generate_presigned_post and a form POST of the small file, read back
-  local body="$work/down/boto3-posted"
+  local body="$down/boto3-posted"
   boto3_ post-form "$bucket" posted.txt "$work/src/small.txt"
   boto3_ cat "$bucket" posted.txt >"$body"
   same_file "$work/src/small.txt" "$body"
@@ -303,7 +303,7 @@ check_rm_recursive() {
   [ -z "$left" ] || fail "objects left after the recursive delete: $left"
 }
 check_rclone_multipart() { # rclone's default cutoff is 200 MiB: force its multipart path too
-  local dest="$work/down/rclone-multipart.bin"
+  local dest="$down/rclone-multipart.bin"
   rclone_ copyto --s3-upload-cutoff 10M --s3-chunk-size 5M "$work/src/big.bin" "coffer:$bucket/big.bin"
   rclone_get big.bin "$dest"
   same_file "$work/src/big.bin" "$dest"
@@ -334,7 +334,7 @@ restic_backup() { # a first snapshot, a change, a second snapshot
     fail "expected 2 snapshots"
 }
 check_restic_restore() {
-  local dest="$work/down/restic"
+  local dest="$down/restic"
   rm -rf "$dest"
   restic_ restore latest --target "$dest"
   diff <(tree_digest "$work/restic-src") <(tree_digest "$dest$work/restic-src") >"$work/restic.diff" ||
@@ -505,9 +505,9 @@ aws_identity_policy() { # a second credential reads what its policy allows and n
   local keys
   keys=$(reader_credential)
   as_reader() { AWS_ACCESS_KEY_ID=${keys% *} AWS_SECRET_ACCESS_KEY=${keys#* } aws_ "$@"; }
-  as_reader s3api get-object --bucket "$abucket" --key public/a.txt "$work/down/aws-reader-a.txt" >/dev/null
-  same_file "$work/src/small.txt" "$work/down/aws-reader-a.txt"
-  denied as_reader s3api get-object --bucket "$abucket" --key private/b.txt "$work/down/aws-reader-b.txt"
+  as_reader s3api get-object --bucket "$abucket" --key public/a.txt "$down/aws-reader-a.txt" >/dev/null
+  same_file "$work/src/small.txt" "$down/aws-reader-a.txt"
+  denied as_reader s3api get-object --bucket "$abucket" --key private/b.txt "$down/aws-reader-b.txt"
   denied as_reader s3api put-object --bucket "$abucket" --key public/new.txt --body "$work/src/small.txt"
   denied as_reader s3api put-bucket-policy --bucket "$abucket" --policy "file://$(public_prefix_policy)"
   denied as_reader s3api list-objects-v2 --bucket "$abucket"
@@ -706,33 +706,33 @@ aws_sse_s3() { # small and 50 MiB (multipart) with --sse AES256, read back
   aws_ s3 cp --sse AES256 "$work/src/big.bin" "s3://$bucket/s3/big.bin"
   expect_field s3/small.txt ServerSideEncryption AES256
   expect_field s3/big.bin ServerSideEncryption AES256
-  aws_ s3 cp "s3://$bucket/s3/big.bin" "$work/down/aws-sse-s3.bin"
-  same_file "$work/src/big.bin" "$work/down/aws-sse-s3.bin"
+  aws_ s3 cp "s3://$bucket/s3/big.bin" "$down/aws-sse-s3.bin"
+  same_file "$work/src/big.bin" "$down/aws-sse-s3.bin"
 }
 aws_sse_kms() { # a named key, then the key disabled: the object cannot be read until re-enabled
   kms_key e2e-aws-key
   aws_ s3 cp --sse aws:kms --sse-kms-key-id e2e-aws-key "$work/src/big.bin" "s3://$bucket/kms/big.bin"
   expect_field kms/big.bin ServerSideEncryption aws:kms
   expect_field kms/big.bin SSEKMSKeyId '*e2e-aws-key'
-  aws_ s3 cp "s3://$bucket/kms/big.bin" "$work/down/aws-sse-kms.bin"
-  same_file "$work/src/big.bin" "$work/down/aws-sse-kms.bin"
+  aws_ s3 cp "s3://$bucket/kms/big.bin" "$down/aws-sse-kms.bin"
+  same_file "$work/src/big.bin" "$down/aws-sse-kms.bin"
   api PUT /kms/keys/e2e-aws-key '{"enabled": false}' >/dev/null
-  refused KMS.DisabledException aws_ s3api get-object --bucket "$bucket" --key kms/big.bin "$work/down/aws-kms-disabled"
+  refused KMS.DisabledException aws_ s3api get-object --bucket "$bucket" --key kms/big.bin "$down/aws-kms-disabled"
   api PUT /kms/keys/e2e-aws-key '{"enabled": true}' >/dev/null
-  aws_ s3api get-object --bucket "$bucket" --key kms/big.bin "$work/down/aws-kms-again" >/dev/null
-  same_file "$work/src/big.bin" "$work/down/aws-kms-again"
+  aws_ s3api get-object --bucket "$bucket" --key kms/big.bin "$down/aws-kms-again" >/dev/null
+  same_file "$work/src/big.bin" "$down/aws-kms-again"
 }
 aws_sse_c() { # 50 MiB multipart with --sse-c; no key: 400, wrong key: 403; a ranged GET
   aws_ s3 cp --sse-c AES256 --sse-c-key "$ssec_key" "$work/src/big.bin" "s3://$bucket/c/big.bin"
   expect_field c/big.bin SSECustomerAlgorithm AES256 $(ssec_args)
   refused 400 head_field c/big.bin ContentLength
   refused 403 head_field c/big.bin ContentLength $(ssec_args "$ssec_other")
-  aws_ s3 cp --sse-c AES256 --sse-c-key "$ssec_key" "s3://$bucket/c/big.bin" "$work/down/aws-sse-c.bin"
-  same_file "$work/src/big.bin" "$work/down/aws-sse-c.bin"
+  aws_ s3 cp --sse-c AES256 --sse-c-key "$ssec_key" "s3://$bucket/c/big.bin" "$down/aws-sse-c.bin"
+  same_file "$work/src/big.bin" "$down/aws-sse-c.bin"
   # bytes 65530..200009: across the first package boundaries of a 64 KiB package format
   aws_ s3api get-object --bucket "$bucket" --key c/big.bin --range bytes=65530-200009 $(ssec_args) \
-    "$work/down/aws-sse-c-range" >/dev/null
-  cmp <(tail -c +65531 "$work/src/big.bin" | head -c 134480) "$work/down/aws-sse-c-range" ||
+    "$down/aws-sse-c-range" >/dev/null
+  cmp <(tail -c +65531 "$work/src/big.bin" | head -c 134480) "$down/aws-sse-c-range" ||
     fail "the ranged GET of an SSE-C object returned other bytes"
 }
 aws_sse_c_refused_over_http() { # plain phase: AWS refuses SSE-C without TLS, and so does Coffer
@@ -761,7 +761,7 @@ rclone_sse() { # KEY MODE-FLAGS... : 50 MiB in parts (cutoff 10M) with the flags
   # them. A key of its own per mode: rclone skips a copy whose size and time match an object
   # already there, and its existence check (HEAD) with SSE-C headers of an object written
   # otherwise is a 400, as on AWS.
-  local key=$1 dest="$work/down/rclone-sse-$1.bin"
+  local key=$1 dest="$down/rclone-sse-$1.bin"
   shift
   rclone_ copyto --s3-upload-cutoff 10M --s3-chunk-size 5M "$@" "$work/src/big.bin" "coffer:$bucket/$key"
   rclone_ copyto "$@" "coffer:$bucket/$key" "$dest"
@@ -786,8 +786,8 @@ rclone_sse_c() {
 s3cmd_sse() { # OPTIONS...: small and 50 MiB (multipart) put with the options, read back
   s3cmd_ put "$@" "$work/src/small.txt" "s3://$bucket/sse/small.txt"
   s3cmd_ put "$@" "$work/src/big.bin" "s3://$bucket/sse/big.bin"
-  s3cmd_ get --force "s3://$bucket/sse/big.bin" "$work/down/s3cmd-sse.bin"
-  same_file "$work/src/big.bin" "$work/down/s3cmd-sse.bin"
+  s3cmd_ get --force "s3://$bucket/sse/big.bin" "$down/s3cmd-sse.bin"
+  same_file "$work/src/big.bin" "$down/s3cmd-sse.bin"
 }
 s3cmd_sse_s3() {
   s3cmd_sse --server-side-encryption
@@ -881,6 +881,9 @@ run_phase() {
   phase=$1
   shift
   local c
+  # downloads of each phase apart: a sync must not find the other phase's files already there
+  down="$work/down-$phase"
+  mkdir -p "$down"
   if ! start_server "$@"; then
     echo "FAIL $phase server start: see the log above" >"$work/results-$phase-server"
     return
