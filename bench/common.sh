@@ -23,9 +23,9 @@ if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)"
 fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_http() { # url: waits until the server answers anything over HTTP
+wait_http() { # url [curl options]: waits until the server answers anything over HTTP(S)
   for _ in $(seq 1 120); do
-    curl -s -o /dev/null "$1" && return 0
+    curl -s -o /dev/null "$@" && return 0
     sleep 0.5
   done
   echo "$script: no answer from $1" >&2; return 1
@@ -36,13 +36,16 @@ wait_http() { # url: waits until the server answers anything over HTTP
 ACCESS_KEY="benchaccesskey000001"
 SECRET_KEY="bench-secret-$(date +%s%N)"
 
-start_coffer() { # data-dir log-file: the jar with -Xmx256m on free loopback ports, fsync on;
-  # sets coffer_port and coffer_pid
+start_coffer() { # data-dir log-file [server options...]: the jar with -Xmx256m (plus the JVM
+  # options in $coffer_jvm_opts, if any) on free loopback ports, fsync on; sets coffer_port and
+  # coffer_pid
+  local data=$1 log=$2 console_port
+  shift 2
   coffer_port=$(free_port)
-  local console_port
   console_port=$(free_port)
+  # shellcheck disable=SC2086 # coffer_jvm_opts is a list of words
   COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="bench-api-key-000000" \
-    "$JAVA" -Xmx256m -jar "$jar" server --data "$1" \
-    --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" >"$2" 2>&1 &
+    "$JAVA" -Xmx256m ${coffer_jvm_opts:-} -jar "$jar" server --data "$data" \
+    --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" "$@" >"$log" 2>&1 &
   coffer_pid=$!
 }

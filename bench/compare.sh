@@ -2,7 +2,7 @@
 # Coffer beside s3proxy (and nginx as the physical limit) on this machine, same workloads, same run.
 #
 #   bench/compare.sh [--quick] [--rounds N] [--duration D] [--warmup D] [--workloads a,b,...]
-#                    [--results DIR] [--no-nginx]
+#                    [--results DIR] [--no-nginx] [--tls] [--sse]
 #
 # Starts Coffer (the jar, -Xmx256m) and s3proxy (org.gaul:s3proxy from Maven Central, provider
 # filesystem-nio2 on a temp dir, -Xmx256m) on free loopback ports, plus nginx with WebDAV PUT when
@@ -10,12 +10,17 @@
 # servers flips every round so that drift on a shared machine hits both alike), and prints the
 # medians with the ratio Coffer/s3proxy. Results (raw JSON per run, summary.md, summary.json) go to
 # target/bench-results/<date>/ unless --results says otherwise. Needs a JDK >= 21, python3 and curl.
+# --tls adds the same servers over TLS, with a certificate made for the run (scripts/test-certs.sh,
+# openssl): Coffer with --tls-cert/--tls-key twice (--tls-engine openssl: BoringSSL through
+# netty-tcnative, and --tls-engine jdk), s3proxy's Jetty with a
+# PKCS#12 key store, nginx with ssl; put-*/get-* only. --sse adds Coffer plain with
+# x-amz-server-side-encryption: AES256 on every write (SSE-S3); put-*/get-* only.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 
 S3PROXY_VERSION="${S3PROXY_VERSION:-4.1.0}"
-rounds=3 duration=15s warmup=3s nginx=auto quick=0
+rounds=3 duration=15s warmup=3s nginx=auto quick=0 tls=0 sse=0
 workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart,mixed"
 results="$repo/target/bench-results/$(date -u +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
@@ -27,7 +32,9 @@ while [ $# -gt 0 ]; do
     --workloads) workloads="$2"; shift ;;
     --results) results="$2"; shift ;;
     --no-nginx) nginx=off ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --tls) tls=1 ;;
+    --sse) sse=1 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -58,12 +65,36 @@ cleanup() {
 trap cleanup EXIT
 
 start_coffer "$work/coffer" "$results/coffer.log"
-pids+=("$coffer_pid")
+pids+=("$coffer_pid"); coffer_plain_pid=$coffer_pid; coffer_plain_port=$coffer_port
+
+# TLS: one certificate for every server; Coffer over TLS is a server of its own (both its ports
+# speak TLS), once per engine; s3proxy and nginx add an https listener beside the plain one.
+certs="$work/certs"
+coffer_tls=off
+if [ "$tls" = 1 ]; then
+  "$repo/scripts/test-certs.sh" "$certs" "${BENCH_CERT_KEY:-ec}"
+  if "$JAVA" -jar "$jar" server --help 2>/dev/null | grep -q -- --tls-cert; then
+    coffer_tls=on
+    start_coffer "$work/coffertls" "$results/coffertls.log" --tls-engine openssl \
+      --tls-cert "$certs/server.pem" --tls-key "$certs/server.key"
+    pids+=("$coffer_pid"); coffertls_pid=$coffer_pid; coffertls_port=$coffer_port
+    start_coffer "$work/cofferjdk" "$results/cofferjdk.log" --tls-engine jdk \
+      --tls-cert "$certs/server.pem" --tls-key "$certs/server.key"
+    pids+=("$coffer_pid"); cofferjdk_pid=$coffer_pid; cofferjdk_port=$coffer_port
+  else
+    echo "compare.sh: this coffer.jar has no --tls-cert: Coffer's TLS rows stay empty" >&2
+  fi
+  s3proxy_tls_port=$(free_port)
+  nginx_tls_port=$(free_port)
+fi
 
 s3proxy_port=$(free_port)
 mkdir -p "$work/s3proxy"
 cat >"$work/s3proxy.properties" <<PROPS
 s3proxy.endpoint=http://127.0.0.1:$s3proxy_port
+${s3proxy_tls_port:+s3proxy.secure-endpoint=https://127.0.0.1:$s3proxy_tls_port
+s3proxy.keystore-path=$certs/server.p12
+s3proxy.keystore-password=changeit}
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=$ACCESS_KEY
 s3proxy.credential=$SECRET_KEY
@@ -96,8 +127,13 @@ http {
   fastcgi_temp_path $work/nginx/tmp;
   uwsgi_temp_path $work/nginx/tmp;
   scgi_temp_path $work/nginx/tmp;
+  ${nginx_tls_port:+ssl_certificate $certs/server.pem;
+  ssl_certificate_key $certs/server.key;
+  ssl_protocols TLSv1.2 TLSv1.3;
+  ssl_session_cache shared:SSL:1m;}
   server {
     listen 127.0.0.1:$nginx_port;
+    ${nginx_tls_port:+listen 127.0.0.1:$nginx_tls_port ssl;}
     root $work/nginx/root;
     location / {
       dav_methods PUT;
@@ -112,9 +148,15 @@ CONF
   nginx_pid=$!; pids+=("$nginx_pid")
 fi
 
-wait_http "http://127.0.0.1:$coffer_port/coffer/health/ready"
+wait_http "http://127.0.0.1:$coffer_plain_port/coffer/health/ready"
 wait_http "http://127.0.0.1:$s3proxy_port/"
 [ -n "$nginx_pid" ] && wait_http "http://127.0.0.1:$nginx_port/"
+if [ "$coffer_tls" = on ]; then
+  wait_http "https://127.0.0.1:$coffertls_port/coffer/health/ready" --cacert "$certs/ca.pem"
+  wait_http "https://127.0.0.1:$cofferjdk_port/coffer/health/ready" --cacert "$certs/ca.pem"
+fi
+[ "$tls" = 1 ] && wait_http "https://127.0.0.1:$s3proxy_tls_port/" --cacert "$certs/ca.pem"
+[ "$tls" = 1 ] && [ -n "$nginx_pid" ] && wait_http "https://127.0.0.1:$nginx_tls_port/" --cacert "$certs/ca.pem"
 
 # --- runs --------------------------------------------------------------------------------------
 bench() { # server endpoint round workload [extra options]
@@ -122,25 +164,41 @@ bench() { # server endpoint round workload [extra options]
   echo "round $round: $workload on $server" >&2
   AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
     "$JAVA" -jar "$jar" bench --endpoint "$endpoint" --workload "$workload" \
-    --duration "$duration" --warmup "$warmup" --bucket "bench-$round-$workload" \
+    --duration "$duration" --warmup "$warmup" --bucket "bench-$server-$round-$workload" \
     --json "$results/raw/$server-$workload-$round.json" --no-progress "$@" >>"$results/bench.log" 2>&1 \
     || echo "  ($server $workload round $round reported errors; see bench.log)" >&2
 }
 
 IFS=',' read -r -a workload_list <<<"$workloads"
+# Every server of the run, in the order of round 1; each later round starts one further along the
+# list, so each server follows a different neighbour each round and drift hits all alike.
+servers=(coffer s3proxy)
+[ -n "$nginx_pid" ] && servers+=(nginx)
+[ "$coffer_tls" = on ] && servers+=(coffertls cofferjdk)
+[ "$tls" = 1 ] && servers+=(s3proxytls)
+[ "$tls" = 1 ] && [ -n "$nginx_pid" ] && servers+=(nginxtls)
+[ "$sse" = 1 ] && servers+=(coffersse)
+tls_args=(--ca-cert "$certs/ca.pem")
+run_on() { # server round workload
+  local server="$1" round="$2" workload="$3" object=no
+  [[ "$workload" == put-* || "$workload" == get-* ]] && object=yes
+  case "$server" in
+    coffer) bench coffer "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" ;;
+    s3proxy) bench s3proxy "http://127.0.0.1:$s3proxy_port" "$round" "$workload" ;;
+    nginx) [ $object = yes ] && bench nginx "http://127.0.0.1:$nginx_port" "$round" "$workload" --plain-http ;;
+    coffertls) [ $object = yes ] && bench coffertls "https://127.0.0.1:$coffertls_port" "$round" "$workload" "${tls_args[@]}" ;;
+    cofferjdk) [ $object = yes ] && bench cofferjdk "https://127.0.0.1:$cofferjdk_port" "$round" "$workload" "${tls_args[@]}" ;;
+    s3proxytls) [ $object = yes ] && bench s3proxytls "https://127.0.0.1:$s3proxy_tls_port" "$round" "$workload" "${tls_args[@]}" ;;
+    nginxtls) [ $object = yes ] && bench nginxtls "https://127.0.0.1:$nginx_tls_port" "$round" "$workload" --plain-http "${tls_args[@]}" ;;
+    coffersse) [ $object = yes ] && bench coffersse "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" --sse AES256 ;;
+  esac
+  return 0
+}
 for round in $(seq 1 "$rounds"); do
+  shift_by=$(( (round - 1) % ${#servers[@]} ))
+  order=("${servers[@]:$shift_by}" "${servers[@]:0:$shift_by}")
   for workload in "${workload_list[@]}"; do
-    servers=(coffer s3proxy)
-    [ $((round % 2)) = 0 ] && servers=(s3proxy coffer)
-    for server in "${servers[@]}"; do
-      case "$server" in
-        coffer) bench coffer "http://127.0.0.1:$coffer_port" "$round" "$workload" ;;
-        s3proxy) bench s3proxy "http://127.0.0.1:$s3proxy_port" "$round" "$workload" ;;
-      esac
-    done
-    if [ -n "$nginx_pid" ] && [[ "$workload" == put-* || "$workload" == get-* ]]; then
-      bench nginx "http://127.0.0.1:$nginx_port" "$round" "$workload" --plain-http
-    fi
+    for server in "${order[@]}"; do run_on "$server" "$round" "$workload"; done
   done
 done
 
@@ -151,6 +209,7 @@ if [ -n "$nginx_pid" ]; then
   for p in $nginx_pid $(pgrep -P "$nginx_pid" || true); do nginx_rss=$((nginx_rss + $(peak_rss_kib "$p"))); done
 fi
 python3 "$here/summarize.py" "$results" \
-  --rss coffer="$(peak_rss_kib "$coffer_pid")" --rss s3proxy="$(peak_rss_kib "$s3proxy_pid")" \
+  --rss coffer="$(peak_rss_kib "$coffer_plain_pid")" --rss s3proxy="$(peak_rss_kib "$s3proxy_pid")" \
+  ${coffertls_pid:+--rss coffertls="$(peak_rss_kib "$coffertls_pid")"} \
   --rss nginx="$nginx_rss" --nginx "$nginx" --rounds "$rounds" --duration "$duration" --quick "$quick"
 echo "results in $results" >&2

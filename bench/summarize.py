@@ -56,6 +56,57 @@ def ratio(a, b):
     return "–" if a is None or not b else f"{a / b:.2f}×"
 
 
+# The extra servers of --tls and --sse: (title, servers as (name, label), ratios as (label,
+# numerator, denominator)). Ratios are the median of the per-round ratios: both runs of a ratio
+# come from the same round.
+SECTIONS = [
+    ("TLS (`--tls`)",
+     [("coffer", "Coffer plain"), ("coffertls", "Coffer TLS (OpenSSL)"),
+      ("cofferjdk", "Coffer TLS (JDK)"), ("s3proxy", "s3proxy plain"),
+      ("s3proxytls", "s3proxy TLS"), ("nginx", "nginx plain"), ("nginxtls", "nginx TLS")],
+     [("Coffer TLS/plain", "coffertls", "coffer"), ("JDK/OpenSSL", "cofferjdk", "coffertls"),
+      ("s3proxy TLS/plain", "s3proxytls", "s3proxy"),
+      ("Coffer TLS/s3proxy TLS", "coffertls", "s3proxytls"),
+      ("nginx TLS/plain", "nginxtls", "nginx"), ("Coffer TLS/nginx TLS", "coffertls", "nginxtls")]),
+    ("Encryption at rest (`--sse`: SSE-S3 on every write)",
+     [("coffer", "Coffer plain"), ("coffersse", "Coffer SSE-S3")],
+     [("SSE-S3/plain", "coffersse", "coffer")]),
+]
+
+
+def section(runs, workloads, title, servers, ratios):
+    """A markdown table of one comparison; empty when none of its extra servers ran."""
+    present = [(name, label) for name, label in servers if any(k[0] == name for k in runs)]
+    used = [w for w in workloads if any(runs.get((name, w)) for name, _ in present[1:])]
+    if not used:
+        return [], {}
+    ratios = [r for r in ratios if any(k[0] == r[1] for k in runs) and any(k[0] == r[2] for k in runs)]
+    head = ["workload", "metric", *(label for _, label in present), *(label for label, _, _ in ratios),
+            "client CPU (cores) per server", "errors"]
+    lines = ["", f"### {title}", "", "| " + " | ".join(head) + " |",
+             "|---|---|" + "--:|" * (len(head) - 2)]
+    data = {}
+    for w in used:
+        field, label = METRIC[w]
+        cells = [w, label]
+        medians = {name: median(runs.get((name, w), []), field) for name, _ in present}
+        cells += [fmt(medians[name], 1) for name, _ in present]
+        entry = {"metric": field, "medians": medians, "ratios": {}}
+        for rlabel, num, den in ratios:
+            per_round = round_ratios(runs.get((num, w), []), runs.get((den, w), []), field)
+            med = statistics.median(per_round) if per_round else None
+            entry["ratios"][rlabel] = {"median": med, "perRound": per_round}
+            cells.append("–" if med is None else
+                         f"**{med:.2f}×** ({', '.join(f'{x:.2f}' for x in per_round)})")
+        cells.append(" / ".join(fmt(median(runs.get((name, w), []), "clientCpuCores"), 2)
+                                for name, _ in present))
+        cells.append(" / ".join(str(sum(r["errors"] for r in runs.get((name, w), [])))
+                                for name, _ in present))
+        lines.append("| " + " | ".join(cells) + " |")
+        data[w] = entry
+    return lines, {title: data}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results")
@@ -112,6 +163,11 @@ def main():
     ]
     if args.nginx != "on":
         lines += ["", "nginx is not installed: the limits column is empty (apt-get install nginx-light)."]
+    summary["sections"] = {}
+    for title, servers, ratios in SECTIONS:
+        extra, data = section(runs, workloads, title, servers, ratios)
+        lines += extra
+        summary["sections"].update(data)
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
     with open(os.path.join(args.results, "summary.md"), "w") as f:

@@ -12,7 +12,16 @@
 # The AWS CLI, boto3 and s3cmd (both signatures) then run access-control steps in a bucket of their
 # own: bucket policies, ACLs, the public access block, an identity policy made through the
 # management API, each checked with anonymous requests; the AWS CLI also sets CORS rules and
-# checks browsers' preflights against them, and sets object and bucket tags.
+# checks browsers' preflights against them, and sets object and bucket tags; it also checks that
+# SSE-C is refused over plain HTTP.
+# Then a second server runs over TLS (--tls-cert/--tls-key, a CA and a server certificate made by
+# scripts/test-certs.sh with openssl) and every client but s3cmd2 repeats the basic scenario over
+# https, trusting the CA through its own option (AWS CLI --ca-bundle, boto3 verify=, rclone
+# --ca-cert, s3cmd ca_certs_file, restic --cacert); their steps are labelled <client>+tls. Over
+# TLS the AWS CLI, boto3, rclone and s3cmd then write and read back objects with server-side
+# encryption: SSE-S3, SSE-KMS under a key made through the management API, SSE-C (wrong or
+# missing key refused, ranged GETs), multipart uploads in each mode, a bucket default rule.
+# E2E_TLS=0 skips the TLS server, E2E_PLAIN=0 the plain one.
 # E2E_KEEP=1 keeps the temporary directory (server log, client output) for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,18 +59,18 @@ fail() { echo "$*" >&2; return 1; }
 # a function called from an `if`), keeps its output, and reports its last line when it fails.
 # Prints exactly one PASS or FAIL line.
 step() {
-  local client=$1 name=$2 out="$work/out/$1-$2.log" rc
+  local label=$1$tls_suffix name=$2 out="$work/out/$1$tls_suffix-$2.log" rc
   shift 2
   set +e
   (set -e; "$@") >"$out" 2>&1
   rc=$?
   set -e
   if [ $rc -eq 0 ]; then
-    echo "PASS $client $name"
+    echo "PASS $label $name"
   else
     local reason
     reason="$(grep -v '^[[:space:]]*$' "$out" | tail -n 1 | cut -c1-300)"
-    echo "FAIL $client $name: ${reason:-exit status $rc}"
+    echo "FAIL $label $name: ${reason:-exit status $rc}"
   fi
 }
 
@@ -72,24 +81,31 @@ for x in s: x.bind(("127.0.0.1", 0))
 print(*(x.getsockname()[1] for x in s))'
 }
 
-start_server() {
+# curl_ is curl trusting the test CA when the server speaks TLS ($ca_bundle is set then).
+curl_() { curl ${ca_bundle:+--cacert "$ca_bundle"} "$@"; }
+
+start_server() { # [server options...]: the server of the current phase ($phase: plain or tls)
   # Build first (the launcher does it when the jar is missing or stale) so that the readiness
   # wait below only covers the start-up.
   "$root/coffer" --version >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; return 1; }
   read -r s3_port console_port < <(free_ports)
-  endpoint="http://127.0.0.1:$s3_port"
+  local scheme=http
+  [ "$phase" = tls ] && scheme=https
+  endpoint="$scheme://127.0.0.1:$s3_port"
+  console_url="$scheme://127.0.0.1:$console_port"
+  server_log="$work/server-$phase.log"
   COFFER_ACCESS_KEY=e2e-access-key COFFER_SECRET_KEY=e2e-secret-key-0123456789 \
     COFFER_API_KEY=e2e-management-key \
-    "$root/coffer" server --data "$work/data" --address "127.0.0.1:$s3_port" \
-    --console-address "127.0.0.1:$console_port" --log-level info >"$work/server.log" 2>&1 &
+    "$root/coffer" server --data "$work/data-$phase" --address "127.0.0.1:$s3_port" \
+    --console-address "127.0.0.1:$console_port" --log-level info "$@" >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do
-    if curl -fsS -o /dev/null "$endpoint/coffer/health/ready" 2>/dev/null; then return 0; fi
+    if curl_ -fsS -o /dev/null "$endpoint/coffer/health/ready" 2>/dev/null; then return 0; fi
     kill -0 "$server_pid" 2>/dev/null || { server_pid=""; break; }
     sleep 0.1
   done
   echo "coffer did not become ready at $endpoint; server log:" >&2
-  tail -n 40 "$work/server.log" >&2
+  tail -n 40 "$server_log" >&2
   return 1
 }
 
@@ -126,7 +142,7 @@ same_file() { # same_file EXPECTED ACTUAL
 }
 
 # ---- per-client adapters: <client>_<action>; $bucket is the client's bucket ----
-aws_() { aws --endpoint-url "$endpoint" "$@"; }
+aws_() { aws --endpoint-url "$endpoint" ${ca_bundle:+--ca-bundle "$ca_bundle"} "$@"; }
 aws_mb() { aws_ s3 mb "s3://$bucket"; }
 aws_put() { aws_ s3 cp "$1" "s3://$bucket/$2"; }
 aws_sync_up() { aws_ s3 sync "$1" "s3://$bucket/$2"; }
@@ -138,7 +154,7 @@ aws_rm() { aws_ s3 rm "s3://$bucket/$1"; }
 aws_rm_recursive() { aws_ s3 rm --recursive "s3://$bucket"; }
 aws_rb() { aws_ s3 rb "s3://$bucket"; }
 
-boto3_() { python3 "$root/scripts/e2e_boto3.py" "$endpoint" "$@"; }
+boto3_() { E2E_CA_BUNDLE="${ca_bundle:-}" python3 "$root/scripts/e2e_boto3.py" "$endpoint" "$@"; }
 boto3_mb() { boto3_ mb "$bucket"; }
 boto3_put() { # PutObject for the small file, the transfer manager (multipart) for the large one
   if [ "$(stat -c %s "$1")" -lt 1048576 ]; then boto3_ put "$bucket" "$2" "$1"; else boto3_ upload "$bucket" "$2" "$1"; fi
@@ -152,7 +168,10 @@ boto3_rm() { boto3_ rm "$bucket" "$1"; }
 boto3_rm_recursive() { boto3_ rm-recursive "$bucket" ""; }
 boto3_rb() { boto3_ rb "$bucket"; }
 
-rclone_() { rclone --config "$work/rclone.conf" --cache-dir "$work/rclone-cache" "$@"; }
+rclone_() {
+  rclone --config "$work/rclone-$phase.conf" --cache-dir "$work/rclone-cache" \
+    ${ca_bundle:+--ca-cert "$ca_bundle"} "$@"
+}
 rclone_mb() { rclone_ mkdir "coffer:$bucket"; }
 rclone_put() { rclone_ copyto "$1" "coffer:$bucket/$2"; }
 rclone_sync_up() { rclone_ sync "$1" "coffer:$bucket/${2%/}"; }
@@ -164,7 +183,7 @@ rclone_rm() { rclone_ deletefile "coffer:$bucket/$1"; }
 rclone_rm_recursive() { rclone_ delete "coffer:$bucket"; }
 rclone_rb() { rclone_ rmdir "coffer:$bucket"; }
 
-s3cmd_() { s3cmd -c "$work/s3cfg${S3CMD_V2:+-v2}" "$@"; }
+s3cmd_() { s3cmd -c "$work/s3cfg-$phase${S3CMD_V2:+-v2}" "$@"; }
 s3cmd_mb() { s3cmd_ mb "s3://$bucket"; }
 s3cmd_put() { s3cmd_ put "$1" "s3://$bucket/$2"; }
 s3cmd_sync_up() { s3cmd_ sync "$1/" "s3://$bucket/$2"; }
@@ -190,7 +209,7 @@ configure_clients() {
   printf '[default]\nregion = us-east-1\n' >"$AWS_CONFIG_FILE"
   printf '[default]\naws_access_key_id = e2e-access-key\naws_secret_access_key = e2e-secret-key-0123456789\n' \
     >"$AWS_SHARED_CREDENTIALS_FILE"
-  cat >"$work/rclone.conf" <<EOF
+  cat >"$work/rclone-$phase.conf" <<EOF
 [coffer]
 type = s3
 provider = Other
@@ -200,20 +219,29 @@ region = us-east-1
 endpoint = $endpoint
 EOF
   # host_bucket without %(bucket)s is s3cmd's documented way to get path-style requests.
-  cat >"$work/s3cfg" <<EOF
+  # Over TLS s3cmd checks the certificate and the host name against the test CA;
+  # signurl_use_https makes signurl write https:// URLs.
+  local https=False
+  [ "$phase" = tls ] && https=True
+  cat >"$work/s3cfg-$phase" <<EOF
 [default]
 access_key = e2e-access-key
 secret_key = e2e-secret-key-0123456789
 host_base = 127.0.0.1:$s3_port
 host_bucket = 127.0.0.1:$s3_port
-use_https = False
+use_https = $https
+public_url_use_https = $https
+signurl_use_https = $https
+ca_certs_file = ${ca_bundle:-}
+check_ssl_certificate = True
+check_ssl_hostname = True
 signature_v2 = False
 EOF
-  sed 's/^signature_v2 = False$/signature_v2 = True/' "$work/s3cfg" >"$work/s3cfg-v2"
+  sed 's/^signature_v2 = False$/signature_v2 = True/' "$work/s3cfg-$phase" >"$work/s3cfg-$phase-v2"
 }
 
 # ---- the scenario every client runs ----
-completed_uploads() { grep -c " CompleteMultipartUpload bucket=$bucket status=200 " "$work/server.log" || true; }
+completed_uploads() { grep -c " CompleteMultipartUpload bucket=$bucket status=200 " "$server_log" || true; }
 check_put_big() { # $1 = yes when the client uploads 50 MiB in parts by default
   local before
   before=$(completed_uploads)
@@ -237,28 +265,28 @@ check_ls() {
     fail "listing differs from what was uploaded: $(grep '^[<>]' "$work/$client-listing.diff" | head -n 3 | tr '\n' ' ')"
 }
 check_get() { # KEY SOURCE
-  local dest="$work/down/$client/$1"
+  local dest="$down/$client/$1"
   mkdir -p "$(dirname "$dest")"
   "${client}_get" "$1" "$dest"
   same_file "$2" "$dest"
 }
 check_sync_down() {
-  local dest="$work/down/$client-tree"
+  local dest="$down/$client-tree"
   mkdir -p "$dest"
   "${client}_sync_down" tree/ "$dest"
   diff <(tree_digest "$work/src/tree") <(tree_digest "$dest") >"$work/$client-tree.diff" ||
     fail "downloaded tree differs: $(grep '^[<>]' "$work/$client-tree.diff" | head -n 3 | tr '\n' ' ')"
 }
 check_presign() { # KEY SOURCE
-  local url code body="$work/down/$client-presigned"
+  local url code body="$down/$client-presigned"
   url=$("${client}_presign" "$1" | tail -n 1)
   [[ $url == http* ]] || fail "no URL from presign: $url"
-  code=$(curl -sS -o "$body" -w '%{http_code}' "$url")
+  code=$(curl_ -sS -o "$body" -w '%{http_code}' "$url")
   [ "$code" = 200 ] || fail "curl got HTTP $code for $url: $(head -c 300 "$body" | tr '\n' ' ')"
   same_file "$2" "$body"
 }
 check_boto3_post() { # generate_presigned_post and a form POST of the small file, read back
-  local body="$work/down/boto3-posted"
+  local body="$down/boto3-posted"
   boto3_ post-form "$bucket" posted.txt "$work/src/small.txt"
   boto3_ cat "$bucket" posted.txt >"$body"
   same_file "$work/src/small.txt" "$body"
@@ -275,7 +303,7 @@ check_rm_recursive() {
   [ -z "$left" ] || fail "objects left after the recursive delete: $left"
 }
 check_rclone_multipart() { # rclone's default cutoff is 200 MiB: force its multipart path too
-  local dest="$work/down/rclone-multipart.bin"
+  local dest="$down/rclone-multipart.bin"
   rclone_ copyto --s3-upload-cutoff 10M --s3-chunk-size 5M "$work/src/big.bin" "coffer:$bucket/big.bin"
   rclone_get big.bin "$dest"
   same_file "$work/src/big.bin" "$dest"
@@ -287,7 +315,7 @@ check_rclone_multipart() { # rclone's default cutoff is 200 MiB: force its multi
 restic_() {
   AWS_ACCESS_KEY_ID=e2e-access-key AWS_SECRET_ACCESS_KEY=e2e-secret-key-0123456789 \
     RESTIC_REPOSITORY="s3:$endpoint/$bucket" RESTIC_PASSWORD=e2e-restic-password \
-    RESTIC_CACHE_DIR="$work/restic-cache" restic "$@"
+    RESTIC_CACHE_DIR="$work/restic-cache-$phase" restic ${ca_bundle:+--cacert "$ca_bundle"} "$@"
 }
 restic_mb() {
   aws_ s3api create-bucket --bucket "$bucket" --object-lock-enabled-for-bucket >/dev/null
@@ -306,7 +334,7 @@ restic_backup() { # a first snapshot, a change, a second snapshot
     fail "expected 2 snapshots"
 }
 check_restic_restore() {
-  local dest="$work/down/restic"
+  local dest="$down/restic"
   rm -rf "$dest"
   restic_ restore latest --target "$dest"
   diff <(tree_digest "$work/restic-src") <(tree_digest "$dest$work/restic-src") >"$work/restic.diff" ||
@@ -337,13 +365,13 @@ run_restic() {
 # anonymous caller (curl without a signature, or boto3 unsigned) may read is checked after every
 # change of the settings.
 api() { # METHOD PATH [JSON]: the management API with its key; prints the answer
-  curl -sS --fail-with-body -H "X-API-Key: e2e-management-key" -H 'Content-Type: application/json' \
-    -X "$1" "http://127.0.0.1:$console_port/api/v1$2" ${3:+--data "$3"}
+  curl_ -sS --fail-with-body -H "X-API-Key: e2e-management-key" -H 'Content-Type: application/json' \
+    -X "$1" "$console_url/api/v1$2" ${3:+--data "$3"}
 }
 anon() { # PATH-AND-QUERY STATUS [ERROR-CODE or TEXT IN THE BODY]: an unsigned GET, as a browser
   local body code
   body="$work/out/anon-$client-$$-$RANDOM"
-  code=$(curl -sS -o "$body" -w '%{http_code}' "$endpoint/$abucket/$1")
+  code=$(curl_ -sS -o "$body" -w '%{http_code}' "$endpoint/$abucket/$1")
   [ "$code" = "$2" ] || fail "anonymous GET /$abucket/$1: HTTP $code, expected $2: $(head -c 300 "$body")"
   [ -z "${3:-}" ] || grep -qF -- "$3" "$body" || fail "anonymous GET /$abucket/$1: no '$3' in $(head -c 300 "$body")"
 }
@@ -436,7 +464,7 @@ aws_delete_policy() {
 }
 preflight() { # ORIGIN STATUS: a browser's preflight for a PUT to a key of the access bucket
   local code
-  code=$(curl -sS -o /dev/null -w '%{http_code}' -X OPTIONS -H "Origin: $1" \
+  code=$(curl_ -sS -o /dev/null -w '%{http_code}' -X OPTIONS -H "Origin: $1" \
     -H 'Access-Control-Request-Method: PUT' -H 'Access-Control-Request-Headers: content-type' \
     "$endpoint/$abucket/upload.txt")
   [ "$code" = "$2" ] || fail "a preflight from $1 got HTTP $code, expected $2"
@@ -477,9 +505,9 @@ aws_identity_policy() { # a second credential reads what its policy allows and n
   local keys
   keys=$(reader_credential)
   as_reader() { AWS_ACCESS_KEY_ID=${keys% *} AWS_SECRET_ACCESS_KEY=${keys#* } aws_ "$@"; }
-  as_reader s3api get-object --bucket "$abucket" --key public/a.txt "$work/down/aws-reader-a.txt" >/dev/null
-  same_file "$work/src/small.txt" "$work/down/aws-reader-a.txt"
-  denied as_reader s3api get-object --bucket "$abucket" --key private/b.txt "$work/down/aws-reader-b.txt"
+  as_reader s3api get-object --bucket "$abucket" --key public/a.txt "$down/aws-reader-a.txt" >/dev/null
+  same_file "$work/src/small.txt" "$down/aws-reader-a.txt"
+  denied as_reader s3api get-object --bucket "$abucket" --key private/b.txt "$down/aws-reader-b.txt"
   denied as_reader s3api put-object --bucket "$abucket" --key public/new.txt --body "$work/src/small.txt"
   denied as_reader s3api put-bucket-policy --bucket "$abucket" --policy "file://$(public_prefix_policy)"
   denied as_reader s3api list-objects-v2 --bucket "$abucket"
@@ -642,6 +670,164 @@ run_access() {
   step "$client" access-rb "${client}_access_rb"
 }
 
+# ---- server-side encryption (over TLS: SSE-C is refused over plain HTTP, as on AWS) ----
+# Each client writes into a bucket of its own, $bucket = e2e-<client>-sse, and reads back what it
+# wrote; what the server says it did (x-amz-server-side-encryption, the KMS key, the SSE-C
+# algorithm) is read with the AWS CLI's head-object, so a client that silently drops its SSE
+# option is noticed. The SSE-C key is 32 ASCII bytes, which every client accepts as it is.
+ssec_key=e2e-customer-key-0123456789abcde
+ssec_other=e2e-customer-key-wrong-123456789
+ssec_args() { echo --sse-customer-algorithm AES256 --sse-customer-key "${1:-$ssec_key}"; }
+head_field() { # KEY QUERY [head-object options...]: one field of the AWS CLI's head-object
+  local key=$1 query=$2
+  shift 2
+  aws_ s3api head-object --bucket "$bucket" --key "$key" --query "$query" --output text "$@"
+}
+expect_field() { # KEY QUERY EXPECTED [head-object options...]
+  local key=$1 query=$2 want=$3 got
+  shift 3
+  got=$(head_field "$key" "$query" "$@")
+  [[ $got == $want ]] || fail "head-object $key: $query is '$got', expected '$want'"
+}
+refused() { # CODE COMMAND...: must fail, its message naming CODE (e.g. 400, 403, InvalidRequest)
+  local code=$1 out
+  shift
+  if out=$("$@" 2>&1); then fail "not refused: $*"; fi
+  grep -q -- "$code" <<<"$out" || fail "refused, but not with $code: $(tail -n 1 <<<"$out")"
+}
+kms_key() { # NAME: a named KMS key made through the management API
+  api POST /kms/keys "{\"name\": \"$1\"}" >/dev/null
+}
+sse_mb() { "${client}_mb"; }
+sse_rb() { "${client}_rm_recursive" && "${client}_rb"; }
+
+aws_sse_s3() { # small and 50 MiB (multipart) with --sse AES256, read back
+  aws_ s3 cp --sse AES256 "$work/src/small.txt" "s3://$bucket/s3/small.txt"
+  aws_ s3 cp --sse AES256 "$work/src/big.bin" "s3://$bucket/s3/big.bin"
+  expect_field s3/small.txt ServerSideEncryption AES256
+  expect_field s3/big.bin ServerSideEncryption AES256
+  aws_ s3 cp "s3://$bucket/s3/big.bin" "$down/aws-sse-s3.bin"
+  same_file "$work/src/big.bin" "$down/aws-sse-s3.bin"
+}
+aws_sse_kms() { # a named key, then the key disabled: the object cannot be read until re-enabled
+  kms_key e2e-aws-key
+  aws_ s3 cp --sse aws:kms --sse-kms-key-id e2e-aws-key "$work/src/big.bin" "s3://$bucket/kms/big.bin"
+  expect_field kms/big.bin ServerSideEncryption aws:kms
+  expect_field kms/big.bin SSEKMSKeyId '*e2e-aws-key'
+  aws_ s3 cp "s3://$bucket/kms/big.bin" "$down/aws-sse-kms.bin"
+  same_file "$work/src/big.bin" "$down/aws-sse-kms.bin"
+  api PUT /kms/keys/e2e-aws-key '{"enabled": false}' >/dev/null
+  refused KMS.DisabledException aws_ s3api get-object --bucket "$bucket" --key kms/big.bin "$down/aws-kms-disabled"
+  api PUT /kms/keys/e2e-aws-key '{"enabled": true}' >/dev/null
+  aws_ s3api get-object --bucket "$bucket" --key kms/big.bin "$down/aws-kms-again" >/dev/null
+  same_file "$work/src/big.bin" "$down/aws-kms-again"
+}
+aws_sse_c() { # 50 MiB multipart with --sse-c; no key: 400, wrong key: 403; a ranged GET
+  aws_ s3 cp --sse-c AES256 --sse-c-key "$ssec_key" "$work/src/big.bin" "s3://$bucket/c/big.bin"
+  expect_field c/big.bin SSECustomerAlgorithm AES256 $(ssec_args)
+  refused 400 head_field c/big.bin ContentLength
+  refused 403 head_field c/big.bin ContentLength $(ssec_args "$ssec_other")
+  aws_ s3 cp --sse-c AES256 --sse-c-key "$ssec_key" "s3://$bucket/c/big.bin" "$down/aws-sse-c.bin"
+  same_file "$work/src/big.bin" "$down/aws-sse-c.bin"
+  # bytes 65530..200009: across the first package boundaries of a 64 KiB package format
+  aws_ s3api get-object --bucket "$bucket" --key c/big.bin --range bytes=65530-200009 $(ssec_args) \
+    "$down/aws-sse-c-range" >/dev/null
+  cmp <(tail -c +65531 "$work/src/big.bin" | head -c 134480) "$down/aws-sse-c-range" ||
+    fail "the ranged GET of an SSE-C object returned other bytes"
+}
+aws_sse_c_refused_over_http() { # plain phase: AWS refuses SSE-C without TLS, and so does Coffer
+  refused InvalidRequest aws_ s3api put-object --bucket "$bucket" --key ssec-over-http.txt \
+    --body "$work/src/small.txt" $(ssec_args)
+}
+aws_bucket_encryption() { # a default rule applies to writes without SSE headers
+  aws_ s3api put-bucket-encryption --bucket "$bucket" --server-side-encryption-configuration \
+    '{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}'
+  [ "$(aws_ s3api get-bucket-encryption --bucket "$bucket" \
+    --query 'ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm' \
+    --output text)" = AES256 ] || fail "get-bucket-encryption does not show the rule"
+  aws_ s3 cp "$work/src/small.txt" "s3://$bucket/default/small.txt"
+  expect_field default/small.txt ServerSideEncryption AES256
+  aws_ s3api delete-bucket-encryption --bucket "$bucket"
+}
+
+boto3_sse_c() { boto3_ sse-c "$bucket" "$ssec_key" "$ssec_other" "$work/src/big.bin"; }
+boto3_sse_kms() {
+  kms_key e2e-boto3-key
+  boto3_ sse-kms "$bucket" e2e-boto3-key "$work/src/big.bin"
+  expect_field kms/big.bin SSEKMSKeyId '*e2e-boto3-key'
+}
+
+rclone_sse() { # KEY MODE-FLAGS... : 50 MiB in parts (cutoff 10M) with the flags, read back with
+  # them. A key of its own per mode: rclone skips a copy whose size and time match an object
+  # already there, and its existence check (HEAD) with SSE-C headers of an object written
+  # otherwise is a 400, as on AWS.
+  local key=$1 dest="$down/rclone-sse-$1.bin"
+  shift
+  rclone_ copyto --s3-upload-cutoff 10M --s3-chunk-size 5M "$@" "$work/src/big.bin" "coffer:$bucket/$key"
+  rclone_ copyto "$@" "coffer:$bucket/$key" "$dest"
+  same_file "$work/src/big.bin" "$dest"
+}
+rclone_sse_s3() {
+  rclone_sse sse/s3.bin --s3-server-side-encryption AES256
+  expect_field sse/s3.bin ServerSideEncryption AES256
+}
+rclone_sse_kms() {
+  kms_key e2e-rclone-key
+  rclone_sse sse/kms.bin --s3-server-side-encryption aws:kms --s3-sse-kms-key-id e2e-rclone-key
+  expect_field sse/kms.bin ServerSideEncryption aws:kms
+  expect_field sse/kms.bin SSEKMSKeyId '*e2e-rclone-key'
+}
+rclone_sse_c() {
+  rclone_sse sse/c.bin --s3-sse-customer-algorithm AES256 --s3-sse-customer-key "$ssec_key"
+  expect_field sse/c.bin SSECustomerAlgorithm AES256 $(ssec_args)
+  refused 400 head_field sse/c.bin ContentLength
+}
+
+s3cmd_sse() { # OPTIONS...: small and 50 MiB (multipart) put with the options, read back
+  s3cmd_ put "$@" "$work/src/small.txt" "s3://$bucket/sse/small.txt"
+  s3cmd_ put "$@" "$work/src/big.bin" "s3://$bucket/sse/big.bin"
+  s3cmd_ get --force "s3://$bucket/sse/big.bin" "$down/s3cmd-sse.bin"
+  same_file "$work/src/big.bin" "$down/s3cmd-sse.bin"
+}
+s3cmd_sse_s3() {
+  s3cmd_sse --server-side-encryption
+  expect_field sse/small.txt ServerSideEncryption AES256
+  expect_field sse/big.bin ServerSideEncryption AES256
+}
+s3cmd_sse_kms() {
+  kms_key e2e-s3cmd-key
+  s3cmd_sse --server-side-encryption-kms-id=e2e-s3cmd-key
+  expect_field sse/big.bin ServerSideEncryption aws:kms
+  expect_field sse/big.bin SSEKMSKeyId '*e2e-s3cmd-key'
+}
+
+run_sse() {
+  bucket="e2e-$client-sse"
+  step "$client" sse-mb sse_mb
+  case $client in
+    aws)
+      step aws sse-s3 aws_sse_s3
+      step aws sse-kms aws_sse_kms
+      step aws sse-c aws_sse_c
+      step aws bucket-encryption aws_bucket_encryption
+      ;;
+    boto3)
+      step boto3 sse-c boto3_sse_c
+      step boto3 sse-kms boto3_sse_kms
+      ;;
+    rclone)
+      step rclone sse-s3 rclone_sse_s3
+      step rclone sse-kms rclone_sse_kms
+      step rclone sse-c rclone_sse_c
+      ;;
+    s3cmd)
+      step s3cmd sse-s3 s3cmd_sse_s3
+      step s3cmd sse-kms s3cmd_sse_kms
+      ;;
+  esac
+  step "$client" sse-rb sse_rb
+}
+
 installed() {
   case $1 in
     boto3) python3 -c 'import boto3' 2>/dev/null ;;
@@ -677,36 +863,65 @@ run_client() {
   step "$client" presign check_presign small.txt "$work/src/small.txt"
   step "$client" presign-odd-key check_presign 'tree/x y+z%20.txt' "$work/src/tree/x y+z%20.txt"
   [ "$client" = boto3 ] && step "$client" presigned-post check_boto3_post
+  [ "$client" = aws ] && [ "$phase" = plain ] && step aws sse-c-refused-over-http aws_sse_c_refused_over_http
   step "$client" rm check_rm
   step "$client" rm-recursive check_rm_recursive
   step "$client" rb "${client}_rb"
-  case $client in aws | boto3 | s3cmd | s3cmd2) run_access ;; esac
+  if [ "$phase" = tls ]; then
+    case $client in aws | boto3 | rclone | s3cmd) run_sse ;; esac
+  else
+    case $client in aws | boto3 | s3cmd | s3cmd2) run_access ;; esac
+  fi
+}
+
+# run_phase PHASE [server options...]: one server, every client against it side by side (each in
+# its own bucket: most of the time goes into starting the Python-based ones, and this way the
+# server also serves several clients at once); results in $work/results-PHASE-<client>.
+run_phase() {
+  phase=$1
+  shift
+  local c
+  # downloads of each phase apart: a sync must not find the other phase's files already there
+  down="$work/down-$phase"
+  mkdir -p "$down"
+  if ! start_server "$@"; then
+    echo "FAIL $phase server start: see the log above" >"$work/results-$phase-server"
+    return
+  fi
+  configure_clients
+  pids=()
+  for c in "${phase_clients[@]}"; do
+    run_client "$c" >"$work/results-$phase-$c" 2>&1 &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || true; done
+  pids=()
+  for c in "${phase_clients[@]}"; do cat "$work/results-$phase-$c"; done
+  if grep -qv '^PASS ' "$work"/results-"$phase"-*; then
+    echo "---- last lines of the $phase server log ----"
+    tail -n 40 "$server_log"
+    echo "--------------------------------------"
+  fi
+  stop_server
 }
 
 make_data
-if ! start_server; then
-  echo "FAIL server start: see the log above"
-  echo "0 passed, 1 failed"
-  exit 1
+# Plain HTTP: every client, the access-control steps, and SSE-C refused without TLS.
+tls_suffix="" ca_bundle=""
+phase_clients=("${clients[@]}")
+[ "${E2E_PLAIN:-1}" = 1 ] && run_phase plain
+# TLS: a CA and a server certificate made here with openssl; the clients trust the CA through
+# their own option (--ca-bundle, verify=, --ca-cert, ca_certs_file, --cacert); each client runs
+# the basic scenario over https and then its server-side encryption steps. Labels: <client>+tls.
+if [ "${E2E_TLS:-1}" = 1 ]; then
+  "$root/scripts/test-certs.sh" "$work/certs"
+  tls_suffix=+tls ca_bundle="$work/certs/ca.pem"
+  phase_clients=()
+  for c in "${clients[@]}"; do [ "$c" = s3cmd2 ] || phase_clients+=("$c"); done
+  run_phase tls --tls-cert "$work/certs/server.pem" --tls-key "$work/certs/server.key"
 fi
-configure_clients
-# The clients run side by side (each in its own bucket): most of the time goes into starting the
-# Python-based ones, and this way the server also serves four clients at once.
-pids=()
-for c in "${clients[@]}"; do
-  run_client "$c" >"$work/results-$c" 2>&1 &
-  pids+=($!)
-done
-for pid in "${pids[@]}"; do wait "$pid" || true; done
-for c in "${clients[@]}"; do cat "$work/results-$c"; done
 passed=$(cat "$work"/results-* | grep -c '^PASS ' || true)
 failed=$(cat "$work"/results-* | grep -vc '^PASS ' || true)
-
-if [ "$failed" -gt 0 ]; then
-  echo "---- last lines of the server log ----"
-  tail -n 40 "$work/server.log"
-  echo "--------------------------------------"
-fi
 echo "took $((SECONDS - started)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

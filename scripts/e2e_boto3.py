@@ -4,9 +4,11 @@
 Usage: e2e_boto3.py ENDPOINT [denied] [anonymous] ACTION ARGS...   (credentials and region come
 from the AWS config files the caller points AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at, or
 from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Exits non-zero, with the error on stderr, when the
-action fails. `anonymous` sends the action unsigned (Config(signature_version=UNSIGNED)), as a
+action fails. E2E_CA_BUNDLE, when set, is the CA certificate to trust over https (boto3's verify=,
+and requests' for the form POST). `anonymous` sends the action unsigned (Config(signature_version=UNSIGNED)), as a
 browser would; `denied` turns the test around: the action must fail with 403 AccessDenied.
 """
+import hashlib
 import json
 import os
 import sys
@@ -31,6 +33,74 @@ def grants(acl):
     print(grantee.get("URI") or grantee.get("ID"), grant["Permission"])
 
 
+VERIFY = os.environ.get("E2E_CA_BUNDLE") or None  # None: the default trust store
+
+
+def expect_error(status, call, **kwargs):
+  """call(**kwargs) must fail with this HTTP status (HEAD answers carry no error code)."""
+  try:
+    call(**kwargs)
+  except ClientError as e:
+    got = e.response["ResponseMetadata"]["HTTPStatusCode"]
+    if got != status:
+      raise RuntimeError(f"{call.__name__}: expected HTTP {status}, got {got} {e}") from e
+    return
+  raise RuntimeError(f"{call.__name__} {kwargs.get('Key')} was not refused")
+
+
+def sha256(path):
+  with open(path, "rb") as f:
+    return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def sse_c(s3, bucket, key, other, path):
+  """SSE-C round trip: put, ranged GETs across package boundaries, HEAD, multipart upload and
+  download with the transfer manager; without the key 400, with another key 403."""
+  ssec = {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key}
+  wrong = {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": other}
+  with open(path, "rb") as f:
+    data = f.read(300000)
+  s3.put_object(Bucket=bucket, Key="c/part.bin", Body=data, **ssec)
+  head = s3.head_object(Bucket=bucket, Key="c/part.bin", **ssec)
+  if head["ContentLength"] != len(data) or head.get("SSECustomerAlgorithm") != "AES256":
+    raise RuntimeError(f"head_object: {head['ContentLength']} bytes, {head.get('SSECustomerAlgorithm')}")
+  for first, last in ((0, 0), (65530, 65545), (65536, 131071), (100, 299999), (299990, 299999)):
+    got = s3.get_object(Bucket=bucket, Key="c/part.bin", Range=f"bytes={first}-{last}", **ssec)["Body"].read()
+    if got != data[first:last + 1]:
+      raise RuntimeError(f"ranged GET bytes={first}-{last} returned other bytes")
+  got = s3.get_object(Bucket=bucket, Key="c/part.bin", Range="bytes=-7", **ssec)["Body"].read()
+  if got != data[-7:]:
+    raise RuntimeError("suffix range bytes=-7 returned other bytes")
+  expect_error(400, s3.head_object, Bucket=bucket, Key="c/part.bin")
+  expect_error(400, s3.get_object, Bucket=bucket, Key="c/part.bin")
+  expect_error(403, s3.get_object, Bucket=bucket, Key="c/part.bin", **wrong)
+  s3.upload_file(path, bucket, "c/big.bin", ExtraArgs=ssec)  # multipart above 8 MiB
+  down = path + ".boto3-sse-c"
+  s3.download_file(bucket, "c/big.bin", down, ExtraArgs=ssec)  # ranged GETs in parallel
+  try:
+    if sha256(down) != sha256(path):
+      raise RuntimeError("the multipart SSE-C object came back different")
+  finally:
+    os.remove(down)
+  expect_error(403, s3.head_object, Bucket=bucket, Key="c/big.bin", **wrong)
+
+
+def sse_kms(s3, bucket, key_id, path):
+  """A multipart upload under a named KMS key, read back; HEAD reports the key."""
+  s3.upload_file(path, bucket, "kms/big.bin",
+                 ExtraArgs={"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": key_id})
+  head = s3.head_object(Bucket=bucket, Key="kms/big.bin")
+  if head.get("ServerSideEncryption") != "aws:kms" or not head.get("SSEKMSKeyId", "").endswith(key_id):
+    raise RuntimeError(f"head_object: {head.get('ServerSideEncryption')} {head.get('SSEKMSKeyId')}")
+  down = path + ".boto3-sse-kms"
+  s3.download_file(bucket, "kms/big.bin", down)
+  try:
+    if sha256(down) != sha256(path):
+      raise RuntimeError("the SSE-KMS object came back different")
+  finally:
+    os.remove(down)
+
+
 def main(endpoint, action, *args):
   if action == "denied":  # the action that follows must be refused with 403 AccessDenied
     try:
@@ -46,7 +116,7 @@ def main(endpoint, action, *args):
   if action == "anonymous":  # what boto3 sends for public data: no signature at all
     config = Config(signature_version=UNSIGNED)
     action, args = args[0], args[1:]
-  s3 = boto3.client("s3", endpoint_url=endpoint, config=config)
+  s3 = boto3.client("s3", endpoint_url=endpoint, config=config, verify=VERIFY)
   if action == "mb":
     s3.create_bucket(Bucket=args[0])
   elif action == "put":  # a plain PutObject
@@ -124,13 +194,17 @@ def main(endpoint, action, *args):
         Conditions=[{"success_action_status": "201"}, ["content-length-range", 1, 10485760]],
         ExpiresIn=300)
     with open(path, "rb") as f:
-      answer = requests.post(post["url"], data=post["fields"], files={"file": (key, f)})
+      answer = requests.post(post["url"], data=post["fields"], files={"file": (key, f)}, verify=VERIFY or True)
     if answer.status_code != 201 or "<PostResponse" not in answer.text:
       raise RuntimeError(f"POST form answered {answer.status_code}: {answer.text[:300]}")
     # under the policy's size range: refused
-    answer = requests.post(post["url"], data=post["fields"], files={"file": (key, b"")})
+    answer = requests.post(post["url"], data=post["fields"], files={"file": (key, b"")}, verify=VERIFY or True)
     if answer.status_code != 400 or "EntityTooSmall" not in answer.text:
       raise RuntimeError(f"an empty file answered {answer.status_code}: {answer.text[:300]}")
+  elif action == "sse-c":
+    sse_c(s3, *args)
+  elif action == "sse-kms":
+    sse_kms(s3, *args)
   else:
     raise SystemExit(f"unknown action {action}")
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,12 +23,19 @@ public final class Bench {
     Instant started = Instant.now();
     List<WorkloadResult> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    try (Connections connections = new Connections(settings.endpoint(), settings.clientThreads());
+    try (Connections connections =
+            new Connections(settings.endpoint(), settings.clientThreads(), settings.caCert());
         Payload payload = new Payload(payloadSize(settings))) {
       S3Calls calls =
           new S3Calls(
               new RequestFactory(settings.endpoint(), payload, settings.signedPayload()),
-              settings.bucket());
+              settings.bucket(),
+              settings.sse() == null
+                  ? Map.of()
+                  : Map.of("x-amz-server-side-encryption", settings.sse()));
+      if (settings.endpoint().secure()) {
+        log.println("TLS client engine: " + connections.tlsEngine());
+      }
       BenchContext context = new BenchContext(settings, calls, connections, log);
       if (!settings.plainHttp()) {
         createBucket(calls, connections);

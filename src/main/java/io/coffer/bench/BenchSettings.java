@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param progress whether to show the progress line
  * @param plainHttp the endpoint is a plain HTTP file server (nginx with WebDAV PUT, as the physical
  *     reference): no bucket is created or deleted, only object PUT and GET make sense
+ * @param bucketPolicy a bucket policy to put on the bucket before the run, or null
+ * @param caCert PEM file of the certificates to trust for an {@code https://} endpoint, or null for
+ *     the JDK's default trust store
+ * @param sse the {@code x-amz-server-side-encryption} value ({@code AES256} or {@code aws:kms})
+ *     sent on every PutObject and CreateMultipartUpload, or null for none
  */
 public record BenchSettings(
     Endpoint endpoint,
@@ -47,7 +52,9 @@ public record BenchSettings(
     int versions,
     boolean progress,
     boolean plainHttp,
-    @Nullable String bucketPolicy) {
+    @Nullable String bucketPolicy,
+    @Nullable Path caCert,
+    @Nullable String sse) {
 
   /** The workloads {@code all} runs, in order; {@code scale} is run on its own. */
   public static final List<String> ALL =

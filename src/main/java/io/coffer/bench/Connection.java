@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class Connection implements AutoCloseable {
   private volatile @Nullable Channel channel;
   private volatile @Nullable Exchange exchange;
 
-  Connection(Bootstrap template, EventLoop loop, String host, int port) {
+  Connection(Bootstrap template, EventLoop loop, String host, int port, @Nullable SslContext tls) {
     this.loop = loop;
     this.bootstrap =
         template
@@ -46,6 +47,9 @@ final class Connection implements AutoCloseable {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast(tls.newHandler(ch.alloc(), host, port));
+                    }
                     ch.pipeline()
                         .addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS))
                         // Large content chunks: a 64 MiB GET is then a few hundred messages, not

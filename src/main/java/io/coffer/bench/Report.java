@@ -66,6 +66,7 @@ final class Report {
     document.put("durationSeconds", settings.duration().toMillis() / 1000.0);
     document.put("warmupSeconds", settings.warmup().toMillis() / 1000.0);
     document.put("signedPayload", settings.signedPayload());
+    document.put("sse", settings.sse() == null ? "none" : settings.sse());
     document.put("results", results);
     document.put("notes", notes);
     Path parent = file.toAbsolutePath().getParent();

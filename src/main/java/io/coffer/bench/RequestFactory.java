@@ -40,14 +40,29 @@ final class RequestFactory {
   /** A request without a body. */
   FullHttpRequest empty(
       HttpMethod method, String bucket, @Nullable String key, Map<String, String> query) {
-    return build(method, bucket, key, query, Map.of(), Unpooled.EMPTY_BUFFER, EMPTY_SHA256);
+    return withHeaders(method, bucket, key, query, Map.of());
+  }
+
+  /** A request without a body, with extra (signed) headers. */
+  FullHttpRequest withHeaders(
+      HttpMethod method,
+      String bucket,
+      @Nullable String key,
+      Map<String, String> query,
+      Map<String, String> headers) {
+    return build(method, bucket, key, query, headers, Unpooled.EMPTY_BUFFER, EMPTY_SHA256);
   }
 
   /** A request whose body is the first {@code length} bytes of the payload. */
   FullHttpRequest withPayload(
-      HttpMethod method, String bucket, String key, Map<String, String> query, long length) {
+      HttpMethod method,
+      String bucket,
+      String key,
+      Map<String, String> query,
+      Map<String, String> headers,
+      long length) {
     String hash = signedPayload ? payload.sha256(length) : UNSIGNED_PAYLOAD;
-    return build(method, bucket, key, query, Map.of(), payload.body(length), hash);
+    return build(method, bucket, key, query, headers, payload.body(length), hash);
   }
 
   /** A request with a small generated body (an XML document), always signed with its SHA-256. */

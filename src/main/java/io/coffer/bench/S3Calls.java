@@ -15,11 +15,22 @@ import org.jspecify.annotations.Nullable;
 final class S3Calls {
   private final RequestFactory requests;
   private final String bucket;
+  private final Map<String, String> objectHeaders;
 
   @SuppressWarnings("NullAway") // null only for the stub that sizes payloads and sends nothing
   S3Calls(@Nullable RequestFactory requests, String bucket) {
+    this(requests, bucket, Map.of());
+  }
+
+  /**
+   * Calls whose object writes (PutObject, CreateMultipartUpload) also send {@code objectHeaders},
+   * e.g. {@code x-amz-server-side-encryption}: what encrypting each object costs.
+   */
+  @SuppressWarnings("NullAway") // null only for the stub that sizes payloads and sends nothing
+  S3Calls(@Nullable RequestFactory requests, String bucket, Map<String, String> objectHeaders) {
     this.requests = requests;
     this.bucket = bucket;
+    this.objectHeaders = Map.copyOf(objectHeaders);
   }
 
   String bucket() {
@@ -28,7 +39,7 @@ final class S3Calls {
 
   /** The same calls on another bucket. */
   S3Calls withBucket(String other) {
-    return new S3Calls(requests, other);
+    return new S3Calls(requests, other, objectHeaders);
   }
 
   /** PutBucketVersioning with status Enabled. */
@@ -72,7 +83,8 @@ final class S3Calls {
   }
 
   CompletableFuture<Response> put(Connection c, String key, long size) {
-    return c.send(requests.withPayload(HttpMethod.PUT, bucket, key, Map.of(), size), false);
+    return c.send(
+        requests.withPayload(HttpMethod.PUT, bucket, key, Map.of(), objectHeaders, size), false);
   }
 
   CompletableFuture<Response> get(Connection c, String key) {
@@ -98,14 +110,16 @@ final class S3Calls {
   }
 
   CompletableFuture<Response> createUpload(Connection c, String key) {
-    return c.send(requests.empty(HttpMethod.POST, bucket, key, Map.of("uploads", "")), true);
+    return c.send(
+        requests.withHeaders(HttpMethod.POST, bucket, key, Map.of("uploads", ""), objectHeaders),
+        true);
   }
 
   CompletableFuture<Response> uploadPart(
       Connection c, String key, String uploadId, int partNumber, long size) {
     Map<String, String> query =
         Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId);
-    return c.send(requests.withPayload(HttpMethod.PUT, bucket, key, query, size), false);
+    return c.send(requests.withPayload(HttpMethod.PUT, bucket, key, query, Map.of(), size), false);
   }
 
   CompletableFuture<Response> completeUpload(

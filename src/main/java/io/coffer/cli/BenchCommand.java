@@ -168,12 +168,31 @@ public final class BenchCommand implements Callable<Integer> {
               + " name: what evaluating a policy costs each request.")
   @Nullable Path bucketPolicy;
 
+  @Option(
+      names = "--ca-cert",
+      paramLabel = "FILE",
+      description =
+          "PEM certificates to trust for an https:// endpoint (default: the JDK's trust store).")
+  @Nullable Path caCert;
+
+  @Option(
+      names = "--sse",
+      paramLabel = "MODE",
+      description =
+          "Send x-amz-server-side-encryption: MODE (AES256 or aws:kms) on every PutObject and"
+              + " CreateMultipartUpload: what encryption at rest costs.")
+  @Nullable String sse;
+
   @Override
   public Integer call() throws Exception {
     if (accessKey == null || secretKey == null) {
       System.err.println(
           "coffer bench: --access-key and --secret-key (or AWS_ACCESS_KEY_ID and"
               + " AWS_SECRET_ACCESS_KEY) are needed.");
+      return 2;
+    }
+    if (sse != null && !sse.equals("AES256") && !sse.equals("aws:kms")) {
+      System.err.println("coffer bench: --sse is AES256 or aws:kms, not " + sse);
       return 2;
     }
     List<String> names = new ArrayList<>();
@@ -210,7 +229,9 @@ public final class BenchCommand implements Callable<Integer> {
             plainHttp,
             bucketPolicy == null
                 ? null
-                : Files.readString(bucketPolicy).replace("${bucket}", bucket));
+                : Files.readString(bucketPolicy).replace("${bucket}", bucket),
+            caCert,
+            sse);
     var results = Bench.run(settings, System.out, System.err);
     return results.stream().anyMatch(r -> r.errors() > 0) ? 1 : 0;
   }

@@ -72,6 +72,8 @@ class BenchSmokeIT {
         0,
         false,
         false,
+        null,
+        null,
         null);
   }
 
