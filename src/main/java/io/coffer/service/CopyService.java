@@ -44,49 +44,13 @@ public final class CopyService {
   public record CopiedPart(Part part, String sourceVersionId, @Nullable Encryption encryption) {}
 
   /**
-   * As the method below, for a source without SSE-C, the copy encrypted as the target bucket's
-   * default says.
-   */
-  public Copied copyObject(
-      Caller caller,
-      String sourceBucket,
-      String sourceKey,
-      @Nullable String sourceVersionId,
-      ReadConditions sourceConditions,
-      String bucket,
-      String key,
-      @Nullable ObjectAttributes replacement,
-      @Nullable ChecksumAlgorithm checksumAlgorithm,
-      WritePrecondition precondition,
-      ObjectLock lock,
-      AclRequest aclRequest,
-      @Nullable Map<String, String> replacementTags) {
-    return copyObject(
-        caller,
-        sourceBucket,
-        sourceKey,
-        sourceVersionId,
-        sourceConditions,
-        bucket,
-        key,
-        replacement,
-        checksumAlgorithm,
-        precondition,
-        lock,
-        aclRequest,
-        replacementTags,
-        SseRequest.NONE,
-        null);
-  }
-
-  /**
    * Copies an object, the copy getting the ACL the request's headers ask for (never the source's,
-   * as on AWS). The source is decrypted with its own key ({@code sourceKey} for SSE-C) and the copy
-   * encrypted as {@code sse} asks, else as the target bucket's default says: never as the source
-   * was, as on AWS.
+   * as on AWS). The source is decrypted with its own key ({@code sourceCustomerKey} for SSE-C) and
+   * the copy encrypted as {@code sse} asks, else as the target bucket's default says: never as the
+   * source was, as on AWS.
    *
    * @param sse the target's encryption headers ({@link SseRequest#NONE} for none)
-   * @param sourceKey the source's SSE-C key, or null
+   * @param sourceCustomerKey the source's SSE-C key, or null
    */
   public Copied copyObject(
       Caller caller,

@@ -71,35 +71,9 @@ public final class MultipartService {
   }
 
   /**
-   * Creates an upload whose object gets the ACL the request's headers ask for, encrypted as the
-   * bucket's default says.
-   */
-  public MultipartUpload create(
-      Caller caller,
-      String bucket,
-      String key,
-      ObjectAttributes attributes,
-      @Nullable ChecksumAlgorithm checksumAlgorithm,
-      @Nullable String checksumType,
-      ObjectLock lock,
-      AclRequest aclRequest,
-      Map<String, String> tags) {
-    return create(
-        caller,
-        bucket,
-        key,
-        attributes,
-        checksumAlgorithm,
-        checksumType,
-        lock,
-        aclRequest,
-        tags,
-        SseRequest.NONE);
-  }
-
-  /**
-   * As above, the parts and the object encrypted as {@code sse} asks ({@link SseRequest#NONE}: as
-   * the bucket's default says), with one data key for the whole upload.
+   * Creates an upload whose object gets the ACL the request's headers ask for, the parts and the
+   * object encrypted as {@code sse} asks ({@link SseRequest#NONE}: as the bucket's default says),
+   * with one data key for the whole upload.
    */
   public MultipartUpload create(
       Caller caller,
@@ -176,20 +150,6 @@ public final class MultipartService {
         .findUpload(uploadId)
         .filter(u -> u.bucket().equals(bucket) && (key == null || u.key().equals(key)))
         .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
-  }
-
-  /** A part of an upload without encryption or with a key the server keeps. */
-  public Part uploadPart(
-      Caller caller,
-      String bucket,
-      String key,
-      String uploadId,
-      int partNumber,
-      InputStream body,
-      long declaredLength,
-      PayloadChecks checks) {
-    return uploadPart(caller, bucket, key, uploadId, partNumber, body, declaredLength, checks, null)
-        .part();
   }
 
   /** A part stored, and the encryption of its upload (null for none). */

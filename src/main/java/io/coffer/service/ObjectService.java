@@ -99,39 +99,8 @@ public final class ObjectService {
 
   /**
    * Writes an object with the ACL its request's headers ask for (see {@link AclResolver}) and the
-   * tags of x-amz-tagging (validated by the parser; empty for none), encrypted as the bucket's
-   * default says.
-   */
-  public ObjectMeta put(
-      Caller caller,
-      String bucket,
-      String key,
-      ObjectAttributes attributes,
-      InputStream body,
-      long declaredLength,
-      PayloadChecks checks,
-      WritePrecondition precondition,
-      ObjectLock lock,
-      AclRequest aclRequest,
-      Map<String, String> tags) {
-    return put(
-        caller,
-        bucket,
-        key,
-        attributes,
-        body,
-        declaredLength,
-        checks,
-        precondition,
-        lock,
-        aclRequest,
-        tags,
-        SseRequest.NONE);
-  }
-
-  /**
-   * As above, encrypted as {@code sse} asks ({@link SseRequest#NONE}: as the bucket's default
-   * says).
+   * tags of x-amz-tagging (validated by the parser; empty for none), encrypted as {@code sse} asks
+   * ({@link SseRequest#NONE}: as the bucket's default says).
    */
   public ObjectMeta put(
       Caller caller,
@@ -316,21 +285,8 @@ public final class ObjectService {
    *
    * @param range the requested range, or null
    * @param partNumber the requested part, or null
-   */
-  public ReadResult read(
-      Caller caller,
-      String bucket,
-      String key,
-      @Nullable String versionId,
-      ReadConditions conditions,
-      @Nullable ByteRange range,
-      @Nullable Integer partNumber) {
-    return read(caller, bucket, key, versionId, conditions, range, partNumber, null);
-  }
-
-  /**
-   * As above, with the SSE-C key the object was written with (null for none: then an SSE-C object
-   * is refused).
+   * @param customerKey the SSE-C key the object was written with, or null for none (then an SSE-C
+   *     object is refused)
    */
   public ReadResult read(
       Caller caller,

@@ -264,7 +264,7 @@ class EncryptedObjectReadTest {
 
   private ObjectRead open(String key, ByteRange range, Integer part) {
     return (ObjectRead)
-        objects.read(Caller.ADMIN, "bkt", key, null, ReadConditions.NONE, range, part);
+        objects.read(Caller.ADMIN, "bkt", key, null, ReadConditions.NONE, range, part, null);
   }
 
   private byte[] read(String key, ByteRange range, Integer part) throws IOException {

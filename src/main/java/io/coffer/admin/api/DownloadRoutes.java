@@ -42,6 +42,7 @@ final class DownloadRoutes {
         ObjectRoutes.versionId(request),
         ReadConditions.NONE,
         null,
+        null,
         null)) {
       case ObjectRead read ->
           new HttpResponse(200)

@@ -2,6 +2,7 @@ package io.coffer.admin.api;
 
 import io.coffer.admin.api.body.ObjectBodies;
 import io.coffer.admin.json.JsonResponses;
+import io.coffer.crypto.SseRequest;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
@@ -136,7 +137,8 @@ final class ObjectRoutes {
             WritePrecondition.NONE,
             ObjectLock.NONE,
             AclRequest.NONE,
-            Map.of());
+            Map.of(),
+            SseRequest.NONE);
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, stored)));
   }
 
@@ -240,6 +242,8 @@ final class ObjectRoutes {
             WritePrecondition.NONE,
             ObjectLock.NONE,
             AclRequest.NONE,
+            null,
+            SseRequest.NONE,
             null);
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, copied.object())));
   }

@@ -53,8 +53,8 @@ import org.jspecify.annotations.Nullable;
  * operation runs: writes on the single writer thread in group commits, reads on the reader threads
  * (see {@link SqliteWorkers}). The SQL lives in one class per table ({@link CredentialSql}, {@link
  * PolicySql}, {@link GroupSql}, {@link BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link
- * PresignedUrlSql}, {@link CounterSql}). Values are encoded on the caller's thread, so the writer
- * thread only binds and executes.
+ * KmsKeySql}, {@link LifecycleProgressSql}, {@link PresignedUrlSql}, {@link CounterSql}). Values
+ * are encoded on the caller's thread, so the writer thread only binds and executes.
  *
  * <p>Keys are stored as BLOBs of their UTF-8 bytes, so SQLite's memcmp ordering is S3's listing
  * order and prefix ranges are exact byte ranges.
@@ -143,11 +143,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public void deletePolicy(String name) {
-    workers.write(
-        c -> {
-          PolicySql.delete(c, name);
-          return null;
-        });
+    workers.writeVoid(c -> PolicySql.delete(c, name));
   }
 
   @Override
@@ -183,11 +179,7 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public void deleteGroup(String name) {
-    workers.write(
-        c -> {
-          GroupSql.delete(c, name);
-          return null;
-        });
+    workers.writeVoid(c -> GroupSql.delete(c, name));
   }
 
   @Override
@@ -203,11 +195,7 @@ public final class SqliteMetadataStore implements MetadataStore {
   @Override
   public void attachPolicies(long credentialId, List<String> policies) {
     List<String> p = List.copyOf(policies);
-    workers.write(
-        c -> {
-          PolicySql.replaceForCredential(c, credentialId, p);
-          return null;
-        });
+    workers.writeVoid(c -> PolicySql.replaceForCredential(c, credentialId, p));
   }
 
   @Override
@@ -435,11 +423,7 @@ public final class SqliteMetadataStore implements MetadataStore {
   @Override
   public void createUpload(MultipartUpload upload) {
     UploadRow row = UploadRow.of(upload);
-    workers.write(
-        c -> {
-          UploadSql.create(c, row);
-          return null;
-        });
+    workers.writeVoid(c -> UploadSql.create(c, row));
   }
 
   @Override
@@ -497,15 +481,11 @@ public final class SqliteMetadataStore implements MetadataStore {
     return workers.readPoint(c -> UploadSql.findCompleted(c, uploadId));
   }
 
-  // ---- lifecycle sweeps ----
+  // ---- KMS keys ----
 
   @Override
   public void createKmsKey(KmsKey key) {
-    workers.write(
-        c -> {
-          KmsKeySql.create(c, key);
-          return null;
-        });
+    workers.writeVoid(c -> KmsKeySql.create(c, key));
   }
 
   @Override
@@ -528,6 +508,8 @@ public final class SqliteMetadataStore implements MetadataStore {
     return workers.write(c -> KmsKeySql.reseal(c, expected, masterKeyId, sealedMaterial));
   }
 
+  // ---- lifecycle sweeps ----
+
   @Override
   public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {
     return workers.readPoint(c -> LifecycleProgressSql.find(c, bucketId));
@@ -535,20 +517,12 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public void saveLifecycleCheckpoint(LifecycleCheckpoint checkpoint) {
-    workers.write(
-        c -> {
-          LifecycleProgressSql.save(c, checkpoint);
-          return null;
-        });
+    workers.writeVoid(c -> LifecycleProgressSql.save(c, checkpoint));
   }
 
   @Override
   public void clearLifecycleCheckpoint(String bucketId) {
-    workers.write(
-        c -> {
-          LifecycleProgressSql.clear(c, bucketId);
-          return null;
-        });
+    workers.writeVoid(c -> LifecycleProgressSql.clear(c, bucketId));
   }
 
   // ---- presigned URLs ----
@@ -578,20 +552,12 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public void revokePresignedUrl(long id) {
-    workers.write(
-        c -> {
-          PresignedUrlSql.revoke(c, id);
-          return null;
-        });
+    workers.writeVoid(c -> PresignedUrlSql.revoke(c, id));
   }
 
   @Override
   public void revokePresignedUrlsOf(long credentialId) {
-    workers.write(
-        c -> {
-          PresignedUrlSql.revokeAllOf(c, credentialId);
-          return null;
-        });
+    workers.writeVoid(c -> PresignedUrlSql.revokeAllOf(c, credentialId));
   }
 
   // ---- stats ----

@@ -1,5 +1,6 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.sqlite.Worker.SqlAction;
 import io.coffer.meta.sqlite.Worker.SqlWork;
 import io.coffer.meta.sqlite.Worker.Task;
 import io.coffer.model.CofferException;
@@ -115,6 +116,15 @@ final class SqliteWorkers implements AutoCloseable {
   /** Runs a write on the writer thread, in the next group commit, and waits for the commit. */
   <T> T write(SqlWork<T> work) {
     return await(enqueue(writes, new Task<>(work)));
+  }
+
+  /** As {@link #write}, for a write that returns nothing. */
+  void writeVoid(SqlAction action) {
+    write(
+        c -> {
+          action.run(c);
+          return null;
+        });
   }
 
   /** Runs a read on a reader thread and waits for it. */

@@ -17,6 +17,12 @@ final class Worker {
     @Nullable T run(Conn conn) throws SQLException;
   }
 
+  /** A write that returns nothing (a statement run for its effect). */
+  @FunctionalInterface
+  interface SqlAction {
+    void run(Conn conn) throws SQLException;
+  }
+
   static final class Task<T> {
     final SqlWork<T> work;
     final CompletableFuture<T> future = new CompletableFuture<>();

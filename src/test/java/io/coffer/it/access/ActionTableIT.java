@@ -21,11 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
-import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -82,13 +80,12 @@ class ActionTableIT {
   }
 
   static Stream<Row> rows() {
+    return Stream.concat(objectAndBucketRows(), BucketSettingRows.rows());
+  }
+
+  /** The buckets' and objects' own operations (the bucket settings: {@link BucketSettingRows}). */
+  private static Stream<Row> objectAndBucketRows() {
     Instant until = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    String ownPolicy =
-        "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\":"
-            + " {\"AWS\": \"nobody-at-all\"}, \"Action\": \"s3:GetObject\", \"Resource\":"
-            + " \"arn:aws:s3:::"
-            + BUCKET
-            + "/*\"}]}";
     return Stream.of(
         new Row("ListBuckets", "s3:ListAllMyBuckets", s3 -> s3.listBuckets()),
         new Row(
@@ -111,31 +108,6 @@ class ActionTableIT {
             "GetBucketLocation",
             "s3:GetBucketLocation",
             s3 -> s3.getBucketLocation(b -> b.bucket(BUCKET))),
-        new Row(
-            "GetBucketVersioning",
-            "s3:GetBucketVersioning",
-            s3 -> s3.getBucketVersioning(b -> b.bucket(BUCKET))),
-        new Row(
-            "PutBucketVersioning",
-            "s3:PutBucketVersioning",
-            s3 ->
-                s3.putBucketVersioning(
-                    b ->
-                        b.bucket(BUCKET)
-                            .versioningConfiguration(
-                                c -> c.status(BucketVersioningStatus.ENABLED)))),
-        new Row(
-            "GetObjectLockConfiguration",
-            "s3:GetBucketObjectLockConfiguration",
-            s3 -> s3.getObjectLockConfiguration(b -> b.bucket(BUCKET))),
-        new Row(
-            "PutObjectLockConfiguration",
-            "s3:PutBucketObjectLockConfiguration",
-            s3 ->
-                s3.putObjectLockConfiguration(
-                    b ->
-                        b.bucket(BUCKET)
-                            .objectLockConfiguration(c -> c.objectLockEnabled("Enabled")))),
         new Row("PostObject", "s3:PutObject", ActionTableIT::postObject),
         new Row(
             "PutObject",
@@ -281,27 +253,6 @@ class ActionTableIT {
                             .key("obj")
                             .legalHold(h -> h.status(ObjectLockLegalHoldStatus.OFF)))),
         new Row(
-            "GetBucketPolicy",
-            "s3:GetBucketPolicy",
-            s3 -> s3.getBucketPolicy(b -> b.bucket(BUCKET))),
-        new Row(
-            "PutBucketPolicy",
-            "s3:PutBucketPolicy",
-            s3 -> s3.putBucketPolicy(b -> b.bucket(BUCKET).policy(ownPolicy))),
-        new Row(
-            "DeleteBucketPolicy",
-            "s3:DeleteBucketPolicy",
-            s3 -> s3.deleteBucketPolicy(b -> b.bucket(BUCKET))),
-        new Row(
-            "GetBucketPolicyStatus",
-            "s3:GetBucketPolicyStatus",
-            s3 -> s3.getBucketPolicyStatus(b -> b.bucket(BUCKET))),
-        new Row("GetBucketAcl", "s3:GetBucketAcl", s3 -> s3.getBucketAcl(b -> b.bucket(BUCKET))),
-        new Row(
-            "PutBucketAcl",
-            "s3:PutBucketAcl",
-            s3 -> s3.putBucketAcl(b -> b.bucket(BUCKET).acl("private"))),
-        new Row(
             "GetObjectAcl",
             "s3:GetObjectAcl",
             s3 -> s3.getObjectAcl(b -> b.bucket(BUCKET).key("obj"))),
@@ -370,119 +321,7 @@ class ActionTableIT {
         new Row(
             "DeleteObjectTagging (versionId)",
             "s3:DeleteObjectVersionTagging",
-            s3 -> s3.deleteObjectTagging(b -> b.bucket(BUCKET).key("obj").versionId(versionId))),
-        new Row(
-            "GetBucketTagging",
-            "s3:GetBucketTagging",
-            s3 -> catchNoSuch(() -> s3.getBucketTagging(b -> b.bucket(BUCKET)))),
-        new Row(
-            "PutBucketTagging",
-            "s3:PutBucketTagging",
-            s3 ->
-                s3.putBucketTagging(
-                    b -> b.bucket(BUCKET).tagging(t -> t.tagSet(g -> g.key("k").value("v"))))),
-        new Row(
-            "DeleteBucketTagging",
-            "s3:PutBucketTagging",
-            s3 -> s3.deleteBucketTagging(b -> b.bucket(BUCKET))),
-        new Row(
-            "GetBucketOwnershipControls",
-            "s3:GetBucketOwnershipControls",
-            s3 -> s3.getBucketOwnershipControls(b -> b.bucket(BUCKET))),
-        new Row(
-            "PutBucketOwnershipControls",
-            "s3:PutBucketOwnershipControls",
-            s3 ->
-                s3.putBucketOwnershipControls(
-                    b ->
-                        b.bucket(BUCKET)
-                            .ownershipControls(
-                                c ->
-                                    c.rules(
-                                        r -> r.objectOwnership(ObjectOwnership.OBJECT_WRITER))))),
-        new Row(
-            "DeleteBucketOwnershipControls",
-            "s3:PutBucketOwnershipControls",
-            s3 -> s3.deleteBucketOwnershipControls(b -> b.bucket(BUCKET))),
-        new Row(
-            "GetPublicAccessBlock",
-            "s3:GetBucketPublicAccessBlock",
-            s3 -> s3.getPublicAccessBlock(b -> b.bucket(BUCKET))),
-        new Row(
-            "PutPublicAccessBlock",
-            "s3:PutBucketPublicAccessBlock",
-            s3 ->
-                s3.putPublicAccessBlock(
-                    b ->
-                        b.bucket(BUCKET)
-                            .publicAccessBlockConfiguration(c -> c.blockPublicAcls(false)))),
-        new Row(
-            "DeletePublicAccessBlock",
-            "s3:PutBucketPublicAccessBlock",
-            s3 -> s3.deletePublicAccessBlock(b -> b.bucket(BUCKET))),
-        new Row(
-            "GetBucketCors",
-            "s3:GetBucketCORS",
-            s3 -> catchNoSuch(() -> s3.getBucketCors(b -> b.bucket(BUCKET)))),
-        new Row(
-            "PutBucketCors",
-            "s3:PutBucketCORS",
-            s3 ->
-                s3.putBucketCors(
-                    b ->
-                        b.bucket(BUCKET)
-                            .corsConfiguration(
-                                c ->
-                                    c.corsRules(
-                                        r -> r.allowedOrigins("*").allowedMethods("GET"))))),
-        new Row(
-            "DeleteBucketCors",
-            "s3:PutBucketCORS",
-            s3 -> s3.deleteBucketCors(b -> b.bucket(BUCKET))),
-        new Row(
-            "GetBucketEncryption",
-            "s3:GetEncryptionConfiguration",
-            s3 -> catchNoSuch(() -> s3.getBucketEncryption(b -> b.bucket(BUCKET)))),
-        new Row(
-            "PutBucketEncryption",
-            "s3:PutEncryptionConfiguration",
-            s3 ->
-                s3.putBucketEncryption(
-                    b ->
-                        b.bucket(BUCKET)
-                            .serverSideEncryptionConfiguration(
-                                c ->
-                                    c.rules(
-                                        r ->
-                                            r.applyServerSideEncryptionByDefault(
-                                                d -> d.sseAlgorithm("AES256")))))),
-        new Row(
-            "DeleteBucketEncryption",
-            "s3:PutEncryptionConfiguration",
-            s3 -> s3.deleteBucketEncryption(b -> b.bucket(BUCKET))),
-        new Row(
-            "GetBucketLifecycleConfiguration",
-            "s3:GetLifecycleConfiguration",
-            s3 -> catchNoSuch(() -> s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)))),
-        new Row(
-            "PutBucketLifecycleConfiguration",
-            "s3:PutLifecycleConfiguration",
-            s3 ->
-                s3.putBucketLifecycleConfiguration(
-                    b ->
-                        b.bucket(BUCKET)
-                            .lifecycleConfiguration(
-                                c ->
-                                    c.rules(
-                                        r ->
-                                            r.id("action-table")
-                                                .filter(f -> f.prefix("never/"))
-                                                .status("Enabled")
-                                                .expiration(e -> e.days(3650)))))),
-        new Row(
-            "DeleteBucketLifecycle",
-            "s3:PutLifecycleConfiguration",
-            s3 -> s3.deleteBucketLifecycle(b -> b.bucket(BUCKET))));
+            s3 -> s3.deleteObjectTagging(b -> b.bucket(BUCKET).key("obj").versionId(versionId))));
   }
 
   /** A browser form upload signed with the client's credential (the SDK has no POST Object). */
@@ -532,7 +371,7 @@ class ActionTableIT {
   }
 
   /** Runs a call whose answer may be a 404 (nothing set): what matters is that it is not a 403. */
-  private static void catchNoSuch(Runnable call) {
+  static void catchNoSuch(Runnable call) {
     try {
       call.run();
     } catch (S3Exception e) {

@@ -27,20 +27,25 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * What works over plain HTTP works over TLS, with the AWS SDK for Java and raw TLS sockets: each
- * engine's test class runs these against a server of its own.
+ * engine's test class runs these against a server of its own ({@link TlsEngineServer}).
  */
 abstract class TlsTransportChecks {
   static final String BUCKET = "secure";
 
-  abstract CofferTestServer coffer();
+  /** The engine's server: the subclass's {@code @RegisterExtension} field. */
+  abstract TlsEngineServer server();
 
-  abstract TlsFixture tls();
+  CofferTestServer coffer() {
+    return server().coffer;
+  }
 
-  abstract String expectedEngine();
+  TlsFixture tls() {
+    return server().tls;
+  }
 
   @Test
   void theServerUsesTheEngineAskedFor() {
-    assertThat(coffer().server().tlsEngine()).isEqualTo(expectedEngine());
+    assertThat(coffer().server().tlsEngine()).isEqualTo(server().engineName());
     assertThat(coffer().server().s3Endpoint()).startsWith("https://");
     assertThat(coffer().server().publicEndpoint()).startsWith("https://");
   }

@@ -17,12 +17,9 @@ import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Permission;
 import io.coffer.model.RetentionMode;
 import io.coffer.model.WritePrecondition;
-import io.coffer.s3.request.S3Operation.AbortMultipartUpload;
-import io.coffer.s3.request.S3Operation.CompleteMultipartUpload;
 import io.coffer.s3.request.S3Operation.CopyObject;
 import io.coffer.s3.request.S3Operation.CopySource;
 import io.coffer.s3.request.S3Operation.CreateBucket;
-import io.coffer.s3.request.S3Operation.CreateMultipartUpload;
 import io.coffer.s3.request.S3Operation.DeleteBucket;
 import io.coffer.s3.request.S3Operation.DeleteBucketPolicy;
 import io.coffer.s3.request.S3Operation.DeleteObject;
@@ -38,19 +35,14 @@ import io.coffer.s3.request.S3Operation.GetObjectAcl;
 import io.coffer.s3.request.S3Operation.HeadBucket;
 import io.coffer.s3.request.S3Operation.HeadObject;
 import io.coffer.s3.request.S3Operation.ListBuckets;
-import io.coffer.s3.request.S3Operation.ListMultipartUploads;
 import io.coffer.s3.request.S3Operation.ListObjectVersions;
 import io.coffer.s3.request.S3Operation.ListObjects;
 import io.coffer.s3.request.S3Operation.ListObjectsV2;
-import io.coffer.s3.request.S3Operation.ListParts;
 import io.coffer.s3.request.S3Operation.PutObject;
 import io.coffer.s3.request.S3Operation.PutObjectAcl;
 import io.coffer.s3.request.S3Operation.Unsupported;
-import io.coffer.s3.request.S3Operation.UploadPart;
-import io.coffer.s3.request.S3Operation.UploadPartCopy;
 import io.coffer.service.AclRequest;
 import io.coffer.service.CannedAcl;
-import io.coffer.service.ExpectedObject;
 import io.coffer.service.ObjectAttributes;
 import io.coffer.service.ReadConditions;
 import java.time.Instant;
@@ -65,7 +57,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Requests as the AWS documentation shows them (method, path, query, headers), each with the
  * operation record the parser must make of it: one row per operation, then the cases only the query
- * or a header tells apart.
+ * or a header tells apart (the multipart uploads: {@link MultipartOperationsTest}; the bucket
+ * features: {@link BucketFeatureOperationsTest}).
  */
 class S3RequestParserTest {
   private static final S3RequestParser PARSER = new S3RequestParser("us-east-1");
@@ -168,10 +161,6 @@ class S3RequestParserTest {
             "GET /b/k?legal-hold&versionId=null",
             NONE,
             new S3Operation.GetObjectLegalHold("b", "k", "null")),
-        row(
-            "GET /b?uploads&max-uploads=3&key-marker=k&upload-id-marker=u",
-            NONE,
-            new ListMultipartUploads("b", null, null, "k", "u", 3)),
         // Objects
         row(
             "PUT /b/k",
@@ -393,120 +382,6 @@ class S3RequestParserTest {
                 SseRequest.NONE,
                 null)),
         row(
-            "POST /b/k?uploads",
-            Headers.of("x-amz-tagging", "stage=raw"),
-            new CreateMultipartUpload(
-                "b",
-                "k",
-                NO_ATTRIBUTES,
-                null,
-                null,
-                ObjectLock.NONE,
-                AclRequest.NONE,
-                Map.of("stage", "raw"),
-                SseRequest.NONE)),
-        // Multipart uploads
-        row(
-            "POST /b/k?uploads",
-            NONE,
-            new CreateMultipartUpload(
-                "b",
-                "k",
-                NO_ATTRIBUTES,
-                null,
-                null,
-                ObjectLock.NONE,
-                AclRequest.NONE,
-                Map.of(),
-                SseRequest.NONE)),
-        row(
-            "POST /b/k?uploads",
-            Headers.of("x-amz-checksum-algorithm", "CRC32", "x-amz-checksum-type", "composite"),
-            new CreateMultipartUpload(
-                "b",
-                "k",
-                NO_ATTRIBUTES,
-                ChecksumAlgorithm.CRC32,
-                "COMPOSITE",
-                ObjectLock.NONE,
-                AclRequest.NONE,
-                Map.of(),
-                SseRequest.NONE)),
-        row(
-            "POST /b/k?uploads",
-            Headers.of("x-amz-object-lock-legal-hold", "OFF"),
-            new CreateMultipartUpload(
-                "b",
-                "k",
-                NO_ATTRIBUTES,
-                null,
-                null,
-                new ObjectLock(null, null, LegalHold.OFF),
-                AclRequest.NONE,
-                Map.of(),
-                SseRequest.NONE)),
-        row(
-            "PUT /b/k?partNumber=1&uploadId=u",
-            NONE,
-            new UploadPart("b", "k", "u", 1, NO_CHECKSUMS, null)),
-        row(
-            "PUT /b/k?partNumber=2&uploadId=u",
-            Headers.of(
-                "x-amz-trailer", "x-amz-checksum-CRC32C", "x-amz-sdk-checksum-algorithm", "CRC32C"),
-            new UploadPart(
-                "b",
-                "k",
-                "u",
-                2,
-                new BodyChecksums(null, ChecksumAlgorithm.CRC32C, null, "x-amz-checksum-crc32c"),
-                null)),
-        row(
-            "PUT /b/k?partNumber=3&uploadId=u",
-            Headers.of(
-                "x-amz-copy-source",
-                "/source-bucket/photos/cat.jpg",
-                "x-amz-copy-source-range",
-                "bytes=0-99"),
-            new UploadPartCopy(
-                "b",
-                "k",
-                "u",
-                3,
-                SOURCE,
-                NO_SOURCE_CONDITIONS,
-                ByteRange.copySource(0, 99),
-                null,
-                null)),
-        row(
-            "POST /b/k?uploadId=u",
-            Headers.of("x-amz-mp-object-size", "42"),
-            new CompleteMultipartUpload(
-                "b",
-                "k",
-                "u",
-                new ExpectedObject(null, null, null, 42L),
-                NO_CHECKSUMS,
-                WritePrecondition.NONE,
-                null)),
-        // The checksum headers of a completion describe the object, not the XML document.
-        row(
-            "POST /b/k?uploadId=u",
-            Headers.of("x-amz-checksum-crc32", "AAAAAA=="),
-            new CompleteMultipartUpload(
-                "b",
-                "k",
-                "u",
-                new ExpectedObject(ChecksumAlgorithm.CRC32, "AAAAAA==", null, null),
-                NO_CHECKSUMS,
-                WritePrecondition.NONE,
-                null)),
-        row("DELETE /b/k?uploadId=u", NONE, new AbortMultipartUpload("b", "k", "u")),
-        row(
-            "GET /b/k?uploadId=u&max-parts=2&part-number-marker=1",
-            NONE,
-            new ListParts("b", "k", "u", 1, 2)),
-        row("GET /b/k?uploadId=u", NONE, new ListParts("b", "k", "u", 0, 1000)),
-        row(
             "POST /b?delete",
             Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
             new DeleteObjects(
@@ -516,25 +391,6 @@ class S3RequestParserTest {
             Headers.of("x-amz-bypass-governance-retention", "TRUE"),
             new DeleteObjects("b", NO_CHECKSUMS, true)),
         // Told apart by the query or a header alone
-        row("GET /b?uploads", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
-        row("GET /b?uploads=", NONE, new ListMultipartUploads("b", null, null, null, null, 1000)),
-        row(
-            "GET /b?uploads&upload-id-marker=u",
-            NONE,
-            new ListMultipartUploads("b", null, null, null, null, 1000)),
-        row(
-            "POST /b/k?uploads=",
-            NONE,
-            new CreateMultipartUpload(
-                "b",
-                "k",
-                NO_ATTRIBUTES,
-                null,
-                null,
-                ObjectLock.NONE,
-                AclRequest.NONE,
-                Map.of(),
-                SseRequest.NONE)),
         row("GET /b?versions=", NONE, new ListObjectVersions("b", DEFAULT_LIST, null, null)),
         row("GET /b?list-type=1", NONE, new ListObjects("b", DEFAULT_LIST, null)),
         row("GET /b?delete", NONE, new ListObjects("b", DEFAULT_LIST, null)),

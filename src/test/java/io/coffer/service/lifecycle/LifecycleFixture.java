@@ -2,6 +2,7 @@ package io.coffer.service.lifecycle;
 
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.crypto.BuiltInKeyService;
+import io.coffer.crypto.SseRequest;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.Bucket;
 import io.coffer.model.LifecycleConfiguration;
@@ -118,7 +119,8 @@ final class LifecycleFixture implements AutoCloseable {
         WritePrecondition.NONE,
         ObjectLock.NONE,
         AclRequest.NONE,
-        Map.of());
+        Map.of(),
+        SseRequest.NONE);
   }
 
   MultipartUpload upload(String bucket, String key) {
@@ -132,7 +134,8 @@ final class LifecycleFixture implements AutoCloseable {
             null,
             ObjectLock.NONE,
             AclRequest.NONE,
-            Map.of());
+            Map.of(),
+            SseRequest.NONE);
     byte[] part = "part".getBytes(StandardCharsets.UTF_8);
     multipart.uploadPart(
         Caller.ADMIN,
@@ -142,7 +145,8 @@ final class LifecycleFixture implements AutoCloseable {
         1,
         new ByteArrayInputStream(part),
         part.length,
-        PayloadChecks.NONE);
+        PayloadChecks.NONE,
+        null);
     return u;
   }
 

@@ -102,7 +102,14 @@ class LifecycleScaleTest {
       long t0 = System.nanoTime();
       ReadResult r =
           f.objects.read(
-              Caller.ADMIN, "scale", "keep/" + (n % 100), null, ReadConditions.NONE, null, null);
+              Caller.ADMIN,
+              "scale",
+              "keep/" + (n % 100),
+              null,
+              ReadConditions.NONE,
+              null,
+              null,
+              null);
       ((ObjectRead) r).close(); // the metadata lookup and the blob lease of a GET
       samples[n++] = System.nanoTime() - t0;
       if (!running.get() && System.nanoTime() >= minEnd) {
