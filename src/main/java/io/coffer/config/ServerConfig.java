@@ -2,6 +2,7 @@ package io.coffer.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,240 +91,141 @@ public record ServerConfig(
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        lifecycleDay,
-        tls,
-        encryption);
+    return with(
+        c -> {
+          c.accessKey = accessKey;
+          c.secretKey = secretKey;
+          c.apiKey = apiKey;
+        });
   }
 
   public ServerConfig withAddresses(HostPort s3Address, HostPort consoleAddress) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        lifecycleDay,
-        tls,
-        encryption);
+    return with(
+        c -> {
+          c.s3Address = s3Address;
+          c.consoleAddress = consoleAddress;
+        });
   }
 
   public ServerConfig withDomain(String domain) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        lifecycleDay,
-        tls,
-        encryption);
+    return with(c -> c.domain = domain);
   }
 
   public ServerConfig withLimits(
       long maxObjectSize, int maxHeaderSize, Duration readTimeout, int maxConnections) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        lifecycleDay,
-        tls,
-        encryption);
+    return with(
+        c -> {
+          c.maxObjectSize = maxObjectSize;
+          c.maxHeaderSize = maxHeaderSize;
+          c.readTimeout = readTimeout;
+          c.maxConnections = maxConnections;
+        });
   }
 
   public ServerConfig withBodyTimeout(Duration bodyTimeout) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        lifecycleDay,
-        tls,
-        encryption);
+    return with(c -> c.bodyTimeout = bodyTimeout);
   }
 
   /**
    * @param ownership ObjectWriter, BucketOwnerPreferred or BucketOwnerEnforced
    */
   public ServerConfig withDefaultObjectOwnership(String ownership) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        ownership,
-        lifecycleDay,
-        tls,
-        encryption);
+    return with(c -> c.defaultObjectOwnership = ownership);
   }
 
   public ServerConfig withLifecycleDay(Duration day) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        day,
-        tls,
-        encryption);
+    return with(c -> c.lifecycleDay = day);
   }
 
   public ServerConfig withTls(TlsSettings newTls) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        lifecycleDay,
-        newTls,
-        encryption);
+    return with(c -> c.tls = newTls);
   }
 
   public ServerConfig withEncryption(EncryptionSettings newEncryption) {
-    return new ServerConfig(
-        dataDir,
-        s3Address,
-        consoleAddress,
-        region,
-        accessKey,
-        secretKey,
-        apiKey,
-        domain,
-        publicUrl,
-        syncWrites,
-        inlineThreshold,
-        maxObjectSize,
-        maxHeaderSize,
-        readTimeout,
-        idleTimeout,
-        maxConnections,
-        shutdownGrace,
-        bodyTimeout,
-        defaultObjectOwnership,
-        lifecycleDay,
-        tls,
-        newEncryption);
+    return with(c -> c.encryption = newEncryption);
+  }
+
+  /** This configuration with the changes {@code change} makes to a mutable copy of it. */
+  private ServerConfig with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The components as mutable fields: each with-method changes its own and keeps the rest. */
+  private static final class Copy {
+    Path dataDir;
+    HostPort s3Address;
+    HostPort consoleAddress;
+    String region;
+    @Nullable String accessKey;
+    @Nullable String secretKey;
+    @Nullable String apiKey;
+    @Nullable String domain;
+    @Nullable String publicUrl;
+    boolean syncWrites;
+    int inlineThreshold;
+    long maxObjectSize;
+    int maxHeaderSize;
+    Duration readTimeout;
+    Duration idleTimeout;
+    int maxConnections;
+    Duration shutdownGrace;
+    Duration bodyTimeout;
+    String defaultObjectOwnership;
+    Duration lifecycleDay;
+    TlsSettings tls;
+    EncryptionSettings encryption;
+
+    Copy(ServerConfig c) {
+      dataDir = c.dataDir;
+      s3Address = c.s3Address;
+      consoleAddress = c.consoleAddress;
+      region = c.region;
+      accessKey = c.accessKey;
+      secretKey = c.secretKey;
+      apiKey = c.apiKey;
+      domain = c.domain;
+      publicUrl = c.publicUrl;
+      syncWrites = c.syncWrites;
+      inlineThreshold = c.inlineThreshold;
+      maxObjectSize = c.maxObjectSize;
+      maxHeaderSize = c.maxHeaderSize;
+      readTimeout = c.readTimeout;
+      idleTimeout = c.idleTimeout;
+      maxConnections = c.maxConnections;
+      shutdownGrace = c.shutdownGrace;
+      bodyTimeout = c.bodyTimeout;
+      defaultObjectOwnership = c.defaultObjectOwnership;
+      lifecycleDay = c.lifecycleDay;
+      tls = c.tls;
+      encryption = c.encryption;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          dataDir,
+          s3Address,
+          consoleAddress,
+          region,
+          accessKey,
+          secretKey,
+          apiKey,
+          domain,
+          publicUrl,
+          syncWrites,
+          inlineThreshold,
+          maxObjectSize,
+          maxHeaderSize,
+          readTimeout,
+          idleTimeout,
+          maxConnections,
+          shutdownGrace,
+          bodyTimeout,
+          defaultObjectOwnership,
+          lifecycleDay,
+          tls,
+          encryption);
+    }
   }
 }
