@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * is read or stored. Never a silent 200 for a feature that is not there.
  *
  * <p>Headers of an operation that does not take them are ignored, as AWS does, except where a
- * client could believe something happened (encryption headers on a GET).
+ * client could believe something happened (encryption headers on a GET or an UploadPart).
  */
 public final class FeatureHeaders {
 
@@ -44,8 +44,16 @@ public final class FeatureHeaders {
           S3Operation.CopyObject.class,
           S3Operation.CreateMultipartUpload.class);
 
-  static final Set<Class<? extends S3Operation>> READS =
-      Set.of(S3Operation.GetObject.class, S3Operation.HeadObject.class);
+  /**
+   * Object operations whose encryption is the stored object's or the upload's, which AWS refuses
+   * x-amz-server-side-encryption on: a client sending it could believe it chose something.
+   */
+  static final Set<Class<? extends S3Operation>> ENCRYPTION_NOT_CHOSEN =
+      Set.of(
+          S3Operation.GetObject.class,
+          S3Operation.HeadObject.class,
+          S3Operation.UploadPart.class,
+          S3Operation.UploadPartCopy.class);
 
   static final Set<Class<? extends S3Operation>> CREATE_BUCKET =
       Set.of(S3Operation.CreateBucket.class);
@@ -82,11 +90,13 @@ public final class FeatureHeaders {
   private static List<Rule> rules() {
     List<Rule> rules = new ArrayList<>();
     // Encryption headers are the parser's (SseHeaders) on the operations that take them; on a
-    // read, where they could make a client believe something about the object, AWS refuses them.
+    // read or a part, where they could make a client believe something about the object, AWS
+    // refuses them.
     for (String suffix : List.of("", "-aws-kms-key-id", "-context", "-bucket-key-enabled")) {
       String header = "x-amz-server-side-encryption" + suffix;
-      String onReads = header + " header is not supported for this operation.";
-      rules.add(new Rule(header, READS, refuse(ErrorCode.INVALID_ARGUMENT, onReads)));
+      String refusal = header + " header is not supported for this operation.";
+      rules.add(
+          new Rule(header, ENCRYPTION_NOT_CHOSEN, refuse(ErrorCode.INVALID_ARGUMENT, refusal)));
     }
     // Ownership and ACLs (x-amz-object-ownership, x-amz-acl, x-amz-grant-*) are the parser's
     // (AclHeaders, AccessControlOperations), which reads a presigned URL's hoisted ones too; the

@@ -54,6 +54,9 @@ class FeatureHeadersTest {
       HeadObject,              x-amz-server-side-encryption-context,                        e30=,                      InvalidArgument 400
       GetObject,               x-amz-server-side-encryption-bucket-key-enabled,             true,                      InvalidArgument 400
       DeleteObject,            x-amz-server-side-encryption,                                AES256,                    accepted
+      UploadPart,              x-amz-server-side-encryption,                                AES256,                    InvalidArgument 400
+      UploadPartCopy,          x-amz-server-side-encryption-aws-kms-key-id,                 k1,                        InvalidArgument 400
+      UploadPart,              x-amz-server-side-encryption-customer-algorithm,             AES256,                    accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            false,                     accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            true,                      accepted
       CreateBucket,            x-amz-bucket-object-lock-enabled,                            maybe,                     InvalidArgument 400
