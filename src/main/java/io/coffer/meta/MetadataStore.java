@@ -10,6 +10,8 @@ import io.coffer.model.CompletedUpload;
 import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
+import io.coffer.model.EventDraft;
+import io.coffer.model.EventName;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.KmsKey;
 import io.coffer.model.LifecycleCheckpoint;
@@ -19,9 +21,14 @@ import io.coffer.model.ListQuery;
 import io.coffer.model.ManagedPolicy;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.NewCredential;
+import io.coffer.model.NotificationConfiguration;
+import io.coffer.model.NotificationTarget;
+import io.coffer.model.ObjectEvent;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.ObjectOwnership;
+import io.coffer.model.OutboxEvent;
+import io.coffer.model.OutboxStats;
 import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
@@ -264,10 +271,17 @@ public interface MetadataStore extends AutoCloseable {
    * again meanwhile); PRECONDITION_FAILED when If-None-Match * meets an existing key or If-Match
    * meets another ETag; NO_SUCH_KEY when If-Match meets no key.
    *
+   * <p>{@code event} (null: none) is completed into an {@link ObjectEvent} and queued, in the same
+   * transaction, for each of the bucket's notification rules it matches (see {@link EventDraft}).
+   *
    * @return the object as stored (with the version ID it got) and what it replaced, so that storage
    *     can be released
    */
-  Written putObject(String bucketId, ObjectMeta object, WritePrecondition precondition);
+  Written putObject(
+      String bucketId,
+      ObjectMeta object,
+      WritePrecondition precondition,
+      @Nullable EventDraft event);
 
   /**
    * Deletes as S3's DeleteObject does, if {@code precondition} holds against the current version
@@ -287,6 +301,10 @@ public interface MetadataStore extends AutoCloseable {
    * A version whose lock {@link io.coffer.model.ObjectLock#protects protects} it at {@code now}
    * (with {@code bypassGovernance}) is not removed: ACCESS_DENIED.
    *
+   * <p>{@code event} as in {@link #putObject}; nothing is reported when nothing changed (an absent
+   * key in an unversioned bucket), and a delete that added a marker reports {@link
+   * EventName#asMarkerCreated()}.
+   *
    * @return what was removed, so its storage can be released, and what to report
    */
   Deleted deleteObject(
@@ -296,7 +314,8 @@ public interface MetadataStore extends AutoCloseable {
       WritePrecondition precondition,
       String markerVersionId,
       Instant now,
-      boolean bypassGovernance);
+      boolean bypassGovernance,
+      @Nullable EventDraft event);
 
   /**
    * Changes the lock of a version ({@code versionId} null: the current one) to what {@code change}
@@ -319,10 +338,14 @@ public interface MetadataStore extends AutoCloseable {
 
   /**
    * Replaces the tag set of a version (null versionId: the current one; empty removes the tags), as
-   * {@link #setObjectAcl} does its ACL.
+   * {@link #setObjectAcl} does its ACL; {@code event} as in {@link #putObject}.
    */
   ObjectMeta setObjectTags(
-      String bucket, String key, @Nullable String versionId, Map<String, String> tags);
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      Map<String, String> tags,
+      @Nullable EventDraft event);
 
   /** One page of keys and common prefixes of current versions; see {@link ListQuery}. */
   ListPage listObjects(ListQuery query);
@@ -381,14 +404,16 @@ public interface MetadataStore extends AutoCloseable {
    * segments are returned for deletion, with what the object replaced. When the upload is already
    * gone because a completion with the same bucket, key and parts fingerprint (at or after {@code
    * forgetBefore}) took it, nothing changes and that completion is returned; otherwise
-   * NO_SUCH_UPLOAD. Precondition as in {@link #putObject}.
+   * NO_SUCH_UPLOAD. Precondition and {@code event} as in {@link #putObject} (a retry that changed
+   * nothing reports nothing).
    */
   Completed completeUpload(
       CompletedUpload completion,
       ObjectMeta object,
       List<Segment> segments,
       WritePrecondition precondition,
-      Instant forgetBefore);
+      Instant forgetBefore,
+      @Nullable EventDraft event);
 
   /**
    * A completed upload's remembered answer, until it is forgotten (completions older than a later
@@ -406,6 +431,64 @@ public interface MetadataStore extends AutoCloseable {
 
   /** Forgets a bucket's sweep progress: its sweep is complete (or the bucket gone). */
   void clearLifecycleCheckpoint(String bucketId);
+
+  // ---- event notifications ----
+
+  /**
+   * Sets (null removes) a bucket's notification configuration, and replaces its rules as the write
+   * path matches them. Every target the configuration names must exist (INVALID_ARGUMENT otherwise,
+   * checked in the same transaction). When {@code testEvent} is given, an s3:TestEvent is queued
+   * for each target the new configuration names, in the same transaction. NO_SUCH_BUCKET unless the
+   * bucket has this ID.
+   */
+  Bucket setBucketNotification(
+      String name,
+      String id,
+      @Nullable NotificationConfiguration configuration,
+      @Nullable EventDraft testEvent);
+
+  /** NOTIFICATION_TARGET_EXISTS when the ID is taken. */
+  void createNotificationTarget(NotificationTarget target);
+
+  /** Replaces a target's configuration; NO_SUCH_NOTIFICATION_TARGET when absent. */
+  NotificationTarget updateNotificationTarget(String id, String config);
+
+  /**
+   * Deletes a target with its queued events; NOTIFICATION_TARGET_IN_USE while a bucket's rule names
+   * it, NO_SUCH_NOTIFICATION_TARGET when absent.
+   */
+  void deleteNotificationTarget(String id);
+
+  Optional<NotificationTarget> findNotificationTarget(String id);
+
+  /** Every target, by ID. */
+  List<NotificationTarget> listNotificationTargets();
+
+  /** The names of the buckets whose rules name the target, in name order. */
+  List<String> bucketsNotifying(String targetId);
+
+  /**
+   * How many events each target's queue holds at most. An event that finds its target's queue full
+   * is not queued and counts as dropped ({@link OutboxStats#dropped()}); the write it reports still
+   * succeeds. Applies to events recorded after the call.
+   */
+  void setOutboxLimit(long eventsPerTarget);
+
+  /** The oldest events queued for a target, in queue order, at most {@code limit}. */
+  List<OutboxEvent> queuedEvents(String targetId, int limit);
+
+  /** Removes delivered events (by seq) from a target's queue. */
+  void removeQueuedEvents(String targetId, List<Long> seqs);
+
+  /** A target's queue; zeros when the target does not exist. */
+  OutboxStats outboxStats(String targetId);
+
+  /**
+   * Receives each event the store records, queued or not (a bucket without rules too), after its
+   * transaction commits, on a thread of the store's: it must return quickly. One listener; null
+   * removes it. For live listeners (ListenBucketNotification), which are not durable.
+   */
+  void setEventListener(@Nullable Consumer<ObjectEvent> listener);
 
   // ---- the built-in key store (SSE-KMS) ----
 

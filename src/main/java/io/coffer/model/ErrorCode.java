@@ -107,6 +107,14 @@ public enum ErrorCode {
   KMS_DISABLED("KMS.DisabledException", 400, "The specified KMS key is disabled."),
   /** Management API: a KMS key of that name exists already. */
   KMS_KEY_EXISTS("KeyAlreadyExists", 409, "A KMS key with this name already exists."),
+  NOTIFICATION_TARGET_EXISTS(
+      "NotificationTargetAlreadyExists", 409, "A notification target with this ID already exists."),
+  NOTIFICATION_TARGET_IN_USE(
+      "NotificationTargetInUse",
+      409,
+      "The notification target is still named by a bucket's notification configuration."),
+  NO_SUCH_NOTIFICATION_TARGET(
+      "NoSuchNotificationTarget", 404, "The notification target does not exist."),
   SERVER_SIDE_ENCRYPTION_CONFIGURATION_NOT_FOUND(
       "ServerSideEncryptionConfigurationNotFoundError",
       404,

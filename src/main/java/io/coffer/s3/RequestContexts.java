@@ -14,7 +14,8 @@ final class RequestContexts {
   /**
    * @param headers the request's headers, counting a presigned URL's x-amz-* parameters
    */
-  static RequestContext of(HttpRequest http, Query query, Headers headers, AuthResult auth) {
+  static RequestContext of(
+      HttpRequest http, Query query, Headers headers, AuthResult auth, String requestId) {
     return new RequestContext(
             http.remoteAddress(),
             false,
@@ -22,7 +23,8 @@ final class RequestContexts {
             auth.isAnonymous() ? null : signatureVersion(http, query),
             headers::get,
             query::get)
-        .withTlsVersion(tlsVersion(http.tlsProtocol()));
+        .withTlsVersion(tlsVersion(http.tlsProtocol()))
+        .withRequestId(requestId);
   }
 
   /**

@@ -144,7 +144,7 @@ public final class S3Frontend implements HttpHandler {
         FeatureHeaders.check(Objects.requireNonNull(parsed).type(), asked::get);
         requireSecureSseC(http, asked);
         S3Operation op = parsed.orThrow();
-        RequestContext context = RequestContexts.of(http, query, asked, auth);
+        RequestContext context = RequestContexts.of(http, query, asked, auth, requestId);
         Caller caller =
             auth.credential() == null
                 ? new Caller.Anonymous(context)

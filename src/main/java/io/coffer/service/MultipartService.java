@@ -400,7 +400,7 @@ public final class MultipartService {
             uploadId, bucket, key, etag, size, checksum, fingerprint, now, versionId);
     MetadataStore.Completed completed =
         store.completeUpload(
-            completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED));
+            completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED), null);
     objects.release(bucket, completed.unusedPartBlobs());
     objects.release(bucket, completed.replaced().releasedBlobs());
     return new Completion(completed.upload(), upload.encryption());

@@ -215,7 +215,7 @@ public final class ObjectService {
       String bucketId, ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
     Written written;
     try {
-      written = store.putObject(bucketId, meta, precondition);
+      written = store.putObject(bucketId, meta, precondition, null);
     } catch (RuntimeException e) {
       blobs.release(bucketId, newBlobs);
       throw e;
@@ -477,7 +477,7 @@ public final class ObjectService {
             && buckets.allows(caller, Action.BYPASS_GOVERNANCE_RETENTION, bucket, ref, key);
     Deleted deleted =
         store.deleteObject(
-            bucket, key, versionId, precondition, VersionIds.next(), clock.instant(), bypass);
+            bucket, key, versionId, precondition, VersionIds.next(), clock.instant(), bypass, null);
     release(bucket, deleted.removed().releasedBlobs());
     return new DeleteOutcome(
         deleted.versionId(),

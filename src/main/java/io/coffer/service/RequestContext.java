@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *     (the x-amz-tagging header is read from {@code headers})
  * @param tlsVersion the connection's TLS version as s3:TlsVersion has it ("1.2", "1.3"), or null on
  *     plain HTTP
+ * @param requestId the request's ID (x-amz-request-id), which the events it causes report; null for
+ *     work no request asked for
  */
 public record RequestContext(
     @Nullable String sourceIp,
@@ -29,7 +31,8 @@ public record RequestContext(
     Lookup headers,
     Lookup query,
     @Nullable Map<String, String> requestTags,
-    @Nullable String tlsVersion) {
+    @Nullable String tlsVersion,
+    @Nullable String requestId) {
 
   public RequestContext(
       @Nullable String sourceIp,
@@ -38,13 +41,21 @@ public record RequestContext(
       @Nullable String signatureVersion,
       Lookup headers,
       Lookup query) {
-    this(sourceIp, secureTransport, authType, signatureVersion, headers, query, null, null);
+    this(sourceIp, secureTransport, authType, signatureVersion, headers, query, null, null, null);
   }
 
   /** This request, carrying {@code tags} in its body. */
   public RequestContext withRequestTags(Map<String, String> tags) {
     return new RequestContext(
-        sourceIp, secureTransport, authType, signatureVersion, headers, query, tags, tlsVersion);
+        sourceIp,
+        secureTransport,
+        authType,
+        signatureVersion,
+        headers,
+        query,
+        tags,
+        tlsVersion,
+        requestId);
   }
 
   /** This request, received over TLS of this version ("1.2", "1.3"; null for plain HTTP). */
@@ -57,7 +68,22 @@ public record RequestContext(
         headers,
         query,
         requestTags,
-        version);
+        version,
+        requestId);
+  }
+
+  /** This request, with its ID. */
+  public RequestContext withRequestId(String id) {
+    return new RequestContext(
+        sourceIp,
+        secureTransport,
+        authType,
+        signatureVersion,
+        headers,
+        query,
+        requestTags,
+        tlsVersion,
+        id);
   }
 
   /** Named values of a request: the first value, or null. */

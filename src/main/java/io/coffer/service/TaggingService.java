@@ -51,7 +51,7 @@ public final class TaggingService {
         versionId == null ? Action.PUT_OBJECT_TAGGING : Action.PUT_OBJECT_VERSION_TAGGING;
     ObjectMeta meta = readable(caller.withRequestTags(tags), bucket, key, versionId, action);
     TagSets.validateObjectTags(tags);
-    return store.setObjectTags(bucket, key, meta.versionId(), tags).versionId();
+    return store.setObjectTags(bucket, key, meta.versionId(), tags, null).versionId();
   }
 
   /**
@@ -64,7 +64,7 @@ public final class TaggingService {
     Action action =
         versionId == null ? Action.DELETE_OBJECT_TAGGING : Action.DELETE_OBJECT_VERSION_TAGGING;
     ObjectMeta meta = readable(caller, bucket, key, versionId, action);
-    return store.setObjectTags(bucket, key, meta.versionId(), Map.of()).versionId();
+    return store.setObjectTags(bucket, key, meta.versionId(), Map.of(), null).versionId();
   }
 
   /** The bucket's tags, empty when it has none. */

@@ -93,7 +93,8 @@ final class BucketSql {
     CORS("cors"),
     LIFECYCLE("lifecycle"),
     QUOTA_BYTES("quota_bytes"),
-    ENCRYPTION("encryption");
+    ENCRYPTION("encryption"),
+    NOTIFICATION("notification");
 
     private final String column;
 

@@ -5,6 +5,7 @@ import io.coffer.model.BucketFeatures;
 import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Encryption;
 import io.coffer.model.LifecycleConfiguration;
+import io.coffer.model.NotificationConfiguration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FeatureColumns {
   /** The columns {@link #bucketFeatures} reads, in order. */
-  static final String BUCKET_FEATURE_COLUMNS = "tags, cors, lifecycle, quota_bytes, encryption";
+  static final String BUCKET_FEATURE_COLUMNS =
+      "tags, cors, lifecycle, quota_bytes, encryption, notification";
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -34,7 +36,8 @@ final class FeatureColumns {
         decode(rs.getString(first + 1), CorsConfiguration.class),
         decode(rs.getString(first + 2), LifecycleConfiguration.class),
         Rows.nullableLong(rs, first + 3),
-        decode(rs.getString(first + 4), BucketEncryption.class));
+        decode(rs.getString(first + 4), BucketEncryption.class),
+        decode(rs.getString(first + 5), NotificationConfiguration.class));
   }
 
   /** An object's or upload's encryption column. */

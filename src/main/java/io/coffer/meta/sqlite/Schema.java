@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Creates and migrates the schema; its version is kept in {@code PRAGMA user_version}. */
 final class Schema {
-  static final int VERSION = 8;
+  static final int VERSION = 9;
 
   private Schema() {}
 
@@ -330,8 +330,62 @@ final class Schema {
           ) WITHOUT ROWID
           """);
 
+  /**
+   * Version 9 adds event notifications: a bucket's notification configuration (JSON of
+   * NotificationConfiguration, for GetBucketNotificationConfiguration), the same rules flattened
+   * into notification_rules (so the write path matches an event with one indexed query, prefix and
+   * suffix compared as key bytes), the targets, and the durable outbox: one row per event and
+   * target, written in the transaction of the change it reports, removed once delivered. A target's
+   * queued and dropped counts change in the same transactions, so the bound on its queue is checked
+   * without counting rows.
+   */
+  private static final List<String> V9 =
+      List.of(
+          "ALTER TABLE buckets ADD COLUMN notification TEXT",
+          """
+          CREATE TABLE notification_targets (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            config TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            queued INTEGER NOT NULL DEFAULT 0,
+            dropped INTEGER NOT NULL DEFAULT 0
+          ) WITHOUT ROWID
+          """,
+          """
+          CREATE TABLE notification_rules (
+            bucket TEXT NOT NULL,
+            configuration_id TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            event_mask INTEGER NOT NULL,
+            prefix BLOB NOT NULL,
+            suffix BLOB NOT NULL,
+            PRIMARY KEY (bucket, configuration_id)
+          ) WITHOUT ROWID
+          """,
+          "CREATE INDEX notification_rules_target ON notification_rules (target_id)",
+          """
+          CREATE TABLE event_outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            target_id TEXT NOT NULL,
+            configuration_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            bucket TEXT NOT NULL,
+            key BLOB,
+            size INTEGER NOT NULL,
+            etag TEXT,
+            version_id TEXT,
+            sequencer TEXT NOT NULL,
+            time_ms INTEGER NOT NULL,
+            request_id TEXT NOT NULL,
+            principal_id TEXT NOT NULL,
+            source_ip TEXT
+          )
+          """,
+          "CREATE INDEX event_outbox_target ON event_outbox (target_id, seq)");
+
   /** The migration to version i + 1 is {@code STEPS.get(i)}. */
-  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6, V7, V8);
+  private static final List<List<String>> STEPS = List.of(V1, V2, V3, V4, V5, V6, V7, V8, V9);
 
   /**
    * Brings the database to {@link #VERSION}; runs on the writer connection before anything else.

@@ -14,6 +14,7 @@ import io.coffer.model.CompletedUpload;
 import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
+import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.KmsKey;
 import io.coffer.model.LifecycleCheckpoint;
@@ -23,9 +24,14 @@ import io.coffer.model.ListQuery;
 import io.coffer.model.ManagedPolicy;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.NewCredential;
+import io.coffer.model.NotificationConfiguration;
+import io.coffer.model.NotificationTarget;
+import io.coffer.model.ObjectEvent;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.ObjectOwnership;
+import io.coffer.model.OutboxEvent;
+import io.coffer.model.OutboxStats;
 import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
@@ -359,7 +365,11 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public Written putObject(String bucketId, ObjectMeta object, WritePrecondition precondition) {
+  public Written putObject(
+      String bucketId,
+      ObjectMeta object,
+      WritePrecondition precondition,
+      @Nullable EventDraft event) {
     ObjectRow row = ObjectRow.of(object);
     WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
     return workers.write(c -> ObjectSql.put(c, bucketId, row, pre));
@@ -373,7 +383,8 @@ public final class SqliteMetadataStore implements MetadataStore {
       WritePrecondition precondition,
       String markerVersionId,
       Instant now,
-      boolean bypassGovernance) {
+      boolean bypassGovernance,
+      @Nullable EventDraft event) {
     byte[] k = Keys.utf8(key);
     String ifMatch = precondition == null ? null : precondition.ifMatch();
     return workers.write(
@@ -398,7 +409,11 @@ public final class SqliteMetadataStore implements MetadataStore {
 
   @Override
   public ObjectMeta setObjectTags(
-      String bucket, String key, @Nullable String versionId, Map<String, String> tags) {
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      Map<String, String> tags,
+      @Nullable EventDraft event) {
     byte[] k = Keys.utf8(key);
     return workers.write(c -> Versions.setTags(c, bucket, k, versionId, tags));
   }
@@ -469,7 +484,8 @@ public final class SqliteMetadataStore implements MetadataStore {
       ObjectMeta object,
       List<Segment> segments,
       WritePrecondition precondition,
-      Instant forgetBefore) {
+      Instant forgetBefore,
+      @Nullable EventDraft event) {
     ObjectRow row = ObjectRow.of(object);
     WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
     List<Segment> segs = List.copyOf(segments);
@@ -566,4 +582,64 @@ public final class SqliteMetadataStore implements MetadataStore {
   public Stats stats(Instant now) {
     return workers.readSnapshot(c -> CounterSql.stats(c, now));
   }
+
+  // ---- event notifications (issue 18: the store helper replaces these stubs) ----
+
+  @Override
+  public Bucket setBucketNotification(
+      String name,
+      String id,
+      @Nullable NotificationConfiguration configuration,
+      @Nullable EventDraft testEvent) {
+    return setColumn(name, id, SettingColumn.NOTIFICATION, FeatureColumns.encode(configuration));
+  }
+
+  @Override
+  public void createNotificationTarget(NotificationTarget target) {
+    throw new UnsupportedOperationException("notification targets: not yet");
+  }
+
+  @Override
+  public NotificationTarget updateNotificationTarget(String id, String config) {
+    throw new UnsupportedOperationException("notification targets: not yet");
+  }
+
+  @Override
+  public void deleteNotificationTarget(String id) {
+    throw new UnsupportedOperationException("notification targets: not yet");
+  }
+
+  @Override
+  public Optional<NotificationTarget> findNotificationTarget(String id) {
+    return Optional.empty();
+  }
+
+  @Override
+  public List<NotificationTarget> listNotificationTargets() {
+    return List.of();
+  }
+
+  @Override
+  public List<String> bucketsNotifying(String targetId) {
+    return List.of();
+  }
+
+  @Override
+  public void setOutboxLimit(long eventsPerTarget) {}
+
+  @Override
+  public List<OutboxEvent> queuedEvents(String targetId, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public void removeQueuedEvents(String targetId, List<Long> seqs) {}
+
+  @Override
+  public OutboxStats outboxStats(String targetId) {
+    return new OutboxStats(0, 0, null);
+  }
+
+  @Override
+  public void setEventListener(@Nullable Consumer<ObjectEvent> listener) {}
 }

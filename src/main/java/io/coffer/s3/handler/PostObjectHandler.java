@@ -137,7 +137,8 @@ public final class PostObjectHandler {
             signed ? PostFormSignature.version(fields) : null,
             sent.headers(),
             sent.query())
-        .withTlsVersion(sent.tlsVersion());
+        .withTlsVersion(sent.tlsVersion())
+        .withRequestId(request.requestId());
   }
 
   /**
@@ -160,6 +161,9 @@ public final class PostObjectHandler {
                 headers,
                 c.query())
             .withTlsVersion(c.tlsVersion());
+    if (c.requestId() != null) {
+      context = context.withRequestId(c.requestId());
+    }
     return switch (caller) {
       case Caller.User user -> new Caller.User(user.credential(), context);
       case Caller.Anonymous anonymous -> new Caller.Anonymous(context);

@@ -80,7 +80,8 @@ final class LifecycleExecutor {
             new WritePrecondition(e.etag(), false),
             VersionIds.next(),
             clock.instant(),
-            false);
+            false,
+            null);
     blobs.release(bucketId, deleted.removed().releasedBlobs());
     metrics.objectsExpired.incrementAndGet();
     LOG.debug("lifecycle: rule {} expired {}/{}", e.ruleId(), bucket, e.key());
@@ -97,7 +98,8 @@ final class LifecycleExecutor {
             WritePrecondition.NONE,
             VersionIds.next(),
             clock.instant(),
-            false);
+            false,
+            null);
     blobs.release(bucketId, deleted.removed().releasedBlobs());
     if (deleted.deleteMarker()) {
       metrics.deleteMarkersRemoved.incrementAndGet();

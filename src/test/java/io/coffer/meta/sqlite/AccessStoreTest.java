@@ -112,12 +112,14 @@ class AccessStoreTest {
     store.putObject(
         b.id(),
         Fixtures.object("b", "k", "blob1", 1, "e1").withVersion(V1).withAcl(writerOwned),
-        WritePrecondition.NONE);
+        WritePrecondition.NONE,
+        null);
     assertThat(store.findObject("b", "k").orElseThrow().acl()).isEqualTo(writerOwned);
     store.putObject(
         b.id(),
         Fixtures.object("b", "k", "blob2", 1, "e2").withVersion(V2),
-        WritePrecondition.NONE);
+        WritePrecondition.NONE,
+        null);
     assertThat(store.findObject("b", "k").orElseThrow().acl()).isNull();
     assertThat(((ObjectMeta) store.findVersion("b", "k", V1).orElseThrow()).acl())
         .isEqualTo(writerOwned);
@@ -130,7 +132,7 @@ class AccessStoreTest {
     assertThat(store.findObject("b", "k").orElseThrow().acl()).isEqualTo(publicRead(owner));
 
     // the noncurrent version keeps its ACL when it becomes current again
-    store.deleteObject("b", "k", V2, WritePrecondition.NONE, "unused", T0, false);
+    store.deleteObject("b", "k", V2, WritePrecondition.NONE, "unused", T0, false, null);
     assertThat(store.findObject("b", "k").orElseThrow().acl()).isEqualTo(replaced);
   }
 
@@ -140,12 +142,13 @@ class AccessStoreTest {
     assertThatThrownBy(() -> store.setObjectAcl("b", "absent", null, null))
         .isInstanceOfSatisfying(
             CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_KEY));
-    store.putObject(b.id(), Fixtures.object("b", "k", "blob1", 1, "e1"), WritePrecondition.NONE);
+    store.putObject(
+        b.id(), Fixtures.object("b", "k", "blob1", 1, "e1"), WritePrecondition.NONE, null);
     assertThatThrownBy(() -> store.setObjectAcl("b", "k", V1, null))
         .isInstanceOfSatisfying(
             CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_VERSION));
     store.setVersioning("b", b.id(), Versioning.ENABLED);
-    store.deleteObject("b", "k", null, WritePrecondition.NONE, V2, T0, false);
+    store.deleteObject("b", "k", null, WritePrecondition.NONE, V2, T0, false, null);
     assertThatThrownBy(() -> store.setObjectAcl("b", "k", V2, null))
         .isInstanceOfSatisfying(
             CofferException.class,

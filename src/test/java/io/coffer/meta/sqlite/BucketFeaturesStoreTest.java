@@ -80,7 +80,7 @@ class BucketFeaturesStoreTest {
       store.setBucketCors("b", b.id(), CORS);
       store.setBucketLifecycle("b", b.id(), LIFECYCLE);
       Bucket set = store.setBucketQuota("b", b.id(), 1L << 40);
-      BucketFeatures expected = new BucketFeatures(tags, CORS, LIFECYCLE, 1L << 40, null);
+      BucketFeatures expected = new BucketFeatures(tags, CORS, LIFECYCLE, 1L << 40, null, null);
       assertThat(set.features()).isEqualTo(expected);
       assertThat(List.copyOf(set.features().tags().keySet())).containsExactly("z", "a");
       assertThat(store.findBucketRef("b").orElseThrow().features()).isEqualTo(expected);
@@ -88,7 +88,7 @@ class BucketFeaturesStoreTest {
       store.setBucketCors("b", b.id(), null);
       Bucket cleared = store.setBucketTags("b", b.id(), Map.of());
       assertThat(cleared.features())
-          .isEqualTo(new BucketFeatures(Map.of(), null, LIFECYCLE, 1L << 40, null));
+          .isEqualTo(new BucketFeatures(Map.of(), null, LIFECYCLE, 1L << 40, null, null));
       assertThatThrownBy(() -> store.setBucketQuota("b", "other-id", 1L))
           .isInstanceOf(CofferException.class);
     }
@@ -114,8 +114,8 @@ class BucketFeaturesStoreTest {
           .isInstanceOfSatisfying(
               ObjectMeta.class, m -> assertThat(m.tags()).containsEntry("a", "1"));
 
-      store.setObjectTags("b", "k", null, Map.of("cur", "x"));
-      store.setObjectTags("b", "k", v1, Map.of());
+      store.setObjectTags("b", "k", null, Map.of("cur", "x"), null);
+      store.setObjectTags("b", "k", v1, Map.of(), null);
       assertThat(store.findObject("b", "k").orElseThrow().tags()).isEqualTo(Map.of("cur", "x"));
       assertThat(store.findVersion("b", "k", v1).orElseThrow())
           .isInstanceOfSatisfying(ObjectMeta.class, m -> assertThat(m.tags()).isEmpty());
@@ -139,7 +139,7 @@ class BucketFeaturesStoreTest {
       assertThat(b.features()).isEqualTo(BucketFeatures.NONE);
       assertThat(b.objectCount()).isEqualTo(1);
       assertThat(store.findObject("b", "k").orElseThrow().tags()).isEmpty();
-      store.setObjectTags("b", "k", null, Map.of("t", "v"));
+      store.setObjectTags("b", "k", null, Map.of("t", "v"), null);
       assertThat(store.findObject("b", "k").orElseThrow().tags()).isEqualTo(Map.of("t", "v"));
       assertThat(store.setBucketCors("b", b.id(), CORS).features().cors()).isEqualTo(CORS);
     }

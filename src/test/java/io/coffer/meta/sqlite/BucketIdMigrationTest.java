@@ -64,13 +64,15 @@ class BucketIdMigrationTest {
       String fresh = store.createBucket("b", owner, "r", Fixtures.T0, false).id();
       assertThat(fresh).isNotEqualTo(old);
       assertThatThrownBy(
-              () -> store.putObject(old, object("b", "k", "s1", 1, "e"), WritePrecondition.NONE))
+              () ->
+                  store.putObject(
+                      old, object("b", "k", "s1", 1, "e"), WritePrecondition.NONE, null))
           .isInstanceOfSatisfying(
               CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_BUCKET));
       assertThatThrownBy(() -> store.deleteBucket("b", old))
           .isInstanceOfSatisfying(
               CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_BUCKET));
-      store.putObject(fresh, object("b", "k", "s2", 1, "e"), WritePrecondition.NONE);
+      store.putObject(fresh, object("b", "k", "s2", 1, "e"), WritePrecondition.NONE, null);
       assertThat(Fixtures.storageId(store.findObject("b", "k").orElseThrow())).isEqualTo("s2");
     }
   }

@@ -79,7 +79,8 @@ class CompletedUploadsTest {
         object,
         segments,
         WritePrecondition.NONE,
-        at.minus(DAY));
+        at.minus(DAY),
+        null);
   }
 
   static CompletedUpload completion(String uploadId, String key, String fingerprint, Instant at) {
@@ -117,7 +118,8 @@ class CompletedUploadsTest {
             other,
             segments,
             WritePrecondition.NONE,
-            T0.minus(DAY));
+            T0.minus(DAY),
+            null);
     assertThat(retry.upload()).isEqualTo(completion("u1", "k", "fp", T0));
     assertThat(retry.replaced().releasedBlobs()).isEmpty();
     assertThat(retry.unusedPartBlobs()).isEmpty();
@@ -131,7 +133,8 @@ class CompletedUploadsTest {
                 other,
                 segments,
                 WritePrecondition.NONE,
-                T0.minus(DAY)),
+                T0.minus(DAY),
+                null),
         ErrorCode.NO_SUCH_UPLOAD);
     assertCode(
         () ->
@@ -140,7 +143,8 @@ class CompletedUploadsTest {
                 other,
                 segments,
                 WritePrecondition.NONE,
-                T0.minus(DAY)),
+                T0.minus(DAY),
+                null),
         ErrorCode.NO_SUCH_UPLOAD);
     // and one past the horizon too
     assertCode(
@@ -150,7 +154,8 @@ class CompletedUploadsTest {
                 other,
                 segments,
                 WritePrecondition.NONE,
-                T0.plusMillis(1)),
+                T0.plusMillis(1),
+                null),
         ErrorCode.NO_SUCH_UPLOAD);
   }
 

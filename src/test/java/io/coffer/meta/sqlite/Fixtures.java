@@ -33,14 +33,14 @@ final class Fixtures {
   /** Puts an object into the current bucket of its name, as a service does after looking it up. */
   static MetadataStore.Replaced put(
       SqliteMetadataStore store, ObjectMeta object, WritePrecondition precondition) {
-    return store.putObject(idOf(store, object.bucket()), object, precondition).replaced();
+    return store.putObject(idOf(store, object.bucket()), object, precondition, null).replaced();
   }
 
   /** Deletes the current bucket of that name. */
   /** DeleteObject without a version ID (a delete marker in a versioned bucket). */
   static MetadataStore.Deleted delete(
       SqliteMetadataStore store, String bucket, String key, WritePrecondition precondition) {
-    return store.deleteObject(bucket, key, null, precondition, "marker", T0, false);
+    return store.deleteObject(bucket, key, null, precondition, "marker", T0, false, null);
   }
 
   /** The one number a query such as {@code SELECT count(*) ...} answers. */
@@ -159,7 +159,7 @@ final class Fixtures {
             object.createdAt(),
             "null");
     return store.completeUpload(
-        completion, object, segments, pre, object.createdAt().minus(Duration.ofDays(1)));
+        completion, object, segments, pre, object.createdAt().minus(Duration.ofDays(1)), null);
   }
 
   static MultipartUpload upload(String id, String bucket, String key) {

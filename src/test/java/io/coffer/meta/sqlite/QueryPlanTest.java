@@ -62,12 +62,12 @@ class QueryPlanTest {
     store.findVersion("v", "k", null);
     store.updateLock("v", "k", v1, lock -> lock.withLegalHold(io.coffer.model.LegalHold.ON));
     store.updateLock("v", "k", null, lock -> lock.withLegalHold(io.coffer.model.LegalHold.OFF));
-    store.deleteObject("v", "k", null, WritePrecondition.NONE, "m1", T0, false);
+    store.deleteObject("v", "k", null, WritePrecondition.NONE, "m1", T0, false, null);
     store.findVersion("v", "k", null);
     store.listVersions(new VersionQuery("v", "", "/", null, null, 10));
     store.listVersions(new VersionQuery("v", "", null, "k", v2, 10));
-    store.deleteObject("v", "k", "m1", WritePrecondition.NONE, "m2", T0, false);
-    store.deleteObject("v", "k", v2, WritePrecondition.NONE, "m3", T0, false);
+    store.deleteObject("v", "k", "m1", WritePrecondition.NONE, "m2", T0, false, null);
+    store.deleteObject("v", "k", v2, WritePrecondition.NONE, "m3", T0, false, null);
     Fixtures.put(
         store, Fixtures.inline("v", "i", "s5", new byte[] {1}, "e"), WritePrecondition.NONE);
   }

@@ -10,8 +10,19 @@ import java.sql.Statement;
 public final class SchemaDowngrade {
   private SchemaDowngrade() {}
 
-  /** Version 8 → 7: no encryption at rest. */
+  /** Version 9 → 8: no event notifications. */
+  public static void toVersion8(Statement s) throws SQLException {
+    s.execute("ALTER TABLE buckets DROP COLUMN notification");
+    for (String table :
+        new String[] {"event_outbox", "notification_rules", "notification_targets"}) {
+      s.execute("DROP TABLE " + table);
+    }
+    s.execute("PRAGMA user_version = 8");
+  }
+
+  /** Version 9 → 7: no encryption at rest (and nothing of version 9). */
   public static void toVersion7(Statement s) throws SQLException {
+    toVersion8(s);
     for (String table : new String[] {"objects", "object_versions", "uploads", "buckets"}) {
       s.execute("ALTER TABLE " + table + " DROP COLUMN encryption");
     }
@@ -19,7 +30,7 @@ public final class SchemaDowngrade {
     s.execute("PRAGMA user_version = 7");
   }
 
-  /** Version 8 → 6: no tags, CORS, lifecycle or quotas (and nothing of version 8). */
+  /** Version 9 → 6: no tags, CORS, lifecycle or quotas (and nothing of version 8). */
   public static void toVersion6(Statement s) throws SQLException {
     toVersion7(s);
     s.execute("DROP TABLE lifecycle_progress");

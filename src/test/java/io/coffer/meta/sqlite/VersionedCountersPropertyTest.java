@@ -162,7 +162,7 @@ class VersionedCountersPropertyTest {
       }
       Written w =
           store.putObject(
-              Fixtures.idOf(store, bucket), o.withVersion(offered), WritePrecondition.NONE);
+              Fixtures.idOf(store, bucket), o.withVersion(offered), WritePrecondition.NONE, null);
       String expectedId =
           versioning.get(bucket) == Versioning.ENABLED ? offered : KeyVersion.NULL_VERSION;
       assertThat(w.object().versionId()).isEqualTo(expectedId);
@@ -231,7 +231,7 @@ class VersionedCountersPropertyTest {
       String markerId = nextVersionId();
       Deleted d =
           store.deleteObject(
-              bucket, key, null, WritePrecondition.NONE, markerId, Instant.EPOCH, false);
+              bucket, key, null, WritePrecondition.NONE, markerId, Instant.EPOCH, false, null);
       List<V> versions = versionsOf(bucket, key);
       switch (versioning.get(bucket)) {
         case UNVERSIONED -> {
@@ -264,7 +264,7 @@ class VersionedCountersPropertyTest {
         String unknown = nextVersionId();
         Deleted d =
             store.deleteObject(
-                bucket, key, unknown, WritePrecondition.NONE, "unused", Instant.EPOCH, false);
+                bucket, key, unknown, WritePrecondition.NONE, "unused", Instant.EPOCH, false, null);
         assertThat(d.removed().existed()).isFalse();
         assertThat(d.removed().releasedBlobs()).isEmpty();
         return;
@@ -280,7 +280,8 @@ class VersionedCountersPropertyTest {
               WritePrecondition.NONE,
               "unused",
               Instant.EPOCH,
-              false);
+              false,
+              null);
       assertThat(d.versionId()).isEqualTo(victim.versionId());
       assertThat(d.deleteMarker()).isEqualTo(victim.marker());
       assertThat(d.removed().releasedBlobs()).containsExactlyInAnyOrderElementsOf(victim.blobs());
@@ -425,7 +426,8 @@ class VersionedCountersPropertyTest {
                         WritePrecondition.NONE,
                         "unused",
                         Instant.EPOCH,
-                        false)
+                        false,
+                        null)
                     .removed()
                     .releasedBlobs());
           }

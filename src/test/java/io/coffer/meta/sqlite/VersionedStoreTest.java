@@ -55,12 +55,14 @@ class VersionedStoreTest {
         .putObject(
             bucket.id(),
             Fixtures.object("b", key, blob, size, "e-" + blob).withVersion(versionId),
-            WritePrecondition.NONE)
+            WritePrecondition.NONE,
+            null)
         .object();
   }
 
   private Deleted delete(String key, String versionId, String markerId) {
-    return store.deleteObject("b", key, versionId, WritePrecondition.NONE, markerId, T0, false);
+    return store.deleteObject(
+        "b", key, versionId, WritePrecondition.NONE, markerId, T0, false, null);
   }
 
   private List<String> versionIds(String key) {
@@ -155,7 +157,8 @@ class VersionedStoreTest {
         store.putObject(
             bucket.id(),
             Fixtures.object("b", "k", "s2", 4, "e").withVersion(V3),
-            WritePrecondition.NONE);
+            WritePrecondition.NONE,
+            null);
     assertThat(written.object().versionId()).isEqualTo("null");
     assertThat(written.replaced().releasedBlobs()).containsExactly("s0");
     assertThat(versionIds("k")).containsExactly("null*", V2);
@@ -178,7 +181,8 @@ class VersionedStoreTest {
         store.putObject(
             bucket.id(),
             Fixtures.object("b", "k", "s3", 1, "e").withVersion(V3),
-            new WritePrecondition(null, true));
+            new WritePrecondition(null, true),
+            null);
     assertThat(written.object().versionId()).isEqualTo(V3);
     assertThat(versionIds("k")).containsExactly(V3 + "*", V2 + "(marker)", V1);
   }
@@ -219,7 +223,8 @@ class VersionedStoreTest {
         Fixtures.object("b", "k", "s1", 1, "e")
             .withVersion(V1)
             .withLock(new ObjectLock(RetentionMode.GOVERNANCE, T0.plus(Duration.ofDays(1)), null)),
-        WritePrecondition.NONE);
+        WritePrecondition.NONE,
+        null);
     assertThatThrownBy(() -> delete("k", V1, V2))
         .isInstanceOfSatisfying(
             CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
@@ -227,7 +232,7 @@ class VersionedStoreTest {
     // bypassing governance retention removes it
     assertThat(
             store
-                .deleteObject("b", "k", V1, WritePrecondition.NONE, V3, T0, true)
+                .deleteObject("b", "k", V1, WritePrecondition.NONE, V3, T0, true, null)
                 .removed()
                 .releasedBlobs())
         .containsExactly("s1");
@@ -289,7 +294,8 @@ class VersionedStoreTest {
       store.putObject(
           bucket.id(),
           Fixtures.object("b", "k", "s" + i, 1, "e").withVersion(id).withLock(locks.get(i)),
-          WritePrecondition.NONE);
+          WritePrecondition.NONE,
+          null);
       assertThat(((ObjectMeta) store.findVersion("b", "k", id).orElseThrow()).lock())
           .isEqualTo(locks.get(i));
     }

@@ -50,7 +50,8 @@ class VersioningMigrationTest {
           b.id(),
           Fixtures.inline("b", "small", "s3", new byte[] {8}, "e3")
               .withVersion("00000000000000000000000000000001"),
-          WritePrecondition.NONE);
+          WritePrecondition.NONE,
+          null);
       assertThat(
               store.listVersions(new VersionQuery("b", "small", null, null, null, 10)).versions())
           .extracting(ListedVersion::versionId)

@@ -223,7 +223,7 @@ class LifecycleWorkerTest {
             null));
     f.put("tags", "tagged", "x");
     f.put("tags", "plain", "y");
-    f.store.setObjectTags("tags", "tagged", null, Map.of("class", "temp"));
+    f.store.setObjectTags("tags", "tagged", null, Map.of("class", "temp"), null);
     f.clock.advance(Duration.ofDays(2));
     try (LifecycleWorker worker = f.worker(DAY)) {
       worker.sweepOnce();
