@@ -65,6 +65,9 @@ import io.coffer.service.lifecycle.LifecyclePreview;
 import io.coffer.service.lifecycle.LifecycleSettings;
 import io.coffer.service.lifecycle.LifecycleWorker;
 import io.coffer.service.lifecycle.ObjectExpiry;
+import io.coffer.service.notification.BucketNotificationService;
+import io.coffer.service.notification.EventDelivery;
+import io.coffer.service.notification.NotificationTargetService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -182,6 +185,10 @@ public final class CofferServer implements AutoCloseable {
     EncryptionService encryption = new EncryptionService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
+    // issue 18 (admin): the management API's targets and rules; delivery starts its workers
+    EventDelivery delivery = new EventDelivery(metadata);
+    BucketNotificationService bucketNotifications =
+        new BucketNotificationService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
@@ -247,7 +254,9 @@ public final class CofferServer implements AutoCloseable {
                     PostFormSignature::signV4,
                     this::publicEndpoint,
                     config.region(),
-                    clock)),
+                    clock),
+                new NotificationTargetService(metadata, delivery, clock),
+                bucketNotifications),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
