@@ -139,7 +139,9 @@ class BucketNotificationApiIT {
     Api.Reply restore =
         API.put(
             "/buckets/rules-bad/notification",
-            "{\"rules\": [{\"target_arn\": \"" + ARN + "\", \"events\": [\"s3:ObjectRestore:*\"]}]}");
+            "{\"rules\": [{\"target_arn\": \""
+                + ARN
+                + "\", \"events\": [\"s3:ObjectRestore:*\"]}]}");
     assertThat(restore.status()).as(restore.http().body()).isEqualTo(501);
     assertThat(restore.json().path("error").asString()).isEqualTo("not_implemented");
     assertInvalid(
