@@ -33,6 +33,7 @@ import io.coffer.s3.handler.EncryptionHandler;
 import io.coffer.s3.handler.LifecycleHandler;
 import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
+import io.coffer.s3.handler.NotificationHandler;
 import io.coffer.s3.handler.ObjectAttributesHandler;
 import io.coffer.s3.handler.ObjectHandler;
 import io.coffer.s3.handler.ObjectLockHandler;
@@ -65,6 +66,7 @@ import io.coffer.service.lifecycle.LifecyclePreview;
 import io.coffer.service.lifecycle.LifecycleSettings;
 import io.coffer.service.lifecycle.LifecycleWorker;
 import io.coffer.service.lifecycle.ObjectExpiry;
+import io.coffer.service.notification.BucketNotificationService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -182,6 +184,7 @@ public final class CofferServer implements AutoCloseable {
     EncryptionService encryption = new EncryptionService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
+    BucketNotificationService notifications = new BucketNotificationService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
@@ -202,7 +205,8 @@ public final class CofferServer implements AutoCloseable {
             new ObjectAttributesHandler(
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler(objects, buckets, verifier, clock),
-            new EncryptionHandler(buckets, encryption));
+            new EncryptionHandler(buckets, encryption),
+            new NotificationHandler(buckets, notifications));
     this.s3Frontend =
         new S3Frontend(
             verifier,

@@ -72,7 +72,11 @@ public enum Action {
   /** PutBucketLifecycleConfiguration and DeleteBucketLifecycle. */
   PUT_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration"),
   GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
-  GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes");
+  GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes"),
+  /** GetBucketNotificationConfiguration. */
+  GET_BUCKET_NOTIFICATION("s3:GetBucketNotification"),
+  /** PutBucketNotificationConfiguration. */
+  PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification");
 
   private final String policyName;
 
