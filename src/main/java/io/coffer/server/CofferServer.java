@@ -184,7 +184,8 @@ public final class CofferServer implements AutoCloseable {
     EncryptionService encryption = new EncryptionService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
-    BucketNotificationService notifications = new BucketNotificationService(metadata, buckets);
+    BucketNotificationService bucketNotifications =
+        new BucketNotificationService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
@@ -206,7 +207,7 @@ public final class CofferServer implements AutoCloseable {
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler(objects, buckets, verifier, clock),
             new EncryptionHandler(buckets, encryption),
-            new NotificationHandler(buckets, notifications));
+            new NotificationHandler(buckets, bucketNotifications));
     this.s3Frontend =
         new S3Frontend(
             verifier,
