@@ -72,7 +72,9 @@ public enum Action {
   /** PutBucketLifecycleConfiguration and DeleteBucketLifecycle. */
   PUT_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration"),
   GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
-  GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes");
+  GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes"),
+  /** ListenBucketNotification: MinIO's live event stream of a bucket (not an AWS action). */
+  LISTEN_BUCKET_NOTIFICATION("s3:ListenBucketNotification");
 
   private final String policyName;
 

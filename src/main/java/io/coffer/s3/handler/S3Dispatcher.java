@@ -21,6 +21,7 @@ public final class S3Dispatcher {
   private final ObjectAttributesHandler attributes;
   private final PostObjectHandler postObject;
   private final EncryptionHandler encryption;
+  private final ListenHandler listen;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -37,7 +38,8 @@ public final class S3Dispatcher {
       LifecycleHandler lifecycle,
       ObjectAttributesHandler attributes,
       PostObjectHandler postObject,
-      EncryptionHandler encryption) {
+      EncryptionHandler encryption,
+      ListenHandler listen) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -53,6 +55,7 @@ public final class S3Dispatcher {
     this.attributes = attributes;
     this.postObject = postObject;
     this.encryption = encryption;
+    this.listen = listen;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -124,6 +127,7 @@ public final class S3Dispatcher {
       case S3Operation.GetBucketEncryption op -> encryption.getBucketEncryption(request, op);
       case S3Operation.PutBucketEncryption op -> encryption.putBucketEncryption(request, op);
       case S3Operation.DeleteBucketEncryption op -> encryption.deleteBucketEncryption(request, op);
+      case S3Operation.ListenBucketNotification op -> listen.listen(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }
