@@ -163,8 +163,7 @@ public final class EventDelivery implements AutoCloseable {
 
   private void startWorker(NotificationTarget target) {
     TargetCounters c = countersOf(target.id());
-    DeliveryWorker worker =
-        new DeliveryWorker(store, target, senders.apply(target), c, settings, clock);
+    DeliveryWorker worker = new DeliveryWorker(store, target, sender(target), c, settings, clock);
     Thread thread =
         Thread.ofPlatform().name("coffer-notify-" + target.id()).daemon().unstarted(worker);
     workers.put(target.id(), new Running(worker, thread));
@@ -173,6 +172,29 @@ public final class EventDelivery implements AutoCloseable {
     TargetsListener l = listener;
     if (l != null) {
       l.started(target.id(), c);
+    }
+  }
+
+  /**
+   * The target's sender; when none can be made (a stored configuration this version cannot use),
+   * one that fails every attempt with the reason, so the target shows offline instead of stopping
+   * the server or silently holding its events.
+   */
+  private EventSender sender(NotificationTarget target) {
+    try {
+      return senders.apply(target);
+    } catch (RuntimeException e) {
+      String reason = DeliveryWorker.safeMessage(e);
+      log.error("Cannot deliver to notification target {}: {}", target.id(), reason);
+      return new EventSender() {
+        @Override
+        public void send(io.coffer.notify.EventMessage message) throws java.io.IOException {
+          throw new java.io.IOException(reason);
+        }
+
+        @Override
+        public void close() {}
+      };
     }
   }
 
