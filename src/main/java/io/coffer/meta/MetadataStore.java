@@ -484,9 +484,11 @@ public interface MetadataStore extends AutoCloseable {
   OutboxStats outboxStats(String targetId);
 
   /**
-   * Receives each event the store records, queued or not (a bucket without rules too), after its
-   * transaction commits, on a thread of the store's: it must return quickly. One listener; null
-   * removes it. For live listeners (ListenBucketNotification), which are not durable.
+   * Receives each object event the store records, queued or not (a bucket without rules too), after
+   * its transaction commits, in commit order, on a thread of the store's: it must return quickly
+   * (an exception it throws is ignored). s3:TestEvent is not passed on: it concerns a bucket's
+   * targets only. One listener; null removes it. For live listeners (ListenBucketNotification),
+   * which are not durable.
    */
   void setEventListener(@Nullable Consumer<ObjectEvent> listener);
 

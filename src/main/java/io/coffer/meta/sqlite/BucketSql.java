@@ -26,8 +26,11 @@ final class BucketSql {
 
   private BucketSql() {}
 
-  /** What the writer remembers of a bucket: its ID and how writes to it are versioned. */
-  record Known(String id, Versioning versioning) {}
+  /**
+   * What the writer remembers of a bucket: its ID, how writes to it are versioned, and whether it
+   * has notification rules (without, recording a write's event costs no statement).
+   */
+  record Known(String id, Versioning versioning, boolean notifies) {}
 
   static Bucket create(
       Conn c,
@@ -227,10 +230,14 @@ final class BucketSql {
     if (known != null) {
       return known;
     }
-    PreparedStatement ps = c.ps("SELECT id, versioning FROM buckets WHERE name = ?");
+    PreparedStatement ps =
+        c.ps("SELECT id, versioning, notification IS NOT NULL FROM buckets WHERE name = ?");
     ps.setString(1, name);
     Known found =
-        Rows.one(ps, rs -> new Known(rs.getString(1), Rows.versioning(rs.getString(2))))
+        Rows.one(
+                ps,
+                rs ->
+                    new Known(rs.getString(1), Rows.versioning(rs.getString(2)), rs.getInt(3) != 0))
             .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
     if (c.knownBuckets.size() > 10_000) {
       c.knownBuckets.clear();
@@ -266,7 +273,7 @@ final class BucketSql {
   /** Deletes an empty bucket with its uploads; returns the uploads' parts. */
   static List<Part> delete(Conn c, String name, String id) throws SQLException {
     c.knownBuckets.remove(name);
-    require(c, name, id);
+    Known known = require(c, name, id);
     c.knownBuckets.remove(name);
     PreparedStatement any = c.ps("SELECT 1 FROM objects WHERE bucket = ? LIMIT 1");
     any.setString(1, name);
@@ -276,6 +283,9 @@ final class BucketSql {
       throw new CofferException(ErrorCode.BUCKET_NOT_EMPTY);
     }
     List<Part> removed = UploadSql.deleteAllIn(c, name);
+    if (known.notifies()) {
+      NotificationSql.deleteRules(c, name);
+    }
     PreparedStatement del = c.ps("DELETE FROM buckets WHERE name = ?");
     del.setString(1, name);
     del.executeUpdate();

@@ -1,9 +1,12 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.model.ObjectEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,7 +38,26 @@ final class Conn implements AutoCloseable {
   /** Counter changes of the running group commit, written just before COMMIT. */
   final Deltas group = new Deltas();
 
-  /** Pending changes to the counters table and the per-bucket counters. */
+  /** The live listener and the outbox bound, shared with the store (see {@link EventOptions}). */
+  EventOptions eventOptions = new EventOptions();
+
+  /**
+   * The last event sequencer handed out. Loaded from the counters row when the writer starts and
+   * written back with each group that used one, so sequencers keep growing across restarts; numbers
+   * of a rolled-back group are skipped, never reused.
+   */
+  long lastSequencer;
+
+  /** Writer: the next event sequencer, remembered as used by the running operation. */
+  long nextSequencer() {
+    op.sequencer = ++lastSequencer;
+    return lastSequencer;
+  }
+
+  /**
+   * Pending changes to the counters table, the per-bucket counters and the targets' queue counts,
+   * and the events recorded (for the live listener, after commit).
+   */
   static final class Deltas {
     long credentials;
     long buckets;
@@ -43,6 +65,26 @@ final class Conn implements AutoCloseable {
     long bytes;
     long uploads;
     final Map<String, long[]> perBucket = new HashMap<>();
+
+    /** Per target: {queued, dropped} changes. */
+    final Map<String, long[]> perTarget = new HashMap<>();
+
+    /** The greatest sequencer used (0: none). */
+    long sequencer;
+
+    /** Events recorded, for the live listener once the transaction commits. */
+    final List<ObjectEvent> events = new ArrayList<>();
+
+    /** The {queued, dropped} changes of a target, created when absent. */
+    long[] target(String targetId) {
+      return perTarget.computeIfAbsent(targetId, t -> new long[2]);
+    }
+
+    /** The queued change of a target so far (0 when none). */
+    long queuedChange(String targetId) {
+      long[] d = perTarget.get(targetId);
+      return d == null ? 0 : d[0];
+    }
 
     void object(String bucket, long objects, long bytes) {
       this.objects += objects;
@@ -63,9 +105,17 @@ final class Conn implements AutoCloseable {
         d[0] += e.getValue()[0];
         d[1] += e.getValue()[1];
       }
+      for (Map.Entry<String, long[]> e : perTarget.entrySet()) {
+        long[] d = other.target(e.getKey());
+        d[0] += e.getValue()[0];
+        d[1] += e.getValue()[1];
+      }
+      other.sequencer = Math.max(other.sequencer, sequencer);
+      other.events.addAll(events);
       clear();
     }
 
+    /** Whether the counters row and the buckets' counters are unchanged. */
     boolean isEmpty() {
       return credentials == 0
           && buckets == 0
@@ -78,6 +128,9 @@ final class Conn implements AutoCloseable {
     void clear() {
       credentials = buckets = objects = bytes = uploads = 0;
       perBucket.clear();
+      perTarget.clear();
+      sequencer = 0;
+      events.clear();
     }
   }
 

@@ -14,10 +14,16 @@ import java.util.Map;
 final class CounterSql {
   private CounterSql() {}
 
-  /** Writes the counter changes of a group commit, inside its transaction. */
+  /**
+   * Writes the counter changes of a group commit, inside its transaction: the buckets' and targets'
+   * counters, and the counters row with the last event sequencer (in the same statement, so an
+   * event costs no statement of its own here when the group changed a counter anyway).
+   */
   static void flush(Conn c) throws SQLException {
     Conn.Deltas d = c.group;
-    if (d.isEmpty()) {
+    OutboxSql.flushTargets(c, d.perTarget);
+    if (d.isEmpty() && d.sequencer == 0) {
+      d.clear();
       return;
     }
     for (Map.Entry<String, long[]> e : d.perBucket.entrySet()) {
@@ -37,14 +43,22 @@ final class CounterSql {
     PreparedStatement g =
         c.ps(
             "UPDATE counters SET credentials = credentials + ?, buckets = buckets + ?,"
-                + " objects = objects + ?, bytes = bytes + ?, uploads = uploads + ? WHERE id = 1");
+                + " objects = objects + ?, bytes = bytes + ?, uploads = uploads + ?,"
+                + " event_seq = max(event_seq, ?) WHERE id = 1");
     g.setLong(1, d.credentials);
     g.setLong(2, d.buckets);
     g.setLong(3, d.objects);
     g.setLong(4, d.bytes);
     g.setLong(5, d.uploads);
+    g.setLong(6, d.sequencer);
     g.executeUpdate();
     d.clear();
+  }
+
+  /** Writer: the last event sequencer handed out (when the writer starts). */
+  static long lastSequencer(Conn c) throws SQLException {
+    return Rows.one(c.ps("SELECT event_seq FROM counters WHERE id = 1"), rs -> rs.getLong(1))
+        .orElse(0L);
   }
 
   /** Runs inside a read snapshot. Active presigned URLs are counted (an indexed range). */

@@ -8,6 +8,7 @@ import io.coffer.meta.MetadataStore.Written;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
@@ -80,19 +81,26 @@ final class ObjectSql {
                 Rows.checksum(rs.getString(5), rs.getString(6), rs.getString(7))));
   }
 
-  /** Makes {@code row} the current version of its key if the precondition holds. */
-  static Written put(Conn c, String bucketId, ObjectRow row, WritePrecondition pre)
+  /**
+   * Makes {@code row} the current version of its key if the precondition holds, and records its
+   * event (null: none).
+   */
+  static Written put(
+      Conn c, String bucketId, ObjectRow row, WritePrecondition pre, @Nullable EventDraft event)
       throws SQLException {
     ObjectMeta object = row.meta();
-    Versioning versioning = BucketSql.require(c, object.bucket(), bucketId).versioning();
+    BucketSql.Known bucket = BucketSql.require(c, object.bucket(), bucketId);
     ObjectMeta previous = findForWrite(c, object.bucket(), row.key());
     check(pre, previous);
-    return makeCurrent(
-        c,
-        versioning,
-        row,
-        previous,
-        object.storage() instanceof Storage.Blob blob ? blob.id() : null);
+    Written written =
+        makeCurrent(
+            c,
+            bucket.versioning(),
+            row,
+            previous,
+            object.storage() instanceof Storage.Blob blob ? blob.id() : null);
+    OutboxSql.recordWrite(c, bucket, event, written.object(), row.key());
+    return written;
   }
 
   /**
@@ -148,7 +156,10 @@ final class ObjectSql {
     return new Written(stored, new Replaced(previous, List.copyOf(released)));
   }
 
-  /** Deletes as MetadataStore#deleteObject describes. */
+  /**
+   * Deletes as MetadataStore#deleteObject describes, and records the event (null: none) when
+   * something changed.
+   */
   static Deleted delete(
       Conn c,
       String bucket,
@@ -157,9 +168,39 @@ final class ObjectSql {
       @Nullable String ifMatch,
       String markerVersionId,
       Instant now,
+      boolean bypassGovernance,
+      @Nullable EventDraft event)
+      throws SQLException {
+    BucketSql.Known known = BucketSql.known(c, bucket);
+    Deleted deleted =
+        delete(c, known, bucket, key, versionId, ifMatch, markerVersionId, now, bypassGovernance);
+    // nothing changed when nothing was removed and no marker added or removed
+    if (deleted.removed().existed() || deleted.deleteMarker()) {
+      OutboxSql.recordRemoval(
+          c,
+          known,
+          event,
+          deleted.deleteMarker() && versionId == null,
+          bucket,
+          Keys.string(key),
+          key,
+          deleted.versionId());
+    }
+    return deleted;
+  }
+
+  private static Deleted delete(
+      Conn c,
+      BucketSql.Known known,
+      String bucket,
+      byte[] key,
+      @Nullable String versionId,
+      @Nullable String ifMatch,
+      String markerVersionId,
+      Instant now,
       boolean bypassGovernance)
       throws SQLException {
-    Versioning versioning = BucketSql.known(c, bucket).versioning();
+    Versioning versioning = known.versioning();
     ObjectMeta current = findForWrite(c, bucket, key);
     if (versionId != null) {
       return deleteVersion(c, bucket, key, current, versionId, now, bypassGovernance);

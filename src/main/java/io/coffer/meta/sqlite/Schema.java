@@ -337,11 +337,13 @@ final class Schema {
    * suffix compared as key bytes), the targets, and the durable outbox: one row per event and
    * target, written in the transaction of the change it reports, removed once delivered. A target's
    * queued and dropped counts change in the same transactions, so the bound on its queue is checked
-   * without counting rows.
+   * without counting rows. counters.event_seq is the last event sequencer handed out, so that a
+   * later change of a key has a greater sequencer also after a restart.
    */
   private static final List<String> V9 =
       List.of(
           "ALTER TABLE buckets ADD COLUMN notification TEXT",
+          "ALTER TABLE counters ADD COLUMN event_seq INTEGER NOT NULL DEFAULT 0",
           """
           CREATE TABLE notification_targets (
             id TEXT PRIMARY KEY,

@@ -24,14 +24,9 @@ import io.coffer.model.ListQuery;
 import io.coffer.model.ManagedPolicy;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.NewCredential;
-import io.coffer.model.NotificationConfiguration;
-import io.coffer.model.NotificationTarget;
-import io.coffer.model.ObjectEvent;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.ObjectOwnership;
-import io.coffer.model.OutboxEvent;
-import io.coffer.model.OutboxStats;
 import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
@@ -57,20 +52,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link MetadataStore} on one SQLite database file (WAL mode). This class only decides where each
  * operation runs: writes on the single writer thread in group commits, reads on the reader threads
- * (see {@link SqliteWorkers}). The SQL lives in one class per table ({@link CredentialSql}, {@link
- * PolicySql}, {@link GroupSql}, {@link BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link
- * KmsKeySql}, {@link LifecycleProgressSql}, {@link PresignedUrlSql}, {@link CounterSql}). Values
- * are encoded on the caller's thread, so the writer thread only binds and executes.
+ * (see {@link SqliteWorkers}); event notifications are in {@link SqliteNotifications}, which it
+ * extends. The SQL lives in one class per table ({@link CredentialSql}, {@link PolicySql}, {@link
+ * GroupSql}, {@link BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link KmsKeySql}, {@link
+ * LifecycleProgressSql}, {@link PresignedUrlSql}, {@link CounterSql}). Values are encoded on the
+ * caller's thread, so the writer thread only binds and executes.
  *
  * <p>Keys are stored as BLOBs of their UTF-8 bytes, so SQLite's memcmp ordering is S3's listing
  * order and prefix ranges are exact byte ranges.
  */
-public final class SqliteMetadataStore implements MetadataStore {
-  private final SqliteWorkers workers;
-  private final BucketOwners bucketOwners = new BucketOwners();
-
+public final class SqliteMetadataStore extends SqliteNotifications {
   private SqliteMetadataStore(Path file, boolean sync) {
-    this.workers = new SqliteWorkers("jdbc:sqlite:" + file.toAbsolutePath(), sync);
+    super(new SqliteWorkers("jdbc:sqlite:" + file.toAbsolutePath(), sync), new BucketOwners());
   }
 
   /**
@@ -372,7 +365,7 @@ public final class SqliteMetadataStore implements MetadataStore {
       @Nullable EventDraft event) {
     ObjectRow row = ObjectRow.of(object);
     WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
-    return workers.write(c -> ObjectSql.put(c, bucketId, row, pre));
+    return workers.write(c -> ObjectSql.put(c, bucketId, row, pre, event));
   }
 
   @Override
@@ -390,7 +383,7 @@ public final class SqliteMetadataStore implements MetadataStore {
     return workers.write(
         c ->
             ObjectSql.delete(
-                c, bucket, k, versionId, ifMatch, markerVersionId, now, bypassGovernance));
+                c, bucket, k, versionId, ifMatch, markerVersionId, now, bypassGovernance, event));
   }
 
   @Override
@@ -415,7 +408,7 @@ public final class SqliteMetadataStore implements MetadataStore {
       Map<String, String> tags,
       @Nullable EventDraft event) {
     byte[] k = Keys.utf8(key);
-    return workers.write(c -> Versions.setTags(c, bucket, k, versionId, tags));
+    return workers.write(c -> Versions.setTags(c, bucket, k, versionId, tags, event));
   }
 
   @Override
@@ -489,7 +482,8 @@ public final class SqliteMetadataStore implements MetadataStore {
     ObjectRow row = ObjectRow.of(object);
     WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
     List<Segment> segs = List.copyOf(segments);
-    return workers.write(c -> UploadSql.complete(c, completion, row, segs, pre, forgetBefore));
+    return workers.write(
+        c -> UploadSql.complete(c, completion, row, segs, pre, forgetBefore, event));
   }
 
   @Override
@@ -582,64 +576,4 @@ public final class SqliteMetadataStore implements MetadataStore {
   public Stats stats(Instant now) {
     return workers.readSnapshot(c -> CounterSql.stats(c, now));
   }
-
-  // ---- event notifications (issue 18: the store helper replaces these stubs) ----
-
-  @Override
-  public Bucket setBucketNotification(
-      String name,
-      String id,
-      @Nullable NotificationConfiguration configuration,
-      @Nullable EventDraft testEvent) {
-    return setColumn(name, id, SettingColumn.NOTIFICATION, FeatureColumns.encode(configuration));
-  }
-
-  @Override
-  public void createNotificationTarget(NotificationTarget target) {
-    throw new UnsupportedOperationException("notification targets: not yet");
-  }
-
-  @Override
-  public NotificationTarget updateNotificationTarget(String id, String config) {
-    throw new UnsupportedOperationException("notification targets: not yet");
-  }
-
-  @Override
-  public void deleteNotificationTarget(String id) {
-    throw new UnsupportedOperationException("notification targets: not yet");
-  }
-
-  @Override
-  public Optional<NotificationTarget> findNotificationTarget(String id) {
-    return Optional.empty();
-  }
-
-  @Override
-  public List<NotificationTarget> listNotificationTargets() {
-    return List.of();
-  }
-
-  @Override
-  public List<String> bucketsNotifying(String targetId) {
-    return List.of();
-  }
-
-  @Override
-  public void setOutboxLimit(long eventsPerTarget) {}
-
-  @Override
-  public List<OutboxEvent> queuedEvents(String targetId, int limit) {
-    return List.of();
-  }
-
-  @Override
-  public void removeQueuedEvents(String targetId, List<Long> seqs) {}
-
-  @Override
-  public OutboxStats outboxStats(String targetId) {
-    return new OutboxStats(0, 0, null);
-  }
-
-  @Override
-  public void setEventListener(@Nullable Consumer<ObjectEvent> listener) {}
 }

@@ -5,6 +5,7 @@ import io.coffer.meta.sqlite.Worker.SqlWork;
 import io.coffer.meta.sqlite.Worker.Task;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.ObjectEvent;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The threads that own the store's connections. SQLite is native code, so no SQLite call ever runs
@@ -62,6 +65,7 @@ final class SqliteWorkers implements AutoCloseable {
   private final List<Thread> readers = new ArrayList<>();
   private final ArrayBlockingQueue<Conn> idleDirect = new ArrayBlockingQueue<>(DIRECT_READERS);
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final EventOptions eventOptions = new EventOptions();
   private volatile boolean closed;
 
   SqliteWorkers(String url, boolean sync) {
@@ -106,6 +110,16 @@ final class SqliteWorkers implements AutoCloseable {
 
   Set<String> preparedSql() {
     return Set.copyOf(preparedSql);
+  }
+
+  /** See MetadataStore#setEventListener. */
+  void setEventListener(@Nullable Consumer<ObjectEvent> listener) {
+    eventOptions.listener = listener;
+  }
+
+  /** See MetadataStore#setOutboxLimit. */
+  void setOutboxLimit(long eventsPerTarget) {
+    eventOptions.outboxLimit = eventsPerTarget;
   }
 
   /** Writes waiting for the writer thread (for tests that need several in one group). */
@@ -216,6 +230,8 @@ final class SqliteWorkers implements AutoCloseable {
     try {
       conn = Conn.open(url, sync, false, statements, preparedSql);
       Schema.migrate(conn);
+      conn.eventOptions = eventOptions;
+      conn.lastSequencer = CounterSql.lastSequencer(conn);
     } catch (Throwable t) {
       ready.completeExceptionally(t);
       return;
@@ -285,6 +301,8 @@ final class SqliteWorkers implements AutoCloseable {
         return;
       }
     }
+    List<ObjectEvent> events =
+        conn.group.events.isEmpty() ? List.of() : List.copyOf(conn.group.events);
     try {
       CounterSql.flush(conn);
       conn.exec("COMMIT");
@@ -295,7 +313,26 @@ final class SqliteWorkers implements AutoCloseable {
     // Waking the callers (virtual threads) took a sixth of the writer's time: another thread
     // does it while the writer starts the next group.
     List<Task<?>> done = List.copyOf(batch);
-    completer.execute(() -> finish(done, errors));
+    completer.execute(
+        () -> {
+          finish(done, errors);
+          tellListener(events);
+        });
+  }
+
+  /** Hands committed events to the live listener; a failing listener never stops the store. */
+  private void tellListener(List<ObjectEvent> events) {
+    Consumer<ObjectEvent> listener = eventOptions.listener;
+    if (listener == null) {
+      return;
+    }
+    for (ObjectEvent e : events) {
+      try {
+        listener.accept(e);
+      } catch (RuntimeException ignored) {
+        // live listeners are best effort by contract; the write and its queued events stand
+      }
+    }
   }
 
   private static void finish(List<Task<?>> batch, Throwable[] errors) {

@@ -10,6 +10,7 @@ import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventDraft;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Part;
@@ -183,7 +184,8 @@ final class UploadSql {
       ObjectRow row,
       List<Segment> segments,
       WritePrecondition pre,
-      Instant forgetBefore)
+      Instant forgetBefore,
+      @Nullable EventDraft event)
       throws SQLException {
     ObjectMeta object = row.meta();
     if (!(object.storage() instanceof Storage.Parts stored)) {
@@ -201,7 +203,8 @@ final class UploadSql {
               .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
       return new Completed(Replaced.NOTHING, List.of(), earlier);
     }
-    Versioning versioning = BucketSql.known(c, object.bucket()).versioning();
+    BucketSql.Known bucket = BucketSql.known(c, object.bucket());
+    Versioning versioning = bucket.versioning();
     ObjectMeta previous = ObjectSql.findForWrite(c, object.bucket(), row.key());
     ObjectSql.check(pre, previous);
     List<Part> parts = allParts(c, uploadId);
@@ -232,6 +235,7 @@ final class UploadSql {
             completion.completedAt(),
             written.object().versionId());
     remember(c, completed, row.key(), forgetBefore);
+    OutboxSql.recordWrite(c, bucket, event, written.object(), row.key());
     List<String> unused = new ArrayList<>();
     for (Part p : parts) {
       if (!used.contains(p.blobId())) {

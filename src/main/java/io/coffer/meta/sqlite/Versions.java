@@ -7,6 +7,7 @@ import io.coffer.model.Acl;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
@@ -221,8 +222,11 @@ final class Versions {
     return found == null ? Optional.empty() : Optional.of(found.version());
   }
 
-  /** A version found for a change: current (its objects row) or noncurrent at seq. */
-  private record Located(ObjectMeta meta, boolean current, long seq) {}
+  /**
+   * A version found for a change: current (its objects row) or noncurrent at seq, in a bucket the
+   * writer knows.
+   */
+  private record Located(ObjectMeta meta, boolean current, long seq, BucketSql.Known bucket) {}
 
   /**
    * Writer: the version a change of one version's settings names ({@code versionId} null: the
@@ -231,10 +235,10 @@ final class Versions {
    */
   private static Located locate(Conn c, String bucket, byte[] key, @Nullable String versionId)
       throws SQLException {
-    BucketSql.require(c, bucket);
+    BucketSql.Known known = BucketSql.known(c, bucket);
     ObjectMeta current = ObjectSql.findForWrite(c, bucket, key);
     if (current != null && (versionId == null || current.versionId().equals(versionId))) {
-      return new Located(current, true, 0);
+      return new Located(current, true, 0, known);
     }
     Noncurrent found =
         versionId == null ? newest(c, bucket, key) : findNoncurrent(c, bucket, key, versionId);
@@ -243,7 +247,7 @@ final class Versions {
           versionId == null ? ErrorCode.NO_SUCH_KEY : ErrorCode.NO_SUCH_VERSION);
     }
     return switch (found.version()) {
-      case ObjectMeta object -> new Located(object, false, found.seq());
+      case ObjectMeta object -> new Located(object, false, found.seq(), known);
       case DeleteMarker marker -> throw marker.notAllowed();
     };
   }
@@ -293,10 +297,17 @@ final class Versions {
 
   /** Writer: see MetadataStore#setObjectTags. */
   static ObjectMeta setTags(
-      Conn c, String bucket, byte[] key, @Nullable String versionId, Map<String, String> tags)
+      Conn c,
+      String bucket,
+      byte[] key,
+      @Nullable String versionId,
+      Map<String, String> tags,
+      @Nullable EventDraft event)
       throws SQLException {
     Located at = locate(c, bucket, key, versionId);
     update(c, "tags", at, bucket, key, Json.encode(tags));
-    return at.meta().withTags(tags);
+    ObjectMeta tagged = at.meta().withTags(tags);
+    OutboxSql.recordWrite(c, at.bucket(), event, tagged, key);
+    return tagged;
   }
 }

@@ -13,6 +13,7 @@ public final class SchemaDowngrade {
   /** Version 9 → 8: no event notifications. */
   public static void toVersion8(Statement s) throws SQLException {
     s.execute("ALTER TABLE buckets DROP COLUMN notification");
+    s.execute("ALTER TABLE counters DROP COLUMN event_seq");
     for (String table :
         new String[] {"event_outbox", "notification_rules", "notification_targets"}) {
       s.execute("DROP TABLE " + table);
