@@ -76,7 +76,9 @@ public enum Action {
   /** GetBucketNotificationConfiguration. */
   GET_BUCKET_NOTIFICATION("s3:GetBucketNotification"),
   /** PutBucketNotificationConfiguration. */
-  PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification");
+  PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification"),
+  /** ListenBucketNotification: MinIO's live event stream of a bucket (not an AWS action). */
+  LISTEN_BUCKET_NOTIFICATION("s3:ListenBucketNotification");
 
   private final String policyName;
 

@@ -22,6 +22,7 @@ public final class S3Dispatcher {
   private final PostObjectHandler postObject;
   private final EncryptionHandler encryption;
   private final NotificationHandler notifications;
+  private final ListenHandler listen;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -39,7 +40,8 @@ public final class S3Dispatcher {
       ObjectAttributesHandler attributes,
       PostObjectHandler postObject,
       EncryptionHandler encryption,
-      NotificationHandler notifications) {
+      NotificationHandler notifications,
+      ListenHandler listen) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -56,6 +58,7 @@ public final class S3Dispatcher {
     this.postObject = postObject;
     this.encryption = encryption;
     this.notifications = notifications;
+    this.listen = listen;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -131,6 +134,7 @@ public final class S3Dispatcher {
           notifications.getBucketNotificationConfiguration(request, op);
       case S3Operation.PutBucketNotificationConfiguration op ->
           notifications.putBucketNotificationConfiguration(request, op);
+      case S3Operation.ListenBucketNotification op -> listen.listen(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

@@ -405,6 +405,25 @@ public sealed interface S3Operation {
    */
   record PostObject(String bucket) implements S3Operation {}
 
+  /**
+   * MinIO's live event stream of a bucket (mc watch): newline-delimited JSON records of the events
+   * of these types on keys with this prefix and suffix, until the client disconnects.
+   *
+   * @param pingSeconds seconds between empty-record lines, or null for MinIO's blank keep-alive
+   *     every half second
+   */
+  record ListenBucketNotification(
+      String bucket,
+      Set<io.coffer.model.EventName> events,
+      String prefix,
+      String suffix,
+      @Nullable Integer pingSeconds)
+      implements S3Operation {
+    public ListenBucketNotification {
+      events = Set.copyOf(events);
+    }
+  }
+
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
   record Unsupported(String operation, String bucket, @Nullable String key) implements S3Operation {
     @Override

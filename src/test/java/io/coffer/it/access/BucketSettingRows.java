@@ -4,9 +4,15 @@ import static io.coffer.it.access.ActionTableIT.BUCKET;
 import static io.coffer.it.access.ActionTableIT.catchNoSuch;
 
 import io.coffer.it.access.ActionTableIT.Row;
+import io.coffer.it.support.SignedHttp;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.util.stream.Stream;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * {@link ActionTableIT}'s rows for the operations that read or change a bucket's settings
@@ -192,6 +198,34 @@ final class BucketSettingRows {
             "s3:PutBucketNotification",
             s3 ->
                 s3.putBucketNotificationConfiguration(
-                    b -> b.bucket(BUCKET).notificationConfiguration(c -> {}))));
+                    b -> b.bucket(BUCKET).notificationConfiguration(c -> {}))),
+        new Row(
+            "ListenBucketNotification",
+            "s3:ListenBucketNotification",
+            BucketSettingRows::listenBucketNotification));
+  }
+
+  /**
+   * MinIO's live event stream (the SDK has no such call), signed with the client's credential:
+   * answered 200 (then closed at once) or refused.
+   */
+  private static void listenBucketNotification(S3Client s3) {
+    AwsCredentialsIdentity keys =
+        s3.serviceClientConfiguration().credentialsProvider().resolveIdentity().join();
+    int status;
+    try {
+      HttpResponse<InputStream> response =
+          SignedHttp.request(ActionTableIT.coffer.s3Uri(), "GET", BUCKET, null)
+              .query("events", "s3:ObjectCreated:*")
+              .as(keys.accessKeyId(), keys.secretAccessKey())
+              .open();
+      status = response.statusCode();
+      response.body().close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    if (status != 200) {
+      throw (S3Exception) S3Exception.builder().statusCode(status).build();
+    }
   }
 }
