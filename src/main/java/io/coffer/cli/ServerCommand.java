@@ -209,6 +209,15 @@ public final class ServerCommand implements Callable<Integer> {
               + " AWS refuses them (env COFFER_ALLOW_SSE_C_OVER_HTTP=true).")
   boolean allowSseCOverHttp;
 
+  @Option(
+      names = "--notification-queue-limit",
+      defaultValue = "${env:COFFER_NOTIFICATION_QUEUE_LIMIT:-100000}",
+      description =
+          "Events each notification target's durable queue holds at most while the target is"
+              + " down or slow; later events for it are dropped, counted in /metrics and logged"
+              + " (env COFFER_NOTIFICATION_QUEUE_LIMIT, default ${DEFAULT-VALUE}).")
+  long notificationQueueLimit;
+
   /** The environment the credentials come from (a field so that tests can give their own). */
   Map<String, String> env = System.getenv();
 
@@ -260,6 +269,7 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.positive("--max-connections", maxConnections);
       OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
       OptionChecks.positive("--lifecycle-day-seconds", lifecycleDaySeconds);
+      OptionChecks.range("--notification-queue-limit", notificationQueueLimit, 1, 1_000_000_000L);
       String ownership = OptionChecks.objectOwnership(defaultObjectOwnership);
       EnvCredentials secrets = EnvCredentials.from(env);
       return new ServerConfig(
@@ -288,7 +298,8 @@ public final class ServerCommand implements Callable<Integer> {
               allowSseCOverHttp
                   || OptionChecks.flag(
                       "COFFER_ALLOW_SSE_C_OVER_HTTP", env.get("COFFER_ALLOW_SSE_C_OVER_HTTP")),
-              emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))));
+              emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))),
+          notificationQueueLimit);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

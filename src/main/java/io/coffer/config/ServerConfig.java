@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param lifecycleDay the length of a lifecycle day (one day; shorter for tests and demos)
  * @param tls the server's own TLS, {@link TlsSettings#PLAIN} for plain HTTP
  * @param encryption encryption at rest
+ * @param notificationQueueLimit how many events each notification target's durable queue holds at
+ *     most; events past it are dropped (counted and logged)
  */
 public record ServerConfig(
     Path dataDir,
@@ -43,7 +45,11 @@ public record ServerConfig(
     String defaultObjectOwnership,
     Duration lifecycleDay,
     TlsSettings tls,
-    EncryptionSettings encryption) {
+    EncryptionSettings encryption,
+    long notificationQueueLimit) {
+
+  /** Events a notification target's queue holds by default (--notification-queue-limit). */
+  public static final long DEFAULT_NOTIFICATION_QUEUE_LIMIT = 100_000;
 
   public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
 
@@ -87,7 +93,8 @@ public record ServerConfig(
         OptionChecks.DEFAULT_OBJECT_OWNERSHIP,
         Duration.ofDays(1),
         TlsSettings.PLAIN,
-        EncryptionSettings.DEFAULT);
+        EncryptionSettings.DEFAULT,
+        DEFAULT_NOTIFICATION_QUEUE_LIMIT);
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
@@ -145,6 +152,10 @@ public record ServerConfig(
     return with(c -> c.encryption = newEncryption);
   }
 
+  public ServerConfig withNotificationQueueLimit(long eventsPerTarget) {
+    return with(c -> c.notificationQueueLimit = eventsPerTarget);
+  }
+
   /** This configuration with the changes {@code change} makes to a mutable copy of it. */
   private ServerConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -176,6 +187,7 @@ public record ServerConfig(
     Duration lifecycleDay;
     TlsSettings tls;
     EncryptionSettings encryption;
+    long notificationQueueLimit;
 
     Copy(ServerConfig c) {
       dataDir = c.dataDir;
@@ -200,6 +212,7 @@ public record ServerConfig(
       lifecycleDay = c.lifecycleDay;
       tls = c.tls;
       encryption = c.encryption;
+      notificationQueueLimit = c.notificationQueueLimit;
     }
 
     ServerConfig build() {
@@ -225,7 +238,8 @@ public record ServerConfig(
           defaultObjectOwnership,
           lifecycleDay,
           tls,
-          encryption);
+          encryption,
+          notificationQueueLimit);
     }
   }
 }

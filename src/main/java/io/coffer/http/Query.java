@@ -70,6 +70,17 @@ public final class Query {
     return firstValues.get(name);
   }
 
+  /** The decoded values of every parameter of this name, in order (a name may repeat). */
+  public List<String> values(String name) {
+    List<String> values = new ArrayList<>();
+    for (Parameter p : parameters) {
+      if (p.name().equals(name)) {
+        values.add(p.value());
+      }
+    }
+    return values;
+  }
+
   /** Decoded names to the first value of each, in order of appearance. */
   public Map<String, String> all() {
     return firstValues;

@@ -124,6 +124,8 @@ final class S3Actions {
     "ListStorageLensConfigurations",
     "ListStorageLensGroups",
     "ListTagsForResource",
+    // MinIO's extension, for ListenBucketNotification (mc watch); AWS has no such action.
+    "ListenBucketNotification",
     "ObjectOwnerOverrideToBucketOwner",
     "PutAccelerateConfiguration",
     "PutAccessGrantsInstanceResourcePolicy",

@@ -20,6 +20,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Stats;
+import io.coffer.notify.EventSenders;
 import io.coffer.s3.S3Frontend;
 import io.coffer.s3.auth.PostFormSignature;
 import io.coffer.s3.auth.SigV4Signer;
@@ -31,8 +32,10 @@ import io.coffer.s3.handler.CorsHandler;
 import io.coffer.s3.handler.DeleteObjectsHandler;
 import io.coffer.s3.handler.EncryptionHandler;
 import io.coffer.s3.handler.LifecycleHandler;
+import io.coffer.s3.handler.ListenHandler;
 import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
+import io.coffer.s3.handler.NotificationHandler;
 import io.coffer.s3.handler.ObjectAttributesHandler;
 import io.coffer.s3.handler.ObjectHandler;
 import io.coffer.s3.handler.ObjectLockHandler;
@@ -66,7 +69,9 @@ import io.coffer.service.lifecycle.LifecycleSettings;
 import io.coffer.service.lifecycle.LifecycleWorker;
 import io.coffer.service.lifecycle.ObjectExpiry;
 import io.coffer.service.notification.BucketNotificationService;
+import io.coffer.service.notification.DeliverySettings;
 import io.coffer.service.notification.EventDelivery;
+import io.coffer.service.notification.LiveEvents;
 import io.coffer.service.notification.NotificationTargetService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -98,6 +103,8 @@ public final class CofferServer implements AutoCloseable {
   private final Startup startup;
   private final DataDirectoryLock lock;
   private final LifecycleWorker lifecycle;
+  private final EventDelivery delivery;
+  private final LiveEvents liveEvents;
   private final @Nullable ServerTls tls;
   private volatile boolean closed;
 
@@ -185,11 +192,25 @@ public final class CofferServer implements AutoCloseable {
     EncryptionService encryption = new EncryptionService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
-    // issue 18 (admin): the management API's targets and rules; delivery starts its workers
-    EventDelivery delivery = new EventDelivery(metadata);
     BucketNotificationService bucketNotifications =
         new BucketNotificationService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Event notifications: the outbox's workers, and the live listeners (ListenBucketNotification),
+    // both told of each commit by the store.
+    this.delivery =
+        new EventDelivery(
+            metadata,
+            DeliverySettings.defaults(config.region(), config.notificationQueueLimit()),
+            EventSenders::open,
+            Clock.systemUTC());
+    opened.push(delivery);
+    this.liveEvents = new LiveEvents(buckets, config.region());
+    opened.push(liveEvents);
+    metadata.setEventListener(
+        event -> {
+          liveEvents.accept(event);
+          delivery.wake();
+        });
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
     S3Dispatcher dispatcher =
@@ -209,7 +230,9 @@ public final class CofferServer implements AutoCloseable {
             new ObjectAttributesHandler(
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler(objects, buckets, verifier, clock),
-            new EncryptionHandler(buckets, encryption));
+            new EncryptionHandler(buckets, encryption),
+            new NotificationHandler(buckets, bucketNotifications),
+            new ListenHandler(liveEvents));
     this.s3Frontend =
         new S3Frontend(
             verifier,
@@ -262,10 +285,12 @@ public final class CofferServer implements AutoCloseable {
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
     registerGauges(registry);
     LifecycleMeters.register(registry, lifecycle.metrics());
+    NotificationMeters.register(registry, delivery);
     consoleServer.serve(admin, admin::malformed);
     s3Server.serve(s3Frontend, s3Frontend::malformed);
     s3Frontend.setReady(true);
     lifecycle.start();
+    delivery.start();
   }
 
   private static Startup prepareSecrets(
@@ -455,6 +480,11 @@ public final class CofferServer implements AutoCloseable {
     return startup.admin();
   }
 
+  /** The notification targets' delivery (status, and restarts when a target changes). */
+  public EventDelivery delivery() {
+    return delivery;
+  }
+
   /** The S3 credentials this server authenticates against. */
   public CredentialService credentials() {
     return credentials;
@@ -473,10 +503,13 @@ public final class CofferServer implements AutoCloseable {
     }
     closed = true;
     s3Frontend.setReady(false);
+    liveEvents.close(); // live streams end now instead of holding the shutdown for its grace
     Duration grace = config.shutdownGrace();
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));
     lifecycle.close();
+    delivery.close();
+    metadata.setEventListener(null);
     if (tls != null) {
       tls.close();
     }

@@ -72,7 +72,13 @@ public enum Action {
   /** PutBucketLifecycleConfiguration and DeleteBucketLifecycle. */
   PUT_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration"),
   GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
-  GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes");
+  GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes"),
+  /** GetBucketNotificationConfiguration. */
+  GET_BUCKET_NOTIFICATION("s3:GetBucketNotification"),
+  /** PutBucketNotificationConfiguration. */
+  PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification"),
+  /** ListenBucketNotification: MinIO's live event stream of a bucket (not an AWS action). */
+  LISTEN_BUCKET_NOTIFICATION("s3:ListenBucketNotification");
 
   private final String policyName;
 

@@ -21,6 +21,8 @@ public final class S3Dispatcher {
   private final ObjectAttributesHandler attributes;
   private final PostObjectHandler postObject;
   private final EncryptionHandler encryption;
+  private final NotificationHandler notifications;
+  private final ListenHandler listen;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -37,7 +39,9 @@ public final class S3Dispatcher {
       LifecycleHandler lifecycle,
       ObjectAttributesHandler attributes,
       PostObjectHandler postObject,
-      EncryptionHandler encryption) {
+      EncryptionHandler encryption,
+      NotificationHandler notifications,
+      ListenHandler listen) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -53,6 +57,8 @@ public final class S3Dispatcher {
     this.attributes = attributes;
     this.postObject = postObject;
     this.encryption = encryption;
+    this.notifications = notifications;
+    this.listen = listen;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -124,6 +130,11 @@ public final class S3Dispatcher {
       case S3Operation.GetBucketEncryption op -> encryption.getBucketEncryption(request, op);
       case S3Operation.PutBucketEncryption op -> encryption.putBucketEncryption(request, op);
       case S3Operation.DeleteBucketEncryption op -> encryption.deleteBucketEncryption(request, op);
+      case S3Operation.GetBucketNotificationConfiguration op ->
+          notifications.getBucketNotificationConfiguration(request, op);
+      case S3Operation.PutBucketNotificationConfiguration op ->
+          notifications.putBucketNotificationConfiguration(request, op);
+      case S3Operation.ListenBucketNotification op -> listen.listen(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

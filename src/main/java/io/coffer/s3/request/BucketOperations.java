@@ -89,6 +89,10 @@ final class BucketOperations {
   }
 
   private static ParsedRequest get(String bucket, Query query) {
+    ParsedRequest listen = NotificationOperations.listen("GET", bucket, query);
+    if (listen != null) {
+      return listen;
+    }
     if (query.has("location")) {
       return ParsedRequest.of(new S3Operation.GetBucketLocation(bucket));
     }

@@ -372,6 +372,18 @@ public sealed interface S3Operation {
 
   record DeleteBucketEncryption(String bucket) implements S3Operation {}
 
+  /** GetBucketNotificationConfiguration (and the deprecated GetBucketNotification: the same). */
+  record GetBucketNotificationConfiguration(String bucket) implements S3Operation {}
+
+  /**
+   * PutBucketNotificationConfiguration (and the deprecated PutBucketNotification: the same
+   * request).
+   *
+   * @param checksums what the NotificationConfiguration document must match
+   */
+  record PutBucketNotificationConfiguration(String bucket, BodyChecksums checksums)
+      implements S3Operation {}
+
   /**
    * @param attributes what x-amz-object-attributes asks for (never empty)
    * @param maxParts x-amz-max-parts: at most this many parts in ObjectParts (1000 at most)
@@ -392,6 +404,25 @@ public sealed interface S3Operation {
    * policy and signature in its fields, not by the request's own signature.
    */
   record PostObject(String bucket) implements S3Operation {}
+
+  /**
+   * MinIO's live event stream of a bucket (mc watch): newline-delimited JSON records of the events
+   * of these types on keys with this prefix and suffix, until the client disconnects.
+   *
+   * @param pingSeconds seconds between empty-record lines, or null for MinIO's blank keep-alive
+   *     every half second
+   */
+  record ListenBucketNotification(
+      String bucket,
+      Set<io.coffer.model.EventName> events,
+      String prefix,
+      String suffix,
+      @Nullable Integer pingSeconds)
+      implements S3Operation {
+    public ListenBucketNotification {
+      events = Set.copyOf(events);
+    }
+  }
 
   /** An operation of the S3 API that Coffer does not implement: it answers NotImplemented. */
   record Unsupported(String operation, String bucket, @Nullable String key) implements S3Operation {

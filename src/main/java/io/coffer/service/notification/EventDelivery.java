@@ -1,33 +1,253 @@
 package io.coffer.service.notification;
 
 import io.coffer.meta.MetadataStore;
+import io.coffer.model.NotificationTarget;
+import io.coffer.model.OutboxStats;
+import io.coffer.notify.EventSender;
+import io.coffer.notify.EventSenders;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the durable outbox: one worker per target, sending in queue order (so in order per key),
  * retrying with exponential back-off while its target is down, without holding up the others.
+ * Events reach the outbox in the transaction of the change they report (the metadata store's job);
+ * a worker removes one only once its target accepted it, so delivery is at least once, across
+ * crashes too. A watcher logs, once per check, the events a full queue dropped.
  */
 public final class EventDelivery implements AutoCloseable {
-  private final MetadataStore store;
+  private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
 
-  public EventDelivery(MetadataStore store) {
-    this.store = store;
+  /** Told when a target's worker starts or stops for good (the per-target metrics follow it). */
+  public interface TargetsListener {
+    void started(String targetId, TargetCounters counters);
+
+    void stopped(String targetId);
   }
 
-  /** Starts a worker for every target. */
-  public void start() {}
+  private final MetadataStore store;
+  private final DeliverySettings settings;
+  private final Function<NotificationTarget, EventSender> senders;
+  private final Clock clock;
+  private final Map<String, Running> workers = new ConcurrentHashMap<>();
+  private final Map<String, TargetCounters> counters = new ConcurrentHashMap<>();
+  private final Map<String, Long> droppedSeen = new ConcurrentHashMap<>();
+  private volatile @Nullable TargetsListener listener;
+  private @Nullable ScheduledExecutorService dropWatch;
+  private volatile boolean closed;
+
+  private record Running(DeliveryWorker worker, Thread thread) {}
+
+  /** Delivery with the default settings and senders (region us-east-1): for tests and tools. */
+  public EventDelivery(MetadataStore store) {
+    this(
+        store,
+        DeliverySettings.defaults("us-east-1", DeliverySettings.DEFAULT_QUEUE_LIMIT),
+        EventSenders::open,
+        Clock.systemUTC());
+  }
+
+  /**
+   * @param senders makes a target's sender (the notify layer's {@link EventSenders#open})
+   */
+  public EventDelivery(
+      MetadataStore store,
+      DeliverySettings settings,
+      Function<NotificationTarget, EventSender> senders,
+      Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.senders = senders;
+    this.clock = clock;
+  }
+
+  /** Receives the starts and stops of workers; those already running are reported at once. */
+  public void setTargetsListener(TargetsListener newListener) {
+    this.listener = newListener;
+    workers.keySet().forEach(id -> newListener.started(id, countersOf(id)));
+  }
+
+  /** Applies the queue limit and starts a worker for every target. */
+  public synchronized void start() {
+    store.setOutboxLimit(settings.queueLimit());
+    for (NotificationTarget target : store.listNotificationTargets()) {
+      startWorker(target);
+    }
+    ScheduledExecutorService watch =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("coffer-notification-drops").daemon().factory());
+    long every = settings.dropCheck().toMillis();
+    watch.scheduleWithFixedDelay(this::logDrops, every, every, TimeUnit.MILLISECONDS);
+    dropWatch = watch;
+  }
 
   /**
    * A target was created, changed or deleted (management API): its worker restarts with the new
    * configuration, or stops.
    */
-  public void targetChanged(String targetId) {}
+  public synchronized void targetChanged(String targetId) {
+    if (closed) {
+      return;
+    }
+    stopWorker(targetId);
+    var target = store.findNotificationTarget(targetId);
+    if (target.isPresent()) {
+      startWorker(target.get());
+    } else {
+      counters.remove(targetId);
+      droppedSeen.remove(targetId);
+      TargetsListener l = listener;
+      if (l != null) {
+        l.stopped(targetId);
+      }
+    }
+  }
+
+  /** Events were committed: idle workers look at their queues now. */
+  public void wake() {
+    for (Running r : workers.values()) {
+      r.worker().wake();
+    }
+  }
 
   /** How delivery to a target is going. */
   public TargetStatus status(String targetId) {
-    var q = store.outboxStats(targetId);
-    return new TargetStatus("idle", null, null, q.queued(), 0, 0, q.dropped(), q.oldestQueued());
+    OutboxStats q = store.outboxStats(targetId);
+    TargetCounters c = counters.get(targetId);
+    if (c == null) {
+      return new TargetStatus("idle", null, null, q.queued(), 0, 0, q.dropped(), q.oldestQueued());
+    }
+    return new TargetStatus(
+        c.state(),
+        c.lastError(),
+        c.lastErrorAt(),
+        q.queued(),
+        c.delivered(),
+        c.failedAttempts(),
+        q.dropped(),
+        q.oldestQueued());
   }
 
+  /** A target's queue (for the metrics). */
+  public OutboxStats queue(String targetId) {
+    return store.outboxStats(targetId);
+  }
+
+  /** Seconds since the oldest waiting event of a target happened; 0 when none waits. */
+  public double oldestAgeSeconds(String targetId) {
+    Instant oldest = store.outboxStats(targetId).oldestQueued();
+    if (oldest == null) {
+      return 0;
+    }
+    return Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0;
+  }
+
+  /** The IDs of the targets with a running worker. */
+  public List<String> targetIds() {
+    return List.copyOf(workers.keySet());
+  }
+
+  private TargetCounters countersOf(String targetId) {
+    return counters.computeIfAbsent(targetId, id -> new TargetCounters());
+  }
+
+  private void startWorker(NotificationTarget target) {
+    TargetCounters c = countersOf(target.id());
+    DeliveryWorker worker = new DeliveryWorker(store, target, sender(target), c, settings, clock);
+    Thread thread =
+        Thread.ofPlatform().name("coffer-notify-" + target.id()).daemon().unstarted(worker);
+    workers.put(target.id(), new Running(worker, thread));
+    droppedSeen.computeIfAbsent(target.id(), id -> store.outboxStats(id).dropped());
+    thread.start();
+    TargetsListener l = listener;
+    if (l != null) {
+      l.started(target.id(), c);
+    }
+  }
+
+  /**
+   * The target's sender; when none can be made (a stored configuration this version cannot use),
+   * one that fails every attempt with the reason, so the target shows offline instead of stopping
+   * the server or silently holding its events.
+   */
+  private EventSender sender(NotificationTarget target) {
+    try {
+      return senders.apply(target);
+    } catch (RuntimeException e) {
+      String reason = DeliveryWorker.safeMessage(e);
+      log.error("Cannot deliver to notification target {}: {}", target.id(), reason);
+      return new EventSender() {
+        @Override
+        public void send(io.coffer.notify.EventMessage message) throws java.io.IOException {
+          throw new java.io.IOException(reason);
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+
+  private void stopWorker(String targetId) {
+    Running running = workers.remove(targetId);
+    if (running == null) {
+      return;
+    }
+    running.worker().stop();
+    running.thread().interrupt();
+    try {
+      running.thread().join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      running.worker().closeSender();
+    }
+  }
+
+  /** One warning per target and check when a full queue made it drop events since the last. */
+  private void logDrops() {
+    for (String id : workers.keySet()) {
+      try {
+        long dropped = store.outboxStats(id).dropped();
+        Long seen = droppedSeen.put(id, dropped);
+        if (seen != null && dropped > seen) {
+          log.warn(
+              "Dropped {} events for notification target {}: its queue is full ({} events,"
+                  + " --notification-queue-limit); {} dropped since it was created",
+              dropped - seen,
+              id,
+              settings.queueLimit(),
+              dropped);
+        }
+      } catch (RuntimeException e) {
+        log.debug("queue check of notification target {} failed: {}", id, e.toString());
+      }
+    }
+  }
+
+  /** Stops every worker (events still queued are delivered after the next start). */
   @Override
-  public void close() {}
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ScheduledExecutorService watch = dropWatch;
+    if (watch != null) {
+      watch.shutdownNow();
+    }
+    for (String id : List.copyOf(workers.keySet())) {
+      stopWorker(id);
+    }
+  }
 }

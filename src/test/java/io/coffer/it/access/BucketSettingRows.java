@@ -4,14 +4,20 @@ import static io.coffer.it.access.ActionTableIT.BUCKET;
 import static io.coffer.it.access.ActionTableIT.catchNoSuch;
 
 import io.coffer.it.access.ActionTableIT.Row;
+import io.coffer.it.support.SignedHttp;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.util.stream.Stream;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * {@link ActionTableIT}'s rows for the operations that read or change a bucket's settings
  * (versioning, object lock, policy, ACL, tags, ownership, public access block, CORS, default
- * encryption, lifecycle).
+ * encryption, lifecycle, notifications).
  */
 final class BucketSettingRows {
   private BucketSettingRows() {}
@@ -181,6 +187,45 @@ final class BucketSettingRows {
         new Row(
             "DeleteBucketLifecycle",
             "s3:PutLifecycleConfiguration",
-            s3 -> s3.deleteBucketLifecycle(b -> b.bucket(BUCKET))));
+            s3 -> s3.deleteBucketLifecycle(b -> b.bucket(BUCKET))),
+        new Row(
+            "GetBucketNotificationConfiguration",
+            "s3:GetBucketNotification",
+            s3 -> s3.getBucketNotificationConfiguration(b -> b.bucket(BUCKET))),
+        // An empty configuration: it names no target, so none needs to exist.
+        new Row(
+            "PutBucketNotificationConfiguration",
+            "s3:PutBucketNotification",
+            s3 ->
+                s3.putBucketNotificationConfiguration(
+                    b -> b.bucket(BUCKET).notificationConfiguration(c -> {}))),
+        new Row(
+            "ListenBucketNotification",
+            "s3:ListenBucketNotification",
+            BucketSettingRows::listenBucketNotification));
+  }
+
+  /**
+   * MinIO's live event stream (the SDK has no such call), signed with the client's credential:
+   * answered 200 (then closed at once) or refused.
+   */
+  private static void listenBucketNotification(S3Client s3) {
+    AwsCredentialsIdentity keys =
+        s3.serviceClientConfiguration().credentialsProvider().resolveIdentity().join();
+    int status;
+    try {
+      HttpResponse<InputStream> response =
+          SignedHttp.request(ActionTableIT.coffer.s3Uri(), "GET", BUCKET, null)
+              .query("events", "s3:ObjectCreated:*")
+              .as(keys.accessKeyId(), keys.secretAccessKey())
+              .open();
+      status = response.statusCode();
+      response.body().close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    if (status != 200) {
+      throw (S3Exception) S3Exception.builder().statusCode(status).build();
+    }
   }
 }

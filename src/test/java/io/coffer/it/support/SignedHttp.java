@@ -39,6 +39,8 @@ public final class SignedHttp {
   private String payloadMode;
   private Map<String, String> trailers;
   private boolean unknownLength;
+  private String accessKey = CofferTestServer.ACCESS_KEY;
+  private String secretKey = CofferTestServer.SECRET_KEY;
 
   private SignedHttp(URI endpoint, String method, String bucket, String key) {
     this.endpoint = endpoint;
@@ -87,7 +89,23 @@ public final class SignedHttp {
     return this;
   }
 
+  /** Signs with this credential instead of the test server's admin. */
+  public SignedHttp as(String newAccessKey, String newSecretKey) {
+    this.accessKey = newAccessKey;
+    this.secretKey = newSecretKey;
+    return this;
+  }
+
   public HttpResponse<byte[]> send() throws Exception {
+    return HTTP.send(build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Sends the request and returns once the headers arrived, the body left to read as it comes. */
+  public HttpResponse<java.io.InputStream> open() throws Exception {
+    return HTTP.send(build(), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  private HttpRequest build() throws Exception {
     boolean streaming = payloadMode != null && payloadMode.startsWith("STREAMING-");
     Map<String, String> signed = new TreeMap<>(headers);
     if (streaming) {
@@ -107,8 +125,8 @@ public final class SignedHttp {
             query,
             signed,
             payloadHash,
-            CofferTestServer.ACCESS_KEY,
-            CofferTestServer.SECRET_KEY,
+            accessKey,
+            secretKey,
             "us-east-1",
             Instant.now());
     byte[] wire = body;
@@ -125,7 +143,7 @@ public final class SignedHttp {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).method(method, publisher);
     signed.forEach(request::header);
     signature.headersToAdd().forEach(request::header);
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return request.build();
   }
 
   /** The S3 error code in an error response's XML body, or null. */
