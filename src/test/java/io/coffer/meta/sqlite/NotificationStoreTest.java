@@ -495,6 +495,46 @@ class NotificationStoreTest {
   }
 
   @Test
+  void aConfigurationWithRepeatedIdsOrUnknownEventsIsRefused() {
+    store.createNotificationTarget(target("t"));
+    for (NotificationConfiguration bad :
+        List.of(
+            new NotificationConfiguration(
+                List.of(
+                    rule("same", "t", "a", "", "s3:ObjectCreated:*"),
+                    rule("same", "t", "b", "", "s3:ObjectCreated:*"))),
+            new NotificationConfiguration(List.of(rule("r", "t", "", "", "s3:ObjectCreated:Nope"))),
+            new NotificationConfiguration(List.of(rule("r", "t", "", "", "s3:ObjectRestore:*"))))) {
+      assertThatThrownBy(() -> store.setBucketNotification("b", bucket.id(), bad, null))
+          .extracting(e -> ((CofferException) e).code())
+          .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+    assertThat(store.findBucket("b").orElseThrow().features().notification()).isNull();
+  }
+
+  @Test
+  void theListenerIsNotToldOfTestEvents() throws Exception {
+    store.createNotificationTarget(target("t"));
+    List<ObjectEvent> heard = new CopyOnWriteArrayList<>();
+    store.setEventListener(heard::add);
+    store.setBucketNotification(
+        "b",
+        bucket.id(),
+        new NotificationConfiguration(List.of(rule("r", "t", "", "", "s3:ObjectCreated:*"))),
+        PUT.withName(EventName.TEST_EVENT));
+    put("k", PUT);
+    long deadline = System.currentTimeMillis() + 5000;
+    while (heard.isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(50);
+    assertThat(heard).extracting(ObjectEvent::name).containsExactly(EventName.OBJECT_CREATED_PUT);
+    assertThat(queued("t"))
+        .extracting(ObjectEvent::name)
+        .containsExactly(EventName.TEST_EVENT, EventName.OBJECT_CREATED_PUT);
+  }
+
+  @Test
   void removingTheConfigurationStopsEvents() {
     store.createNotificationTarget(target("t"));
     configure(rule("r", "t", "", "", "s3:ObjectCreated:*"));
