@@ -35,6 +35,7 @@ import io.coffer.s3.handler.LifecycleHandler;
 import io.coffer.s3.handler.ListenHandler;
 import io.coffer.s3.handler.ListingHandler;
 import io.coffer.s3.handler.MultipartHandler;
+import io.coffer.s3.handler.NotificationHandler;
 import io.coffer.s3.handler.ObjectAttributesHandler;
 import io.coffer.s3.handler.ObjectHandler;
 import io.coffer.s3.handler.ObjectLockHandler;
@@ -67,6 +68,7 @@ import io.coffer.service.lifecycle.LifecyclePreview;
 import io.coffer.service.lifecycle.LifecycleSettings;
 import io.coffer.service.lifecycle.LifecycleWorker;
 import io.coffer.service.lifecycle.ObjectExpiry;
+import io.coffer.service.notification.BucketNotificationService;
 import io.coffer.service.notification.DeliverySettings;
 import io.coffer.service.notification.EventDelivery;
 import io.coffer.service.notification.LiveEvents;
@@ -189,6 +191,8 @@ public final class CofferServer implements AutoCloseable {
     EncryptionService encryption = new EncryptionService(metadata, buckets);
     LifecycleService lifecycleRules = new LifecycleService(metadata, buckets);
     TaggingService tagging = new TaggingService(metadata, buckets);
+    BucketNotificationService bucketNotifications =
+        new BucketNotificationService(metadata, buckets);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Event notifications: the outbox's workers, and the live listeners (ListenBucketNotification),
     // both told of each commit by the store.
@@ -226,7 +230,8 @@ public final class CofferServer implements AutoCloseable {
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler(objects, buckets, verifier, clock),
             new EncryptionHandler(buckets, encryption),
-            new ListenHandler(liveEvents));
+            new ListenHandler(liveEvents),
+            new NotificationHandler(buckets, bucketNotifications));
     this.s3Frontend =
         new S3Frontend(
             verifier,

@@ -74,7 +74,11 @@ public enum Action {
   GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
   GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes"),
   /** ListenBucketNotification: MinIO's live event stream of a bucket (not an AWS action). */
-  LISTEN_BUCKET_NOTIFICATION("s3:ListenBucketNotification");
+  LISTEN_BUCKET_NOTIFICATION("s3:ListenBucketNotification"),
+  /** GetBucketNotificationConfiguration. */
+  GET_BUCKET_NOTIFICATION("s3:GetBucketNotification"),
+  /** PutBucketNotificationConfiguration. */
+  PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification");
 
   private final String policyName;
 

@@ -10,6 +10,7 @@ import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.Encryption;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventName;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
@@ -138,7 +139,8 @@ public final class CopyService {
             newLock,
             acl,
             replacementTags != null ? replacementTags : from.tags(),
-            dataKey),
+            dataKey,
+            EventDrafts.of(caller, EventName.OBJECT_CREATED_COPY)),
         from.versionId());
   }
 

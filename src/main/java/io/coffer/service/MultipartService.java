@@ -13,6 +13,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.Encryption;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventName;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
@@ -400,7 +401,12 @@ public final class MultipartService {
             uploadId, bucket, key, etag, size, checksum, fingerprint, now, versionId);
     MetadataStore.Completed completed =
         store.completeUpload(
-            completion, meta, segments, precondition, now.minus(REMEMBER_COMPLETED), null);
+            completion,
+            meta,
+            segments,
+            precondition,
+            now.minus(REMEMBER_COMPLETED),
+            EventDrafts.of(caller, EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD));
     objects.release(bucket, completed.unusedPartBlobs());
     objects.release(bucket, completed.replaced().releasedBlobs());
     return new Completion(completed.upload(), upload.encryption());

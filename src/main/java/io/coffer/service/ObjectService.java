@@ -16,6 +16,8 @@ import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventDraft;
+import io.coffer.model.EventName;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ObjectLock;
@@ -115,6 +117,41 @@ public final class ObjectService {
       AclRequest aclRequest,
       Map<String, String> tags,
       SseRequest sse) {
+    return put(
+        caller,
+        bucket,
+        key,
+        attributes,
+        body,
+        declaredLength,
+        checks,
+        precondition,
+        lock,
+        aclRequest,
+        tags,
+        sse,
+        EventName.OBJECT_CREATED_PUT);
+  }
+
+  /**
+   * As {@link #put(Caller, String, String, ObjectAttributes, InputStream, long, PayloadChecks,
+   * WritePrecondition, ObjectLock, AclRequest, Map, SseRequest)}, reporting the write as {@code
+   * createdAs} (a browser form's upload is s3:ObjectCreated:Post).
+   */
+  public ObjectMeta put(
+      Caller caller,
+      String bucket,
+      String key,
+      ObjectAttributes attributes,
+      InputStream body,
+      long declaredLength,
+      PayloadChecks checks,
+      WritePrecondition precondition,
+      ObjectLock lock,
+      AclRequest aclRequest,
+      Map<String, String> tags,
+      SseRequest sse,
+      EventName createdAs) {
     BucketRef ref = buckets.requireRef(caller, bucket, Action.PUT_OBJECT, key);
     Names.requireValidKey(key);
     ObjectLock newLock = ObjectLocks.forNewVersion(ref, lock, clock.instant());
@@ -134,7 +171,17 @@ public final class ObjectService {
             true,
             dataKey);
     return commitNew(
-        ref.id(), bucket, key, stored, attributes, precondition, newLock, acl, tags, dataKey);
+        ref.id(),
+        bucket,
+        key,
+        stored,
+        attributes,
+        precondition,
+        newLock,
+        acl,
+        tags,
+        dataKey,
+        EventDrafts.of(caller, createdAs));
   }
 
   /** The ACL a new object gets in the bucket (checked before anything is stored). */
@@ -162,6 +209,7 @@ public final class ObjectService {
    *
    * @param bucketId the ID of the bucket the body was stored under
    * @param dataKey the key the body was encrypted with, or null
+   * @param event the event the write reports
    * @return the object as stored, with the version ID it got
    */
   ObjectMeta commitNew(
@@ -174,7 +222,8 @@ public final class ObjectService {
       ObjectLock lock,
       @Nullable Acl acl,
       Map<String, String> tags,
-      @Nullable DataKey dataKey) {
+      @Nullable DataKey dataKey,
+      EventDraft event) {
     Instant now = clock.instant();
     Storage storage =
         stored.blobId() != null
@@ -201,7 +250,8 @@ public final class ObjectService {
         bucketId,
         meta,
         precondition,
-        stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+        stored.blobId() == null ? List.of() : List.of(stored.blobId()),
+        event);
   }
 
   /**
@@ -212,10 +262,14 @@ public final class ObjectService {
    * @return the object as stored, with the version ID it got
    */
   ObjectMeta commit(
-      String bucketId, ObjectMeta meta, WritePrecondition precondition, List<String> newBlobs) {
+      String bucketId,
+      ObjectMeta meta,
+      WritePrecondition precondition,
+      List<String> newBlobs,
+      EventDraft event) {
     Written written;
     try {
-      written = store.putObject(bucketId, meta, precondition, null);
+      written = store.putObject(bucketId, meta, precondition, event);
     } catch (RuntimeException e) {
       blobs.release(bucketId, newBlobs);
       throw e;
@@ -477,7 +531,14 @@ public final class ObjectService {
             && buckets.allows(caller, Action.BYPASS_GOVERNANCE_RETENTION, bucket, ref, key);
     Deleted deleted =
         store.deleteObject(
-            bucket, key, versionId, precondition, VersionIds.next(), clock.instant(), bypass, null);
+            bucket,
+            key,
+            versionId,
+            precondition,
+            VersionIds.next(),
+            clock.instant(),
+            bypass,
+            EventDrafts.of(caller, EventName.OBJECT_REMOVED_DELETE));
     release(bucket, deleted.removed().releasedBlobs());
     return new DeleteOutcome(
         deleted.versionId(),

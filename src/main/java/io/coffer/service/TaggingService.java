@@ -2,6 +2,7 @@ package io.coffer.service;
 
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.Bucket;
+import io.coffer.model.EventName;
 import io.coffer.model.ObjectMeta;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,14 @@ public final class TaggingService {
         versionId == null ? Action.PUT_OBJECT_TAGGING : Action.PUT_OBJECT_VERSION_TAGGING;
     ObjectMeta meta = readable(caller.withRequestTags(tags), bucket, key, versionId, action);
     TagSets.validateObjectTags(tags);
-    return store.setObjectTags(bucket, key, meta.versionId(), tags, null).versionId();
+    return store
+        .setObjectTags(
+            bucket,
+            key,
+            meta.versionId(),
+            tags,
+            EventDrafts.of(caller, EventName.OBJECT_TAGGING_PUT))
+        .versionId();
   }
 
   /**
@@ -64,7 +72,14 @@ public final class TaggingService {
     Action action =
         versionId == null ? Action.DELETE_OBJECT_TAGGING : Action.DELETE_OBJECT_VERSION_TAGGING;
     ObjectMeta meta = readable(caller, bucket, key, versionId, action);
-    return store.setObjectTags(bucket, key, meta.versionId(), Map.of(), null).versionId();
+    return store
+        .setObjectTags(
+            bucket,
+            key,
+            meta.versionId(),
+            Map.of(),
+            EventDrafts.of(caller, EventName.OBJECT_TAGGING_DELETE))
+        .versionId();
   }
 
   /** The bucket's tags, empty when it has none. */

@@ -13,6 +13,7 @@ import io.coffer.model.Bucket;
 import io.coffer.model.ByteRange;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventName;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Storage;
@@ -259,7 +260,8 @@ class EncryptedObjectReadTest {
         bucket.id(),
         meta,
         WritePrecondition.NONE,
-        stored.blobId() == null ? List.of() : List.of(stored.blobId()));
+        stored.blobId() == null ? List.of() : List.of(stored.blobId()),
+        EventDrafts.of(Caller.ADMIN, EventName.OBJECT_CREATED_PUT));
   }
 
   private ObjectRead open(String key, ByteRange range, Integer part) {

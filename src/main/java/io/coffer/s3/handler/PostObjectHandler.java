@@ -4,6 +4,7 @@ import io.coffer.http.Headers;
 import io.coffer.http.HttpResponse;
 import io.coffer.http.UriCodec;
 import io.coffer.model.Credential;
+import io.coffer.model.EventName;
 import io.coffer.model.ObjectMeta;
 import io.coffer.s3.auth.PostFormSignature;
 import io.coffer.s3.auth.SigV4Verifier;
@@ -97,7 +98,8 @@ public final class PostObjectHandler {
             put.lock(),
             put.acl(),
             tags,
-            put.sse());
+            put.sse(),
+            EventName.OBJECT_CREATED_POST);
     return respond(request, fields, op.bucket(), key, meta);
   }
 

@@ -22,6 +22,7 @@ public final class S3Dispatcher {
   private final PostObjectHandler postObject;
   private final EncryptionHandler encryption;
   private final ListenHandler listen;
+  private final NotificationHandler notifications;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -39,7 +40,8 @@ public final class S3Dispatcher {
       ObjectAttributesHandler attributes,
       PostObjectHandler postObject,
       EncryptionHandler encryption,
-      ListenHandler listen) {
+      ListenHandler listen,
+      NotificationHandler notifications) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -56,6 +58,7 @@ public final class S3Dispatcher {
     this.postObject = postObject;
     this.encryption = encryption;
     this.listen = listen;
+    this.notifications = notifications;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -128,6 +131,10 @@ public final class S3Dispatcher {
       case S3Operation.PutBucketEncryption op -> encryption.putBucketEncryption(request, op);
       case S3Operation.DeleteBucketEncryption op -> encryption.deleteBucketEncryption(request, op);
       case S3Operation.ListenBucketNotification op -> listen.listen(request, op);
+      case S3Operation.GetBucketNotificationConfiguration op ->
+          notifications.getBucketNotificationConfiguration(request, op);
+      case S3Operation.PutBucketNotificationConfiguration op ->
+          notifications.putBucketNotificationConfiguration(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parser's rules for the bucket features: a bucket's {@code ?tagging}, {@code ?cors} and {@code
- * ?lifecycle}, {@code ?encryption}, an object's {@code ?tagging} and {@code ?attributes}.
+ * ?lifecycle}, {@code ?encryption}, {@code ?notification}, an object's {@code ?tagging} and {@code
+ * ?attributes}.
  */
 final class BucketFeatureOperations {
   /** AWS's answer to a lifecycle configuration sent without Content-MD5 or a checksum. */
@@ -64,6 +65,20 @@ final class BucketFeatureOperations {
                 () -> new S3Operation.PutBucketEncryption(bucket, BodyChecksums.of(headers)));
         case "DELETE" -> ParsedRequest.of(new S3Operation.DeleteBucketEncryption(bucket));
         default -> throw notAllowed();
+      };
+    }
+    if (query.has("notification")) {
+      // S3 has no DeleteBucketNotification (an empty configuration removes the rules): other
+      // methods stay with the unsupported subresources, answering NotImplemented.
+      return switch (method) {
+        case "GET" -> ParsedRequest.of(new S3Operation.GetBucketNotificationConfiguration(bucket));
+        case "PUT" ->
+            ParsedRequest.of(
+                S3Operation.PutBucketNotificationConfiguration.class,
+                () ->
+                    new S3Operation.PutBucketNotificationConfiguration(
+                        bucket, BodyChecksums.of(headers)));
+        default -> null;
       };
     }
     return null;

@@ -372,6 +372,18 @@ public sealed interface S3Operation {
 
   record DeleteBucketEncryption(String bucket) implements S3Operation {}
 
+  /** GetBucketNotificationConfiguration (and the deprecated GetBucketNotification: the same). */
+  record GetBucketNotificationConfiguration(String bucket) implements S3Operation {}
+
+  /**
+   * PutBucketNotificationConfiguration (and the deprecated PutBucketNotification: the same
+   * request).
+   *
+   * @param checksums what the NotificationConfiguration document must match
+   */
+  record PutBucketNotificationConfiguration(String bucket, BodyChecksums checksums)
+      implements S3Operation {}
+
   /**
    * @param attributes what x-amz-object-attributes asks for (never empty)
    * @param maxParts x-amz-max-parts: at most this many parts in ObjectParts (1000 at most)

@@ -4,8 +4,10 @@ import io.coffer.blob.BlobStore;
 import io.coffer.meta.MetadataStore;
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.model.CofferException;
+import io.coffer.model.EventName;
 import io.coffer.model.Part;
 import io.coffer.model.WritePrecondition;
+import io.coffer.service.EventDrafts;
 import io.coffer.service.VersionIds;
 import io.coffer.service.lifecycle.LifecycleAction.AbortUpload;
 import io.coffer.service.lifecycle.LifecycleAction.ExpireCurrent;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Carries out lifecycle actions through the same store operations as a client's DeleteObject and
  * AbortMultipartUpload, so counters stay exact and the blobs are released the same way. The store
  * refuses to remove a version object lock protects (no bypass): such an action is counted as
- * skipped. An action whose target has changed or gone meanwhile does nothing.
+ * skipped. An action whose target has changed or gone meanwhile does nothing. Each removal reports
+ * s3:LifecycleExpiration:Delete (the store makes it DeleteMarkerCreated when it adds a marker).
  */
 final class LifecycleExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleExecutor.class);
@@ -81,7 +84,7 @@ final class LifecycleExecutor {
             VersionIds.next(),
             clock.instant(),
             false,
-            null);
+            EventDrafts.lifecycle(EventName.LIFECYCLE_EXPIRATION_DELETE));
     blobs.release(bucketId, deleted.removed().releasedBlobs());
     metrics.objectsExpired.incrementAndGet();
     LOG.debug("lifecycle: rule {} expired {}/{}", e.ruleId(), bucket, e.key());
@@ -99,7 +102,7 @@ final class LifecycleExecutor {
             VersionIds.next(),
             clock.instant(),
             false,
-            null);
+            EventDrafts.lifecycle(EventName.LIFECYCLE_EXPIRATION_DELETE));
     blobs.release(bucketId, deleted.removed().releasedBlobs());
     if (deleted.deleteMarker()) {
       metrics.deleteMarkersRemoved.incrementAndGet();

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * {@link ActionTableIT}'s rows for the operations that read or change a bucket's settings
  * (versioning, object lock, policy, ACL, tags, ownership, public access block, CORS, default
- * encryption, lifecycle).
+ * encryption, lifecycle, notifications).
  */
 final class BucketSettingRows {
   private BucketSettingRows() {}
@@ -188,6 +188,17 @@ final class BucketSettingRows {
             "DeleteBucketLifecycle",
             "s3:PutLifecycleConfiguration",
             s3 -> s3.deleteBucketLifecycle(b -> b.bucket(BUCKET))),
+        new Row(
+            "GetBucketNotificationConfiguration",
+            "s3:GetBucketNotification",
+            s3 -> s3.getBucketNotificationConfiguration(b -> b.bucket(BUCKET))),
+        // An empty configuration: it names no target, so none needs to exist.
+        new Row(
+            "PutBucketNotificationConfiguration",
+            "s3:PutBucketNotification",
+            s3 ->
+                s3.putBucketNotificationConfiguration(
+                    b -> b.bucket(BUCKET).notificationConfiguration(c -> {}))),
         new Row(
             "ListenBucketNotification",
             "s3:ListenBucketNotification",

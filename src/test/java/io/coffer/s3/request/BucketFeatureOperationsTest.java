@@ -61,6 +61,21 @@ class BucketFeatureOperationsTest {
             "PUT /b?encryption",
             Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
             new S3Operation.PutBucketEncryption("b", MD5)),
+        row("GET /b?notification", NONE, new S3Operation.GetBucketNotificationConfiguration("b")),
+        row(
+            "PUT /b?notification",
+            Headers.of("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg=="),
+            new S3Operation.PutBucketNotificationConfiguration("b", MD5)),
+        row(
+            "PUT /b?notification",
+            NONE,
+            new S3Operation.PutBucketNotificationConfiguration(
+                "b", new BodyChecksums(null, null, null, null))),
+        // S3 has no DeleteBucketNotification: the subresource stays unsupported for DELETE.
+        row(
+            "DELETE /b?notification",
+            NONE,
+            new S3Operation.Unsupported("DeleteBucketNotification", "b", null)),
         row("GET /b/k?tagging", NONE, new S3Operation.GetObjectTagging("b", "k", null)),
         row("DELETE /b/k?tagging", NONE, new S3Operation.DeleteObjectTagging("b", "k", null)));
   }
