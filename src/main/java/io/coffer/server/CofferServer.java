@@ -72,6 +72,7 @@ import io.coffer.service.notification.BucketNotificationService;
 import io.coffer.service.notification.DeliverySettings;
 import io.coffer.service.notification.EventDelivery;
 import io.coffer.service.notification.LiveEvents;
+import io.coffer.service.notification.NotificationTargetService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -276,7 +277,9 @@ public final class CofferServer implements AutoCloseable {
                     PostFormSignature::signV4,
                     this::publicEndpoint,
                     config.region(),
-                    clock)),
+                    clock),
+                new NotificationTargetService(metadata, delivery, clock),
+                bucketNotifications),
             startup.apiKeys(),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);

@@ -59,6 +59,9 @@ public final class ManagementApi implements HttpHandler {
     new QuotaRoutes(services.buckets()).register(router);
     new KmsRoutes(services.objects().keys()).register(router);
     new LifecyclePreviewRoutes(services.lifecyclePreview()).register(router);
+    new NotificationTargetRoutes(services.notificationTargets()).register(router);
+    new BucketNotificationRoutes(services.buckets(), services.bucketNotifications())
+        .register(router);
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */

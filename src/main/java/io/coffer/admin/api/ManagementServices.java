@@ -16,6 +16,8 @@ import io.coffer.service.PresignedUrlService;
 import io.coffer.service.StatsService;
 import io.coffer.service.TaggingService;
 import io.coffer.service.lifecycle.LifecyclePreview;
+import io.coffer.service.notification.BucketNotificationService;
+import io.coffer.service.notification.NotificationTargetService;
 
 /** The services behind the management API. */
 public record ManagementServices(
@@ -34,4 +36,6 @@ public record ManagementServices(
     LifecycleService lifecycle,
     TaggingService tagging,
     LifecyclePreview lifecyclePreview,
-    PresignedPostService presignedPosts) {}
+    PresignedPostService presignedPosts,
+    NotificationTargetService notificationTargets,
+    BucketNotificationService bucketNotifications) {}

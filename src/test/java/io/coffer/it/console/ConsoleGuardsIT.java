@@ -114,7 +114,8 @@ class ConsoleGuardsIT {
           {"#/groups", "Groups"},
           {"#/uploads", "Multipart uploads"},
           {"#/presigned", "Presigned URLs"},
-          {"#/kms-keys", "KMS keys"}
+          {"#/kms-keys", "KMS keys"},
+          {"#/notification-targets", "Notification targets"}
         }) {
       page.go(route[0], route[1]);
       Object overflow =
@@ -127,7 +128,7 @@ class ConsoleGuardsIT {
           .isLessThanOrEqualTo(0);
     }
     List<WebElement> links = page.driver().findElements(By.cssSelector("#nav a"));
-    assertThat(links).hasSize(8);
+    assertThat(links).hasSize(9);
     links.get(1).click();
     page.waiting().until(d -> page.headingIs("Buckets"));
   }

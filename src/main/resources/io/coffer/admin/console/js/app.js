@@ -13,6 +13,7 @@ import * as bucketSettings from './views/bucket-settings.js';
 import * as multipart from './views/multipart.js';
 import * as presigned from './views/presigned.js';
 import * as kmsKeys from './views/kms-keys.js';
+import * as notificationTargets from './views/notification-targets.js';
 
 // Hash routes, so that the server only ever serves index.html and reloads keep the place.
 const routes = [
@@ -27,6 +28,7 @@ const routes = [
   { path: /^\/uploads$/, section: 'uploads', view: multipart },
   { path: /^\/presigned$/, section: 'presigned', view: presigned },
   { path: /^\/kms-keys$/, section: 'kms-keys', view: kmsKeys },
+  { path: /^\/notification-targets$/, section: 'notification-targets', view: notificationTargets },
 ];
 
 const signInView = document.getElementById('signin-view');
