@@ -15,8 +15,12 @@ public final class EventSenders {
     String config = target.config();
     return switch (target.type()) {
       case WEBHOOK -> new WebhookSender(WebhookConfig.parse(config));
-      case NATS, AMQP, MQTT, REDIS, POSTGRESQL, KAFKA ->
-          throw new UnsupportedOperationException("issue 18: targets helper, sender in progress");
+      case NATS -> new NatsSender(NatsConfig.parse(config));
+      case AMQP -> new AmqpSender(AmqpConfig.parse(config), target.id());
+      case MQTT -> new MqttSender(MqttConfig.parse(config));
+      case REDIS -> new RedisSender(RedisConfig.parse(config));
+      case POSTGRESQL -> new PostgresSender(PostgresConfig.parse(config));
+      case KAFKA -> new KafkaSender(KafkaConfig.parse(config), target.id());
     };
   }
 }

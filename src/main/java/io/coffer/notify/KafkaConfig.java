@@ -30,7 +30,7 @@ record KafkaConfig(
     if (node == null) {
       throw new IllegalArgumentException("config.brokers is required");
     } else if (node.isString()) {
-      for (String b : node.asString().split(",")) {
+      for (String b : node.asString().split(",", -1)) {
         if (!b.isBlank()) {
           brokers.add(b.strip());
         }

@@ -62,7 +62,7 @@ record NatsConfig(
 
   private static List<String> servers(String url) {
     List<String> out = new ArrayList<>();
-    for (String s : url.split(",")) {
+    for (String s : url.split(",", -1)) {
       if (!s.isBlank()) {
         out.add(s.strip());
       }

@@ -31,6 +31,14 @@ final class TestMessages {
         body.getBytes(StandardCharsets.UTF_8), "ObjectCreated:Put", "photos", key, sequencer);
   }
 
+  /** A port nothing listens on (bound, then closed). */
+  static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   static NotificationTarget target(TargetType type, String config) {
     return new NotificationTarget("t-" + unique(), type, config, Instant.now());
   }
