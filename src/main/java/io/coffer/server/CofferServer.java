@@ -231,8 +231,8 @@ public final class CofferServer implements AutoCloseable {
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler(objects, buckets, verifier, clock),
             new EncryptionHandler(buckets, encryption),
-            new NotificationHandler(buckets, bucketNotifications),
-            new ListenHandler(liveEvents));
+            new ListenHandler(liveEvents),
+            new NotificationHandler(buckets, bucketNotifications));
     this.s3Frontend =
         new S3Frontend(
             verifier,
