@@ -76,6 +76,7 @@ metric() { # name target
 
 drain() { # target: waits until its queue is empty; prints events/s delivered meanwhile
   local from to start end
+  if [ "$(metric coffer_notification_queued "$1")" = "0.0" ]; then echo "-"; return; fi
   from=$(metric coffer_notification_delivered_total "$1")
   start=$(date +%s.%N)
   while [ "$(metric coffer_notification_queued "$1")" != "0.0" ]; do sleep 0.2; done

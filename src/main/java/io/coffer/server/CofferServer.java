@@ -480,6 +480,11 @@ public final class CofferServer implements AutoCloseable {
     return startup.admin();
   }
 
+  /** How many clients are listening to live events (ListenBucketNotification) now. */
+  public int liveListeners() {
+    return liveEvents.listening();
+  }
+
   /** The notification targets' delivery (status, and restarts when a target changes). */
   public EventDelivery delivery() {
     return delivery;
