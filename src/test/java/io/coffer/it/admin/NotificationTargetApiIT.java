@@ -182,7 +182,7 @@ class NotificationTargetApiIT {
   }
 
   @Test
-  void secretsAreNeverReturnedNorLogged() throws Exception {
+  void secretsAreNeverReturnedNorLoggedAndAFailingTargetShowsAsOffline() throws Exception {
     String token = "tok-" + System.nanoTime() + "-bearer-secret";
     String hmac = "hmac-" + System.nanoTime() + "-signing-secret";
     String urlPassword = "pw" + System.nanoTime() + "urlsecret";
@@ -276,6 +276,16 @@ class NotificationTargetApiIT {
               .http()
               .body());
       Thread.sleep(1500); // delivery attempts against the dead endpoints, and their log lines
+      // The status shows the failing delivery (without a secret: the answer is checked below).
+      Api.Reply offline = API.get("/notification-targets/signed-hook");
+      answers.add(offline.http().body());
+      JsonNode status = offline.json().path("status");
+      assertThat(status.path("state").asString()).isEqualTo("offline");
+      assertThat(status.path("failed_attempts").asLong()).isPositive();
+      assertThat(status.path("last_error").asString()).isNotBlank();
+      assertThat(status.path("last_error_at").asString()).endsWith("Z");
+      assertThat(status.path("queued").asLong()).as("the test event waits").isPositive();
+      assertThat(status.path("oldest_queued_at").asString()).endsWith("Z");
       assertThat(API.put("/buckets/targets-in-use/notification", "{\"rules\": []}").status())
           .isEqualTo(200);
       for (String answer : answers) {
