@@ -231,8 +231,8 @@ public final class CofferServer implements AutoCloseable {
                 buckets, new ObjectAttributesService(metadata, buckets, objects)),
             new PostObjectHandler(objects, buckets, verifier, clock),
             new EncryptionHandler(buckets, encryption),
-            new NotificationHandler(buckets, bucketNotifications),
-            new ListenHandler(liveEvents));
+            new ListenHandler(liveEvents),
+            new NotificationHandler(buckets, bucketNotifications));
     this.s3Frontend =
         new S3Frontend(
             verifier,
@@ -478,6 +478,11 @@ public final class CofferServer implements AutoCloseable {
   /** The admin credential ensured or generated at start. */
   public @Nullable Credential adminCredential() {
     return startup.admin();
+  }
+
+  /** How many clients are listening to live events (ListenBucketNotification) now. */
+  public int liveListeners() {
+    return liveEvents.listening();
   }
 
   /** The notification targets' delivery (status, and restarts when a target changes). */

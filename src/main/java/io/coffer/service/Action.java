@@ -73,12 +73,12 @@ public enum Action {
   PUT_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration"),
   GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
   GET_OBJECT_VERSION_ATTRIBUTES("s3:GetObjectVersionAttributes"),
+  /** ListenBucketNotification: MinIO's live event stream of a bucket (not an AWS action). */
+  LISTEN_BUCKET_NOTIFICATION("s3:ListenBucketNotification"),
   /** GetBucketNotificationConfiguration. */
   GET_BUCKET_NOTIFICATION("s3:GetBucketNotification"),
   /** PutBucketNotificationConfiguration. */
-  PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification"),
-  /** ListenBucketNotification: MinIO's live event stream of a bucket (not an AWS action). */
-  LISTEN_BUCKET_NOTIFICATION("s3:ListenBucketNotification");
+  PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification");
 
   private final String policyName;
 

@@ -66,6 +66,8 @@ class ServerOptionsTest {
         "--console-address | 127.0.0.1:x",
         "--read-timeout    | soon",
         "--default-object-ownership | BucketOwnerEnforcedd",
+        "--notification-queue-limit | 0",
+        "--notification-queue-limit | many",
       })
   void optionsAreValidatedAtStartUp(String option, String value) {
     // Loopback ports the OS picks, unless the address is what is tested (picocli refuses an
@@ -100,6 +102,18 @@ class ServerOptionsTest {
     assertThat(outcome.exit()).isEqualTo(2);
     assertOneLine(outcome.stderr())
         .contains("MINIO_ROOT_USER is set but MINIO_ROOT_PASSWORD is not");
+  }
+
+  @Test
+  void theNotificationQueueLimitReachesTheConfig() {
+    CommandLine commandLine = Main.commandLine();
+    CommandLine sub = commandLine.getSubcommands().get("server");
+    ServerCommand server = sub.getCommand();
+    server.env = Map.of();
+    commandLine.parseArgs("server", "--data", temp.toString());
+    assertThat(server.configFromOptions().notificationQueueLimit()).isEqualTo(100_000);
+    sub.parseArgs("--data", temp.toString(), "--notification-queue-limit", "250");
+    assertThat(server.configFromOptions().notificationQueueLimit()).isEqualTo(250);
   }
 
   @Test

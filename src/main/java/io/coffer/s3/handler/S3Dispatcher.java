@@ -21,8 +21,8 @@ public final class S3Dispatcher {
   private final ObjectAttributesHandler attributes;
   private final PostObjectHandler postObject;
   private final EncryptionHandler encryption;
-  private final NotificationHandler notifications;
   private final ListenHandler listen;
+  private final NotificationHandler notifications;
 
   public S3Dispatcher(
       BucketHandler buckets,
@@ -40,8 +40,8 @@ public final class S3Dispatcher {
       ObjectAttributesHandler attributes,
       PostObjectHandler postObject,
       EncryptionHandler encryption,
-      NotificationHandler notifications,
-      ListenHandler listen) {
+      ListenHandler listen,
+      NotificationHandler notifications) {
     this.buckets = buckets;
     this.objects = objects;
     this.listings = listings;
@@ -57,8 +57,8 @@ public final class S3Dispatcher {
     this.attributes = attributes;
     this.postObject = postObject;
     this.encryption = encryption;
-    this.notifications = notifications;
     this.listen = listen;
+    this.notifications = notifications;
   }
 
   public HttpResponse dispatch(S3Operation operation, S3Request request) {
@@ -130,11 +130,11 @@ public final class S3Dispatcher {
       case S3Operation.GetBucketEncryption op -> encryption.getBucketEncryption(request, op);
       case S3Operation.PutBucketEncryption op -> encryption.putBucketEncryption(request, op);
       case S3Operation.DeleteBucketEncryption op -> encryption.deleteBucketEncryption(request, op);
+      case S3Operation.ListenBucketNotification op -> listen.listen(request, op);
       case S3Operation.GetBucketNotificationConfiguration op ->
           notifications.getBucketNotificationConfiguration(request, op);
       case S3Operation.PutBucketNotificationConfiguration op ->
           notifications.putBucketNotificationConfiguration(request, op);
-      case S3Operation.ListenBucketNotification op -> listen.listen(request, op);
       case S3Operation.Unsupported op -> throw op.refusal();
     };
   }

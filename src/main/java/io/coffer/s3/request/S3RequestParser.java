@@ -36,6 +36,10 @@ public final class S3RequestParser {
   public ParsedRequest parse(
       String method, @Nullable String bucket, @Nullable String key, Query query, Headers headers) {
     if (bucket == null) {
+      if (method.equals("GET") && query.has("events")) {
+        // MinIO's server-wide ListenNotification: refused, never answered as a bucket listing
+        return ParsedRequest.of(new S3Operation.Unsupported("ListenNotification", "", null));
+      }
       if (method.equals("GET")) {
         return ParsedRequest.of(
             S3Operation.ListBuckets.class,

@@ -2,14 +2,18 @@ package io.coffer.it.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.SignedHttp;
+import io.coffer.server.CofferServer;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +161,52 @@ class ListenBucketNotificationIT {
       List<JsonNode> records = stream.awaitRecords(1, Duration.ofSeconds(20));
       assertThat(records).hasSize(1);
       assertThat(records.get(0).get("eventName").asString()).isEqualTo("ObjectRemoved:Delete");
+    }
+  }
+
+  @Test
+  void aClientThatGoesAwayStopsListening() throws Exception {
+    int before = coffer.server().liveListeners();
+    Stream stream = listen("events", "s3:ObjectCreated:*");
+    assertThat(coffer.server().liveListeners()).isEqualTo(before + 1);
+    stream.close();
+    // The next keep-alive (half a second) fails to write and closes the listener.
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (coffer.server().liveListeners() > before && System.nanoTime() < deadline) {
+      put("after-close-" + System.nanoTime());
+      Thread.sleep(100);
+    }
+    assertThat(coffer.server().liveListeners()).isEqualTo(before);
+  }
+
+  @Test
+  void aStoppingServerEndsTheStreamsAtOnce() throws Exception {
+    Path data = Files.createTempDirectory("coffer-listen-");
+    CofferServer server =
+        CofferServer.start(
+            ServerConfig.forTests(data)
+                .withCredentials(
+                    CofferTestServer.ACCESS_KEY,
+                    CofferTestServer.SECRET_KEY,
+                    CofferTestServer.API_KEY));
+    try {
+      URI endpoint = URI.create(server.s3Endpoint());
+      assertThat(SignedHttp.request(endpoint, "PUT", "short-lived", null).send().statusCode())
+          .isEqualTo(200);
+      HttpResponse<InputStream> response =
+          SignedHttp.request(endpoint, "GET", "short-lived", null)
+              .query("events", "s3:ObjectCreated:*")
+              .open();
+      assertThat(response.statusCode()).isEqualTo(200);
+      Stream stream = new Stream(response);
+      long started = System.nanoTime();
+      server.close(); // the shutdown grace is 10 s: a stream holding it would take that long
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      stream.reader.join(5_000);
+      assertThat(stream.reader.isAlive()).as("the stream ended").isFalse();
+    } finally {
+      server.close();
+      CofferTestServer.deleteRecursively(data);
     }
   }
 

@@ -92,9 +92,10 @@ class NotificationConfigurationIT {
     assertThat(q.queueArn()).isEqualTo(hookArn);
     assertThat(q.eventsAsStrings())
         .containsExactly("s3:ObjectCreated:*", "s3:ObjectRemoved:Delete");
+    // As AWS answers them: "Prefix" and "Suffix", the SDK's FilterRuleName values.
     assertThat(q.filter().key().filterRules())
-        .extracting(r -> r.nameAsString() + "=" + r.value())
-        .containsExactly("prefix=images/", "suffix=.jpg");
+        .extracting(r -> r.name().name() + "=" + r.value())
+        .containsExactly("PREFIX=images/", "SUFFIX=.jpg");
     assertThat(got.topicConfigurations()).hasSize(1);
     TopicConfiguration t = got.topicConfigurations().getFirst();
     assertThat(t.topicArn()).isEqualTo(otherArn);

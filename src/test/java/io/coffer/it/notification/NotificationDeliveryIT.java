@@ -217,7 +217,7 @@ class NotificationDeliveryIT {
             .queueConfigurations()
             .get(0)
             .queueArn();
-    return arn.split(":")[3];
+    return arn.split(":")[4]; // arn:coffer:sqs::<id>:<type>
   }
 
   private static void awaitMetric(

@@ -82,6 +82,12 @@ class ListenBucketNotificationParserTest {
         .isNotEqualTo(ListenBucketNotification.class);
   }
 
+  @Test
+  void theServerWideListenIsNotImplementedNotAListing() {
+    assertThat(parse("GET /?events=s3:ObjectCreated:*", Headers.of()).orThrow())
+        .isEqualTo(new S3Operation.Unsupported("ListenNotification", "", null));
+  }
+
   private static ErrorCode code(String request) {
     ParsedRequest parsed = parse(request, Headers.of());
     assertThat(parsed.type()).isEqualTo(ListenBucketNotification.class);
