@@ -220,7 +220,7 @@ class NotificationTargetApiIT {
               "amqp",
               Map.of(
                   "url",
-                  "amqp://bob:" + urlPassword + "@127.0.0.1:1/",
+                  "amqp://bob:" + urlPassword + "@127.0.0.1:1",
                   "exchange",
                   "coffer-secrets"));
       assertThat(amqp.status()).as(amqp.http().body()).isEqualTo(201);

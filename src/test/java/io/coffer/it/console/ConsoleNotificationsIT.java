@@ -204,7 +204,7 @@ class ConsoleNotificationsIT {
         "form-amqp",
         "amqp",
         Map.of(
-            "url", "amqp://127.0.0.1:5672/",
+            "url", "amqp://127.0.0.1:5672",
             "exchange", "coffer-form",
             "exchange_type", "fanout",
             "routing_key", "photos"));

@@ -28,7 +28,7 @@ export const TYPES = {
     { name: 'jetstream', label: 'Publish to JetStream (with acknowledgement)', kind: 'check' },
   ],
   amqp: [
-    { name: 'url', label: 'Broker URL', required: true, placeholder: 'amqp://user:password@127.0.0.1:5672/', hint: 'A password in the URL is kept secret.' },
+    { name: 'url', label: 'Broker URL', required: true, placeholder: 'amqp://user:password@127.0.0.1:5672', hint: 'A password in the URL is kept secret.' },
     { name: 'exchange', label: 'Exchange', required: true, placeholder: 'bucket-events' },
     { name: 'exchange_type', label: 'Exchange type', kind: ['direct', 'fanout', 'topic', 'headers'] },
     { name: 'routing_key', label: 'Routing key' },
