@@ -44,7 +44,7 @@ final class PostgresSender implements EventSender {
       ps.setTimestamp(1, Timestamp.from(eventTime(message.body())));
       ps.setString(2, message.eventName());
       ps.setString(3, message.bucket());
-      ps.setString(4, message.key());
+      ps.setString(4, textColumn(message.key()));
       ps.setString(5, new String(message.body(), StandardCharsets.UTF_8));
       ps.executeUpdate();
     } catch (SQLException | RuntimeException e) {
@@ -110,6 +110,15 @@ final class PostgresSender implements EventSender {
     String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
     return "jdbc:postgresql://" + host + path + query;
+  }
+
+  /**
+   * The key as PostgreSQL text can hold it: U+0000, which S3 keys may contain and text may not, as
+   * U+FFFD (an event that could never be inserted would stop the target's queue for good). The
+   * {@code event} column keeps the exact key, URL-encoded as the event format has it.
+   */
+  static @Nullable String textColumn(@Nullable String key) {
+    return key == null ? null : key.replace('\0', '\uFFFD');
   }
 
   /** The event's own time: the record's eventTime, or the test event's Time; now otherwise. */

@@ -210,4 +210,22 @@ class TargetConfigsTest {
     assertThat(AmqpConfig.parse("{\"url\":\"amqp://u:PW@h\",\"exchange\":\"e\"}").toString())
         .doesNotContain("PW");
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(TargetType.class)
+  void redactHidesEverySecretFieldOfEveryType(TargetType type) {
+    StringBuilder json =
+        new StringBuilder(
+            "{\"url\":\"x://user:URLPW@h/db?password=PARAMPW\",\"brokers\":[\"y://TOKENPW@h\"]");
+    int n = 0;
+    for (String field : type.secretFields()) {
+      json.append(",\"").append(field).append("\":\"SECRET").append(n++).append('"');
+    }
+    String redacted = TargetConfigs.redact(type, json.append('}').toString());
+    assertThat(redacted).doesNotContain("URLPW", "PARAMPW", "TOKENPW", "SECRET");
+    assertThat(redacted).contains("x://user:***@h/db?password=***");
+    for (String field : type.secretFields()) {
+      assertThat(redacted).doesNotContain("\"" + field + "\"");
+    }
+  }
 }

@@ -111,11 +111,7 @@ class AmqpSenderIT {
         EventSenders.open(
             TestMessages.target(
                 TargetType.AMQP,
-                "{\"url\":\"amqp://127.0.0.1:"
-                    + port
-                    + "/\",\"exchange\":\""
-                    + exchange
-                    + "\"}"))) {
+                "{\"url\":\"amqp://127.0.0.1:" + port + "\",\"exchange\":\"" + exchange + "\"}"))) {
       assertThatThrownBy(() -> sender.send(TestMessages.message("k", "01")))
           .isInstanceOf(IOException.class);
     }

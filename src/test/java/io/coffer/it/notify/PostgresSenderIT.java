@@ -108,4 +108,26 @@ class PostgresSenderIT {
       assertThatThrownBy(() -> sender.send(broken)).isInstanceOf(IOException.class);
     }
   }
+
+  @Test
+  void aKeyWithANulCharacterStillMakesARow() throws Exception {
+    try (EventSender sender = sender(JDBC)) {
+      sender.send(
+          new EventMessage(
+              "{\"Records\":[{\"s3\":{\"object\":{\"key\":\"a%00b\"}}}]}"
+                  .getBytes(StandardCharsets.UTF_8),
+              "ObjectCreated:Put",
+              "b",
+              "a\0b",
+              "01"));
+    }
+    try (Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT key, event->'Records'->0->'s3'->'object'->>'key' FROM " + table)) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("a\uFFFDb");
+      assertThat(rs.getString(2)).isEqualTo("a%00b");
+    }
+  }
 }
