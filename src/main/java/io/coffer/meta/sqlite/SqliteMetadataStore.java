@@ -55,8 +55,9 @@ import org.jspecify.annotations.Nullable;
  * (see {@link SqliteWorkers}); event notifications are in {@link SqliteNotifications}, which it
  * extends. The SQL lives in one class per table ({@link CredentialSql}, {@link PolicySql}, {@link
  * GroupSql}, {@link BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link KmsKeySql}, {@link
- * LifecycleProgressSql}, {@link PresignedUrlSql}, {@link CounterSql}). Values are encoded on the
- * caller's thread, so the writer thread only binds and executes.
+ * LifecycleProgressSql}, {@link PresignedUrlSql}, {@link CounterSql}, {@link NotificationSql},
+ * {@link OutboxSql}). Values are encoded on the caller's thread, so the writer thread only binds
+ * and executes.
  *
  * <p>Keys are stored as BLOBs of their UTF-8 bytes, so SQLite's memcmp ordering is S3's listing
  * order and prefix ranges are exact byte ranges.

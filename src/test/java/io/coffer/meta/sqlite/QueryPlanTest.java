@@ -7,10 +7,17 @@ import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
+import io.coffer.model.EventDraft;
+import io.coffer.model.EventName;
 import io.coffer.model.ListQuery;
+import io.coffer.model.NotificationConfiguration;
+import io.coffer.model.NotificationRule;
+import io.coffer.model.NotificationTarget;
+import io.coffer.model.OutboxEvent;
 import io.coffer.model.Part;
 import io.coffer.model.RetentionMode;
 import io.coffer.model.Segment;
+import io.coffer.model.TargetType;
 import io.coffer.model.VersionQuery;
 import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
@@ -38,6 +45,7 @@ class QueryPlanTest {
           "FROM presigned_urls ORDER BY id",
           "FROM policies ORDER BY name",
           "FROM user_groups ORDER BY name",
+          "FROM notification_targets ORDER BY id",
           // deleting a credential finds its service accounts (credentials are few; no index)
           "FROM credentials WHERE parent_id = ?",
           "SELECT storage_id FROM objects WHERE part_count = 0 AND inline_id IS NULL",
@@ -70,6 +78,50 @@ class QueryPlanTest {
     store.deleteObject("v", "k", v2, WritePrecondition.NONE, "m3", T0, false, null);
     Fixtures.put(
         store, Fixtures.inline("v", "i", "s5", new byte[] {1}, "e"), WritePrecondition.NONE);
+  }
+
+  /** Every operation on notification targets, rules and the outbox, and the events of writes. */
+  private static void notificationOperations(SqliteMetadataStore store, long owner) {
+    Bucket n = store.createBucket("n", owner, "r", T0, false);
+    store.createNotificationTarget(
+        new NotificationTarget("t", TargetType.WEBHOOK, "{\"endpoint\":\"http://h/\"}", T0));
+    store.updateNotificationTarget("t", "{\"endpoint\":\"http://i/\"}");
+    store.findNotificationTarget("t");
+    store.listNotificationTargets();
+    NotificationConfiguration config =
+        new NotificationConfiguration(
+            List.of(
+                new NotificationRule(
+                    "r",
+                    NotificationRule.Kind.QUEUE,
+                    NotificationTarget.arn("t", TargetType.WEBHOOK),
+                    "t",
+                    List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*", "s3:ObjectTagging:*"),
+                    "a/",
+                    ".txt")));
+    EventDraft put = new EventDraft(EventName.OBJECT_CREATED_PUT, "q", "AK", null);
+    store.setBucketNotification("n", n.id(), config, put.withName(EventName.TEST_EVENT));
+    store.setBucketNotification("n", n.id(), config, null);
+    store.setEventListener(e -> {});
+    store.putObject(n.id(), Fixtures.object("n", "a/1.txt", "s1", 1, "e"), null, put);
+    store.setObjectTags(
+        "n", "a/1.txt", null, Map.of("k", "v"), put.withName(EventName.OBJECT_TAGGING_PUT));
+    store.deleteObject(
+        "n",
+        "a/1.txt",
+        null,
+        WritePrecondition.NONE,
+        "m",
+        T0,
+        false,
+        put.withName(EventName.OBJECT_REMOVED_DELETE));
+    store.bucketsNotifying("t");
+    store.outboxStats("t");
+    List<Long> seqs = store.queuedEvents("t", 10).stream().map(OutboxEvent::seq).toList();
+    store.removeQueuedEvents("t", seqs);
+    store.setEventListener(null);
+    Fixtures.deleteBucket(store, "n");
+    store.deleteNotificationTarget("t");
   }
 
   /** Every operation on policies, groups, attachments and service accounts. */
@@ -163,6 +215,7 @@ class QueryPlanTest {
       store.abortUpload("u2");
       Fixtures.delete(store, "b", "a/1", WritePrecondition.NONE);
       versionedOperations(store, c.id());
+      notificationOperations(store, c.id());
       Fixtures.deleteBucket(store, "e");
       Fixtures.deleteBucket(store, "b");
       store.createPresignedUrl("h", "x", "k", "GET", d.id(), T0, T0);
@@ -196,6 +249,11 @@ class QueryPlanTest {
         }
       }
       assertThat(store.preparedSql()).hasSizeGreaterThan(40);
+      // the write path's rule matching and the outbox were among them
+      assertThat(store.preparedSql())
+          .anyMatch(sql -> sql.contains("FROM notification_rules r JOIN notification_targets"))
+          .anyMatch(sql -> sql.startsWith("INSERT INTO event_outbox"))
+          .anyMatch(sql -> sql.contains("FROM event_outbox WHERE target_id = ? ORDER BY seq"));
       assertThat(offending).isEmpty();
     }
   }
