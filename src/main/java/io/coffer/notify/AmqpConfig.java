@@ -25,6 +25,12 @@ record AmqpConfig(
   static AmqpConfig parse(String json) {
     ConfigFields f = ConfigFields.parse(json);
     URI url = ConfigUrls.parse("url", f.requiredString("url"), Set.of("amqp", "amqps"));
+    if ("/".equals(url.getRawPath())) {
+      // by the AMQP URI spec a lone "/" names the virtual host "", which RabbitMQ never has
+      throw new IllegalArgumentException(
+          "config.url names the empty virtual host: write amqp://host for the default one, or"
+              + " amqp://host/%2F");
+    }
     AmqpConfig config =
         new AmqpConfig(
             url,

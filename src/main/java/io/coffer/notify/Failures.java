@@ -14,19 +14,33 @@ final class Failures {
 
   /**
    * The failure as an IOException the delivery worker retries; the interrupt flag is kept. The
-   * message names the target type and the client's reason, never a configuration value.
+   * message names the target type and the client's reason with any URL password hidden (clients
+   * quote the server URL they failed to reach); the client's exception is kept as the cause only
+   * when nothing in its chain would need hiding, so that logging the failure never logs a secret.
    */
   static IOException retryable(String what, Exception e) {
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
-    if (e instanceof IOException io
-        && io.getMessage() != null
-        && io.getMessage().startsWith(what)) {
-      return io;
-    }
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new IOException(what + ": " + reason, e);
+    String message = ConfigUrls.redact(reason.startsWith(what) ? reason : what + ": " + reason);
+    return safeToChain(e) ? new IOException(message, e) : new IOException(message);
+  }
+
+  private static boolean safeToChain(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+      String m = t.getMessage();
+      if (m != null && !ConfigUrls.redact(m).equals(m)) {
+        return false;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (!safeToChain(s)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

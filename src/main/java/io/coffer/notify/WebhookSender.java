@@ -46,13 +46,12 @@ final class WebhookSender implements EventSender {
     HttpResponse<Void> response;
     try {
       response = client().send(request.build(), HttpResponse.BodyHandlers.discarding());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while sending to the webhook", e);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      throw Failures.retryable("webhook", e);
     }
     int status = response.statusCode();
     if (status < 200 || status > 299) {
-      throw new IOException("the webhook answered HTTP " + status);
+      throw new IOException("webhook: answered HTTP " + status);
     }
   }
 

@@ -72,10 +72,12 @@ class TargetConfigsTest {
   @Test
   void amqpDefaultsToADirectExchangeAndAnEmptyRoutingKey() {
     JsonNode c =
-        validate(TargetType.AMQP, "{\"url\":\"amqp://guest:guest@h:5672/\",\"exchange\":\"ev\"}");
+        validate(TargetType.AMQP, "{\"url\":\"amqp://guest:guest@h:5672\",\"exchange\":\"ev\"}");
     assertThat(c.get("exchange_type").asString()).isEqualTo("direct");
     assertThat(c.get("routing_key").asString()).isEmpty();
     refused(TargetType.AMQP, "{\"url\":\"amqp://h\"}", "config.exchange is required");
+    refused(TargetType.AMQP, "{\"url\":\"amqp://h/\",\"exchange\":\"e\"}", "empty virtual host");
+    validate(TargetType.AMQP, "{\"url\":\"amqp://h/%2F\",\"exchange\":\"e\"}");
     refused(
         TargetType.AMQP,
         "{\"url\":\"amqp://h\",\"exchange\":\"e\",\"exchange_type\":\"x-delayed\"}",
@@ -181,10 +183,10 @@ class TargetConfigsTest {
             TargetType.AMQP,
             TargetConfigs.validate(
                 TargetType.AMQP,
-                "{\"url\":\"amqp://user:PASS1@h/\",\"exchange\":\"e\",\"username\":\"u\",\"password\":\"PASS2\"}"));
+                "{\"url\":\"amqp://user:PASS1@h/vh\",\"exchange\":\"e\",\"username\":\"u\",\"password\":\"PASS2\"}"));
     assertThat(amqp)
         .doesNotContain("PASS1", "PASS2")
-        .contains("amqp://user:***@h/", "\"exchange\":\"e\"");
+        .contains("amqp://user:***@h/vh", "\"exchange\":\"e\"");
 
     String nats =
         TargetConfigs.redact(
