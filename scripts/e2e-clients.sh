@@ -12,8 +12,9 @@
 # The AWS CLI, boto3 and s3cmd (both signatures) then run access-control steps in a bucket of their
 # own: bucket policies, ACLs, the public access block, an identity policy made through the
 # management API, each checked with anonymous requests; the AWS CLI also sets CORS rules and
-# checks browsers' preflights against them, and sets object and bucket tags; it also checks that
-# SSE-C is refused over plain HTTP.
+# checks browsers' preflights against them, sets object and bucket tags, and sets event notification
+# rules naming a webhook target made through the management API (the events arrive at a python
+# receiver); it also checks that SSE-C is refused over plain HTTP.
 # Then a second server runs over TLS (--tls-cert/--tls-key, a CA and a server certificate made by
 # scripts/test-certs.sh with openssl) and every client but s3cmd2 repeats the basic scenario over
 # https, trusting the CA through its own option (AWS CLI --ca-bundle, boto3 verify=, rclone
@@ -634,6 +635,63 @@ aws_tagging() {
   grep -q NoSuchTagSet <<<"$out" || fail "get-bucket-tagging without tags: $out"
 }
 
+# Event notifications: a webhook target made through the management API (a python receiver on a
+# free port), rules set and read back with the CLI; the s3:TestEvent and an upload's record under
+# the rule's prefix arrive, one outside it does not; the rules are removed and the target deleted.
+aws_notification() {
+  local port hook target="e2e-hook-$phase" received="$work/out/webhook-$phase.jsonl" rules
+  rules="$work/notification-$phase.json"
+  read -r port _ < <(free_ports)
+  : >"$received"
+  python3 - "$port" "$received" <<'PY' &
+import http.server, sys
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        with open(sys.argv[2], "ab") as f:
+            f.write(body.replace(b"\n", b"") + b"\n")
+        self.send_response(200)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Hook).serve_forever()
+PY
+  hook=$!
+  trap "kill $hook 2>/dev/null || true" EXIT
+  api POST /notification-targets \
+    "{\"id\": \"$target\", \"type\": \"webhook\", \"config\": {\"endpoint\": \"http://127.0.0.1:$port/\"}}" >/dev/null
+  cat >"$rules" <<JSON
+{"QueueConfigurations": [{"Id": "e2e-uploads", "QueueArn": "arn:coffer:sqs::$target:webhook",
+  "Events": ["s3:ObjectCreated:*"],
+  "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "notify/"}]}}}]}
+JSON
+  aws_ s3api put-bucket-notification-configuration --bucket "$abucket" \
+    --notification-configuration "file://$rules"
+  [ "$(aws_ s3api get-bucket-notification-configuration --bucket "$abucket" \
+    --query 'QueueConfigurations[0].QueueArn' --output text)" = "arn:coffer:sqs::$target:webhook" ] ||
+    fail "get-bucket-notification-configuration"
+  aws_ s3 cp "$work/src/small.txt" "s3://$abucket/elsewhere/a.txt" >/dev/null
+  aws_ s3 cp "$work/src/small.txt" "s3://$abucket/notify/a b.txt" >/dev/null
+  for _ in $(seq 200); do
+    grep -q 'notify/a+b.txt' "$received" && break
+    sleep 0.1
+  done
+  python3 - "$received" "$abucket" <<'PY' || fail "webhook received: $(head -c 600 "$received")"
+import json, sys
+docs = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+assert any(d.get("Event") == "s3:TestEvent" and d.get("Bucket") == sys.argv[2] for d in docs), "no s3:TestEvent"
+records = [r for d in docs for r in d.get("Records", [])]
+keys = [r["s3"]["object"]["key"] for r in records]
+assert keys == ["notify/a+b.txt"], keys
+assert records[0]["eventName"] == "ObjectCreated:Put", records[0]["eventName"]
+assert records[0]["s3"]["configurationId"] == "e2e-uploads"
+PY
+  aws_ s3api put-bucket-notification-configuration --bucket "$abucket" --notification-configuration '{}'
+  [ "$(aws_ s3api get-bucket-notification-configuration --bucket "$abucket" \
+    --query 'length(QueueConfigurations || `[]`)' --output text)" = 0 ] || fail "rules left after {}"
+  api DELETE "/notification-targets/$target" >/dev/null
+}
+
 run_access() {
   abucket="e2e-$client-access"
   step "$client" access-mb "${client}_access_mb"
@@ -650,6 +708,7 @@ run_access() {
       step aws bucket-cors aws_bucket_cors
       step aws lifecycle aws_lifecycle
       step aws tagging aws_tagging
+      step aws notification aws_notification
       ;;
     boto3)
       step boto3 put-bucket-policy boto3_put_policy

@@ -102,41 +102,8 @@ public final class ObjectService {
   /**
    * Writes an object with the ACL its request's headers ask for (see {@link AclResolver}) and the
    * tags of x-amz-tagging (validated by the parser; empty for none), encrypted as {@code sse} asks
-   * ({@link SseRequest#NONE}: as the bucket's default says).
-   */
-  public ObjectMeta put(
-      Caller caller,
-      String bucket,
-      String key,
-      ObjectAttributes attributes,
-      InputStream body,
-      long declaredLength,
-      PayloadChecks checks,
-      WritePrecondition precondition,
-      ObjectLock lock,
-      AclRequest aclRequest,
-      Map<String, String> tags,
-      SseRequest sse) {
-    return put(
-        caller,
-        bucket,
-        key,
-        attributes,
-        body,
-        declaredLength,
-        checks,
-        precondition,
-        lock,
-        aclRequest,
-        tags,
-        sse,
-        EventName.OBJECT_CREATED_PUT);
-  }
-
-  /**
-   * As {@link #put(Caller, String, String, ObjectAttributes, InputStream, long, PayloadChecks,
-   * WritePrecondition, ObjectLock, AclRequest, Map, SseRequest)}, reporting the write as {@code
-   * createdAs} (a browser form's upload is s3:ObjectCreated:Post).
+   * ({@link SseRequest#NONE}: as the bucket's default says), reported as {@code createdAs}
+   * (s3:ObjectCreated:Put; a browser form's upload is s3:ObjectCreated:Post).
    */
   public ObjectMeta put(
       Caller caller,

@@ -7,6 +7,7 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.EventName;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.RetentionMode;
@@ -138,7 +139,8 @@ final class ObjectRoutes {
             ObjectLock.NONE,
             AclRequest.NONE,
             Map.of(),
-            SseRequest.NONE);
+            SseRequest.NONE,
+            EventName.OBJECT_CREATED_PUT);
     return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, stored)));
   }
 

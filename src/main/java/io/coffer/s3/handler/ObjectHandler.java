@@ -2,6 +2,7 @@ package io.coffer.s3.handler;
 
 import io.coffer.frontend.ObjectReadBody;
 import io.coffer.http.HttpResponse;
+import io.coffer.model.EventName;
 import io.coffer.model.ObjectMeta;
 import io.coffer.s3.request.ReadParameters;
 import io.coffer.s3.request.RequestBodies;
@@ -52,7 +53,8 @@ public final class ObjectHandler {
             op.lock(),
             op.acl(),
             op.tags(),
-            op.sse());
+            op.sse(),
+            EventName.OBJECT_CREATED_PUT);
     HttpResponse response = new HttpResponse(200).header("ETag", ObjectHeaders.quoted(meta.etag()));
     ChecksumHeaders.write(response, meta.checksum());
     EncryptionHeaders.written(response, meta.encryption(), op.sse(), buckets.region());

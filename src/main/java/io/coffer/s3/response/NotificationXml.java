@@ -40,10 +40,10 @@ public final class NotificationXml {
       xml.start("Filter");
       xml.start("S3Key");
       if (!rule.prefix().isEmpty()) {
-        filterRule(xml, "prefix", rule.prefix());
+        filterRule(xml, "Prefix", rule.prefix());
       }
       if (!rule.suffix().isEmpty()) {
-        filterRule(xml, "suffix", rule.suffix());
+        filterRule(xml, "Suffix", rule.suffix());
       }
       xml.end();
       xml.end();

@@ -182,7 +182,7 @@ class NotificationTargetApiIT {
   }
 
   @Test
-  void secretsAreNeverReturnedNorLogged() throws Exception {
+  void secretsAreNeverReturnedNorLoggedAndAFailingTargetShowsAsOffline() throws Exception {
     String token = "tok-" + System.nanoTime() + "-bearer-secret";
     String hmac = "hmac-" + System.nanoTime() + "-signing-secret";
     String urlPassword = "pw" + System.nanoTime() + "urlsecret";
@@ -203,25 +203,44 @@ class NotificationTargetApiIT {
               "nats",
               Map.of(
                   "url",
-                  "nats://alice:" + urlPassword + "@127.0.0.1:1",
+                  "nats://127.0.0.1:1",
                   "subject",
                   "coffer-secrets",
+                  "username",
+                  "alice",
                   "password",
                   natsPassword));
       assertThat(nats.status()).as(nats.http().body()).isEqualTo(201);
       answers.add(nats.http().body());
-      assertThat(nats.json().path("config").path("url").asString())
+      assertThat(nats.json().path("config").path("username").asString()).isEqualTo("alice");
+      assertThat(nats.json().path("config").has("password")).isFalse();
+      Api.Reply amqp =
+          create(
+              "secret-amqp",
+              "amqp",
+              Map.of(
+                  "url",
+                  "amqp://bob:" + urlPassword + "@127.0.0.1:1/",
+                  "exchange",
+                  "coffer-secrets"));
+      assertThat(amqp.status()).as(amqp.http().body()).isEqualTo(201);
+      answers.add(amqp.http().body());
+      assertThat(amqp.json().path("config").path("url").asString())
           .as("the password in the URL is masked, the rest kept")
-          .contains("alice", "***", "127.0.0.1");
+          .contains("bob", "***", "127.0.0.1");
       assertThat(hook.json().path("config").has("auth_token")).isFalse();
       assertThat(hook.json().path("config").has("hmac_secret")).isFalse();
 
-      // A bucket naming both: the test event is queued and delivery tries (and fails) to send it.
-      API.put(
-          "/buckets/targets-in-use/notification",
-          "{\"rules\": [{\"target_arn\": \"arn:coffer:sqs::signed-hook:webhook\", \"events\":"
-              + " [\"s3:ObjectRemoved:*\"]}, {\"target_arn\":"
-              + " \"arn:coffer:sqs::secret-nats:nats\", \"events\": [\"s3:ObjectTagging:*\"]}]}");
+      // A bucket naming them: the test event is queued and delivery tries (and fails) to send it.
+      Api.Reply rules =
+          API.put(
+              "/buckets/targets-in-use/notification",
+              "{\"rules\": [{\"target_arn\": \"arn:coffer:sqs::signed-hook:webhook\", \"events\":"
+                  + " [\"s3:ObjectRemoved:*\"]}, {\"target_arn\":"
+                  + " \"arn:coffer:sqs::secret-nats:nats\", \"events\": [\"s3:ObjectTagging:*\"]},"
+                  + " {\"target_arn\": \"arn:coffer:sqs::secret-amqp:amqp\", \"events\":"
+                  + " [\"s3:ObjectCreated:*\"]}]}");
+      assertThat(rules.status()).as(rules.http().body()).isEqualTo(200);
       answers.add(
           API.put(
                   "/notification-targets/signed-hook",
@@ -240,6 +259,7 @@ class NotificationTargetApiIT {
       answers.add(API.get("/notification-targets").http().body());
       answers.add(API.get("/notification-targets/signed-hook").http().body());
       answers.add(API.get("/notification-targets/secret-nats").http().body());
+      answers.add(API.get("/notification-targets/secret-amqp").http().body());
       answers.add(API.get("/buckets/targets-in-use/notification").http().body());
       // a refused request with a secret in it: the refusal's log (if any) must not hold it
       answers.add(
@@ -256,6 +276,16 @@ class NotificationTargetApiIT {
               .http()
               .body());
       Thread.sleep(1500); // delivery attempts against the dead endpoints, and their log lines
+      // The status shows the failing delivery (without a secret: the answer is checked below).
+      Api.Reply offline = API.get("/notification-targets/signed-hook");
+      answers.add(offline.http().body());
+      JsonNode status = offline.json().path("status");
+      assertThat(status.path("state").asString()).isEqualTo("offline");
+      assertThat(status.path("failed_attempts").asLong()).isPositive();
+      assertThat(status.path("last_error").asString()).isNotBlank();
+      assertThat(status.path("last_error_at").asString()).endsWith("Z");
+      assertThat(status.path("queued").asLong()).as("the test event waits").isPositive();
+      assertThat(status.path("oldest_queued_at").asString()).endsWith("Z");
       assertThat(API.put("/buckets/targets-in-use/notification", "{\"rules\": []}").status())
           .isEqualTo(200);
       for (String answer : answers) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
@@ -40,7 +41,21 @@ class ConsoleNotificationsIT {
     page.signIn(CofferTestServer.API_KEY);
   }
 
+  /**
+   * Clicks a control scrolled to the middle of the window. The notifications section is the last of
+   * the page, so it may stay in the lower corner where toasts are: those are dismissed first.
+   */
   void click(WebElement element) {
+    page.driver()
+        .findElements(By.cssSelector("#toasts .toast-close"))
+        .forEach(
+            close -> {
+              try {
+                close.click();
+              } catch (WebDriverException gone) {
+                // it went by itself meanwhile (non-error toasts last five seconds)
+              }
+            });
     page.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     element.click();
   }

@@ -5,6 +5,7 @@ import io.coffer.crypto.BuiltInKeyService;
 import io.coffer.crypto.SseRequest;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.Bucket;
+import io.coffer.model.EventName;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.LifecycleRule;
 import io.coffer.model.MultipartUpload;
@@ -120,7 +121,8 @@ final class LifecycleFixture implements AutoCloseable {
         ObjectLock.NONE,
         AclRequest.NONE,
         Map.of(),
-        SseRequest.NONE);
+        SseRequest.NONE,
+        EventName.OBJECT_CREATED_PUT);
   }
 
   MultipartUpload upload(String bucket, String key) {
