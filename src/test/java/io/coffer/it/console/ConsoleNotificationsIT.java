@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.it.admin.Api;
 import io.coffer.it.support.CofferTestServer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
@@ -21,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * once and never shown again), named by a rule written in a bucket's settings (which S3 clients
  * then read), refused deletion while in use, and deleted once the rules are gone.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleNotificationsIT {
   @RegisterExtension
   @Order(1)
@@ -70,6 +74,7 @@ class ConsoleNotificationsIT {
   }
 
   @Test
+  @Order(1) // first: it starts from a server without targets
   void aTargetIsCreatedNamedByABucketsRuleAndDeletedOnceNoRuleNamesIt() {
     // Before any target exists, a bucket's rules editor says where to create one.
     page.go("#/buckets/photos-events/settings", "photos-events: settings");
@@ -162,5 +167,90 @@ class ConsoleNotificationsIT {
     page.toast("Notification target resizer deleted.");
     page.waitForNoRow("resizer");
     assertThat(API.get("/notification-targets/resizer").status()).isEqualTo(404);
+  }
+
+  /** Fills the create dialog: text fields by name, selects by name, checkboxes named "check:x". */
+  void createOnThePage(String id, String type, Map<String, String> fields) {
+    page.clickable(By.id("create-target")).click();
+    page.visible(By.id("target-id")).sendKeys(id);
+    new Select(page.visible(By.id("target-type"))).selectByValue(type);
+    fields.forEach(
+        (name, value) -> {
+          if (name.startsWith("check:")) {
+            page.visible(By.id("target-" + name.substring(6))).click();
+            return;
+          }
+          WebElement control = page.visible(By.id("target-" + name));
+          if (control.getTagName().equals("select")) {
+            new Select(control).selectByValue(value);
+          } else {
+            control.sendKeys(value);
+          }
+        });
+    page.dialogButton("Create");
+    page.toast("arn:coffer:sqs::" + id + ":" + type);
+    page.waitForNoDialog();
+  }
+
+  @Test
+  @Order(2)
+  void everyTypesFormMakesAConfigurationTheServerAccepts() {
+    page.go("#/notification-targets", "Notification targets");
+    createOnThePage(
+        "form-nats",
+        "nats",
+        Map.of("url", "nats://127.0.0.1:4222", "subject", "coffer.form", "check:jetstream", ""));
+    createOnThePage(
+        "form-amqp",
+        "amqp",
+        Map.of(
+            "url", "amqp://127.0.0.1:5672/",
+            "exchange", "coffer-form",
+            "exchange_type", "fanout",
+            "routing_key", "photos"));
+    createOnThePage(
+        "form-mqtt",
+        "mqtt",
+        Map.of("broker", "tcp://127.0.0.1:1883", "topic", "coffer/form", "qos", "2"));
+    createOnThePage(
+        "form-redis",
+        "redis",
+        Map.of("url", "redis://127.0.0.1:6379", "key", "coffer-form", "format", "stream"));
+    createOnThePage(
+        "form-pg",
+        "postgresql",
+        Map.of("url", "postgresql://127.0.0.1:5432/test", "table", "coffer_form"));
+    createOnThePage(
+        "form-kafka", "kafka", Map.of("brokers", "127.0.0.1:9092", "topic", "coffer-form"));
+
+    JsonNode nats = API.get("/notification-targets/form-nats").json().path("config");
+    assertThat(nats.path("subject").asString()).isEqualTo("coffer.form");
+    assertThat(nats.path("jetstream").asBoolean()).isTrue();
+    JsonNode amqp = API.get("/notification-targets/form-amqp").json().path("config");
+    assertThat(amqp.path("exchange_type").asString()).isEqualTo("fanout");
+    assertThat(amqp.path("routing_key").asString()).isEqualTo("photos");
+    JsonNode mqtt = API.get("/notification-targets/form-mqtt").json().path("config");
+    assertThat(mqtt.path("qos").isInt() && mqtt.path("qos").asInt() == 2).isTrue();
+    assertThat(
+            API.get("/notification-targets/form-redis")
+                .json()
+                .path("config")
+                .path("format")
+                .asString())
+        .isEqualTo("stream");
+    assertThat(
+            API.get("/notification-targets/form-pg").json().path("config").path("table").asString())
+        .isEqualTo("coffer_form");
+    assertThat(
+            API.get("/notification-targets/form-kafka")
+                .json()
+                .path("config")
+                .path("topic")
+                .asString())
+        .isEqualTo("coffer-form");
+    for (String id :
+        List.of("form-nats", "form-amqp", "form-mqtt", "form-redis", "form-pg", "form-kafka")) {
+      assertThat(page.waitForRow(id).getText()).contains("arn:coffer:sqs::" + id);
+    }
   }
 }
