@@ -200,11 +200,19 @@ public final class EventDelivery implements AutoCloseable {
 
   private void stopWorker(String targetId) {
     Running running = workers.remove(targetId);
-    if (running == null) {
-      return;
+    if (running != null) {
+      signalStop(running);
+      awaitStop(running);
     }
+  }
+
+  private static void signalStop(Running running) {
     running.worker().stop();
     running.thread().interrupt();
+  }
+
+  /** Waits a little for the worker's attempt in flight, then closes its sender (which ends it). */
+  private static void awaitStop(Running running) {
     try {
       running.thread().join(5_000);
     } catch (InterruptedException e) {
@@ -246,8 +254,10 @@ public final class EventDelivery implements AutoCloseable {
     if (watch != null) {
       watch.shutdownNow();
     }
-    for (String id : List.copyOf(workers.keySet())) {
-      stopWorker(id);
-    }
+    // Every worker is told first, so they all wind down together instead of one after another.
+    List<Running> stopping = List.copyOf(workers.values());
+    workers.clear();
+    stopping.forEach(EventDelivery::signalStop);
+    stopping.forEach(EventDelivery::awaitStop);
   }
 }

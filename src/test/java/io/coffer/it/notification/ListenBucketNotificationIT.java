@@ -166,17 +166,16 @@ class ListenBucketNotificationIT {
 
   @Test
   void aClientThatGoesAwayStopsListening() throws Exception {
-    int before = coffer.server().liveListeners();
     Stream stream = listen("events", "s3:ObjectCreated:*");
-    assertThat(coffer.server().liveListeners()).isEqualTo(before + 1);
+    assertThat(coffer.server().liveListeners()).isPositive();
     stream.close();
-    // The next keep-alive (half a second) fails to write and closes the listener.
+    // The next keep-alive (half a second) fails to write and closes the listener; the other
+    // tests' streams, closed too, go the same way.
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (coffer.server().liveListeners() > before && System.nanoTime() < deadline) {
-      put("after-close-" + System.nanoTime());
+    while (coffer.server().liveListeners() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    assertThat(coffer.server().liveListeners()).isEqualTo(before);
+    assertThat(coffer.server().liveListeners()).isZero();
   }
 
   @Test

@@ -201,6 +201,45 @@ class NotificationDeliveryIT {
     }
   }
 
+  @Test
+  void aChangedTargetDeliversToItsNewEndpointAndADeletedOneLeavesTheMetrics() throws Exception {
+    try (TestWebhook first = TestWebhook.start();
+        TestWebhook second = TestWebhook.start()) {
+      String bucket = bucketWithWebhook(first, null, null);
+      String target = targetOf(bucket);
+      put(bucket, "before");
+      assertThat(first.await(Notifications::isRecord, 1, WAIT)).hasSize(1);
+
+      Api.Reply changed =
+          api.send(
+              "PUT",
+              "/notification-targets/" + target,
+              "{\"config\": {\"endpoint\": \"" + second.uri() + "\"}}");
+      assertThat(changed.status()).as(changed.http().body()).isEqualTo(200);
+      put(bucket, "after");
+      List<TestWebhook.Received> moved = second.await(Notifications::isRecord, 1, WAIT);
+      assertThat(moved).hasSize(1);
+      assertThat(record(moved.get(0)).at("/s3/object/key").asString()).isEqualTo("after");
+      assertThat(first.received().stream().filter(Notifications::isRecord)).hasSize(1);
+      awaitMetric("coffer_notification_delivered_total", target, v -> v >= 3);
+
+      coffer
+          .s3()
+          .putBucketNotificationConfiguration(
+              b -> b.bucket(bucket).notificationConfiguration(c -> {}));
+      assertThat(api.send("DELETE", "/notification-targets/" + target, null).status())
+          .isEqualTo(200);
+      assertThat(
+              PrometheusText.scrape(coffer.server().consoleEndpoint()).series().keySet().stream()
+                  .filter(k -> k.contains("target=\"" + target + "\"")))
+          .isEmpty();
+    }
+  }
+
+  private static void put(String bucket, String key) {
+    coffer.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("x"));
+  }
+
   private static List<String> dropLines(ListAppender<ILoggingEvent> log, String target) {
     return log.list.stream()
         .map(ILoggingEvent::getFormattedMessage)
