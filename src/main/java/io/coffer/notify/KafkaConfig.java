@@ -50,7 +50,8 @@ record KafkaConfig(
     }
     for (String b : brokers) {
       if (!b.matches("[A-Za-z0-9.\\-]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}")) {
-        throw new IllegalArgumentException("config.brokers: '" + b + "' is not host:port");
+        // the value is not repeated: a misplaced credential must not reach a log or a response
+        throw new IllegalArgumentException("config.brokers must each be host:port");
       }
     }
     String topic = f.requiredString("topic");
