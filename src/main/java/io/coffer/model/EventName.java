@@ -10,18 +10,18 @@ import java.util.Set;
  * the set it stands for.
  */
 public enum EventName {
-  OBJECT_CREATED_PUT("s3:ObjectCreated:Put"),
-  OBJECT_CREATED_POST("s3:ObjectCreated:Post"),
-  OBJECT_CREATED_COPY("s3:ObjectCreated:Copy"),
-  OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD("s3:ObjectCreated:CompleteMultipartUpload"),
-  OBJECT_REMOVED_DELETE("s3:ObjectRemoved:Delete"),
-  OBJECT_REMOVED_DELETE_MARKER_CREATED("s3:ObjectRemoved:DeleteMarkerCreated"),
-  OBJECT_TAGGING_PUT("s3:ObjectTagging:Put"),
-  OBJECT_TAGGING_DELETE("s3:ObjectTagging:Delete"),
-  LIFECYCLE_EXPIRATION_DELETE("s3:LifecycleExpiration:Delete"),
-  LIFECYCLE_EXPIRATION_DELETE_MARKER_CREATED("s3:LifecycleExpiration:DeleteMarkerCreated"),
+  OBJECT_CREATED_PUT(0, "s3:ObjectCreated:Put"),
+  OBJECT_CREATED_POST(1, "s3:ObjectCreated:Post"),
+  OBJECT_CREATED_COPY(2, "s3:ObjectCreated:Copy"),
+  OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD(3, "s3:ObjectCreated:CompleteMultipartUpload"),
+  OBJECT_REMOVED_DELETE(4, "s3:ObjectRemoved:Delete"),
+  OBJECT_REMOVED_DELETE_MARKER_CREATED(5, "s3:ObjectRemoved:DeleteMarkerCreated"),
+  OBJECT_TAGGING_PUT(6, "s3:ObjectTagging:Put"),
+  OBJECT_TAGGING_DELETE(7, "s3:ObjectTagging:Delete"),
+  LIFECYCLE_EXPIRATION_DELETE(8, "s3:LifecycleExpiration:Delete"),
+  LIFECYCLE_EXPIRATION_DELETE_MARKER_CREATED(9, "s3:LifecycleExpiration:DeleteMarkerCreated"),
   /** Sent to each target when a bucket's configuration is set; never matched by a rule. */
-  TEST_EVENT("s3:TestEvent");
+  TEST_EVENT(10, "s3:TestEvent");
 
   /**
    * Event types AWS defines that Coffer never produces (no restore, replication, tiering or
@@ -36,9 +36,15 @@ public enum EventName {
           "s3:ReducedRedundancyLostObject",
           "s3:ObjectAcl:Put");
 
+  private final int bitIndex;
   private final String awsName;
 
-  EventName(String awsName) {
+  /**
+   * @param bitIndex the type's bit in the event masks stored with each rule (notification_rules):
+   *     part of the on-disk format, so fixed here rather than taken from the declaration order
+   */
+  EventName(int bitIndex, String awsName) {
+    this.bitIndex = bitIndex;
     this.awsName = awsName;
   }
 
@@ -54,7 +60,7 @@ public enum EventName {
 
   /** The bit of this type in a rule's event mask. */
   public long bit() {
-    return 1L << ordinal();
+    return 1L << bitIndex;
   }
 
   /** The mask of a set of types. */

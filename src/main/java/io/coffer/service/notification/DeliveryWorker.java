@@ -78,20 +78,25 @@ final class DeliveryWorker implements Runnable {
   public void run() {
     try {
       while (running) {
-        wake.drainPermits();
-        List<OutboxEvent> batch = store.queuedEvents(target.id(), BATCH);
-        if (batch.isEmpty()) {
-          wake.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-          continue;
+        try {
+          wake.drainPermits();
+          List<OutboxEvent> batch = store.queuedEvents(target.id(), BATCH);
+          if (batch.isEmpty()) {
+            wake.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+            continue;
+          }
+          deliver(batch);
+        } catch (RuntimeException e) {
+          // The store failed (busy, or closing): the events stay queued, so try again later
+          // rather than leave the target without a worker until the next restart.
+          if (running) {
+            log.error("Delivery to notification target {} failed; retrying", target.id(), e);
+            Thread.sleep(settings.backoff(Integer.MAX_VALUE).toMillis());
+          }
         }
-        deliver(batch);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      if (running) {
-        log.error("Delivery to notification target {} stopped", target.id(), e);
-      }
     }
   }
 

@@ -87,7 +87,7 @@ public final class EventDelivery implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("coffer-notification-drops").daemon().factory());
     long every = settings.dropCheck().toMillis();
-    watch.scheduleWithFixedDelay(this::logDrops, every, every, TimeUnit.MILLISECONDS);
+    var unused = watch.scheduleWithFixedDelay(this::logDrops, every, every, TimeUnit.MILLISECONDS);
     dropWatch = watch;
   }
 

@@ -18,7 +18,7 @@ import { filterBox, sortableTable } from '../table.js';
  */
 export const TYPES = {
   webhook: [
-    { name: 'endpoint', label: 'Endpoint URL', required: true, placeholder: 'https://hooks.example.com/s3' },
+    { name: 'endpoint', label: 'Endpoint URL', required: true, placeholder: 'http://127.0.0.1:8080/s3-events' },
     { name: 'auth_token', label: 'Bearer token', kind: 'secret', hint: 'Sent as Authorization: Bearer <token>.' },
     { name: 'hmac_secret', label: 'HMAC secret', kind: 'secret', hint: 'Signs each body: X-Coffer-Signature: sha256=<hex HMAC-SHA256>.' },
   ],
