@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # bench/notify.sh: what event notifications cost and how fast they are delivered. One server
-# (fsync on), three buckets: one without rules, one whose rule sends s3:ObjectCreated:* to a
+# (fsync on), four buckets: one without rules, one whose rule sends s3:ObjectCreated:* to a
 # webhook (a Python receiver answering 200), one to NATS (the machine's server, core publish +
-# flush). Rounds of `coffer bench --workload put-small` run against each bucket in turn
-# (interleaved, so drift hits all three alike); for each run it prints the PUT rate, and the events
+# flush), one to a webhook that is down (events queued, none delivered: the write path's own
+# cost). Rounds of `coffer bench --workload put-small` run against each bucket in turn
+# (interleaved, so drift hits all four alike); for each run it prints the PUT rate, and the events
 # per second the target accepted while the run lasted (coffer_notification_delivered_total before
 # and after, over the run's wall time) with the backlog left in the queue at its end; then it waits
 # for that backlog to drain before the next run (so a run never pays for the previous one's
-# deliveries) and prints the rate of delivery without load.
+# deliveries) and prints the rate of delivery without load. At the end: each bucket's median PUT
+# rate and the median of its per-round ratio to the bucket without rules.
 #
 #   bench/notify.sh [rounds] [duration]        # defaults: 3 rounds of 10s
 #   NATS_URL=nats://127.0.0.1:4222 bench/notify.sh
@@ -61,13 +63,26 @@ call POST /notification-targets \
   "{\"id\": \"bench-nats\", \"type\": \"nats\", \"config\": {\"url\": \"$nats_url\", \"subject\": \"$subject\"}}"
 owner=$(curl -sf -H "X-API-Key: $api_key" "$api/credentials" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["credentials"][0]["id"])' 2>/dev/null || echo 1)
-for b in plain hooked natsed; do
+for b in plain hooked natsed parked; do
   call POST /buckets "{\"name\": \"bench-$b\", \"owner_id\": $owner}"
 done
 call PUT /buckets/bench-hooked/notification \
   '{"rules": [{"target_arn": "arn:coffer:sqs::bench-hook:webhook", "events": ["s3:ObjectCreated:*"]}]}'
 call PUT /buckets/bench-natsed/notification \
   '{"rules": [{"target_arn": "arn:coffer:sqs::bench-nats:nats", "events": ["s3:ObjectCreated:*"]}]}'
+
+# parked: a rule whose webhook never answers (a closed port), so every event is queued and none is
+# delivered during the run: the cost of the rule on the write path alone, without the delivery
+# work that competes for the same cores. Made afresh before each run, so its queue starts empty.
+down_port=$(free_port)
+park() {
+  call PUT /buckets/bench-parked/notification '{"rules": []}'
+  curl -s -o /dev/null -X DELETE -H "X-API-Key: $api_key" "$api/notification-targets/bench-down"
+  call POST /notification-targets \
+    "{\"id\": \"bench-down\", \"type\": \"webhook\", \"config\": {\"endpoint\": \"http://127.0.0.1:$down_port/\"}}"
+  call PUT /buckets/bench-parked/notification \
+    '{"rules": [{"target_arn": "arn:coffer:sqs::bench-down:webhook", "events": ["s3:ObjectCreated:*"]}]}'
+}
 
 metric() { # name target
   curl -sf "http://127.0.0.1:$console_port/metrics" \
@@ -88,8 +103,9 @@ drain() { # target: waits until its queue is empty; prints events/s delivered me
 printf '%-6s %-8s %10s %16s %14s %14s\n' round bucket "PUT/s" "delivered ev/s" "queued at end" \
   "drain ev/s"
 for round in $(seq 1 "$rounds"); do
-  for b in plain hooked natsed; do
+  for b in plain hooked natsed parked; do
     target=""; [ "$b" = hooked ] && target=bench-hook; [ "$b" = natsed ] && target=bench-nats
+    [ "$b" = parked ] && park
     before=0; [ -n "$target" ] && before=$(metric coffer_notification_delivered_total "$target")
     start=$(date +%s.%N)
     AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
@@ -97,7 +113,10 @@ for round in $(seq 1 "$rounds"); do
       --workload put-small --duration "$duration" --no-progress --json "$work/$b-$round.json" >/dev/null
     end=$(date +%s.%N)
     puts=$(python3 -c 'import json,sys; print("%.0f" % json.load(open(sys.argv[1]))["results"][0]["opsPerSec"])' "$work/$b-$round.json")
-    if [ -n "$target" ]; then
+    echo "$b $puts" >>"$work/rates"
+    if [ "$b" = parked ]; then
+      rate="-"; queued=$(metric coffer_notification_queued bench-down); drained="-"
+    elif [ -n "$target" ]; then
       after=$(metric coffer_notification_delivered_total "$target")
       queued=$(metric coffer_notification_queued "$target")
       rate=$(python3 -c "print('%.0f' % (($after - $before) / ($end - $start)))")
@@ -108,3 +127,15 @@ for round in $(seq 1 "$rounds"); do
     printf '%-6s %-8s %10s %16s %14s %14s\n' "$round" "$b" "$puts" "$rate" "$queued" "$drained"
   done
 done
+python3 - "$work/rates" <<'PY'
+import statistics, sys
+rates = {}
+for line in open(sys.argv[1]):
+    b, r = line.split()
+    rates.setdefault(b, []).append(float(r))
+plain = rates["plain"]
+print("median PUT/s, and the median of each round's ratio to plain:")
+for b, rs in rates.items():
+    ratios = [r / p for r, p in zip(rs, plain)]
+    print("  %-7s %7.0f  %.2fx" % (b, statistics.median(rs), statistics.median(ratios)))
+PY
