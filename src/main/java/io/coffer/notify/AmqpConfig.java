@@ -40,9 +40,7 @@ record AmqpConfig(
             f.optionalString("username"),
             f.optionalString("password"));
     f.finish();
-    if (config.password != null && config.username == null) {
-      throw new IllegalArgumentException("config.password needs config.username");
-    }
+    ConfigFields.requireUsernameWithPassword(config.username, config.password);
     return config;
   }
 
@@ -52,8 +50,8 @@ record AmqpConfig(
     o.put("exchange", exchange);
     o.put("exchange_type", exchangeType);
     o.put("routing_key", routingKey);
-    NatsConfig.putIfPresent(o, "username", username);
-    NatsConfig.putIfPresent(o, "password", password);
+    ConfigFields.putIfPresent(o, "username", username);
+    ConfigFields.putIfPresent(o, "password", password);
     return o.toString();
   }
 

@@ -152,4 +152,18 @@ final class ConfigFields {
   static ObjectNode newObject() {
     return JSON.createObjectNode();
   }
+
+  /** Puts a field into a normalised configuration when it has a value. */
+  static void putIfPresent(ObjectNode o, String name, @Nullable String value) {
+    if (value != null) {
+      o.put(name, value);
+    }
+  }
+
+  /** A password field means nothing without the user it belongs to. */
+  static void requireUsernameWithPassword(@Nullable String username, @Nullable String password) {
+    if (password != null && username == null) {
+      throw new IllegalArgumentException("config.password needs config.username");
+    }
+  }
 }

@@ -78,8 +78,8 @@ record KafkaConfig(
     ArrayNode list = o.putArray("brokers");
     brokers.forEach(list::add);
     o.put("topic", topic);
-    NatsConfig.putIfPresent(o, "username", username);
-    NatsConfig.putIfPresent(o, "password", password);
+    ConfigFields.putIfPresent(o, "username", username);
+    ConfigFields.putIfPresent(o, "password", password);
     o.put("tls", tls);
     return o.toString();
   }

@@ -35,9 +35,7 @@ record MqttConfig(
             f.optionalString("username"),
             f.optionalString("password"));
     f.finish();
-    if (config.password != null && config.username == null) {
-      throw new IllegalArgumentException("config.password needs config.username");
-    }
+    ConfigFields.requireUsernameWithPassword(config.username, config.password);
     return config;
   }
 
@@ -46,8 +44,8 @@ record MqttConfig(
     o.put("broker", broker.toString());
     o.put("topic", topic);
     o.put("qos", qos);
-    NatsConfig.putIfPresent(o, "username", username);
-    NatsConfig.putIfPresent(o, "password", password);
+    ConfigFields.putIfPresent(o, "username", username);
+    ConfigFields.putIfPresent(o, "password", password);
     return o.toString();
   }
 

@@ -75,16 +75,10 @@ record NatsConfig(
     o.put("url", url);
     o.put("subject", subject);
     o.put("jetstream", jetstream);
-    putIfPresent(o, "username", username);
-    putIfPresent(o, "password", password);
-    putIfPresent(o, "token", token);
+    ConfigFields.putIfPresent(o, "username", username);
+    ConfigFields.putIfPresent(o, "password", password);
+    ConfigFields.putIfPresent(o, "token", token);
     return o.toString();
-  }
-
-  static void putIfPresent(ObjectNode o, String name, @Nullable String value) {
-    if (value != null) {
-      o.put(name, value);
-    }
   }
 
   @Override

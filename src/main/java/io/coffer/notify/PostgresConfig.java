@@ -41,8 +41,8 @@ record PostgresConfig(
     ObjectNode o = ConfigFields.newObject();
     o.put("url", url);
     o.put("table", table);
-    NatsConfig.putIfPresent(o, "username", username);
-    NatsConfig.putIfPresent(o, "password", password);
+    ConfigFields.putIfPresent(o, "username", username);
+    ConfigFields.putIfPresent(o, "password", password);
     return o.toString();
   }
 

@@ -38,7 +38,7 @@ record RedisConfig(URI url, String key, String format, @Nullable String password
     o.put("url", url.toString());
     o.put("key", key);
     o.put("format", format);
-    NatsConfig.putIfPresent(o, "password", password);
+    ConfigFields.putIfPresent(o, "password", password);
     return o.toString();
   }
 
