@@ -66,6 +66,7 @@ final class SqliteWorkers implements AutoCloseable {
   private final ArrayBlockingQueue<Conn> idleDirect = new ArrayBlockingQueue<>(DIRECT_READERS);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final EventOptions eventOptions = new EventOptions();
+  private volatile @Nullable Checkpointer checkpointer;
   private volatile boolean closed;
 
   SqliteWorkers(String url, boolean sync) {
@@ -98,6 +99,7 @@ final class SqliteWorkers implements AutoCloseable {
       for (int i = 0; i < DIRECT_READERS; i++) {
         idleDirect.add(Conn.open(url, sync, true, statements, preparedSql));
       }
+      checkpointer = new Checkpointer(url, sync, statements, preparedSql);
     } catch (RuntimeException | SQLException e) {
       close();
       throw Worker.translate(e);
@@ -230,6 +232,8 @@ final class SqliteWorkers implements AutoCloseable {
     try {
       conn = Conn.open(url, sync, false, statements, preparedSql);
       Schema.migrate(conn);
+      // checkpoints are the checkpointer's; this is only the bound for when it falls behind
+      conn.exec("PRAGMA wal_autocheckpoint = " + Checkpointer.WRITER_FALLBACK_PAGES);
       conn.eventOptions = eventOptions;
       conn.lastSequencer = CounterSql.lastSequencer(conn);
     } catch (Throwable t) {
@@ -309,6 +313,10 @@ final class SqliteWorkers implements AutoCloseable {
     } catch (Throwable fatal) {
       abort(conn, batch, errors, fatal);
       return;
+    }
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.committed();
     }
     // Waking the callers (virtual threads) took a sixth of the writer's time: another thread
     // does it while the writer starts the next group.
@@ -491,6 +499,10 @@ final class SqliteWorkers implements AutoCloseable {
     }
     for (Thread t : readers) {
       joinUninterruptibly(t);
+    }
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.close();
     }
     writes.add(STOP);
     joinUninterruptibly(writer);
