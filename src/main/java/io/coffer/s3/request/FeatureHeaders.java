@@ -122,6 +122,13 @@ public final class FeatureHeaders {
       rules.add(
           new Rule(condition, Set.of(S3Operation.DeleteObject.class), notImplemented(condition)));
     }
+    // Coffer only stores rules whose targets exist, so it cannot skip the check a client asks to
+    // skip: true is refused rather than answered with a validation the client did not want.
+    rules.add(
+        new Rule(
+            "x-amz-skip-destination-validation",
+            Set.of(S3Operation.PutBucketNotificationConfiguration.class),
+            FeatureHeaders::skipDestinationValidation));
     String initiated = "x-amz-if-match-initiated-time";
     rules.add(
         new Rule(
@@ -175,6 +182,20 @@ public final class FeatureHeaders {
     }
     return new CofferException(
         ErrorCode.INVALID_ARGUMENT, "Invalid x-amz-bucket-object-lock-enabled header: " + value);
+  }
+
+  private static @Nullable CofferException skipDestinationValidation(String value) {
+    if (value.equalsIgnoreCase("false")) {
+      return null;
+    }
+    return value.equalsIgnoreCase("true")
+        ? new CofferException(
+            ErrorCode.NOT_IMPLEMENTED,
+            "Skipping the validation of destinations is not implemented by Coffer: a rule's"
+                + " target must exist.")
+        : new CofferException(
+            ErrorCode.INVALID_ARGUMENT,
+            "Invalid x-amz-skip-destination-validation header: " + value);
   }
 
   private static @Nullable CofferException bucketNamespace(String value) {

@@ -38,7 +38,10 @@ class FeatureHeadersTest {
           Map.entry("UploadPartCopy", S3Operation.UploadPartCopy.class),
           Map.entry("CompleteMultipartUpload", S3Operation.CompleteMultipartUpload.class),
           Map.entry("AbortMultipartUpload", S3Operation.AbortMultipartUpload.class),
-          Map.entry("ListParts", S3Operation.ListParts.class));
+          Map.entry("ListParts", S3Operation.ListParts.class),
+          Map.entry(
+              "PutBucketNotificationConfiguration",
+              S3Operation.PutBucketNotificationConfiguration.class));
 
   /** operation | header | value | expected: "accepted" or the S3 error code and status. */
   static final String TABLE =
@@ -85,6 +88,9 @@ class FeatureHeadersTest {
       DeleteObject,            x-amz-if-match-size,                                         3,                         NotImplemented 501
       DeleteObject,            x-amz-if-match-last-modified-time,                           'Wed, 1 May 2024 10:00:00 GMT', NotImplemented 501
       AbortMultipartUpload,    x-amz-if-match-initiated-time,                               'Wed, 1 May 2024 10:00:00 GMT', NotImplemented 501
+      PutBucketNotificationConfiguration, x-amz-skip-destination-validation,                false,                     accepted
+      PutBucketNotificationConfiguration, x-amz-skip-destination-validation,                true,                      NotImplemented 501
+      PutBucketNotificationConfiguration, x-amz-skip-destination-validation,                perhaps,                   InvalidArgument 400
       """;
 
   @ParameterizedTest(name = "{0} {1}: {2} -> {3}")
