@@ -33,8 +33,10 @@ import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.PublicAccessBlock;
+import io.coffer.model.ReleasedBlob;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
+import io.coffer.model.StoreChange;
 import io.coffer.model.UploadListing;
 import io.coffer.model.UserGroup;
 import io.coffer.model.VersionPage;
@@ -531,6 +533,38 @@ public interface MetadataStore extends AutoCloseable {
 
   /** Revokes every presigned URL signed with the credential. */
   void revokePresignedUrlsOf(long credentialId);
+
+  // ---- several nodes (the PostgreSQL store; with SQLite this process is the only node) ----
+
+  /**
+   * Takes the named lease for {@code holder}, or renews it when {@code holder} has it, until {@code
+   * ttl} from now by the database's clock. Answers false while another holder's lease is live.
+   * Background work (lifecycle sweeps, event delivery, clean-up) runs only while its lease is held,
+   * so it runs on one node at a time and moves to another when that one stops renewing.
+   */
+  boolean holdLease(String name, String holder, java.time.Duration ttl);
+
+  /** Gives the lease up when {@code holder} has it, so that another node can take it at once. */
+  void releaseLease(String name, String holder);
+
+  /**
+   * Blob files released (by an overwrite, a delete, an abort...) before {@code before}, whose
+   * deletion the store deferred so that a reader on another node is never cut off; oldest first.
+   * The SQLite store releases blobs to its caller instead (the {@code releasedBlobs} of a write's
+   * result) and has none.
+   */
+  List<ReleasedBlob> releasedBlobs(Instant before, int limit);
+
+  /** Forgets released blobs once their files are deleted. */
+  void forgetReleasedBlobs(List<ReleasedBlob> blobs);
+
+  /**
+   * Tells {@code listener} of every change that per-node caches must forget, made through any node
+   * (the PostgreSQL store: within a second, and {@link StoreChange#ALL} after the feed was
+   * interrupted). The SQLite store has no other node and never calls it: its services forget what
+   * they change themselves.
+   */
+  void setChangeListener(@Nullable Consumer<StoreChange> listener);
 
   // ---- stats ----
 

@@ -126,7 +126,8 @@ class LayeringTest {
         .resideOutsideOfPackages("io.coffer.meta..", "io.coffer.blob..", "io.coffer.server..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.coffer.meta.sqlite..", "io.coffer.blob.fs..")
+        .resideInAnyPackage(
+            "io.coffer.meta.sqlite..", "io.coffer.meta.postgres..", "io.coffer.blob.fs..")
         .check(classes);
   }
 

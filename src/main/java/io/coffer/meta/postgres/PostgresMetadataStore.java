@@ -1,0 +1,623 @@
+package io.coffer.meta.postgres;
+
+import io.coffer.meta.MetadataStore;
+import io.coffer.model.Acl;
+import io.coffer.model.Bucket;
+import io.coffer.model.BucketAccess;
+import io.coffer.model.BucketEncryption;
+import io.coffer.model.BucketQuery;
+import io.coffer.model.BucketRef;
+import io.coffer.model.CompletedUpload;
+import io.coffer.model.CorsConfiguration;
+import io.coffer.model.Credential;
+import io.coffer.model.DefaultRetention;
+import io.coffer.model.EventDraft;
+import io.coffer.model.KeyVersion;
+import io.coffer.model.KmsKey;
+import io.coffer.model.LifecycleCheckpoint;
+import io.coffer.model.LifecycleConfiguration;
+import io.coffer.model.ListPage;
+import io.coffer.model.ListQuery;
+import io.coffer.model.ManagedPolicy;
+import io.coffer.model.MultipartUpload;
+import io.coffer.model.NewCredential;
+import io.coffer.model.NotificationConfiguration;
+import io.coffer.model.NotificationTarget;
+import io.coffer.model.ObjectEvent;
+import io.coffer.model.ObjectLock;
+import io.coffer.model.ObjectMeta;
+import io.coffer.model.ObjectOwnership;
+import io.coffer.model.OutboxEvent;
+import io.coffer.model.OutboxStats;
+import io.coffer.model.Part;
+import io.coffer.model.PolicyTargets;
+import io.coffer.model.PresignedUrl;
+import io.coffer.model.PublicAccessBlock;
+import io.coffer.model.ReleasedBlob;
+import io.coffer.model.Segment;
+import io.coffer.model.Stats;
+import io.coffer.model.StoreChange;
+import io.coffer.model.UploadListing;
+import io.coffer.model.UserGroup;
+import io.coffer.model.VersionPage;
+import io.coffer.model.VersionQuery;
+import io.coffer.model.Versioning;
+import io.coffer.model.WritePrecondition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link MetadataStore} on PostgreSQL, for several stateless Coffer nodes sharing one database and
+ * one blob volume. Every write is one transaction on a pooled connection ({@link Db}); whatever
+ * must hold across nodes (conditional writes, version order, counters, leases) is decided by the
+ * database, never by a lock in this process. The SQL lives in one class per table, as in the SQLite
+ * store.
+ *
+ * <p>Keys are {@code text COLLATE "C"}: byte order of their UTF-8 encoding, S3's listing order.
+ */
+public final class PostgresMetadataStore implements MetadataStore {
+  private final Db db;
+  private final String nodeId;
+
+  private PostgresMetadataStore(Db db, String nodeId) {
+    this.db = db;
+    this.nodeId = nodeId;
+  }
+
+  /**
+   * Connects to the database (creating or migrating its schema).
+   *
+   * @param url {@code postgresql://user:password@host:port/db} or a {@code jdbc:postgresql:} URL
+   * @param password used when the URL has none ({@code COFFER_METADATA_PASSWORD})
+   * @param nodeId this node's identity (leases, logs)
+   */
+  public static PostgresMetadataStore open(String url, @Nullable String password, String nodeId) {
+    Db db = Db.connect(PostgresUrl.parse(url, password), nodeId);
+    try {
+      Schema.migrate(db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new PostgresMetadataStore(db, nodeId);
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  // ---- credentials (A) ----
+
+  @Override
+  public Credential createCredential(NewCredential credential, Instant now) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<Credential> findCredential(long id) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<Credential> findCredentialByAccessKey(String accessKey) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Credential> listCredentials() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Credential updateCredential(long id, @Nullable String userName, Boolean active) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Credential updateCredentialSecret(long id, String secretKey) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Credential> deleteCredential(long id) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- managed policies, groups, attachments (A) ----
+
+  @Override
+  public ManagedPolicy createPolicy(String name, String document, Instant now) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public ManagedPolicy updatePolicy(String name, String document, Instant now) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void deletePolicy(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<ManagedPolicy> findPolicy(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<ManagedPolicy> listPolicies() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public PolicyTargets policyTargets(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public UserGroup createGroup(
+      String name, List<Long> members, List<String> policies, Instant now) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public UserGroup updateGroup(
+      String name, @Nullable List<Long> members, @Nullable List<String> policies) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void deleteGroup(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<UserGroup> findGroup(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<UserGroup> listGroups() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void attachPolicies(long credentialId, List<String> policies) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<String> policiesAttachedTo(long credentialId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<String> groupsOf(long credentialId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- buckets (B) ----
+
+  @Override
+  public Bucket createBucket(
+      String name,
+      long ownerId,
+      String region,
+      Instant now,
+      boolean objectLock,
+      BucketAccess access) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setBucketPolicy(String name, String id, @Nullable String policy) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setBucketAcl(String name, String id, @Nullable Acl acl) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setObjectOwnership(String name, String id, @Nullable ObjectOwnership ownership) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public boolean hasOwnershipControls(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setPublicAccessBlock(String name, String id, @Nullable PublicAccessBlock block) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setBucketTags(String name, String id, Map<String, String> tags) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setBucketCors(String name, String id, @Nullable CorsConfiguration cors) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setBucketLifecycle(
+      String name, String id, @Nullable LifecycleConfiguration lifecycle) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setBucketQuota(String name, String id, @Nullable Long quotaBytes) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setBucketEncryption(String name, String id, @Nullable BucketEncryption encryption) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setVersioning(String name, String id, Versioning versioning) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Bucket setObjectLock(String name, String id, @Nullable DefaultRetention defaultRetention) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<Bucket> findBucket(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<BucketRef> findBucketRef(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Part> deleteBucket(String name, String id) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- objects (B) ----
+
+  @Override
+  public Optional<ObjectMeta> findObject(String bucket, String key) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<KeyVersion> findVersion(String bucket, String key, @Nullable String versionId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Segment> findSegments(String storageId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Written putObject(
+      String bucketId,
+      ObjectMeta object,
+      WritePrecondition precondition,
+      @Nullable EventDraft event) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Deleted deleteObject(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      WritePrecondition precondition,
+      String markerVersionId,
+      Instant now,
+      boolean bypassGovernance,
+      @Nullable EventDraft event) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public ObjectMeta updateLock(
+      String bucket, String key, @Nullable String versionId, UnaryOperator<ObjectLock> change) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public ObjectMeta setObjectAcl(
+      String bucket, String key, @Nullable String versionId, @Nullable Acl acl) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public ObjectMeta setObjectTags(
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      Map<String, String> tags,
+      @Nullable EventDraft event) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void forEachReferencedBlob(Consumer<String> sink) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- multipart uploads (B) ----
+
+  @Override
+  public void createUpload(MultipartUpload upload) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<MultipartUpload> findUpload(String uploadId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<String> putPart(Part part) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Part> listParts(String uploadId, int afterPartNumber, int maxParts) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Part> abortUpload(String uploadId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Completed completeUpload(
+      CompletedUpload completion,
+      ObjectMeta object,
+      List<Segment> segments,
+      WritePrecondition precondition,
+      Instant forgetBefore,
+      @Nullable EventDraft event) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<CompletedUpload> findCompletedUpload(String uploadId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- lifecycle sweeps (A) ----
+
+  @Override
+  public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void saveLifecycleCheckpoint(LifecycleCheckpoint checkpoint) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void clearLifecycleCheckpoint(String bucketId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- event notifications (C) ----
+
+  @Override
+  public Bucket setBucketNotification(
+      String name,
+      String id,
+      @Nullable NotificationConfiguration configuration,
+      @Nullable EventDraft testEvent) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void createNotificationTarget(NotificationTarget target) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public NotificationTarget updateNotificationTarget(String id, String config) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void deleteNotificationTarget(String id) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<NotificationTarget> findNotificationTarget(String id) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<NotificationTarget> listNotificationTargets() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<String> bucketsNotifying(String targetId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void setOutboxLimit(long eventsPerTarget) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<OutboxEvent> queuedEvents(String targetId, int limit) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void removeQueuedEvents(String targetId, List<Long> seqs) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public OutboxStats outboxStats(String targetId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void setEventListener(@Nullable Consumer<ObjectEvent> listener) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- the built-in key store (SSE-KMS) (A) ----
+
+  @Override
+  public void createKmsKey(KmsKey key) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<KmsKey> listKmsKeys() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<KmsKey> findKmsKey(String name) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<KmsKey> setKmsKeyEnabled(String name, boolean enabled) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<KmsKey> resealKmsKey(KmsKey expected, String masterKeyId, byte[] sealedMaterial) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- presigned URLs (A) ----
+
+  @Override
+  public PresignedUrl createPresignedUrl(
+      String hash,
+      String bucket,
+      String key,
+      String method,
+      long credentialId,
+      Instant expiresAt,
+      Instant now) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Optional<PresignedUrl> findPresignedUrlByHash(String hash) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<PresignedUrl> listPresignedUrls() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void revokePresignedUrl(long id) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void revokePresignedUrlsOf(long credentialId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- several nodes (the PostgreSQL store; with SQLite this process is the only node) (D) ----
+
+  @Override
+  public boolean holdLease(String name, String holder, java.time.Duration ttl) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void releaseLease(String name, String holder) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<ReleasedBlob> releasedBlobs(Instant before, int limit) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void forgetReleasedBlobs(List<ReleasedBlob> blobs) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void setChangeListener(@Nullable Consumer<StoreChange> listener) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- listings (L) ----
+
+  @Override
+  public List<Bucket> listBuckets() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Bucket> listBucketsOwnedBy(long ownerId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public List<Bucket> listBuckets(BucketQuery query) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public ListPage listObjects(ListQuery query) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public VersionPage listVersions(VersionQuery query) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public UploadListing listUploads(
+      String bucket,
+      String prefix,
+      @Nullable String delimiter,
+      @Nullable String keyMarker,
+      @Nullable String uploadIdMarker,
+      int maxUploads) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---- stats (A) ----
+
+  @Override
+  public Stats stats(Instant now) {
+    throw new UnsupportedOperationException("not yet");
+  }
+}
