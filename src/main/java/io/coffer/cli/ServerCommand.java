@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.coffer.config.EncryptionSettings;
 import io.coffer.config.EnvCredentials;
 import io.coffer.config.HostPort;
+import io.coffer.config.MetadataSettings;
 import io.coffer.config.OptionChecks;
 import io.coffer.config.ServerConfig;
 import io.coffer.config.TlsSettings;
@@ -299,7 +300,8 @@ public final class ServerCommand implements Callable<Integer> {
                   || OptionChecks.flag(
                       "COFFER_ALLOW_SSE_C_OVER_HTTP", env.get("COFFER_ALLOW_SSE_C_OVER_HTTP")),
               emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))),
-          notificationQueueLimit);
+          notificationQueueLimit,
+          MetadataSettings.SQLITE);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

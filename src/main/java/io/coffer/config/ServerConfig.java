@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param encryption encryption at rest
  * @param notificationQueueLimit how many events each notification target's durable queue holds at
  *     most; events past it are dropped (counted and logged)
+ * @param metadata the metadata store (SQLite or PostgreSQL) and this node's identity
  */
 public record ServerConfig(
     Path dataDir,
@@ -46,7 +47,8 @@ public record ServerConfig(
     Duration lifecycleDay,
     TlsSettings tls,
     EncryptionSettings encryption,
-    long notificationQueueLimit) {
+    long notificationQueueLimit,
+    MetadataSettings metadata) {
 
   /** Events a notification target's queue holds by default (--notification-queue-limit). */
   public static final long DEFAULT_NOTIFICATION_QUEUE_LIMIT = 100_000;
@@ -94,7 +96,8 @@ public record ServerConfig(
         Duration.ofDays(1),
         TlsSettings.PLAIN,
         EncryptionSettings.DEFAULT,
-        DEFAULT_NOTIFICATION_QUEUE_LIMIT);
+        DEFAULT_NOTIFICATION_QUEUE_LIMIT,
+        MetadataSettings.SQLITE);
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
@@ -156,6 +159,10 @@ public record ServerConfig(
     return with(c -> c.notificationQueueLimit = eventsPerTarget);
   }
 
+  public ServerConfig withMetadata(MetadataSettings newMetadata) {
+    return with(c -> c.metadata = newMetadata);
+  }
+
   /** This configuration with the changes {@code change} makes to a mutable copy of it. */
   private ServerConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -188,6 +195,7 @@ public record ServerConfig(
     TlsSettings tls;
     EncryptionSettings encryption;
     long notificationQueueLimit;
+    MetadataSettings metadata;
 
     Copy(ServerConfig c) {
       dataDir = c.dataDir;
@@ -213,6 +221,7 @@ public record ServerConfig(
       tls = c.tls;
       encryption = c.encryption;
       notificationQueueLimit = c.notificationQueueLimit;
+      metadata = c.metadata;
     }
 
     ServerConfig build() {
@@ -239,7 +248,8 @@ public record ServerConfig(
           lifecycleDay,
           tls,
           encryption,
-          notificationQueueLimit);
+          notificationQueueLimit,
+          metadata);
     }
   }
 }

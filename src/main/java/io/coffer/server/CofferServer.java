@@ -15,6 +15,7 @@ import io.coffer.http.ListenException;
 import io.coffer.http.tls.ServerTls;
 import io.coffer.http.tls.TlsSetupException;
 import io.coffer.meta.MetadataStore;
+import io.coffer.meta.postgres.PostgresMetadataStore;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
@@ -151,7 +152,13 @@ public final class CofferServer implements AutoCloseable {
     // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
     // the database file's permissions, and the WAL holds secrets too.
     PrivateFiles.createFile(database);
-    this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
+    this.metadata =
+        config.metadata().postgres()
+            ? PostgresMetadataStore.open(
+                Objects.requireNonNull(config.metadata().url()),
+                config.metadata().password(),
+                nodeId(config, s3Server))
+            : SqliteMetadataStore.open(database, config.syncWrites());
     opened.push(metadata);
     FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
     StorageStartup.reconcile(metadata, blobs);
@@ -291,6 +298,21 @@ public final class CofferServer implements AutoCloseable {
     s3Frontend.setReady(true);
     lifecycle.start();
     delivery.start();
+  }
+
+  /** This node's identity: as configured, else the host name and the S3 port. */
+  private static String nodeId(ServerConfig config, HttpServer s3) {
+    String configured = config.metadata().nodeId();
+    if (configured != null) {
+      return configured;
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + s3.address().getPort();
   }
 
   private static Startup prepareSecrets(
