@@ -2,7 +2,7 @@
 # Coffer beside s3proxy (and nginx as the physical limit) on this machine, same workloads, same run.
 #
 #   bench/compare.sh [--quick] [--rounds N] [--duration D] [--warmup D] [--workloads a,b,...]
-#                    [--results DIR] [--no-nginx] [--tls] [--sse]
+#                    [--results DIR] [--no-nginx] [--tls] [--sse] [--postgres URL [--nodes N]]
 #
 # Starts Coffer (the jar, -Xmx256m) and s3proxy (org.gaul:s3proxy from Maven Central, provider
 # filesystem-nio2 on a temp dir, -Xmx256m) on free loopback ports, plus nginx with WebDAV PUT when
@@ -15,12 +15,18 @@
 # netty-tcnative, and --tls-engine jdk), s3proxy's Jetty with a
 # PKCS#12 key store, nginx with ssl; put-*/get-* only. --sse adds Coffer plain with
 # x-amz-server-side-encryption: AES256 on every write (SSE-S3); put-*/get-* only.
+# --postgres URL adds Coffer with its metadata in that PostgreSQL database (emptied first: every
+# table of its public schema is dropped; a URL without query parameters), one node on its own
+# data dir; --nodes N (N > 1, needs
+# nginx) adds N nodes on one data dir and the same database behind an nginx round-robin load
+# balancer, and one node behind the same kind of balancer, so that the balancer's own cost is
+# measured apart from the nodes'.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 
 S3PROXY_VERSION="${S3PROXY_VERSION:-4.1.0}"
-rounds=3 duration=15s warmup=3s nginx=auto quick=0 tls=0 sse=0
+rounds=3 duration=15s warmup=3s nginx=auto quick=0 tls=0 sse=0 postgres="" nodes=1
 workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart,mixed"
 results="$repo/target/bench-results/$(date -u +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
@@ -34,7 +40,9 @@ while [ $# -gt 0 ]; do
     --no-nginx) nginx=off ;;
     --tls) tls=1 ;;
     --sse) sse=1 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --postgres) postgres="$2"; shift ;;
+    --nodes) nodes="$2"; shift ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -148,6 +156,71 @@ CONF
   nginx_pid=$!; pids+=("$nginx_pid")
 fi
 
+# PostgreSQL: one node on its own data dir; with --nodes, N nodes on one data dir behind an nginx
+# load balancer, and one node behind another (the balancer's own cost, measured apart).
+reset_postgres() { # drops every table of the database's public schema
+  psql -q "$postgres" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' >/dev/null
+}
+start_balancer() { # name port upstream-ports...: an nginx round-robin proxy on port
+  local name="$1" port="$2" servers=""; shift 2
+  for p in "$@"; do servers+="server 127.0.0.1:$p; "; done
+  mkdir -p "$work/$name/logs" "$work/$name/tmp"
+  cat >"$work/$name/nginx.conf" <<CONF
+$user_line
+worker_processes auto;
+pid $work/$name/nginx.pid;
+error_log $work/$name/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_max_body_size 0;
+  client_body_temp_path $work/$name/tmp;
+  proxy_temp_path $work/$name/tmp;
+  fastcgi_temp_path $work/$name/tmp;
+  uwsgi_temp_path $work/$name/tmp;
+  scgi_temp_path $work/$name/tmp;
+  upstream nodes { $servers keepalive 64; }
+  server {
+    listen 127.0.0.1:$port;
+    location / {
+      proxy_pass http://nodes;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_request_buffering off;
+      proxy_buffering off;
+    }
+  }
+}
+CONF
+  "$(command -v nginx || echo /usr/sbin/nginx)" -p "$work/$name" -e "$work/$name/logs/error.log" \
+    -c "$work/$name/nginx.conf" -g 'daemon off;' >"$results/$name.log" 2>&1 &
+  pids+=("$!")
+}
+if [ -n "$postgres" ]; then
+  reset_postgres
+  start_coffer "$work/cofferpg" "$results/cofferpg.log" --metadata "$postgres" --node-id pg1
+  pids+=("$coffer_pid"); cofferpg_pid=$coffer_pid; cofferpg_port=$coffer_port
+  wait_http "http://127.0.0.1:$cofferpg_port/coffer/health/ready"
+  if [ "$nodes" -gt 1 ]; then
+    [ "$nginx" = on ] || { echo "compare.sh: --nodes needs nginx" >&2; exit 2; }
+    user_line=""; [ "$(id -u)" = 0 ] && user_line="user root;"
+    node_ports=()
+    cluster_db="${postgres##*/}_cluster" # the URL's database name, with a suffix
+    psql -q "$postgres" -c "DROP DATABASE IF EXISTS $cluster_db WITH (FORCE)" -c "CREATE DATABASE $cluster_db" >/dev/null
+    for i in $(seq 1 "$nodes"); do
+      start_coffer "$work/cluster" "$results/cluster-$i.log" --metadata "${postgres%/*}/$cluster_db" --node-id "node$i"
+      pids+=("$coffer_pid"); node_ports+=("$coffer_port"); cluster_pids+=("$coffer_pid")
+      # one at a time: the first creates the schema and the admin credential
+      wait_http "http://127.0.0.1:$coffer_port/coffer/health/ready"
+    done
+    cluster_port=$(free_port); start_balancer lbn "$cluster_port" "${node_ports[@]}"
+    lb1_port=$(free_port); start_balancer lb1 "$lb1_port" "$cofferpg_port"
+    wait_http "http://127.0.0.1:$cluster_port/coffer/health/ready"
+    wait_http "http://127.0.0.1:$lb1_port/coffer/health/ready"
+  fi
+fi
+
 wait_http "http://127.0.0.1:$coffer_plain_port/coffer/health/ready"
 wait_http "http://127.0.0.1:$s3proxy_port/"
 [ -n "$nginx_pid" ] && wait_http "http://127.0.0.1:$nginx_port/"
@@ -178,6 +251,8 @@ servers=(coffer s3proxy)
 [ "$tls" = 1 ] && servers+=(s3proxytls)
 [ "$tls" = 1 ] && [ -n "$nginx_pid" ] && servers+=(nginxtls)
 [ "$sse" = 1 ] && servers+=(coffersse)
+[ -n "$postgres" ] && servers+=(cofferpg)
+[ -n "${cluster_port:-}" ] && servers+=(cofferpglb cofferpgn)
 tls_args=(--ca-cert "$certs/ca.pem")
 run_on() { # server round workload
   local server="$1" round="$2" workload="$3" object=no
@@ -190,6 +265,9 @@ run_on() { # server round workload
     cofferjdk) [ $object = yes ] && bench cofferjdk "https://127.0.0.1:$cofferjdk_port" "$round" "$workload" "${tls_args[@]}" ;;
     s3proxytls) [ $object = yes ] && bench s3proxytls "https://127.0.0.1:$s3proxy_tls_port" "$round" "$workload" "${tls_args[@]}" ;;
     nginxtls) [ $object = yes ] && bench nginxtls "https://127.0.0.1:$nginx_tls_port" "$round" "$workload" --plain-http "${tls_args[@]}" ;;
+    cofferpg) bench cofferpg "http://127.0.0.1:$cofferpg_port" "$round" "$workload" ;;
+    cofferpglb) bench cofferpglb "http://127.0.0.1:$lb1_port" "$round" "$workload" ;;
+    cofferpgn) bench cofferpgn "http://127.0.0.1:$cluster_port" "$round" "$workload" ;;
     coffersse) [ $object = yes ] && bench coffersse "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" --sse AES256 ;;
   esac
   return 0
@@ -211,5 +289,6 @@ fi
 python3 "$here/summarize.py" "$results" \
   --rss coffer="$(peak_rss_kib "$coffer_plain_pid")" --rss s3proxy="$(peak_rss_kib "$s3proxy_pid")" \
   ${coffertls_pid:+--rss coffertls="$(peak_rss_kib "$coffertls_pid")"} \
+  ${cofferpg_pid:+--rss cofferpg="$(peak_rss_kib "$cofferpg_pid")"} \
   --rss nginx="$nginx_rss" --nginx "$nginx" --rounds "$rounds" --duration "$duration" --quick "$quick"
 echo "results in $results" >&2

@@ -71,6 +71,12 @@ SECTIONS = [
     ("Encryption at rest (`--sse`: SSE-S3 on every write)",
      [("coffer", "Coffer plain"), ("coffersse", "Coffer SSE-S3")],
      [("SSE-S3/plain", "coffersse", "coffer")]),
+    ("Metadata on PostgreSQL (`--postgres`, `--nodes`)",
+     [("coffer", "Coffer on SQLite"), ("cofferpg", "one node on PostgreSQL"),
+      ("cofferpglb", "one node behind nginx"), ("cofferpgn", "N nodes behind nginx")],
+     [("PostgreSQL/SQLite", "cofferpg", "coffer"),
+      ("balancer hop (1 node)", "cofferpglb", "cofferpg"),
+      ("N nodes/1 node (both behind nginx)", "cofferpgn", "cofferpglb")]),
 ]
 
 
