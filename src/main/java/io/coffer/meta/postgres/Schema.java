@@ -60,6 +60,8 @@ final class Schema {
     // ---- objects (B): buckets, objects, versions, segments, inline bodies, uploads, parts
     // ---- notifications (C): targets, rules, outbox, change feed
     // ---- several nodes (D): leases, released blobs
+    all.addAll(LeaseSql.DDL);
+    all.addAll(ReleasedBlobSql.DDL);
     return all;
   }
 }
