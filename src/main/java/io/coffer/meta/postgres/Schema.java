@@ -58,6 +58,7 @@ final class Schema {
     List<String> all = new ArrayList<>();
     // ---- core (A): credentials, policies, groups, KMS keys, presigned URLs, counters, lifecycle
     // ---- objects (B): buckets, objects, versions, segments, inline bodies, uploads, parts
+    all.addAll(ObjectTables.DDL);
     // ---- notifications (C): targets, rules, outbox, change feed
     // ---- several nodes (D): leases, released blobs
     return all;
