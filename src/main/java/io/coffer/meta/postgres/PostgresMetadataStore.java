@@ -649,6 +649,6 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public Stats stats(Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> StatsSql.stats(tx, now));
   }
 }
