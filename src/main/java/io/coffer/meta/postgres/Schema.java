@@ -59,6 +59,7 @@ final class Schema {
     // ---- core (A): credentials, policies, groups, KMS keys, presigned URLs, counters, lifecycle
     // ---- objects (B): buckets, objects, versions, segments, inline bodies, uploads, parts
     // ---- notifications (C): targets, rules, outbox, change feed
+    all.addAll(NotificationTables.DDL);
     // ---- several nodes (D): leases, released blobs
     return all;
   }
