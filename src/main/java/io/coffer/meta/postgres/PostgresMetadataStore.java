@@ -11,10 +11,12 @@ import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketEncryption;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
+import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
+import io.coffer.model.ErrorCode;
 import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.KmsKey;
@@ -51,6 +53,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -67,10 +70,12 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresMetadataStore implements MetadataStore {
   private final Db db;
   private final String nodeId;
+  private final ChangeFeed feed;
 
-  private PostgresMetadataStore(Db db, String nodeId) {
+  private PostgresMetadataStore(Db db, String nodeId, ChangeFeed feed) {
     this.db = db;
     this.nodeId = nodeId;
+    this.feed = feed;
   }
 
   /**
@@ -81,14 +86,23 @@ public final class PostgresMetadataStore implements MetadataStore {
    * @param nodeId this node's identity (leases, logs)
    */
   public static PostgresMetadataStore open(String url, @Nullable String password, String nodeId) {
-    Db db = Db.connect(PostgresUrl.parse(url, password), nodeId);
+    return open(url, password, nodeId, ChangeFeed.BACKSTOP);
+  }
+
+  /** As {@link #open(String, String, String)}, with the change feed's backstop period (tests). */
+  static PostgresMetadataStore open(
+      String url, @Nullable String password, String nodeId, java.time.Duration backstop) {
+    PostgresUrl where = PostgresUrl.parse(url, password);
+    Db db = Db.connect(where, nodeId);
     try {
       Schema.migrate(db);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    return new PostgresMetadataStore(db, nodeId);
+    ChangeFeed feed = new ChangeFeed(where, db, nodeId, backstop);
+    feed.start();
+    return new PostgresMetadataStore(db, nodeId, feed);
   }
 
   String nodeId() {
@@ -97,6 +111,8 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public void close() {
+    feed.close();
+    NotificationStore.forgetListeners(db);
     db.close();
   }
 
@@ -461,62 +477,75 @@ public final class PostgresMetadataStore implements MetadataStore {
       String id,
       @Nullable NotificationConfiguration configuration,
       @Nullable EventDraft testEvent) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.setBucketNotification(db, name, id, configuration, testEvent);
+    return findBucket(name)
+        .filter(b -> b.id().equals(id))
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
   }
 
   @Override
   public void createNotificationTarget(NotificationTarget target) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.createTarget(db, target);
   }
 
   @Override
   public NotificationTarget updateNotificationTarget(String id, String config) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.updateTarget(db, id, config);
   }
 
   @Override
   public void deleteNotificationTarget(String id) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.deleteTarget(db, id);
   }
 
   @Override
   public Optional<NotificationTarget> findNotificationTarget(String id) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.findTarget(db, id);
   }
 
   @Override
   public List<NotificationTarget> listNotificationTargets() {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.listTargets(db);
   }
 
   @Override
   public List<String> bucketsNotifying(String targetId) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.bucketsNotifying(db, targetId);
   }
 
   @Override
   public void setOutboxLimit(long eventsPerTarget) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.setOutboxLimit(db, eventsPerTarget);
   }
 
   @Override
   public List<OutboxEvent> queuedEvents(String targetId, int limit) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.queuedEvents(db, targetId, limit);
   }
 
   @Override
   public void removeQueuedEvents(String targetId, List<Long> seqs) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.removeQueuedEvents(db, targetId, seqs);
   }
 
   @Override
   public OutboxStats outboxStats(String targetId) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.outboxStats(db, targetId);
   }
 
   @Override
   public void setEventListener(@Nullable Consumer<ObjectEvent> listener) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.setEventListener(db, listener);
+  }
+
+  @Override
+  public void setListenedBuckets(Set<String> buckets) {
+    NotificationStore.setListenedBuckets(db, buckets);
+  }
+
+  /** The store's own caches hear of every change through here (B's bucket references). */
+  void subscribeToChanges(Consumer<StoreChange> cache) {
+    db.changes.subscribe(cache);
   }
 
   // ---- the built-in key store (SSE-KMS) (A) ----
@@ -604,7 +633,7 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public void setChangeListener(@Nullable Consumer<StoreChange> listener) {
-    throw new UnsupportedOperationException("not yet");
+    db.changes.setListener(listener); // (C)
   }
 
   // ---- listings (L) ----
