@@ -613,22 +613,22 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public boolean holdLease(String name, String holder, java.time.Duration ttl) {
-    throw new UnsupportedOperationException("not yet");
+    return LeaseSql.hold(db, name, holder, ttl);
   }
 
   @Override
   public void releaseLease(String name, String holder) {
-    throw new UnsupportedOperationException("not yet");
+    LeaseSql.release(db, name, holder);
   }
 
   @Override
   public List<ReleasedBlob> releasedBlobs(Instant before, int limit) {
-    throw new UnsupportedOperationException("not yet");
+    return ReleasedBlobSql.releasedBefore(db, before, limit);
   }
 
   @Override
   public void forgetReleasedBlobs(List<ReleasedBlob> blobs) {
-    throw new UnsupportedOperationException("not yet");
+    ReleasedBlobSql.forget(db, blobs);
   }
 
   @Override

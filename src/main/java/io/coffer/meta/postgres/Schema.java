@@ -63,6 +63,8 @@ final class Schema {
     // ---- notifications (C): targets, rules, outbox, change feed
     all.addAll(NotificationTables.DDL);
     // ---- several nodes (D): leases, released blobs
+    all.addAll(LeaseSql.DDL);
+    all.addAll(ReleasedBlobSql.DDL);
     return all;
   }
 }
