@@ -1,6 +1,10 @@
 package io.coffer.meta.postgres;
 
 import io.coffer.meta.MetadataStore;
+import io.coffer.meta.sqlite.AccessColumns;
+import io.coffer.meta.sqlite.FeatureColumns;
+import io.coffer.meta.sqlite.Json;
+import io.coffer.meta.sqlite.Keys;
 import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
@@ -233,100 +237,119 @@ public final class PostgresMetadataStore implements MetadataStore {
       Instant now,
       boolean objectLock,
       BucketAccess access) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.create(tx, name, ownerId, region, now, objectLock, access));
   }
 
   @Override
   public Bucket setBucketPolicy(String name, String id, @Nullable String policy) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.POLICY, policy);
   }
 
   @Override
   public Bucket setBucketAcl(String name, String id, @Nullable Acl acl) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.ACL, AccessColumns.encode(acl));
   }
 
   @Override
   public Bucket setObjectOwnership(String name, String id, @Nullable ObjectOwnership ownership) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(
+        name,
+        id,
+        BucketSql.SettingColumn.OBJECT_OWNERSHIP,
+        ownership == null ? null : ownership.awsName());
   }
 
   @Override
   public boolean hasOwnershipControls(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketSql.hasOwnershipControls(tx, name));
   }
 
   @Override
   public Bucket setPublicAccessBlock(String name, String id, @Nullable PublicAccessBlock block) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(
+        name, id, BucketSql.SettingColumn.PUBLIC_ACCESS_BLOCK, AccessColumns.encode(block));
   }
 
   @Override
   public Bucket setBucketTags(String name, String id, Map<String, String> tags) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.TAGS, Json.encode(tags));
   }
 
   @Override
   public Bucket setBucketCors(String name, String id, @Nullable CorsConfiguration cors) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.CORS, FeatureColumns.encode(cors));
   }
 
   @Override
   public Bucket setBucketLifecycle(
       String name, String id, @Nullable LifecycleConfiguration lifecycle) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.LIFECYCLE, FeatureColumns.encode(lifecycle));
   }
 
   @Override
   public Bucket setBucketQuota(String name, String id, @Nullable Long quotaBytes) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.QUOTA_BYTES, quotaBytes);
   }
 
   @Override
   public Bucket setBucketEncryption(String name, String id, @Nullable BucketEncryption encryption) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(
+        name, id, BucketSql.SettingColumn.ENCRYPTION, FeatureColumns.encode(encryption));
+  }
+
+  private Bucket setColumn(
+      String name, String id, BucketSql.SettingColumn column, @Nullable Object value) {
+    return db.write(tx -> BucketSql.setColumn(tx, name, id, column, value));
   }
 
   @Override
   public Bucket setVersioning(String name, String id, Versioning versioning) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.setVersioning(tx, name, id, versioning));
   }
 
   @Override
   public Bucket setObjectLock(String name, String id, @Nullable DefaultRetention defaultRetention) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.setObjectLock(tx, name, id, defaultRetention));
   }
 
   @Override
   public Optional<Bucket> findBucket(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketSql.find(tx, name));
   }
 
   @Override
   public Optional<BucketRef> findBucketRef(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketSql.ref(tx, name));
   }
 
   @Override
   public List<Part> deleteBucket(String name, String id) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.delete(tx, name, id));
   }
 
   // ---- objects (B) ----
 
   @Override
   public Optional<ObjectMeta> findObject(String bucket, String key) {
-    throw new UnsupportedOperationException("not yet");
+    byte[] k = Keys.utf8(key);
+    return db.read(tx -> ObjectSql.find(tx, bucket, k));
   }
 
   @Override
   public Optional<KeyVersion> findVersion(String bucket, String key, @Nullable String versionId) {
-    throw new UnsupportedOperationException("not yet");
+    byte[] k = Keys.utf8(key);
+    // Most reads find the current version in one statement; otherwise a version may move between
+    // the two tables meanwhile, so both are read in one snapshot.
+    Optional<ObjectMeta> current = db.read(tx -> ObjectSql.find(tx, bucket, k));
+    if (current.isPresent() && (versionId == null || current.get().versionId().equals(versionId))) {
+      return Optional.of(current.get());
+    }
+    return db.readSnapshot(tx -> Versions.find(tx, bucket, k, versionId));
   }
 
   @Override
   public List<Segment> findSegments(String storageId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> ObjectSql.segments(tx, storageId));
   }
 
   @Override
@@ -335,7 +358,8 @@ public final class PostgresMetadataStore implements MetadataStore {
       ObjectMeta object,
       WritePrecondition precondition,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
+    return db.write(tx -> ObjectSql.put(tx, bucketId, object, pre, event));
   }
 
   @Override
@@ -348,19 +372,23 @@ public final class PostgresMetadataStore implements MetadataStore {
       Instant now,
       boolean bypassGovernance,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
+    return db.write(
+        tx ->
+            ObjectDeletes.delete(
+                tx, bucket, key, versionId, pre, markerVersionId, now, bypassGovernance, event));
   }
 
   @Override
   public ObjectMeta updateLock(
       String bucket, String key, @Nullable String versionId, UnaryOperator<ObjectLock> change) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> VersionSettings.updateLock(tx, bucket, key, versionId, change));
   }
 
   @Override
   public ObjectMeta setObjectAcl(
       String bucket, String key, @Nullable String versionId, @Nullable Acl acl) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> VersionSettings.setAcl(tx, bucket, key, versionId, acl));
   }
 
   @Override
@@ -370,39 +398,39 @@ public final class PostgresMetadataStore implements MetadataStore {
       @Nullable String versionId,
       Map<String, String> tags,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> VersionSettings.setTags(tx, bucket, key, versionId, tags, event));
   }
 
   @Override
   public void forEachReferencedBlob(Consumer<String> sink) {
-    throw new UnsupportedOperationException("not yet");
+    ReferencedBlobs.forEach(db, sink);
   }
 
   // ---- multipart uploads (B) ----
 
   @Override
   public void createUpload(MultipartUpload upload) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> UploadSql.create(tx, upload));
   }
 
   @Override
   public Optional<MultipartUpload> findUpload(String uploadId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> UploadSql.find(tx, uploadId));
   }
 
   @Override
   public Optional<String> putPart(Part part) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> UploadSql.putPart(tx, part));
   }
 
   @Override
   public List<Part> listParts(String uploadId, int afterPartNumber, int maxParts) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> UploadSql.listParts(tx, uploadId, afterPartNumber, maxParts));
   }
 
   @Override
   public List<Part> abortUpload(String uploadId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> UploadSql.abort(tx, uploadId));
   }
 
   @Override
@@ -413,12 +441,15 @@ public final class PostgresMetadataStore implements MetadataStore {
       WritePrecondition precondition,
       Instant forgetBefore,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
+    List<Segment> segs = List.copyOf(segments);
+    return db.write(
+        tx -> UploadCompletion.complete(tx, completion, object, segs, pre, forgetBefore, event));
   }
 
   @Override
   public Optional<CompletedUpload> findCompletedUpload(String uploadId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> UploadCompletion.findCompleted(tx, uploadId));
   }
 
   // ---- lifecycle sweeps (A) ----
@@ -582,22 +613,22 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public boolean holdLease(String name, String holder, java.time.Duration ttl) {
-    throw new UnsupportedOperationException("not yet");
+    return LeaseSql.hold(db, name, holder, ttl);
   }
 
   @Override
   public void releaseLease(String name, String holder) {
-    throw new UnsupportedOperationException("not yet");
+    LeaseSql.release(db, name, holder);
   }
 
   @Override
   public List<ReleasedBlob> releasedBlobs(Instant before, int limit) {
-    throw new UnsupportedOperationException("not yet");
+    return ReleasedBlobSql.releasedBefore(db, before, limit);
   }
 
   @Override
   public void forgetReleasedBlobs(List<ReleasedBlob> blobs) {
-    throw new UnsupportedOperationException("not yet");
+    ReleasedBlobSql.forget(db, blobs);
   }
 
   @Override
@@ -647,6 +678,6 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public Stats stats(Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> StatsSql.stats(tx, now));
   }
 }
