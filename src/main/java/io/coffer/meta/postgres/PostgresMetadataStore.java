@@ -595,12 +595,12 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public ListPage listObjects(ListQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> ObjectListingSql.list(tx, query));
   }
 
   @Override
   public VersionPage listVersions(VersionQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> VersionListingSql.list(tx, query));
   }
 
   @Override
@@ -611,7 +611,10 @@ public final class PostgresMetadataStore implements MetadataStore {
       @Nullable String keyMarker,
       @Nullable String uploadIdMarker,
       int maxUploads) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(
+        tx ->
+            UploadListingSql.list(
+                tx, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
   }
 
   // ---- stats (A) ----
