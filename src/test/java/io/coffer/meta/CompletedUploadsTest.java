@@ -1,9 +1,9 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
-import static io.coffer.meta.sqlite.Fixtures.multipartObject;
-import static io.coffer.meta.sqlite.Fixtures.part;
-import static io.coffer.meta.sqlite.Fixtures.upload;
+import static io.coffer.meta.Fixtures.T0;
+import static io.coffer.meta.Fixtures.multipartObject;
+import static io.coffer.meta.Fixtures.part;
+import static io.coffer.meta.Fixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +20,6 @@ import io.coffer.model.StoredChecksum;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,23 +30,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Completed uploads are remembered (for retried completions) in the completion's transaction. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
 class CompletedUploadsTest {
+  @Parameter Stores.Kind kind;
+  Stores stores;
   static final Duration DAY = Duration.ofDays(1);
   @TempDir Path dir;
-  SqliteMetadataStore store;
+  MetadataStore store;
 
   @BeforeEach
   void open() {
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), true);
+    stores = Stores.create(kind, dir);
+    store = stores.open(true);
     Credential alice = store.createCredential("AKALICE", "secret", "alice", T0);
     store.createBucket("b", alice.id(), "us-east-1", T0, false);
   }
 
   @AfterEach
   void close() {
-    store.close();
+    stores.close();
   }
 
   /** Creates an upload with one part and completes it at {@code at}. */
@@ -121,8 +128,8 @@ class CompletedUploadsTest {
             T0.minus(DAY),
             null);
     assertThat(retry.upload()).isEqualTo(completion("u1", "k", "fp", T0));
-    assertThat(retry.replaced().releasedBlobs()).isEmpty();
-    assertThat(retry.unusedPartBlobs()).isEmpty();
+    assertThat(Fixtures.released(store, retry.replaced().releasedBlobs(), retry.unusedPartBlobs()))
+        .isEmpty();
     assertThat(Fixtures.storageId(store.findObject("b", "k").orElseThrow())).isEqualTo("m-u1");
     assertThat(store.stats(T0).objects()).isEqualTo(1);
     // another part list, or another key, finds the upload gone
@@ -183,25 +190,11 @@ class CompletedUploadsTest {
     assertThat(rows()).isZero();
   }
 
-  @Test
-  void aVersionThreeDatabaseGetsTheTable() throws Exception {
-    store.close();
-    Path db = dir.resolve("meta.db");
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = raw.createStatement()) {
-      SchemaDowngrade.toVersion4(s);
-      s.execute("DROP TABLE completed_uploads");
-      s.execute("PRAGMA user_version = 3");
-    }
-    store = SqliteMetadataStore.open(db, true);
-    completeOne("u1", "k", "fp", T0);
-    assertThat(store.findCompletedUpload("u1")).isPresent();
-  }
-
   private long rows() throws Exception {
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("meta.db"));
+    try (Connection raw = stores.raw();
         Statement s = raw.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM completed_uploads")) {
+      rs.next();
       return rs.getLong(1);
     }
   }

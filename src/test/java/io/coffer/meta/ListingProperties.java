@@ -1,7 +1,7 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
-import static io.coffer.meta.sqlite.Fixtures.UTF8_ORDER;
+import static io.coffer.meta.Fixtures.T0;
+import static io.coffer.meta.Fixtures.UTF8_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Credential;
@@ -27,15 +27,18 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Listings (objects and uploads) against a TreeMap model in UTF-8 byte order: random keys with
  * multi-byte and supplementary characters, random prefixes, delimiters, markers and page sizes,
  * paged to the end.
  */
-class ListingPropertyTest {
+abstract class ListingProperties {
+  /** The store the properties run against (one subclass per kind). */
+  abstract Stores.Kind kind();
+
   /** Tokens that keys are made of; U+FF61 and U+1F600 order differently in UTF-16 and UTF-8. */
   private static final List<String> TOKENS =
       List.of(
@@ -45,21 +48,24 @@ class ListingPropertyTest {
   private static final List<String> DELIMITERS =
       List.of("/", "/", "/", "//", "a", "😀", "/a", "é", ".");
 
-  private static Path dir;
-  private static SqliteMetadataStore store;
-  private static Credential owner;
+  private Path dir;
+  private Stores stores;
+  private MetadataStore store;
+  private Credential owner;
   private static final AtomicInteger buckets = new AtomicInteger();
 
-  @BeforeContainer
-  static void open() throws IOException {
+  /** One store for all tries of a property (each try makes its own bucket). */
+  @BeforeProperty
+  void open() throws IOException {
     dir = Files.createTempDirectory("coffer-listing");
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
+    stores = Stores.create(kind(), dir);
+    store = stores.open(false);
     owner = store.createCredential("AK", "SK", "owner", T0);
   }
 
-  @AfterContainer
-  static void close() throws IOException {
-    store.close();
+  @AfterProperty
+  void close() throws IOException {
+    stores.close();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -256,29 +262,5 @@ class ListingPropertyTest {
       }
       assertThat(actual).isEqualTo(expected);
     }
-  }
-
-  @Property(tries = 200)
-  void prefixUpperBoundIsTheLeastStringAbovePrefixRange(
-      @ForAll byte[] prefix, @ForAll byte[] other) {
-    byte[] upper = Keys.prefixUpperBound(prefix);
-    boolean startsWith =
-        other.length >= prefix.length
-            && Keys.compare(java.util.Arrays.copyOf(other, prefix.length), prefix) == 0;
-    if (upper == Keys.INFINITY) {
-      assertThat(prefix.length == 0 || allFf(prefix)).isTrue();
-    } else {
-      assertThat(Keys.compare(other, upper) < 0 && Keys.compare(other, prefix) >= 0)
-          .isEqualTo(startsWith);
-    }
-  }
-
-  private static boolean allFf(byte[] b) {
-    for (byte x : b) {
-      if (x != (byte) 0xFF) {
-        return false;
-      }
-    }
-    return true;
   }
 }

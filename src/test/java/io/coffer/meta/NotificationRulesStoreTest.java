@@ -1,8 +1,8 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
-import static io.coffer.meta.sqlite.NotificationStoreTest.rule;
-import static io.coffer.meta.sqlite.NotificationStoreTest.target;
+import static io.coffer.meta.Fixtures.T0;
+import static io.coffer.meta.NotificationStoreTest.rule;
+import static io.coffer.meta.NotificationStoreTest.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,30 +25,38 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A bucket's notification configuration and the targets it names, in the store: set, refused,
  * removed (with the bucket too), the test events it queues; targets created, changed and deleted
  * unless in use. The events of writes are NotificationStoreTest's.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
 class NotificationRulesStoreTest {
+  @Parameter Stores.Kind kind;
+  Stores stores;
   static final EventDraft PUT = NotificationStoreTest.PUT;
 
   @TempDir Path dir;
-  SqliteMetadataStore store;
+  MetadataStore store;
   long owner;
   Bucket bucket;
 
   @BeforeEach
   void open() {
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
+    stores = Stores.create(kind, dir);
+    store = stores.open(false);
     owner = store.createCredential("AK", "SK", "u", T0).id();
     bucket = store.createBucket("b", owner, "r", T0, false);
   }
 
   @AfterEach
   void close() {
-    store.close();
+    stores.close();
   }
 
   void configure(NotificationRule... rules) {

@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +27,6 @@ import io.coffer.model.WritePrecondition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -53,7 +52,9 @@ import net.jqwik.api.Property;
  * the current objects, the counters (objects = keys whose current version is an object, bytes =
  * every object version), and every blob written is either referenced or was released exactly once.
  */
-class VersionedCountersPropertyTest {
+abstract class VersionedCountersProperties {
+  /** The store the properties run against (one subclass per kind). */
+  abstract Stores.Kind kind();
 
   /** A version in the model; blobs is what the store must release when it is removed for good. */
   private record V(String versionId, boolean marker, long size, List<String> blobs) {}
@@ -62,7 +63,7 @@ class VersionedCountersPropertyTest {
   void versionedCountersMatchRecountAndBlobsAreAccountedFor(@ForAll long seed) throws Exception {
     Path dir = Files.createTempDirectory("coffer-vcounters");
     try {
-      new Run(dir.resolve("meta.db"), new Random(seed)).run();
+      new Run(Stores.create(kind(), dir), new Random(seed)).run();
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -73,7 +74,7 @@ class VersionedCountersPropertyTest {
   }
 
   private static final class Run {
-    private final Path db;
+    private final Stores stores;
     private final Random rnd;
     private final List<String> buckets = List.of("v1", "v2");
     private final Map<String, Versioning> versioning = new HashMap<>();
@@ -86,8 +87,8 @@ class VersionedCountersPropertyTest {
     private long idSeq;
     private int blobSeq;
 
-    Run(Path db, Random rnd) {
-      this.db = db;
+    Run(Stores stores, Random rnd) {
+      this.stores = stores;
       this.rnd = rnd;
     }
 
@@ -100,7 +101,7 @@ class VersionedCountersPropertyTest {
     }
 
     void run() throws SQLException {
-      SqliteMetadataStore store = SqliteMetadataStore.open(db, false);
+      MetadataStore store = stores.open(false);
       try {
         Credential c = store.createCredential("AK", "SK", "u", T0);
         for (String b : buckets) {
@@ -127,11 +128,11 @@ class VersionedCountersPropertyTest {
         check(store);
         drain(store);
       } finally {
-        store.close();
+        stores.close();
       }
     }
 
-    private void toggle(SqliteMetadataStore store, String bucket) {
+    private void toggle(MetadataStore store, String bucket) {
       Versioning next =
           versioning.get(bucket) == Versioning.ENABLED ? Versioning.SUSPENDED : Versioning.ENABLED;
       Bucket b = store.setVersioning(bucket, Fixtures.idOf(store, bucket), next);
@@ -146,7 +147,7 @@ class VersionedCountersPropertyTest {
           : KeyVersion.NULL_VERSION;
     }
 
-    private void put(SqliteMetadataStore store, String bucket, String key) {
+    private void put(MetadataStore store, String bucket, String key) {
       long size = rnd.nextInt(1000);
       String offered = nextVersionId(); // the store keeps it only when versioning is enabled
       ObjectMeta o;
@@ -167,18 +168,20 @@ class VersionedCountersPropertyTest {
           versioning.get(bucket) == Versioning.ENABLED ? offered : KeyVersion.NULL_VERSION;
       assertThat(w.object().versionId()).isEqualTo(expectedId);
       List<String> expectedRelease = addVersion(bucket, key, new V(expectedId, false, size, blobs));
-      assertThat(w.replaced().releasedBlobs()).containsExactlyInAnyOrderElementsOf(expectedRelease);
-      released.addAll(w.replaced().releasedBlobs());
+      List<String> rel = Fixtures.released(store, w.replaced().releasedBlobs());
+      assertThat(rel).containsExactlyInAnyOrderElementsOf(expectedRelease);
+      released.addAll(rel);
     }
 
-    private void completeUpload(SqliteMetadataStore store, String bucket, String key) {
+    private void completeUpload(MetadataStore store, String bucket, String key) {
       String uploadId = "up" + blobSeq++;
       store.createUpload(Fixtures.upload(uploadId, bucket, key));
       int parts = 1 + rnd.nextInt(3);
       for (int n = 1; n <= parts; n++) {
         String blob = "p" + blobSeq++;
         created.add(blob);
-        assertThat(store.putPart(Fixtures.part(uploadId, n, blob, 1 + rnd.nextInt(100)))).isEmpty();
+        Part part = Fixtures.part(uploadId, n, blob, 1 + rnd.nextInt(100));
+        assertThat(Fixtures.released(store, store.putPart(part).stream().toList())).isEmpty();
       }
       List<Segment> segments = new ArrayList<>();
       List<String> used = new ArrayList<>();
@@ -199,12 +202,13 @@ class VersionedCountersPropertyTest {
                   bucket, key, "m" + blobSeq++, size, "e-" + segments.size(), segments.size())
               .withVersion(versionId);
       Completed done = Fixtures.complete(store, uploadId, o, segments, WritePrecondition.NONE);
-      assertThat(done.unusedPartBlobs()).containsExactlyInAnyOrderElementsOf(unused);
-      released.addAll(done.unusedPartBlobs());
       List<String> expectedRelease = addVersion(bucket, key, new V(versionId, false, size, used));
-      assertThat(done.replaced().releasedBlobs())
-          .containsExactlyInAnyOrderElementsOf(expectedRelease);
-      released.addAll(done.replaced().releasedBlobs());
+      List<String> rel =
+          Fixtures.released(store, done.replaced().releasedBlobs(), done.unusedPartBlobs());
+      assertThat(rel)
+          .containsExactlyInAnyOrderElementsOf(
+              java.util.stream.Stream.concat(unused.stream(), expectedRelease.stream()).toList());
+      released.addAll(rel);
     }
 
     /**
@@ -227,23 +231,24 @@ class VersionedCountersPropertyTest {
       return gone;
     }
 
-    private void deleteWithoutVersion(SqliteMetadataStore store, String bucket, String key) {
+    private void deleteWithoutVersion(MetadataStore store, String bucket, String key) {
       String markerId = nextVersionId();
       Deleted d =
           store.deleteObject(
               bucket, key, null, WritePrecondition.NONE, markerId, Instant.EPOCH, false, null);
       List<V> versions = versionsOf(bucket, key);
+      List<String> rel = Fixtures.released(store, d.removed().releasedBlobs());
       switch (versioning.get(bucket)) {
         case UNVERSIONED -> {
           List<String> gone = versions.isEmpty() ? List.of() : versions.removeFirst().blobs();
           assertThat(d.deleteMarker()).isFalse();
           assertThat(d.versionId()).isNull();
-          assertThat(d.removed().releasedBlobs()).containsExactlyInAnyOrderElementsOf(gone);
+          assertThat(rel).containsExactlyInAnyOrderElementsOf(gone);
         }
         case ENABLED -> {
           assertThat(d.deleteMarker()).isTrue();
           assertThat(d.versionId()).isEqualTo(markerId);
-          assertThat(d.removed().releasedBlobs()).isEmpty();
+          assertThat(rel).isEmpty();
           addVersion(bucket, key, new V(markerId, true, 0, List.of()));
         }
         case SUSPENDED -> {
@@ -251,13 +256,13 @@ class VersionedCountersPropertyTest {
           assertThat(d.versionId()).isEqualTo(KeyVersion.NULL_VERSION);
           List<String> gone =
               addVersion(bucket, key, new V(KeyVersion.NULL_VERSION, true, 0, List.of()));
-          assertThat(d.removed().releasedBlobs()).containsExactlyInAnyOrderElementsOf(gone);
+          assertThat(rel).containsExactlyInAnyOrderElementsOf(gone);
         }
       }
-      released.addAll(d.removed().releasedBlobs());
+      released.addAll(rel);
     }
 
-    private void deleteVersion(SqliteMetadataStore store, String bucket, String key) {
+    private void deleteVersion(MetadataStore store, String bucket, String key) {
       List<V> versions = versionsOf(bucket, key);
       if (versions.isEmpty() || rnd.nextInt(10) == 0) {
         // a well-formed ID no version has: nothing happens
@@ -266,7 +271,7 @@ class VersionedCountersPropertyTest {
             store.deleteObject(
                 bucket, key, unknown, WritePrecondition.NONE, "unused", Instant.EPOCH, false, null);
         assertThat(d.removed().existed()).isFalse();
-        assertThat(d.removed().releasedBlobs()).isEmpty();
+        assertThat(Fixtures.released(store, d.removed().releasedBlobs())).isEmpty();
         return;
       }
       // favour the current version, which makes the next newest current
@@ -284,11 +289,12 @@ class VersionedCountersPropertyTest {
               null);
       assertThat(d.versionId()).isEqualTo(victim.versionId());
       assertThat(d.deleteMarker()).isEqualTo(victim.marker());
-      assertThat(d.removed().releasedBlobs()).containsExactlyInAnyOrderElementsOf(victim.blobs());
-      released.addAll(d.removed().releasedBlobs());
+      List<String> rel = Fixtures.released(store, d.removed().releasedBlobs());
+      assertThat(rel).containsExactlyInAnyOrderElementsOf(victim.blobs());
+      released.addAll(rel);
     }
 
-    private void check(SqliteMetadataStore store) throws SQLException {
+    private void check(MetadataStore store) throws SQLException {
       long objectsTotal = 0;
       long bytesTotal = 0;
       for (String b : buckets) {
@@ -369,7 +375,7 @@ class VersionedCountersPropertyTest {
       Stats stats = store.stats(T0);
       assertThat(stats.objects()).isEqualTo(objectsTotal);
       assertThat(stats.totalStorage()).isEqualTo(bytesTotal);
-      try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
+      try (Connection raw = stores.raw();
           Statement s = raw.createStatement()) {
         assertThat(stats.objects()).isEqualTo(Fixtures.single(s, "SELECT count(*) FROM objects"));
         assertThat(stats.totalStorage())
@@ -378,19 +384,24 @@ class VersionedCountersPropertyTest {
                     s,
                     "SELECT (SELECT coalesce(sum(size), 0) FROM objects)"
                         + " + (SELECT coalesce(sum(size), 0) FROM object_versions)"));
-        // every inline body belongs to exactly one version: none leaked, none shared
-        assertThat(Fixtures.single(s, "SELECT count(*) FROM inline_bodies"))
-            .isEqualTo(
-                Fixtures.single(
-                    s,
-                    "SELECT (SELECT count(*) FROM objects WHERE inline_id IS NOT NULL)"
-                        + " + (SELECT count(*) FROM object_versions WHERE inline_id IS NOT NULL)"))
-            .isEqualTo(
-                Fixtures.single(
-                    s,
-                    "SELECT count(DISTINCT inline_id) FROM (SELECT inline_id FROM objects"
-                        + " UNION ALL SELECT inline_id FROM object_versions)"
-                        + " WHERE inline_id IS NOT NULL"));
+      }
+      if (stores.isSqlite()) { // PostgreSQL keeps an inline body in its version's row
+        try (Connection raw = stores.raw();
+            Statement s = raw.createStatement()) {
+          // every inline body belongs to exactly one version: none leaked, none shared
+          assertThat(Fixtures.single(s, "SELECT count(*) FROM inline_bodies"))
+              .isEqualTo(
+                  Fixtures.single(
+                      s,
+                      "SELECT (SELECT count(*) FROM objects WHERE inline_id IS NOT NULL) + (SELECT"
+                          + " count(*) FROM object_versions WHERE inline_id IS NOT NULL)"))
+              .isEqualTo(
+                  Fixtures.single(
+                      s,
+                      "SELECT count(DISTINCT inline_id) FROM (SELECT inline_id FROM objects"
+                          + " UNION ALL SELECT inline_id FROM object_versions)"
+                          + " WHERE inline_id IS NOT NULL"));
+        }
       }
 
       // every blob is referenced xor released, never released twice
@@ -405,7 +416,7 @@ class VersionedCountersPropertyTest {
     }
 
     /** Deletes every version of every key for good, then the buckets: everything is released. */
-    private void drain(SqliteMetadataStore store) {
+    private void drain(MetadataStore store) {
       for (String b : buckets) {
         if (!model.get(b).isEmpty()) {
           assertThatThrownBy(() -> Fixtures.deleteBucket(store, b))
@@ -417,22 +428,21 @@ class VersionedCountersPropertyTest {
         do {
           page = store.listVersions(new VersionQuery(b, "", null, null, null, 1000));
           for (ListedVersion v : page.versions()) {
-            released.addAll(
-                store
-                    .deleteObject(
-                        b,
-                        v.key(),
-                        v.versionId(),
-                        WritePrecondition.NONE,
-                        "unused",
-                        Instant.EPOCH,
-                        false,
-                        null)
-                    .removed()
-                    .releasedBlobs());
+            Deleted d =
+                store.deleteObject(
+                    b,
+                    v.key(),
+                    v.versionId(),
+                    WritePrecondition.NONE,
+                    "unused",
+                    Instant.EPOCH,
+                    false,
+                    null);
+            released.addAll(Fixtures.released(store, d.removed().releasedBlobs()));
           }
         } while (page.truncated());
-        Fixtures.deleteBucket(store, b).forEach(p -> released.add(p.blobId()));
+        released.addAll(
+            Fixtures.released(store, Fixtures.blobsOf(Fixtures.deleteBucket(store, b))));
       }
       assertThat(store.stats(T0)).isEqualTo(new Stats(1, 0, 0, 0, 0, 0));
       List<String> left = new ArrayList<>();

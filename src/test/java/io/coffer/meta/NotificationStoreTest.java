@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,49 +24,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Event notifications in the store: rules matched in the write's transaction, the durable outbox
  * with its bound, sequencers and the live listener (configurations and targets:
  * NotificationRulesStoreTest).
  */
-class NotificationStoreTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
+public class NotificationStoreTest {
+  @Parameter Stores.Kind kind;
+  Stores stores;
   static final EventDraft PUT =
       new EventDraft(EventName.OBJECT_CREATED_PUT, "req-1", "AKIDEXAMPLE", "10.0.0.7");
   static final EventDraft DELETE =
       new EventDraft(EventName.OBJECT_REMOVED_DELETE, "req-2", "AKIDEXAMPLE", "10.0.0.7");
 
   @TempDir Path dir;
-  SqliteMetadataStore store;
+  MetadataStore store;
   long owner;
   Bucket bucket;
 
   @BeforeEach
   void open() {
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
+    stores = Stores.create(kind, dir);
+    store = stores.open(false);
     owner = store.createCredential("AK", "SK", "u", T0).id();
     bucket = store.createBucket("b", owner, "r", T0, false);
   }
 
   @AfterEach
   void close() {
-    store.close();
+    stores.close();
   }
 
-  static NotificationTarget target(String id) {
+  public static NotificationTarget target(String id) {
     return new NotificationTarget(id, TargetType.WEBHOOK, "{\"endpoint\":\"http://h/\"}", T0);
   }
 
-  static NotificationRule rule(
+  public static NotificationRule rule(
       String id, String targetId, String prefix, String suffix, String... events) {
     return new NotificationRule(
         id,
@@ -220,73 +226,6 @@ class NotificationStoreTest {
     assertThat(store.outboxStats("t").queued()).isEqualTo(101);
   }
 
-  /**
-   * A write that fails after changing rows (and after recording its event) makes its group run
-   * again with savepoints: its event is neither queued, nor counted, nor heard; the others' are.
-   */
-  @Test
-  @Timeout(60)
-  void theEventOfAWriteRolledBackAfterChangingRowsIsNeitherQueuedNorHeard() throws Exception {
-    store.createNotificationTarget(target("t"));
-    configure(rule("r", "t", "", "", "s3:ObjectCreated:*"));
-    List<ObjectEvent> heard = new CopyOnWriteArrayList<>();
-    store.setEventListener(heard::add);
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<?> blocker =
-          threads.submit(
-              () ->
-                  store.workers.writeVoid(
-                      c -> {
-                        started.countDown();
-                        try {
-                          release.await();
-                        } catch (InterruptedException e) {
-                          throw new IllegalStateException(e);
-                        }
-                      }));
-      started.await(); // the writer is busy: what follows queues up for one group
-      Future<?> a = threads.submit(() -> put("a", PUT));
-      while (store.workers.queuedWrites() < 1) {
-        Thread.sleep(1);
-      }
-      Future<?> failing =
-          threads.submit(
-              () ->
-                  store.workers.writeVoid(
-                      c -> {
-                        ObjectSql.put(
-                            c,
-                            bucket.id(),
-                            ObjectSql.ObjectRow.of(Fixtures.object("b", "failed", "s", 1, "e")),
-                            WritePrecondition.NONE,
-                            PUT);
-                        throw new CofferException(ErrorCode.INVALID_PART);
-                      }));
-      while (store.workers.queuedWrites() < 2) {
-        Thread.sleep(1);
-      }
-      Future<?> c = threads.submit(() -> put("c", PUT));
-      while (store.workers.queuedWrites() < 3) {
-        Thread.sleep(1);
-      }
-      release.countDown();
-      blocker.get();
-      a.get();
-      c.get();
-      assertThatThrownBy(failing::get).hasCauseInstanceOf(CofferException.class);
-    }
-    assertThat(store.findObject("b", "failed")).isEmpty();
-    assertThat(queued("t")).extracting(ObjectEvent::key).containsExactly("a", "c");
-    assertThat(store.outboxStats("t").queued()).isEqualTo(2);
-    long deadline = System.currentTimeMillis() + 5000;
-    while (heard.size() < 2 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(heard).extracting(ObjectEvent::key).containsExactly("a", "c");
-  }
-
   @Test
   void deletesReportWhatTheyDid() {
     store.createNotificationTarget(target("t"));
@@ -385,8 +324,7 @@ class NotificationStoreTest {
     put("k", PUT);
     put("k", PUT);
     store.deleteObject("b", "k", null, WritePrecondition.NONE, "m", T0, false, DELETE);
-    store.close();
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
+    store = stores.reopen(store, false);
     put("k", PUT);
     List<String> sequencers = queued("t").stream().map(ObjectEvent::sequencer).toList();
     assertThat(sequencers).hasSize(4).isSorted().doesNotHaveDuplicates();
@@ -436,32 +374,6 @@ class NotificationStoreTest {
     store.removeQueuedEvents("t", page.stream().map(OutboxEvent::seq).toList());
     assertThat(queued("t")).extracting(ObjectEvent::key).containsExactly("k3", "k4");
     assertThat(store.outboxStats("nobody")).isEqualTo(new io.coffer.model.OutboxStats(0, 0, null));
-  }
-
-  /** The store's promise to the hot path: no rules, no extra SQL. */
-  @Test
-  void aPutToABucketWithoutRulesCostsNoExtraStatement() {
-    store.createNotificationTarget(target("t"));
-    Bucket other = store.createBucket("o", owner, "r", T0, false);
-    store.setBucketNotification(
-        "o",
-        other.id(),
-        new NotificationConfiguration(List.of(rule("r", "t", "", "", "s3:ObjectCreated:*"))),
-        null);
-    put("warm-up", PUT);
-    put("warm-up-2", null);
-    long s0 = store.statementCount();
-    put("without-draft", null);
-    long withoutDraft = store.statementCount() - s0;
-    s0 = store.statementCount();
-    put("with-draft", PUT);
-    long withDraft = store.statementCount() - s0;
-    assertThat(withDraft).isEqualTo(withoutDraft);
-    // and with a live listener, the sequencer rides along with the counters' update
-    store.setEventListener(e -> {});
-    s0 = store.statementCount();
-    put("with-listener", PUT);
-    assertThat(store.statementCount() - s0).isEqualTo(withoutDraft);
   }
 
   @Test

@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Bucket;
@@ -13,17 +13,24 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * ListBuckets pagination in the store: keyset pages (after the last name, by prefix, by owner) that
  * together give exactly what one filtered pass over every bucket would.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
 class BucketListingTest {
+  @Parameter Stores.Kind kind;
   @TempDir Path dir;
 
   @Test
   void pagesWalkEachOwnersBucketsByPrefixExactlyOnce() {
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("meta.db"), false)) {
+    try (Stores stores = Stores.create(kind, dir)) {
+      MetadataStore store = stores.open(false);
       Credential alice = store.createCredential("AK1", "SK", "alice", T0);
       Credential bob = store.createCredential("AK2", "SK", "bob", T0);
       Random random = new Random(12);
@@ -60,7 +67,8 @@ class BucketListingTest {
 
   @Test
   void regionFilterAndAPositionBeforeThePrefix() {
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("meta.db"), false)) {
+    try (Stores stores = Stores.create(kind, dir)) {
+      MetadataStore store = stores.open(false);
       Credential c = store.createCredential("AK1", "SK", "u", T0);
       store.createBucket("p-1", c.id(), "us-east-1", T0, false);
       store.createBucket("p-2", c.id(), "mars-1", T0, false);
@@ -79,8 +87,7 @@ class BucketListingTest {
     }
   }
 
-  private static List<String> walk(
-      SqliteMetadataStore store, long owner, String prefix, int pageSize) {
+  private static List<String> walk(MetadataStore store, long owner, String prefix, int pageSize) {
     List<String> seen = new ArrayList<>();
     String after = null;
     while (true) {

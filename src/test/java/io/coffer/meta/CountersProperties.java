@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.meta.MetadataStore.Completed;
@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -39,7 +38,9 @@ import net.jqwik.api.Property;
  * equal a recount of the tables, and every blob ever written is either still referenced or was
  * handed back exactly once.
  */
-class CountersPropertyTest {
+abstract class CountersProperties {
+  /** The store the properties run against (one subclass per kind). */
+  abstract Stores.Kind kind();
 
   @Property(tries = 25)
   void countersMatchRecountAndBlobsAreAccountedFor(@ForAll long seed) throws Exception {
@@ -56,7 +57,6 @@ class CountersPropertyTest {
   }
 
   private void run(Path dir, Random rnd) throws SQLException, IOException {
-    Path db = dir.resolve("meta.db");
     List<String> buckets = List.of("b1", "b2", "b3");
     Set<String> created = new HashSet<>();
     List<String> released = new ArrayList<>();
@@ -64,7 +64,8 @@ class CountersPropertyTest {
     List<String> openUploads = new ArrayList<>();
     Map<String, String> uploadTarget = new HashMap<>();
     int blobSeq = 0;
-    SqliteMetadataStore store = SqliteMetadataStore.open(db, false);
+    Stores stores = Stores.create(kind(), dir);
+    MetadataStore store = stores.open(false);
     try {
       Credential c = store.createCredential("AK", "SK", "u", T0);
       for (String b : buckets) {
@@ -90,7 +91,7 @@ class CountersPropertyTest {
           try {
             Replaced r = Fixtures.put(store, o, pre);
             assertThat(r.existed()).isEqualTo(modelSizes.containsKey(id));
-            released.addAll(r.releasedBlobs());
+            released.addAll(Fixtures.released(store, r.releasedBlobs()));
             modelSizes.put(id, size);
           } catch (CofferException e) {
             assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
@@ -102,7 +103,7 @@ class CountersPropertyTest {
         } else if (op < 50) {
           Replaced r = Fixtures.delete(store, bucket, key, WritePrecondition.NONE).removed();
           assertThat(r.existed()).isEqualTo(modelSizes.containsKey(id));
-          released.addAll(r.releasedBlobs());
+          released.addAll(Fixtures.released(store, r.releasedBlobs()));
           modelSizes.remove(id);
         } else if (op < 60) {
           String uploadId = "up" + blobSeq++;
@@ -113,9 +114,8 @@ class CountersPropertyTest {
           String uploadId = openUploads.get(rnd.nextInt(openUploads.size()));
           String blob = "p" + blobSeq++;
           created.add(blob);
-          store
-              .putPart(Fixtures.part(uploadId, 1 + rnd.nextInt(5), blob, 1 + rnd.nextInt(100)))
-              .ifPresent(released::add);
+          Part part = Fixtures.part(uploadId, 1 + rnd.nextInt(5), blob, 1 + rnd.nextInt(100));
+          released.addAll(Fixtures.released(store, store.putPart(part).stream().toList()));
         } else if (op < 90 && !openUploads.isEmpty()) {
           String uploadId = openUploads.remove(rnd.nextInt(openUploads.size()));
           String target = uploadTarget.get(uploadId);
@@ -123,7 +123,8 @@ class CountersPropertyTest {
           String tk = target.substring(target.indexOf('/') + 1);
           List<Part> parts = store.listParts(uploadId, 0, 100);
           if (parts.isEmpty()) {
-            assertThat(store.abortUpload(uploadId)).isEmpty();
+            assertThat(Fixtures.released(store, Fixtures.blobsOf(store.abortUpload(uploadId))))
+                .isEmpty();
             continue;
           }
           List<Segment> segments = new ArrayList<>();
@@ -139,18 +140,18 @@ class CountersPropertyTest {
                   tb, tk, "m" + blobSeq++, size, "e-" + segments.size(), segments.size());
           Completed done = Fixtures.complete(store, uploadId, o, segments, WritePrecondition.NONE);
           assertThat(done.replaced().existed()).isEqualTo(modelSizes.containsKey(target));
-          released.addAll(done.replaced().releasedBlobs());
-          released.addAll(done.unusedPartBlobs());
+          released.addAll(
+              Fixtures.released(store, done.replaced().releasedBlobs(), done.unusedPartBlobs()));
           modelSizes.put(target, size);
         } else if (!openUploads.isEmpty()) {
           String uploadId = openUploads.remove(rnd.nextInt(openUploads.size()));
-          store.abortUpload(uploadId).forEach(p -> released.add(p.blobId()));
+          released.addAll(Fixtures.released(store, Fixtures.blobsOf(store.abortUpload(uploadId))));
         }
       }
 
       // counters against a recount of the tables
       Stats stats = store.stats(T0);
-      try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
+      try (Connection raw = stores.raw();
           Statement s = raw.createStatement()) {
         assertThat(stats.objects()).isEqualTo(Fixtures.single(s, "SELECT count(*) FROM objects"));
         assertThat(stats.totalStorage())
@@ -191,10 +192,11 @@ class CountersPropertyTest {
       for (String b : buckets) {
         for (var o :
             store.listObjects(new io.coffer.model.ListQuery(b, "", null, null, 1000)).objects()) {
-          released.addAll(
-              Fixtures.delete(store, b, o.key(), WritePrecondition.NONE).removed().releasedBlobs());
+          Replaced r = Fixtures.delete(store, b, o.key(), WritePrecondition.NONE).removed();
+          released.addAll(Fixtures.released(store, r.releasedBlobs()));
         }
-        Fixtures.deleteBucket(store, b).forEach(p -> released.add(p.blobId()));
+        released.addAll(
+            Fixtures.released(store, Fixtures.blobsOf(Fixtures.deleteBucket(store, b))));
       }
       assertThat(store.stats(T0)).isEqualTo(new Stats(1, 0, 0, 0, 0, 0));
       List<String> left = new ArrayList<>();
@@ -203,7 +205,7 @@ class CountersPropertyTest {
       assertThat(released).doesNotHaveDuplicates();
       assertThat(new HashSet<>(released)).isEqualTo(created);
     } finally {
-      store.close();
+      stores.close();
     }
   }
 }

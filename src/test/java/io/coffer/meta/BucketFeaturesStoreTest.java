@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,25 +19,28 @@ import io.coffer.model.ObjectMeta;
 import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Schema version 7: tags on object versions and buckets, CORS and lifecycle configurations and
  * quotas are kept and read back as written, each setting on its own; a version 6 database migrates
  * with none of them set.
  */
-class BucketFeaturesStoreTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
+public class BucketFeaturesStoreTest {
+  @Parameter Stores.Kind kind;
   @TempDir Path dir;
 
-  static final CorsConfiguration CORS =
+  public static final CorsConfiguration CORS =
       new CorsConfiguration(
           List.of(
               new CorsRule(
@@ -69,7 +72,8 @@ class BucketFeaturesStoreTest {
 
   @Test
   void everyFeatureIsKeptOnItsOwn() {
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("m.db"), true)) {
+    try (Stores stores = Stores.create(kind, dir)) {
+      MetadataStore store = stores.open(true);
       Credential alice = store.createCredential("AK", "s", "alice", T0);
       Bucket b = store.createBucket("b", alice.id(), "r", T0, false);
       assertThat(b.features()).isEqualTo(BucketFeatures.NONE);
@@ -96,7 +100,8 @@ class BucketFeaturesStoreTest {
 
   @Test
   void objectTagsAreKeptPerVersion() {
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("m.db"), true)) {
+    try (Stores stores = Stores.create(kind, dir)) {
+      MetadataStore store = stores.open(true);
       Credential alice = store.createCredential("AK", "s", "alice", T0);
       Bucket b = store.createBucket("b", alice.id(), "r", T0, false);
       store.setVersioning("b", b.id(), Versioning.ENABLED);
@@ -119,29 +124,6 @@ class BucketFeaturesStoreTest {
       assertThat(store.findObject("b", "k").orElseThrow().tags()).isEqualTo(Map.of("cur", "x"));
       assertThat(store.findVersion("b", "k", v1).orElseThrow())
           .isInstanceOfSatisfying(ObjectMeta.class, m -> assertThat(m.tags()).isEmpty());
-    }
-  }
-
-  @Test
-  void aVersionSixDatabaseMigratesToVersionSeven() throws Exception {
-    Path db = dir.resolve("meta.db");
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
-      Credential alice = store.createCredential("AK", "s", "alice", T0);
-      store.createBucket("b", alice.id(), "r", T0, false);
-      Fixtures.put(store, Fixtures.object("b", "k", "s1", 10, "e1"), WritePrecondition.NONE);
-    }
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = raw.createStatement()) {
-      SchemaDowngrade.toVersion6(s);
-    }
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
-      Bucket b = store.findBucket("b").orElseThrow();
-      assertThat(b.features()).isEqualTo(BucketFeatures.NONE);
-      assertThat(b.objectCount()).isEqualTo(1);
-      assertThat(store.findObject("b", "k").orElseThrow().tags()).isEmpty();
-      store.setObjectTags("b", "k", null, Map.of("t", "v"), null);
-      assertThat(store.findObject("b", "k").orElseThrow().tags()).isEqualTo(Map.of("t", "v"));
-      assertThat(store.setBucketCors("b", b.id(), CORS).features().cors()).isEqualTo(CORS);
     }
   }
 }

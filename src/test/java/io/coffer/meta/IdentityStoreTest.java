@@ -1,7 +1,7 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
-import static io.coffer.meta.sqlite.SqliteMetadataStoreTest.assertCode;
+import static io.coffer.meta.Fixtures.T0;
+import static io.coffer.meta.MetadataStoreTest.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.Credential;
@@ -17,27 +17,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Managed policies, groups, attachments and service accounts in the store. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
 class IdentityStoreTest {
+  @Parameter Stores.Kind kind;
+  Stores stores;
   static final String DOC = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
   static final Instant T1 = T0.plusSeconds(60);
 
   @TempDir Path dir;
-  SqliteMetadataStore store;
+  MetadataStore store;
   Credential alice;
   Credential bob;
 
   @BeforeEach
   void open() {
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), true);
+    stores = Stores.create(kind, dir);
+    store = stores.open(true);
     alice = store.createCredential("AKALICE", "secret", "alice", T0);
     bob = store.createCredential("AKBOB", "secret", "bob", T0);
   }
 
   @AfterEach
   void close() {
-    store.close();
+    stores.close();
   }
 
   @Test

@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.model.CofferException;
@@ -20,24 +20,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Conditional writes racing through the group-committing writer. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
 class ConcurrencyTest {
+  @Parameter Stores.Kind kind;
+  Stores stores;
   static final int THREADS = 16;
 
   @TempDir Path dir;
-  SqliteMetadataStore store;
+  MetadataStore store;
 
   @BeforeEach
   void open() {
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), true);
+    stores = Stores.create(kind, dir);
+    store = stores.open(true);
     Credential c = store.createCredential("AK", "SK", "u", T0);
     store.createBucket("b", c.id(), "r", T0, false);
   }
 
   @AfterEach
   void close() {
-    store.close();
+    stores.close();
   }
 
   /** Runs {@code THREADS} copies of a task released together; counts successes and failures. */

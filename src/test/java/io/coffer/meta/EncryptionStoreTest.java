@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,29 +15,33 @@ import io.coffer.model.ObjectMeta;
 import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Schema version 8: how each version and upload is encrypted, a bucket's default encryption and the
  * named KMS keys are kept and read back as written; a version 7 database migrates with none set.
  */
-class EncryptionStoreTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
+public class EncryptionStoreTest {
+  @Parameter Stores.Kind kind;
   @TempDir Path dir;
 
-  static final Encryption KMS =
+  public static final Encryption KMS =
       new Encryption(Encryption.Mode.KMS, "app-key", new byte[] {1, 2, 3}, "e30=", true, null);
   static final Encryption CUSTOMER =
       new Encryption(Encryption.Mode.CUSTOMER, "", new byte[] {4, 5}, null, false, new byte[] {9});
 
   @Test
   void versionsKeepTheirEncryptionWhenTheyBecomeNoncurrent() {
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("m.db"), true)) {
+    try (Stores stores = Stores.create(kind, dir)) {
+      MetadataStore store = stores.open(true);
       Credential alice = store.createCredential("AK", "s", "alice", T0);
       Bucket b = store.createBucket("b", alice.id(), "r", T0, false);
       store.setVersioning("b", b.id(), Versioning.ENABLED);
@@ -62,7 +66,8 @@ class EncryptionStoreTest {
 
   @Test
   void uploadsAndBucketDefaultsKeepTheirEncryption() {
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("m.db"), true)) {
+    try (Stores stores = Stores.create(kind, dir)) {
+      MetadataStore store = stores.open(true);
       Credential alice = store.createCredential("AK", "s", "alice", T0);
       Bucket b = store.createBucket("b", alice.id(), "r", T0, false);
       var upload = Fixtures.upload("u1", "b", "k");
@@ -94,7 +99,8 @@ class EncryptionStoreTest {
 
   @Test
   void kmsKeysAreCreatedListedAndDisabled() {
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("m.db"), true)) {
+    try (Stores stores = Stores.create(kind, dir)) {
+      MetadataStore store = stores.open(true);
       Instant at = Instant.ofEpochMilli(T0.toEpochMilli());
       store.createKmsKey(new KmsKey("b-key", "master", new byte[] {7}, true, at));
       store.createKmsKey(new KmsKey("a-key", "master", new byte[] {8}, true, at));
@@ -111,33 +117,8 @@ class EncryptionStoreTest {
     }
   }
 
-  @Test
-  void aVersionSevenDatabaseMigratesToVersionEight() throws Exception {
-    Path db = dir.resolve("meta.db");
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
-      Credential alice = store.createCredential("AK", "s", "alice", T0);
-      store.createBucket("b", alice.id(), "r", T0, false);
-      Fixtures.put(store, Fixtures.object("b", "k", "s1", 10, "e1"), WritePrecondition.NONE);
-    }
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = raw.createStatement()) {
-      SchemaDowngrade.toVersion7(s);
-    }
-    try (SqliteMetadataStore store = SqliteMetadataStore.open(db, true)) {
-      Bucket b = store.findBucket("b").orElseThrow();
-      assertThat(b.features().encryption()).isNull();
-      assertThat(store.findObject("b", "k").orElseThrow().encryption()).isNull();
-      assertThat(store.listKmsKeys()).isEmpty();
-      Fixtures.put(
-          store,
-          Fixtures.object("b", "k2", "s2", 10, "e2").withEncryption(KMS),
-          WritePrecondition.NONE);
-      assertSame(store.findObject("b", "k2").orElseThrow().encryption(), KMS);
-    }
-  }
-
   /** Records with arrays compare them by identity: compare what was stored field by field. */
-  private static void assertSame(Encryption actual, Encryption expected) {
+  public static void assertSame(Encryption actual, Encryption expected) {
     Assertions.assertThat(actual).isNotNull();
     assertThat(actual.mode()).isEqualTo(expected.mode());
     assertThat(actual.keyId()).isEqualTo(expected.keyId());

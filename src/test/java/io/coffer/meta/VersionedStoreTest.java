@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,27 +27,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The store's versioning semantics: what each write and delete does to a key's versions. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
 class VersionedStoreTest {
+  @Parameter Stores.Kind kind;
+  Stores stores;
   private static final String V1 = "00000000000000000000000000000001";
   private static final String V2 = "00000000000000000000000000000002";
   private static final String V3 = "00000000000000000000000000000003";
 
   @TempDir Path dir;
-  SqliteMetadataStore store;
+  MetadataStore store;
   Bucket bucket;
 
   @BeforeEach
   void open() {
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
+    stores = Stores.create(kind, dir);
+    store = stores.open(false);
     long owner = store.createCredential("AK", "SK", "u", T0).id();
     bucket = store.createBucket("b", owner, "r", T0, false);
   }
 
   @AfterEach
   void close() {
-    store.close();
+    stores.close();
   }
 
   private ObjectMeta put(String key, String blob, long size, String versionId) {
@@ -113,7 +121,7 @@ class VersionedStoreTest {
     Deleted d = delete("k", null, V2);
     assertThat(d.deleteMarker()).isTrue();
     assertThat(d.versionId()).isEqualTo(V2);
-    assertThat(d.removed().releasedBlobs()).isEmpty();
+    assertThat(Fixtures.released(store, d.removed().releasedBlobs())).isEmpty();
     assertThat(store.findObject("b", "k")).isEmpty();
     assertThat(store.findVersion("b", "k", null).orElseThrow()).isInstanceOf(DeleteMarker.class);
     assertThat(versionIds("k")).containsExactly(V2 + "(marker)*", V1);
@@ -135,11 +143,12 @@ class VersionedStoreTest {
     put("k", "s2", 3, V2);
     Deleted d = delete("k", V2, V3);
     assertThat(d.deleteMarker()).isFalse();
-    assertThat(d.removed().releasedBlobs()).containsExactly("s2");
+    assertThat(Fixtures.released(store, d.removed().releasedBlobs())).containsExactly("s2");
     assertThat(store.findObject("b", "k").orElseThrow().versionId()).isEqualTo(V1);
     assertThat(bucketNow().objectCount()).isEqualTo(1);
     assertThat(bucketNow().totalSize()).isEqualTo(2);
-    assertThat(delete("k", V1, V3).removed().releasedBlobs()).containsExactly("s1");
+    assertThat(Fixtures.released(store, delete("k", V1, V3).removed().releasedBlobs()))
+        .containsExactly("s1");
     assertThat(versionIds("k")).isEmpty();
     assertThat(bucketNow().objectCount()).isZero();
     assertThat(bucketNow().totalSize()).isZero();
@@ -160,14 +169,14 @@ class VersionedStoreTest {
             WritePrecondition.NONE,
             null);
     assertThat(written.object().versionId()).isEqualTo("null");
-    assertThat(written.replaced().releasedBlobs()).containsExactly("s0");
+    assertThat(Fixtures.released(store, written.replaced().releasedBlobs())).containsExactly("s0");
     assertThat(versionIds("k")).containsExactly("null*", V2);
     assertThat(bucketNow().totalSize()).isEqualTo(6);
 
     Deleted d = delete("k", null, V1);
     assertThat(d.deleteMarker()).isTrue();
     assertThat(d.versionId()).isEqualTo("null");
-    assertThat(d.removed().releasedBlobs()).containsExactly("s2");
+    assertThat(Fixtures.released(store, d.removed().releasedBlobs())).containsExactly("s2");
     assertThat(versionIds("k")).containsExactly("null(marker)*", V2);
     assertThat(bucketNow().totalSize()).isEqualTo(2);
   }
@@ -231,10 +240,12 @@ class VersionedStoreTest {
     assertThat(delete("k", null, V2).deleteMarker()).isTrue();
     // bypassing governance retention removes it
     assertThat(
-            store
-                .deleteObject("b", "k", V1, WritePrecondition.NONE, V3, T0, true, null)
-                .removed()
-                .releasedBlobs())
+            Fixtures.released(
+                store,
+                store
+                    .deleteObject("b", "k", V1, WritePrecondition.NONE, V3, T0, true, null)
+                    .removed()
+                    .releasedBlobs()))
         .containsExactly("s1");
   }
 

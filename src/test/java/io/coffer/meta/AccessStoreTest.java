@@ -1,6 +1,6 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,27 +24,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bucket access settings and object ACLs: what is written reads back, on every write path. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Stores.Kind.class)
 class AccessStoreTest {
+  @Parameter Stores.Kind kind;
+  Stores stores;
   private static final String V1 = "00000000000000000000000000000001";
   private static final String V2 = "00000000000000000000000000000002";
 
   @TempDir Path dir;
-  SqliteMetadataStore store;
+  MetadataStore store;
   long owner;
   long other;
 
   @BeforeEach
   void open() {
-    store = SqliteMetadataStore.open(dir.resolve("meta.db"), false);
+    stores = Stores.create(kind, dir);
+    store = stores.open(false);
     owner = store.createCredential("AK", "SK", "u", T0).id();
     other = store.createCredential("AK2", "SK2", "v", T0).id();
   }
 
   @AfterEach
   void close() {
-    store.close();
+    stores.close();
   }
 
   private Acl publicRead(long ownerId) {
