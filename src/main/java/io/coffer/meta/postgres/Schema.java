@@ -57,7 +57,9 @@ final class Schema {
   static List<String> version1() {
     List<String> all = new ArrayList<>();
     // ---- core (A): credentials, policies, groups, KMS keys, presigned URLs, counters, lifecycle
+    all.addAll(CoreTables.DDL);
     // ---- objects (B): buckets, objects, versions, segments, inline bodies, uploads, parts
+    all.addAll(ObjectTables.DDL);
     // ---- notifications (C): targets, rules, outbox, change feed
     // ---- several nodes (D): leases, released blobs
     return all;

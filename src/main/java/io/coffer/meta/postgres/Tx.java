@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transaction (or one autocommit read) on a pooled connection: its statements, closed at the
@@ -53,6 +54,12 @@ final class Tx {
   @SuppressWarnings("unchecked")
   <T> T state(Object key, java.util.function.Supplier<T> create) {
     return (T) state.computeIfAbsent(key, k -> create.get());
+  }
+
+  /** The state kept under {@code key}, or null when nothing was created under it yet. */
+  @SuppressWarnings("unchecked")
+  <T> @Nullable T existingState(Object key) {
+    return (T) state.get(key);
   }
 
   void runBeforeCommit() throws SQLException {
