@@ -23,6 +23,12 @@ final class Db implements AutoCloseable {
 
   private final HikariDataSource pool;
 
+  /** How this store reports events (owner C): read by the writes that record them. */
+  final EventOptions events = new EventOptions();
+
+  /** Who in this process hears of committed changes (owner C; see Changes). */
+  final ChangeListeners changes = new ChangeListeners();
+
   private Db(HikariDataSource pool) {
     this.pool = pool;
   }
@@ -66,7 +72,7 @@ final class Db implements AutoCloseable {
   <T> T write(SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = pool.getConnection()) {
-        Tx tx = new Tx(c);
+        Tx tx = new Tx(c, this);
         c.setAutoCommit(false);
         try {
           T result = work.run(tx);
@@ -102,7 +108,7 @@ final class Db implements AutoCloseable {
   /** Runs {@code work} in autocommit (each statement sees what was committed when it started). */
   <T> T read(SqlWork<T> work) {
     try (Connection c = pool.getConnection()) {
-      Tx tx = new Tx(c);
+      Tx tx = new Tx(c, this);
       try {
         return work.run(tx);
       } finally {
@@ -116,7 +122,7 @@ final class Db implements AutoCloseable {
   /** Runs {@code work} in one REPEATABLE READ read-only transaction: one snapshot for all of it. */
   <T> T readSnapshot(SqlWork<T> work) {
     try (Connection c = pool.getConnection()) {
-      Tx tx = new Tx(c);
+      Tx tx = new Tx(c, this);
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
