@@ -120,111 +120,117 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public Credential createCredential(NewCredential credential, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.create(tx, credential, now));
   }
 
   @Override
   public Optional<Credential> findCredential(long id) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> CredentialSql.find(tx, id));
   }
 
   @Override
   public Optional<Credential> findCredentialByAccessKey(String accessKey) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> CredentialSql.findByAccessKey(tx, accessKey));
   }
 
   @Override
   public List<Credential> listCredentials() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(CredentialSql::list);
   }
 
   @Override
   public Credential updateCredential(long id, @Nullable String userName, Boolean active) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.update(tx, id, userName, active));
   }
 
   @Override
   public Credential updateCredentialSecret(long id, String secretKey) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.updateSecret(tx, id, secretKey));
   }
 
   @Override
   public List<Credential> deleteCredential(long id) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.delete(tx, id));
   }
 
   // ---- managed policies, groups, attachments (A) ----
 
   @Override
   public ManagedPolicy createPolicy(String name, String document, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> PolicySql.create(tx, name, document, now));
   }
 
   @Override
   public ManagedPolicy updatePolicy(String name, String document, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> PolicySql.update(tx, name, document, now));
   }
 
   @Override
   public void deletePolicy(String name) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> PolicySql.delete(tx, name));
   }
 
   @Override
   public Optional<ManagedPolicy> findPolicy(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> PolicySql.find(tx, name));
   }
 
   @Override
   public List<ManagedPolicy> listPolicies() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(PolicySql::list);
   }
 
   @Override
   public PolicyTargets policyTargets(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> PolicySql.targets(tx, name));
   }
 
   @Override
   public UserGroup createGroup(
       String name, List<Long> members, List<String> policies, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    List<Long> m = List.copyOf(members);
+    List<String> p = List.copyOf(policies);
+    return db.write(tx -> GroupSql.create(tx, name, m, p, now));
   }
 
   @Override
   public UserGroup updateGroup(
       String name, @Nullable List<Long> members, @Nullable List<String> policies) {
-    throw new UnsupportedOperationException("not yet");
+    List<Long> m = members == null ? null : List.copyOf(members);
+    List<String> p = policies == null ? null : List.copyOf(policies);
+    return db.write(tx -> GroupSql.update(tx, name, m, p));
   }
 
   @Override
   public void deleteGroup(String name) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> GroupSql.delete(tx, name));
   }
 
   @Override
   public Optional<UserGroup> findGroup(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> GroupSql.find(tx, name));
   }
 
   @Override
   public List<UserGroup> listGroups() {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(GroupSql::list);
   }
 
   @Override
   public void attachPolicies(long credentialId, List<String> policies) {
-    throw new UnsupportedOperationException("not yet");
+    List<String> p = List.copyOf(policies);
+    db.writeVoid(tx -> PolicySql.replaceForCredential(tx, credentialId, p));
   }
 
   @Override
   public List<String> policiesAttachedTo(long credentialId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(
+        tx -> PolicySql.attachedTo(tx, PolicySql.CREDENTIAL, Long.toString(credentialId)));
   }
 
   @Override
   public List<String> groupsOf(long credentialId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> GroupSql.groupsOf(tx, credentialId));
   }
 
   // ---- buckets (B) ----
@@ -456,17 +462,17 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> LifecycleProgressSql.find(tx, bucketId));
   }
 
   @Override
   public void saveLifecycleCheckpoint(LifecycleCheckpoint checkpoint) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> LifecycleProgressSql.save(tx, checkpoint));
   }
 
   @Override
   public void clearLifecycleCheckpoint(String bucketId) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> LifecycleProgressSql.clear(tx, bucketId));
   }
 
   // ---- event notifications (C) ----
@@ -557,27 +563,27 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public void createKmsKey(KmsKey key) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> KmsKeySql.create(tx, key));
   }
 
   @Override
   public List<KmsKey> listKmsKeys() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(KmsKeySql::list);
   }
 
   @Override
   public Optional<KmsKey> findKmsKey(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> KmsKeySql.find(tx, name));
   }
 
   @Override
   public Optional<KmsKey> setKmsKeyEnabled(String name, boolean enabled) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> KmsKeySql.setEnabled(tx, name, enabled));
   }
 
   @Override
   public Optional<KmsKey> resealKmsKey(KmsKey expected, String masterKeyId, byte[] sealedMaterial) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> KmsKeySql.reseal(tx, expected, masterKeyId, sealedMaterial));
   }
 
   // ---- presigned URLs (A) ----
@@ -591,27 +597,28 @@ public final class PostgresMetadataStore implements MetadataStore {
       long credentialId,
       Instant expiresAt,
       Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(
+        tx -> PresignedUrlSql.create(tx, hash, bucket, key, method, credentialId, expiresAt, now));
   }
 
   @Override
   public Optional<PresignedUrl> findPresignedUrlByHash(String hash) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> PresignedUrlSql.findByHash(tx, hash));
   }
 
   @Override
   public List<PresignedUrl> listPresignedUrls() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(PresignedUrlSql::list);
   }
 
   @Override
   public void revokePresignedUrl(long id) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> PresignedUrlSql.revoke(tx, id));
   }
 
   @Override
   public void revokePresignedUrlsOf(long credentialId) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> PresignedUrlSql.revokeAllOf(tx, credentialId));
   }
 
   // ---- several nodes (the PostgreSQL store; with SQLite this process is the only node) (D) ----
