@@ -97,6 +97,30 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     deleteRecursively(dataDir);
   }
 
+  /**
+   * Stops the server and starts it again on the same data directory, with its configuration changed
+   * as {@code change} says (e.g. its metadata moved to PostgreSQL); ports and clients are new.
+   */
+  public void restart(UnaryOperator<ServerConfig> change) throws Exception {
+    stop();
+    server =
+        CofferServer.start(
+            change.apply(
+                ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY)));
+  }
+
+  /** Stops the server (its data directory stays until the class ends); {@link #restart} again. */
+  public void stop() {
+    if (s3 != null) {
+      s3.close();
+      s3 = null;
+    }
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
   public CofferServer server() {
     return server;
   }
