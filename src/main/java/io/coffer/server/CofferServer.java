@@ -166,6 +166,7 @@ public final class CofferServer implements AutoCloseable {
     KeyService keys = new BuiltInKeyService(metadata, dataDir, config.encryption().masterKey());
     IdentityService identities = new IdentityService(metadata, clock);
     this.credentials = new CredentialService(metadata, clock, identities);
+    metadata.setChangeListener(credentials::changed); // changes made through other nodes
     BucketService buckets =
         new BucketService(
             metadata,
@@ -211,7 +212,7 @@ public final class CofferServer implements AutoCloseable {
             EventSenders::open,
             Clock.systemUTC());
     opened.push(delivery);
-    this.liveEvents = new LiveEvents(buckets, config.region());
+    this.liveEvents = new LiveEvents(buckets, config.region(), metadata::setListenedBuckets);
     opened.push(liveEvents);
     metadata.setEventListener(
         event -> {

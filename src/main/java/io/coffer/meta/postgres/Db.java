@@ -49,6 +49,12 @@ final class Db implements AutoCloseable {
   private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE);
   private volatile boolean failing;
 
+  /** How this store reports events (owner C): read by the writes that record them. */
+  final EventOptions events = new EventOptions();
+
+  /** Who in this process hears of committed changes (owner C; see Changes). */
+  final ChangeListeners changes = new ChangeListeners();
+
   private Db(HikariDataSource pool) {
     this.pool = pool;
   }
@@ -143,11 +149,15 @@ final class Db implements AutoCloseable {
       try {
         c = pool.getConnection();
       } catch (SQLException e) {
+        if (pool.isClosed()) { // a request still running while the server shuts down
+          throw new CofferException(
+              ErrorCode.SERVICE_UNAVAILABLE, "The metadata store is closed.", e);
+        }
         throw translate(e);
       }
       Attempt attempt = new Attempt();
       try (c) {
-        T result = attempt.run(c, work, mode);
+        T result = attempt.run(this, c, work, mode);
         if (failing) {
           failing = false;
           log.info("the metadata database is reachable again");
@@ -174,8 +184,8 @@ final class Db implements AutoCloseable {
   private static final class Attempt {
     boolean committing;
 
-    <T> T run(Connection c, SqlWork<T> work, Mode mode) throws SQLException {
-      Tx tx = new Tx(c);
+    <T> T run(Db db, Connection c, SqlWork<T> work, Mode mode) throws SQLException {
+      Tx tx = new Tx(c, db);
       try {
         if (mode == Mode.READ) {
           return work.run(tx);

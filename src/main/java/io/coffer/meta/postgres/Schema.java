@@ -61,7 +61,10 @@ final class Schema {
     // ---- objects (B): buckets, objects, versions, segments, inline bodies, uploads, parts
     all.addAll(ObjectTables.DDL);
     // ---- notifications (C): targets, rules, outbox, change feed
+    all.addAll(NotificationTables.DDL);
     // ---- several nodes (D): leases, released blobs
+    all.addAll(LeaseSql.DDL);
+    all.addAll(ReleasedBlobSql.DDL);
     return all;
   }
 }

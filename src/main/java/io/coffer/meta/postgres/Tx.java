@@ -16,13 +16,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class Tx {
   final Connection c;
+
+  /** The store's database: what the table classes share across transactions. */
+  final Db db;
+
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final List<Db.SqlAction> beforeCommit = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final Map<Object, Object> state = new HashMap<>();
 
-  Tx(Connection c) {
+  Tx(Connection c, Db db) {
     this.c = c;
+    this.db = db;
   }
 
   /** A prepared statement for {@code sql}, reused within this transaction. */
