@@ -35,10 +35,12 @@ final class BucketSql {
    * maps them; the object count and size are the sums of the bucket's counter stripes.
    */
   static final String BUCKET_COLUMNS =
-      "name, id, owner_id, region, created_at, (SELECT coalesce(sum(c.objects), 0) FROM"
-          + " bucket_counters c WHERE c.bucket_id = buckets.id), (SELECT coalesce(sum(c.bytes), 0)"
-          + " FROM bucket_counters c WHERE c.bucket_id = buckets.id), versioning, object_lock::int,"
-          + " lock_default_mode, lock_default_days, lock_default_years, "
+      "name, id, owner_id, region, created_at, "
+          + CounterSql.objectsOf("buckets.id")
+          + ", "
+          + CounterSql.bytesOf("buckets.id")
+          + ", versioning, object_lock::int, lock_default_mode, lock_default_days,"
+          + " lock_default_years, "
           + AccessColumns.BUCKET_ACCESS_COLUMNS
           + ", "
           + FeatureColumns.BUCKET_FEATURE_COLUMNS;
@@ -301,6 +303,12 @@ final class BucketSql {
     del.setString(1, name);
     del.executeUpdate();
     CounterSql.add(tx, CounterSql.Counter.BUCKETS, -1);
+    CounterSql.forgetBucket(tx, id);
+    // the lifecycle sweep's checkpoint (core's table) goes with the bucket; notification rules
+    // follow the bucket row (ON DELETE CASCADE)
+    PreparedStatement progress = tx.ps("DELETE FROM lifecycle_progress WHERE bucket_id = ?");
+    progress.setString(1, id);
+    progress.executeUpdate();
     changed(tx, name);
     return List.of();
   }

@@ -71,11 +71,13 @@ public final class PostgresMetadataStore implements MetadataStore {
   private final Db db;
   private final String nodeId;
   private final ChangeFeed feed;
+  private final BucketRefCache bucketRefs;
 
   private PostgresMetadataStore(Db db, String nodeId, ChangeFeed feed) {
     this.db = db;
     this.nodeId = nodeId;
     this.feed = feed;
+    this.bucketRefs = new BucketRefCache(db.changes);
   }
 
   /**
@@ -325,7 +327,7 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public Optional<BucketRef> findBucketRef(String name) {
-    return db.read(tx -> BucketSql.ref(tx, name));
+    return bucketRefs.get(name, () -> db.read(tx -> BucketSql.ref(tx, name)));
   }
 
   @Override

@@ -46,6 +46,9 @@ public final class EventDelivery implements AutoCloseable {
   private @Nullable ScheduledExecutorService dropWatch;
   private volatile boolean closed;
 
+  /** Between {@link #start} and {@link #pause}: this node delivers (it holds the lease). */
+  private boolean delivering; // guarded by this
+
   private record Running(DeliveryWorker worker, Thread thread) {}
 
   /** Delivery with the default settings and senders (region us-east-1): for tests and tools. */
@@ -79,6 +82,10 @@ public final class EventDelivery implements AutoCloseable {
 
   /** Applies the queue limit and starts a worker for every target. */
   public synchronized void start() {
+    if (closed || delivering) {
+      return;
+    }
+    delivering = true;
     store.setOutboxLimit(settings.queueLimit());
     for (NotificationTarget target : store.listNotificationTargets()) {
       startWorker(target);
@@ -96,7 +103,7 @@ public final class EventDelivery implements AutoCloseable {
    * configuration, or stops.
    */
   public synchronized void targetChanged(String targetId) {
-    if (closed) {
+    if (closed || !delivering) {
       return;
     }
     stopWorker(targetId);
@@ -243,6 +250,16 @@ public final class EventDelivery implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every worker until the next {@link #start}: several nodes share the outbox, and another
+   * node delivers now (it took the delivery lease). Queued events wait for whoever delivers next.
+   */
+  public synchronized void pause() {
+    if (!closed && delivering) {
+      stopAll();
+    }
+  }
+
   /** Stops every worker (events still queued are delivered after the next start). */
   @Override
   public synchronized void close() {
@@ -250,9 +267,15 @@ public final class EventDelivery implements AutoCloseable {
       return;
     }
     closed = true;
+    stopAll();
+  }
+
+  private void stopAll() {
+    delivering = false;
     ScheduledExecutorService watch = dropWatch;
     if (watch != null) {
       watch.shutdownNow();
+      dropWatch = null;
     }
     // Every worker is told first, so they all wind down together instead of one after another.
     List<Running> stopping = List.copyOf(workers.values());
