@@ -269,9 +269,13 @@ class MetadataStoreTest {
                 new WritePrecondition("\"other\"", false)),
         ErrorCode.PRECONDITION_FAILED);
     // quoted and unquoted forms match
-    Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition("e1", false));
-    Fixtures.put(
-        store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
+    Replaced r1 =
+        Fixtures.put(store, object("b", "lock", "s2", 1, "e2"), new WritePrecondition("e1", false));
+    Replaced r2 =
+        Fixtures.put(
+            store, object("b", "lock", "s3", 1, "\"e3\""), new WritePrecondition("\"e2\"", false));
+    assertThat(Fixtures.released(store, r1.releasedBlobs(), r2.releasedBlobs()))
+        .containsExactlyInAnyOrder("s1", "s2");
     assertCode(
         () -> Fixtures.delete(store, "b", "lock", new WritePrecondition("e2", false)),
         ErrorCode.PRECONDITION_FAILED);

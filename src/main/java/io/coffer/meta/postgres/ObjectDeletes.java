@@ -35,9 +35,8 @@ final class ObjectDeletes {
       boolean bypassGovernance,
       @Nullable EventDraft event)
       throws SQLException {
-    LockedBucket locked = BucketSql.lock(tx, bucket);
     byte[] key = Keys.utf8(keyString);
-    ObjectSql.lockKey(tx, bucket, key);
+    LockedBucket locked = ObjectSql.lockKey(tx, bucket, null, key);
     ObjectMeta current = ObjectSql.find(tx, bucket, key).orElse(null);
     Deleted deleted =
         versionId != null

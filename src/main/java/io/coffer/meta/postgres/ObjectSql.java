@@ -32,9 +32,10 @@ import org.jspecify.annotations.Nullable;
  * The objects and segments tables: the current version of each key, and what it is made of.
  *
  * <p>Every write of a key first takes a transaction-scoped advisory lock on (bucket, key) ({@link
- * #lockKey}), then reads the key's current version: writers of one key, on any node, take turns, so
- * a precondition checked is still true when the write commits and each new version's seq is above
- * every other. A row lock could not do this for a key with no row yet.
+ * #lockKey}, with its bucket's row FOR SHARE), then reads the key's current version: writers of one
+ * key, on any node, take turns, so a precondition checked is still true when the write commits and
+ * each new version's seq is above every other. A row lock could not do this for a key with no row
+ * yet.
  */
 final class ObjectSql {
   /** The first half of the two-int advisory lock keys of object keys (the other is a hash). */
@@ -46,14 +47,37 @@ final class ObjectSql {
   private ObjectSql() {}
 
   /**
-   * Waits for, then holds until the transaction ends, the lock of one key. Two keys whose hashes
-   * collide merely take turns.
+   * Reads the bucket a write of one key goes to {@code FOR SHARE} (see BucketSql#lock) and waits
+   * for, then holds until the transaction ends, the lock of the key: in one statement, as every
+   * write takes both. Two keys whose hashes collide merely take turns. The caller reads the key's
+   * rows in a later statement, whose snapshot then includes the previous holder's commit.
+   *
+   * @param id the bucket's ID the caller looked up, or null for whichever bucket has the name
    */
-  static void lockKey(Tx tx, String bucket, byte[] key) throws SQLException {
-    PreparedStatement ps = tx.ps("SELECT pg_advisory_xact_lock(?, ?)");
+  static LockedBucket lockKey(Tx tx, String bucket, @Nullable String id, byte[] key)
+      throws SQLException {
+    PreparedStatement ps =
+        tx.ps(
+            "SELECT id, versioning, notification IS NOT NULL, pg_advisory_xact_lock(?, ?)"
+                + " FROM buckets WHERE name = ? FOR SHARE");
     ps.setInt(1, KEY_LOCKS);
     ps.setInt(2, hash(bucket, key));
-    ps.executeQuery().close();
+    ps.setString(3, bucket);
+    LockedBucket locked =
+        Rows.one(
+                ps,
+                rs ->
+                    new LockedBucket(
+                        bucket,
+                        rs.getString(1),
+                        Rows.versioning(rs.getString(2)),
+                        rs.getBoolean(3)))
+            .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
+    if (id != null && !locked.id().equals(id)) {
+      // a bucket of the same name created since the caller looked it up (see BucketSql#lock)
+      throw new CofferException(ErrorCode.NO_SUCH_BUCKET);
+    }
+    return locked;
   }
 
   /** FNV-1a over the bucket name, a separator, and the key. */
@@ -102,9 +126,8 @@ final class ObjectSql {
   static Written put(
       Tx tx, String bucketId, ObjectMeta object, WritePrecondition pre, @Nullable EventDraft event)
       throws SQLException {
-    LockedBucket bucket = BucketSql.lock(tx, object.bucket(), bucketId);
     byte[] key = Keys.utf8(object.key());
-    lockKey(tx, object.bucket(), key);
+    LockedBucket bucket = lockKey(tx, object.bucket(), bucketId, key);
     ObjectMeta previous = find(tx, object.bucket(), key).orElse(null);
     check(pre, previous);
     Written written =

@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * CompleteMultipartUpload: an upload becomes the current version of its key in one transaction,
- * holding the bucket row {@code FOR SHARE}, the upload row {@code FOR UPDATE} (so that a second
- * completion, an abort or a part upload on another node waits, then finds the upload gone) and the
- * key's lock (ObjectSql#lockKey), in that order everywhere. The completions table
+ * holding the bucket row {@code FOR SHARE} and the key's lock (ObjectSql#lockKey), then the upload
+ * row {@code FOR UPDATE} (so that a second completion, an abort or a part upload on another node
+ * waits, then finds the upload gone). Nothing takes these in another order. The completions table
  * (completed_uploads) answers a retry.
  */
 final class UploadCompletion {
@@ -57,9 +57,10 @@ final class UploadCompletion {
       throw new IllegalArgumentException("a completed upload's object is stored in parts");
     }
     String uploadId = completion.uploadId();
+    byte[] key = Keys.utf8(object.key());
     LockedBucket bucket;
     try {
-      bucket = BucketSql.lock(tx, object.bucket());
+      bucket = ObjectSql.lockKey(tx, object.bucket(), null, key);
       UploadSql.lock(tx, uploadId, true);
     } catch (CofferException gone) {
       // Completed meanwhile by a request with the same part list (a client's retry that raced
@@ -74,8 +75,6 @@ final class UploadCompletion {
               .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_UPLOAD));
       return new Completed(Replaced.NOTHING, List.of(), earlier);
     }
-    byte[] key = Keys.utf8(object.key());
-    ObjectSql.lockKey(tx, object.bucket(), key);
     ObjectMeta previous = ObjectSql.find(tx, object.bucket(), key).orElse(null);
     ObjectSql.check(pre, previous);
     List<Part> parts = UploadSql.listParts(tx, uploadId, 0, Integer.MAX_VALUE);

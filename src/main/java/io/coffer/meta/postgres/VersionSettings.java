@@ -35,8 +35,7 @@ final class VersionSettings {
    */
   private static Located locate(Tx tx, String bucket, byte[] key, @Nullable String versionId)
       throws SQLException {
-    LockedBucket locked = BucketSql.lock(tx, bucket);
-    ObjectSql.lockKey(tx, bucket, key);
+    LockedBucket locked = ObjectSql.lockKey(tx, bucket, null, key);
     ObjectMeta current = ObjectSql.find(tx, bucket, key).orElse(null);
     if (current != null && (versionId == null || current.versionId().equals(versionId))) {
       return new Located(current, true, 0, locked);
