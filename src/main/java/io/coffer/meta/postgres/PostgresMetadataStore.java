@@ -654,17 +654,17 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public List<Bucket> listBuckets() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(BucketListingSql::all);
   }
 
   @Override
   public List<Bucket> listBucketsOwnedBy(long ownerId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.ownedBy(tx, ownerId));
   }
 
   @Override
   public List<Bucket> listBuckets(BucketQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.page(tx, query));
   }
 
   @Override
