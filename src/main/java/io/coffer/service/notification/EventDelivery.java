@@ -94,7 +94,15 @@ public final class EventDelivery implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("coffer-notification-drops").daemon().factory());
     long every = settings.dropCheck().toMillis();
-    var unused = watch.scheduleWithFixedDelay(this::logDrops, every, every, TimeUnit.MILLISECONDS);
+    var unused =
+        watch.scheduleWithFixedDelay(
+            () -> {
+              followTargets();
+              logDrops();
+            },
+            every,
+            every,
+            TimeUnit.MILLISECONDS);
     dropWatch = watch;
   }
 
@@ -230,6 +238,36 @@ public final class EventDelivery implements AutoCloseable {
   }
 
   /** One warning per target and check when a full queue made it drop events since the last. */
+  /**
+   * Restarts or stops the workers of targets changed through another node (several nodes share the
+   * store; this node's management API calls {@link #targetChanged} itself): once per check, one
+   * query.
+   */
+  private synchronized void followTargets() {
+    if (closed || !delivering) {
+      return;
+    }
+    try {
+      Map<String, NotificationTarget> now = new java.util.HashMap<>();
+      for (NotificationTarget t : store.listNotificationTargets()) {
+        now.put(t.id(), t);
+      }
+      for (String id : List.copyOf(workers.keySet())) {
+        if (!now.containsKey(id)) {
+          targetChanged(id);
+        }
+      }
+      for (NotificationTarget t : now.values()) {
+        Running r = workers.get(t.id());
+        if (r == null || !r.worker().target().equals(t)) {
+          targetChanged(t.id());
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("could not look for targets changed elsewhere", e);
+    }
+  }
+
   private void logDrops() {
     for (String id : workers.keySet()) {
       try {
