@@ -34,38 +34,34 @@ final class BucketListingSql {
   }
 
   static List<Bucket> page(Tx tx, BucketQuery q) throws SQLException {
+    return Rows.all(pageQuery(q).prepare(tx), Rows::bucket);
+  }
+
+  /** The statement of a page: one seek, bounded by the prefix's range and the limit. */
+  static NamedSql.Bound pageQuery(BucketQuery q) {
     byte[] prefix = Keys.utf8(q.prefix());
     // The page starts at the prefix, or just after the last name returned when that is further.
     boolean afterPosition = q.after() != null && Keys.compare(Keys.utf8(q.after()), prefix) >= 0;
     boolean owned = q.ownerId() != BucketQuery.ANY_OWNER;
     String upper = upperName(q.prefix());
-    StringBuilder sql =
-        new StringBuilder("SELECT " + BucketSql.BUCKET_COLUMNS + " FROM buckets WHERE ");
-    if (owned) {
-      sql.append("owner_id = ? AND ");
-    }
-    sql.append(afterPosition ? "name > ?" : "name >= ?");
-    if (upper != null) {
-      sql.append(" AND name < ?");
-    }
-    if (q.region() != null) {
-      sql.append(" AND region = ?");
-    }
-    sql.append(owned ? " ORDER BY owner_id, name" : " ORDER BY name").append(" LIMIT ?");
-    PreparedStatement ps = tx.ps(sql.toString());
-    int i = 1;
-    if (owned) {
-      ps.setLong(i++, q.ownerId());
-    }
-    ps.setString(i++, afterPosition ? q.after() : q.prefix());
-    if (upper != null) {
-      ps.setString(i++, upper);
-    }
-    if (q.region() != null) {
-      ps.setString(i++, q.region());
-    }
-    ps.setInt(i, q.limit());
-    return Rows.all(ps, Rows::bucket);
+    String sql =
+        "SELECT "
+            + BucketSql.BUCKET_COLUMNS
+            + " FROM buckets WHERE "
+            + (owned ? "owner_id = :owner AND " : "")
+            + (afterPosition ? "name > :start" : "name >= :start")
+            + (upper == null ? "" : " AND name < :upper")
+            + (q.region() == null ? "" : " AND region = :region")
+            + (owned ? " ORDER BY owner_id, name" : " ORDER BY name")
+            + " LIMIT :limit";
+    return NamedSql.of(sql)
+        .with(
+            new NamedSql.Args()
+                .put("owner", q.ownerId())
+                .put("start", afterPosition ? q.after() : q.prefix())
+                .put("upper", upper)
+                .put("region", q.region())
+                .put("limit", q.limit()));
   }
 
   /**
