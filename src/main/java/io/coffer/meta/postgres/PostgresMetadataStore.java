@@ -551,6 +551,11 @@ public final class PostgresMetadataStore implements MetadataStore {
     NotificationStore.setListenedBuckets(db, buckets);
   }
 
+  /** The database (tests of this package). */
+  Db db() {
+    return db;
+  }
+
   /** The store's own caches hear of every change through here (B's bucket references). */
   void subscribeToChanges(Consumer<StoreChange> cache) {
     db.changes.subscribe(cache);
