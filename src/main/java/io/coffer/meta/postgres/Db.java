@@ -149,11 +149,15 @@ final class Db implements AutoCloseable {
       try {
         c = pool.getConnection();
       } catch (SQLException e) {
+        if (pool.isClosed()) { // a request still running while the server shuts down
+          throw new CofferException(
+              ErrorCode.SERVICE_UNAVAILABLE, "The metadata store is closed.", e);
+        }
         throw translate(e);
       }
-      Attempt attempt = new Attempt(this);
+      Attempt attempt = new Attempt();
       try (c) {
-        T result = attempt.run(c, work, mode);
+        T result = attempt.run(this, c, work, mode);
         if (failing) {
           failing = false;
           log.info("the metadata database is reachable again");
@@ -178,14 +182,9 @@ final class Db implements AutoCloseable {
 
   /** One run of some work on one connection; knows whether it got as far as COMMIT. */
   private static final class Attempt {
-    private final Db db;
     boolean committing;
 
-    Attempt(Db db) {
-      this.db = db;
-    }
-
-    <T> T run(Connection c, SqlWork<T> work, Mode mode) throws SQLException {
+    <T> T run(Db db, Connection c, SqlWork<T> work, Mode mode) throws SQLException {
       Tx tx = new Tx(c, db);
       try {
         if (mode == Mode.READ) {
