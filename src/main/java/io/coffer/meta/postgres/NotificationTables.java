@@ -14,8 +14,8 @@ final class NotificationTables {
 
   static final List<String> DDL =
       List.of(
-          // queued and dropped change in the transactions that queue and remove events, so the
-          // bound on a queue is checked without counting rows
+          // queued and dropped: as SQLite's (and as migrated from it); what changed since is in
+          // target_counts, so the bound on a queue is checked without counting rows
           """
           CREATE TABLE notification_targets (
             id text COLLATE "C" PRIMARY KEY,
@@ -37,6 +37,17 @@ final class NotificationTables {
             PRIMARY KEY (bucket, configuration_id))\
           """,
           "CREATE INDEX notification_rules_target ON notification_rules (target_id, bucket)",
+          // a target's queued and dropped changes in striped rows, summed on read (with the
+          // target's own columns): writers queuing for one target do not take turns at one row
+          """
+          CREATE TABLE target_counts (
+            target_id text COLLATE "C" NOT NULL
+              REFERENCES notification_targets (id) ON DELETE CASCADE,
+            stripe integer NOT NULL,
+            queued bigint NOT NULL,
+            dropped bigint NOT NULL,
+            PRIMARY KEY (target_id, stripe))\
+          """,
           """
           CREATE TABLE event_outbox (
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,20 +53,31 @@ final class OutboxSql {
           + " AND substring(e.k FROM length(e.k) - length(r.suffix) + 1) = r.suffix))"
           + " ORDER BY r.configuration_id";
 
+  /** How many count rows each target has: writers queuing for it rarely wait for each other. */
+  static final int STRIPES = 16;
+
+  /** A target's queued count: its row's and its stripes'. Read without a lock. */
+  private static final String QUEUED =
+      "SELECT t.queued + coalesce((SELECT sum(c.queued) FROM target_counts c"
+          + " WHERE c.target_id = t.id), 0) AS q FROM notification_targets t WHERE t.id = ?";
+
   /**
    * Queues one event for one target unless its queue is full, which counts as dropped instead: the
-   * count and the row in one statement, the target's row locked (so the bound holds across nodes).
+   * row and the count in one statement. The count goes to one of the target's stripes (its key
+   * share-locks the target's row: a target deleted meanwhile takes its counts along).
    */
   private static final String ENQUEUE =
-      "WITH old AS (SELECT id, queued < ? AS fits FROM notification_targets WHERE id = ?"
-          + " FOR UPDATE),"
-          + " counted AS (UPDATE notification_targets t"
-          + " SET queued = t.queued + CASE WHEN old.fits THEN 1 ELSE 0 END,"
-          + " dropped = t.dropped + CASE WHEN old.fits THEN 0 ELSE 1 END"
-          + " FROM old WHERE t.id = old.id RETURNING old.fits)"
-          + " INSERT INTO event_outbox (target_id, configuration_id, name, bucket, key, size, etag,"
-          + " version_id, sequencer, time_ms, request_id, principal_id, source_ip)"
-          + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM counted WHERE counted.fits";
+      "WITH total AS ("
+          + QUEUED
+          + "),"
+          + " added AS (INSERT INTO event_outbox (target_id, configuration_id, name, bucket, key,"
+          + " size, etag, version_id, sequencer, time_ms, request_id, principal_id, source_ip)"
+          + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM total WHERE total.q < ?"
+          + " RETURNING 1)"
+          + " INSERT INTO target_counts AS c (target_id, stripe, queued, dropped)"
+          + " SELECT ?, ?, n, 1 - n FROM (SELECT count(*) AS n FROM added) a, total"
+          + " ON CONFLICT (target_id, stripe) DO UPDATE"
+          + " SET queued = c.queued + excluded.queued, dropped = c.dropped + excluded.dropped";
 
   private static final String EVENT_COLUMNS =
       "seq, target_id, configuration_id, name, bucket, key, size, etag, version_id, sequencer,"
@@ -238,21 +250,23 @@ final class OutboxSql {
       Tx tx, String targetId, String configurationId, ObjectEvent e, byte @Nullable [] key)
       throws SQLException {
     PreparedStatement ins = tx.ps(ENQUEUE);
-    ins.setLong(1, tx.db.events.outboxLimit);
+    ins.setString(1, targetId);
     ins.setString(2, targetId);
-    ins.setString(3, targetId);
-    ins.setString(4, configurationId);
-    ins.setString(5, e.name().awsName());
-    ins.setString(6, e.bucket());
-    ins.setBytes(7, key);
-    ins.setLong(8, e.size());
-    ins.setString(9, e.etag());
-    ins.setString(10, e.versionId());
-    ins.setString(11, e.sequencer());
-    ins.setLong(12, e.time().toEpochMilli());
-    ins.setString(13, e.requestId());
-    ins.setString(14, e.principalId());
-    ins.setString(15, e.sourceIp());
+    ins.setString(3, configurationId);
+    ins.setString(4, e.name().awsName());
+    ins.setString(5, e.bucket());
+    ins.setBytes(6, key);
+    ins.setLong(7, e.size());
+    ins.setString(8, e.etag());
+    ins.setString(9, e.versionId());
+    ins.setString(10, e.sequencer());
+    ins.setLong(11, e.time().toEpochMilli());
+    ins.setString(12, e.requestId());
+    ins.setString(13, e.principalId());
+    ins.setString(14, e.sourceIp());
+    ins.setLong(15, tx.db.events.outboxLimit);
+    ins.setString(16, targetId);
+    ins.setInt(17, ThreadLocalRandom.current().nextInt(STRIPES));
     ins.executeUpdate();
   }
 
@@ -294,20 +308,25 @@ final class OutboxSql {
   static void remove(Tx tx, String targetId, List<Long> seqs) throws SQLException {
     PreparedStatement ps =
         tx.ps(
-            "WITH gone AS (DELETE FROM event_outbox WHERE target_id = ? AND seq = ANY (?)"
-                + " RETURNING 1)"
-                + " UPDATE notification_targets SET queued = queued - (SELECT count(*) FROM gone)"
-                + " WHERE id = ?");
+            "WITH gone AS (DELETE FROM event_outbox WHERE target_id = ? AND seq = ANY (?) RETURNING"
+                + " 1) INSERT INTO target_counts AS c (target_id, stripe, queued, dropped) SELECT"
+                + " t.id, ?, -(SELECT count(*) FROM gone), 0 FROM notification_targets t WHERE t.id"
+                + " = ? AND EXISTS (SELECT 1 FROM gone) ON CONFLICT (target_id, stripe) DO UPDATE"
+                + " SET queued = c.queued + excluded.queued");
     ps.setString(1, targetId);
     ps.setArray(2, tx.c.createArrayOf("bigint", seqs.toArray(Long[]::new)));
-    ps.setString(3, targetId);
+    ps.setInt(3, ThreadLocalRandom.current().nextInt(STRIPES));
+    ps.setString(4, targetId);
     ps.executeUpdate();
   }
 
   /** Runs inside a read snapshot; see MetadataStore#outboxStats. */
   static OutboxStats stats(Tx tx, String targetId) throws SQLException {
     PreparedStatement counts =
-        tx.ps("SELECT queued, dropped FROM notification_targets WHERE id = ?");
+        tx.ps(
+            "SELECT t.queued + coalesce(sum(c.queued), 0), t.dropped + coalesce(sum(c.dropped), 0)"
+                + " FROM notification_targets t LEFT JOIN target_counts c ON c.target_id = t.id"
+                + " WHERE t.id = ? GROUP BY t.id");
     counts.setString(1, targetId);
     long[] qd =
         NotificationSql.one(counts, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(null);

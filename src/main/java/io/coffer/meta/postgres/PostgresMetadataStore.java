@@ -551,6 +551,11 @@ public final class PostgresMetadataStore implements MetadataStore {
     NotificationStore.setListenedBuckets(db, buckets);
   }
 
+  /** The database (tests of this package). */
+  Db db() {
+    return db;
+  }
+
   /** The store's own caches hear of every change through here (B's bucket references). */
   void subscribeToChanges(Consumer<StoreChange> cache) {
     db.changes.subscribe(cache);
@@ -649,27 +654,27 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public List<Bucket> listBuckets() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(BucketListingSql::all);
   }
 
   @Override
   public List<Bucket> listBucketsOwnedBy(long ownerId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.ownedBy(tx, ownerId));
   }
 
   @Override
   public List<Bucket> listBuckets(BucketQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.page(tx, query));
   }
 
   @Override
   public ListPage listObjects(ListQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> ObjectListingSql.list(tx, query));
   }
 
   @Override
   public VersionPage listVersions(VersionQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> VersionListingSql.list(tx, query));
   }
 
   @Override
@@ -680,7 +685,10 @@ public final class PostgresMetadataStore implements MetadataStore {
       @Nullable String keyMarker,
       @Nullable String uploadIdMarker,
       int maxUploads) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(
+        tx ->
+            UploadListingSql.list(
+                tx, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
   }
 
   // ---- stats (A) ----

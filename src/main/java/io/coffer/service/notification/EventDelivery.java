@@ -46,7 +46,16 @@ public final class EventDelivery implements AutoCloseable {
   private @Nullable ScheduledExecutorService dropWatch;
   private volatile boolean closed;
 
-  private record Running(DeliveryWorker worker, Thread thread) {}
+  /** Between {@link #start} and {@link #pause}: this node delivers (it holds the lease). */
+  private boolean delivering; // guarded by this
+
+  private record Running(NotificationTarget target, DeliveryWorker worker, Thread thread) {}
+
+  /**
+   * How often the delivering node compares its workers with the stored targets: a target created,
+   * changed or deleted through another node's management API reaches this node that way.
+   */
+  static final java.time.Duration TARGET_SYNC = java.time.Duration.ofSeconds(2);
 
   /** Delivery with the default settings and senders (region us-east-1): for tests and tools. */
   public EventDelivery(MetadataStore store) {
@@ -79,6 +88,10 @@ public final class EventDelivery implements AutoCloseable {
 
   /** Applies the queue limit and starts a worker for every target. */
   public synchronized void start() {
+    if (closed || delivering) {
+      return;
+    }
+    delivering = true;
     store.setOutboxLimit(settings.queueLimit());
     for (NotificationTarget target : store.listNotificationTargets()) {
       startWorker(target);
@@ -88,6 +101,9 @@ public final class EventDelivery implements AutoCloseable {
             Thread.ofPlatform().name("coffer-notification-drops").daemon().factory());
     long every = settings.dropCheck().toMillis();
     var unused = watch.scheduleWithFixedDelay(this::logDrops, every, every, TimeUnit.MILLISECONDS);
+    long sync = TARGET_SYNC.toMillis();
+    var unused2 =
+        watch.scheduleWithFixedDelay(this::syncTargets, sync, sync, TimeUnit.MILLISECONDS);
     dropWatch = watch;
   }
 
@@ -96,7 +112,7 @@ public final class EventDelivery implements AutoCloseable {
    * configuration, or stops.
    */
   public synchronized void targetChanged(String targetId) {
-    if (closed) {
+    if (closed || !delivering) {
       return;
     }
     stopWorker(targetId);
@@ -111,6 +127,42 @@ public final class EventDelivery implements AutoCloseable {
         l.stopped(targetId);
       }
     }
+  }
+
+  /**
+   * Starts, restarts or stops workers whose stored target differs from the one they run (several
+   * nodes: it was changed through another node).
+   */
+  synchronized void syncTargets() {
+    if (closed || !delivering) {
+      return;
+    }
+    try {
+      Map<String, NotificationTarget> stored = new java.util.HashMap<>();
+      for (NotificationTarget target : store.listNotificationTargets()) {
+        stored.put(target.id(), target);
+      }
+      for (String id : List.copyOf(workers.keySet())) {
+        Running running = workers.get(id);
+        if (running != null && !running.target().equals(stored.get(id))) {
+          targetChanged(id);
+        }
+      }
+      for (NotificationTarget target : stored.values()) {
+        if (!workers.containsKey(target.id())) {
+          startWorker(target);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("notification targets not compared with the store: {}", e.toString());
+    }
+  }
+
+  /** The target a worker runs with now, or null; for tests. */
+  @org.jspecify.annotations.Nullable
+  NotificationTarget runningTarget(String targetId) {
+    Running running = workers.get(targetId);
+    return running == null ? null : running.target();
   }
 
   /** Events were committed: idle workers look at their queues now. */
@@ -166,7 +218,7 @@ public final class EventDelivery implements AutoCloseable {
     DeliveryWorker worker = new DeliveryWorker(store, target, sender(target), c, settings, clock);
     Thread thread =
         Thread.ofPlatform().name("coffer-notify-" + target.id()).daemon().unstarted(worker);
-    workers.put(target.id(), new Running(worker, thread));
+    workers.put(target.id(), new Running(target, worker, thread));
     droppedSeen.computeIfAbsent(target.id(), id -> store.outboxStats(id).dropped());
     thread.start();
     TargetsListener l = listener;
@@ -243,6 +295,16 @@ public final class EventDelivery implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every worker until the next {@link #start}: several nodes share the outbox, and another
+   * node delivers now (it took the delivery lease). Queued events wait for whoever delivers next.
+   */
+  public synchronized void pause() {
+    if (!closed && delivering) {
+      stopAll();
+    }
+  }
+
   /** Stops every worker (events still queued are delivered after the next start). */
   @Override
   public synchronized void close() {
@@ -250,9 +312,15 @@ public final class EventDelivery implements AutoCloseable {
       return;
     }
     closed = true;
+    stopAll();
+  }
+
+  private void stopAll() {
+    delivering = false;
     ScheduledExecutorService watch = dropWatch;
     if (watch != null) {
       watch.shutdownNow();
+      dropWatch = null;
     }
     // Every worker is told first, so they all wind down together instead of one after another.
     List<Running> stopping = List.copyOf(workers.values());
