@@ -31,7 +31,7 @@ public final class SqliteCopy {
   private static final int BATCH = 500;
 
   /** SQLite tables whose rows PostgreSQL keeps otherwise (see the class comment). */
-  private static final List<String> DERIVED = List.of("counters", "sqlite_sequence");
+  private static final List<String> DERIVED = List.of("counters");
 
   /** SQLite columns PostgreSQL keeps otherwise: a bucket's count and size are bucket_counters. */
   private static final Map<String, List<String>> DERIVED_COLUMNS =
@@ -92,8 +92,8 @@ public final class SqliteCopy {
     List<String> postgres = db.read(tx -> names(tx.c, PG_TABLES));
     List<String> tables = new ArrayList<>();
     for (String table : names(sqlite, "SELECT name FROM sqlite_master WHERE type = 'table'")) {
-      if (DERIVED.contains(table)) {
-        continue;
+      if (DERIVED.contains(table) || table.startsWith("sqlite_")) {
+        continue; // SQLite's own (statistics, AUTOINCREMENT marks: TableSequences reads those)
       }
       if (!postgres.contains(table)) {
         throw refused("the SQLite table " + table + " has no PostgreSQL table to go to");

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * policies and notification configuration; new writes go on from there.
  */
 class MigrateToPostgresIT {
-  @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
+  @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer().onSqlite();
   static final Api API = new Api(SERVER);
 
   @Test

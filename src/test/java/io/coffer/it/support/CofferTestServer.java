@@ -35,6 +35,7 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
 
   private final List<String> buckets;
   private UnaryOperator<ServerConfig> configure = c -> c;
+  private boolean sqlite;
   private TrustManager[] trust;
   private Path dataDir;
   private @Nullable PostgresDatabase database;
@@ -62,6 +63,12 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     return this;
   }
 
+  /** This server on SQLite whatever {@link TestStore} says (a test that moves it elsewhere). */
+  public CofferTestServer onSqlite() {
+    this.sqlite = true;
+    return this;
+  }
+
   /** Clients of this server trust these (a test's own CA, for a server serving TLS). */
   public CofferTestServer trusting(TrustManager[] trustManagers) {
     this.trust = trustManagers;
@@ -73,7 +80,7 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     dataDir = Files.createTempDirectory("coffer-it-");
     ServerConfig config =
         ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY);
-    if (TestStore.postgres()) {
+    if (TestStore.postgres() && !sqlite) {
       database = PostgresDatabase.create();
       config = config.withMetadata(new MetadataSettings(database.url(), null, null));
     }
