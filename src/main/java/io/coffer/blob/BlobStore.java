@@ -46,6 +46,18 @@ public interface BlobStore {
    */
   int collectGarbage(Set<String> liveBuckets, Predicate<String> referenced) throws IOException;
 
+  /**
+   * The periodic clean-up of a volume several nodes share: as {@link #collectGarbage}, but only
+   * files last modified before {@code cutoff} go (a younger one may belong to a write in progress
+   * on another node), temporary files of every node's temporary folder among them, and no folder is
+   * removed.
+   *
+   * @return the number of files removed
+   */
+  int collectOldGarbage(
+      Set<String> liveBuckets, Predicate<String> referenced, java.time.Instant cutoff)
+      throws IOException;
+
   /** A blob being written. Closing it without commit discards it. */
   interface BlobWriter extends AutoCloseable {
     void write(byte[] bytes, int offset, int length) throws IOException;

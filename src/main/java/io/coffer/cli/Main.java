@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ResetApiKeyCommand.class,
       ResetAdminSecretCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.coffer.config.EncryptionSettings;
 import io.coffer.config.EnvCredentials;
 import io.coffer.config.HostPort;
+import io.coffer.config.MetadataOptions;
 import io.coffer.config.MetadataSettings;
 import io.coffer.config.OptionChecks;
 import io.coffer.config.ServerConfig;
@@ -219,6 +220,35 @@ public final class ServerCommand implements Callable<Integer> {
               + " (env COFFER_NOTIFICATION_QUEUE_LIMIT, default ${DEFAULT-VALUE}).")
   long notificationQueueLimit;
 
+  @Option(
+      names = "--metadata",
+      paramLabel = "URL",
+      description =
+          "Where the metadata lives: sqlite (the default: one node, in the data directory) or a"
+              + " PostgreSQL 13+ URL, postgresql://user@host:5432/database or"
+              + " jdbc:postgresql://..., for several nodes sharing the database and the data"
+              + " directory; the password from COFFER_METADATA_PASSWORD keeps it out of ps (env"
+              + " COFFER_METADATA).")
+  @Nullable String metadata;
+
+  @Option(
+      names = "--node-id",
+      paramLabel = "ID",
+      description =
+          "This node's identity among several (leases, logs, its lock file): 1 to 64 of A-Z a-z"
+              + " 0-9 . _ : - (env COFFER_NODE_ID, default the host name and the S3 port,"
+              + " host:9000).")
+  @Nullable String nodeId;
+
+  @Option(
+      names = "--blob-grace-seconds",
+      paramLabel = "SECONDS",
+      description =
+          "With PostgreSQL: how long the file of an overwritten or deleted object is kept before"
+              + " it is deleted, so that a read on another node is never cut off; longer than any"
+              + " GET (env COFFER_BLOB_GRACE_SECONDS, default 3600).")
+  @Nullable Integer blobGraceSeconds;
+
   /** The environment the credentials come from (a field so that tests can give their own). */
   Map<String, String> env = System.getenv();
 
@@ -301,9 +331,38 @@ public final class ServerCommand implements Callable<Integer> {
                       "COFFER_ALLOW_SSE_C_OVER_HTTP", env.get("COFFER_ALLOW_SSE_C_OVER_HTTP")),
               emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))),
           notificationQueueLimit,
-          MetadataSettings.SQLITE);
+          metadataSettings());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /**
+   * --metadata, --node-id and --blob-grace-seconds, each falling back to its variable; the password
+   * only from COFFER_METADATA_PASSWORD (or the URL).
+   */
+  private MetadataSettings metadataSettings() {
+    String url =
+        MetadataOptions.metadataUrl(metadata != null ? metadata : env.get("COFFER_METADATA"));
+    String node = MetadataOptions.nodeId(nodeId != null ? nodeId : env.get("COFFER_NODE_ID"));
+    int grace;
+    if (blobGraceSeconds != null) {
+      grace = blobGraceSeconds;
+    } else {
+      String fromEnv = emptyToNull(env.getOrDefault("COFFER_BLOB_GRACE_SECONDS", ""));
+      grace = fromEnv == null ? 3600 : parseSeconds("COFFER_BLOB_GRACE_SECONDS", fromEnv);
+    }
+    OptionChecks.positive("--blob-grace-seconds", grace);
+    String password = emptyToNull(env.getOrDefault("COFFER_METADATA_PASSWORD", ""));
+    return new MetadataSettings(url, password, node, Duration.ofSeconds(grace));
+  }
+
+  private static int parseSeconds(String variable, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          variable + " must be a number of seconds, not '" + value + "'");
     }
   }
 
@@ -362,6 +421,9 @@ public final class ServerCommand implements Callable<Integer> {
               + " engine; certificate files re-read when they change");
     }
     out.println("  Data:      " + config.dataDir().toAbsolutePath().normalize());
+    if (config.metadata().postgres()) {
+      out.println("  Metadata:  PostgreSQL, as node " + server.nodeId());
+    }
     Startup startup = server.startup();
     if (startup.generatedSecret() != null) {
       out.println();

@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -130,12 +130,16 @@ final class MasterKeys {
 
   /**
    * Writes a new key file owner-only from the start (never readable by others, even for a moment)
-   * and syncs it and its folder before any data is encrypted with it.
+   * and syncs it and its folder before any data is encrypted with it. Nodes sharing the data
+   * directory may start together: each writes a file of its own name, and a hard link (which,
+   * unlike a rename, never replaces a file) puts exactly one of them in place; the others read that
+   * one.
    */
   private static void create(Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-    Files.deleteIfExists(temp);
+    Path temp =
+        file.resolveSibling(
+            FILE_NAME + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     if (posix) {
       Files.createFile(
@@ -148,15 +152,28 @@ final class MasterKeys {
             + " lost.\n"
             + newEntry("master-1")
             + "\n";
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
-      channel.force(true);
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
+        channel.force(true);
+      }
+      try {
+        Files.createLink(file, temp);
+      } catch (FileAlreadyExistsException e) {
+        return; // another node's key won: everyone uses that one
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        if (Files.exists(file)) {
+          return;
+        }
+        Files.move(temp, file); // no hard links here: a rename that does not replace
+      }
+    } finally {
+      Files.deleteIfExists(temp);
     }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
       folder.force(true);
     } catch (IOException e) {
-      // Some file systems cannot sync a folder; the rename is as durable as they make it.
+      // Some file systems cannot sync a folder; the link is as durable as they make it.
     }
   }
 }

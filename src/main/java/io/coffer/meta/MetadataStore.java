@@ -494,6 +494,15 @@ public interface MetadataStore extends AutoCloseable {
    */
   void setEventListener(@Nullable Consumer<ObjectEvent> listener);
 
+  /**
+   * The buckets this node's live listeners listen to now. A store shared by several nodes sends
+   * those buckets' events to every node's event listener, and spares the writes to other buckets
+   * (without rules) the cost of an event; until this is first called, this node's event listener
+   * hears of every bucket's writes made through this node. The SQLite store, the only node, has no
+   * use for it.
+   */
+  default void setListenedBuckets(java.util.Set<String> buckets) {}
+
   // ---- the built-in key store (SSE-KMS) ----
 
   /** Adds a named key; CofferException KMS_KEY_EXISTS (409) when one has the name. */

@@ -6,6 +6,7 @@ import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.HostPort;
+import io.coffer.config.MetadataOptions;
 import io.coffer.config.ServerConfig;
 import io.coffer.crypto.BuiltInKeyService;
 import io.coffer.crypto.KeyService;
@@ -65,6 +66,8 @@ import io.coffer.service.PresignedUrlService;
 import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
 import io.coffer.service.TaggingService;
+import io.coffer.service.cluster.BlobCleanup;
+import io.coffer.service.cluster.LeasedWork;
 import io.coffer.service.lifecycle.LifecyclePreview;
 import io.coffer.service.lifecycle.LifecycleSettings;
 import io.coffer.service.lifecycle.LifecycleWorker;
@@ -85,6 +88,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +106,9 @@ public final class CofferServer implements AutoCloseable {
   private final HttpServer consoleServer;
   private final ManagementApi managementApi;
   private final Startup startup;
-  private final DataDirectoryLock lock;
+  private final Runnable unlock;
+  private final String nodeId;
+  private final List<LeasedWork> leasedWork = new ArrayList<>();
   private final LifecycleWorker lifecycle;
   private final EventDelivery delivery;
   private final LiveEvents liveEvents;
@@ -125,8 +131,16 @@ public final class CofferServer implements AutoCloseable {
     }
     Path dataDir = config.dataDir().toAbsolutePath();
     Path internal = dataDir.resolve(".coffer");
-    this.lock = DataDirectoryLock.acquire(dataDir);
-    opened.push(lock);
+    boolean nodes = config.metadata().postgres();
+    // SQLite: the one server's lock, at once. Several nodes: each node's own lock, which needs the
+    // node ID, which may need the bound S3 port; binding touches nothing in the directory.
+    DataDirectoryLock singleLock = null;
+    if (!nodes) {
+      DataDirectoryLock held = DataDirectoryLock.acquire(dataDir);
+      opened.push(held);
+      singleLock = held;
+      refuseNodesDirectory(dataDir);
+    }
     HttpLimits limits =
         new HttpLimits(
             config.maxHeaderSize(),
@@ -144,28 +158,48 @@ public final class CofferServer implements AutoCloseable {
     opened.push(() -> s3Server.shutdown(Duration.ZERO));
     this.consoleServer = bind("console", "console", config.consoleAddress(), limits, tls);
     opened.push(() -> consoleServer.shutdown(Duration.ZERO));
+    this.nodeId = nodeId(config, s3Server);
+    if (singleLock != null) {
+      this.unlock = singleLock::close;
+    } else {
+      NodeLock held = NodeLock.acquire(dataDir, nodeId);
+      opened.push(held);
+      this.unlock = held::close;
+    }
     // Whole seconds, the precision S3 shows (Last-Modified, listings): every stored time is one
     // clients see, so a listing, a HEAD and a conditional GET agree about the same object.
     Clock clock = Clock.tickSeconds(ZoneOffset.UTC);
 
     Path database = internal.resolve("metadata.db");
-    // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
-    // the database file's permissions, and the WAL holds secrets too.
-    PrivateFiles.createFile(database);
-    this.metadata =
-        config.metadata().postgres()
-            ? PostgresMetadataStore.open(
-                Objects.requireNonNull(config.metadata().url()),
-                config.metadata().password(),
-                nodeId(config, s3Server))
-            : SqliteMetadataStore.open(database, config.syncWrites());
+    if (nodes) {
+      this.metadata =
+          PostgresMetadataStore.open(
+              Objects.requireNonNull(config.metadata().url()),
+              config.metadata().password(),
+              nodeId);
+    } else {
+      // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
+      // the database file's permissions, and the WAL holds secrets too.
+      PrivateFiles.createFile(database);
+      this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
+    }
     opened.push(metadata);
-    FileBlobStore blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
-    StorageStartup.reconcile(metadata, blobs);
+    FileBlobStore blobs;
+    if (nodes) {
+      // A temporary folder per node: a node's start-up clears its own, never another's writes.
+      blobs =
+          new FileBlobStore(
+              dataDir, internal.resolve("tmp").resolve(nodeId), config.syncWrites(), true);
+      StorageStartup.startNode(blobs);
+    } else {
+      blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
+      StorageStartup.reconcile(metadata, blobs);
+    }
 
     KeyService keys = new BuiltInKeyService(metadata, dataDir, config.encryption().masterKey());
     IdentityService identities = new IdentityService(metadata, clock);
     this.credentials = new CredentialService(metadata, clock, identities);
+    metadata.setChangeListener(credentials::changed); // changes made through other nodes
     BucketService buckets =
         new BucketService(
             metadata,
@@ -211,7 +245,7 @@ public final class CofferServer implements AutoCloseable {
             EventSenders::open,
             Clock.systemUTC());
     opened.push(delivery);
-    this.liveEvents = new LiveEvents(buckets, config.region());
+    this.liveEvents = new LiveEvents(buckets, config.region(), metadata::setListenedBuckets);
     opened.push(liveEvents);
     metadata.setEventListener(
         event -> {
@@ -259,7 +293,8 @@ public final class CofferServer implements AutoCloseable {
     ConsoleAssets assets = ConsoleAssets.load();
 
     // The last step that stores anything: what it generates is shown as soon as start() returns.
-    this.startup = prepareSecrets(config, credentials, internal);
+    this.startup =
+        StartupLease.holding(metadata, nodeId, () -> prepareSecrets(config, credentials, internal));
     this.managementApi =
         new ManagementApi(
             new ManagementServices(
@@ -296,8 +331,43 @@ public final class CofferServer implements AutoCloseable {
     consoleServer.serve(admin, admin::malformed);
     s3Server.serve(s3Frontend, s3Frontend::malformed);
     s3Frontend.setReady(true);
-    lifecycle.start();
-    delivery.start();
+    // Background work runs on one node at a time, under its lease (SQLite: always this one).
+    leasedWork.add(lease("lifecycle", LeasedWork.Work.of(lifecycle::start, lifecycle::pause)));
+    leasedWork.add(
+        lease("notification-delivery", LeasedWork.Work.of(delivery::start, delivery::pause)));
+    if (nodes) {
+      Duration grace = config.metadata().blobGracePeriod();
+      leasedWork.add(
+          lease(
+              "blob-clean-up",
+              new BlobCleanup(metadata, blobs, Clock.systemUTC(), grace, ORPHAN_SWEEP_INTERVAL)));
+    }
+    leasedWork.forEach(LeasedWork::start);
+  }
+
+  /** How long a lease lives without renewal: at most this long until another node takes over. */
+  static final Duration LEASE_TTL = Duration.ofSeconds(15);
+
+  /** The orphan sweep reads every blob reference: rarely. */
+  static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofHours(6);
+
+  private LeasedWork lease(String name, LeasedWork.Work work) {
+    return new LeasedWork(metadata, name, nodeId, LEASE_TTL, work);
+  }
+
+  /**
+   * A single-node server must not start on a directory nodes on PostgreSQL use: its SQLite database
+   * would be empty, and its start-up clean-up would delete every file as unreferenced.
+   */
+  private static void refuseNodesDirectory(Path dataDir) throws StartupException {
+    if (NodeLock.usedByNodes(dataDir)) {
+      throw new StartupException(
+          "The data directory "
+              + dataDir
+              + " belongs to nodes whose metadata is in PostgreSQL (.coffer/"
+              + NodeLock.MARKER
+              + "); start with --metadata and that database's URL.");
+    }
   }
 
   /** This node's identity: as configured, else the host name and the S3 port. */
@@ -312,7 +382,7 @@ public final class CofferServer implements AutoCloseable {
     } catch (java.net.UnknownHostException e) {
       host = "localhost";
     }
-    return host + ":" + s3.address().getPort();
+    return MetadataOptions.derivedNodeId(host, s3.address().getPort());
   }
 
   private static Startup prepareSecrets(
@@ -512,6 +582,11 @@ public final class CofferServer implements AutoCloseable {
     return delivery;
   }
 
+  /** This node's identity (leases, logs, its lock file). */
+  public String nodeId() {
+    return nodeId;
+  }
+
   /** The S3 credentials this server authenticates against. */
   public CredentialService credentials() {
     return credentials;
@@ -534,6 +609,7 @@ public final class CofferServer implements AutoCloseable {
     Duration grace = config.shutdownGrace();
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));
+    leasedWork.forEach(LeasedWork::close); // stops the work and frees its lease for another node
     lifecycle.close();
     delivery.close();
     metadata.setEventListener(null);
@@ -541,6 +617,6 @@ public final class CofferServer implements AutoCloseable {
       tls.close();
     }
     metadata.close();
-    lock.close();
+    unlock.run();
   }
 }

@@ -56,7 +56,25 @@ public final class DataDirectoryLock implements AutoCloseable {
       throw new StartupException(
           "Cannot use the data directory " + dir + ": " + reason(e) + ".", e);
     }
-    return lock(dir, lockFile);
+    return lock(dir, lockFile, null);
+  }
+
+  /**
+   * Takes the lock of one node on a data directory several nodes share ({@link NodeLock}): {@code
+   * lockFile} is that node's, and a second process with the same node ID is refused.
+   *
+   * @param what the node, for the message ("node ID a1")
+   */
+  static DataDirectoryLock acquireFile(Path dir, Path lockFile, String what)
+      throws StartupException {
+    Path real;
+    try {
+      PrivateFiles.createFile(lockFile);
+      real = lockFile.toRealPath();
+    } catch (IOException e) {
+      throw new StartupException("Cannot create " + lockFile + ": " + reason(e) + ".", e);
+    }
+    return lock(dir, real, what);
   }
 
   /**
@@ -71,9 +89,10 @@ public final class DataDirectoryLock implements AutoCloseable {
     return acquire(dir);
   }
 
-  private static DataDirectoryLock lock(Path dir, Path lockFile) throws StartupException {
+  private static DataDirectoryLock lock(Path dir, Path lockFile, @Nullable String node)
+      throws StartupException {
     if (!HELD.add(lockFile)) {
-      throw inUse(dir, ProcessHandle.current().pid());
+      throw inUse(dir, ProcessHandle.current().pid(), node);
     }
     FileChannel channel = null;
     try {
@@ -87,7 +106,7 @@ public final class DataDirectoryLock implements AutoCloseable {
       if (lock == null) {
         long holder = readPid(channel);
         channel.close();
-        throw inUse(dir, holder);
+        throw inUse(dir, holder, node);
       }
       // The holder's process ID, for the message a second server prints.
       channel.truncate(0);
@@ -110,8 +129,18 @@ public final class DataDirectoryLock implements AutoCloseable {
     }
   }
 
-  private static StartupException inUse(Path dir, long pid) {
+  private static StartupException inUse(Path dir, long pid, @Nullable String node) {
     String by = pid > 0 ? "another Coffer process (pid " + pid + ")" : "another Coffer process";
+    if (node != null) {
+      return new StartupException(
+          "The "
+              + node
+              + " is in use on the data directory "
+              + dir
+              + " by "
+              + by
+              + "; stop it first, or give this node another --node-id.");
+    }
     return new StartupException(
         "The data directory "
             + dir

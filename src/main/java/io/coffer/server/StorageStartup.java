@@ -21,6 +21,18 @@ final class StorageStartup {
 
   private StorageStartup() {}
 
+  /**
+   * A node among several sharing the volume: only its own temporary folder is cleared. Unreferenced
+   * blobs may be another node's write in progress, so they are left to the leased periodic
+   * clean-up, which deletes only files older than the grace period.
+   */
+  static void startNode(FileBlobStore blobs) throws IOException {
+    int removed = blobs.deleteTemporaryFiles();
+    if (removed > 0) {
+      log.info("start-up clean-up removed {} temporary files of this node", removed);
+    }
+  }
+
   static void reconcile(MetadataStore metadata, FileBlobStore blobs) throws IOException {
     Map<String, String> bucketIds = new HashMap<>();
     for (Bucket bucket : metadata.listBuckets()) {

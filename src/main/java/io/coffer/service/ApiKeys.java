@@ -28,13 +28,17 @@ public final class ApiKeys {
     if (configured != null && !configured.isEmpty()) {
       return new ApiKeys(sha256(configured));
     }
-    if (Files.exists(hashFile)) {
-      String hex = Files.readString(hashFile, StandardCharsets.US_ASCII).trim();
-      return new ApiKeys(HexFormat.of().parseHex(hex));
+    if (!Files.exists(hashFile)) {
+      // Nodes sharing the data directory may start together: one key is stored, and only the
+      // node that stored it shows it.
+      String key = SecretGenerator.token(43);
+      if (PrivateFiles.createOnce(hashFile, HexFormat.of().formatHex(sha256(key)) + "\n")) {
+        generated.append(key);
+        return new ApiKeys(sha256(key));
+      }
     }
-    String key = replace(hashFile);
-    generated.append(key);
-    return new ApiKeys(sha256(key));
+    String hex = Files.readString(hashFile, StandardCharsets.US_ASCII).trim();
+    return new ApiKeys(HexFormat.of().parseHex(hex));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.NewCredential;
+import io.coffer.model.StoreChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * S3 credentials. Lookups by access key are cached, since every signed request makes one; every
  * change goes through here and drops the cached entry, so a deactivation applies to the very next
- * request.
+ * request. With several nodes, the store tells {@link #changed} of the changes made through the
+ * others (within a second), so that there too it applies to the next request.
  */
 public final class CredentialService {
   private final MetadataStore store;
@@ -224,6 +226,34 @@ public final class CredentialService {
       byAccessKey.remove(sa.accessKey());
     }
     identities.credentialsChanged();
+  }
+
+  /**
+   * Forgets what a change made through another node (or this one) may have made stale, as the
+   * metadata store's change listener: the credential of an access key with the service accounts
+   * cached as of its state, or, after an identity change, every compiled policy.
+   */
+  public void changed(StoreChange change) {
+    switch (change.kind()) {
+      case CREDENTIAL -> {
+        Optional<Credential> cached = byAccessKey.remove(change.name());
+        if (cached != null && cached.isPresent()) {
+          long id = cached.get().id();
+          byAccessKey
+              .values()
+              .removeIf(c -> c.isPresent() && Objects.equals(c.get().parentId(), id));
+        }
+        identities.credentialsChanged();
+      }
+      case IDENTITY -> identities.credentialsChanged();
+      case ALL -> {
+        byAccessKey.clear();
+        identities.credentialsChanged();
+      }
+      case BUCKET, KMS_KEY -> {
+        // not cached here
+      }
+    }
   }
 
   /**

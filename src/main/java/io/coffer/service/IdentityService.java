@@ -163,7 +163,10 @@ public final class IdentityService implements IdentityPolicies {
     compile(document);
   }
 
-  /** Called after credentials are created or deleted, since memberships go with them. */
+  /**
+   * Called after credentials are created or deleted, since memberships go with them; and when
+   * another node changed credentials or identities (see CredentialService#changed).
+   */
   void credentialsChanged() {
     cache.invalidate();
   }

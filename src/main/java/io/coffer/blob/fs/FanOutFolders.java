@@ -27,13 +27,25 @@ final class FanOutFolders {
 
   private final boolean sync;
 
+  /**
+   * Whether empty folders stay: on a volume several nodes share, another node may be about to
+   * rename a blob into a folder this one finds empty, and only a lock in this process would order
+   * the two.
+   */
+  private final boolean keepFolders;
+
   /** Leaf folders known to exist, so a publish usually costs no mkdir. */
   private final Set<Path> known = ConcurrentHashMap.newKeySet();
 
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
   FanOutFolders(boolean sync) {
+    this(sync, false);
+  }
+
+  FanOutFolders(boolean sync, boolean keepFolders) {
     this.sync = sync;
+    this.keepFolders = keepFolders;
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
@@ -92,6 +104,9 @@ final class FanOutFolders {
 
   /** After a blob's deletion: removes its {@code cd} folder, then its {@code ab}, when empty. */
   void removeIfEmpty(Path blob) {
+    if (keepFolders) {
+      return;
+    }
     Path cd = Objects.requireNonNull(blob.getParent());
     Path ab = Objects.requireNonNull(cd.getParent());
     ReentrantLock lock = lockFor(ab);

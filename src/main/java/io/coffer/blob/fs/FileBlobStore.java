@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,11 +48,19 @@ public final class FileBlobStore implements BlobStore {
    * @param sync whether blobs and their directory entries are synced before a commit returns
    */
   public FileBlobStore(Path dataDir, Path tmpDir, boolean sync) throws IOException {
+    this(dataDir, tmpDir, sync, false);
+  }
+
+  /**
+   * @param shared whether several nodes share the data directory: then each has a temporary folder
+   *     of its own ({@code tmpDir}, a sibling of the others'), and empty fan-out folders stay
+   */
+  public FileBlobStore(Path dataDir, Path tmpDir, boolean sync, boolean shared) throws IOException {
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.bucketsDir = this.dataDir.resolve(BUCKETS);
     this.tmpDir = tmpDir.toAbsolutePath().normalize();
     this.sync = sync;
-    this.folders = new FanOutFolders(sync);
+    this.folders = new FanOutFolders(sync, shared);
     Files.createDirectories(this.tmpDir, OwnerOnly.DIRECTORY);
   }
 
@@ -184,6 +193,22 @@ public final class FileBlobStore implements BlobStore {
    */
   public int migrateLegacyLayout(Map<String, String> bucketIds) throws IOException {
     return new LegacyLayout(dataDir, folders, sync).migrate(bucketIds, this::pathOf);
+  }
+
+  /**
+   * Deletes this node's temporary files (start-up of a node on a shared volume: its folder is its
+   * own, and its lock is held, so nothing in it is being written).
+   */
+  public int deleteTemporaryFiles() throws IOException {
+    return FileTrees.prune(tmpDir, file -> true, FileTrees::deleteQuietly, false);
+  }
+
+  @Override
+  public int collectOldGarbage(
+      Set<String> liveBuckets, Predicate<String> referenced, Instant cutoff) throws IOException {
+    Path tempRoot = Objects.requireNonNull(tmpDir.getParent());
+    return OldFileSweep.run(
+        bucketsDir, tempRoot, liveBuckets, referenced, cutoff, this::deleteQuietly);
   }
 
   @Override

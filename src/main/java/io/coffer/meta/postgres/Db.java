@@ -7,27 +7,66 @@ import io.coffer.model.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The store's pooled connections and how work runs on them: a write is one READ COMMITTED
  * transaction, run again (from the start, on a new {@link Tx}) when PostgreSQL reports a
- * serialization failure or a deadlock; a read runs in autocommit. An unreachable database is a 503
- * ServiceUnavailable for the request, logged; the pool reconnects by itself when it returns.
+ * serialization failure or a deadlock; a read runs in autocommit.
+ *
+ * <p>When the database goes away: a pooled connection found broken before anything was committed
+ * (the server restarted, an administrator ran {@code pg_terminate_backend}, a failover) is dropped
+ * and the work runs again on a fresh one, so the request never sees it. When no connection can be
+ * had within {@link #CONNECT_TIMEOUT}, or one breaks while committing (the outcome is then unknown,
+ * so running it again could do it twice), the request fails with 503 ServiceUnavailable and a WARN
+ * line (at most one per {@link #WARN_EVERY}); the pool keeps trying to connect, and the first
+ * request served afterwards logs that the database is back. A statement running longer than the
+ * statement timeout is cancelled by PostgreSQL and is a 503 as well.
  */
 final class Db implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Db.class);
+
+  /**
+   * Connections per node. A request holds one for one transaction (a few milliseconds), so 16 serve
+   * far more concurrent requests than two cores can run; see docs/scale-out.md "The database".
+   */
   static final int POOL_SIZE = 16;
+
+  /** Connections kept open while the node is idle. */
+  static final int MIN_IDLE = 2;
+
+  static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration WARN_EVERY = Duration.ofSeconds(10);
+
+  /** Runs of a transaction that hit serialization failures or deadlocks. */
   private static final int ATTEMPTS = 8;
 
+  /** Runs of work whose pooled connection turned out to be broken. */
+  private static final int RECONNECTS = 3;
+
   private final HikariDataSource pool;
+  private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE);
+  private volatile boolean failing;
+
+  /** How this store reports events (owner C): read by the writes that record them. */
+  final EventOptions events = new EventOptions();
+
+  /** Who in this process hears of committed changes (owner C; see Changes). */
+  final ChangeListeners changes = new ChangeListeners();
 
   private Db(HikariDataSource pool) {
     this.pool = pool;
   }
 
   static Db connect(PostgresUrl url, String nodeId) {
+    return connect(url, nodeId, STATEMENT_TIMEOUT);
+  }
+
+  static Db connect(PostgresUrl url, String nodeId, Duration statementTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.jdbcUrl());
     if (url.user() != null) {
@@ -38,10 +77,27 @@ final class Db implements AutoCloseable {
     }
     config.setPoolName("coffer-metadata");
     config.setMaximumPoolSize(POOL_SIZE);
-    config.setConnectionTimeout(5_000);
+    // An idle node keeps a few connections, not all 16: with many nodes, connections are what the
+    // database runs out of first (docs/scale-out.md).
+    config.setMinimumIdle(MIN_IDLE);
+    config.setIdleTimeout(120_000);
+    config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
+    config.setValidationTimeout(2_000);
+    config.setKeepaliveTime(30_000); // an idle connection's death is noticed before it is needed
     config.setAutoCommit(true);
     config.addDataSourceProperty("ApplicationName", "coffer " + nodeId);
-    config.addDataSourceProperty("options", "-c statement_timeout=30000");
+    long timeout = statementTimeout.toMillis();
+    // A node that stops in the middle of a transaction (paused, cut off) must not hold row locks
+    // for long: the server ends such a session after twice the statement timeout.
+    config.addDataSourceProperty(
+        "options",
+        "-c statement_timeout="
+            + timeout
+            + " -c idle_in_transaction_session_timeout="
+            + 2 * timeout);
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    // Without an answer for this long, the network is gone (the server cancels statements earlier).
+    config.addDataSourceProperty("socketTimeout", Long.toString(timeout / 1000 + 30));
     try {
       return new Db(new HikariDataSource(config));
     } catch (RuntimeException e) {
@@ -64,30 +120,7 @@ final class Db implements AutoCloseable {
 
   /** Runs {@code work} in a transaction and commits it; see the class comment. */
   <T> T write(SqlWork<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = pool.getConnection()) {
-        Tx tx = new Tx(c);
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(tx);
-          tx.runBeforeCommit();
-          c.commit();
-          tx.afterCommitActions().forEach(Runnable::run);
-          return result;
-        } catch (Throwable t) {
-          rollbackQuietly(c);
-          throw t;
-        } finally {
-          tx.closeStatements();
-          c.setAutoCommit(true);
-        }
-      } catch (SQLException e) {
-        if (isRetryable(e) && attempt < ATTEMPTS) {
-          continue;
-        }
-        throw translate(e);
-      }
-    }
+    return run(work, Mode.WRITE);
   }
 
   /** As {@link #write}, for a write that returns nothing. */
@@ -101,40 +134,90 @@ final class Db implements AutoCloseable {
 
   /** Runs {@code work} in autocommit (each statement sees what was committed when it started). */
   <T> T read(SqlWork<T> work) {
-    try (Connection c = pool.getConnection()) {
-      Tx tx = new Tx(c);
-      try {
-        return work.run(tx);
-      } finally {
-        tx.closeStatements();
-      }
-    } catch (SQLException e) {
-      throw translate(e);
-    }
+    return run(work, Mode.READ);
   }
 
   /** Runs {@code work} in one REPEATABLE READ read-only transaction: one snapshot for all of it. */
   <T> T readSnapshot(SqlWork<T> work) {
-    try (Connection c = pool.getConnection()) {
-      Tx tx = new Tx(c);
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      c.setReadOnly(true);
+    return run(work, Mode.SNAPSHOT);
+  }
+
+  private enum Mode {
+    WRITE,
+    READ,
+    SNAPSHOT
+  }
+
+  private <T> T run(SqlWork<T> work, Mode mode) {
+    int conflicts = 0;
+    int reconnects = 0;
+    while (true) {
+      Connection c;
       try {
-        T result = work.run(tx);
-        c.commit();
+        c = pool.getConnection();
+      } catch (SQLException e) {
+        if (pool.isClosed()) { // a request still running while the server shuts down
+          throw new CofferException(
+              ErrorCode.SERVICE_UNAVAILABLE, "The metadata store is closed.", e);
+        }
+        throw translate(e);
+      }
+      Attempt attempt = new Attempt();
+      try (c) {
+        T result = attempt.run(this, c, work, mode);
+        if (failing) {
+          failing = false;
+          log.info("the metadata database is reachable again");
+        }
         return result;
-      } catch (Throwable t) {
-        rollbackQuietly(c);
-        throw t;
+      } catch (SQLException e) {
+        if (isRetryable(e) && ++conflicts < ATTEMPTS) {
+          continue;
+        }
+        if (isUnavailable(e) && !attempt.committing && ++reconnects < RECONNECTS) {
+          log.debug(
+              "metadata database connection broken, running the work again: {}", e.toString());
+          // One broken connection (a restart, a failover, terminated backends) means the others
+          // are likely broken too: replace them all rather than find out one request at a time.
+          pool.getHikariPoolMXBean().softEvictConnections();
+          continue;
+        }
+        throw translate(e);
+      }
+    }
+  }
+
+  /** One run of some work on one connection; knows whether it got as far as COMMIT. */
+  private static final class Attempt {
+    boolean committing;
+
+    <T> T run(Db db, Connection c, SqlWork<T> work, Mode mode) throws SQLException {
+      Tx tx = new Tx(c, db);
+      try {
+        if (mode == Mode.READ) {
+          return work.run(tx);
+        }
+        c.setAutoCommit(false);
+        if (mode == Mode.SNAPSHOT) {
+          c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+          c.setReadOnly(true);
+        }
+        try {
+          T result = work.run(tx);
+          tx.runBeforeCommit();
+          committing = mode == Mode.WRITE;
+          c.commit();
+          committing = false;
+          tx.afterCommitActions().forEach(Runnable::run);
+          return result;
+        } catch (Throwable t) {
+          rollbackQuietly(c);
+          throw t;
+        }
       } finally {
         tx.closeStatements();
-        c.setReadOnly(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        c.setAutoCommit(true);
+        // The pool puts back auto-commit, isolation and read-only when it takes the connection.
       }
-    } catch (SQLException e) {
-      throw translate(e);
     }
   }
 
@@ -166,17 +249,37 @@ final class Db implements AutoCloseable {
         || (state != null && (state.startsWith("08") || state.startsWith("57P")));
   }
 
-  static RuntimeException translate(SQLException e) {
-    if (isUnavailable(e)) {
-      log.warn("metadata database unavailable: {}", e.getMessage());
+  /** The CofferException a failure is for the request (and the log line it is worth). */
+  RuntimeException translate(SQLException e) {
+    if (isUnavailable(e) || isStatementTimeout(e)) {
+      failing = true;
+      long now = System.nanoTime();
+      long last = lastWarned.get();
+      if ((last == Long.MIN_VALUE || now - last >= WARN_EVERY.toNanos())
+          && lastWarned.compareAndSet(last, now)) {
+        log.warn(
+            isStatementTimeout(e)
+                ? "metadata database too slow, statement cancelled: {}"
+                : "metadata database unavailable: {}",
+            e.getMessage());
+      }
       return new CofferException(
-          ErrorCode.SERVICE_UNAVAILABLE, "The metadata database is unavailable.", e);
+          ErrorCode.SERVICE_UNAVAILABLE,
+          isStatementTimeout(e)
+              ? "The metadata database did not answer in time."
+              : "The metadata database is unavailable.",
+          e);
     }
     if ("53100".equals(e.getSQLState())) {
       return new CofferException(
           ErrorCode.STORAGE_FULL, ErrorCode.STORAGE_FULL.defaultMessage(), e);
     }
     return new CofferException(ErrorCode.INTERNAL_ERROR, "metadata store: " + e.getMessage(), e);
+  }
+
+  /** query_canceled: the statement timeout (Coffer cancels nothing else). */
+  static boolean isStatementTimeout(SQLException e) {
+    return "57014".equals(e.getSQLState());
   }
 
   @Override

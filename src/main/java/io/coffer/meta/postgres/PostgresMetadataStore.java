@@ -1,16 +1,22 @@
 package io.coffer.meta.postgres;
 
 import io.coffer.meta.MetadataStore;
+import io.coffer.meta.sqlite.AccessColumns;
+import io.coffer.meta.sqlite.FeatureColumns;
+import io.coffer.meta.sqlite.Json;
+import io.coffer.meta.sqlite.Keys;
 import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketEncryption;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
+import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.CorsConfiguration;
 import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
+import io.coffer.model.ErrorCode;
 import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.KmsKey;
@@ -47,6 +53,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -63,10 +70,14 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresMetadataStore implements MetadataStore {
   private final Db db;
   private final String nodeId;
+  private final ChangeFeed feed;
+  private final BucketRefCache bucketRefs;
 
-  private PostgresMetadataStore(Db db, String nodeId) {
+  private PostgresMetadataStore(Db db, String nodeId, ChangeFeed feed) {
     this.db = db;
     this.nodeId = nodeId;
+    this.feed = feed;
+    this.bucketRefs = new BucketRefCache(db.changes);
   }
 
   /**
@@ -77,14 +88,23 @@ public final class PostgresMetadataStore implements MetadataStore {
    * @param nodeId this node's identity (leases, logs)
    */
   public static PostgresMetadataStore open(String url, @Nullable String password, String nodeId) {
-    Db db = Db.connect(PostgresUrl.parse(url, password), nodeId);
+    return open(url, password, nodeId, ChangeFeed.BACKSTOP);
+  }
+
+  /** As {@link #open(String, String, String)}, with the change feed's backstop period (tests). */
+  static PostgresMetadataStore open(
+      String url, @Nullable String password, String nodeId, java.time.Duration backstop) {
+    PostgresUrl where = PostgresUrl.parse(url, password);
+    Db db = Db.connect(where, nodeId);
     try {
       Schema.migrate(db);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    return new PostgresMetadataStore(db, nodeId);
+    ChangeFeed feed = new ChangeFeed(where, db, nodeId, backstop);
+    feed.start();
+    return new PostgresMetadataStore(db, nodeId, feed);
   }
 
   String nodeId() {
@@ -93,6 +113,8 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public void close() {
+    feed.close();
+    NotificationStore.forgetListeners(db);
     db.close();
   }
 
@@ -100,111 +122,117 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public Credential createCredential(NewCredential credential, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.create(tx, credential, now));
   }
 
   @Override
   public Optional<Credential> findCredential(long id) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> CredentialSql.find(tx, id));
   }
 
   @Override
   public Optional<Credential> findCredentialByAccessKey(String accessKey) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> CredentialSql.findByAccessKey(tx, accessKey));
   }
 
   @Override
   public List<Credential> listCredentials() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(CredentialSql::list);
   }
 
   @Override
   public Credential updateCredential(long id, @Nullable String userName, Boolean active) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.update(tx, id, userName, active));
   }
 
   @Override
   public Credential updateCredentialSecret(long id, String secretKey) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.updateSecret(tx, id, secretKey));
   }
 
   @Override
   public List<Credential> deleteCredential(long id) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> CredentialSql.delete(tx, id));
   }
 
   // ---- managed policies, groups, attachments (A) ----
 
   @Override
   public ManagedPolicy createPolicy(String name, String document, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> PolicySql.create(tx, name, document, now));
   }
 
   @Override
   public ManagedPolicy updatePolicy(String name, String document, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> PolicySql.update(tx, name, document, now));
   }
 
   @Override
   public void deletePolicy(String name) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> PolicySql.delete(tx, name));
   }
 
   @Override
   public Optional<ManagedPolicy> findPolicy(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> PolicySql.find(tx, name));
   }
 
   @Override
   public List<ManagedPolicy> listPolicies() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(PolicySql::list);
   }
 
   @Override
   public PolicyTargets policyTargets(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> PolicySql.targets(tx, name));
   }
 
   @Override
   public UserGroup createGroup(
       String name, List<Long> members, List<String> policies, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    List<Long> m = List.copyOf(members);
+    List<String> p = List.copyOf(policies);
+    return db.write(tx -> GroupSql.create(tx, name, m, p, now));
   }
 
   @Override
   public UserGroup updateGroup(
       String name, @Nullable List<Long> members, @Nullable List<String> policies) {
-    throw new UnsupportedOperationException("not yet");
+    List<Long> m = members == null ? null : List.copyOf(members);
+    List<String> p = policies == null ? null : List.copyOf(policies);
+    return db.write(tx -> GroupSql.update(tx, name, m, p));
   }
 
   @Override
   public void deleteGroup(String name) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> GroupSql.delete(tx, name));
   }
 
   @Override
   public Optional<UserGroup> findGroup(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> GroupSql.find(tx, name));
   }
 
   @Override
   public List<UserGroup> listGroups() {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(GroupSql::list);
   }
 
   @Override
   public void attachPolicies(long credentialId, List<String> policies) {
-    throw new UnsupportedOperationException("not yet");
+    List<String> p = List.copyOf(policies);
+    db.writeVoid(tx -> PolicySql.replaceForCredential(tx, credentialId, p));
   }
 
   @Override
   public List<String> policiesAttachedTo(long credentialId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(
+        tx -> PolicySql.attachedTo(tx, PolicySql.CREDENTIAL, Long.toString(credentialId)));
   }
 
   @Override
   public List<String> groupsOf(long credentialId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> GroupSql.groupsOf(tx, credentialId));
   }
 
   // ---- buckets (B) ----
@@ -217,100 +245,119 @@ public final class PostgresMetadataStore implements MetadataStore {
       Instant now,
       boolean objectLock,
       BucketAccess access) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.create(tx, name, ownerId, region, now, objectLock, access));
   }
 
   @Override
   public Bucket setBucketPolicy(String name, String id, @Nullable String policy) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.POLICY, policy);
   }
 
   @Override
   public Bucket setBucketAcl(String name, String id, @Nullable Acl acl) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.ACL, AccessColumns.encode(acl));
   }
 
   @Override
   public Bucket setObjectOwnership(String name, String id, @Nullable ObjectOwnership ownership) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(
+        name,
+        id,
+        BucketSql.SettingColumn.OBJECT_OWNERSHIP,
+        ownership == null ? null : ownership.awsName());
   }
 
   @Override
   public boolean hasOwnershipControls(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketSql.hasOwnershipControls(tx, name));
   }
 
   @Override
   public Bucket setPublicAccessBlock(String name, String id, @Nullable PublicAccessBlock block) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(
+        name, id, BucketSql.SettingColumn.PUBLIC_ACCESS_BLOCK, AccessColumns.encode(block));
   }
 
   @Override
   public Bucket setBucketTags(String name, String id, Map<String, String> tags) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.TAGS, Json.encode(tags));
   }
 
   @Override
   public Bucket setBucketCors(String name, String id, @Nullable CorsConfiguration cors) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.CORS, FeatureColumns.encode(cors));
   }
 
   @Override
   public Bucket setBucketLifecycle(
       String name, String id, @Nullable LifecycleConfiguration lifecycle) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.LIFECYCLE, FeatureColumns.encode(lifecycle));
   }
 
   @Override
   public Bucket setBucketQuota(String name, String id, @Nullable Long quotaBytes) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(name, id, BucketSql.SettingColumn.QUOTA_BYTES, quotaBytes);
   }
 
   @Override
   public Bucket setBucketEncryption(String name, String id, @Nullable BucketEncryption encryption) {
-    throw new UnsupportedOperationException("not yet");
+    return setColumn(
+        name, id, BucketSql.SettingColumn.ENCRYPTION, FeatureColumns.encode(encryption));
+  }
+
+  private Bucket setColumn(
+      String name, String id, BucketSql.SettingColumn column, @Nullable Object value) {
+    return db.write(tx -> BucketSql.setColumn(tx, name, id, column, value));
   }
 
   @Override
   public Bucket setVersioning(String name, String id, Versioning versioning) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.setVersioning(tx, name, id, versioning));
   }
 
   @Override
   public Bucket setObjectLock(String name, String id, @Nullable DefaultRetention defaultRetention) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.setObjectLock(tx, name, id, defaultRetention));
   }
 
   @Override
   public Optional<Bucket> findBucket(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketSql.find(tx, name));
   }
 
   @Override
   public Optional<BucketRef> findBucketRef(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return bucketRefs.get(name, () -> db.read(tx -> BucketSql.ref(tx, name)));
   }
 
   @Override
   public List<Part> deleteBucket(String name, String id) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> BucketSql.delete(tx, name, id));
   }
 
   // ---- objects (B) ----
 
   @Override
   public Optional<ObjectMeta> findObject(String bucket, String key) {
-    throw new UnsupportedOperationException("not yet");
+    byte[] k = Keys.utf8(key);
+    return db.read(tx -> ObjectSql.find(tx, bucket, k));
   }
 
   @Override
   public Optional<KeyVersion> findVersion(String bucket, String key, @Nullable String versionId) {
-    throw new UnsupportedOperationException("not yet");
+    byte[] k = Keys.utf8(key);
+    // Most reads find the current version in one statement; otherwise a version may move between
+    // the two tables meanwhile, so both are read in one snapshot.
+    Optional<ObjectMeta> current = db.read(tx -> ObjectSql.find(tx, bucket, k));
+    if (current.isPresent() && (versionId == null || current.get().versionId().equals(versionId))) {
+      return Optional.of(current.get());
+    }
+    return db.readSnapshot(tx -> Versions.find(tx, bucket, k, versionId));
   }
 
   @Override
   public List<Segment> findSegments(String storageId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> ObjectSql.segments(tx, storageId));
   }
 
   @Override
@@ -319,7 +366,8 @@ public final class PostgresMetadataStore implements MetadataStore {
       ObjectMeta object,
       WritePrecondition precondition,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
+    return db.write(tx -> ObjectSql.put(tx, bucketId, object, pre, event));
   }
 
   @Override
@@ -332,19 +380,23 @@ public final class PostgresMetadataStore implements MetadataStore {
       Instant now,
       boolean bypassGovernance,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
+    return db.write(
+        tx ->
+            ObjectDeletes.delete(
+                tx, bucket, key, versionId, pre, markerVersionId, now, bypassGovernance, event));
   }
 
   @Override
   public ObjectMeta updateLock(
       String bucket, String key, @Nullable String versionId, UnaryOperator<ObjectLock> change) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> VersionSettings.updateLock(tx, bucket, key, versionId, change));
   }
 
   @Override
   public ObjectMeta setObjectAcl(
       String bucket, String key, @Nullable String versionId, @Nullable Acl acl) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> VersionSettings.setAcl(tx, bucket, key, versionId, acl));
   }
 
   @Override
@@ -354,39 +406,39 @@ public final class PostgresMetadataStore implements MetadataStore {
       @Nullable String versionId,
       Map<String, String> tags,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> VersionSettings.setTags(tx, bucket, key, versionId, tags, event));
   }
 
   @Override
   public void forEachReferencedBlob(Consumer<String> sink) {
-    throw new UnsupportedOperationException("not yet");
+    ReferencedBlobs.forEach(db, sink);
   }
 
   // ---- multipart uploads (B) ----
 
   @Override
   public void createUpload(MultipartUpload upload) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> UploadSql.create(tx, upload));
   }
 
   @Override
   public Optional<MultipartUpload> findUpload(String uploadId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> UploadSql.find(tx, uploadId));
   }
 
   @Override
   public Optional<String> putPart(Part part) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> UploadSql.putPart(tx, part));
   }
 
   @Override
   public List<Part> listParts(String uploadId, int afterPartNumber, int maxParts) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> UploadSql.listParts(tx, uploadId, afterPartNumber, maxParts));
   }
 
   @Override
   public List<Part> abortUpload(String uploadId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> UploadSql.abort(tx, uploadId));
   }
 
   @Override
@@ -397,29 +449,32 @@ public final class PostgresMetadataStore implements MetadataStore {
       WritePrecondition precondition,
       Instant forgetBefore,
       @Nullable EventDraft event) {
-    throw new UnsupportedOperationException("not yet");
+    WritePrecondition pre = precondition == null ? WritePrecondition.NONE : precondition;
+    List<Segment> segs = List.copyOf(segments);
+    return db.write(
+        tx -> UploadCompletion.complete(tx, completion, object, segs, pre, forgetBefore, event));
   }
 
   @Override
   public Optional<CompletedUpload> findCompletedUpload(String uploadId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> UploadCompletion.findCompleted(tx, uploadId));
   }
 
   // ---- lifecycle sweeps (A) ----
 
   @Override
   public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> LifecycleProgressSql.find(tx, bucketId));
   }
 
   @Override
   public void saveLifecycleCheckpoint(LifecycleCheckpoint checkpoint) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> LifecycleProgressSql.save(tx, checkpoint));
   }
 
   @Override
   public void clearLifecycleCheckpoint(String bucketId) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> LifecycleProgressSql.clear(tx, bucketId));
   }
 
   // ---- event notifications (C) ----
@@ -430,89 +485,107 @@ public final class PostgresMetadataStore implements MetadataStore {
       String id,
       @Nullable NotificationConfiguration configuration,
       @Nullable EventDraft testEvent) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.setBucketNotification(db, name, id, configuration, testEvent);
+    return findBucket(name)
+        .filter(b -> b.id().equals(id))
+        .orElseThrow(() -> new CofferException(ErrorCode.NO_SUCH_BUCKET));
   }
 
   @Override
   public void createNotificationTarget(NotificationTarget target) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.createTarget(db, target);
   }
 
   @Override
   public NotificationTarget updateNotificationTarget(String id, String config) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.updateTarget(db, id, config);
   }
 
   @Override
   public void deleteNotificationTarget(String id) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.deleteTarget(db, id);
   }
 
   @Override
   public Optional<NotificationTarget> findNotificationTarget(String id) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.findTarget(db, id);
   }
 
   @Override
   public List<NotificationTarget> listNotificationTargets() {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.listTargets(db);
   }
 
   @Override
   public List<String> bucketsNotifying(String targetId) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.bucketsNotifying(db, targetId);
   }
 
   @Override
   public void setOutboxLimit(long eventsPerTarget) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.setOutboxLimit(db, eventsPerTarget);
   }
 
   @Override
   public List<OutboxEvent> queuedEvents(String targetId, int limit) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.queuedEvents(db, targetId, limit);
   }
 
   @Override
   public void removeQueuedEvents(String targetId, List<Long> seqs) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.removeQueuedEvents(db, targetId, seqs);
   }
 
   @Override
   public OutboxStats outboxStats(String targetId) {
-    throw new UnsupportedOperationException("not yet");
+    return NotificationStore.outboxStats(db, targetId);
   }
 
   @Override
   public void setEventListener(@Nullable Consumer<ObjectEvent> listener) {
-    throw new UnsupportedOperationException("not yet");
+    NotificationStore.setEventListener(db, listener);
+  }
+
+  @Override
+  public void setListenedBuckets(Set<String> buckets) {
+    NotificationStore.setListenedBuckets(db, buckets);
+  }
+
+  /** The database (tests of this package). */
+  Db db() {
+    return db;
+  }
+
+  /** The store's own caches hear of every change through here (B's bucket references). */
+  void subscribeToChanges(Consumer<StoreChange> cache) {
+    db.changes.subscribe(cache);
   }
 
   // ---- the built-in key store (SSE-KMS) (A) ----
 
   @Override
   public void createKmsKey(KmsKey key) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> KmsKeySql.create(tx, key));
   }
 
   @Override
   public List<KmsKey> listKmsKeys() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(KmsKeySql::list);
   }
 
   @Override
   public Optional<KmsKey> findKmsKey(String name) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> KmsKeySql.find(tx, name));
   }
 
   @Override
   public Optional<KmsKey> setKmsKeyEnabled(String name, boolean enabled) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> KmsKeySql.setEnabled(tx, name, enabled));
   }
 
   @Override
   public Optional<KmsKey> resealKmsKey(KmsKey expected, String masterKeyId, byte[] sealedMaterial) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(tx -> KmsKeySql.reseal(tx, expected, masterKeyId, sealedMaterial));
   }
 
   // ---- presigned URLs (A) ----
@@ -526,81 +599,82 @@ public final class PostgresMetadataStore implements MetadataStore {
       long credentialId,
       Instant expiresAt,
       Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.write(
+        tx -> PresignedUrlSql.create(tx, hash, bucket, key, method, credentialId, expiresAt, now));
   }
 
   @Override
   public Optional<PresignedUrl> findPresignedUrlByHash(String hash) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> PresignedUrlSql.findByHash(tx, hash));
   }
 
   @Override
   public List<PresignedUrl> listPresignedUrls() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(PresignedUrlSql::list);
   }
 
   @Override
   public void revokePresignedUrl(long id) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> PresignedUrlSql.revoke(tx, id));
   }
 
   @Override
   public void revokePresignedUrlsOf(long credentialId) {
-    throw new UnsupportedOperationException("not yet");
+    db.writeVoid(tx -> PresignedUrlSql.revokeAllOf(tx, credentialId));
   }
 
   // ---- several nodes (the PostgreSQL store; with SQLite this process is the only node) (D) ----
 
   @Override
   public boolean holdLease(String name, String holder, java.time.Duration ttl) {
-    throw new UnsupportedOperationException("not yet");
+    return LeaseSql.hold(db, name, holder, ttl);
   }
 
   @Override
   public void releaseLease(String name, String holder) {
-    throw new UnsupportedOperationException("not yet");
+    LeaseSql.release(db, name, holder);
   }
 
   @Override
   public List<ReleasedBlob> releasedBlobs(Instant before, int limit) {
-    throw new UnsupportedOperationException("not yet");
+    return ReleasedBlobSql.releasedBefore(db, before, limit);
   }
 
   @Override
   public void forgetReleasedBlobs(List<ReleasedBlob> blobs) {
-    throw new UnsupportedOperationException("not yet");
+    ReleasedBlobSql.forget(db, blobs);
   }
 
   @Override
   public void setChangeListener(@Nullable Consumer<StoreChange> listener) {
-    throw new UnsupportedOperationException("not yet");
+    db.changes.setListener(listener); // (C)
   }
 
   // ---- listings (L) ----
 
   @Override
   public List<Bucket> listBuckets() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(BucketListingSql::all);
   }
 
   @Override
   public List<Bucket> listBucketsOwnedBy(long ownerId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.ownedBy(tx, ownerId));
   }
 
   @Override
   public List<Bucket> listBuckets(BucketQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.page(tx, query));
   }
 
   @Override
   public ListPage listObjects(ListQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> ObjectListingSql.list(tx, query));
   }
 
   @Override
   public VersionPage listVersions(VersionQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> VersionListingSql.list(tx, query));
   }
 
   @Override
@@ -611,13 +685,16 @@ public final class PostgresMetadataStore implements MetadataStore {
       @Nullable String keyMarker,
       @Nullable String uploadIdMarker,
       int maxUploads) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(
+        tx ->
+            UploadListingSql.list(
+                tx, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
   }
 
   // ---- stats (A) ----
 
   @Override
   public Stats stats(Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> StatsSql.stats(tx, now));
   }
 }

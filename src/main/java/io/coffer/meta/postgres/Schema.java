@@ -57,9 +57,14 @@ final class Schema {
   static List<String> version1() {
     List<String> all = new ArrayList<>();
     // ---- core (A): credentials, policies, groups, KMS keys, presigned URLs, counters, lifecycle
+    all.addAll(CoreTables.DDL);
     // ---- objects (B): buckets, objects, versions, segments, inline bodies, uploads, parts
+    all.addAll(ObjectTables.DDL);
     // ---- notifications (C): targets, rules, outbox, change feed
+    all.addAll(NotificationTables.DDL);
     // ---- several nodes (D): leases, released blobs
+    all.addAll(LeaseSql.DDL);
+    all.addAll(ReleasedBlobSql.DDL);
     return all;
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transaction (or one autocommit read) on a pooled connection: its statements, closed at the
@@ -15,13 +16,18 @@ import java.util.Map;
  */
 final class Tx {
   final Connection c;
+
+  /** The store's database: what the table classes share across transactions. */
+  final Db db;
+
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final List<Db.SqlAction> beforeCommit = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final Map<Object, Object> state = new HashMap<>();
 
-  Tx(Connection c) {
+  Tx(Connection c, Db db) {
     this.c = c;
+    this.db = db;
   }
 
   /** A prepared statement for {@code sql}, reused within this transaction. */
@@ -53,6 +59,12 @@ final class Tx {
   @SuppressWarnings("unchecked")
   <T> T state(Object key, java.util.function.Supplier<T> create) {
     return (T) state.computeIfAbsent(key, k -> create.get());
+  }
+
+  /** The state kept under {@code key}, or null when nothing was created under it yet. */
+  @SuppressWarnings("unchecked")
+  <T> @Nullable T existingState(Object key) {
+    return (T) state.get(key);
   }
 
   void runBeforeCommit() throws SQLException {

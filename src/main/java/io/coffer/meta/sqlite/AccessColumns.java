@@ -18,13 +18,14 @@ import org.jspecify.annotations.Nullable;
  * is {@code u<credential ID>=<PERMISSION>} or {@code g<GROUP>=<PERMISSION>} (for example {@code
  * 7;gALL_USERS=READ}), a public access block as four 0/1 digits in AWS's order.
  */
-final class AccessColumns {
+public final class AccessColumns {
   /** The columns {@link #bucketAccess} reads, in order. */
-  static final String BUCKET_ACCESS_COLUMNS = "policy, acl, object_ownership, public_access_block";
+  public static final String BUCKET_ACCESS_COLUMNS =
+      "policy, acl, object_ownership, public_access_block";
 
   private AccessColumns() {}
 
-  static BucketAccess bucketAccess(ResultSet rs, int first) throws SQLException {
+  public static BucketAccess bucketAccess(ResultSet rs, int first) throws SQLException {
     String ownership = rs.getString(first + 2);
     return new BucketAccess(
         rs.getString(first),
@@ -35,7 +36,7 @@ final class AccessColumns {
         publicAccessBlock(rs.getString(first + 3)));
   }
 
-  static @Nullable String encode(@Nullable Acl acl) {
+  public static @Nullable String encode(@Nullable Acl acl) {
     if (acl == null) {
       return null;
     }
@@ -51,7 +52,7 @@ final class AccessColumns {
     return out.toString();
   }
 
-  static @Nullable Acl acl(@Nullable String column) {
+  public static @Nullable Acl acl(@Nullable String column) {
     if (column == null) {
       return null;
     }
@@ -70,7 +71,7 @@ final class AccessColumns {
     return new Acl(Long.parseLong(fields[0]), grants);
   }
 
-  static @Nullable String encode(@Nullable PublicAccessBlock block) {
+  public static @Nullable String encode(@Nullable PublicAccessBlock block) {
     if (block == null) {
       return null;
     }
@@ -80,7 +81,7 @@ final class AccessColumns {
         + bit(block.restrictPublicBuckets());
   }
 
-  static @Nullable PublicAccessBlock publicAccessBlock(@Nullable String column) {
+  public static @Nullable PublicAccessBlock publicAccessBlock(@Nullable String column) {
     if (column == null) {
       return null;
     }

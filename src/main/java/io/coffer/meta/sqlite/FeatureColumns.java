@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * lifecycle configurations as JSON documents of their model records (field names are the record
  * components', so renaming one is a change of the on-disk format), the quota as an integer.
  */
-final class FeatureColumns {
+public final class FeatureColumns {
   /** The columns {@link #bucketFeatures} reads, in order. */
-  static final String BUCKET_FEATURE_COLUMNS =
+  public static final String BUCKET_FEATURE_COLUMNS =
       "tags, cors, lifecycle, quota_bytes, encryption, notification";
 
   private static final JsonMapper MAPPER =
@@ -30,7 +30,7 @@ final class FeatureColumns {
 
   private FeatureColumns() {}
 
-  static BucketFeatures bucketFeatures(ResultSet rs, int first) throws SQLException {
+  public static BucketFeatures bucketFeatures(ResultSet rs, int first) throws SQLException {
     return new BucketFeatures(
         Json.decode(rs.getString(first)),
         decode(rs.getString(first + 1), CorsConfiguration.class),
@@ -41,11 +41,11 @@ final class FeatureColumns {
   }
 
   /** An object's or upload's encryption column. */
-  static @Nullable Encryption encryption(@Nullable String column) {
+  public static @Nullable Encryption encryption(@Nullable String column) {
     return decode(column, Encryption.class);
   }
 
-  static @Nullable String encode(@Nullable Object configuration) {
+  public static @Nullable String encode(@Nullable Object configuration) {
     return configuration == null ? null : MAPPER.writeValueAsString(configuration);
   }
 

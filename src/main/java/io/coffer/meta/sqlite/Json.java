@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * metadata). Keeps insertion order; an absent or empty map is stored as SQL NULL and read back as
  * an empty map.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static @Nullable String encode(Map<String, String> map) {
+  public static @Nullable String encode(Map<String, String> map) {
     if (map == null || map.isEmpty()) {
       return null;
     }
@@ -58,7 +58,7 @@ final class Json {
     sb.append('"');
   }
 
-  static Map<String, String> decode(String json) {
+  public static Map<String, String> decode(String json) {
     if (json == null || json.isEmpty()) {
       return Map.of();
     }

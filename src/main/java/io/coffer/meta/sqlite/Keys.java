@@ -4,29 +4,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Object keys as UTF-8 byte strings, compared as unsigned bytes (S3 listing order). */
-final class Keys {
+public final class Keys {
   /**
    * Greater than every stored key: 0xFF never occurs in UTF-8, so a one-byte 0xFF BLOB bounds any
    * key encoded from a Java string.
    */
-  static final byte[] INFINITY = {(byte) 0xFF};
+  public static final byte[] INFINITY = {(byte) 0xFF};
 
   private Keys() {}
 
-  static byte[] utf8(String s) {
+  public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  static String string(byte[] b) {
+  public static String string(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);
   }
 
-  static int compare(byte[] a, byte[] b) {
+  public static int compare(byte[] a, byte[] b) {
     return Arrays.compareUnsigned(a, b);
   }
 
   /** The smallest byte string greater than {@code b}: b followed by 0x00. */
-  static byte[] successor(byte[] b) {
+  public static byte[] successor(byte[] b) {
     return Arrays.copyOf(b, b.length + 1);
   }
 
@@ -35,7 +35,7 @@ final class Keys {
    * with its last byte incremented, carrying over 0xFF), or {@link #INFINITY} when there is none
    * (empty prefix or all 0xFF).
    */
-  static byte[] prefixUpperBound(byte[] prefix) {
+  public static byte[] prefixUpperBound(byte[] prefix) {
     int i = prefix.length - 1;
     while (i >= 0 && prefix[i] == (byte) 0xFF) {
       i--;
@@ -49,7 +49,7 @@ final class Keys {
   }
 
   /** Index of the first occurrence of {@code needle} in {@code hay} at or after {@code from}. */
-  static int indexOf(byte[] hay, byte[] needle, int from) {
+  public static int indexOf(byte[] hay, byte[] needle, int from) {
     int last = hay.length - needle.length;
     byte first = needle[0];
     outer:

@@ -24,14 +24,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The column lists of each table and the mapping of their rows to model records. */
-final class Rows {
-  static final String OBJECT_COLUMNS =
+public final class Rows {
+  public static final String OBJECT_COLUMNS =
       "bucket, key, storage_id, size, etag, content_type, headers, user_meta, checksum_algorithm,"
           + " checksum_value, checksum_type, part_count, created_at, updated_at, version_id, lock,"
           + " acl, tags, encryption";
 
   /** How many columns {@link #OBJECT_COLUMNS} names; a query's next column follows them. */
-  static final int OBJECT_COLUMN_COUNT = 19;
+  public static final int OBJECT_COLUMN_COUNT = 19;
 
   static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at, parent_id, expires_at,"
@@ -42,10 +42,10 @@ final class Rows {
           + AccessColumns.BUCKET_ACCESS_COLUMNS
           + ", "
           + FeatureColumns.BUCKET_FEATURE_COLUMNS;
-  static final String UPLOAD_COLUMNS =
+  public static final String UPLOAD_COLUMNS =
       "upload_id, bucket, key, initiator_id, content_type, headers, user_meta, checksum_algorithm,"
           + " checksum_type, initiated_at, seq, lock, acl, tags, encryption";
-  static final String PART_COLUMNS =
+  public static final String PART_COLUMNS =
       "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
           + " checksum_type, last_modified";
   static final String PRESIGNED_COLUMNS =
@@ -54,17 +54,17 @@ final class Rows {
   private Rows() {}
 
   @FunctionalInterface
-  interface RowMapper<R> {
+  public interface RowMapper<R> {
     R map(ResultSet rs) throws SQLException;
   }
 
-  static <R> Optional<R> one(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
+  public static <R> Optional<R> one(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
     }
   }
 
-  static <R> List<R> all(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
+  public static <R> List<R> all(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
     List<R> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -74,7 +74,7 @@ final class Rows {
     return out;
   }
 
-  static boolean exists(PreparedStatement ps) throws SQLException {
+  public static boolean exists(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next();
     }
@@ -93,7 +93,7 @@ final class Rows {
         rs.getString(9));
   }
 
-  static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+  public static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : value;
   }
@@ -103,7 +103,7 @@ final class Rows {
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
-  static Bucket bucket(ResultSet rs) throws SQLException {
+  public static Bucket bucket(ResultSet rs) throws SQLException {
     return new Bucket(
         rs.getString(1),
         rs.getString(2),
@@ -119,13 +119,14 @@ final class Rows {
         FeatureColumns.bucketFeatures(rs, 17));
   }
 
-  static Versioning versioning(@Nullable String status) {
+  public static Versioning versioning(@Nullable String status) {
     Versioning v = status == null ? null : Versioning.ofStatus(status);
     return v == null ? Versioning.UNVERSIONED : v;
   }
 
   /** A default retention from three columns (mode, days, years) starting at {@code first}. */
-  static @Nullable DefaultRetention defaultRetention(ResultSet rs, int first) throws SQLException {
+  public static @Nullable DefaultRetention defaultRetention(ResultSet rs, int first)
+      throws SQLException {
     String mode = rs.getString(first);
     if (mode == null) {
       return null;
@@ -141,7 +142,7 @@ final class Rows {
    * A version's object lock from its column: NULL for none, else "mode|retain-until millis|legal
    * hold" with "-" for a part that is not set (e.g. "GOVERNANCE|1767225600000|-", "-|-|ON").
    */
-  static ObjectLock lock(@Nullable String column) {
+  public static ObjectLock lock(@Nullable String column) {
     if (column == null) {
       return ObjectLock.NONE;
     }
@@ -158,7 +159,7 @@ final class Rows {
   }
 
   /** A lock's column value, as {@link #lock(String)} reads it. */
-  static @Nullable String encodeLock(ObjectLock lock) {
+  public static @Nullable String encodeLock(ObjectLock lock) {
     if (lock.equals(ObjectLock.NONE)) {
       return null;
     }
@@ -174,7 +175,7 @@ final class Rows {
    * Which storage an object has is told by the row: an inline body, else a part count, else its
    * storage ID names its blob.
    */
-  static ObjectMeta object(ResultSet rs, byte[] key) throws SQLException {
+  public static ObjectMeta object(ResultSet rs, byte[] key) throws SQLException {
     String storageId = rs.getString(3);
     int partCount = rs.getInt(12);
     byte[] inline = rs.getBytes(OBJECT_COLUMN_COUNT + 1);
@@ -202,7 +203,7 @@ final class Rows {
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
-  static ListedObject listed(ResultSet rs, byte[] key) throws SQLException {
+  public static ListedObject listed(ResultSet rs, byte[] key) throws SQLException {
     return new ListedObject(
         rs.getString(1),
         Keys.string(key),
@@ -215,7 +216,7 @@ final class Rows {
         Instant.ofEpochMilli(rs.getLong(14)));
   }
 
-  static MultipartUpload upload(ResultSet rs) throws SQLException {
+  public static MultipartUpload upload(ResultSet rs) throws SQLException {
     return new MultipartUpload(
         rs.getString(1),
         rs.getString(2),
@@ -233,7 +234,7 @@ final class Rows {
         FeatureColumns.encryption(rs.getString(15)));
   }
 
-  static Part part(ResultSet rs) throws SQLException {
+  public static Part part(ResultSet rs) throws SQLException {
     return new Part(
         rs.getString(1),
         rs.getInt(2),
@@ -258,12 +259,12 @@ final class Rows {
         rs.getInt(10) != 0);
   }
 
-  static @Nullable StoredChecksum checksum(String algorithm, String value, String type) {
+  public static @Nullable StoredChecksum checksum(String algorithm, String value, String type) {
     return algorithm == null ? null : new StoredChecksum(algorithm, value, type);
   }
 
   /** Binds a nullable checksum to three consecutive parameters starting at {@code first}. */
-  static void bindChecksum(PreparedStatement ps, int first, @Nullable StoredChecksum ck)
+  public static void bindChecksum(PreparedStatement ps, int first, @Nullable StoredChecksum ck)
       throws SQLException {
     ps.setString(first, ck == null ? null : ck.algorithm());
     ps.setString(first + 1, ck == null ? null : ck.value());

@@ -30,6 +30,15 @@ public final class LifecycleWorker implements AutoCloseable {
   private final BucketSweep sweep;
   private final Object wake = new Object();
   private volatile boolean stopping;
+
+  /**
+   * False while another node sweeps: {@link #pause} (its lease was lost) stops a sweep at the next
+   * action, {@link #start} goes on.
+   */
+  private volatile boolean active;
+
+  private volatile boolean started;
+
   private @Nullable Thread thread;
 
   public LifecycleWorker(
@@ -55,9 +64,14 @@ public final class LifecycleWorker implements AutoCloseable {
     return evaluator;
   }
 
-  /** Starts sweeping in the background, the first sweep at once. */
+  /** Starts sweeping in the background (again, after {@link #pause}), the first sweep at once. */
   public synchronized void start() {
+    active = true;
+    started = true;
     if (thread != null) {
+      synchronized (wake) {
+        wake.notifyAll();
+      }
       return;
     }
     thread = Thread.ofPlatform().name("coffer-lifecycle").daemon().start(this::loop);
@@ -67,10 +81,24 @@ public final class LifecycleWorker implements AutoCloseable {
         settings.interval().toSeconds());
   }
 
+  /**
+   * Stops sweeping after the action in flight until {@link #start} (several nodes: this one lost
+   * the lifecycle lease); a sweep cut short goes on from its checkpoint.
+   */
+  public void pause() {
+    active = false;
+  }
+
+  private boolean halted() {
+    return stopping || (started && !active);
+  }
+
   private void loop() {
     while (!stopping) {
       try {
-        sweepOnce();
+        if (active) {
+          sweepOnce();
+        }
       } catch (RuntimeException e) {
         if (stopping) {
           return;
@@ -97,11 +125,11 @@ public final class LifecycleWorker implements AutoCloseable {
    */
   public boolean sweepOnce() {
     for (Bucket bucket : store.listBuckets()) {
-      if (stopping) {
+      if (halted()) {
         return false;
       }
       if (bucket.features().lifecycle() != null
-          && !sweep.run(bucket.name(), bucket.id(), () -> stopping)) {
+          && !sweep.run(bucket.name(), bucket.id(), this::halted)) {
         return false;
       }
     }

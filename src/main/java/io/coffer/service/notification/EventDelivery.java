@@ -46,6 +46,9 @@ public final class EventDelivery implements AutoCloseable {
   private @Nullable ScheduledExecutorService dropWatch;
   private volatile boolean closed;
 
+  /** Between {@link #start} and {@link #pause}: this node delivers (it holds the lease). */
+  private boolean delivering; // guarded by this
+
   private record Running(DeliveryWorker worker, Thread thread) {}
 
   /** Delivery with the default settings and senders (region us-east-1): for tests and tools. */
@@ -79,6 +82,10 @@ public final class EventDelivery implements AutoCloseable {
 
   /** Applies the queue limit and starts a worker for every target. */
   public synchronized void start() {
+    if (closed || delivering) {
+      return;
+    }
+    delivering = true;
     store.setOutboxLimit(settings.queueLimit());
     for (NotificationTarget target : store.listNotificationTargets()) {
       startWorker(target);
@@ -87,7 +94,15 @@ public final class EventDelivery implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("coffer-notification-drops").daemon().factory());
     long every = settings.dropCheck().toMillis();
-    var unused = watch.scheduleWithFixedDelay(this::logDrops, every, every, TimeUnit.MILLISECONDS);
+    var unused =
+        watch.scheduleWithFixedDelay(
+            () -> {
+              followTargets();
+              logDrops();
+            },
+            every,
+            every,
+            TimeUnit.MILLISECONDS);
     dropWatch = watch;
   }
 
@@ -96,7 +111,7 @@ public final class EventDelivery implements AutoCloseable {
    * configuration, or stops.
    */
   public synchronized void targetChanged(String targetId) {
-    if (closed) {
+    if (closed || !delivering) {
       return;
     }
     stopWorker(targetId);
@@ -223,6 +238,36 @@ public final class EventDelivery implements AutoCloseable {
   }
 
   /** One warning per target and check when a full queue made it drop events since the last. */
+  /**
+   * Restarts or stops the workers of targets changed through another node (several nodes share the
+   * store; this node's management API calls {@link #targetChanged} itself): once per check, one
+   * query.
+   */
+  private synchronized void followTargets() {
+    if (closed || !delivering) {
+      return;
+    }
+    try {
+      Map<String, NotificationTarget> now = new java.util.HashMap<>();
+      for (NotificationTarget t : store.listNotificationTargets()) {
+        now.put(t.id(), t);
+      }
+      for (String id : List.copyOf(workers.keySet())) {
+        if (!now.containsKey(id)) {
+          targetChanged(id);
+        }
+      }
+      for (NotificationTarget t : now.values()) {
+        Running r = workers.get(t.id());
+        if (r == null || !r.worker().target().equals(t)) {
+          targetChanged(t.id());
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("could not look for targets changed elsewhere", e);
+    }
+  }
+
   private void logDrops() {
     for (String id : workers.keySet()) {
       try {
@@ -243,6 +288,16 @@ public final class EventDelivery implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every worker until the next {@link #start}: several nodes share the outbox, and another
+   * node delivers now (it took the delivery lease). Queued events wait for whoever delivers next.
+   */
+  public synchronized void pause() {
+    if (!closed && delivering) {
+      stopAll();
+    }
+  }
+
   /** Stops every worker (events still queued are delivered after the next start). */
   @Override
   public synchronized void close() {
@@ -250,9 +305,15 @@ public final class EventDelivery implements AutoCloseable {
       return;
     }
     closed = true;
+    stopAll();
+  }
+
+  private void stopAll() {
+    delivering = false;
     ScheduledExecutorService watch = dropWatch;
     if (watch != null) {
       watch.shutdownNow();
+      dropWatch = null;
     }
     // Every worker is told first, so they all wind down together instead of one after another.
     List<Running> stopping = List.copyOf(workers.values());

@@ -6,6 +6,7 @@ import io.coffer.model.ObjectEvent;
 import io.coffer.service.Action;
 import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,12 +25,24 @@ public final class LiveEvents implements Consumer<ObjectEvent>, AutoCloseable {
 
   private final BucketService buckets;
   private final String region;
+  private final Consumer<Set<String>> listenedBuckets;
   private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   public LiveEvents(BucketService buckets, String region) {
+    this(buckets, region, b -> {});
+  }
+
+  /**
+   * @param listenedBuckets told the buckets listened to whenever they change, from the start
+   *     (MetadataStore#setListenedBuckets: with several nodes, the others send this node those
+   *     buckets' events)
+   */
+  public LiveEvents(BucketService buckets, String region, Consumer<Set<String>> listenedBuckets) {
     this.buckets = buckets;
     this.region = region;
+    this.listenedBuckets = listenedBuckets;
+    listenedBuckets.accept(Set.of());
   }
 
   /**
@@ -50,6 +63,7 @@ public final class LiveEvents implements Consumer<ObjectEvent>, AutoCloseable {
             suffix,
             QUEUE);
     listeners.add(listener);
+    announce();
     if (closed) {
       listener.close();
     }
@@ -72,7 +86,18 @@ public final class LiveEvents implements Consumer<ObjectEvent>, AutoCloseable {
   }
 
   void remove(LiveListener listener) {
-    listeners.remove(listener);
+    if (listeners.remove(listener)) {
+      announce();
+    }
+  }
+
+  /** Tells the store which buckets are listened to now (serialized, so the last word is true). */
+  private synchronized void announce() {
+    Set<String> now = new HashSet<>();
+    for (LiveListener l : listeners) {
+      now.add(l.bucket());
+    }
+    listenedBuckets.accept(now);
   }
 
   /** Ends every listener's stream (the server is stopping). */

@@ -51,6 +51,11 @@ public final class LiveListener implements AutoCloseable {
     this.queue = new ArrayBlockingQueue<>(capacity + 1);
   }
 
+  /** The bucket it listens to. */
+  String bucket() {
+    return bucket;
+  }
+
   /** Called on the store's thread: never blocks. */
   void offer(ObjectEvent event) {
     String key = event.key();

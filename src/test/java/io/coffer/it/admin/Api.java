@@ -38,15 +38,15 @@ public final class Api {
     return send("GET", path, null);
   }
 
-  Reply delete(String path) {
+  public Reply delete(String path) {
     return send("DELETE", path, null);
   }
 
-  Reply post(String path, String json) {
+  public Reply post(String path, String json) {
     return send("POST", path, json);
   }
 
-  Reply put(String path, String json) {
+  public Reply put(String path, String json) {
     return send("PUT", path, json);
   }
 

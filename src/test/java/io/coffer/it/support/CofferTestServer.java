@@ -1,5 +1,6 @@
 package io.coffer.it.support;
 
+import io.coffer.config.MetadataSettings;
 import io.coffer.config.ServerConfig;
 import io.coffer.server.CofferServer;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.net.ssl.TrustManager;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * Starts a real Coffer server for a test class: loopback, ports chosen by the OS, a temporary data
  * directory, and a known admin credential. Tests talk to it over HTTP with real clients: {@link
  * #s3()} is the admin's client for the whole class, and {@link #withBuckets} names the buckets the
- * admin owns before the first test starts.
+ * admin owns before the first test starts. The metadata is SQLite's, or a fresh PostgreSQL database
+ * per server when the tests run on PostgreSQL ({@link TestStore}).
  */
 public final class CofferTestServer implements BeforeAllCallback, AfterAllCallback {
   public static final String ACCESS_KEY = "COFFERTESTADMIN00001";
@@ -32,8 +35,10 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
 
   private final List<String> buckets;
   private UnaryOperator<ServerConfig> configure = c -> c;
+  private boolean sqlite;
   private TrustManager[] trust;
   private Path dataDir;
+  private @Nullable PostgresDatabase database;
   private CofferServer server;
   private S3Client s3;
 
@@ -58,6 +63,12 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     return this;
   }
 
+  /** This server on SQLite whatever {@link TestStore} says (a test that moves it elsewhere). */
+  public CofferTestServer onSqlite() {
+    this.sqlite = true;
+    return this;
+  }
+
   /** Clients of this server trust these (a test's own CA, for a server serving TLS). */
   public CofferTestServer trusting(TrustManager[] trustManagers) {
     this.trust = trustManagers;
@@ -67,10 +78,13 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dataDir = Files.createTempDirectory("coffer-it-");
-    server =
-        CofferServer.start(
-            configure.apply(
-                ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY)));
+    ServerConfig config =
+        ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY);
+    if (TestStore.postgres() && !sqlite) {
+      database = PostgresDatabase.create();
+      config = config.withMetadata(new MetadataSettings(database.url(), null, null));
+    }
+    server = CofferServer.start(configure.apply(config));
     for (String bucket : buckets) {
       s3().createBucket(b -> b.bucket(bucket));
     }
@@ -84,11 +98,43 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
     if (server != null) {
       server.close();
     }
+    if (database != null) {
+      database.close();
+    }
     deleteRecursively(dataDir);
+  }
+
+  /**
+   * Stops the server and starts it again on the same data directory, with its configuration changed
+   * as {@code change} says (e.g. its metadata moved to PostgreSQL); ports and clients are new.
+   */
+  public void restart(UnaryOperator<ServerConfig> change) throws Exception {
+    stop();
+    server =
+        CofferServer.start(
+            change.apply(
+                ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY)));
+  }
+
+  /** Stops the server (its data directory stays until the class ends); {@link #restart} again. */
+  public void stop() {
+    if (s3 != null) {
+      s3.close();
+      s3 = null;
+    }
+    if (server != null) {
+      server.close();
+      server = null;
+    }
   }
 
   public CofferServer server() {
     return server;
+  }
+
+  /** The server's PostgreSQL database, when the tests run on PostgreSQL ({@link TestStore}). */
+  public @Nullable PostgresDatabase database() {
+    return database;
   }
 
   public Path dataDir() {

@@ -1,8 +1,9 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
+import static io.coffer.meta.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.meta.Fixtures;
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
 import io.coffer.model.NewCredential;

@@ -1,9 +1,10 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Fixtures.object;
+import static io.coffer.meta.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.meta.Fixtures;
 import io.coffer.model.Bucket;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;

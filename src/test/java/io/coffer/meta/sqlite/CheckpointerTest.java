@@ -1,9 +1,10 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Fixtures.T0;
-import static io.coffer.meta.sqlite.Fixtures.inline;
+import static io.coffer.meta.Fixtures.T0;
+import static io.coffer.meta.Fixtures.inline;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.meta.Fixtures;
 import io.coffer.model.Credential;
 import io.coffer.model.WritePrecondition;
 import java.nio.file.Files;
