@@ -154,7 +154,8 @@ class MetadataStoreTest {
     assertThat(store.findBucket("a").orElseThrow().objectCount()).isEqualTo(1);
     assertThat(store.findBucket("a").orElseThrow().totalSize()).isEqualTo(10);
     assertCode(() -> Fixtures.deleteBucket(store, "a"), ErrorCode.BUCKET_NOT_EMPTY);
-    Fixtures.delete(store, "a", "k", WritePrecondition.NONE).removed();
+    Replaced k = Fixtures.delete(store, "a", "k", WritePrecondition.NONE).removed();
+    assertThat(Fixtures.released(store, k.releasedBlobs())).containsExactly("s1");
 
     store.createUpload(upload("u1", "a", "x"));
     store.createUpload(upload("u2", "a", "y"));
