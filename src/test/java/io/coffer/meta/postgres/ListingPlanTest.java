@@ -56,7 +56,12 @@ class ListingPlanTest {
       for (Map.Entry<String, NamedSql.Bound> e : statements.entrySet()) {
         Plans plan = Plans.explain(c, e.getValue());
         assertThat(plan.tableScans()).as(e.getKey() + "\n" + plan.text()).isEmpty();
-        assertThat(plan.largestSort()).as(e.getKey() + "\n" + plan.text()).isLessThanOrEqualTo(3);
+        // A walk step sorts at most its three candidates; an owner's buckets may come from a
+        // bitmap of buckets_by_owner's range, sorted by name: that range, never the table.
+        long maxSort = e.getKey().startsWith("buckets") ? 250 : 3;
+        assertThat(plan.largestSort())
+            .as(e.getKey() + "\n" + plan.text())
+            .isLessThanOrEqualTo(maxSort);
         assertThat(plan.rowsScanned())
             .as(e.getKey() + " reads about its page, not the table\n" + plan.text())
             .isLessThan(OBJECTS / 2);
@@ -97,6 +102,10 @@ class ListingPlanTest {
       s.execute(
           "INSERT INTO buckets (name, id, owner_id, region, created_at) SELECT 'bucket-' || g,"
               + " md5(g::text), g % 10, 'r', 0 FROM generate_series(1, 2000) g");
+      s.execute(
+          "INSERT INTO bucket_counters (bucket_id, stripe, objects, bytes)"
+              + " SELECT md5(g::text), stripe, 1, 1 FROM generate_series(1, 2000) g,"
+              + " generate_series(0, 3) stripe");
       s.execute("ANALYZE");
     }
     assertThat(Keys.utf8("f/")).hasSize(2);
