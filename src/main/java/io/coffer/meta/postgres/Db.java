@@ -35,6 +35,9 @@ final class Db implements AutoCloseable {
    */
   static final int POOL_SIZE = 16;
 
+  /** Connections kept open while the node is idle. */
+  static final int MIN_IDLE = 2;
+
   static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration WARN_EVERY = Duration.ofSeconds(10);
@@ -74,6 +77,10 @@ final class Db implements AutoCloseable {
     }
     config.setPoolName("coffer-metadata");
     config.setMaximumPoolSize(POOL_SIZE);
+    // An idle node keeps a few connections, not all 16: with many nodes, connections are what the
+    // database runs out of first (docs/scale-out.md).
+    config.setMinimumIdle(MIN_IDLE);
+    config.setIdleTimeout(120_000);
     config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
     config.setValidationTimeout(2_000);
     config.setKeepaliveTime(30_000); // an idle connection's death is noticed before it is needed

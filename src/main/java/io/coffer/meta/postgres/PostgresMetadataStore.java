@@ -654,27 +654,27 @@ public final class PostgresMetadataStore implements MetadataStore {
 
   @Override
   public List<Bucket> listBuckets() {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(BucketListingSql::all);
   }
 
   @Override
   public List<Bucket> listBucketsOwnedBy(long ownerId) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.ownedBy(tx, ownerId));
   }
 
   @Override
   public List<Bucket> listBuckets(BucketQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.read(tx -> BucketListingSql.page(tx, query));
   }
 
   @Override
   public ListPage listObjects(ListQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> ObjectListingSql.list(tx, query));
   }
 
   @Override
   public VersionPage listVersions(VersionQuery query) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(tx -> VersionListingSql.list(tx, query));
   }
 
   @Override
@@ -685,7 +685,10 @@ public final class PostgresMetadataStore implements MetadataStore {
       @Nullable String keyMarker,
       @Nullable String uploadIdMarker,
       int maxUploads) {
-    throw new UnsupportedOperationException("not yet");
+    return db.readSnapshot(
+        tx ->
+            UploadListingSql.list(
+                tx, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
   }
 
   // ---- stats (A) ----

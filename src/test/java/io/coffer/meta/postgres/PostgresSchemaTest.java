@@ -1,8 +1,10 @@
 package io.coffer.meta.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coffer.it.support.PostgresDatabase;
+import io.coffer.model.CofferException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,6 +23,20 @@ class PostgresSchemaTest {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(Schema.VERSION);
       }
+    }
+  }
+
+  @Test
+  void aDatabaseWithANewerSchemaIsRefused() throws Exception {
+    try (PostgresDatabase database = PostgresDatabase.create()) {
+      PostgresMetadataStore.open(database.url(), null, "node-a").close();
+      try (Connection c = database.connect();
+          Statement s = c.createStatement()) {
+        s.execute("UPDATE schema_version SET version = " + (Schema.VERSION + 1));
+      }
+      assertThatThrownBy(() -> PostgresMetadataStore.open(database.url(), null, "node-a"))
+          .isInstanceOf(CofferException.class)
+          .hasMessageContaining("newer than this Coffer");
     }
   }
 }
