@@ -56,6 +56,10 @@ final class BucketSql {
       boolean objectLock,
       BucketAccess access)
       throws SQLException {
+    Optional<Bucket> existing = find(tx, name);
+    if (existing.isPresent()) {
+      throw alreadyExists(existing.get(), ownerId);
+    }
     requireCredential(tx, ownerId);
     String id = newId();
     // object lock needs versioning, enabled for good
@@ -79,12 +83,12 @@ final class BucketSql {
     ins.setString(10, access.ownership().awsName());
     ins.setString(11, AccessColumns.encode(access.publicAccessBlock()));
     if (ins.executeUpdate() == 0) {
-      Bucket existing =
-          find(tx, name).orElseThrow(() -> new CofferException(ErrorCode.INTERNAL_ERROR));
-      throw new CofferException(
-          existing.ownerId() == ownerId
-              ? ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU
-              : ErrorCode.BUCKET_ALREADY_EXISTS);
+      Optional<Bucket> winner = find(tx, name);
+      if (winner.isEmpty()) {
+        // created and deleted again meanwhile: as a serialization failure, Db runs this again
+        throw new SQLException("bucket " + name + " created and deleted meanwhile", "40001");
+      }
+      throw alreadyExists(winner.get(), ownerId);
     }
     CounterSql.add(tx, CounterSql.Counter.BUCKETS, 1);
     changed(tx, name);
@@ -101,6 +105,13 @@ final class BucketSql {
         null,
         access,
         BucketFeatures.NONE);
+  }
+
+  private static CofferException alreadyExists(Bucket existing, long ownerId) {
+    return new CofferException(
+        existing.ownerId() == ownerId
+            ? ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU
+            : ErrorCode.BUCKET_ALREADY_EXISTS);
   }
 
   /** NO_SUCH_CREDENTIAL unless the owner exists (as SQLite's CredentialSql.requireAccessKey). */
