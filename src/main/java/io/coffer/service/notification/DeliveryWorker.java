@@ -57,6 +57,11 @@ final class DeliveryWorker implements Runnable {
     this.clock = clock;
   }
 
+  /** The target as this worker was started with. */
+  NotificationTarget target() {
+    return target;
+  }
+
   /** New events may be queued: look now instead of at the next poll. */
   void wake() {
     if (wake.availablePermits() == 0) {

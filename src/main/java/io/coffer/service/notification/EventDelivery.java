@@ -49,13 +49,7 @@ public final class EventDelivery implements AutoCloseable {
   /** Between {@link #start} and {@link #pause}: this node delivers (it holds the lease). */
   private boolean delivering; // guarded by this
 
-  private record Running(NotificationTarget target, DeliveryWorker worker, Thread thread) {}
-
-  /**
-   * How often the delivering node compares its workers with the stored targets: a target created,
-   * changed or deleted through another node's management API reaches this node that way.
-   */
-  static final java.time.Duration TARGET_SYNC = java.time.Duration.ofSeconds(2);
+  private record Running(DeliveryWorker worker, Thread thread) {}
 
   /** Delivery with the default settings and senders (region us-east-1): for tests and tools. */
   public EventDelivery(MetadataStore store) {
@@ -100,10 +94,15 @@ public final class EventDelivery implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("coffer-notification-drops").daemon().factory());
     long every = settings.dropCheck().toMillis();
-    var unused = watch.scheduleWithFixedDelay(this::logDrops, every, every, TimeUnit.MILLISECONDS);
-    long sync = TARGET_SYNC.toMillis();
-    var unused2 =
-        watch.scheduleWithFixedDelay(this::syncTargets, sync, sync, TimeUnit.MILLISECONDS);
+    var unused =
+        watch.scheduleWithFixedDelay(
+            () -> {
+              followTargets();
+              logDrops();
+            },
+            every,
+            every,
+            TimeUnit.MILLISECONDS);
     dropWatch = watch;
   }
 
@@ -127,42 +126,6 @@ public final class EventDelivery implements AutoCloseable {
         l.stopped(targetId);
       }
     }
-  }
-
-  /**
-   * Starts, restarts or stops workers whose stored target differs from the one they run (several
-   * nodes: it was changed through another node).
-   */
-  synchronized void syncTargets() {
-    if (closed || !delivering) {
-      return;
-    }
-    try {
-      Map<String, NotificationTarget> stored = new java.util.HashMap<>();
-      for (NotificationTarget target : store.listNotificationTargets()) {
-        stored.put(target.id(), target);
-      }
-      for (String id : List.copyOf(workers.keySet())) {
-        Running running = workers.get(id);
-        if (running != null && !running.target().equals(stored.get(id))) {
-          targetChanged(id);
-        }
-      }
-      for (NotificationTarget target : stored.values()) {
-        if (!workers.containsKey(target.id())) {
-          startWorker(target);
-        }
-      }
-    } catch (RuntimeException e) {
-      log.debug("notification targets not compared with the store: {}", e.toString());
-    }
-  }
-
-  /** The target a worker runs with now, or null; for tests. */
-  @org.jspecify.annotations.Nullable
-  NotificationTarget runningTarget(String targetId) {
-    Running running = workers.get(targetId);
-    return running == null ? null : running.target();
   }
 
   /** Events were committed: idle workers look at their queues now. */
@@ -218,7 +181,7 @@ public final class EventDelivery implements AutoCloseable {
     DeliveryWorker worker = new DeliveryWorker(store, target, sender(target), c, settings, clock);
     Thread thread =
         Thread.ofPlatform().name("coffer-notify-" + target.id()).daemon().unstarted(worker);
-    workers.put(target.id(), new Running(target, worker, thread));
+    workers.put(target.id(), new Running(worker, thread));
     droppedSeen.computeIfAbsent(target.id(), id -> store.outboxStats(id).dropped());
     thread.start();
     TargetsListener l = listener;
@@ -275,6 +238,36 @@ public final class EventDelivery implements AutoCloseable {
   }
 
   /** One warning per target and check when a full queue made it drop events since the last. */
+  /**
+   * Restarts or stops the workers of targets changed through another node (several nodes share the
+   * store; this node's management API calls {@link #targetChanged} itself): once per check, one
+   * query.
+   */
+  private synchronized void followTargets() {
+    if (closed || !delivering) {
+      return;
+    }
+    try {
+      Map<String, NotificationTarget> now = new java.util.HashMap<>();
+      for (NotificationTarget t : store.listNotificationTargets()) {
+        now.put(t.id(), t);
+      }
+      for (String id : List.copyOf(workers.keySet())) {
+        if (!now.containsKey(id)) {
+          targetChanged(id);
+        }
+      }
+      for (NotificationTarget t : now.values()) {
+        Running r = workers.get(t.id());
+        if (r == null || !r.worker().target().equals(t)) {
+          targetChanged(t.id());
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("could not look for targets changed elsewhere", e);
+    }
+  }
+
   private void logDrops() {
     for (String id : workers.keySet()) {
       try {

@@ -166,6 +166,42 @@ class ThreeNodeIT {
   }
 
   @Test
+  @Order(2)
+  void anOverwrittenObjectsFileOutlivesTheOverwriteForReadersOnOtherNodes() throws Exception {
+    clients.get(0).createBucket(b -> b.bucket("deferred"));
+    byte[] first = new byte[300 * 1024]; // above the inline threshold: a file of its own
+    java.util.Arrays.fill(first, (byte) 'a');
+    clients.get(0).putObject(b -> b.bucket("deferred").key("big"), RequestBody.fromBytes(first));
+    Path buckets = temp.resolve("data").resolve("buckets");
+    List<Path> before = blobFiles(buckets);
+    try (var reading = clients.get(1).getObject(b -> b.bucket("deferred").key("big"))) {
+      byte[] start = reading.readNBytes(1024); // a GET on node 2 has begun
+      byte[] second = new byte[300 * 1024];
+      java.util.Arrays.fill(second, (byte) 'b');
+      clients.get(2).putObject(b -> b.bucket("deferred").key("big"), RequestBody.fromBytes(second));
+      byte[] rest = reading.readAllBytes();
+      assertThat(start.length + rest.length).isEqualTo(first.length);
+      assertThat(rest).containsOnly((byte) 'a');
+    }
+    // the replaced file stays for the grace period, recorded for the leased clean-up
+    assertThat(blobFiles(buckets)).containsAll(before);
+    try (Connection c = database.connect();
+        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM released_blobs");
+        ResultSet rs = ps.executeQuery()) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isPositive();
+    }
+    assertThat(clients.get(0).getObjectAsBytes(b -> b.bucket("deferred").key("big")).asByteArray())
+        .containsOnly((byte) 'b');
+  }
+
+  private static List<Path> blobFiles(Path buckets) throws java.io.IOException {
+    try (Stream<Path> files = Files.walk(buckets)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  @Test
   @Order(3)
   void sixteenRacingCreateOnlyPutsThroughThreeNodesHaveOneWinner() throws Exception {
     clients.get(0).createBucket(b -> b.bucket("race"));

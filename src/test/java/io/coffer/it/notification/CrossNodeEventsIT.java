@@ -3,9 +3,11 @@ package io.coffer.it.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.config.MetadataSettings;
+import io.coffer.it.admin.Api;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.PostgresDatabase;
 import io.coffer.it.support.SignedHttp;
+import io.coffer.it.support.TestWebhook;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,11 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Two Coffer nodes on one PostgreSQL database: a live listener (ListenBucketNotification) on one
- * node hears the writes made through the other, within about a second.
+ * node hears the writes made through the other, within about a second; targets created through
+ * either node are delivered to by whichever node delivers.
  */
 class CrossNodeEventsIT {
   private static final String BUCKET = "watched-across";
@@ -73,5 +77,43 @@ class CrossNodeEventsIT {
       assertThat(records.get(0).get("eventName").asString()).isEqualTo("ObjectCreated:Put");
       assertThat(tookMs).as("heard within about a second").isLessThan(1500);
     }
+  }
+
+  @Test
+  void targetsCreatedThroughEitherNodeReceiveWritesThroughTheOther() throws Exception {
+    try (TestWebhook first = TestWebhook.start();
+        TestWebhook second = TestWebhook.start()) {
+      // one of the two nodes delivers (its lease): the other's target reaches it through the store
+      String arn1 = Notifications.webhookTarget(new Api(node1), "via-node-1", first, null, null);
+      String arn2 = Notifications.webhookTarget(new Api(node2), "via-node-2", second, null, null);
+      node1.s3().createBucket(b -> b.bucket("delivered-across"));
+      // one rule per target, on keys of their own (rules may not overlap)
+      node1
+          .s3()
+          .putBucketNotificationConfiguration(
+              b ->
+                  b.bucket("delivered-across")
+                      .notificationConfiguration(
+                          c ->
+                              c.queueConfigurations(
+                                  rule("one", arn1, "a/"), rule("two", arn2, "b/"))));
+      for (String key : List.of("a/k", "b/k")) {
+        node2
+            .s3()
+            .putObject(b -> b.bucket("delivered-across").key(key), RequestBody.fromString("x"));
+      }
+      Duration wait = Duration.ofSeconds(20);
+      assertThat(first.await(Notifications::isRecord, 1, wait)).hasSize(1);
+      assertThat(second.await(Notifications::isRecord, 1, wait)).hasSize(1);
+    }
+  }
+
+  private static QueueConfiguration rule(String id, String arn, String prefix) {
+    return QueueConfiguration.builder()
+        .id(id)
+        .queueArn(arn)
+        .eventsWithStrings("s3:ObjectCreated:*")
+        .filter(f -> f.key(k -> k.filterRules(r -> r.name("prefix").value(prefix))))
+        .build();
   }
 }
