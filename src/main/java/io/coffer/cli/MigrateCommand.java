@@ -1,6 +1,5 @@
 package io.coffer.cli;
 
-import io.coffer.meta.postgres.SqliteCopy.TableCount;
 import io.coffer.server.Migration;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<TableCount> counts =
+    List<Migration.Verified> counts =
         Migration.toPostgres(
             from,
             to,
@@ -51,7 +50,7 @@ public final class MigrateCommand implements Callable<Integer> {
               System.out.flush();
             });
     System.out.println("Verification (rows in SQLite = rows in PostgreSQL):");
-    for (TableCount c : counts) {
+    for (Migration.Verified c : counts) {
       System.out.printf("  %-22s %10d = %d%n", c.table(), c.sqlite(), c.postgres());
     }
     System.out.println("Done. Start Coffer with --data " + from + " --metadata <the same URL>.");

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * single-node server no longer starts on the (now stale) SQLite database.
  */
 public final class Migration {
+  /** One table's rows in the SQLite store and, after the copy, in PostgreSQL. */
+  public record Verified(String table, long sqlite, long postgres) {}
+
   private Migration() {}
 
   /**
@@ -26,7 +29,7 @@ public final class Migration {
    * @throws StartupException when the directory is in use or not Coffer's, the target database is
    *     unreachable or not empty, or the counts differ
    */
-  public static List<TableCount> toPostgres(
+  public static List<Verified> toPostgres(
       Path dataDir, String url, @Nullable String password, Consumer<String> progress)
       throws IOException {
     Path dir = dataDir.toAbsolutePath().normalize();
@@ -53,7 +56,7 @@ public final class Migration {
       PrivateFiles.write(
           internal.resolve(NodeLock.MARKER),
           "The metadata of this data directory is in PostgreSQL (coffer migrate).\n");
-      return counts;
+      return counts.stream().map(c -> new Verified(c.table(), c.sqlite(), c.postgres())).toList();
     }
   }
 }

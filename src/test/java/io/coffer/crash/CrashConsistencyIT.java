@@ -3,6 +3,8 @@ package io.coffer.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.it.support.CofferProcess;
+import io.coffer.it.support.PostgresDatabase;
+import io.coffer.it.support.TestStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,17 +72,41 @@ class CrashConsistencyIT {
     System.out.println("crash test: " + cycles + " kills, seed " + seed);
     Random random = new Random(seed);
     Path data = work.resolve("data");
-    Map<String, String> env =
-        Map.of(
-            "COFFER_ACCESS_KEY",
-            ACCESS_KEY,
-            "COFFER_SECRET_KEY",
-            SECRET_KEY,
-            "COFFER_API_KEY",
-            API_KEY,
-            // the SSE-C thread's writes, over the test's plain HTTP
-            "COFFER_ALLOW_SSE_C_OVER_HTTP",
-            "true");
+    // on PostgreSQL (coffer.it.metadata=postgres, the crash profile's second run): a database of
+    // its own, and one node ID, so that each restart is the same node coming back
+    database = TestStore.postgres() ? PostgresDatabase.create() : null;
+    Map<String, String> env = new java.util.HashMap<>(baseEnv());
+    if (database != null) {
+      env.put("COFFER_METADATA", database.url());
+      env.put("COFFER_NODE_ID", "crash-node");
+    }
+    runCycles(data, env, cycles, seed, random);
+  }
+
+  private @Nullable PostgresDatabase database;
+
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static Map<String, String> baseEnv() {
+    return Map.of(
+        "COFFER_ACCESS_KEY",
+        ACCESS_KEY,
+        "COFFER_SECRET_KEY",
+        SECRET_KEY,
+        "COFFER_API_KEY",
+        API_KEY,
+        // the SSE-C thread's writes, over the test's plain HTTP
+        "COFFER_ALLOW_SSE_C_OVER_HTTP",
+        "true");
+  }
+
+  private void runCycles(Path data, Map<String, String> env, int cycles, long seed, Random random)
+      throws Exception {
     List<List<KeyModel>> keysByThread = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       List<KeyModel> keys = new ArrayList<>();
@@ -268,7 +296,7 @@ class CrashConsistencyIT {
    * the metadata tables: objects are the current versions that are objects (the objects table),
    * bytes are every version's (objects and object_versions).
    */
-  private static void verifyStats(
+  private void verifyStats(
       URI console,
       S3Client client,
       VersionedWorkload versioned,
@@ -298,8 +326,10 @@ class CrashConsistencyIT {
         .isEqualTo(
             objects.stream().mapToLong(S3Object::size).sum() + versionBytes + access.bytes());
     try (Connection db =
-            DriverManager.getConnection(
-                "jdbc:sqlite:" + data.resolve(".coffer").resolve("metadata.db"));
+            database != null
+                ? database.connect()
+                : DriverManager.getConnection(
+                    "jdbc:sqlite:" + data.resolve(".coffer").resolve("metadata.db"));
         Statement s = db.createStatement()) {
       assertThat(stats.get("objects").asLong())
           .as("objects counter against the objects table (seed %d)", seed)
@@ -313,7 +343,14 @@ class CrashConsistencyIT {
                       + " + (SELECT coalesce(sum(size), 0) FROM object_versions)"));
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT name, object_count, total_size,"
+              "SELECT name, "
+                  + (database != null
+                      // PostgreSQL: a bucket's count and size are its striped counter rows
+                      ? "(SELECT coalesce(sum(objects), 0) FROM bucket_counters c"
+                          + " WHERE c.bucket_id = b.id),"
+                          + " (SELECT coalesce(sum(bytes), 0) FROM bucket_counters c"
+                          + " WHERE c.bucket_id = b.id),"
+                      : "object_count, total_size,")
                   + " (SELECT count(*) FROM objects o WHERE o.bucket = b.name),"
                   + " (SELECT coalesce(sum(size), 0) FROM objects o WHERE o.bucket = b.name)"
                   + " + (SELECT coalesce(sum(size), 0) FROM object_versions v"

@@ -8,7 +8,6 @@ import io.coffer.it.admin.Api;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.PostgresDatabase;
 import io.coffer.meta.postgres.SqliteCopy;
-import io.coffer.meta.postgres.SqliteCopy.TableCount;
 import io.coffer.model.CofferException;
 import io.coffer.server.Migration;
 import io.coffer.server.StartupException;
@@ -103,13 +102,13 @@ class MigrateToPostgresIT {
     try (PostgresDatabase database = PostgresDatabase.create()) {
       // ---- migrate ----
       List<String> progress = new ArrayList<>();
-      List<TableCount> counts =
+      List<Migration.Verified> counts =
           Migration.toPostgres(SERVER.dataDir(), database.url(), null, progress::add);
       assertThat(progress).anyMatch(l -> l.startsWith("Copied objects: 3 rows"));
       assertThat(progress).anyMatch(l -> l.startsWith("Copied object_versions: "));
-      assertThat(counts).allMatch(TableCount::matches);
+      assertThat(counts).allMatch(c -> c.sqlite() == c.postgres());
       assertThat(counts)
-          .extracting(TableCount::table)
+          .extracting(Migration.Verified::table)
           .contains(
               "credentials",
               "buckets",
@@ -123,7 +122,7 @@ class MigrateToPostgresIT {
       assertThat(counts)
           .filteredOn(c -> c.table().equals("parts"))
           .singleElement()
-          .extracting(TableCount::postgres)
+          .extracting(Migration.Verified::postgres)
           .isEqualTo(1L);
       // once is enough: the directory is PostgreSQL's now, and the database is not empty
       assertThatThrownBy(
