@@ -33,10 +33,8 @@ import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.PublicAccessBlock;
-import io.coffer.model.ReleasedBlob;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
-import io.coffer.model.StoreChange;
 import io.coffer.model.UploadListing;
 import io.coffer.model.UserGroup;
 import io.coffer.model.VersionPage;
@@ -61,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Domain failures are reported as {@link io.coffer.model.CofferException} with the matching
  * {@link io.coffer.model.ErrorCode}.
  */
-public interface MetadataStore extends AutoCloseable {
+public interface MetadataStore extends NodeCoordination, AutoCloseable {
 
   // ---- credentials ----
 
@@ -494,15 +492,6 @@ public interface MetadataStore extends AutoCloseable {
    */
   void setEventListener(@Nullable Consumer<ObjectEvent> listener);
 
-  /**
-   * The buckets this node's live listeners listen to now. A store shared by several nodes sends
-   * those buckets' events to every node's event listener, and spares the writes to other buckets
-   * (without rules) the cost of an event; until this is first called, this node's event listener
-   * hears of every bucket's writes made through this node. The SQLite store, the only node, has no
-   * use for it.
-   */
-  default void setListenedBuckets(java.util.Set<String> buckets) {}
-
   // ---- the built-in key store (SSE-KMS) ----
 
   /** Adds a named key; CofferException KMS_KEY_EXISTS (409) when one has the name. */
@@ -542,38 +531,6 @@ public interface MetadataStore extends AutoCloseable {
 
   /** Revokes every presigned URL signed with the credential. */
   void revokePresignedUrlsOf(long credentialId);
-
-  // ---- several nodes (the PostgreSQL store; with SQLite this process is the only node) ----
-
-  /**
-   * Takes the named lease for {@code holder}, or renews it when {@code holder} has it, until {@code
-   * ttl} from now by the database's clock. Answers false while another holder's lease is live.
-   * Background work (lifecycle sweeps, event delivery, clean-up) runs only while its lease is held,
-   * so it runs on one node at a time and moves to another when that one stops renewing.
-   */
-  boolean holdLease(String name, String holder, java.time.Duration ttl);
-
-  /** Gives the lease up when {@code holder} has it, so that another node can take it at once. */
-  void releaseLease(String name, String holder);
-
-  /**
-   * Blob files released (by an overwrite, a delete, an abort...) before {@code before}, whose
-   * deletion the store deferred so that a reader on another node is never cut off; oldest first.
-   * The SQLite store releases blobs to its caller instead (the {@code releasedBlobs} of a write's
-   * result) and has none.
-   */
-  List<ReleasedBlob> releasedBlobs(Instant before, int limit);
-
-  /** Forgets released blobs once their files are deleted. */
-  void forgetReleasedBlobs(List<ReleasedBlob> blobs);
-
-  /**
-   * Tells {@code listener} of every change that per-node caches must forget, made through any node
-   * (the PostgreSQL store: within a second, and {@link StoreChange#ALL} after the feed was
-   * interrupted). The SQLite store has no other node and never calls it: its services forget what
-   * they change themselves.
-   */
-  void setChangeListener(@Nullable Consumer<StoreChange> listener);
 
   // ---- stats ----
 

@@ -6,7 +6,6 @@ import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.HostPort;
-import io.coffer.config.MetadataOptions;
 import io.coffer.config.ServerConfig;
 import io.coffer.crypto.BuiltInKeyService;
 import io.coffer.crypto.KeyService;
@@ -16,8 +15,6 @@ import io.coffer.http.ListenException;
 import io.coffer.http.tls.ServerTls;
 import io.coffer.http.tls.TlsSetupException;
 import io.coffer.meta.MetadataStore;
-import io.coffer.meta.postgres.PostgresMetadataStore;
-import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ObjectOwnership;
@@ -63,7 +60,6 @@ import io.coffer.service.ObjectLockService;
 import io.coffer.service.ObjectService;
 import io.coffer.service.PresignedPostService;
 import io.coffer.service.PresignedUrlService;
-import io.coffer.service.PrivateFiles;
 import io.coffer.service.StatsService;
 import io.coffer.service.TaggingService;
 import io.coffer.service.cluster.BlobCleanup;
@@ -139,7 +135,7 @@ public final class CofferServer implements AutoCloseable {
       DataDirectoryLock held = DataDirectoryLock.acquire(dataDir);
       opened.push(held);
       singleLock = held;
-      refuseNodesDirectory(dataDir);
+      NodeLock.refuseSingleServer(dataDir);
     }
     HttpLimits limits =
         new HttpLimits(
@@ -158,7 +154,7 @@ public final class CofferServer implements AutoCloseable {
     opened.push(() -> s3Server.shutdown(Duration.ZERO));
     this.consoleServer = bind("console", "console", config.consoleAddress(), limits, tls);
     opened.push(() -> consoleServer.shutdown(Duration.ZERO));
-    this.nodeId = nodeId(config, s3Server);
+    this.nodeId = StorageStartup.nodeId(config, s3Server.address().getPort());
     if (singleLock != null) {
       this.unlock = singleLock::close;
     } else {
@@ -170,31 +166,9 @@ public final class CofferServer implements AutoCloseable {
     // clients see, so a listing, a HEAD and a conditional GET agree about the same object.
     Clock clock = Clock.tickSeconds(ZoneOffset.UTC);
 
-    Path database = internal.resolve("metadata.db");
-    if (nodes) {
-      this.metadata =
-          PostgresMetadataStore.open(
-              Objects.requireNonNull(config.metadata().url()),
-              config.metadata().password(),
-              nodeId);
-    } else {
-      // Owner-only before SQLite opens it: SQLite gives the WAL and shared-memory files it creates
-      // the database file's permissions, and the WAL holds secrets too.
-      PrivateFiles.createFile(database);
-      this.metadata = SqliteMetadataStore.open(database, config.syncWrites());
-    }
+    this.metadata = StorageStartup.openMetadata(config, internal, nodeId);
     opened.push(metadata);
-    FileBlobStore blobs;
-    if (nodes) {
-      // A temporary folder per node: a node's start-up clears its own, never another's writes.
-      blobs =
-          new FileBlobStore(
-              dataDir, internal.resolve("tmp").resolve(nodeId), config.syncWrites(), true);
-      StorageStartup.startNode(blobs);
-    } else {
-      blobs = new FileBlobStore(dataDir, internal.resolve("tmp"), config.syncWrites());
-      StorageStartup.reconcile(metadata, blobs);
-    }
+    FileBlobStore blobs = StorageStartup.openBlobs(config, metadata, internal, nodeId);
 
     KeyService keys = new BuiltInKeyService(metadata, dataDir, config.encryption().masterKey());
     IdentityService identities = new IdentityService(metadata, clock);
@@ -353,36 +327,6 @@ public final class CofferServer implements AutoCloseable {
 
   private LeasedWork lease(String name, LeasedWork.Work work) {
     return new LeasedWork(metadata, name, nodeId, LEASE_TTL, work);
-  }
-
-  /**
-   * A single-node server must not start on a directory nodes on PostgreSQL use: its SQLite database
-   * would be empty, and its start-up clean-up would delete every file as unreferenced.
-   */
-  private static void refuseNodesDirectory(Path dataDir) throws StartupException {
-    if (NodeLock.usedByNodes(dataDir)) {
-      throw new StartupException(
-          "The data directory "
-              + dataDir
-              + " belongs to nodes whose metadata is in PostgreSQL (.coffer/"
-              + NodeLock.MARKER
-              + "); start with --metadata and that database's URL.");
-    }
-  }
-
-  /** This node's identity: as configured, else the host name and the S3 port. */
-  private static String nodeId(ServerConfig config, HttpServer s3) {
-    String configured = config.metadata().nodeId();
-    if (configured != null) {
-      return configured;
-    }
-    String host;
-    try {
-      host = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      host = "localhost";
-    }
-    return MetadataOptions.derivedNodeId(host, s3.address().getPort());
   }
 
   private static Startup prepareSecrets(

@@ -90,6 +90,21 @@ final class NodeLock implements AutoCloseable {
   }
 
   /** True when nodes on PostgreSQL have used this data directory. */
+  /**
+   * A single-node server must not start on a directory nodes on PostgreSQL use: its SQLite database
+   * would be empty, and its start-up clean-up would delete every file as unreferenced.
+   */
+  static void refuseSingleServer(Path dataDir) throws StartupException {
+    if (usedByNodes(dataDir)) {
+      throw new StartupException(
+          "The data directory "
+              + dataDir
+              + " belongs to nodes whose metadata is in PostgreSQL (.coffer/"
+              + MARKER
+              + "); start with --metadata and that database's URL.");
+    }
+  }
+
   static boolean usedByNodes(Path dataDir) {
     return Files.exists(dataDir.resolve(".coffer").resolve(MARKER));
   }

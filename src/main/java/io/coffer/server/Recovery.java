@@ -1,6 +1,8 @@
 package io.coffer.server;
 
+import io.coffer.config.MetadataSettings;
 import io.coffer.meta.MetadataStore;
+import io.coffer.meta.postgres.PostgresMetadataStore;
 import io.coffer.meta.sqlite.SqliteMetadataStore;
 import io.coffer.model.Credential;
 import io.coffer.service.ApiKeys;
@@ -9,6 +11,7 @@ import io.coffer.service.SecretGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Gives back access to a data directory whose generated secrets were lost (never shown, or not
@@ -30,16 +33,32 @@ public final class Recovery {
    * buckets and ID stay), or creates that credential when there is none; returns it with its
    * secret, to be shown once.
    */
-  public static Credential resetAdminSecret(Path dataDir) throws IOException {
+  public static Credential resetAdminSecret(Path dataDir, MetadataSettings where)
+      throws IOException {
+    if (!where.postgres() && NodeLock.usedByNodes(dataDir)) {
+      // Opening SQLite here would create an empty database beside the nodes' real one.
+      throw new StartupException(
+          "The metadata of "
+              + dataDir
+              + " is in PostgreSQL: give --metadata with that database's URL (or"
+              + " COFFER_METADATA).");
+    }
     try (DataDirectoryLock held = DataDirectoryLock.acquireExisting(dataDir);
-        MetadataStore metadata =
-            SqliteMetadataStore.open(internal(dataDir).resolve("metadata.db"), true)) {
+        MetadataStore metadata = open(dataDir, where)) {
       CredentialService credentials = new CredentialService(metadata, Clock.systemUTC());
       Credential admin = Startup.findAdmin(credentials);
       return admin == null
           ? credentials.create(Startup.ADMIN_USER, null, null)
           : credentials.ensure(admin.accessKey(), SecretGenerator.secretKey(), Startup.ADMIN_USER);
     }
+  }
+
+  private static MetadataStore open(Path dataDir, MetadataSettings where) {
+    if (where.postgres()) {
+      return PostgresMetadataStore.open(
+          Objects.requireNonNull(where.url()), where.password(), "reset-admin-secret");
+    }
+    return SqliteMetadataStore.open(internal(dataDir).resolve("metadata.db"), true);
   }
 
   private static Path internal(Path dataDir) {

@@ -8,6 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,13 @@ final class Db implements AutoCloseable {
 
   /** Runs of work whose pooled connection turned out to be broken. */
   private static final int RECONNECTS = 3;
+
+  /**
+   * Turns at the pool, first come first served. HikariCP hands a returned connection to whichever
+   * thread asks next, not to the longest waiter, so under load (many virtual threads) a request
+   * could wait out the connection timeout while others kept getting served; seen as spurious 503s.
+   */
+  private final Semaphore turns = new Semaphore(POOL_SIZE, true);
 
   private final HikariDataSource pool;
   private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE);
@@ -149,6 +160,28 @@ final class Db implements AutoCloseable {
   }
 
   private <T> T run(SqlWork<T> work, Mode mode) {
+    try {
+      if (!turns.tryAcquire(STATEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new CofferException(ErrorCode.SERVICE_UNAVAILABLE, "The metadata store is busy.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CofferException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted.", e);
+    }
+    // What runs after a commit (listeners, which may use the store again) runs after the turn and
+    // the connection are given back, so that it never waits for a turn while holding one.
+    List<Runnable> afterCommit = new ArrayList<>(0);
+    T result;
+    try {
+      result = runInTurn(work, mode, afterCommit);
+    } finally {
+      turns.release();
+    }
+    afterCommit.forEach(Runnable::run);
+    return result;
+  }
+
+  private <T> T runInTurn(SqlWork<T> work, Mode mode, List<Runnable> afterCommit) {
     int conflicts = 0;
     int reconnects = 0;
     while (true) {
@@ -162,7 +195,7 @@ final class Db implements AutoCloseable {
         }
         throw translate(e);
       }
-      Attempt attempt = new Attempt();
+      Attempt attempt = new Attempt(afterCommit);
       try (c) {
         T result = attempt.run(this, c, work, mode);
         if (failing) {
@@ -189,7 +222,12 @@ final class Db implements AutoCloseable {
 
   /** One run of some work on one connection; knows whether it got as far as COMMIT. */
   private static final class Attempt {
+    private final List<Runnable> afterCommit;
     boolean committing;
+
+    Attempt(List<Runnable> afterCommit) {
+      this.afterCommit = afterCommit;
+    }
 
     <T> T run(Db db, Connection c, SqlWork<T> work, Mode mode) throws SQLException {
       Tx tx = new Tx(c, db);
@@ -208,7 +246,7 @@ final class Db implements AutoCloseable {
           committing = mode == Mode.WRITE;
           c.commit();
           committing = false;
-          tx.afterCommitActions().forEach(Runnable::run);
+          afterCommit.addAll(tx.afterCommitActions());
           return result;
         } catch (Throwable t) {
           rollbackQuietly(c);

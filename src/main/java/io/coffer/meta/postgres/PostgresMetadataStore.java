@@ -14,19 +14,15 @@ import io.coffer.model.BucketRef;
 import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.CorsConfiguration;
-import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
-import io.coffer.model.KmsKey;
 import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
-import io.coffer.model.ManagedPolicy;
 import io.coffer.model.MultipartUpload;
-import io.coffer.model.NewCredential;
 import io.coffer.model.NotificationConfiguration;
 import io.coffer.model.NotificationTarget;
 import io.coffer.model.ObjectEvent;
@@ -36,15 +32,12 @@ import io.coffer.model.ObjectOwnership;
 import io.coffer.model.OutboxEvent;
 import io.coffer.model.OutboxStats;
 import io.coffer.model.Part;
-import io.coffer.model.PolicyTargets;
-import io.coffer.model.PresignedUrl;
 import io.coffer.model.PublicAccessBlock;
 import io.coffer.model.ReleasedBlob;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.StoreChange;
 import io.coffer.model.UploadListing;
-import io.coffer.model.UserGroup;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
 import io.coffer.model.Versioning;
@@ -65,16 +58,18 @@ import org.jspecify.annotations.Nullable;
  * database, never by a lock in this process. The SQL lives in one class per table, as in the SQLite
  * store.
  *
- * <p>Keys are {@code text COLLATE "C"}: byte order of their UTF-8 encoding, S3's listing order.
+ * <p>Object keys are {@code bytea}, their UTF-8 bytes, which PostgreSQL compares bytewise: S3's
+ * listing order, and safe for every key S3 accepts (text cannot hold NUL). Bucket names are {@code
+ * text COLLATE "C"}. The identity half (credentials, policies, groups, KMS keys, presigned URLs) is
+ * in {@link PostgresIdentities}.
  */
-public final class PostgresMetadataStore implements MetadataStore {
-  private final Db db;
+public final class PostgresMetadataStore extends PostgresIdentities {
   private final String nodeId;
   private final ChangeFeed feed;
   private final BucketRefCache bucketRefs;
 
   private PostgresMetadataStore(Db db, String nodeId, ChangeFeed feed) {
-    this.db = db;
+    super(db);
     this.nodeId = nodeId;
     this.feed = feed;
     this.bucketRefs = new BucketRefCache(db.changes);
@@ -118,124 +113,7 @@ public final class PostgresMetadataStore implements MetadataStore {
     db.close();
   }
 
-  // ---- credentials (A) ----
-
-  @Override
-  public Credential createCredential(NewCredential credential, Instant now) {
-    return db.write(tx -> CredentialSql.create(tx, credential, now));
-  }
-
-  @Override
-  public Optional<Credential> findCredential(long id) {
-    return db.read(tx -> CredentialSql.find(tx, id));
-  }
-
-  @Override
-  public Optional<Credential> findCredentialByAccessKey(String accessKey) {
-    return db.read(tx -> CredentialSql.findByAccessKey(tx, accessKey));
-  }
-
-  @Override
-  public List<Credential> listCredentials() {
-    return db.read(CredentialSql::list);
-  }
-
-  @Override
-  public Credential updateCredential(long id, @Nullable String userName, Boolean active) {
-    return db.write(tx -> CredentialSql.update(tx, id, userName, active));
-  }
-
-  @Override
-  public Credential updateCredentialSecret(long id, String secretKey) {
-    return db.write(tx -> CredentialSql.updateSecret(tx, id, secretKey));
-  }
-
-  @Override
-  public List<Credential> deleteCredential(long id) {
-    return db.write(tx -> CredentialSql.delete(tx, id));
-  }
-
-  // ---- managed policies, groups, attachments (A) ----
-
-  @Override
-  public ManagedPolicy createPolicy(String name, String document, Instant now) {
-    return db.write(tx -> PolicySql.create(tx, name, document, now));
-  }
-
-  @Override
-  public ManagedPolicy updatePolicy(String name, String document, Instant now) {
-    return db.write(tx -> PolicySql.update(tx, name, document, now));
-  }
-
-  @Override
-  public void deletePolicy(String name) {
-    db.writeVoid(tx -> PolicySql.delete(tx, name));
-  }
-
-  @Override
-  public Optional<ManagedPolicy> findPolicy(String name) {
-    return db.read(tx -> PolicySql.find(tx, name));
-  }
-
-  @Override
-  public List<ManagedPolicy> listPolicies() {
-    return db.read(PolicySql::list);
-  }
-
-  @Override
-  public PolicyTargets policyTargets(String name) {
-    return db.read(tx -> PolicySql.targets(tx, name));
-  }
-
-  @Override
-  public UserGroup createGroup(
-      String name, List<Long> members, List<String> policies, Instant now) {
-    List<Long> m = List.copyOf(members);
-    List<String> p = List.copyOf(policies);
-    return db.write(tx -> GroupSql.create(tx, name, m, p, now));
-  }
-
-  @Override
-  public UserGroup updateGroup(
-      String name, @Nullable List<Long> members, @Nullable List<String> policies) {
-    List<Long> m = members == null ? null : List.copyOf(members);
-    List<String> p = policies == null ? null : List.copyOf(policies);
-    return db.write(tx -> GroupSql.update(tx, name, m, p));
-  }
-
-  @Override
-  public void deleteGroup(String name) {
-    db.writeVoid(tx -> GroupSql.delete(tx, name));
-  }
-
-  @Override
-  public Optional<UserGroup> findGroup(String name) {
-    return db.readSnapshot(tx -> GroupSql.find(tx, name));
-  }
-
-  @Override
-  public List<UserGroup> listGroups() {
-    return db.readSnapshot(GroupSql::list);
-  }
-
-  @Override
-  public void attachPolicies(long credentialId, List<String> policies) {
-    List<String> p = List.copyOf(policies);
-    db.writeVoid(tx -> PolicySql.replaceForCredential(tx, credentialId, p));
-  }
-
-  @Override
-  public List<String> policiesAttachedTo(long credentialId) {
-    return db.read(
-        tx -> PolicySql.attachedTo(tx, PolicySql.CREDENTIAL, Long.toString(credentialId)));
-  }
-
-  @Override
-  public List<String> groupsOf(long credentialId) {
-    return db.read(tx -> GroupSql.groupsOf(tx, credentialId));
-  }
-
-  // ---- buckets (B) ----
+  // ---- buckets ----
 
   @Override
   public Bucket createBucket(
@@ -335,7 +213,7 @@ public final class PostgresMetadataStore implements MetadataStore {
     return db.write(tx -> BucketSql.delete(tx, name, id));
   }
 
-  // ---- objects (B) ----
+  // ---- objects ----
 
   @Override
   public Optional<ObjectMeta> findObject(String bucket, String key) {
@@ -414,7 +292,7 @@ public final class PostgresMetadataStore implements MetadataStore {
     ReferencedBlobs.forEach(db, sink);
   }
 
-  // ---- multipart uploads (B) ----
+  // ---- multipart uploads ----
 
   @Override
   public void createUpload(MultipartUpload upload) {
@@ -460,7 +338,7 @@ public final class PostgresMetadataStore implements MetadataStore {
     return db.read(tx -> UploadCompletion.findCompleted(tx, uploadId));
   }
 
-  // ---- lifecycle sweeps (A) ----
+  // ---- lifecycle sweeps ----
 
   @Override
   public Optional<LifecycleCheckpoint> findLifecycleCheckpoint(String bucketId) {
@@ -477,7 +355,7 @@ public final class PostgresMetadataStore implements MetadataStore {
     db.writeVoid(tx -> LifecycleProgressSql.clear(tx, bucketId));
   }
 
-  // ---- event notifications (C) ----
+  // ---- event notifications ----
 
   @Override
   public Bucket setBucketNotification(
@@ -561,69 +439,7 @@ public final class PostgresMetadataStore implements MetadataStore {
     db.changes.subscribe(cache);
   }
 
-  // ---- the built-in key store (SSE-KMS) (A) ----
-
-  @Override
-  public void createKmsKey(KmsKey key) {
-    db.writeVoid(tx -> KmsKeySql.create(tx, key));
-  }
-
-  @Override
-  public List<KmsKey> listKmsKeys() {
-    return db.read(KmsKeySql::list);
-  }
-
-  @Override
-  public Optional<KmsKey> findKmsKey(String name) {
-    return db.read(tx -> KmsKeySql.find(tx, name));
-  }
-
-  @Override
-  public Optional<KmsKey> setKmsKeyEnabled(String name, boolean enabled) {
-    return db.write(tx -> KmsKeySql.setEnabled(tx, name, enabled));
-  }
-
-  @Override
-  public Optional<KmsKey> resealKmsKey(KmsKey expected, String masterKeyId, byte[] sealedMaterial) {
-    return db.write(tx -> KmsKeySql.reseal(tx, expected, masterKeyId, sealedMaterial));
-  }
-
-  // ---- presigned URLs (A) ----
-
-  @Override
-  public PresignedUrl createPresignedUrl(
-      String hash,
-      String bucket,
-      String key,
-      String method,
-      long credentialId,
-      Instant expiresAt,
-      Instant now) {
-    return db.write(
-        tx -> PresignedUrlSql.create(tx, hash, bucket, key, method, credentialId, expiresAt, now));
-  }
-
-  @Override
-  public Optional<PresignedUrl> findPresignedUrlByHash(String hash) {
-    return db.read(tx -> PresignedUrlSql.findByHash(tx, hash));
-  }
-
-  @Override
-  public List<PresignedUrl> listPresignedUrls() {
-    return db.read(PresignedUrlSql::list);
-  }
-
-  @Override
-  public void revokePresignedUrl(long id) {
-    db.writeVoid(tx -> PresignedUrlSql.revoke(tx, id));
-  }
-
-  @Override
-  public void revokePresignedUrlsOf(long credentialId) {
-    db.writeVoid(tx -> PresignedUrlSql.revokeAllOf(tx, credentialId));
-  }
-
-  // ---- several nodes (the PostgreSQL store; with SQLite this process is the only node) (D) ----
+  // ---- several nodes (the PostgreSQL store; with SQLite this process is the only node) ----
 
   @Override
   public boolean holdLease(String name, String holder, java.time.Duration ttl) {
@@ -650,7 +466,7 @@ public final class PostgresMetadataStore implements MetadataStore {
     db.changes.setListener(listener); // (C)
   }
 
-  // ---- listings (L) ----
+  // ---- listings ----
 
   @Override
   public List<Bucket> listBuckets() {
@@ -691,7 +507,7 @@ public final class PostgresMetadataStore implements MetadataStore {
                 tx, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
   }
 
-  // ---- stats (A) ----
+  // ---- stats ----
 
   @Override
   public Stats stats(Instant now) {

@@ -31,10 +31,8 @@ import io.coffer.model.Part;
 import io.coffer.model.PolicyTargets;
 import io.coffer.model.PresignedUrl;
 import io.coffer.model.PublicAccessBlock;
-import io.coffer.model.ReleasedBlob;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
-import io.coffer.model.StoreChange;
 import io.coffer.model.UploadListing;
 import io.coffer.model.UserGroup;
 import io.coffer.model.VersionPage;
@@ -572,27 +570,6 @@ public final class SqliteMetadataStore extends SqliteNotifications {
   public void revokePresignedUrlsOf(long credentialId) {
     workers.writeVoid(c -> PresignedUrlSql.revokeAllOf(c, credentialId));
   }
-
-  // ---- several nodes: SQLite is always the only one ----
-
-  @Override
-  public boolean holdLease(String name, String holder, java.time.Duration ttl) {
-    return true;
-  }
-
-  @Override
-  public void releaseLease(String name, String holder) {}
-
-  @Override
-  public List<ReleasedBlob> releasedBlobs(Instant before, int limit) {
-    return List.of();
-  }
-
-  @Override
-  public void forgetReleasedBlobs(List<ReleasedBlob> blobs) {}
-
-  @Override
-  public void setChangeListener(@Nullable Consumer<StoreChange> listener) {}
 
   // ---- stats ----
 

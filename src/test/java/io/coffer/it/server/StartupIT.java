@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.it.support.CofferProcess;
 import io.coffer.it.support.CofferTestServer;
+import io.coffer.it.support.PostgresDatabase;
 import io.coffer.it.support.RawS3;
 import io.coffer.it.support.RawSocket;
 import io.coffer.it.support.S3Assertions;
@@ -209,6 +210,58 @@ class StartupIT {
       }
       assertThat(server.terminate()).isEqualTo(CofferProcess.SIGTERM_EXIT);
       assertThat(server.stdout()).doesNotContain("Secret key", "API key");
+    }
+  }
+
+  /**
+   * Nodes on PostgreSQL: reset-admin-secret without --metadata refuses (it would otherwise make an
+   * empty SQLite database beside the nodes' real one); with it, the new secret is the nodes'.
+   */
+  @Test
+  void adminSecretOfNodesIsResetInPostgres() throws Exception {
+    try (PostgresDatabase database = PostgresDatabase.create()) {
+      Map<String, String> env = Map.of("COFFER_METADATA", database.url());
+      String accessKey;
+      try (CofferProcess server = CofferProcess.server(dataDir, FAST_START, env)) {
+        accessKey =
+            server
+                .awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(20))
+                .group(1);
+        assertThat(server.terminate()).isEqualTo(CofferProcess.SIGTERM_EXIT);
+      }
+      try (CofferProcess refused =
+          CofferProcess.run(
+              FAST_START, Map.of(), "reset-admin-secret", "--data", dataDir.toString())) {
+        assertThat(refused.awaitExit(EXIT)).isEqualTo(1);
+        assertOneLine(refused.stderr()).contains("is in PostgreSQL: give --metadata");
+      }
+      assertThat(dataDir.resolve(".coffer/metadata.db")).doesNotExist();
+      String newSecret;
+      try (CofferProcess reset =
+          CofferProcess.run(
+              FAST_START,
+              Map.of(),
+              "reset-admin-secret",
+              "--data",
+              dataDir.toString(),
+              "--metadata",
+              database.url())) {
+        assertThat(reset.awaitExit(EXIT)).isZero();
+        assertThat(
+                reset
+                    .awaitLine(Pattern.compile("Access key:\\s+(\\S+)"), Duration.ofSeconds(1))
+                    .group(1))
+            .isEqualTo(accessKey);
+        newSecret =
+            reset
+                .awaitLine(Pattern.compile("Secret key:\\s+(\\S+)"), Duration.ofSeconds(1))
+                .group(1);
+      }
+      try (CofferProcess server = CofferProcess.server(dataDir, FAST_START, env);
+          S3Client s3 = SdkClients.of(server.s3Uri(), accessKey, newSecret)) {
+        assertThat(s3.listBuckets().buckets()).isEmpty();
+        assertThat(server.terminate()).isEqualTo(CofferProcess.SIGTERM_EXIT);
+      }
     }
   }
 
