@@ -83,7 +83,9 @@ SECTIONS = [
 def section(runs, workloads, title, servers, ratios):
     """A markdown table of one comparison; empty when none of its extra servers ran."""
     present = [(name, label) for name, label in servers if any(k[0] == name for k in runs)]
-    used = [w for w in workloads if any(runs.get((name, w)) for name, _ in present[1:])]
+    # a section shows when one of its own servers ran, not only those of the main table
+    extra = [name for name, _ in present if name not in ("coffer", "s3proxy", "nginx")]
+    used = [w for w in workloads if any(runs.get((name, w)) for name in extra)]
     if not used:
         return [], {}
     ratios = [r for r in ratios if any(k[0] == r[1] for k in runs) and any(k[0] == r[2] for k in runs)]
