@@ -82,9 +82,12 @@ public final class DataDirectoryLock implements AutoCloseable {
    */
   public static DataDirectoryLock acquireExisting(Path dataDir) throws StartupException {
     Path dir = dataDir.toAbsolutePath().normalize();
-    if (!Files.isRegularFile(dir.resolve(".coffer").resolve("metadata.db"))) {
+    if (!Files.isRegularFile(dir.resolve(".coffer").resolve("metadata.db"))
+        && !NodeLock.usedByNodes(dir)) {
       throw new StartupException(
-          dir + " is not a Coffer data directory (it has no .coffer/metadata.db).");
+          dir
+              + " is not a Coffer data directory (it has no .coffer/metadata.db, nor the mark of"
+              + " nodes on PostgreSQL).");
     }
     return acquire(dir);
   }

@@ -58,7 +58,8 @@ class DataDirectoryLockTest {
         .isInstanceOf(StartupException.class)
         .hasMessage(
             temp.resolve("missing")
-                + " is not a Coffer data directory (it has no .coffer/metadata.db).");
+                + " is not a Coffer data directory (it has no .coffer/metadata.db, nor the mark of"
+                + " nodes on PostgreSQL).");
     assertThat(temp.resolve("missing")).doesNotExist();
   }
 }
