@@ -8,7 +8,9 @@ import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.SignedHttp;
 import io.coffer.it.support.StoredFiles;
 import io.coffer.it.support.TestData;
+import io.coffer.it.support.TestStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,46 @@ class MultipartIT {
   static String twoPartObject(String key) {
     String uploadId = create(key);
     return complete(key, uploadId, upload(key, uploadId, 1, BIG), upload(key, uploadId, 2, SMALL));
+  }
+
+  /**
+   * The bucket's file count once released files are gone: at once on SQLite; the PostgreSQL store
+   * deletes them after its grace period (a second in tests), so there it waits until the count has
+   * stayed put for longer than that.
+   */
+  long settledFiles() {
+    long count = TestData.countFiles(blobDir());
+    if (!TestStore.postgres()) {
+      return count;
+    }
+    long stableSince = System.nanoTime();
+    while (System.nanoTime() - stableSince < Duration.ofMillis(2500).toNanos()) {
+      sleep(100);
+      long now = TestData.countFiles(blobDir());
+      if (now != count) {
+        count = now;
+        stableSince = System.nanoTime();
+      }
+    }
+    return count;
+  }
+
+  /** The bucket holds {@code expected} files, within 10 s (PostgreSQL defers deletions). */
+  void assertFiles(long expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (TestData.countFiles(blobDir()) != expected && System.nanoTime() < deadline) {
+      sleep(100);
+    }
+    assertThat(TestData.countFiles(blobDir())).isEqualTo(expected);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   Path blobDir() {
@@ -127,11 +169,9 @@ class MultipartIT {
     String key = "replaced-part";
     String uploadId = create(key);
     CompletedPart first = upload(key, uploadId, 1, TestData.random(1000, 3));
-    long filesBefore = TestData.countFiles(blobDir());
+    long filesBefore = settledFiles();
     CompletedPart second = upload(key, uploadId, 1, SMALL);
-    assertThat(TestData.countFiles(blobDir()))
-        .as("the replaced part's file is deleted")
-        .isEqualTo(filesBefore);
+    assertFiles(filesBefore); // the replaced part's file is deleted
     var parts = s3.listParts(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)).parts();
     assertThat(parts).hasSize(1);
     assertThat(parts.get(0).eTag()).isEqualTo(second.eTag());
@@ -194,13 +234,13 @@ class MultipartIT {
   @Test
   void abortedUploadsAreGoneAndLeaveNoFiles() {
     String key = "aborted";
-    long filesBefore = TestData.countFiles(blobDir());
+    long filesBefore = settledFiles();
     String uploadId = create(key);
     CompletedPart p1 = upload(key, uploadId, 1, SMALL);
     upload(key, uploadId, 2, SMALL);
-    assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore + 2);
+    assertFiles(filesBefore + 2);
     s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId));
-    assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore);
+    assertFiles(filesBefore);
     assertS3Error(
         404,
         "NoSuchUpload",
@@ -216,22 +256,22 @@ class MultipartIT {
   @Test
   void completingWritesNoDataAndDeletingTheObjectFreesItsParts() {
     String key = "no-copy";
-    long filesBefore = TestData.countFiles(blobDir());
+    long filesBefore = settledFiles();
     long bytesBefore = TestData.sizeOfFiles(blobDir());
     String uploadId = create(key);
     CompletedPart p1 = upload(key, uploadId, 1, BIG);
     CompletedPart p2 = upload(key, uploadId, 2, SMALL);
     upload(key, uploadId, 3, SMALL); // uploaded but not listed: freed by completion
     complete(key, uploadId, p1, p2);
-    assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore + 2);
+    assertFiles(filesBefore + 2);
     assertThat(TestData.sizeOfFiles(blobDir())).isEqualTo(bytesBefore + BIG.length + SMALL.length);
     assertS3Error(404, "NoSuchUpload", () -> upload(key, uploadId, 4, SMALL));
 
     s3.putObject(
         b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(SMALL)); // overwrite frees the parts
-    assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore + 1);
+    assertFiles(filesBefore + 1);
     s3.deleteObject(b -> b.bucket(BUCKET).key(key));
-    assertThat(TestData.countFiles(blobDir())).isEqualTo(filesBefore);
+    assertFiles(filesBefore);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.coffer.server.CofferServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -82,7 +83,12 @@ public final class CofferTestServer implements BeforeAllCallback, AfterAllCallba
         ServerConfig.forTests(dataDir).withCredentials(ACCESS_KEY, SECRET_KEY, API_KEY);
     if (TestStore.postgres() && !sqlite) {
       database = PostgresDatabase.create();
-      config = config.withMetadata(new MetadataSettings(database.url(), null, null));
+      // A short grace period: tests that check what is left on disk see released files go
+      // within seconds, as on SQLite at once (the grace period itself: ReleasedBlobCleanupTest).
+      config =
+          config.withMetadata(
+              new MetadataSettings(database.url(), null, null, Duration.ofSeconds(1)));
+      StoredFiles.metadataIn(dataDir, database);
     }
     server = CofferServer.start(configure.apply(config));
     for (String bucket : buckets) {

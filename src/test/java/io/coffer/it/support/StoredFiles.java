@@ -9,19 +9,33 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** What a data directory holds on disk, for tests of the blob layout. */
 public final class StoredFiles {
   private StoredFiles() {}
 
+  /** The PostgreSQL databases of data directories whose metadata is there (not in SQLite). */
+  private static final Map<Path, PostgresDatabase> POSTGRES = new ConcurrentHashMap<>();
+
+  /** Says that {@code dataDir}'s metadata is in {@code database}. */
+  static void metadataIn(Path dataDir, PostgresDatabase database) {
+    POSTGRES.put(dataDir, database);
+  }
+
   /**
    * Where a bucket's blobs are, {@code <data>/buckets/<bucket id>}, with the ID read from the
    * metadata database (a second reader beside the running server, which WAL mode allows).
    */
   public static Path bucketFolder(Path dataDir, String bucket) {
-    String url = "jdbc:sqlite:" + dataDir.resolve(".coffer/metadata.db");
-    try (Connection db = DriverManager.getConnection(url);
+    PostgresDatabase database = POSTGRES.get(dataDir);
+    try (Connection db =
+            database != null
+                ? database.connect()
+                : DriverManager.getConnection(
+                    "jdbc:sqlite:" + dataDir.resolve(".coffer/metadata.db"));
         PreparedStatement ps = db.prepareStatement("SELECT id FROM buckets WHERE name = ?")) {
       ps.setString(1, bucket);
       try (ResultSet rs = ps.executeQuery()) {
