@@ -73,11 +73,13 @@ public final class BlobCleanup implements LeasedWork.Work {
             released,
             released,
             TimeUnit.MILLISECONDS);
+    // The first orphan sweep one grace period after this node took the work: files a node killed
+    // mid-write left behind are then old enough to go, without waiting for the next interval.
     long orphans = orphanInterval.toMillis();
     var unused2 =
         t.scheduleWithFixedDelay(
             () -> quietly("orphan files", this::deleteOrphans),
-            orphans,
+            Math.min(grace.toMillis(), orphans),
             orphans,
             TimeUnit.MILLISECONDS);
     timer = t;
