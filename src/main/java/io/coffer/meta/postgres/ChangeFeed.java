@@ -144,19 +144,21 @@ final class ChangeFeed implements AutoCloseable {
   private void handle(String payload) {
     FeedMessage.Parsed message = FeedMessage.parse(payload);
     String self = db.events.origin;
-    switch (message) {
-      case FeedMessage.Change c when !c.origin().equals(self) -> db.changes.tell(c.change());
-      case FeedMessage.Event e when !e.origin().equals(self) -> {
-        Consumer<ObjectEvent> listener = db.events.listener;
-        if (listener != null) {
-          OutboxSql.tell(listener, e.event());
-        }
+    // if/else rather than guarded cases: the build's formatter runs on Java 17, which cannot
+    // parse them. A node's own change or event was told after its commit already.
+    if (message == null) {
+      log.debug("change feed: a message this node does not know: {}", payload);
+    } else if (message instanceof FeedMessage.Change c) {
+      if (!c.origin().equals(self)) {
+        db.changes.tell(c.change());
       }
-      case FeedMessage.ListenersChanged l -> refreshListeners(false);
-      case null -> log.debug("change feed: a message this node does not know: {}", payload);
-      default -> {
-        // this node's own change or event: told after its commit already
+    } else if (message instanceof FeedMessage.Event e) {
+      Consumer<ObjectEvent> listener = db.events.listener;
+      if (!e.origin().equals(self) && listener != null) {
+        OutboxSql.tell(listener, e.event());
       }
+    } else if (message instanceof FeedMessage.ListenersChanged) {
+      refreshListeners(false);
     }
   }
 
