@@ -179,7 +179,9 @@ http {
   fastcgi_temp_path $work/$name/tmp;
   uwsgi_temp_path $work/$name/tmp;
   scgi_temp_path $work/$name/tmp;
-  upstream nodes { $servers keepalive 64; }
+  # nginx closes a client connection after 1000 requests by default; the bench would count that
+  keepalive_requests 1000000;
+  upstream nodes { $servers keepalive 64; keepalive_requests 1000000; }
   server {
     listen 127.0.0.1:$port;
     location / {

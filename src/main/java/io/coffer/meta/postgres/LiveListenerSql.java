@@ -49,7 +49,7 @@ final class LiveListenerSql {
   static Set<String> load(Tx tx) throws SQLException {
     PreparedStatement ps =
         tx.ps("SELECT DISTINCT bucket FROM live_listeners WHERE expires_at > " + NOW_MS);
-    List<String> all = NotificationSql.all(ps, rs -> rs.getString(1));
+    List<String> all = Results.all(ps, rs -> rs.getString(1));
     return Set.copyOf(new HashSet<>(all));
   }
 

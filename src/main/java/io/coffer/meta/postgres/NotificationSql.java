@@ -1,5 +1,8 @@
 package io.coffer.meta.postgres;
 
+import static io.coffer.meta.postgres.Results.all;
+import static io.coffer.meta.postgres.Results.one;
+
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.EventDraft;
@@ -210,26 +213,5 @@ final class NotificationSql {
             .orElseThrow(() -> new SQLException("unknown notification target type " + type)),
         rs.getString(3),
         Instant.ofEpochMilli(rs.getLong(4)));
-  }
-
-  @FunctionalInterface
-  interface RowMapper<R> {
-    R map(ResultSet rs) throws SQLException;
-  }
-
-  static <R> Optional<R> one(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
-    }
-  }
-
-  static <R> List<R> all(PreparedStatement ps, RowMapper<R> mapper) throws SQLException {
-    List<R> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(mapper.map(rs));
-      }
-    }
-    return out;
   }
 }

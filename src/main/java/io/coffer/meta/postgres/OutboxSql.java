@@ -173,8 +173,7 @@ final class OutboxSql {
     ps.setBytes(1, keyBytes);
     ps.setString(2, bucket.name());
     ps.setLong(3, name.bit());
-    List<String[]> matches =
-        NotificationSql.all(ps, rs -> new String[] {rs.getString(1), rs.getString(2)});
+    List<String[]> matches = Results.all(ps, rs -> new String[] {rs.getString(1), rs.getString(2)});
     for (String[] m : matches) {
       enqueue(tx, m[0], m[1], event, keyBytes);
     }
@@ -196,10 +195,10 @@ final class OutboxSql {
                   + "', ? || s)"
                   + " FROM nextval('event_sequencer') s");
       ps.setString(1, FeedMessage.eventWithoutSequencer(tx.db.events.origin, e));
-      seq = NotificationSql.one(ps, rs -> rs.getLong(1)).orElseThrow();
+      seq = Results.one(ps, rs -> rs.getLong(1)).orElseThrow();
     } else {
       PreparedStatement ps = tx.ps("SELECT nextval('event_sequencer')");
-      seq = NotificationSql.one(ps, rs -> rs.getLong(1)).orElseThrow();
+      seq = Results.one(ps, rs -> rs.getLong(1)).orElseThrow();
     }
     return new ObjectEvent(
         e.name(),
@@ -229,7 +228,7 @@ final class OutboxSql {
   static void queueTestEvent(Tx tx, String bucketName, EventDraft draft, String targetId)
       throws SQLException {
     PreparedStatement seq = tx.ps("SELECT nextval('event_sequencer')");
-    long n = NotificationSql.one(seq, rs -> rs.getLong(1)).orElseThrow();
+    long n = Results.one(seq, rs -> rs.getLong(1)).orElseThrow();
     ObjectEvent event =
         new ObjectEvent(
             EventName.TEST_EVENT,
@@ -279,7 +278,7 @@ final class OutboxSql {
                 + " FROM event_outbox WHERE target_id = ? ORDER BY seq LIMIT ?");
     ps.setString(1, targetId);
     ps.setInt(2, limit);
-    return NotificationSql.all(ps, OutboxSql::outboxEvent);
+    return Results.all(ps, OutboxSql::outboxEvent);
   }
 
   private static OutboxEvent outboxEvent(ResultSet rs) throws SQLException {
@@ -328,16 +327,14 @@ final class OutboxSql {
                 + " FROM notification_targets t LEFT JOIN target_counts c ON c.target_id = t.id"
                 + " WHERE t.id = ? GROUP BY t.id");
     counts.setString(1, targetId);
-    long[] qd =
-        NotificationSql.one(counts, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(null);
+    long[] qd = Results.one(counts, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(null);
     if (qd == null) {
       return new OutboxStats(0, 0, null);
     }
     PreparedStatement oldest =
         tx.ps("SELECT time_ms FROM event_outbox WHERE target_id = ? ORDER BY seq LIMIT 1");
     oldest.setString(1, targetId);
-    Instant at =
-        NotificationSql.one(oldest, rs -> Instant.ofEpochMilli(rs.getLong(1))).orElse(null);
+    Instant at = Results.one(oldest, rs -> Instant.ofEpochMilli(rs.getLong(1))).orElse(null);
     return new OutboxStats(qd[0], qd[1], at);
   }
 }
