@@ -11,6 +11,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
@@ -147,6 +149,14 @@ final class Connection implements AutoCloseable {
           data.readBytes(current.body, data.readableBytes());
         }
         if (msg instanceof LastHttpContent) {
+          if (current.headers != null
+              && current.headers.containsValue(
+                  HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true)) {
+            // The server ends the connection after this response (nginx does after 1000
+            // requests): the next request opens a new one instead of racing the close.
+            channel = null;
+            ctx.close();
+          }
           byte[] body = current.body == null ? null : current.body.toByteArray();
           current.result.complete(
               new Response(current.status, current.headers, current.received, body));
