@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  *     after)
  * @param serverPids server processes on this machine whose CPU time (with their descendants') is
  *     measured over each workload's window; empty for none
+ * @param objects the object set of the warp-mixed workloads before the run (warp's {@code
+ *     --objects}), or null for their defaults
  */
 public record BenchSettings(
     Endpoint endpoint,
@@ -60,7 +62,8 @@ public record BenchSettings(
     @Nullable Path caCert,
     @Nullable String sse,
     boolean versioning,
-    List<Long> serverPids) {
+    List<Long> serverPids,
+    @Nullable Integer objects) {
 
   /** The workloads {@code all} runs, in order; {@code scale} is run on its own. */
   public static final List<String> ALL =
@@ -132,7 +135,8 @@ public record BenchSettings(
         caCert,
         sse,
         false,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Whether {@code name} is a workload of {@link #ALL} or {@link #EXTRA}. */
@@ -142,6 +146,10 @@ public record BenchSettings(
 
   long sizeOr(long fallback) {
     return size == null ? fallback : size;
+  }
+
+  int objectsOr(int fallback) {
+    return objects == null ? fallback : objects;
   }
 
   int concurrencyOr(int fallback) {

@@ -31,7 +31,9 @@ final class Meter {
     this(log, List.of());
   }
 
-  /** {@code operations}: the kinds counted apart (fixed here, so recording never adds to the map). */
+  /**
+   * {@code operations}: the kinds counted apart (fixed here, so recording never adds to the map).
+   */
   Meter(PrintStream log, List<String> operations) {
     this.log = log;
     operations.forEach(kind -> byOperation.put(kind, new Counts()));

@@ -1,8 +1,8 @@
 package io.coffer.bench;
 
 /**
- * One kind of operation inside a mixed workload's measured window (the GETs of {@code
- * warp-mixed}, say).
+ * One kind of operation inside a mixed workload's measured window (the GETs of {@code warp-mixed},
+ * say).
  *
  * @param operation {@code GET}, {@code HEAD}, {@code PUT}, {@code DELETE}
  * @param share this kind's completed operations over all the workload's completed operations

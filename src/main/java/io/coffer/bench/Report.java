@@ -48,12 +48,12 @@ final class Report {
           r.errors(),
           r.clientCpuCores() * 100);
       if (server) {
+        Double cores = r.serverCpuCores();
+        Double perOp = r.serverCpuMicrosPerOp();
         out.printf(
             " %8s %10s",
-            r.serverCpuCores() == null ? "-" : String.format("%.0f%%", r.serverCpuCores() * 100),
-            r.serverCpuMicrosPerOp() == null
-                ? "-"
-                : String.format("%.1f", r.serverCpuMicrosPerOp()));
+            cores == null ? "-" : String.format("%.0f%%", cores * 100),
+            perOp == null ? "-" : String.format("%.1f", perOp));
       }
       out.println();
       // the kinds of a mixed workload, each on its own line under it (share of the operations in

@@ -55,7 +55,8 @@ final class ServerCpu {
   long cpuNanos() throws IOException {
     Map<Long, Stat> all = readAll();
     Map<Long, List<Long>> children = new HashMap<>();
-    all.forEach((pid, stat) -> children.computeIfAbsent(stat.ppid, p -> new ArrayList<>()).add(pid));
+    all.forEach(
+        (pid, stat) -> children.computeIfAbsent(stat.ppid, p -> new ArrayList<>()).add(pid));
     Set<Long> seen = new HashSet<>();
     Deque<Long> next = new ArrayDeque<>(roots);
     long ticks = 0;

@@ -106,7 +106,11 @@ final class WarpMixedWorkload implements Workload {
             r ->
                 r.ok() && r.bodyLength() != objectSize
                     ? Outcome.failed(
-                        "GET " + key + " returned " + r.bodyLength() + " bytes, expected "
+                        "GET "
+                            + key
+                            + " returned "
+                            + r.bodyLength()
+                            + " bytes, expected "
                             + objectSize)
                     : Outcome.of(r, objectSize));
   }
@@ -137,8 +141,7 @@ final class WarpMixedWorkload implements Workload {
     }
     return tagged(
         kind,
-        call.apply(worker.connection(), key)
-            .whenComplete((outcome, failure) -> live.add(key)));
+        call.apply(worker.connection(), key).whenComplete((outcome, failure) -> live.add(key)));
   }
 
   private CompletableFuture<Outcome> put(Worker worker) {

@@ -50,14 +50,14 @@ final class Workloads {
               name,
               s.concurrencyOr(WARP_CONCURRENCY),
               s.sizeOr(WARP_SIZE),
-              WARP_OBJECTS_LARGE,
+              s.objectsOr(WARP_OBJECTS_LARGE),
               calls);
       case "warp-mixed-small" ->
           new WarpMixedWorkload(
               name,
               s.concurrencyOr(WARP_CONCURRENCY),
               s.sizeOr(SMALL),
-              WARP_OBJECTS_SMALL,
+              s.objectsOr(WARP_OBJECTS_SMALL),
               calls);
       default -> throw new IllegalArgumentException("unknown workload: " + name);
     };

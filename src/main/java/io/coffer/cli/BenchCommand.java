@@ -202,6 +202,14 @@ public final class BenchCommand implements Callable<Integer> {
               + " workload and per operation.")
   List<Long> serverPids = new ArrayList<>();
 
+  @Option(
+      names = "--objects",
+      paramLabel = "N",
+      description =
+          "Objects put before a warp-mixed run (warp's --objects; default 250 for warp-mixed, 2500"
+              + " for warp-mixed-small; at least twice the concurrency).")
+  @Nullable Integer objects;
+
   @Override
   public Integer call() throws Exception {
     if (accessKey == null || secretKey == null) {
@@ -252,7 +260,8 @@ public final class BenchCommand implements Callable<Integer> {
             caCert,
             sse,
             versioning,
-            serverPids);
+            serverPids,
+            objects);
     var results = Bench.run(settings, System.out, System.err);
     return results.stream().anyMatch(r -> r.errors() > 0) ? 1 : 0;
   }

@@ -26,7 +26,9 @@ class ServerCpuTest {
   void theCpuOfAServersWorkersCounts() throws Exception {
     // a "master" that only sleeps, with a busy "worker" as its child, as nginx runs
     Process master =
-        new ProcessBuilder("sh", "-c", "yes > /dev/null & sleep 60").redirectErrorStream(true).start();
+        new ProcessBuilder("sh", "-c", "yes > /dev/null & sleep 60")
+            .redirectErrorStream(true)
+            .start();
     try {
       waitForChild(master);
       ServerCpu cpu = new ServerCpu(List.of(master.pid()));
