@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
     description = {
       "Measures an S3 endpoint: ops/s, MB/s, latency percentiles and errors per workload.",
       "Workloads: put-small get-small put-large get-large list list-delimiter multipart mixed, all "
-          + "(those eight), warp-mixed warp-mixed-small (warp's mix: 45% GET, 30% HEAD, 15% PUT,"
-          + " 10% DELETE, on 10 MiB and 4 KiB objects), scale (listing and PUT speed as the bucket"
+          + "(those eight), warp-mixed warp-mixed-small (warp's mix: 45%% GET, 30%% HEAD, 15%% PUT,"
+          + " 10%% DELETE, on 10 MiB and 4 KiB objects), scale (listing and PUT speed as the bucket"
           + " grows to --preload keys)."
     })
 public final class BenchCommand implements Callable<Integer> {
