@@ -83,7 +83,7 @@ for name in os.listdir(sys.argv[1]):
 print(f"{'workload':<16}{'base':>12}{'new':>12}{'new/base (median of rounds)':>30}")
 for workload in sorted({w for _, w in runs}):
     base, new = runs[("base", workload)], runs[("new", workload)]
-    field = "opsPerSec" if workload in ("put-small", "get-small", "mixed") else "mbPerSec"
+    field = "opsPerSec" if workload in ("put-small", "get-small", "mixed", "warp-mixed-small") else "mbPerSec"
     ratios = [new[r][field] / base[r][field] for r in new if r in base and base[r][field]]
     med = lambda d: statistics.median(x[field] for x in d.values())
     print(f"{workload:<16}{med(base):>12,.0f}{med(new):>12,.0f}"

@@ -3,6 +3,7 @@
 #
 #   bench/compare.sh [--quick] [--rounds N] [--duration D] [--warmup D] [--workloads a,b,...]
 #                    [--results DIR] [--no-nginx] [--tls] [--sse] [--postgres URL [--nodes N]]
+#                    [--signed-payload] [--versioning] [--policy FILE]
 #
 # Starts Coffer (the jar, -Xmx256m) and s3proxy (org.gaul:s3proxy from Maven Central, provider
 # filesystem-nio2 on a temp dir, -Xmx256m) on free loopback ports, plus nginx with WebDAV PUT when
@@ -21,13 +22,20 @@
 # nginx) adds N nodes on one data dir and the same database behind an nginx round-robin load
 # balancer, and one node behind the same kind of balancer, so that the balancer's own cost is
 # measured apart from the nodes'.
+# --signed-payload adds Coffer and s3proxy (the same processes) with every body's SHA-256 signed
+# instead of UNSIGNED-PAYLOAD, on the workloads that send bodies; --versioning adds Coffer with
+# versioning enabled on its bucket; --policy FILE adds Coffer with that bucket policy on its
+# bucket (${bucket} standing for its name). Each is a row of its own beside the plain figure.
+# Every run also measures the server's CPU per operation (/proc/<pid>/stat of the server's
+# processes and their descendants, over the measured window).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 
 S3PROXY_VERSION="${S3PROXY_VERSION:-4.1.0}"
 rounds=3 duration=15s warmup=3s nginx=auto quick=0 tls=0 sse=0 postgres="" nodes=1
-workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart,mixed"
+signed=0 versioning=0 policy=""
+workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart,mixed,warp-mixed-small,warp-mixed"
 results="$repo/target/bench-results/$(date -u +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,7 +50,11 @@ while [ $# -gt 0 ]; do
     --sse) sse=1 ;;
     --postgres) postgres="$2"; shift ;;
     --nodes) nodes="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --signed-payload) signed=1 ;;
+    --versioning) versioning=1 ;;
+    --policy) policy="$(readlink -f "$2")"; shift
+      [ -f "$policy" ] || { echo "compare.sh: no policy file $2" >&2; exit 2; } ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -144,7 +156,7 @@ http {
     ${nginx_tls_port:+listen 127.0.0.1:$nginx_tls_port ssl;}
     root $work/nginx/root;
     location / {
-      dav_methods PUT;
+      dav_methods PUT DELETE;
       create_full_put_path on;
       dav_access user:rw;
     }
@@ -197,7 +209,7 @@ http {
 CONF
   "$(command -v nginx || echo /usr/sbin/nginx)" -p "$work/$name" -e "$work/$name/logs/error.log" \
     -c "$work/$name/nginx.conf" -g 'daemon off;' >"$results/$name.log" 2>&1 &
-  pids+=("$!")
+  balancer_pid=$!; pids+=("$balancer_pid")
 }
 if [ -n "$postgres" ]; then
   reset_postgres
@@ -216,8 +228,8 @@ if [ -n "$postgres" ]; then
       # one at a time: the first creates the schema and the admin credential
       wait_http "http://127.0.0.1:$coffer_port/coffer/health/ready"
     done
-    cluster_port=$(free_port); start_balancer lbn "$cluster_port" "${node_ports[@]}"
-    lb1_port=$(free_port); start_balancer lb1 "$lb1_port" "$cofferpg_port"
+    cluster_port=$(free_port); start_balancer lbn "$cluster_port" "${node_ports[@]}"; lbn_pid=$balancer_pid
+    lb1_port=$(free_port); start_balancer lb1 "$lb1_port" "$cofferpg_port"; lb1_pid=$balancer_pid
     wait_http "http://127.0.0.1:$cluster_port/coffer/health/ready"
     wait_http "http://127.0.0.1:$lb1_port/coffer/health/ready"
   fi
@@ -234,14 +246,40 @@ fi
 [ "$tls" = 1 ] && [ -n "$nginx_pid" ] && wait_http "https://127.0.0.1:$nginx_tls_port/" --cacert "$certs/ca.pem"
 
 # --- runs --------------------------------------------------------------------------------------
+postgres_pids() { # url: the PostgreSQL processes serving that database (its backends, and the WAL
+  # writer, checkpointer and background writer every commit leans on), when they run on this machine
+  local pid
+  for pid in $(psql -Atq "$1" -c "SELECT pid FROM pg_stat_activity WHERE (datname = current_database()
+      AND pid <> pg_backend_pid()) OR backend_type IN ('walwriter', 'checkpointer', 'background writer')" 2>/dev/null); do
+    grep -qs postgres "/proc/$pid/comm" && echo "$pid"
+  done
+}
+server_pids() { # server: its processes, comma-separated; coffer bench adds their descendants (nginx's
+  # workers) and reads their CPU time from /proc at the edges of the measured window
+  local list=()
+  case "$1" in
+    coffer|coffersse|coffersig|coffervers|cofferpolicy) list=("$coffer_plain_pid") ;;
+    s3proxy|s3proxysig|s3proxytls) list=("$s3proxy_pid") ;;
+    nginx|nginxtls) list=("$nginx_pid") ;;
+    coffertls) list=("$coffertls_pid") ;;
+    cofferjdk) list=("$cofferjdk_pid") ;;
+    cofferpg) list=("$cofferpg_pid" $(postgres_pids "$postgres")) ;;
+    cofferpglb) list=("$lb1_pid" "$cofferpg_pid" $(postgres_pids "$postgres")) ;;
+    cofferpgn) list=("$lbn_pid" "${cluster_pids[@]}" $(postgres_pids "${postgres%/*}/$cluster_db")) ;;
+  esac
+  local IFS=,; echo "${list[*]}"
+}
 bench() { # server endpoint round workload [extra options]
   local server="$1" endpoint="$2" round="$3" workload="$4"; shift 4
   echo "round $round: $workload on $server" >&2
   AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
     "$JAVA" -jar "$jar" bench --endpoint "$endpoint" --workload "$workload" \
     --duration "$duration" --warmup "$warmup" --bucket "bench-$server-$round-$workload" \
+    --server-pid "$(server_pids "$server")" \
     --json "$results/raw/$server-$workload-$round.json" --no-progress "$@" >>"$results/bench.log" 2>&1 \
     || echo "  ($server $workload round $round reported errors; see bench.log)" >&2
+  # nginx keeps what was PUT (no bucket to delete): drop it, so the disk does not fill over rounds
+  if [[ "$server" == nginx* ]]; then rm -rf "$work/nginx/root/bench-$server-$round-$workload"; fi
 }
 
 IFS=',' read -r -a workload_list <<<"$workloads"
@@ -255,10 +293,15 @@ servers=(coffer s3proxy)
 [ "$sse" = 1 ] && servers+=(coffersse)
 [ -n "$postgres" ] && servers+=(cofferpg)
 [ -n "${cluster_port:-}" ] && servers+=(cofferpglb cofferpgn)
+[ "$signed" = 1 ] && servers+=(coffersig s3proxysig)
+[ "$versioning" = 1 ] && servers+=(coffervers)
+[ -n "$policy" ] && servers+=(cofferpolicy)
 tls_args=(--ca-cert "$certs/ca.pem")
 run_on() { # server round workload
-  local server="$1" round="$2" workload="$3" object=no
-  [[ "$workload" == put-* || "$workload" == get-* ]] && object=yes
+  local server="$1" round="$2" workload="$3" object=no body=no
+  # object: plain object PUT/GET/HEAD/DELETE, which nginx serves too; body: the request sends one
+  [[ "$workload" == put-* || "$workload" == get-* || "$workload" == warp-mixed* ]] && object=yes
+  [[ "$workload" == put-* || "$workload" == multipart || "$workload" == mixed || "$workload" == warp-mixed* ]] && body=yes
   case "$server" in
     coffer) bench coffer "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" ;;
     s3proxy) bench s3proxy "http://127.0.0.1:$s3proxy_port" "$round" "$workload" ;;
@@ -271,6 +314,10 @@ run_on() { # server round workload
     cofferpglb) bench cofferpglb "http://127.0.0.1:$lb1_port" "$round" "$workload" ;;
     cofferpgn) bench cofferpgn "http://127.0.0.1:$cluster_port" "$round" "$workload" ;;
     coffersse) [ $object = yes ] && bench coffersse "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" --sse AES256 ;;
+    coffersig) [ $body = yes ] && bench coffersig "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" --signed-payload ;;
+    s3proxysig) [ $body = yes ] && bench s3proxysig "http://127.0.0.1:$s3proxy_port" "$round" "$workload" --signed-payload ;;
+    coffervers) bench coffervers "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" --versioning ;;
+    cofferpolicy) bench cofferpolicy "http://127.0.0.1:$coffer_plain_port" "$round" "$workload" --bucket-policy "$policy" ;;
   esac
   return 0
 }

@@ -19,6 +19,8 @@ METRIC = {
     "multipart": ("mbPerSec", "MB/s"),
     "list": ("itemsPerSec", "keys/s"),
     "list-delimiter": ("itemsPerSec", "prefixes/s"),
+    "warp-mixed-small": ("opsPerSec", "ops/s"),
+    "warp-mixed": ("mbPerSec", "MB/s"),
 }
 ORDER = list(METRIC)
 
@@ -39,13 +41,16 @@ def load(raw_dir):
 def round_ratios(coffer, other, field):
     """Coffer/other of each round: the two ran back to back, so drift of a shared machine
     between rounds cancels out of each ratio."""
-    by_round = {r["round"]: r[field] for r in other}
+    by_round = {r["round"]: r.get(field) for r in other}
     return [c[field] / by_round[c["round"]] for c in sorted(coffer, key=lambda r: int(r["round"]))
-            if by_round.get(c["round"])]
+            if c.get(field) is not None and by_round.get(c["round"])]
 
 
 def median(results, field):
-    return statistics.median(r[field] for r in results) if results else None
+    """The median of a field over runs; runs without it (older JSON, an unmeasured server) are
+    left out."""
+    values = [r[field] for r in results if r.get(field) is not None]
+    return statistics.median(values) if values else None
 
 
 def fmt(value, digits=0):
@@ -71,6 +76,18 @@ SECTIONS = [
     ("Encryption at rest (`--sse`: SSE-S3 on every write)",
      [("coffer", "Coffer plain"), ("coffersse", "Coffer SSE-S3")],
      [("SSE-S3/plain", "coffersse", "coffer")]),
+    ("Signed payloads (`--signed-payload`: the body's SHA-256 signed, as SDKs over plain HTTP do)",
+     [("coffer", "Coffer unsigned"), ("coffersig", "Coffer signed"),
+      ("s3proxy", "s3proxy unsigned"), ("s3proxysig", "s3proxy signed")],
+     [("Coffer signed/unsigned", "coffersig", "coffer"),
+      ("s3proxy signed/unsigned", "s3proxysig", "s3proxy"),
+      ("Coffer/s3proxy, both signed", "coffersig", "s3proxysig")]),
+    ("Versioning (`--versioning`: enabled on the bucket)",
+     [("coffer", "Coffer"), ("coffervers", "Coffer, versioning enabled")],
+     [("versioned/plain", "coffervers", "coffer")]),
+    ("Bucket policy (`--policy FILE`)",
+     [("coffer", "Coffer"), ("cofferpolicy", "Coffer with the policy")],
+     [("policy/none", "cofferpolicy", "coffer")]),
     ("Metadata on PostgreSQL (`--postgres`, `--nodes`)",
      [("coffer", "Coffer on SQLite"), ("cofferpg", "one node on PostgreSQL"),
       ("cofferpglb", "one node behind nginx"), ("cofferpgn", "N nodes behind nginx")],
@@ -90,7 +107,7 @@ def section(runs, workloads, title, servers, ratios):
         return [], {}
     ratios = [r for r in ratios if any(k[0] == r[1] for k in runs) and any(k[0] == r[2] for k in runs)]
     head = ["workload", "metric", *(label for _, label in present), *(label for label, _, _ in ratios),
-            "client CPU (cores) per server", "errors"]
+            "server CPU µs/op per server", "client CPU (cores) per server", "errors"]
     lines = ["", f"### {title}", "", "| " + " | ".join(head) + " |",
              "|---|---|" + "--:|" * (len(head) - 2)]
     data = {}
@@ -106,6 +123,9 @@ def section(runs, workloads, title, servers, ratios):
             entry["ratios"][rlabel] = {"median": med, "perRound": per_round}
             cells.append("–" if med is None else
                          f"**{med:.2f}×** ({', '.join(f'{x:.2f}' for x in per_round)})")
+        entry["serverCpuMicrosPerOp"] = {
+            name: median(runs.get((name, w), []), "serverCpuMicrosPerOp") for name, _ in present}
+        cells.append(" / ".join(fmt(entry["serverCpuMicrosPerOp"][name], 1) for name, _ in present))
         cells.append(" / ".join(fmt(median(runs.get((name, w), []), "clientCpuCores"), 2)
                                 for name, _ in present))
         cells.append(" / ".join(str(sum(r["errors"] for r in runs.get((name, w), [])))
@@ -113,6 +133,79 @@ def section(runs, workloads, title, servers, ratios):
         lines.append("| " + " | ".join(cells) + " |")
         data[w] = entry
     return lines, {title: data}
+
+
+# Every server a run may have, in the order their columns appear.
+SERVERS = [("coffer", "Coffer"), ("s3proxy", "s3proxy"), ("nginx", "nginx"),
+           ("coffertls", "Coffer TLS"), ("cofferjdk", "Coffer TLS (JDK)"),
+           ("s3proxytls", "s3proxy TLS"), ("nginxtls", "nginx TLS"), ("coffersse", "Coffer SSE-S3"),
+           ("coffersig", "Coffer signed"), ("s3proxysig", "s3proxy signed"),
+           ("coffervers", "Coffer versioned"), ("cofferpolicy", "Coffer policy"),
+           ("cofferpg", "Coffer PostgreSQL"), ("cofferpglb", "1 node behind nginx"),
+           ("cofferpgn", "N nodes behind nginx")]
+
+
+def cpu_table(runs, workloads):
+    """Server CPU per operation (µs) of every server that ran, per workload, beside nginx's: each
+    from /proc over the measured window, the server's descendants included."""
+    present = [(name, label) for name, label in SERVERS
+               if any(k[0] == name and r.get("serverCpuMicrosPerOp") is not None
+                      for k, rs in runs.items() for r in rs)]
+    if not present:
+        return [], {}
+    head = ["workload", *(label for _, label in present), "Coffer/nginx", "Coffer/s3proxy"]
+    lines = ["", "### Server CPU per operation (µs; in parentheses, cores busy)", "",
+             "From `/proc/<pid>/stat` (utime + stime of the server's processes and their "
+             "descendants, e.g. nginx's workers) at the edges of each measured window; medians "
+             "of the rounds. The ratios are the medians of the per-round ratios (lower is cheaper).",
+             "", "| " + " | ".join(head) + " |", "|---|" + "--:|" * (len(head) - 1)]
+    data = {}
+    for w in workloads:
+        per = {name: median(runs.get((name, w), []), "serverCpuMicrosPerOp") for name, _ in present}
+        if all(v is None for v in per.values()):
+            continue
+        cores = {name: median(runs.get((name, w), []), "serverCpuCores") for name, _ in present}
+        ratios = {}
+        for other in ("nginx", "s3proxy"):
+            rounds = round_ratios(runs.get(("coffer", w), []), runs.get((other, w), []),
+                                  "serverCpuMicrosPerOp")
+            ratios[other] = {"median": statistics.median(rounds) if rounds else None,
+                             "perRound": rounds}
+        cells = [w] + [("–" if per[name] is None else f"{per[name]:,.1f} ({cores[name]:.2f})")
+                       for name, _ in present]
+        cells += [fmt(ratios[o]["median"], 2) + ("×" if ratios[o]["median"] else "")
+                  for o in ("nginx", "s3proxy")]
+        lines.append("| " + " | ".join(cells) + " |")
+        data[w] = {"microsPerOp": per, "cores": cores, "cofferOverNginx": ratios["nginx"],
+                   "cofferOverS3proxy": ratios["s3proxy"]}
+    return lines, data
+
+
+def operations_table(runs, workloads):
+    """Each kind of operation of the mixed workloads (warp's mix): medians per server."""
+    lines, data = [], {}
+    for w in workloads:
+        servers = [(name, label) for name, label in SERVERS
+                   if any(r.get("operations") for r in runs.get((name, w), []))]
+        if not servers:
+            continue
+        lines += ["", f"### `{w}` per operation (medians of the rounds)", "",
+                  "| server | operation | share | ops/s | MB/s | p50 ms | p99 ms | errors |",
+                  "|---|---|--:|--:|--:|--:|--:|--:|"]
+        data[w] = {}
+        for name, label in servers:
+            results = runs[(name, w)]
+            kinds = [o["operation"] for o in results[0]["operations"]]
+            data[w][name] = {}
+            for kind in kinds:
+                ops = [o for r in results for o in r.get("operations", []) if o["operation"] == kind]
+                entry = {f: median(ops, f) for f in ("share", "opsPerSec", "mbPerSec", "p50Ms", "p99Ms")}
+                entry["errors"] = sum(o["errors"] for o in ops)
+                data[w][name][kind] = entry
+                lines.append(f"| {label} | {kind} | {entry['share'] * 100:.1f} % | "
+                             f"{fmt(entry['opsPerSec'], 1)} | {fmt(entry['mbPerSec'], 1)} | "
+                             f"{fmt(entry['p50Ms'], 2)} | {fmt(entry['p99Ms'], 2)} | {entry['errors']} |")
+    return lines, data
 
 
 def main():
@@ -143,6 +236,7 @@ def main():
                     f"{per_round_text} (median {fmt(per_round_median, 2)}×) | {fmt(nm, 1)} | "
                     f"{ratio(cm, nm)} | {fmt(median(c, 'p50Ms'), 2)} / {fmt(median(c, 'p99Ms'), 2)} | "
                     f"{fmt(median(s, 'p50Ms'), 2)} / {fmt(median(s, 'p99Ms'), 2)} | "
+                    f"{' / '.join(fmt(median(x, 'serverCpuMicrosPerOp'), 1) for x in (c, s, n))} | "
                     f"{fmt(median(c, 'clientCpuCores'), 2)} | {errors[0]} / {errors[1]} |")
         summary["workloads"][w] = {
             "metric": field, "coffer": cm, "s3proxy": sm, "nginx": nm,
@@ -153,24 +247,32 @@ def main():
             "cofferP50Ms": median(c, "p50Ms"), "cofferP99Ms": median(c, "p99Ms"),
             "s3proxyP50Ms": median(s, "p50Ms"), "s3proxyP99Ms": median(s, "p99Ms"),
             "errors": {"coffer": errors[0], "s3proxy": errors[1]},
+            "serverCpuMicrosPerOp": {"coffer": median(c, "serverCpuMicrosPerOp"),
+                                     "s3proxy": median(s, "serverCpuMicrosPerOp"),
+                                     "nginx": median(n, "serverCpuMicrosPerOp")},
             "runs": {"coffer": len(c), "s3proxy": len(s), "nginx": len(n)},
         }
     mib = {k: v / 1024 for k, v in rss.items() if v}
     summary["peakRssMiB"] = mib
     rows.append(f"| memory | peak RSS MiB | {fmt(mib.get('coffer'))} | {fmt(mib.get('s3proxy'))} | "
-                f"{ratio(mib.get('coffer'), mib.get('s3proxy'))} | | {fmt(mib.get('nginx'))} | | | | | |")
+                f"{ratio(mib.get('coffer'), mib.get('s3proxy'))} | | {fmt(mib.get('nginx'))} | | | | | | |")
 
     lines = [
         f"Medians of {args.rounds} rounds, {args.duration} measured per workload"
         + (" (--quick)" if args.quick == "1" else "") + f", {os.cpu_count()} cores, {summary['date']}.",
         "",
         "| workload | metric | Coffer | s3proxy | Coffer/s3proxy | Coffer/s3proxy per round | nginx "
-        "| Coffer/nginx | Coffer p50/p99 ms | s3proxy p50/p99 ms | client CPU (cores) | errors C/S |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| Coffer/nginx | Coffer p50/p99 ms | s3proxy p50/p99 ms | server CPU µs/op C/S/N "
+        "| client CPU (cores) | errors C/S |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         *rows,
     ]
     if args.nginx != "on":
         lines += ["", "nginx is not installed: the limits column is empty (apt-get install nginx-light)."]
+    extra, summary["serverCpu"] = cpu_table(runs, workloads)
+    lines += extra
+    extra, summary["operations"] = operations_table(runs, workloads)
+    lines += extra
     summary["sections"] = {}
     for title, servers, ratios in SECTIONS:
         extra, data = section(runs, workloads, title, servers, ratios)

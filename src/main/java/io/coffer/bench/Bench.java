@@ -39,6 +39,9 @@ public final class Bench {
       BenchContext context = new BenchContext(settings, calls, connections, log);
       if (!settings.plainHttp()) {
         createBucket(calls, connections);
+        if (settings.versioning()) {
+          enableVersioning(calls, connections);
+        }
         if (settings.bucketPolicy() != null) {
           putBucketPolicy(calls, connections, settings.bucketPolicy());
         }
@@ -65,7 +68,11 @@ public final class Bench {
         }
       } finally {
         if (!settings.keep() && !settings.plainHttp()) {
-          BucketCleaner.deleteBucket(calls, connections);
+          if (settings.versioning()) {
+            BucketCleaner.deleteVersionedBucket(calls, connections);
+          } else {
+            BucketCleaner.deleteBucket(calls, connections);
+          }
         }
       }
     }
@@ -98,6 +105,16 @@ public final class Bench {
       if (!response.ok()) {
         throw new IllegalStateException(
             "PutBucketPolicy " + calls.bucket() + " failed: " + response.describe());
+      }
+    }
+  }
+
+  private static void enableVersioning(S3Calls calls, Connections connections) throws Exception {
+    try (Connection c = connections.open()) {
+      Response response = calls.enableVersioning(c).get(60, TimeUnit.SECONDS);
+      if (!response.ok()) {
+        throw new IllegalStateException(
+            "PutBucketVersioning " + calls.bucket() + " failed: " + response.describe());
       }
     }
   }

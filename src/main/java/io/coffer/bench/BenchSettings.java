@@ -31,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  *     the JDK's default trust store
  * @param sse the {@code x-amz-server-side-encryption} value ({@code AES256} or {@code aws:kms})
  *     sent on every PutObject and CreateMultipartUpload, or null for none
+ * @param versioning enable versioning on the bucket before the run (and empty it by version ID
+ *     after)
+ * @param serverPids server processes on this machine whose CPU time (with their descendants') is
+ *     measured over each workload's window; empty for none
+ * @param objects the object set of the warp-mixed workloads before the run (warp's {@code
+ *     --objects}), or null for their defaults
  */
 public record BenchSettings(
     Endpoint endpoint,
@@ -54,7 +60,10 @@ public record BenchSettings(
     boolean plainHttp,
     @Nullable String bucketPolicy,
     @Nullable Path caCert,
-    @Nullable String sse) {
+    @Nullable String sse,
+    boolean versioning,
+    List<Long> serverPids,
+    @Nullable Integer objects) {
 
   /** The workloads {@code all} runs, in order; {@code scale} is run on its own. */
   public static final List<String> ALL =
@@ -68,8 +77,79 @@ public record BenchSettings(
           "multipart",
           "mixed");
 
+  /**
+   * Workloads that {@code all} leaves out: warp's mix, which {@code warp-mixed} runs on 10 MiB
+   * objects (a preload of 2.5 GiB), and {@code warp-mixed-small} on 4 KiB.
+   */
+  public static final List<String> EXTRA = List.of("warp-mixed", "warp-mixed-small");
+
+  public BenchSettings {
+    serverPids = List.copyOf(serverPids);
+  }
+
+  /** Settings without versioning and without server CPU measurement. */
+  public BenchSettings(
+      Endpoint endpoint,
+      String bucket,
+      boolean keep,
+      List<String> workloads,
+      @Nullable Long size,
+      Integer concurrency,
+      Duration duration,
+      Duration warmup,
+      Path json,
+      boolean signedPayload,
+      int clientThreads,
+      int listKeys,
+      int listPrefixes,
+      int maxKeys,
+      long partSize,
+      long preload,
+      int versions,
+      boolean progress,
+      boolean plainHttp,
+      @Nullable String bucketPolicy,
+      @Nullable Path caCert,
+      @Nullable String sse) {
+    this(
+        endpoint,
+        bucket,
+        keep,
+        workloads,
+        size,
+        concurrency,
+        duration,
+        warmup,
+        json,
+        signedPayload,
+        clientThreads,
+        listKeys,
+        listPrefixes,
+        maxKeys,
+        partSize,
+        preload,
+        versions,
+        progress,
+        plainHttp,
+        bucketPolicy,
+        caCert,
+        sse,
+        false,
+        List.of(),
+        null);
+  }
+
+  /** Whether {@code name} is a workload of {@link #ALL} or {@link #EXTRA}. */
+  public static boolean isWorkload(String name) {
+    return ALL.contains(name) || EXTRA.contains(name);
+  }
+
   long sizeOr(long fallback) {
     return size == null ? fallback : size;
+  }
+
+  int objectsOr(int fallback) {
+    return objects == null ? fallback : objects;
   }
 
   int concurrencyOr(int fallback) {

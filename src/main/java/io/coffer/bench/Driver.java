@@ -18,15 +18,21 @@ final class Driver {
   private static final long RETRY_AFTER_FAILURE_MILLIS = 10;
 
   private final BenchContext context;
+  private final @Nullable ServerCpu serverCpu;
 
+  /**
+   * @throws IllegalArgumentException when a {@code --server-pid} is not a process of this machine
+   */
   Driver(BenchContext context) {
     this.context = context;
+    List<Long> pids = context.settings().serverPids();
+    this.serverCpu = pids.isEmpty() ? null : new ServerCpu(pids);
   }
 
   WorkloadResult run(Workload workload) throws Exception {
     BenchSettings settings = context.settings();
     workload.prepare(context);
-    Meter meter = new Meter(context.log());
+    Meter meter = new Meter(context.log(), workload.operations());
     Run run = new Run(workload, meter);
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < workload.concurrency(); i++) {
@@ -40,6 +46,9 @@ final class Driver {
     try {
       workers.forEach(w -> w.connection().loop().execute(() -> run.loop(w)));
       pause(workload, "warm-up", settings.warmup(), meter, progress);
+      // The server's CPU is read just outside the window's edges: reading /proc takes a few
+      // milliseconds of the client's time, which the window should not hold.
+      long serverStart = serverCpu == null ? -1 : serverCpu.cpuNanos();
       long cpuStart = CpuClock.processCpuNanos();
       long wallStart = System.nanoTime();
       meter.start();
@@ -47,11 +56,12 @@ final class Driver {
       Meter.Totals totals = meter.stop();
       long wall = System.nanoTime() - wallStart;
       long cpu = cpuStart < 0 ? -1 : CpuClock.processCpuNanos() - cpuStart;
+      long server = serverCpu == null ? -1 : serverCpu.cpuNanos() - serverStart;
       run.stopping = true;
       if (!run.finished.await(5, TimeUnit.MINUTES)) {
         context.log().println("\nwarning: operations still in flight after 5 minutes");
       }
-      return WorkloadResult.of(workload, totals, wall, cpu);
+      return WorkloadResult.of(workload, totals, wall, cpu, server);
     } finally {
       if (progress != null) {
         progress.clear();
@@ -133,11 +143,12 @@ final class Driver {
             meter.record(
                 start, failure == null ? outcome : Outcome.failed(String.valueOf(failure)));
             var loop = worker.connection().loop();
-            if (failure == null) {
+            if (failure == null && outcome.error() == null) {
               // Through the event loop's queue, never inline, so the chain does not grow the stack.
               loop.execute(() -> loop(worker));
             } else {
-              // An I/O failure (refused, reset) would otherwise spin; a short pause keeps it cheap.
+              // An I/O failure (refused, reset) would otherwise spin, and so would a server that
+              // refuses every request; a short pause keeps it cheap.
               loop.schedule(() -> loop(worker), RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
             }
           });

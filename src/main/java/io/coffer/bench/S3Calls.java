@@ -91,6 +91,16 @@ final class S3Calls {
     return c.send(requests.empty(HttpMethod.GET, bucket, key, Map.of()), false);
   }
 
+  /** HeadObject: the object's metadata, no body. */
+  CompletableFuture<Response> head(Connection c, String key) {
+    return c.send(requests.empty(HttpMethod.HEAD, bucket, key, Map.of()), false);
+  }
+
+  /** DeleteObject. */
+  CompletableFuture<Response> delete(Connection c, String key) {
+    return c.send(requests.empty(HttpMethod.DELETE, bucket, key, Map.of()), false);
+  }
+
   /** ListObjectsV2; null arguments are left out. */
   CompletableFuture<Response> list(
       Connection c,

@@ -1,5 +1,6 @@
 package io.coffer.bench;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** One kind of load: what to prepare before the run, and one operation of it. */
@@ -16,6 +17,14 @@ interface Workload {
   /** Connections each worker needs (the parallel parts of a multipart upload). */
   default int connectionsPerWorker() {
     return 1;
+  }
+
+  /**
+   * The kinds of operation reported apart (their outcomes name one of them), in report order; empty
+   * when the workload is one kind of operation.
+   */
+  default List<String> operations() {
+    return List.of();
   }
 
   /** Creates the objects the operations need; runs before the warm-up and is not measured. */

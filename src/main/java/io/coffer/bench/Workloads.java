@@ -6,6 +6,20 @@ final class Workloads {
   static final long LARGE = 64L << 20;
   static final long MULTIPART = 256L << 20;
 
+  /** warp mixed's default object size (warp's "10MB" is binary) and concurrency. */
+  static final long WARP_SIZE = 10L << 20;
+
+  static final int WARP_CONCURRENCY = 20;
+
+  /**
+   * warp mixed's default set is 2500 objects; on 4 KiB objects that is 10 MB and kept. On 10 MiB
+   * objects it would be 25 GiB, more than this machine's page cache and minutes of preload per run:
+   * a tenth of it, 2.5 GiB, keeps each run's preload to seconds.
+   */
+  static final int WARP_OBJECTS_SMALL = 2500;
+
+  static final int WARP_OBJECTS_LARGE = 250;
+
   private Workloads() {}
 
   static Workload create(String name, BenchSettings s, S3Calls calls) {
@@ -31,6 +45,20 @@ final class Workloads {
               s.concurrencyOr(4),
               calls);
       case "mixed" -> new MixedWorkload(name, s.concurrencyOr(16), s.sizeOr(SMALL), calls);
+      case "warp-mixed" ->
+          new WarpMixedWorkload(
+              name,
+              s.concurrencyOr(WARP_CONCURRENCY),
+              s.sizeOr(WARP_SIZE),
+              s.objectsOr(WARP_OBJECTS_LARGE),
+              calls);
+      case "warp-mixed-small" ->
+          new WarpMixedWorkload(
+              name,
+              s.concurrencyOr(WARP_CONCURRENCY),
+              s.sizeOr(SMALL),
+              s.objectsOr(WARP_OBJECTS_SMALL),
+              calls);
       default -> throw new IllegalArgumentException("unknown workload: " + name);
     };
   }

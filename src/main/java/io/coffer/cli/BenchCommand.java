@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
     description = {
       "Measures an S3 endpoint: ops/s, MB/s, latency percentiles and errors per workload.",
       "Workloads: put-small get-small put-large get-large list list-delimiter multipart mixed, all "
-          + "(those eight), scale (listing and PUT speed as the bucket grows to --preload keys)."
+          + "(those eight), warp-mixed warp-mixed-small (warp's mix: 45%% GET, 30%% HEAD, 15%% PUT,"
+          + " 10%% DELETE, on 10 MiB and 4 KiB objects), scale (listing and PUT speed as the bucket"
+          + " grows to --preload keys)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -183,6 +185,31 @@ public final class BenchCommand implements Callable<Integer> {
               + " CreateMultipartUpload: what encryption at rest costs.")
   @Nullable String sse;
 
+  @Option(
+      names = "--versioning",
+      description =
+          "Enable versioning on the bucket before the run (it is then emptied version by version):"
+              + " what versioning costs.")
+  boolean versioning;
+
+  @Option(
+      names = "--server-pid",
+      split = ",",
+      paramLabel = "PID",
+      description =
+          "Server processes on this machine (Linux): their CPU time and their descendants' (e.g."
+              + " nginx's workers), read from /proc over each measured window, is reported per"
+              + " workload and per operation.")
+  List<Long> serverPids = new ArrayList<>();
+
+  @Option(
+      names = "--objects",
+      paramLabel = "N",
+      description =
+          "Objects put before a warp-mixed run (warp's --objects; default 250 for warp-mixed, 2500"
+              + " for warp-mixed-small; at least twice the concurrency).")
+  @Nullable Integer objects;
+
   @Override
   public Integer call() throws Exception {
     if (accessKey == null || secretKey == null) {
@@ -199,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
     for (String w : workloads) {
       if (w.equals("all")) {
         names.addAll(BenchSettings.ALL);
-      } else if (w.equals("scale") || BenchSettings.ALL.contains(w)) {
+      } else if (w.equals("scale") || BenchSettings.isWorkload(w)) {
         names.add(w);
       } else {
         System.err.println("coffer bench: unknown workload " + w);
@@ -231,7 +258,10 @@ public final class BenchCommand implements Callable<Integer> {
                 ? null
                 : Files.readString(bucketPolicy).replace("${bucket}", bucket),
             caCert,
-            sse);
+            sse,
+            versioning,
+            serverPids,
+            objects);
     var results = Bench.run(settings, System.out, System.err);
     return results.stream().anyMatch(r -> r.errors() > 0) ? 1 : 0;
   }
