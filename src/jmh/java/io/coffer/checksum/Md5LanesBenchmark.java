@@ -62,10 +62,4 @@ public class Md5LanesBenchmark {
     lanes.compress(bufs, offs, STREAM / 64);
     return lanes;
   }
-
-  @Benchmark
-  public Md5Lanes lanesAllStreamsRounds() {
-    lanes.compressRounds(bufs, offs, STREAM / 64);
-    return lanes;
-  }
 }

@@ -14,6 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Md5Lanes {
   private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;
+  // Per step: the sine-derived constant, the rotation, and which message word it adds (RFC 1321).
   private static final int[] K = {
     0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
     0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
@@ -77,121 +78,12 @@ final class Md5Lanes {
   /**
    * Hashes {@code blocks} 64-byte blocks in every lane whose buffer is not null: lane i reads
    * {@code bufs[i]} from {@code offs[i]}. A lane without a buffer computes garbage nobody reads.
+   *
+   * <p>The 64 steps are four loops with the message words, shifts and constants in tables: the same
+   * steps written out one by one made a method too large for C2 to inline every vector operation
+   * into, and it ran at a third of this speed (measured beside the JDK's MD5).
    */
   void compress(byte[][] bufs, int[] offs, int blocks) {
-    int n = lanes;
-    int[] x = words;
-    IntVector a = IntVector.fromArray(SPECIES, state, 0);
-    IntVector b = IntVector.fromArray(SPECIES, state, n);
-    IntVector c = IntVector.fromArray(SPECIES, state, 2 * n);
-    IntVector d = IntVector.fromArray(SPECIES, state, 3 * n);
-    for (int blk = 0; blk < blocks; blk++) {
-      for (int lane = 0; lane < n; lane++) {
-        byte[] buf = bufs[lane];
-        if (buf != null) {
-          int off = offs[lane] + blk * Md5Block.SIZE;
-          for (int w = 0; w < 16; w++) {
-            x[w * n + lane] = Md5Block.word(buf, off, w);
-          }
-        }
-      }
-      IntVector x0 = IntVector.fromArray(SPECIES, x, 0);
-      IntVector x1 = IntVector.fromArray(SPECIES, x, n);
-      IntVector x2 = IntVector.fromArray(SPECIES, x, 2 * n);
-      IntVector x3 = IntVector.fromArray(SPECIES, x, 3 * n);
-      IntVector x4 = IntVector.fromArray(SPECIES, x, 4 * n);
-      IntVector x5 = IntVector.fromArray(SPECIES, x, 5 * n);
-      IntVector x6 = IntVector.fromArray(SPECIES, x, 6 * n);
-      IntVector x7 = IntVector.fromArray(SPECIES, x, 7 * n);
-      IntVector x8 = IntVector.fromArray(SPECIES, x, 8 * n);
-      IntVector x9 = IntVector.fromArray(SPECIES, x, 9 * n);
-      IntVector x10 = IntVector.fromArray(SPECIES, x, 10 * n);
-      IntVector x11 = IntVector.fromArray(SPECIES, x, 11 * n);
-      IntVector x12 = IntVector.fromArray(SPECIES, x, 12 * n);
-      IntVector x13 = IntVector.fromArray(SPECIES, x, 13 * n);
-      IntVector x14 = IntVector.fromArray(SPECIES, x, 14 * n);
-      IntVector x15 = IntVector.fromArray(SPECIES, x, 15 * n);
-      IntVector a0 = a;
-      IntVector b0 = b;
-      IntVector c0 = c;
-      IntVector d0 = d;
-      a = ff(a, b, c, d, x0, 7, 0xd76aa478);
-      d = ff(d, a, b, c, x1, 12, 0xe8c7b756);
-      c = ff(c, d, a, b, x2, 17, 0x242070db);
-      b = ff(b, c, d, a, x3, 22, 0xc1bdceee);
-      a = ff(a, b, c, d, x4, 7, 0xf57c0faf);
-      d = ff(d, a, b, c, x5, 12, 0x4787c62a);
-      c = ff(c, d, a, b, x6, 17, 0xa8304613);
-      b = ff(b, c, d, a, x7, 22, 0xfd469501);
-      a = ff(a, b, c, d, x8, 7, 0x698098d8);
-      d = ff(d, a, b, c, x9, 12, 0x8b44f7af);
-      c = ff(c, d, a, b, x10, 17, 0xffff5bb1);
-      b = ff(b, c, d, a, x11, 22, 0x895cd7be);
-      a = ff(a, b, c, d, x12, 7, 0x6b901122);
-      d = ff(d, a, b, c, x13, 12, 0xfd987193);
-      c = ff(c, d, a, b, x14, 17, 0xa679438e);
-      b = ff(b, c, d, a, x15, 22, 0x49b40821);
-      a = gg(a, b, c, d, x1, 5, 0xf61e2562);
-      d = gg(d, a, b, c, x6, 9, 0xc040b340);
-      c = gg(c, d, a, b, x11, 14, 0x265e5a51);
-      b = gg(b, c, d, a, x0, 20, 0xe9b6c7aa);
-      a = gg(a, b, c, d, x5, 5, 0xd62f105d);
-      d = gg(d, a, b, c, x10, 9, 0x02441453);
-      c = gg(c, d, a, b, x15, 14, 0xd8a1e681);
-      b = gg(b, c, d, a, x4, 20, 0xe7d3fbc8);
-      a = gg(a, b, c, d, x9, 5, 0x21e1cde6);
-      d = gg(d, a, b, c, x14, 9, 0xc33707d6);
-      c = gg(c, d, a, b, x3, 14, 0xf4d50d87);
-      b = gg(b, c, d, a, x8, 20, 0x455a14ed);
-      a = gg(a, b, c, d, x13, 5, 0xa9e3e905);
-      d = gg(d, a, b, c, x2, 9, 0xfcefa3f8);
-      c = gg(c, d, a, b, x7, 14, 0x676f02d9);
-      b = gg(b, c, d, a, x12, 20, 0x8d2a4c8a);
-      a = hh(a, b, c, d, x5, 4, 0xfffa3942);
-      d = hh(d, a, b, c, x8, 11, 0x8771f681);
-      c = hh(c, d, a, b, x11, 16, 0x6d9d6122);
-      b = hh(b, c, d, a, x14, 23, 0xfde5380c);
-      a = hh(a, b, c, d, x1, 4, 0xa4beea44);
-      d = hh(d, a, b, c, x4, 11, 0x4bdecfa9);
-      c = hh(c, d, a, b, x7, 16, 0xf6bb4b60);
-      b = hh(b, c, d, a, x10, 23, 0xbebfbc70);
-      a = hh(a, b, c, d, x13, 4, 0x289b7ec6);
-      d = hh(d, a, b, c, x0, 11, 0xeaa127fa);
-      c = hh(c, d, a, b, x3, 16, 0xd4ef3085);
-      b = hh(b, c, d, a, x6, 23, 0x04881d05);
-      a = hh(a, b, c, d, x9, 4, 0xd9d4d039);
-      d = hh(d, a, b, c, x12, 11, 0xe6db99e5);
-      c = hh(c, d, a, b, x15, 16, 0x1fa27cf8);
-      b = hh(b, c, d, a, x2, 23, 0xc4ac5665);
-      a = ii(a, b, c, d, x0, 6, 0xf4292244);
-      d = ii(d, a, b, c, x7, 10, 0x432aff97);
-      c = ii(c, d, a, b, x14, 15, 0xab9423a7);
-      b = ii(b, c, d, a, x5, 21, 0xfc93a039);
-      a = ii(a, b, c, d, x12, 6, 0x655b59c3);
-      d = ii(d, a, b, c, x3, 10, 0x8f0ccc92);
-      c = ii(c, d, a, b, x10, 15, 0xffeff47d);
-      b = ii(b, c, d, a, x1, 21, 0x85845dd1);
-      a = ii(a, b, c, d, x8, 6, 0x6fa87e4f);
-      d = ii(d, a, b, c, x15, 10, 0xfe2ce6e0);
-      c = ii(c, d, a, b, x6, 15, 0xa3014314);
-      b = ii(b, c, d, a, x13, 21, 0x4e0811a1);
-      a = ii(a, b, c, d, x4, 6, 0xf7537e82);
-      d = ii(d, a, b, c, x11, 10, 0xbd3af235);
-      c = ii(c, d, a, b, x2, 15, 0x2ad7d2bb);
-      b = ii(b, c, d, a, x9, 21, 0xeb86d391);
-      a = a.add(a0);
-      b = b.add(b0);
-      c = c.add(c0);
-      d = d.add(d0);
-    }
-    a.intoArray(state, 0);
-    b.intoArray(state, n);
-    c.intoArray(state, 2 * n);
-    d.intoArray(state, 3 * n);
-  }
-
-  /** The same as {@link #compress}, with the 64 steps as four loops (a smaller method for C2). */
-  void compressRounds(byte[][] bufs, int[] offs, int blocks) {
     int n = lanes;
     int[] x = words;
     IntVector a = IntVector.fromArray(SPECIES, state, 0);
@@ -253,30 +145,6 @@ final class Md5Lanes {
     b.intoArray(state, n);
     c.intoArray(state, 2 * n);
     d.intoArray(state, 3 * n);
-  }
-
-  private static IntVector ff(
-      IntVector a, IntVector b, IntVector c, IntVector d, IntVector x, int s, int k) {
-    IntVector f = d.lanewise(VectorOperators.XOR, b.and(c.lanewise(VectorOperators.XOR, d)));
-    return step(a, b, f, x, s, k);
-  }
-
-  private static IntVector gg(
-      IntVector a, IntVector b, IntVector c, IntVector d, IntVector x, int s, int k) {
-    IntVector g = c.lanewise(VectorOperators.XOR, d.and(b.lanewise(VectorOperators.XOR, c)));
-    return step(a, b, g, x, s, k);
-  }
-
-  private static IntVector hh(
-      IntVector a, IntVector b, IntVector c, IntVector d, IntVector x, int s, int k) {
-    IntVector h = b.lanewise(VectorOperators.XOR, c).lanewise(VectorOperators.XOR, d);
-    return step(a, b, h, x, s, k);
-  }
-
-  private static IntVector ii(
-      IntVector a, IntVector b, IntVector c, IntVector d, IntVector x, int s, int k) {
-    IntVector i = c.lanewise(VectorOperators.XOR, b.or(d.not()));
-    return step(a, b, i, x, s, k);
   }
 
   private static IntVector step(IntVector a, IntVector b, IntVector f, IntVector x, int s, int k) {
