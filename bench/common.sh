@@ -45,7 +45,7 @@ start_coffer() { # data-dir log-file [server options...]: the jar with -Xmx256m 
   console_port=$(free_port)
   # shellcheck disable=SC2086 # coffer_jvm_opts is a list of words
   COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="bench-api-key-000000" \
-    "$JAVA" -Xmx256m --add-modules jdk.incubator.vector ${coffer_jvm_opts:-} -jar "$jar" server --data "$data" \
+    "$JAVA" -Xmx256m ${coffer_jvm_opts:-} -jar "$jar" server --data "$data" \
     --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" "$@" >"$log" 2>&1 &
   coffer_pid=$!
 }

@@ -1,5 +1,7 @@
 package io.coffer.checksum;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +33,6 @@ public class Md5StreamsBenchmark {
   @State(Scope.Benchmark)
   public static class Shared {
     final Md5Combiner combiner = new Md5Combiner(new Md5Lanes());
-    final Md5Hashing jdk = Md5Hashing.jdkOnly("benchmark");
   }
 
   @State(Scope.Thread)
@@ -44,19 +45,25 @@ public class Md5StreamsBenchmark {
     }
   }
 
-  static byte[] hash(Md5Digest md5, byte[] data) {
-    for (int off = 0; off < data.length; off += UPDATE) {
-      md5.update(data, off, Math.min(UPDATE, data.length - off));
+  private static byte[] lanes(Shared shared, Body body) {
+    LaneMd5Digest md5 = new LaneMd5Digest(shared.combiner);
+    for (int off = 0; off < body.data.length; off += UPDATE) {
+      md5.update(body.data, off, Math.min(UPDATE, body.data.length - off));
     }
     return md5.digest();
   }
 
-  private static byte[] lanes(Shared shared, Body body) {
-    return hash(new LaneMd5Digest(shared.combiner, () -> {}), body.data);
-  }
-
   private static byte[] jdk(Shared shared, Body body) {
-    return hash(shared.jdk.start(-1), body.data);
+    MessageDigest md5;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (int off = 0; off < body.data.length; off += UPDATE) {
+      md5.update(body.data, off, Math.min(UPDATE, body.data.length - off));
+    }
+    return md5.digest();
   }
 
   @Benchmark

@@ -2,8 +2,6 @@ package io.coffer.service;
 
 import io.coffer.blob.BlobStore;
 import io.coffer.checksum.ChecksumAlgorithm;
-import io.coffer.checksum.Md5Digest;
-import io.coffer.checksum.Md5Hashing;
 import io.coffer.checksum.RunningChecksum;
 import io.coffer.crypto.DataKey;
 import io.coffer.crypto.PackageEncryptor;
@@ -58,8 +56,7 @@ final class BodyWriter {
           ErrorCode.ENTITY_TOO_LARGE,
           "Your proposed upload exceeds the maximum allowed size of " + maxSize + " bytes.");
     }
-    // Concurrent uploads share vector lanes for their MD5s (Md5Hashing).
-    Md5Digest md5 = Md5Hashing.shared().start(declaredLength);
+    MessageDigest md5 = digest("MD5");
     MessageDigest sha256 = checks.sha256Hex() != null ? digest("SHA-256") : null;
     RunningChecksum checksum =
         checks.checksumAlgorithm() != null ? checks.checksumAlgorithm().start() : null;
@@ -159,7 +156,6 @@ final class BodyWriter {
     } catch (IOException e) {
       throw StorageErrors.of(e);
     } finally {
-      md5.close();
       if (writer != null && !committed) {
         writer.close();
       }

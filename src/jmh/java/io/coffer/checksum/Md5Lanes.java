@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * lanes (8 with AVX2, 16 with AVX-512), one stream per lane: the md5-simd idea on the Vector API.
  * MD5 is one long chain of dependent additions and rotations, so a single stream leaves most of a
  * core's execution units idle; a lane-wise step costs about what a scalar step does and does the
- * work of every lane. The only class that touches {@code jdk.incubator.vector}: it is loaded only
- * when that module is present ({@link Md5Hashing}).
+ * work of every lane. Compiled and run with {@code --add-modules jdk.incubator.vector} (the jmh
+ * profile).
  */
 final class Md5Lanes {
   private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;

@@ -5,25 +5,21 @@ package io.coffer.checksum;
  * other streams' blocks whenever they have some at the same time. The partial block carried between
  * updates, short updates and the padding are hashed here with {@link Md5Block}.
  */
-final class LaneMd5Digest implements Md5Digest {
+final class LaneMd5Digest {
   // Fewer whole blocks than this are not worth a turn at the combiner.
   private static final int MIN_SHARED_BLOCKS = 16;
 
   private final Md5Combiner combiner;
-  private final Runnable onClose;
   private final int[] state = Md5Block.initialState();
   private final byte[] tail = new byte[Md5Block.SIZE];
   private int tailLength;
   private long length;
-  private boolean closed;
 
-  LaneMd5Digest(Md5Combiner combiner, Runnable onClose) {
+  LaneMd5Digest(Md5Combiner combiner) {
     this.combiner = combiner;
-    this.onClose = onClose;
   }
 
-  @Override
-  public void update(byte[] b, int off, int len) {
+  void update(byte[] b, int off, int len) {
     java.util.Objects.checkFromIndexSize(off, len, b.length);
     length += len;
     if (tailLength > 0) {
@@ -49,8 +45,7 @@ final class LaneMd5Digest implements Md5Digest {
     tailLength = rest;
   }
 
-  @Override
-  public byte[] digest() {
+  byte[] digest() {
     // RFC 1321 padding: 0x80, zeros up to 56 bytes mod 64, then the length in bits (little-endian).
     byte[] last = new byte[2 * Md5Block.SIZE];
     System.arraycopy(tail, 0, last, 0, tailLength);
@@ -66,15 +61,6 @@ final class LaneMd5Digest implements Md5Digest {
     for (int i = 0; i < 4; i++) {
       Md5Block.INT_LE.set(digest, 4 * i, state[i]);
     }
-    close();
     return digest;
-  }
-
-  @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      onClose.run();
-    }
   }
 }
