@@ -68,8 +68,11 @@ public class ListObjectsBenchmark {
               new Storage.Blob("blob" + i),
               "null",
               io.coffer.model.ObjectLock.NONE,
+              null,
+              Map.of(),
               null),
-          WritePrecondition.NONE);
+          WritePrecondition.NONE,
+          null);
     }
   }
 
