@@ -22,6 +22,8 @@ final class Conn implements AutoCloseable {
   private final Connection connection;
   private final DB database;
   private final Map<String, PreparedStatement> cache = new HashMap<>();
+  private final Map<String, NativeQuery> nativeQueries = new HashMap<>();
+  private final List<PreparedStatement> nativeStatements = new ArrayList<>();
   private final LongAdder statements;
 
   // ---- writer-only state ----
@@ -185,6 +187,24 @@ final class Conn implements AutoCloseable {
     return p;
   }
 
+  /**
+   * The cached one-row query for {@code sql}, read through the driver's statement handle (see
+   * {@link NativeQuery}); counts one statement execution.
+   */
+  NativeQuery query(String sql) throws SQLException {
+    statements.increment();
+    NativeQuery q = nativeQueries.get(sql);
+    if (q == null) {
+      // a statement of its own, so that no JDBC ResultSet of the same SQL is ever open on it
+      PreparedStatement p = connection.prepareStatement(sql);
+      q = new NativeQuery(p);
+      nativeQueries.put(sql, q);
+      nativeStatements.add(p);
+      preparedSql.add(sql);
+    }
+    return q;
+  }
+
   /** Runs a statement without results (transaction control, pragmas); not counted. */
   void exec(String sql) throws SQLException {
     cached(sql).execute();
@@ -209,6 +229,15 @@ final class Conn implements AutoCloseable {
       }
     }
     cache.clear();
+    for (PreparedStatement p : nativeStatements) {
+      try {
+        p.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    nativeStatements.clear();
+    nativeQueries.clear();
     try {
       connection.close();
     } catch (SQLException ignored) {

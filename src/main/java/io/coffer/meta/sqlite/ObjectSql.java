@@ -41,16 +41,15 @@ final class ObjectSql {
     }
   }
 
+  /** The current version of a key: the point read of every GET and HEAD, hence no ResultSet. */
   static Optional<ObjectMeta> find(Conn c, String bucket, byte[] key) throws SQLException {
-    PreparedStatement ps =
-        c.ps(
-            "SELECT "
-                + OBJECT_COLUMNS
-                + ", (SELECT data FROM inline_bodies WHERE id = inline_id)"
-                + " FROM objects WHERE bucket = ? AND key = ?");
-    ps.setString(1, bucket);
-    ps.setBytes(2, key);
-    return Rows.one(ps, rs -> Rows.object(rs, rs.getBytes(2)));
+    return Optional.ofNullable(
+        c.query(
+                "SELECT "
+                    + OBJECT_COLUMNS
+                    + ", (SELECT data FROM inline_bodies WHERE id = inline_id)"
+                    + " FROM objects WHERE bucket = ? AND key = ?")
+            .first(row -> Rows.object(row, key), bucket, key));
   }
 
   /**

@@ -176,30 +176,35 @@ public final class Rows {
    * storage ID names its blob.
    */
   public static ObjectMeta object(ResultSet rs, byte[] key) throws SQLException {
-    String storageId = rs.getString(3);
-    int partCount = rs.getInt(12);
-    byte[] inline = rs.getBytes(OBJECT_COLUMN_COUNT + 1);
+    return object(Columns.of(rs), key);
+  }
+
+  /** As {@link #object(ResultSet, byte[])}, from a row read by position. */
+  public static ObjectMeta object(Columns row, byte[] key) throws SQLException {
+    String storageId = row.text(3);
+    int partCount = row.int32(12);
+    byte[] inline = row.blob(OBJECT_COLUMN_COUNT + 1);
     Storage storage =
         inline != null
             ? new Storage.Inline(inline)
             : partCount > 0 ? new Storage.Parts(storageId, partCount) : new Storage.Blob(storageId);
     return new ObjectMeta(
-        rs.getString(1),
+        row.text(1),
         Keys.string(key),
-        rs.getLong(4),
-        rs.getString(5),
-        rs.getString(6),
-        Json.decode(rs.getString(7)),
-        Json.decode(rs.getString(8)),
-        checksum(rs.getString(9), rs.getString(10), rs.getString(11)),
-        Instant.ofEpochMilli(rs.getLong(13)),
-        Instant.ofEpochMilli(rs.getLong(14)),
+        row.int64(4),
+        row.text(5),
+        row.text(6),
+        Json.decode(row.text(7)),
+        Json.decode(row.text(8)),
+        checksum(row.text(9), row.text(10), row.text(11)),
+        Instant.ofEpochMilli(row.int64(13)),
+        Instant.ofEpochMilli(row.int64(14)),
         storage,
-        rs.getString(15),
-        lock(rs.getString(16)),
-        AccessColumns.acl(rs.getString(17)),
-        Json.decode(rs.getString(18)),
-        FeatureColumns.encryption(rs.getString(19)));
+        row.text(15),
+        lock(row.text(16)),
+        AccessColumns.acl(row.text(17)),
+        Json.decode(row.text(18)),
+        FeatureColumns.encryption(row.text(19)));
   }
 
   /** An object row of {@link #OBJECT_COLUMNS} as a listing shows it. */
