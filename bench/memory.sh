@@ -10,12 +10,12 @@
 # the largest RSS, split into parts: the RSS of each mapping from `jcmd <pid> System.map`, grouped
 # by the NMT category that reserved it (Java heap, metaspace and class space, code cache, thread
 # stacks, GC data, the CDS archive), the mapping of metadata.db (SQLite's mmap_size), other files
-# (libjvm.so, jars), and anonymous memory NMT did not reserve: malloc, i.e. SQLite's page caches
-# and glibc's arenas, Netty's direct buffers, the JIT's arenas. NMT's malloc figures of the same
-# moment follow (Other holds direct ByteBuffers, Netty's pool among them), and VmHWM, the peak RSS
-# compare.sh reports. --s3proxy runs the same workloads against s3proxy (-Xmx256m, as compare.sh
-# starts it) afterwards and prints its VmHWM after each. Raw samples go to --results (default
-# target/bench-results/memory-<date>/).
+# (libjvm.so, jars), and malloc: anonymous memory NMT did not reserve, split into what NMT counts
+# as malloc'd by the JVM (JIT arenas, GC data, symbols, direct buffers such as Netty's under
+# Other) and the rest (SQLite's page caches, what glibc keeps after free), with VmHWM, the peak
+# RSS compare.sh reports. --s3proxy runs the same workloads against s3proxy (-Xmx256m, as
+# compare.sh starts it) afterwards and prints its VmHWM after each. Raw samples go to --results
+# (default target/bench-results/memory-<date>/).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
@@ -63,7 +63,6 @@ sample() { # pid file: one sample of the server's memory
     echo "## status"; grep -E '^(VmHWM|VmRSS|RssAnon|RssFile|RssShmem|Threads):' "/proc/$1/status"
     echo "## map"; "$jcmd" "$1" System.map 2>/dev/null || true
     echo "## nmt"; "$jcmd" "$1" VM.native_memory summary 2>/dev/null || true
-    echo "## smaps"; cat "/proc/$1/smaps" 2>/dev/null || true
   } >"$2"
 }
 

@@ -3,10 +3,10 @@
 
 Usage: memory_parts.py SAMPLES_DIR WORKLOAD...
 
-Each sample holds /proc/<pid>/status, `jcmd <pid> System.map`, `jcmd <pid> VM.native_memory
-summary` and /proc/<pid>/smaps. Every mapping of smaps is assigned one part: the NMT category that
-reserved it when System.map names one, metadata.db (and its -wal/-shm) by file name, other files,
-or "malloc and other untracked" for anonymous memory NMT did not reserve. For each workload the
+Each sample holds /proc/<pid>/status, `jcmd <pid> System.map` and `jcmd <pid> VM.native_memory
+summary`. Every mapping System.map lists is assigned one part: the NMT category that reserved it,
+metadata.db by file name, other files, or "malloc" for anonymous memory NMT did not reserve; NMT's
+malloc total is then taken from "malloc", the rest being malloc outside NMT. For each workload the
 sample with the largest RSS is printed as one row (MiB)."""
 import os
 import re
