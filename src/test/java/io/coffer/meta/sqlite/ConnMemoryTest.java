@@ -27,10 +27,10 @@ class ConnMemoryTest {
   }
 
   @Test
-  void readersCacheFourMebibytesAndMapNothing() throws Exception {
+  void readersCacheSixteenMebibytesAndMapNothing() throws Exception {
     try (Conn writer = open(false);
         Conn reader = open(true)) {
-      assertThat(pragma(reader, "cache_size")).isEqualTo(-4_096); // KiB
+      assertThat(pragma(reader, "cache_size")).isEqualTo(-16_384); // KiB
       assertThat(pragma(reader, "mmap_size")).isZero();
       assertThat(pragma(reader, "query_only")).isEqualTo(1);
     }
