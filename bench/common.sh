@@ -15,6 +15,9 @@ for tool in python3 curl; do
   command -v "$tool" >/dev/null || { echo "$script: $tool is needed" >&2; exit 1; }
 done
 
+# the launcher's default JVM options (default_java_opts), so that Coffer runs as a user's would
+. "$repo/src/dist/bin/coffer"
+
 cd "$repo"
 jar="$repo/target/coffer.jar"
 if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
@@ -36,16 +39,17 @@ wait_http() { # url [curl options]: waits until the server answers anything over
 ACCESS_KEY="benchaccesskey000001"
 SECRET_KEY="bench-secret-$(date +%s%N)"
 
-start_coffer() { # data-dir log-file [server options...]: the jar with -Xmx256m (plus the JVM
-  # options in $coffer_jvm_opts, if any) on free loopback ports, fsync on; sets coffer_port and
-  # coffer_pid
+start_coffer() { # data-dir log-file [server options...]: the jar as the launcher starts it (its
+  # default JVM options), with -Xmx256m (plus the JVM options in $coffer_jvm_opts, if any) on free
+  # loopback ports, fsync on; sets coffer_port and coffer_pid
   local data=$1 log=$2 console_port
   shift 2
   coffer_port=$(free_port)
   console_port=$(free_port)
-  # shellcheck disable=SC2086 # coffer_jvm_opts is a list of words
+  # shellcheck disable=SC2086,SC2046 # coffer_jvm_opts and the defaults are lists of words
   COFFER_ACCESS_KEY="$ACCESS_KEY" COFFER_SECRET_KEY="$SECRET_KEY" COFFER_API_KEY="bench-api-key-000000" \
-    "$JAVA" -Xmx256m ${coffer_jvm_opts:-} -jar "$jar" server --data "$data" \
+    "$JAVA" $(COFFER_JAVA_OPTS="${coffer_jvm_opts:-}" default_java_opts) -Xmx256m ${coffer_jvm_opts:-} \
+    -jar "$jar" server --data "$data" \
     --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" "$@" >"$log" 2>&1 &
   coffer_pid=$!
 }
