@@ -87,58 +87,6 @@ public record BenchSettings(
     serverPids = List.copyOf(serverPids);
   }
 
-  /** Settings without versioning and without server CPU measurement. */
-  public BenchSettings(
-      Endpoint endpoint,
-      String bucket,
-      boolean keep,
-      List<String> workloads,
-      @Nullable Long size,
-      Integer concurrency,
-      Duration duration,
-      Duration warmup,
-      Path json,
-      boolean signedPayload,
-      int clientThreads,
-      int listKeys,
-      int listPrefixes,
-      int maxKeys,
-      long partSize,
-      long preload,
-      int versions,
-      boolean progress,
-      boolean plainHttp,
-      @Nullable String bucketPolicy,
-      @Nullable Path caCert,
-      @Nullable String sse) {
-    this(
-        endpoint,
-        bucket,
-        keep,
-        workloads,
-        size,
-        concurrency,
-        duration,
-        warmup,
-        json,
-        signedPayload,
-        clientThreads,
-        listKeys,
-        listPrefixes,
-        maxKeys,
-        partSize,
-        preload,
-        versions,
-        progress,
-        plainHttp,
-        bucketPolicy,
-        caCert,
-        sse,
-        false,
-        List.of(),
-        null);
-  }
-
   /** Whether {@code name} is a workload of {@link #ALL} or {@link #EXTRA}. */
   public static boolean isWorkload(String name) {
     return ALL.contains(name) || EXTRA.contains(name);

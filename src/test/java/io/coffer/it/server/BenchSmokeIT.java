@@ -74,6 +74,9 @@ class BenchSmokeIT {
         false,
         null,
         null,
+        null,
+        false,
+        List.of(),
         null);
   }
 
