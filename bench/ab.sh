@@ -36,15 +36,8 @@ done
 
 script=ab.sh
 . "$here/common.sh"
-work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-ab.XXXXXX")"
+open_work ab
 mkdir -p "$results/raw"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 new_jar="$jar"
 jar="$base_jar"; coffer_jvm_opts="$base_opts" start_coffer "$work/base" "$results/base.log"

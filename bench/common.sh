@@ -53,3 +53,12 @@ start_coffer() { # data-dir log-file [server options...]: the jar as the launche
     --address "127.0.0.1:$coffer_port" --console-address "127.0.0.1:$console_port" "$@" >"$log" 2>&1 &
   coffer_pid=$!
 }
+
+open_work() { # name: a fresh temporary folder in $work and, on exit, every process in $pids
+  # stopped and the folder removed
+  work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-$1.XXXXXX")"
+  pids=()
+  trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+        for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+        rm -rf "$work"' EXIT
+}

@@ -74,15 +74,8 @@ if [ "$nginx" = auto ]; then
 fi
 
 # --- servers -----------------------------------------------------------------------------------
-work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-compare.XXXXXX")"
+open_work compare
 mkdir -p "$results/raw"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 start_coffer "$work/coffer" "$results/coffer.log"
 pids+=("$coffer_pid"); coffer_plain_pid=$coffer_pid; coffer_plain_port=$coffer_port

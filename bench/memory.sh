@@ -43,15 +43,8 @@ script=memory.sh
 bench_jar="$jar"
 [ -n "$own_jar" ] && jar="$own_jar"
 jcmd="$JAVA_HOME/bin/jcmd"
-work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-memory.XXXXXX")"
+open_work memory
 mkdir -p "$results/samples"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 coffer_jvm_opts="-XX:NativeMemoryTracking=summary $extra_jvm"
 start_coffer "$work/coffer" "$results/coffer.log"
