@@ -15,8 +15,11 @@ import java.util.function.Predicate;
  * The orphan sweep of a volume several nodes share: files no metadata refers to, left by a node
  * that died between writing a blob and committing it, or by a bucket deletion cut short. Only files
  * older than a cutoff are candidates, because any younger one may be a write another node is about
- * to commit (or a blob it just released, whose readers the grace period protects). Folders are left
- * in place: another node may be about to rename a blob into one that looks empty.
+ * to commit (or a blob it just released, whose readers the grace period protects). A live bucket's
+ * folders are left in place: another node may be about to rename a blob into one that looks empty.
+ * A deleted bucket's folder goes, once emptied, when it is older than the cutoff: the live buckets
+ * were read after the cutoff, so such a folder's bucket existed then and is gone (a bucket ID is
+ * never used again); a younger one may belong to a bucket created since.
  */
 final class OldFileSweep {
   private OldFileSweep() {}
@@ -41,6 +44,10 @@ final class OldFileSweep {
     try (DirectoryStream<Path> buckets = Files.newDirectoryStream(bucketsDir)) {
       for (Path bucketDir : buckets) {
         boolean live = liveBuckets.contains(bucketDir.getFileName().toString());
+        if (!live && olderThan(bucketDir, cutoff)) {
+          removed += FileTrees.prune(bucketDir, file -> olderThan(file, cutoff), deleter, true);
+          continue;
+        }
         removed +=
             sweep(
                 bucketDir,
@@ -53,6 +60,14 @@ final class OldFileSweep {
       }
     }
     return removed;
+  }
+
+  private static boolean olderThan(Path path, Instant cutoff) {
+    try {
+      return Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+    } catch (IOException e) {
+      return false; // gone meanwhile, or unreadable: leave it
+    }
   }
 
   private static int sweep(

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OldFileSweepTest {
   private static final String BUCKET = "b0000000000000000000000000000001";
   private static final String GONE_BUCKET = "b0000000000000000000000000000002";
+  private static final String NEW_BUCKET = "b0000000000000000000000000000003";
   @TempDir Path data;
 
   private String blob(FileBlobStore store, String bucket, boolean old) throws Exception {
@@ -37,13 +38,16 @@ class OldFileSweepTest {
   }
 
   @Test
-  void onlyOldUnreferencedFilesGoAndNoFolderIsRemoved() throws Exception {
+  void onlyOldUnreferencedFilesGoAndOnlyAGoneBucketsFolderIsRemoved() throws Exception {
     Path tmpRoot = data.resolve(".coffer/tmp");
     FileBlobStore store = new FileBlobStore(data, tmpRoot.resolve("node-a"), false, true);
     String oldReferenced = blob(store, BUCKET, true);
     String oldOrphan = blob(store, BUCKET, true);
     String youngOrphan = blob(store, BUCKET, false);
     String oldInGoneBucket = blob(store, GONE_BUCKET, true);
+    age(data.resolve("buckets").resolve(GONE_BUCKET));
+    // created after the sweep read the live buckets: its folder is young
+    String inNewBucket = blob(store, NEW_BUCKET, false);
     Path otherNodesOldTemp = Files.createDirectories(tmpRoot.resolve("node-b")).resolve("x.tmp");
     Files.writeString(otherNodesOldTemp, "half a blob");
     age(otherNodesOldTemp);
@@ -62,6 +66,8 @@ class OldFileSweepTest {
     assertThat(orphan).doesNotExist();
     assertThat(orphan.getParent()).isDirectory(); // folders stay on a shared volume
     assertThat(data.resolve(store.relativePath(GONE_BUCKET, oldInGoneBucket))).doesNotExist();
+    assertThat(data.resolve("buckets").resolve(GONE_BUCKET)).doesNotExist();
+    assertThat(data.resolve(store.relativePath(NEW_BUCKET, inNewBucket))).exists();
     assertThat(otherNodesOldTemp).doesNotExist();
   }
 
