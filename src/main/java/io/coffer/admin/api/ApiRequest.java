@@ -2,6 +2,7 @@ package io.coffer.admin.api;
 
 import io.coffer.admin.json.StrictJson;
 import io.coffer.http.HttpRequest;
+import io.coffer.service.Caller;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,14 @@ final class ApiRequest {
 
   HttpRequest http() {
     return http;
+  }
+
+  /**
+   * Who is asking: the routes pass this to the services, which decide access. Today every
+   * authenticated request is the administrator (the management API key).
+   */
+  Caller caller() {
+    return Caller.ADMIN;
   }
 
   /** A parameter of the matched route's pattern, so always present. */
