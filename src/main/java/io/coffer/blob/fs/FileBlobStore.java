@@ -94,7 +94,8 @@ public final class FileBlobStore implements BlobStore {
               temp,
               EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
               OwnerOnly.FILE);
-      return new FileBlobWriter(this, bucketId, id, temp, channel);
+      return new FileBlobWriter(
+          this, bucketId, id, temp, channel, sync ? new EarlyWriteback(channel) : null);
     } catch (IOException e) {
       throw classify(e);
     }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** Writes one blob to its temp file; commit publishes it, close without commit discards it. */
 final class FileBlobWriter implements BlobWriter {
@@ -14,11 +15,22 @@ final class FileBlobWriter implements BlobWriter {
   private final String id;
   private final Path temp;
   private final FileChannel channel;
+  private final @Nullable EarlyWriteback writeback;
   private long size;
   private boolean done;
 
-  FileBlobWriter(FileBlobStore store, String bucketId, String id, Path temp, FileChannel channel) {
+  /**
+   * @param writeback starts the file's fsync while it is written; null when blobs are not synced
+   */
+  FileBlobWriter(
+      FileBlobStore store,
+      String bucketId,
+      String id,
+      Path temp,
+      FileChannel channel,
+      @Nullable EarlyWriteback writeback) {
     this.store = store;
+    this.writeback = writeback;
     this.bucketId = bucketId;
     this.id = id;
     this.temp = temp;
@@ -36,6 +48,9 @@ final class FileBlobWriter implements BlobWriter {
       throw store.classify(e);
     }
     size += length;
+    if (writeback != null) {
+      writeback.written(size);
+    }
   }
 
   @Override
