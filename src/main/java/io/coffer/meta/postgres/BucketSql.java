@@ -1,8 +1,8 @@
 package io.coffer.meta.postgres;
 
-import io.coffer.meta.sqlite.AccessColumns;
-import io.coffer.meta.sqlite.FeatureColumns;
-import io.coffer.meta.sqlite.Rows;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketFeatures;

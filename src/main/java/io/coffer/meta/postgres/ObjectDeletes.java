@@ -2,7 +2,7 @@ package io.coffer.meta.postgres;
 
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Replaced;
-import io.coffer.meta.sqlite.Keys;
+import io.coffer.meta.rows.Keys;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;

@@ -1,6 +1,6 @@
 package io.coffer.meta.postgres;
 
-import io.coffer.meta.sqlite.Keys;
+import io.coffer.meta.rows.Keys;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ListedObject;

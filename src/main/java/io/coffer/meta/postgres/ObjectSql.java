@@ -1,14 +1,14 @@
 package io.coffer.meta.postgres;
 
-import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMNS;
+import static io.coffer.meta.rows.Rows.OBJECT_COLUMNS;
 
 import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.meta.MetadataStore.Written;
-import io.coffer.meta.sqlite.AccessColumns;
-import io.coffer.meta.sqlite.FeatureColumns;
-import io.coffer.meta.sqlite.Json;
-import io.coffer.meta.sqlite.Keys;
-import io.coffer.meta.sqlite.Rows;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.EventDraft;

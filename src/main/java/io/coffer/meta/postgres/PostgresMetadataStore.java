@@ -1,10 +1,10 @@
 package io.coffer.meta.postgres;
 
 import io.coffer.meta.MetadataStore;
-import io.coffer.meta.sqlite.AccessColumns;
-import io.coffer.meta.sqlite.FeatureColumns;
-import io.coffer.meta.sqlite.Json;
-import io.coffer.meta.sqlite.Keys;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
 import io.coffer.model.Acl;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;

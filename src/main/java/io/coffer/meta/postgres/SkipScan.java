@@ -1,6 +1,6 @@
 package io.coffer.meta.postgres;
 
-import io.coffer.meta.sqlite.Keys;
+import io.coffer.meta.rows.Keys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.coffer.meta.postgres;
 
-import io.coffer.meta.sqlite.Keys;
-import io.coffer.meta.sqlite.Rows;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.UploadListing;
 import java.sql.ResultSet;

@@ -1,13 +1,13 @@
 package io.coffer.meta.postgres;
 
-import static io.coffer.meta.sqlite.Rows.PART_COLUMNS;
-import static io.coffer.meta.sqlite.Rows.UPLOAD_COLUMNS;
+import static io.coffer.meta.rows.Rows.PART_COLUMNS;
+import static io.coffer.meta.rows.Rows.UPLOAD_COLUMNS;
 
-import io.coffer.meta.sqlite.AccessColumns;
-import io.coffer.meta.sqlite.FeatureColumns;
-import io.coffer.meta.sqlite.Json;
-import io.coffer.meta.sqlite.Keys;
-import io.coffer.meta.sqlite.Rows;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.MultipartUpload;

@@ -1,9 +1,9 @@
 package io.coffer.meta.postgres;
 
-import io.coffer.meta.sqlite.AccessColumns;
-import io.coffer.meta.sqlite.Json;
-import io.coffer.meta.sqlite.Keys;
-import io.coffer.meta.sqlite.Rows;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.Acl;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;

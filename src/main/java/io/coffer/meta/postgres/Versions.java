@@ -1,10 +1,10 @@
 package io.coffer.meta.postgres;
 
-import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMNS;
-import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMN_COUNT;
+import static io.coffer.meta.rows.Rows.OBJECT_COLUMNS;
+import static io.coffer.meta.rows.Rows.OBJECT_COLUMN_COUNT;
 
-import io.coffer.meta.sqlite.Keys;
-import io.coffer.meta.sqlite.Rows;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.ObjectMeta;

@@ -1,7 +1,9 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.BUCKET_COLUMNS;
+import static io.coffer.meta.rows.Rows.BUCKET_COLUMNS;
 
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketQuery;
 import java.sql.PreparedStatement;

@@ -1,7 +1,10 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.BUCKET_COLUMNS;
+import static io.coffer.meta.rows.Rows.BUCKET_COLUMNS;
 
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.Bucket;
 import io.coffer.model.BucketAccess;
 import io.coffer.model.BucketFeatures;

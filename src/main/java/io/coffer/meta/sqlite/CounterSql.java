@@ -1,5 +1,6 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.Stats;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

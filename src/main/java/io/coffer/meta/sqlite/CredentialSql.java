@@ -1,7 +1,8 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.CREDENTIAL_COLUMNS;
+import static io.coffer.meta.rows.Rows.CREDENTIAL_COLUMNS;
 
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.CofferException;
 import io.coffer.model.Credential;
 import io.coffer.model.ErrorCode;

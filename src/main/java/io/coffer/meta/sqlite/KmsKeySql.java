@@ -1,5 +1,6 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.KmsKey;

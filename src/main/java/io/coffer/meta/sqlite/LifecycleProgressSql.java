@@ -1,5 +1,6 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleCheckpoint.Phase;
 import java.sql.PreparedStatement;

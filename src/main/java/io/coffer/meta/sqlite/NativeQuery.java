@@ -1,5 +1,6 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.Columns;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;

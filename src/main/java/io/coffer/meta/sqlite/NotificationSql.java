@@ -1,5 +1,7 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Rows;
 import io.coffer.meta.sqlite.BucketSql.Known;
 import io.coffer.meta.sqlite.BucketSql.SettingColumn;
 import io.coffer.model.Bucket;

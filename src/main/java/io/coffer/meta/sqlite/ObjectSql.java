@@ -1,10 +1,15 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMNS;
+import static io.coffer.meta.rows.Rows.OBJECT_COLUMNS;
 
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.meta.MetadataStore.Written;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
 import io.coffer.model.ErrorCode;

@@ -1,5 +1,7 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.meta.sqlite.BucketSql.Known;
 import io.coffer.model.EventDraft;
 import io.coffer.model.EventName;

@@ -1,7 +1,8 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.PRESIGNED_COLUMNS;
+import static io.coffer.meta.rows.Rows.PRESIGNED_COLUMNS;
 
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.PresignedUrl;

@@ -1,5 +1,6 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.Keys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,6 +1,10 @@
 package io.coffer.meta.sqlite;
 
 import io.coffer.meta.MetadataStore;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
 import io.coffer.meta.sqlite.BucketSql.SettingColumn;
 import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.meta.sqlite.UploadSql.UploadRow;

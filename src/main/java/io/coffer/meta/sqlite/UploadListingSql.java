@@ -1,7 +1,9 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.UPLOAD_COLUMNS;
+import static io.coffer.meta.rows.Rows.UPLOAD_COLUMNS;
 
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.MultipartUpload;
 import io.coffer.model.UploadListing;
 import java.sql.PreparedStatement;

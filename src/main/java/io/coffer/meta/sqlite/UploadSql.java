@@ -1,11 +1,16 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.PART_COLUMNS;
-import static io.coffer.meta.sqlite.Rows.UPLOAD_COLUMNS;
+import static io.coffer.meta.rows.Rows.PART_COLUMNS;
+import static io.coffer.meta.rows.Rows.UPLOAD_COLUMNS;
 
 import io.coffer.meta.MetadataStore.Completed;
 import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.meta.MetadataStore.Written;
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.FeatureColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.meta.sqlite.ObjectSql.ObjectRow;
 import io.coffer.model.CofferException;
 import io.coffer.model.CompletedUpload;

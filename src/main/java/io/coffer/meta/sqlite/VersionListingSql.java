@@ -1,5 +1,7 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.ListedVersion;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;

@@ -1,8 +1,12 @@
 package io.coffer.meta.sqlite;
 
-import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMNS;
-import static io.coffer.meta.sqlite.Rows.OBJECT_COLUMN_COUNT;
+import static io.coffer.meta.rows.Rows.OBJECT_COLUMNS;
+import static io.coffer.meta.rows.Rows.OBJECT_COLUMN_COUNT;
 
+import io.coffer.meta.rows.AccessColumns;
+import io.coffer.meta.rows.Json;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.Acl;
 import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;

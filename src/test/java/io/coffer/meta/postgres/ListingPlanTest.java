@@ -3,7 +3,7 @@ package io.coffer.meta.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.it.support.PostgresDatabase;
-import io.coffer.meta.sqlite.Keys;
+import io.coffer.meta.rows.Keys;
 import io.coffer.model.BucketQuery;
 import io.coffer.model.ListQuery;
 import io.coffer.model.VersionQuery;

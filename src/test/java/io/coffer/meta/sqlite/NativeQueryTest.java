@@ -7,6 +7,8 @@ import static io.coffer.meta.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.meta.Fixtures;
+import io.coffer.meta.rows.Keys;
+import io.coffer.meta.rows.Rows;
 import io.coffer.model.Credential;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.WritePrecondition;

@@ -1,4 +1,4 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta.rows;
 
 import io.coffer.model.BucketEncryption;
 import io.coffer.model.BucketFeatures;

@@ -1,4 +1,4 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

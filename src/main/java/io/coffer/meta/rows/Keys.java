@@ -1,4 +1,4 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta.rows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta.rows;
 
 import io.coffer.model.Bucket;
 import io.coffer.model.Credential;
@@ -33,10 +33,10 @@ public final class Rows {
   /** How many columns {@link #OBJECT_COLUMNS} names; a query's next column follows them. */
   public static final int OBJECT_COLUMN_COUNT = 19;
 
-  static final String CREDENTIAL_COLUMNS =
+  public static final String CREDENTIAL_COLUMNS =
       "id, access_key, secret_key, user_name, is_active, created_at, parent_id, expires_at,"
           + " inline_policy";
-  static final String BUCKET_COLUMNS =
+  public static final String BUCKET_COLUMNS =
       "name, id, owner_id, region, created_at, object_count, total_size, versioning, object_lock,"
           + " lock_default_mode, lock_default_days, lock_default_years, "
           + AccessColumns.BUCKET_ACCESS_COLUMNS
@@ -48,7 +48,7 @@ public final class Rows {
   public static final String PART_COLUMNS =
       "upload_id, part_number, blob_id, size, etag, checksum_algorithm, checksum_value,"
           + " checksum_type, last_modified";
-  static final String PRESIGNED_COLUMNS =
+  public static final String PRESIGNED_COLUMNS =
       "id, hash, bucket, key, method, credential_id, access_key, expires_at, created_at, revoked";
 
   private Rows() {}
@@ -80,7 +80,7 @@ public final class Rows {
     }
   }
 
-  static Credential credential(ResultSet rs) throws SQLException {
+  public static Credential credential(ResultSet rs) throws SQLException {
     return new Credential(
         rs.getLong(1),
         rs.getString(2),
@@ -98,7 +98,7 @@ public final class Rows {
     return rs.wasNull() ? null : value;
   }
 
-  static @Nullable Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+  public static @Nullable Instant nullableInstant(ResultSet rs, int column) throws SQLException {
     Long millis = nullableLong(rs, column);
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
@@ -154,7 +154,8 @@ public final class Rows {
   }
 
   /** Binds a lock as {@link #lock(String)} reads it. */
-  static void bindLock(PreparedStatement ps, int index, ObjectLock lock) throws SQLException {
+  public static void bindLock(PreparedStatement ps, int index, ObjectLock lock)
+      throws SQLException {
     ps.setString(index, encodeLock(lock));
   }
 
@@ -250,7 +251,7 @@ public final class Rows {
         Instant.ofEpochMilli(rs.getLong(9)));
   }
 
-  static PresignedUrl presignedUrl(ResultSet rs) throws SQLException {
+  public static PresignedUrl presignedUrl(ResultSet rs) throws SQLException {
     return new PresignedUrl(
         rs.getLong(1),
         rs.getString(2),

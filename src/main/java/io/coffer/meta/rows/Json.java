@@ -1,4 +1,4 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta.rows;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.coffer.meta.sqlite;
+package io.coffer.meta.rows;
 
 import io.coffer.model.Acl;
 import io.coffer.model.BucketAccess;
