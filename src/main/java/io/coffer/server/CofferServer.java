@@ -2,6 +2,7 @@ package io.coffer.server;
 
 import io.coffer.admin.AdminFrontend;
 import io.coffer.admin.api.ManagementApi;
+import io.coffer.admin.session.ConsoleSessions;
 import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
 import io.coffer.blob.fs.FileBlobStore;
@@ -297,6 +298,7 @@ public final class CofferServer implements AutoCloseable {
                 new NotificationTargetService(metadata, delivery, clock),
                 bucketNotifications),
             startup.apiKeys(),
+            new ConsoleSessions(config.consoleSessions(), clock),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
     registerGauges(registry);
