@@ -207,6 +207,8 @@ setUnauthorizedHandler((message) => {
 
 /** On load: the session this browser may still have, as the server sees it. */
 async function resume() {
+  // the API key is the usual choice; a browser restoring the form's state must not pick for us
+  document.getElementById('signin-kind-key').checked = true;
   if (session.mayBeSignedIn()) {
     try {
       session.signedIn(await api('GET', '/sessions/current'));
