@@ -318,7 +318,8 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
       OptionChecks.positive("--lifecycle-day-seconds", lifecycleDaySeconds);
       OptionChecks.range("--notification-queue-limit", notificationQueueLimit, 1, 1_000_000_000L);
-      OptionChecks.range("--console-session-idle-seconds", consoleSessionIdleSeconds, 1, 31_536_000);
+      OptionChecks.range(
+          "--console-session-idle-seconds", consoleSessionIdleSeconds, 1, 31_536_000);
       OptionChecks.range("--console-session-max-seconds", consoleSessionMaxSeconds, 1, 31_536_000);
       String ownership = OptionChecks.objectOwnership(defaultObjectOwnership);
       EnvCredentials secrets = EnvCredentials.from(env);

@@ -15,7 +15,10 @@ public record ConsoleSessionSettings(Duration idleTimeout, Duration maxAge) {
       new ConsoleSessionSettings(Duration.ofMinutes(30), Duration.ofHours(12));
 
   public ConsoleSessionSettings {
-    if (idleTimeout.isNegative() || idleTimeout.isZero() || maxAge.isNegative() || maxAge.isZero()) {
+    if (idleTimeout.isNegative()
+        || idleTimeout.isZero()
+        || maxAge.isNegative()
+        || maxAge.isZero()) {
       throw new IllegalArgumentException("console session lifetimes must be positive");
     }
   }

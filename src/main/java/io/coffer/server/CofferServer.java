@@ -2,9 +2,9 @@ package io.coffer.server;
 
 import io.coffer.admin.AdminFrontend;
 import io.coffer.admin.api.ManagementApi;
-import io.coffer.admin.session.ConsoleSessions;
 import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
+import io.coffer.admin.session.ConsoleSessions;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.HostPort;
 import io.coffer.config.ServerConfig;

@@ -137,8 +137,8 @@ public final class PresignedUrlService {
   }
 
   /**
-   * An S3 user signs only with its own credential: another's secret would lend it that
-   * credential's rights. The administrator may sign with any.
+   * An S3 user signs only with its own credential: another's secret would lend it that credential's
+   * rights. The administrator may sign with any.
    */
   static void requireOwnCredential(Caller caller, String accessKey) {
     if (caller instanceof Caller.User user && !user.credential().accessKey().equals(accessKey)) {
@@ -168,8 +168,7 @@ public final class PresignedUrlService {
 
   /** Revokes a URL: an S3 user only one signed with its own credential. */
   public void revoke(Caller caller, long id) {
-    if (!(caller instanceof Caller.Admin)
-        && list(caller).stream().noneMatch(u -> u.id() == id)) {
+    if (!(caller instanceof Caller.Admin) && list(caller).stream().noneMatch(u -> u.id() == id)) {
       throw new CofferException(
           ErrorCode.ACCESS_DENIED, "Presigned URL " + id + " was not issued with your credential.");
     }

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who a management API request comes from: the API key (X-API-Key or Authorization: Bearer, for
- * scripts; compared in constant time by {@link ApiKeys}) or the console's session cookie. A
- * request that sends a key is judged by the key alone, never by a cookie beside it.
+ * scripts; compared in constant time by {@link ApiKeys}) or the console's session cookie. A request
+ * that sends a key is judged by the key alone, never by a cookie beside it.
  */
 final class Authentication {
   private static final String BEARER = "bearer ";
@@ -42,8 +42,7 @@ final class Authentication {
     static final Signed API_KEY = new Signed(Caller.ADMIN, null, null, null);
   }
 
-  Authentication(
-      ApiKeys apiKeys, ConsoleSessions sessions, UserSecrets userSecrets, Clock clock) {
+  Authentication(ApiKeys apiKeys, ConsoleSessions sessions, UserSecrets userSecrets, Clock clock) {
     this.apiKeys = apiKeys;
     this.sessions = sessions;
     this.userSecrets = userSecrets;
@@ -85,14 +84,15 @@ final class Authentication {
           "An API key is required: send it in X-API-Key or as Authorization: Bearer (the console"
               + " signs in at POST /api/v1/sessions).");
     }
+    if (CsrfCheck.unsafe(http.method())) {
+      // before the session is used: a forged request must not even keep it alive
+      CsrfCheck.require(http);
+    }
     ConsoleSessions.Live live =
         switch (sessions.use(token)) {
           case ConsoleSessions.Live found -> found;
           case ConsoleSessions.Ended ended -> throw unauthorized(ended.reason());
         };
-    if (CsrfCheck.unsafe(http.method())) {
-      CsrfCheck.require(http);
-    }
     ConsoleSession session = live.session();
     Caller caller =
         switch (session.kind()) {
@@ -104,8 +104,7 @@ final class Authentication {
 
   private Caller user(HttpRequest http, ConsoleSession session, String token) {
     return switch (userSecrets.current(session, clock.instant())) {
-      case UserSecrets.Accepted accepted ->
-          new Caller.User(accepted.credential(), context(http));
+      case UserSecrets.Accepted accepted -> new Caller.User(accepted.credential(), context(http));
       case UserSecrets.Refused refused -> {
         sessions.revoke(token);
         throw unauthorized("Your session ended: " + refused.message());

@@ -43,7 +43,8 @@ final class BucketAccessRoutes {
   }
 
   private HttpResponse getPolicy(ApiRequest request) {
-    return JsonResponses.json(200, policyOf(request, BucketRoutes.require(buckets, request).name()));
+    return JsonResponses.json(
+        200, policyOf(request, BucketRoutes.require(buckets, request).name()));
   }
 
   private BucketAccessBodies.Policy policyOf(ApiRequest request, String bucket) {

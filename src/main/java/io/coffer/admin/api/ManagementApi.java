@@ -2,13 +2,13 @@ package io.coffer.admin.api;
 
 import io.coffer.admin.json.InvalidJsonException;
 import io.coffer.admin.json.JsonResponses;
+import io.coffer.admin.session.ConsoleSessions;
+import io.coffer.admin.session.UserSecrets;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
-import io.coffer.admin.session.ConsoleSessions;
-import io.coffer.admin.session.UserSecrets;
 import io.coffer.service.ApiKeys;
 import io.coffer.service.Caller;
 import java.io.IOException;

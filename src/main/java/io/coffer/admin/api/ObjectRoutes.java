@@ -66,8 +66,10 @@ final class ObjectRoutes {
         // sub-resource; a key that itself ends so is sent with that slash as %2F.
         .addForUsers("GET", "/api/v1/buckets/{bucket}/objects/{key+}/versions", this::versions)
         .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/{key+}/restore", this::restore)
-        .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/{key+}/retention", this::putRetention)
-        .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/{key+}/legal-hold", this::putLegalHold)
+        .addForUsers(
+            "POST", "/api/v1/buckets/{bucket}/objects/{key+}/retention", this::putRetention)
+        .addForUsers(
+            "POST", "/api/v1/buckets/{bucket}/objects/{key+}/legal-hold", this::putLegalHold)
         .addForUsers("GET", "/api/v1/buckets/{bucket}/objects/{key+}", this::get)
         .addForUsers("PUT", "/api/v1/buckets/{bucket}/objects/{key+}", this::put)
         .addForUsers("DELETE", "/api/v1/buckets/{bucket}/objects/{key+}", this::delete);
@@ -156,7 +158,12 @@ final class ObjectRoutes {
         lockAware(
             () ->
                 objects.delete(
-                    request.caller(), bucket.name(), key, versionId, WritePrecondition.NONE, bypass));
+                    request.caller(),
+                    bucket.name(),
+                    key,
+                    versionId,
+                    WritePrecondition.NONE,
+                    bypass));
     if (!outcome.existed()) {
       throw new CofferException(ErrorCode.NO_SUCH_KEY);
     }

@@ -66,7 +66,12 @@ final class PresignedUrlRoutes {
     }
     PresignedUrlService.Issued issued =
         presignedUrls.issue(
-            request.caller(), body.bucketName(), body.objectKey(), method, expiresIn, body.accessKey());
+            request.caller(),
+            body.bucketName(),
+            body.objectKey(),
+            method,
+            expiresIn,
+            body.accessKey());
     return JsonResponses.json(
         201,
         new PresignedUrlBodies.Created(

@@ -52,7 +52,8 @@ final class SessionRoutes {
           switch (authentication.userSecrets().signIn(accessKey, secret, now)) {
             case UserSecrets.Accepted accepted ->
                 sessions.openUser(accessKey, secret, accepted.credential().userName());
-            case UserSecrets.Refused refused -> throw Authentication.unauthorized(refused.message());
+            case UserSecrets.Refused refused ->
+                throw Authentication.unauthorized(refused.message());
           };
     } else {
       throw ApiException.invalid(
@@ -89,8 +90,7 @@ final class SessionRoutes {
     if (token != null) {
       authentication.sessions().revoke(token);
     }
-    return JsonResponses.done()
-        .header("Set-Cookie", SessionCookie.clear(request.http().secure()));
+    return JsonResponses.done().header("Set-Cookie", SessionCookie.clear(request.http().secure()));
   }
 
   private static ConsoleSession requireSession(@Nullable ConsoleSession session) {

@@ -38,7 +38,8 @@ final class TagRoutes {
     Bucket bucket = BucketRoutes.require(buckets, request);
     return JsonResponses.json(
         200,
-        new TagBodies.BucketTags(bucket.name(), tagging.bucketTags(request.caller(), bucket.name())));
+        new TagBodies.BucketTags(
+            bucket.name(), tagging.bucketTags(request.caller(), bucket.name())));
   }
 
   private HttpResponse putBucketTags(ApiRequest request) throws IOException {

@@ -32,7 +32,8 @@ final class UploadRoutes {
   void register(Router router) {
     router
         .addForUsers("GET", "/api/v1/buckets/{bucket}/multipart-uploads", this::list)
-        .addForUsers("DELETE", "/api/v1/buckets/{bucket}/multipart-uploads/{upload_id}", this::abort);
+        .addForUsers(
+            "DELETE", "/api/v1/buckets/{bucket}/multipart-uploads/{upload_id}", this::abort);
   }
 
   private HttpResponse list(ApiRequest request) {

@@ -88,7 +88,8 @@ public final class ConsoleSessions {
     String key = hashOf(token);
     Entry entry = byTokenHash.get(key);
     if (entry == null) {
-      return new Ended("You are not signed in (the session is unknown: signed out, or the server restarted).");
+      return new Ended(
+          "You are not signed in (the session is unknown: signed out, or the server restarted).");
     }
     Instant now = clock.instant();
     String ended = endReason(entry, now);

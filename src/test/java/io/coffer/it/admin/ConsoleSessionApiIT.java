@@ -38,8 +38,8 @@ class ConsoleSessionApiIT {
         .isEqualTo(200);
     String document =
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
-            + " [\"s3:ListBucket\", \"s3:GetObject\"], \"Resource\": [\"arn:aws:s3:::alice-shared\","
-            + " \"arn:aws:s3:::alice-shared/*\"]}]}";
+            + " [\"s3:ListBucket\", \"s3:GetObject\"], \"Resource\":"
+            + " [\"arn:aws:s3:::alice-shared\", \"arn:aws:s3:::alice-shared/*\"]}]}";
     assertThat(
             API.post("/policies", "{\"name\": \"read-shared\", \"document\": " + document + "}")
                 .status())
@@ -139,7 +139,11 @@ class ConsoleSessionApiIT {
     Api.Reply wrongSecret =
         signIn(
             API,
-            "{\"access_key_id\": \"" + bobKey + "\", \"secret_access_key\": \"" + bobSecret + "x\"}");
+            "{\"access_key_id\": \""
+                + bobKey
+                + "\", \"secret_access_key\": \""
+                + bobSecret
+                + "x\"}");
     Api.Reply unknownKey =
         signIn(
             API,
@@ -197,8 +201,7 @@ class ConsoleSessionApiIT {
     assertThat(ended.json().get("message").asString()).contains("not active");
     Api.Reply refused =
         signIn(
-            API,
-            "{\"access_key_id\": \"" + key + "\", \"secret_access_key\": \"" + secret + "\"}");
+            API, "{\"access_key_id\": \"" + key + "\", \"secret_access_key\": \"" + secret + "\"}");
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.json().get("message").asString()).contains("not active");
     assertThat(refused.header("Set-Cookie")).isNull();
@@ -218,8 +221,7 @@ class ConsoleSessionApiIT {
   @Test
   void changesWithTheCookieNeedTheConsoleHeaderAndTheOwnOrigin() {
     String token = adminToken(API);
-    assertThat(API.send("PUT", "/buckets/bob-data/objects/csrf.txt", "x").status())
-        .isEqualTo(200);
+    assertThat(API.send("PUT", "/buckets/bob-data/objects/csrf.txt", "x").status()).isEqualTo(200);
 
     // A page of another site can send the cookie (were SameSite ignored), not the header.
     Api.Reply forged =
@@ -275,7 +277,10 @@ class ConsoleSessionApiIT {
   void aUserSeesOnlyTheBucketsItsPoliciesAllow() {
     String token = userToken(API, bobKey, bobSecret);
     List<String> names =
-        as(token, "GET", "/buckets", null).json().get("buckets").valueStream()
+        as(token, "GET", "/buckets", null)
+            .json()
+            .get("buckets")
+            .valueStream()
             .map(b -> b.get("name").asString())
             .toList();
     assertThat(names).containsExactlyInAnyOrder("bob-data", "alice-shared");
@@ -286,19 +291,14 @@ class ConsoleSessionApiIT {
     Api.Reply other = as(token, "GET", "/buckets/alice-private/objects", null);
     assertThat(other.status()).isEqualTo(403);
     assertThat(other.json().get("error").asString()).isEqualTo("access_denied");
-    assertThat(as(token, "GET", "/buckets/alice-private/download/x", null).status())
-        .isEqualTo(403);
+    assertThat(as(token, "GET", "/buckets/alice-private/download/x", null).status()).isEqualTo(403);
     assertThat(as(token, "PUT", "/buckets/alice-shared/objects/b.txt", "no").status())
         .isEqualTo(403);
     // Its own bucket: uploads, tags, deletes.
     assertThat(as(token, "PUT", "/buckets/bob-data/objects/up.txt", "mine").status())
         .isEqualTo(200);
     assertThat(
-            as(
-                    token,
-                    "POST",
-                    "/buckets/bob-data/objects/up.txt/tags",
-                    "{\"tags\": {\"k\": \"v\"}}")
+            as(token, "POST", "/buckets/bob-data/objects/up.txt/tags", "{\"tags\": {\"k\": \"v\"}}")
                 .status())
         .isIn(200, 204);
     assertThat(as(token, "DELETE", "/buckets/bob-data/objects/up.txt", null).status())
@@ -347,7 +347,10 @@ class ConsoleSessionApiIT {
     assertThat(admins.status()).as(admins.http().body()).isEqualTo(201);
     long adminsId = admins.json().get("id").asLong();
     List<Long> listed =
-        as(token, "GET", "/presigned-urls", null).json().get("urls").valueStream()
+        as(token, "GET", "/presigned-urls", null)
+            .json()
+            .get("urls")
+            .valueStream()
             .map(u -> u.get("id").asLong())
             .toList();
     assertThat(listed).contains(ownId).doesNotContain(adminsId);

@@ -31,7 +31,11 @@ final class SessionCalls {
     return token(
         signIn(
             api,
-            "{\"access_key_id\": \"" + accessKey + "\", \"secret_access_key\": \"" + secret + "\"}"));
+            "{\"access_key_id\": \""
+                + accessKey
+                + "\", \"secret_access_key\": \""
+                + secret
+                + "\"}"));
   }
 
   /** A request with the session cookie, and the console's header unless {@code forged}. */
@@ -44,5 +48,4 @@ final class SessionCalls {
     }
     return api.send(method, path, body, headers);
   }
-
 }

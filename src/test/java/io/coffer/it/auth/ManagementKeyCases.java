@@ -130,11 +130,7 @@ final class ManagementKeyCases {
                 "a session cookie no sign-in issued",
                 f,
                 deleteObject,
-                Map.of(
-                    "Cookie",
-                    "coffer_session=" + "A".repeat(43),
-                    "X-Coffer-Console",
-                    "1"))));
+                Map.of("Cookie", "coffer_session=" + "A".repeat(43), "X-Coffer-Console", "1"))));
     return cases;
   }
 

@@ -3,13 +3,13 @@ package io.coffer.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.it.support.CofferTestServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -61,7 +61,9 @@ class ConsoleSignInIT {
     assertThat(cookie).isNotNull();
     assertThat(cookie.isHttpOnly()).isTrue();
     assertThat(cookie.getSameSite()).isEqualTo("Strict");
-    assertThat(cookie.getValue()).hasSizeGreaterThanOrEqualTo(43).doesNotContain(CofferTestServer.API_KEY);
+    assertThat(cookie.getValue())
+        .hasSizeGreaterThanOrEqualTo(43)
+        .doesNotContain(CofferTestServer.API_KEY);
     String stored =
         (String)
             page.driver()

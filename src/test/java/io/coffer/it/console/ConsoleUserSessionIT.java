@@ -14,8 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * An S3 user signed in to the console with its access key and secret: only its buckets and
- * objects, no administrator's section in the navigation or by URL, and sign-out revokes it.
+ * An S3 user signed in to the console with its access key and secret: only its buckets and objects,
+ * no administrator's section in the navigation or by URL, and sign-out revokes it.
  */
 class ConsoleUserSessionIT {
   @RegisterExtension
@@ -45,13 +45,17 @@ class ConsoleUserSessionIT {
     assertThat(dana.status()).as(dana.http().body()).isEqualTo(201);
     long danaId = dana.json().get("id").asLong();
     long adminId =
-        API.get("/credentials").json().get("credentials").valueStream()
+        API.get("/credentials")
+            .json()
+            .get("credentials")
+            .valueStream()
             .filter(c -> c.get("access_key").asString().equals(CofferTestServer.ACCESS_KEY))
             .findFirst()
             .orElseThrow()
             .get("id")
             .asLong();
-    for (String[] bucket : new String[][] {{"dana-files", "" + danaId}, {"ops-secrets", "" + adminId}}) {
+    for (String[] bucket :
+        new String[][] {{"dana-files", "" + danaId}, {"ops-secrets", "" + adminId}}) {
       Api.Reply created =
           API.post(
               "/buckets", "{\"name\": \"" + bucket[0] + "\", \"owner_id\": " + bucket[1] + "}");
@@ -137,16 +141,15 @@ class ConsoleUserSessionIT {
         (String)
             page.driver()
                 .executeScript(
-                    "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"
-                        + " + document.cookie + document.getElementById('secret-access-key').value");
+                    "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage) +"
+                        + " document.cookie + document.getElementById('secret-access-key').value");
     assertThat(kept).doesNotContain(DANA_SECRET).doesNotContain(token);
 
     page.clickable(By.id("signout-button")).click();
     page.visible(By.id("signin-view"));
     assertThat(page.sessionCookie()).isNull();
     Api.Reply after =
-        API.send(
-            "GET", "/buckets", null, java.util.Map.of("Cookie", "coffer_session=" + token));
+        API.send("GET", "/buckets", null, java.util.Map.of("Cookie", "coffer_session=" + token));
     assertThat(after.status()).isEqualTo(401);
   }
 
