@@ -37,7 +37,9 @@ final class ConsolePage {
     driver.get(browser.consoleUrl());
     driver.manage().deleteAllCookies();
     driver.executeScript("sessionStorage.clear(); localStorage.clear()");
-    driver.navigate().refresh();
+    // Loaded again rather than refreshed: a session still there at the first load may have moved
+    // the page to another route (a user's home is #/buckets), which a refresh would keep.
+    driver.get(browser.consoleUrl());
     visible(By.id("api-key"));
   }
 
