@@ -7,7 +7,6 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.Encryption;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadConditions;
@@ -28,15 +27,15 @@ final class DownloadRoutes {
   }
 
   void register(Router router) {
-    router.add("GET", "/api/v1/buckets/{bucket}/download/{key+}", this::download);
+    router.addForUsers("GET", "/api/v1/buckets/{bucket}/download/{key+}", this::download);
   }
 
   private HttpResponse download(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
-    refuseCustomerKeyed(bucket.name(), key, ObjectRoutes.versionId(request));
+    refuseCustomerKeyed(request, bucket.name(), key, ObjectRoutes.versionId(request));
     return switch (objects.read(
-        Caller.ADMIN,
+        request.caller(),
         bucket.name(),
         key,
         ObjectRoutes.versionId(request),
@@ -61,9 +60,10 @@ final class DownloadRoutes {
    * JSON error saying so, before the read (which would fail in S3's terms). SSE-S3 and SSE-KMS
    * objects are decrypted by the read like on the S3 port.
    */
-  private void refuseCustomerKeyed(String bucket, String key, @Nullable String versionId) {
+  private void refuseCustomerKeyed(
+      ApiRequest request, String bucket, String key, @Nullable String versionId) {
     Encryption encryption =
-        objects.details(Caller.ADMIN, bucket, key, versionId).meta().encryption();
+        objects.details(request.caller(), bucket, key, versionId).meta().encryption();
     if (encryption != null && encryption.mode() == Encryption.Mode.CUSTOMER) {
       throw new ApiException(
           409,
