@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * template and status, and {@code coffer_api_request_duration_seconds} (count, sum and max, no
  * histogram) by method and route.
  *
- * <p>Labels come only from the route table, never from the request's path or an arbitrary method:
- * a client sending random paths or methods must not make new series (each is kept by the registry
- * and by Prometheus for good). A request no route answers is {@code route="unmatched"}.
+ * <p>Labels come only from the route table, never from the request's path or an arbitrary method: a
+ * client sending random paths or methods must not make new series (each is kept by the registry and
+ * by Prometheus for good). A request no route answers is {@code route="unmatched"}.
  */
 final class ApiMeters {
   static final String UNMATCHED = "unmatched";

@@ -371,8 +371,12 @@ public final class ServerCommand implements Callable<Integer> {
   /** --metrics-token, else COFFER_METRICS_TOKEN; an empty variable is no token. */
   private MetricsSettings metricsSettings() {
     String token =
-        metricsToken != null ? metricsToken : emptyToNull(env.getOrDefault("COFFER_METRICS_TOKEN", ""));
-    return token == null ? MetricsSettings.OPEN : new MetricsSettings(OptionChecks.metricsToken(token));
+        metricsToken != null
+            ? metricsToken
+            : emptyToNull(env.getOrDefault("COFFER_METRICS_TOKEN", ""));
+    return token == null
+        ? MetricsSettings.OPEN
+        : new MetricsSettings(OptionChecks.metricsToken(token));
   }
 
   private static int parseSeconds(String variable, String value) {

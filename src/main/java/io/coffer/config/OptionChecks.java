@@ -145,7 +145,8 @@ public final class OptionChecks {
   /** The shortest metrics token: nothing limits guesses at it but its length. */
   public static final int MIN_METRICS_TOKEN_LENGTH = 16;
 
-  private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{" + MIN_METRICS_TOKEN_LENGTH + ",1024}");
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\x21-\\x7E]{" + MIN_METRICS_TOKEN_LENGTH + ",1024}");
 
   /**
    * --metrics-token: 16 to 1,024 visible ASCII characters, which an Authorization header carries

@@ -14,11 +14,11 @@ import java.nio.file.Path;
 
 /**
  * The JVM and the process in {@code /metrics}, with Micrometer's own binders so that their names
- * are those dashboards for Micrometer already know: memory by pool ({@code jvm_memory_*}),
- * garbage collection ({@code jvm_gc_*}), platform threads ({@code jvm_threads_*}), classes, CPU
- * ({@code process_cpu_usage}, {@code system_cpu_usage}, load), open and maximum file descriptors
- * ({@code process_files_*}), start time and uptime, the JVM's version ({@code jvm_info}), and the
- * usable and total space of the data directory's file system ({@code disk_free_bytes}, {@code
+ * are those dashboards for Micrometer already know: memory by pool ({@code jvm_memory_*}), garbage
+ * collection ({@code jvm_gc_*}), platform threads ({@code jvm_threads_*}), classes, CPU ({@code
+ * process_cpu_usage}, {@code system_cpu_usage}, load), open and maximum file descriptors ({@code
+ * process_files_*}), start time and uptime, the JVM's version ({@code jvm_info}), and the usable
+ * and total space of the data directory's file system ({@code disk_free_bytes}, {@code
  * disk_total_bytes}, label {@code path}).
  */
 final class RuntimeMeters {

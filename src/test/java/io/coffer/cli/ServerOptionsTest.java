@@ -240,12 +240,9 @@ class ServerOptionsTest {
     Outcome option = run(Map.of(), concat(ports, "--metrics-token", "short-secret"));
     assertThat(option.exit()).isEqualTo(2);
     assertOneLine(option.stderr()).contains("--metrics-token").doesNotContain("short-secret");
-    Outcome spaces =
-        run(Map.of("COFFER_METRICS_TOKEN", "a token with spaces in it"), ports);
+    Outcome spaces = run(Map.of("COFFER_METRICS_TOKEN", "a token with spaces in it"), ports);
     assertThat(spaces.exit()).isEqualTo(2);
-    assertOneLine(spaces.stderr())
-        .contains("COFFER_METRICS_TOKEN")
-        .doesNotContain("with spaces");
+    assertOneLine(spaces.stderr()).contains("COFFER_METRICS_TOKEN").doesNotContain("with spaces");
   }
 
   static org.assertj.core.api.AbstractStringAssert<?> assertOneLine(String stderr) {

@@ -66,8 +66,8 @@ class MetricsTokenIT {
         }) {
       HttpResponse<String> response = get("/metrics", authorization);
       assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
-      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-          v -> assertThat(v).startsWith("Bearer"));
+      assertThat(response.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
       assertThat(response.body()).contains("\"error\":\"unauthorized\"").doesNotContain("coffer_");
     }
   }

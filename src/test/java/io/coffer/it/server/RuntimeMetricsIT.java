@@ -47,12 +47,15 @@ class RuntimeMetricsIT {
     assertThat(metrics.value("system_cpu_count"))
         .isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(metrics.has("process_cpu_usage")).isTrue();
-    assertThat(metrics.has("jvm_gc_pause_seconds_count") || metrics.has("jvm_gc_max_data_size_bytes"))
+    assertThat(
+            metrics.has("jvm_gc_pause_seconds_count") || metrics.has("jvm_gc_max_data_size_bytes"))
         .as("garbage collection")
         .isTrue();
     assertThat(metrics.series().keySet())
         .as("the JVM's version")
-        .anyMatch(s -> s.startsWith("jvm_info{")
+        .anyMatch(
+            s ->
+                s.startsWith("jvm_info{")
                     && s.contains(System.getProperty("java.runtime.version")));
   }
 
