@@ -39,7 +39,7 @@ class MetricsScrapeSizeIT {
           "10.0", "+Inf");
 
   private static final String BUCKET_LINE = "coffer_s3_request_duration_seconds_bucket{";
-  private static final Pattern OPERATION = Pattern.compile("operation=\"([A-Za-z]+)\"");
+  private static final Pattern OPERATION = Pattern.compile("operation=\"([A-Za-z0-9]+)\"");
   private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
   /** Bounds for the traffic below; the old histogram needed over 1,500 lines for it. */
@@ -88,7 +88,8 @@ class MetricsScrapeSizeIT {
                 .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     s3.getBucketVersioning(b -> b.bucket(bucket));
     for (int i = 0; i < 5; i++) {
-      s3.putObject(b -> b.bucket(bucket).key("k" + i), RequestBody.fromString("value " + i));
+      String key = "k" + i;
+      s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("value " + key));
     }
     s3.getObject(b -> b.bucket(bucket).key("k1"), (response, in) -> in.readAllBytes());
     try {
