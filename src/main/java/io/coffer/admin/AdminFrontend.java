@@ -6,22 +6,29 @@ import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console port: Prometheus metrics at /metrics, the management API under /api/v1, and
  * everything else to the console (static assets), which the composition root passes in.
  */
 public final class AdminFrontend implements HttpHandler {
-  private final PrometheusMeterRegistry registry;
+  private final MetricsEndpoint metrics;
+  private final ApiMeters apiMeters;
   private final ManagementApi api;
   private final HttpHandler console;
 
   /**
+   * @param metricsToken the bearer token /metrics asks for, or null to leave it open
    * @param console answers every path outside /api/v1 and /metrics; null for none (404 JSON)
    */
-  public AdminFrontend(PrometheusMeterRegistry registry, ManagementApi api, HttpHandler console) {
-    this.registry = registry;
+  public AdminFrontend(
+      PrometheusMeterRegistry registry,
+      @Nullable String metricsToken,
+      ManagementApi api,
+      HttpHandler console) {
+    this.metrics = new MetricsEndpoint(registry, metricsToken);
+    this.apiMeters = new ApiMeters(registry);
     this.api = api;
     this.console = console != null ? console : AdminFrontend::notFound;
   }
@@ -40,18 +47,18 @@ public final class AdminFrontend implements HttpHandler {
 
   private HttpResponse route(HttpRequest request) throws Exception {
     String path = request.rawPath();
-    if (path.equals("/metrics")) {
-      if (!request.method().equals("GET")) {
-        return JsonResponses.error(405, "method_not_allowed", "Use GET for /metrics.")
-            .header("Allow", "GET");
-      }
-      return new HttpResponse(200)
-          .body(
-              registry.scrape().getBytes(StandardCharsets.UTF_8),
-              "text/plain; version=0.0.4; charset=utf-8");
+    if (path.equals(MetricsEndpoint.PATH)) {
+      return metrics.handle(request);
     }
     if (path.equals(ManagementApi.PREFIX) || path.startsWith(ManagementApi.PREFIX + "/")) {
-      return api.handle(request);
+      long started = System.nanoTime();
+      HttpResponse response = api.handle(request);
+      apiMeters.record(
+          request.method(),
+          api.routeTemplate(request.method(), path),
+          response.status(),
+          System.nanoTime() - started);
+      return response;
     }
     return console.handle(request);
   }

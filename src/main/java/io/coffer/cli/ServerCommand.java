@@ -8,6 +8,7 @@ import io.coffer.config.EnvCredentials;
 import io.coffer.config.HostPort;
 import io.coffer.config.MetadataOptions;
 import io.coffer.config.MetadataSettings;
+import io.coffer.config.MetricsSettings;
 import io.coffer.config.OptionChecks;
 import io.coffer.config.ServerConfig;
 import io.coffer.config.TlsSettings;
@@ -266,6 +267,15 @@ public final class ServerCommand implements Callable<Integer> {
               + " GET (env COFFER_BLOB_GRACE_SECONDS, default 3600).")
   @Nullable Integer blobGraceSeconds;
 
+  @Option(
+      names = "--metrics-token",
+      paramLabel = "TOKEN",
+      description =
+          "/metrics answers only scrapes sending Authorization: Bearer TOKEN (16 to 1024 visible"
+              + " ASCII characters); COFFER_METRICS_TOKEN keeps it out of ps (env"
+              + " COFFER_METRICS_TOKEN, default none: /metrics is open on the console port).")
+  @Nullable String metricsToken;
+
   /** The environment the credentials come from (a field so that tests can give their own). */
   Map<String, String> env = System.getenv();
 
@@ -354,7 +364,8 @@ public final class ServerCommand implements Callable<Integer> {
           metadataSettings(),
           new ConsoleSessionSettings(
               Duration.ofSeconds(consoleSessionIdleSeconds),
-              Duration.ofSeconds(consoleSessionMaxSeconds)));
+              Duration.ofSeconds(consoleSessionMaxSeconds)),
+          metricsSettings());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -378,6 +389,17 @@ public final class ServerCommand implements Callable<Integer> {
     OptionChecks.positive("--blob-grace-seconds", grace);
     String password = emptyToNull(env.getOrDefault("COFFER_METADATA_PASSWORD", ""));
     return new MetadataSettings(url, password, node, Duration.ofSeconds(grace));
+  }
+
+  /** --metrics-token, else COFFER_METRICS_TOKEN; an empty variable is no token. */
+  private MetricsSettings metricsSettings() {
+    String token =
+        metricsToken != null
+            ? metricsToken
+            : emptyToNull(env.getOrDefault("COFFER_METRICS_TOKEN", ""));
+    return token == null
+        ? MetricsSettings.OPEN
+        : new MetricsSettings(OptionChecks.metricsToken(token));
   }
 
   private static int parseSeconds(String variable, String value) {

@@ -142,6 +142,28 @@ public final class OptionChecks {
     };
   }
 
+  /** The shortest metrics token: nothing limits guesses at it but its length. */
+  public static final int MIN_METRICS_TOKEN_LENGTH = 16;
+
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\x21-\\x7E]{" + MIN_METRICS_TOKEN_LENGTH + ",1024}");
+
+  /**
+   * --metrics-token: 16 to 1,024 visible ASCII characters, which an Authorization header carries
+   * unchanged and Prometheus reads from a file with its line end trimmed. The message never repeats
+   * the value: it is a secret.
+   */
+  public static String metricsToken(String token) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      throw new IllegalArgumentException(
+          "--metrics-token (or COFFER_METRICS_TOKEN) must be "
+              + MIN_METRICS_TOKEN_LENGTH
+              + " to 1024 visible ASCII characters without spaces, for example from"
+              + " `openssl rand -base64 30`");
+    }
+    return token;
+  }
+
   /**
    * A yes/no environment variable: true, 1 or yes turn it on; false, 0, no or nothing leave it off;
    * anything else is a mistake worth stopping for.

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *     most; events past it are dropped (counted and logged)
  * @param metadata the metadata store (SQLite or PostgreSQL) and this node's identity
  * @param consoleSessions how long a console sign-in lasts (idle and in all)
+ * @param metrics who may read /metrics (a bearer token, or anyone reaching the console port)
  */
 public record ServerConfig(
     Path dataDir,
@@ -50,7 +51,8 @@ public record ServerConfig(
     EncryptionSettings encryption,
     long notificationQueueLimit,
     MetadataSettings metadata,
-    ConsoleSessionSettings consoleSessions) {
+    ConsoleSessionSettings consoleSessions,
+    MetricsSettings metrics) {
 
   /** Events a notification target's queue holds by default (--notification-queue-limit). */
   public static final long DEFAULT_NOTIFICATION_QUEUE_LIMIT = 100_000;
@@ -100,7 +102,8 @@ public record ServerConfig(
         EncryptionSettings.DEFAULT,
         DEFAULT_NOTIFICATION_QUEUE_LIMIT,
         MetadataSettings.SQLITE,
-        ConsoleSessionSettings.DEFAULT);
+        ConsoleSessionSettings.DEFAULT,
+        MetricsSettings.OPEN);
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
@@ -170,6 +173,10 @@ public record ServerConfig(
     return with(c -> c.consoleSessions = sessions);
   }
 
+  public ServerConfig withMetrics(MetricsSettings newMetrics) {
+    return with(c -> c.metrics = newMetrics);
+  }
+
   /** This configuration with the changes {@code change} makes to a mutable copy of it. */
   private ServerConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -204,6 +211,7 @@ public record ServerConfig(
     long notificationQueueLimit;
     MetadataSettings metadata;
     ConsoleSessionSettings consoleSessions;
+    MetricsSettings metrics;
 
     Copy(ServerConfig c) {
       dataDir = c.dataDir;
@@ -231,6 +239,7 @@ public record ServerConfig(
       notificationQueueLimit = c.notificationQueueLimit;
       metadata = c.metadata;
       consoleSessions = c.consoleSessions;
+      metrics = c.metrics;
     }
 
     ServerConfig build() {
@@ -259,7 +268,8 @@ public record ServerConfig(
           encryption,
           notificationQueueLimit,
           metadata,
-          consoleSessions);
+          consoleSessions,
+          metrics);
     }
   }
 }

@@ -110,6 +110,7 @@ public final class CofferServer implements AutoCloseable {
   private final EventDelivery delivery;
   private final LiveEvents liveEvents;
   private final @Nullable ServerTls tls;
+  private final Runnable stopRuntimeMeters;
   private volatile boolean closed;
 
   /**
@@ -300,8 +301,11 @@ public final class CofferServer implements AutoCloseable {
             startup.apiKeys(),
             new ConsoleSessions(config.consoleSessions(), clock),
             clock);
-    AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
+    AdminFrontend admin =
+        new AdminFrontend(registry, config.metrics().token(), managementApi, assets);
     registerGauges(registry);
+    this.stopRuntimeMeters = RuntimeMeters.register(registry, dataDir);
+    opened.push(stopRuntimeMeters::run);
     LifecycleMeters.register(registry, lifecycle.metrics());
     NotificationMeters.register(registry, delivery);
     consoleServer.serve(admin, admin::malformed);
@@ -313,11 +317,12 @@ public final class CofferServer implements AutoCloseable {
         lease("notification-delivery", LeasedWork.Work.of(delivery::start, delivery::pause)));
     if (nodes) {
       Duration grace = config.metadata().blobGracePeriod();
-      leasedWork.add(
-          lease(
-              "blob-clean-up",
-              new BlobCleanup(metadata, blobs, Clock.systemUTC(), grace, ORPHAN_SWEEP_INTERVAL)));
+      BlobCleanup cleanup =
+          new BlobCleanup(metadata, blobs, Clock.systemUTC(), grace, ORPHAN_SWEEP_INTERVAL);
+      BackgroundMeters.blobCleanup(registry, cleanup);
+      leasedWork.add(lease("blob-clean-up", cleanup));
     }
+    BackgroundMeters.leases(registry, leasedWork);
     leasedWork.forEach(LeasedWork::start);
   }
 
@@ -559,6 +564,7 @@ public final class CofferServer implements AutoCloseable {
     lifecycle.close();
     delivery.close();
     metadata.setEventListener(null);
+    stopRuntimeMeters.run();
     if (tls != null) {
       tls.close();
     }

@@ -217,6 +217,34 @@ class ServerOptionsTest {
     assertOneLine(outcome.stderr()).contains("--no-such-option").contains("coffer server --help");
   }
 
+  @Test
+  void theMetricsTokenComesFromTheOptionOrTheEnvironment() {
+    CommandLine commandLine = Main.commandLine();
+    CommandLine sub = commandLine.getSubcommands().get("server");
+    ServerCommand server = sub.getCommand();
+    server.env = Map.of("COFFER_METRICS_TOKEN", "");
+    commandLine.parseArgs("server", "--data", temp.toString());
+    assertThat(server.configFromOptions().metrics().token()).as("an empty variable").isNull();
+    server.env = Map.of("COFFER_METRICS_TOKEN", "token-from-the-environment");
+    assertThat(server.configFromOptions().metrics().token())
+        .isEqualTo("token-from-the-environment");
+    sub.parseArgs("--data", temp.toString(), "--metrics-token", "token-from-the-option");
+    assertThat(server.configFromOptions().metrics().token()).isEqualTo("token-from-the-option");
+    assertThat(server.configFromOptions().metrics().toString())
+        .doesNotContain("token-from-the-option");
+  }
+
+  @Test
+  void aMetricsTokenTooShortToResistGuessingIsAUsageErrorThatDoesNotRepeatIt() {
+    String[] ports = {"--address", "127.0.0.1:0", "--console-address", "127.0.0.1:0"};
+    Outcome option = run(Map.of(), concat(ports, "--metrics-token", "short-secret"));
+    assertThat(option.exit()).isEqualTo(2);
+    assertOneLine(option.stderr()).contains("--metrics-token").doesNotContain("short-secret");
+    Outcome spaces = run(Map.of("COFFER_METRICS_TOKEN", "a token with spaces in it"), ports);
+    assertThat(spaces.exit()).isEqualTo(2);
+    assertOneLine(spaces.stderr()).contains("COFFER_METRICS_TOKEN").doesNotContain("with spaces");
+  }
+
   static org.assertj.core.api.AbstractStringAssert<?> assertOneLine(String stderr) {
     assertThat(stderr.strip())
         .as(stderr)

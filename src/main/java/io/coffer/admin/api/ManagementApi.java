@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,20 @@ public final class ManagementApi implements HttpHandler {
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */
   public List<String> routes() {
     return router.routes().stream().map(r -> r.method() + " " + r.pattern().openApiPath()).toList();
+  }
+
+  /**
+   * The route a request goes to, as "/api/v1/buckets/{bucket}" (OpenAPI's spelling), or null when
+   * none does: a label for /metrics that never holds a raw path. The request is matched again here
+   * rather than told by {@link #handle}, which keeps metrics out of the API's request path.
+   */
+  public @Nullable String routeTemplate(String method, String rawPath) {
+    try {
+      Router.Route route = router.match(method, rawPath).route();
+      return route == null ? null : route.pattern().openApiPath();
+    } catch (ApiException badPath) {
+      return null;
+    }
   }
 
   @Override

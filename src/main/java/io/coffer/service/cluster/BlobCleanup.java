@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ public final class BlobCleanup implements LeasedWork.Work {
   private final Duration grace;
   private final Duration orphanInterval;
   private @Nullable ScheduledExecutorService timer; // guarded by this
+  // Since the server started, for /metrics.
+  private final AtomicLong releasedDeleted = new AtomicLong();
+  private final AtomicLong orphansDeleted = new AtomicLong();
+  private final AtomicLong orphanSweeps = new AtomicLong();
+  private final AtomicLong failedRuns = new AtomicLong();
 
   /**
    * @param grace how long a released file stays (and how old an orphan must be)
@@ -103,15 +109,36 @@ public final class BlobCleanup implements LeasedWork.Work {
     int run() throws IOException;
   }
 
-  private static void quietly(String what, Step step) {
+  private void quietly(String what, Step step) {
     try {
       int removed = step.run();
       if (removed > 0) {
         log.info("clean-up: deleted {} {}", removed, what);
       }
     } catch (IOException | RuntimeException e) {
+      failedRuns.incrementAndGet();
       log.warn("clean-up of {} failed, trying again later: {}", what, e.toString());
     }
+  }
+
+  /** Released files deleted once their grace period had passed. */
+  public long releasedDeleted() {
+    return releasedDeleted.get();
+  }
+
+  /** Files deleted because nothing referred to them. */
+  public long orphansDeleted() {
+    return orphansDeleted.get();
+  }
+
+  /** Orphan sweeps run to their end. */
+  public long orphanSweeps() {
+    return orphanSweeps.get();
+  }
+
+  /** Runs of either kind that failed (the database or the volume), each retried later. */
+  public long failedRuns() {
+    return failedRuns.get();
   }
 
   /**
@@ -133,6 +160,7 @@ public final class BlobCleanup implements LeasedWork.Work {
       byBucket.forEach(blobs::release);
       store.forgetReleasedBlobs(batch);
       deleted += batch.size();
+      releasedDeleted.addAndGet(batch.size());
       if (batch.size() < BATCH) {
         break;
       }
@@ -159,6 +187,9 @@ public final class BlobCleanup implements LeasedWork.Work {
     for (Bucket bucket : store.listBuckets()) {
       liveBuckets.add(bucket.id());
     }
-    return blobs.collectOldGarbage(liveBuckets, referenced::contains, cutoff);
+    int deleted = blobs.collectOldGarbage(liveBuckets, referenced::contains, cutoff);
+    orphansDeleted.addAndGet(deleted);
+    orphanSweeps.incrementAndGet();
+    return deleted;
   }
 }

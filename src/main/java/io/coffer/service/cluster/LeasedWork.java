@@ -79,6 +79,11 @@ public final class LeasedWork implements AutoCloseable {
     thread = Thread.ofPlatform().name("coffer-lease-" + lease).daemon().start(this::renewLoop);
   }
 
+  /** The lease's name (the work's, in logs and /metrics). */
+  public String name() {
+    return lease;
+  }
+
   /** True while this node holds the lease (and its time to live has not run out since). */
   public boolean held() {
     return heldUntilNanos - System.nanoTime() > 0 && !closed;

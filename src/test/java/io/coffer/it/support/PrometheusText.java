@@ -17,8 +17,13 @@ public record PrometheusText(Map<String, Double> series) {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("GET /metrics answered " + response.statusCode());
     }
+    return parse(response.body());
+  }
+
+  /** The series of a scrape's text. */
+  public static PrometheusText parse(String text) {
     Map<String, Double> series = new HashMap<>();
-    for (String line : response.body().split("\n")) {
+    for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
@@ -37,7 +42,8 @@ public record PrometheusText(Map<String, Double> series) {
     return series.getOrDefault(key, 0.0);
   }
 
-  boolean has(String name) {
+  /** Whether any series of this name exists, whatever its labels. */
+  public boolean has(String name) {
     return series.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{"));
   }
 }
