@@ -221,6 +221,16 @@ public final class ServerCommand implements Callable<Integer> {
   long notificationQueueLimit;
 
   @Option(
+      names = "--disk-free-warning-percent",
+      paramLabel = "PERCENT",
+      defaultValue = "${env:COFFER_DISK_FREE_WARNING_PERCENT:-10}",
+      description =
+          "The console's operations view warns when less than this share of the data directory's"
+              + " file system is free, 0 to 100 (env COFFER_DISK_FREE_WARNING_PERCENT, default"
+              + " ${DEFAULT-VALUE}).")
+  int diskFreeWarningPercent;
+
+  @Option(
       names = "--metadata",
       paramLabel = "URL",
       description =
@@ -301,6 +311,7 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
       OptionChecks.positive("--lifecycle-day-seconds", lifecycleDaySeconds);
       OptionChecks.range("--notification-queue-limit", notificationQueueLimit, 1, 1_000_000_000L);
+      OptionChecks.range("--disk-free-warning-percent", diskFreeWarningPercent, 0, 100);
       String ownership = OptionChecks.objectOwnership(defaultObjectOwnership);
       EnvCredentials secrets = EnvCredentials.from(env);
       return new ServerConfig(
@@ -324,6 +335,7 @@ public final class ServerCommand implements Callable<Integer> {
           Duration.ofSeconds(bodyTimeoutSeconds),
           ownership,
           Duration.ofSeconds(lifecycleDaySeconds),
+          diskFreeWarningPercent,
           tlsSettings(),
           new EncryptionSettings(
               allowSseCOverHttp
