@@ -89,6 +89,18 @@ class ServerInfoIT {
   }
 
   @Test
+  void theOpenApiDocumentNamesTheFieldsSent() {
+    JsonNode schemas = API.get("/openapi.json").json().get("components").get("schemas");
+    assertThat(schemas.get("ServerInfo").get("properties").propertyNames())
+        .containsExactlyInAnyOrderElementsOf(API.get("/server").json().propertyNames());
+    JsonNode history = API.get("/server/history").json();
+    assertThat(schemas.get("RequestHistory").get("properties").propertyNames())
+        .containsExactlyInAnyOrderElementsOf(history.propertyNames());
+    assertThat(schemas.get("HistorySlot").get("properties").propertyNames())
+        .containsExactlyInAnyOrderElementsOf(history.get("slots").get(0).propertyNames());
+  }
+
+  @Test
   void onlyWithTheKey() {
     Api.Reply reply = API.send("GET", "/server", null, Map.of());
     assertThat(reply.status()).isEqualTo(401);
