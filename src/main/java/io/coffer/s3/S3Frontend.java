@@ -141,8 +141,9 @@ public final class S3Frontend implements HttpHandler {
                     query,
                     headers,
                     addressing.hostBucket(http.headers().get("Host"))));
-        if (auth.credential() != null) {
-          accessKeyId = auth.credential().accessKey();
+        var signer = auth.credential();
+        if (signer != null) {
+          accessKeyId = signer.accessKey();
         }
         if (unparsable != null) {
           throw unparsable;

@@ -1,6 +1,7 @@
 package io.coffer.service.ops;
 
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Request latencies counted in logarithmic buckets, four per doubling (each bucket's upper bound is
@@ -37,7 +38,7 @@ final class LatencyHistogram {
    * The latency below which {@code quantile} (0.5, 0.9, 0.99) of the requests counted finished, in
    * milliseconds; null when nothing was counted.
    */
-  Double percentileMillis(double quantile) {
+  @Nullable Double percentileMillis(double quantile) {
     long[] snapshot = new long[BUCKETS];
     long total = 0;
     for (int i = 0; i < BUCKETS; i++) {
