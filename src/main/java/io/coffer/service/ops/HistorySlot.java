@@ -30,8 +30,12 @@ final class HistorySlot {
     } else if (request.status() >= 400) {
       clientErrors.increment();
     }
-    bytesIn.add(request.bytesIn());
-    bytesOut.add(request.bytesOut());
+    if (request.bytesIn() > 0) {
+      bytesIn.add(request.bytesIn());
+    }
+    if (request.bytesOut() > 0) {
+      bytesOut.add(request.bytesOut());
+    }
     byOperation.computeIfAbsent(request.operation(), k -> new LongAdder()).increment();
     latency.record(request.nanos());
   }

@@ -48,7 +48,8 @@ final class LatencyHistogram {
     if (total == 0) {
       return null;
     }
-    long rank = Math.max(1, (long) Math.ceil(quantile * total));
+    // The epsilon keeps 0.9 × 100 (90.00000000000001 in binary) at rank 90.
+    long rank = Math.max(1, (long) Math.ceil(quantile * total - 1e-9));
     long seen = 0;
     for (int i = 0; i < BUCKETS; i++) {
       seen += snapshot[i];
