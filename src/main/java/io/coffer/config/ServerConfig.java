@@ -56,7 +56,9 @@ public record ServerConfig(
   /** Events a notification target's queue holds by default (--notification-queue-limit). */
   public static final long DEFAULT_NOTIFICATION_QUEUE_LIMIT = 100_000;
 
-  /** The data directory's free share below which the console warns (--disk-free-warning-percent). */
+  /**
+   * The data directory's free share below which the console warns (--disk-free-warning-percent).
+   */
   public static final int DEFAULT_DISK_FREE_WARNING_PERCENT = 10;
 
   public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;

@@ -9,6 +9,7 @@ import io.coffer.service.ops.Operations;
 import io.coffer.service.ops.ServerFacts;
 import io.coffer.service.ops.ServerStatus;
 import io.coffer.service.ops.SlotSummary;
+import java.util.Objects;
 
 /**
  * GET /api/v1/server (the server's information: version, uptime, data directory and its disk,
@@ -36,7 +37,7 @@ final class ServerRoutes {
         200,
         new ServerBody(
             facts.version(),
-            Formats.time(facts.startedAt()),
+            Objects.requireNonNull(Formats.time(facts.startedAt())),
             status.uptime().toSeconds(),
             facts.dataDir().toString(),
             status.diskTotal(),
@@ -66,7 +67,7 @@ final class ServerRoutes {
 
   private static SlotBody slot(SlotSummary s) {
     return new SlotBody(
-        Formats.time(s.start()),
+        Objects.requireNonNull(Formats.time(s.start())),
         s.seconds(),
         s.requests(),
         s.byOperation(),

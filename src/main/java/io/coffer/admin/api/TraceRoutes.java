@@ -62,7 +62,10 @@ final class TraceRoutes {
       return 0;
     }
     String lower = status.toLowerCase(Locale.ROOT);
-    if (lower.length() == 3 && lower.endsWith("xx") && lower.charAt(0) >= '1' && lower.charAt(0) <= '5') {
+    if (lower.length() == 3
+        && lower.endsWith("xx")
+        && lower.charAt(0) >= '1'
+        && lower.charAt(0) <= '5') {
       return lower.charAt(0) - '0';
     }
     throw ApiException.invalid("status must be a status class: 1xx, 2xx, 3xx, 4xx or 5xx.");

@@ -518,8 +518,7 @@ public final class PostgresMetadataStore extends PostgresIdentities {
   public long databaseSize() {
     return db.readSnapshot(
         tx ->
-            Results.one(
-                    tx.ps("SELECT pg_database_size(current_database())"), rs -> rs.getLong(1))
+            Results.one(tx.ps("SELECT pg_database_size(current_database())"), rs -> rs.getLong(1))
                 .orElse(0L));
   }
 }

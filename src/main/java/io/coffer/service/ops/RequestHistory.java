@@ -69,7 +69,9 @@ public final class RequestHistory implements RequestObserver {
     List<SlotSummary> out = new ArrayList<>(slots);
     for (long index = current - slots + 1; index <= current; index++) {
       double seconds =
-          index == current ? Math.max(0.001, (now - index * slotMillis) / 1000.0) : slotMillis / 1000.0;
+          index == current
+              ? Math.max(0.001, (now - index * slotMillis) / 1000.0)
+              : slotMillis / 1000.0;
       HistorySlot slot = ring.get((int) Math.floorMod(index, (long) slots));
       out.add(
           slot != null && slot.index == index

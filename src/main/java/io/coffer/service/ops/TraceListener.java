@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  * lines that did not fit are counted and the reader is told how many.
  */
 public final class TraceListener implements AutoCloseable {
-  private static final TraceEntry END =
-      new TraceEntry(0, "", "", "", null, 0, 0, 0, 0, "", null);
+  private static final TraceEntry END = new TraceEntry(0, "", "", "", null, 0, 0, 0, 0, "", null);
 
   private final RequestTrace owner;
   private final TraceFilter filter;

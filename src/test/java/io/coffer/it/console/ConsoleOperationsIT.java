@@ -23,7 +23,8 @@ class ConsoleOperationsIT {
   @RegisterExtension
   @Order(1)
   static final CofferTestServer SERVER =
-      CofferTestServer.withBuckets("ops-console").configured(c -> c.withDiskFreeWarningPercent(100));
+      CofferTestServer.withBuckets("ops-console")
+          .configured(c -> c.withDiskFreeWarningPercent(100));
 
   @RegisterExtension
   @Order(2)
@@ -88,7 +89,9 @@ class ConsoleOperationsIT {
     }
     new org.openqa.selenium.support.ui.WebDriverWait(page.driver(), Duration.ofSeconds(20))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> operationCount("PutObject").equals("7") && operationCount("GetObject").equals("1"));
+        .until(
+            d ->
+                operationCount("PutObject").equals("7") && operationCount("GetObject").equals("1"));
   }
 
   List<WebElement> traceRows() {
@@ -100,8 +103,7 @@ class ConsoleOperationsIT {
   }
 
   void awaitStreaming() {
-    page.waiting()
-        .until(d -> page.visible(By.id("trace-state")).getText().startsWith("Streaming"));
+    page.waiting().until(d -> page.visible(By.id("trace-state")).getText().startsWith("Streaming"));
   }
 
   @Test
@@ -114,9 +116,18 @@ class ConsoleOperationsIT {
     }
     WebElement row =
         page.waiting()
-            .until(d -> traceRows().stream().filter(r -> "/ops-console/traced.txt".equals(r.getDomAttribute("data-path"))).findFirst().orElse(null));
+            .until(
+                d ->
+                    traceRows().stream()
+                        .filter(
+                            r -> "/ops-console/traced.txt".equals(r.getDomAttribute("data-path")))
+                        .findFirst()
+                        .orElse(null));
     assertThat(row.getDomAttribute("data-status")).isEqualTo("200");
-    assertThat(row.getText()).contains("PUT").contains(CofferTestServer.ACCESS_KEY).contains("PutObject");
+    assertThat(row.getText())
+        .contains("PUT")
+        .contains(CofferTestServer.ACCESS_KEY)
+        .contains("PutObject");
 
     // A presigned URL's request shows its path, never its signature.
     String url =
@@ -143,7 +154,9 @@ class ConsoleOperationsIT {
             d ->
                 traceRows().stream()
                     .anyMatch(r -> r.getDomAttribute("data-path").contains("X-Amz-Algorithm")));
-    assertThat(page.driver().getPageSource()).doesNotContain(signature).doesNotContain("X-Amz-Signature");
+    assertThat(page.driver().getPageSource())
+        .doesNotContain(signature)
+        .doesNotContain("X-Amz-Signature");
 
     // Filtered to client errors: a 404 shows, a 200 made after it does not.
     page.clickable(By.id("trace-clear")).click();
@@ -163,7 +176,8 @@ class ConsoleOperationsIT {
     Thread.sleep(500);
     assertThat(traceRows()).hasSize(1);
     assertThat(traceRows().get(0).getDomAttribute("data-status")).isEqualTo("404");
-    assertThat(traceRows().get(0).getDomAttribute("data-path")).isEqualTo("/ops-console/no-such-key");
+    assertThat(traceRows().get(0).getDomAttribute("data-path"))
+        .isEqualTo("/ops-console/no-such-key");
 
     // Paused: the server stops tracing for the page, and requests made meanwhile never show.
     page.clickable(By.id("trace-toggle")).click();

@@ -116,8 +116,7 @@ class ConsoleScreenshotsIT {
     BROWSER.screenshot(operations);
 
     page.go("#/trace", "Trace");
-    page.waiting()
-        .until(d -> page.visible(By.id("trace-state")).getText().startsWith("Streaming"));
+    page.waiting().until(d -> page.visible(By.id("trace-state")).getText().startsWith("Streaming"));
     try (S3Client s3 = SERVER.client()) {
       s3.listObjectsV2(b -> b.bucket("photos").prefix("2024/").delimiter("/"));
       s3.getObjectAsBytes(b -> b.bucket("photos").key("albums.json"));
@@ -132,8 +131,7 @@ class ConsoleScreenshotsIT {
       }
     }
     page.waiting()
-        .until(
-            d -> d.findElements(By.cssSelector("#trace-table tbody tr[data-path]")).size() >= 5);
+        .until(d -> d.findElements(By.cssSelector("#trace-table tbody tr[data-path]")).size() >= 5);
     Path trace = DOCS.resolve("console-trace.png");
     BROWSER.screenshot(trace);
     for (Path png : new Path[] {operations, trace}) {

@@ -132,7 +132,9 @@ class TraceIT {
     assertThat(signature).hasSize(64);
     try (Trace trace = new Trace("?bucket=trace-it")) {
       HttpResponse<String> got =
-          HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(got.statusCode()).isEqualTo(200);
       String raw = trace.nextLine();
       JsonNode line = JSON.readTree(raw);

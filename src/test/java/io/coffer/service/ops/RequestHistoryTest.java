@@ -15,7 +15,18 @@ class RequestHistoryTest {
 
   static CompletedRequest request(long at, String operation, int status, long millis) {
     return new CompletedRequest(
-        at, "GET", "/b/k", "", operation, "b", status, millis * 1_000_000, 10, 100, "1.2.3.4", null);
+        at,
+        "GET",
+        "/b/k",
+        "",
+        operation,
+        "b",
+        status,
+        millis * 1_000_000,
+        10,
+        100,
+        "1.2.3.4",
+        null);
   }
 
   @Test

@@ -12,7 +12,17 @@ class RequestTraceTest {
 
   static CompletedRequest request(String method, String path, String query, int status) {
     return new CompletedRequest(
-        1000, method, path, query, "GetObject", "photos", status, 2_500_000, 0, 5, "10.0.0.1:5000",
+        1000,
+        method,
+        path,
+        query,
+        "GetObject",
+        "photos",
+        status,
+        2_500_000,
+        0,
+        5,
+        "10.0.0.1:5000",
         "AKIAUSER");
   }
 
@@ -58,8 +68,7 @@ class RequestTraceTest {
     assertThat(trace.listening()).isEqualTo(1);
     trace.close();
     assertThat(trace.listening()).isZero();
-    assertThatThrownBy(() -> listener.next(Duration.ofSeconds(1)))
-        .isInstanceOf(EOFException.class);
+    assertThatThrownBy(() -> listener.next(Duration.ofSeconds(1))).isInstanceOf(EOFException.class);
     assertThatThrownBy(() -> trace.listen(TraceFilter.ALL).next(Duration.ofSeconds(1)))
         .isInstanceOf(EOFException.class);
   }

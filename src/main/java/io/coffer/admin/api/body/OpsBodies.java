@@ -28,8 +28,8 @@ public final class OpsBodies {
       @JsonProperty("s3_endpoint") String s3Endpoint,
       @JsonProperty("console_address") String consoleAddress,
       @JsonProperty("tls") boolean tls,
-      @JsonProperty("tls_engine") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
-          String tlsEngine,
+      @JsonProperty("tls_engine") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable String tlsEngine,
       @JsonProperty("node_id") String nodeId,
       @JsonProperty("trace_listeners") int traceListeners) {}
 
@@ -48,12 +48,12 @@ public final class OpsBodies {
       @JsonProperty("errors_5xx") long errors5xx,
       @JsonProperty("bytes_in") long bytesIn,
       @JsonProperty("bytes_out") long bytesOut,
-      @JsonProperty("latency_p50_ms") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
-          Double latencyP50Ms,
-      @JsonProperty("latency_p90_ms") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
-          Double latencyP90Ms,
-      @JsonProperty("latency_p99_ms") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
-          Double latencyP99Ms) {}
+      @JsonProperty("latency_p50_ms") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable Double latencyP50Ms,
+      @JsonProperty("latency_p90_ms") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable Double latencyP90Ms,
+      @JsonProperty("latency_p99_ms") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable Double latencyP99Ms) {}
 
   /** One line of GET /api/v1/trace: a request. */
   public record TraceLine(
@@ -67,8 +67,8 @@ public final class OpsBodies {
       @JsonProperty("bytes_in") long bytesIn,
       @JsonProperty("bytes_out") long bytesOut,
       @JsonProperty("client") String client,
-      @JsonProperty("access_key") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
-          String accessKey) {}
+      @JsonProperty("access_key") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable String accessKey) {}
 
   /** A line of GET /api/v1/trace saying how many requests the reader was too slow to receive. */
   public record DroppedLine(@JsonProperty("dropped") long dropped) {}
