@@ -239,6 +239,16 @@ public final class ServerCommand implements Callable<Integer> {
   long consoleSessionMaxSeconds;
 
   @Option(
+      names = "--disk-free-warning-percent",
+      paramLabel = "PERCENT",
+      defaultValue = "${env:COFFER_DISK_FREE_WARNING_PERCENT:-10}",
+      description =
+          "The console's operations view warns when less than this share of the data directory's"
+              + " file system is free, 0 to 100 (env COFFER_DISK_FREE_WARNING_PERCENT, default"
+              + " ${DEFAULT-VALUE}).")
+  int diskFreeWarningPercent;
+
+  @Option(
       names = "--metadata",
       paramLabel = "URL",
       description =
@@ -331,6 +341,7 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.range(
           "--console-session-idle-seconds", consoleSessionIdleSeconds, 1, 31_536_000);
       OptionChecks.range("--console-session-max-seconds", consoleSessionMaxSeconds, 1, 31_536_000);
+      OptionChecks.range("--disk-free-warning-percent", diskFreeWarningPercent, 0, 100);
       String ownership = OptionChecks.objectOwnership(defaultObjectOwnership);
       EnvCredentials secrets = EnvCredentials.from(env);
       return new ServerConfig(
@@ -354,6 +365,7 @@ public final class ServerCommand implements Callable<Integer> {
           Duration.ofSeconds(bodyTimeoutSeconds),
           ownership,
           Duration.ofSeconds(lifecycleDaySeconds),
+          diskFreeWarningPercent,
           tlsSettings(),
           new EncryptionSettings(
               allowSseCOverHttp

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param inlineThreshold objects up to this size live in the metadata store instead of a file
  * @param bodyTimeout how long a request body may stop arriving before it is answered RequestTimeout
  * @param lifecycleDay the length of a lifecycle day (one day; shorter for tests and demos)
+ * @param diskFreeWarningPercent below this share of its file system free, the data directory is
+ *     shown with a warning in the console's operations view
  * @param tls the server's own TLS, {@link TlsSettings#PLAIN} for plain HTTP
  * @param encryption encryption at rest
  * @param notificationQueueLimit how many events each notification target's durable queue holds at
@@ -47,6 +49,7 @@ public record ServerConfig(
     Duration bodyTimeout,
     String defaultObjectOwnership,
     Duration lifecycleDay,
+    int diskFreeWarningPercent,
     TlsSettings tls,
     EncryptionSettings encryption,
     long notificationQueueLimit,
@@ -56,6 +59,11 @@ public record ServerConfig(
 
   /** Events a notification target's queue holds by default (--notification-queue-limit). */
   public static final long DEFAULT_NOTIFICATION_QUEUE_LIMIT = 100_000;
+
+  /**
+   * The data directory's free share below which the console warns (--disk-free-warning-percent).
+   */
+  public static final int DEFAULT_DISK_FREE_WARNING_PERCENT = 10;
 
   public static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
 
@@ -98,6 +106,7 @@ public record ServerConfig(
         DEFAULT_BODY_TIMEOUT,
         OptionChecks.DEFAULT_OBJECT_OWNERSHIP,
         Duration.ofDays(1),
+        DEFAULT_DISK_FREE_WARNING_PERCENT,
         TlsSettings.PLAIN,
         EncryptionSettings.DEFAULT,
         DEFAULT_NOTIFICATION_QUEUE_LIMIT,
@@ -153,6 +162,10 @@ public record ServerConfig(
     return with(c -> c.lifecycleDay = day);
   }
 
+  public ServerConfig withDiskFreeWarningPercent(int percent) {
+    return with(c -> c.diskFreeWarningPercent = percent);
+  }
+
   public ServerConfig withTls(TlsSettings newTls) {
     return with(c -> c.tls = newTls);
   }
@@ -206,6 +219,7 @@ public record ServerConfig(
     Duration bodyTimeout;
     String defaultObjectOwnership;
     Duration lifecycleDay;
+    int diskFreeWarningPercent;
     TlsSettings tls;
     EncryptionSettings encryption;
     long notificationQueueLimit;
@@ -234,6 +248,7 @@ public record ServerConfig(
       bodyTimeout = c.bodyTimeout;
       defaultObjectOwnership = c.defaultObjectOwnership;
       lifecycleDay = c.lifecycleDay;
+      diskFreeWarningPercent = c.diskFreeWarningPercent;
       tls = c.tls;
       encryption = c.encryption;
       notificationQueueLimit = c.notificationQueueLimit;
@@ -264,6 +279,7 @@ public record ServerConfig(
           bodyTimeout,
           defaultObjectOwnership,
           lifecycleDay,
+          diskFreeWarningPercent,
           tls,
           encryption,
           notificationQueueLimit,

@@ -537,6 +537,13 @@ public interface MetadataStore extends NodeCoordination, AutoCloseable {
   /** Counters without scanning; active presigned URLs are those not revoked nor expired at now. */
   Stats stats(Instant now);
 
+  /**
+   * How many bytes the metadata takes where it is kept, for the operations view: SQLite's database
+   * file with its write-ahead log and shared-memory files; PostgreSQL's {@code pg_database_size} of
+   * the database (everything in it, Coffer's tables or not).
+   */
+  long databaseSize();
+
   @Override
   void close();
 

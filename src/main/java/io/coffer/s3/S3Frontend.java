@@ -23,6 +23,8 @@ import io.coffer.s3.response.S3Responses;
 import io.coffer.service.Caller;
 import io.coffer.service.CorsService;
 import io.coffer.service.RequestContext;
+import io.coffer.service.ops.CompletedRequest;
+import io.coffer.service.ops.RequestObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -51,6 +53,7 @@ public final class S3Frontend implements HttpHandler {
   private final S3Metrics metrics;
   private final BrowserCors browserCors;
   private final boolean allowSseCOverHttp;
+  private final RequestObserver observer;
 
   /** False until the server says every port serves, and again once it starts shutting down. */
   private volatile boolean ready;
@@ -69,7 +72,8 @@ public final class S3Frontend implements HttpHandler {
       PresignedUrlCheck presignedUrlCheck,
       CorsService cors,
       MeterRegistry registry,
-      boolean allowSseCOverHttp) {
+      boolean allowSseCOverHttp,
+      RequestObserver observer) {
     this.verifier = verifier;
     this.dispatcher = dispatcher;
     this.addressing = new Addressing(domain);
@@ -78,6 +82,7 @@ public final class S3Frontend implements HttpHandler {
     this.metrics = new S3Metrics(registry);
     this.browserCors = new BrowserCors(cors::forBrowsers);
     this.allowSseCOverHttp = allowSseCOverHttp;
+    this.observer = observer;
   }
 
   /** Readiness: up once every port serves, down when the server starts shutting down. */
@@ -92,6 +97,7 @@ public final class S3Frontend implements HttpHandler {
     String operation = "Unknown";
     String bucket = null;
     String resource = http.rawPath();
+    String accessKeyId = null;
     HttpResponse response;
     boolean head = http.method().equals("HEAD");
     try {
@@ -135,6 +141,10 @@ public final class S3Frontend implements HttpHandler {
                     query,
                     headers,
                     addressing.hostBucket(http.headers().get("Host"))));
+        var signer = auth.credential();
+        if (signer != null) {
+          accessKeyId = signer.accessKey();
+        }
         if (unparsable != null) {
           throw unparsable;
         }
@@ -171,6 +181,20 @@ public final class S3Frontend implements HttpHandler {
     long nanos = System.nanoTime() - started;
     long sent = response.isHeadOnly() ? 0 : Math.max(0, response.body().length());
     metrics.record(operation, response.status(), nanos, http.bytesReceived(), sent);
+    observer.completed(
+        new CompletedRequest(
+            System.currentTimeMillis(),
+            http.method(),
+            http.rawPath(),
+            http.rawQuery(),
+            operation,
+            bucket,
+            response.status(),
+            nanos,
+            http.bytesReceived(),
+            sent,
+            http.remoteAddress(),
+            accessKeyId));
     if (accessLog.isInfoEnabled()) {
       accessLog.info(
           "{} {} bucket={} status={} in={} out={} ms={} id={}",

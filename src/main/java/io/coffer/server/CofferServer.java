@@ -74,6 +74,11 @@ import io.coffer.service.notification.DeliverySettings;
 import io.coffer.service.notification.EventDelivery;
 import io.coffer.service.notification.LiveEvents;
 import io.coffer.service.notification.NotificationTargetService;
+import io.coffer.service.ops.Operations;
+import io.coffer.service.ops.RequestHistory;
+import io.coffer.service.ops.RequestTrace;
+import io.coffer.service.ops.ServerFacts;
+import io.coffer.service.ops.ServerInfo;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -111,6 +116,7 @@ public final class CofferServer implements AutoCloseable {
   private final LiveEvents liveEvents;
   private final @Nullable ServerTls tls;
   private final Runnable stopRuntimeMeters;
+  private final RequestTrace trace = new RequestTrace();
   private volatile boolean closed;
 
   /**
@@ -124,6 +130,7 @@ public final class CofferServer implements AutoCloseable {
   private CofferServer(ServerConfig config, Deque<AutoCloseable> opened)
       throws IOException, InterruptedException {
     this.config = config;
+    Instant startedAt = Instant.now();
     if (config.publicUrl() != null) {
       normalisePublicUrl(config.publicUrl()); // fail at start, not at the first presigned URL
     }
@@ -230,6 +237,8 @@ public final class CofferServer implements AutoCloseable {
         });
     SigV4Verifier verifier =
         new SigV4Verifier(config.region(), credentials::findByAccessKey, clock);
+    // The operations view: the last hour of S3 requests for its charts, and the live trace.
+    RequestHistory history = new RequestHistory();
     S3Dispatcher dispatcher =
         new S3Dispatcher(
             new BucketHandler(buckets),
@@ -265,7 +274,11 @@ public final class CofferServer implements AutoCloseable {
                     method),
             cors,
             registry,
-            config.encryption().allowSseCOverHttp());
+            config.encryption().allowSseCOverHttp(),
+            request -> {
+              history.completed(request);
+              trace.completed(request);
+            });
     ConsoleAssets assets = ConsoleAssets.load();
 
     // The last step that stores anything: what it generates is shown as soon as start() returns.
@@ -297,7 +310,9 @@ public final class CofferServer implements AutoCloseable {
                     config.region(),
                     clock),
                 new NotificationTargetService(metadata, delivery, clock),
-                bucketNotifications),
+                bucketNotifications,
+                new Operations(
+                    new ServerInfo(serverFacts(startedAt), metadata, clock), history, trace)),
             startup.apiKeys(),
             new ConsoleSessions(config.consoleSessions(), clock),
             clock);
@@ -324,6 +339,23 @@ public final class CofferServer implements AutoCloseable {
     }
     BackgroundMeters.leases(registry, leasedWork);
     leasedWork.forEach(LeasedWork::start);
+  }
+
+  /** What the operations view shows of this server that does not change while it runs. */
+  private ServerFacts serverFacts(Instant startedAt) {
+    String version = CofferServer.class.getPackage().getImplementationVersion();
+    return new ServerFacts(
+        version == null ? "development" : version,
+        startedAt,
+        config.dataDir().toAbsolutePath(),
+        config.region(),
+        new HostPort(config.s3Address().host(), s3Port()).toString(),
+        publicEndpoint(),
+        new HostPort(config.consoleAddress().host(), consolePort()).toString(),
+        tlsEngine(),
+        nodeId,
+        config.metadata().postgres() ? "postgresql" : "sqlite",
+        config.diskFreeWarningPercent());
   }
 
   /** How long a lease lives without renewal: at most this long until another node takes over. */
@@ -528,6 +560,11 @@ public final class CofferServer implements AutoCloseable {
     return liveEvents.listening();
   }
 
+  /** How many clients are watching the live request trace now. */
+  public int traceListeners() {
+    return trace.listening();
+  }
+
   /** The notification targets' delivery (status, and restarts when a target changes). */
   public EventDelivery delivery() {
     return delivery;
@@ -557,6 +594,7 @@ public final class CofferServer implements AutoCloseable {
     closed = true;
     s3Frontend.setReady(false);
     liveEvents.close(); // live streams end now instead of holding the shutdown for its grace
+    trace.close();
     Duration grace = config.shutdownGrace();
     s3Server.shutdown(grace);
     consoleServer.shutdown(Duration.ofSeconds(2));

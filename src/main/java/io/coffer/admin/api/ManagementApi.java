@@ -69,6 +69,8 @@ public final class ManagementApi implements HttpHandler {
     new NotificationTargetRoutes(services.notificationTargets()).register(router);
     new BucketNotificationRoutes(services.buckets(), services.bucketNotifications())
         .register(router);
+    new ServerRoutes(services.operations()).register(router); // admin only
+    new TraceRoutes(services.operations().trace()).register(router); // admin only
   }
 
   /** The route table as "METHOD /path/{param}", in OpenAPI's spelling of paths. */

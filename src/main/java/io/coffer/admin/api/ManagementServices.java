@@ -18,6 +18,7 @@ import io.coffer.service.TaggingService;
 import io.coffer.service.lifecycle.LifecyclePreview;
 import io.coffer.service.notification.BucketNotificationService;
 import io.coffer.service.notification.NotificationTargetService;
+import io.coffer.service.ops.Operations;
 
 /** The services behind the management API. */
 public record ManagementServices(
@@ -38,4 +39,5 @@ public record ManagementServices(
     LifecyclePreview lifecyclePreview,
     PresignedPostService presignedPosts,
     NotificationTargetService notificationTargets,
-    BucketNotificationService bucketNotifications) {}
+    BucketNotificationService bucketNotifications,
+    Operations operations) {}

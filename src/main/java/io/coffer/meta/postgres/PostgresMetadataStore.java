@@ -513,4 +513,12 @@ public final class PostgresMetadataStore extends PostgresIdentities {
   public Stats stats(Instant now) {
     return db.readSnapshot(tx -> StatsSql.stats(tx, now));
   }
+
+  @Override
+  public long databaseSize() {
+    return db.readSnapshot(
+        tx ->
+            Results.one(tx.ps("SELECT pg_database_size(current_database())"), rs -> rs.getLong(1))
+                .orElse(0L));
+  }
 }

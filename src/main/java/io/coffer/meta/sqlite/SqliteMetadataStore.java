@@ -43,6 +43,10 @@ import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
 import io.coffer.model.Versioning;
 import io.coffer.model.WritePrecondition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -67,8 +71,11 @@ import org.jspecify.annotations.Nullable;
  * order and prefix ranges are exact byte ranges.
  */
 public final class SqliteMetadataStore extends SqliteNotifications {
+  private final Path file;
+
   private SqliteMetadataStore(Path file, boolean sync) {
     super(new SqliteWorkers("jdbc:sqlite:" + file.toAbsolutePath(), sync), new BucketOwners());
+    this.file = file.toAbsolutePath();
   }
 
   /**
@@ -580,5 +587,21 @@ public final class SqliteMetadataStore extends SqliteNotifications {
   @Override
   public Stats stats(Instant now) {
     return workers.readSnapshot(c -> CounterSql.stats(c, now));
+  }
+
+  @Override
+  public long databaseSize() {
+    long total = 0;
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Path part = file.resolveSibling(file.getFileName() + suffix);
+      try {
+        total += Files.size(part);
+      } catch (NoSuchFileException absent) {
+        // no write-ahead log (yet, or after a checkpoint on close)
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return total;
   }
 }

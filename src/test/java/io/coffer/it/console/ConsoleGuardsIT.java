@@ -115,7 +115,9 @@ class ConsoleGuardsIT {
           {"#/uploads", "Multipart uploads"},
           {"#/presigned", "Presigned URLs"},
           {"#/kms-keys", "KMS keys"},
-          {"#/notification-targets", "Notification targets"}
+          {"#/notification-targets", "Notification targets"},
+          {"#/operations", "Operations"},
+          {"#/trace", "Trace"}
         }) {
       page.go(route[0], route[1]);
       Object overflow =
@@ -128,7 +130,7 @@ class ConsoleGuardsIT {
           .isLessThanOrEqualTo(0);
     }
     List<WebElement> links = page.driver().findElements(By.cssSelector("#nav a"));
-    assertThat(links).hasSize(9);
+    assertThat(links).hasSize(11);
     links.get(1).click();
     page.waiting().until(d -> page.headingIs("Buckets"));
   }

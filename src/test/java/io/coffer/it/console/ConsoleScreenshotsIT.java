@@ -109,4 +109,47 @@ class ConsoleScreenshotsIT {
     BufferedImage image = ImageIO.read(signIn.toFile());
     assertThat(image.getWidth()).isEqualTo(ConsoleBrowser.WIDTH);
   }
+
+  @Test
+  void operationsAndTrace() throws Exception {
+    ConsolePage page = new ConsolePage(BROWSER);
+    page.signIn(CofferTestServer.API_KEY);
+    page.go("#/operations", "Operations");
+    page.waitForRow("PutObject");
+    page.waiting()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    page.driver()
+                        .executeScript(
+                            "const c = Chart.getChart('ops-latency'); return !!c &&"
+                                + " c.data.datasets[0].data.some(v => v > 0)")));
+    Path operations = DOCS.resolve("console-operations.png");
+    BROWSER.screenshot(operations);
+
+    page.go("#/trace", "Trace");
+    page.waiting().until(d -> page.visible(By.id("trace-state")).getText().startsWith("Streaming"));
+    try (S3Client s3 = SERVER.client()) {
+      s3.listObjectsV2(b -> b.bucket("photos").prefix("2024/").delimiter("/"));
+      s3.getObjectAsBytes(b -> b.bucket("photos").key("albums.json"));
+      s3.putObject(
+          b -> b.bucket("logs").key("app/2025-06-31.log").contentType("text/plain"),
+          RequestBody.fromString("started\n"));
+      s3.headObject(b -> b.bucket("website").key("file-0.bin"));
+      try {
+        s3.getObjectAsBytes(b -> b.bucket("website").key("index.html"));
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException expected) {
+        // a 404 in the picture
+      }
+    }
+    page.waiting()
+        .until(d -> d.findElements(By.cssSelector("#trace-table tbody tr[data-path]")).size() >= 5);
+    Path trace = DOCS.resolve("console-trace.png");
+    BROWSER.screenshot(trace);
+    for (Path png : new Path[] {operations, trace}) {
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertThat(image.getWidth()).isEqualTo(ConsoleBrowser.WIDTH);
+      assertThat(image.getHeight()).isEqualTo(ConsoleBrowser.HEIGHT);
+    }
+  }
 }

@@ -14,6 +14,8 @@ import * as multipart from './views/multipart.js';
 import * as presigned from './views/presigned.js';
 import * as kmsKeys from './views/kms-keys.js';
 import * as notificationTargets from './views/notification-targets.js';
+import * as operations from './views/operations.js';
+import * as trace from './views/trace.js';
 
 // Hash routes, so that the server only ever serves index.html and reloads keep the place.
 // A route is the administrator's unless it says `users: true` (an S3 user's session may open it);
@@ -31,6 +33,8 @@ const routes = [
   { path: /^\/presigned$/, section: 'presigned', view: presigned, users: true },
   { path: /^\/kms-keys$/, section: 'kms-keys', view: kmsKeys },
   { path: /^\/notification-targets$/, section: 'notification-targets', view: notificationTargets },
+  { path: /^\/operations$/, section: 'operations', view: operations },
+  { path: /^\/trace$/, section: 'trace', view: trace },
 ];
 
 const signInView = document.getElementById('signin-view');
