@@ -11,6 +11,7 @@ import * as groups from './views/groups.js';
 import * as bucketAccess from './views/bucket-access.js';
 import * as bucketSettings from './views/bucket-settings.js';
 import * as multipart from './views/multipart.js';
+import { offerResumes } from './views/uploader.js';
 import * as presigned from './views/presigned.js';
 import * as kmsKeys from './views/kms-keys.js';
 import * as notificationTargets from './views/notification-targets.js';
@@ -58,6 +59,7 @@ async function route() {
   }
   signInView.hidden = true;
   appView.hidden = false;
+  offerResumes(); // multipart uploads a reload interrupted (once per upload)
   const hash = location.hash.startsWith('#/') ? location.hash.slice(1) : '/';
   const [path, query = ''] = hash.split('?');
   const match = routes.map((r) => ({ r, m: r.path.exec(path) })).find((x) => x.m);
