@@ -15,18 +15,20 @@ export function bytes(n) {
 }
 
 /**
- * A chart axis of bytes: ticks a round number of one binary unit apart, so that every label is
- * exact ("512 KiB", "1.5 MiB") and never a decimal step written in binary units ("976.6 KB").
- * Returns {stepSize, unit} for a scale whose largest value is max.
+ * A chart axis of bytes: ticks a whole number (1, 2 or 5 × 10^n) of one binary unit apart, so
+ * that every label is exact ("200 KiB", "1000 KiB") and never a decimal step written in binary
+ * units ("976.6 KB"). Returns {stepSize, unit} for a scale whose largest value is max.
  */
 export function byteAxis(max, ticks = 6) {
+  const raw = Math.max(max, 1) / ticks;
   let unit = 0;
-  while (max / 1024 ** unit >= 1024 && unit < UNITS.length - 1) unit++;
-  const scaled = Math.max(max, 1) / 1024 ** unit / ticks;
-  // 1, 2, 5 × a power of ten of the unit, as a person would rule the axis; whole bytes at least
+  while (unit < UNITS.length - 1 && raw / 1024 ** (unit + 1) >= 1) unit++;
+  const scaled = raw / 1024 ** unit;
   const power = 10 ** Math.floor(Math.log10(scaled));
   const nice = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= scaled) ?? 10 * power;
-  return { stepSize: Math.max(1, nice * 1024 ** unit), unit };
+  // 1000 of a unit is better read as 1 of the next: "1 MiB, 2 MiB" rather than "1000 KiB, 2000 KiB"
+  if (nice >= 1000 && unit < UNITS.length - 1) return { stepSize: 1024 ** (unit + 1), unit: unit + 1 };
+  return { stepSize: Math.max(1, nice) * 1024 ** unit, unit };
 }
 
 /** A tick label of a byteAxis: the value in the axis's unit, without a needless ".0". */
