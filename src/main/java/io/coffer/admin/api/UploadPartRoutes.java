@@ -95,8 +95,7 @@ final class UploadPartRoutes {
     String bucket = bucket(request);
     String key = key(request);
     int after = request.intQuery("part_number_marker", 0, 0, MultipartService.MAX_PART_NUMBER);
-    int limit =
-        request.intQuery("limit", DEFAULT_PARTS_LIMIT, 1, MultipartService.MAX_PART_NUMBER);
+    int limit = request.intQuery("limit", DEFAULT_PARTS_LIMIT, 1, MultipartService.MAX_PART_NUMBER);
     UploadParts listed =
         multipart.listParts(
             request.caller(), bucket, key, request.param("upload_id"), after, limit + 1);

@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The console's multipart upload routes (start, parts, list parts, complete) and the list of uploads
- * in progress across every bucket, over plain HTTP; what they store is read back with the AWS SDK.
+ * The console's multipart upload routes (start, parts, list parts, complete) and the list of
+ * uploads in progress across every bucket, over plain HTTP; what they store is read back with the
+ * AWS SDK.
  */
 class MultipartUploadApiIT {
   @RegisterExtension static final CofferTestServer SERVER = new CofferTestServer();
@@ -98,7 +99,8 @@ class MultipartUploadApiIT {
     }
     assertThat(API.post("/buckets/refusals/multipart-uploads", "{}").json().get("error").asString())
         .isEqualTo("invalid_request");
-    assertThat(API.post("/buckets/refusals/multipart-uploads", "{\"key\": \"k\", \"x\": 1}").status())
+    assertThat(
+            API.post("/buckets/refusals/multipart-uploads", "{\"key\": \"k\", \"x\": 1}").status())
         .isEqualTo(400);
     assertThat(API.post("/buckets/no-such-bucket/multipart-uploads", "{\"key\": \"k\"}").status())
         .isEqualTo(404);

@@ -56,7 +56,11 @@ final class ManagementKeyCases {
                 null),
             new Call(
                 "POST",
-                bucket + "/multipart-uploads/" + f.aliceUpload + "/complete?key=" + ALICE_UPLOAD_KEY,
+                bucket
+                    + "/multipart-uploads/"
+                    + f.aliceUpload
+                    + "/complete?key="
+                    + ALICE_UPLOAD_KEY,
                 "{\"parts\": [{\"part_number\": 1, \"etag\": \"x\"}]}"),
             new Call("GET", "/presigned-urls", null),
             new Call(

@@ -82,9 +82,12 @@ class ConsoleMultipartUploadIT {
     assertThat(bar.getDomProperty("value")).isEqualTo(String.valueOf(FILE_SIZE));
 
     // the object is the file, made of the five parts
-    assertThat(sha256(s3.getObjectAsBytes(b -> b.bucket("parallel").key("parallel.bin")).asByteArray()))
+    assertThat(
+            sha256(
+                s3.getObjectAsBytes(b -> b.bucket("parallel").key("parallel.bin")).asByteArray()))
         .isEqualTo(sha256(Files.readAllBytes(file)));
-    assertThat(s3.headObject(b -> b.bucket("parallel").key("parallel.bin").partNumber(1)).partsCount())
+    assertThat(
+            s3.headObject(b -> b.bucket("parallel").key("parallel.bin").partNumber(1)).partsCount())
         .isEqualTo(5);
     assertThat(s3.listMultipartUploads(b -> b.bucket("parallel")).uploads()).isEmpty();
 
@@ -167,9 +170,11 @@ class ConsoleMultipartUploadIT {
     picker.sendKeys(file.toAbsolutePath().toString());
     longWait().until(d -> "done".equals(offer.getDomAttribute("data-state")));
 
-    assertThat(sha256(s3.getObjectAsBytes(b -> b.bucket("resumed").key("resumed.bin")).asByteArray()))
+    assertThat(
+            sha256(s3.getObjectAsBytes(b -> b.bucket("resumed").key("resumed.bin")).asByteArray()))
         .isEqualTo(sha256(Files.readAllBytes(file)));
-    assertThat(s3.headObject(b -> b.bucket("resumed").key("resumed.bin").partNumber(1)).partsCount())
+    assertThat(
+            s3.headObject(b -> b.bucket("resumed").key("resumed.bin").partNumber(1)).partsCount())
         .isEqualTo(5);
     Set<Integer> sent = new TreeSet<>();
     partRequests().forEach(p -> sent.add(p.get(0).intValue()));
@@ -246,7 +251,8 @@ class ConsoleMultipartUploadIT {
   private static Path file(String name, long seed) throws Exception {
     byte[] bytes = new byte[FILE_SIZE];
     new Random(seed).nextBytes(bytes);
-    return Files.write(Files.createDirectories(Path.of("target", "console-uploads")).resolve(name), bytes);
+    return Files.write(
+        Files.createDirectories(Path.of("target", "console-uploads")).resolve(name), bytes);
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -109,7 +109,8 @@ class ConsoleScreenshotsIT {
       };
       for (String[] u : uploads) {
         String id =
-            s3.createMultipartUpload(b -> b.bucket(u[0]).key(u[1]).contentType("application/octet-stream"))
+            s3.createMultipartUpload(
+                    b -> b.bucket(u[0]).key(u[1]).contentType("application/octet-stream"))
                 .uploadId();
         for (int part = 1; part <= Integer.parseInt(u[2]); part++) {
           int number = part;
@@ -122,8 +123,7 @@ class ConsoleScreenshotsIT {
     ConsolePage page = new ConsolePage(BROWSER);
     page.signIn(CofferTestServer.API_KEY);
     page.go("#/uploads", "Multipart uploads");
-    page.waiting()
-        .until(d -> d.findElements(By.cssSelector("main tbody tr[data-id]")).size() == 4);
+    page.waiting().until(d -> d.findElements(By.cssSelector("main tbody tr[data-id]")).size() == 4);
     Path uploads = DOCS.resolve("console-uploads.png");
     BROWSER.screenshot(uploads);
     BufferedImage image = ImageIO.read(uploads.toFile());

@@ -109,9 +109,9 @@ class ConsoleSizesAndLayoutIT {
                     d ->
                         page.driver()
                             .executeScript(
-                                "const c = window.Chart && Chart.getChart('bucket-chart');"
-                                    + " if (!c || c.data.labels.length < 3) return null;"
-                                    + " return c.scales.bytes.ticks.map(t => [t.value, t.label]);"));
+                                "const c = window.Chart && Chart.getChart('bucket-chart'); if (!c"
+                                    + " || c.data.labels.length < 3) return null; return"
+                                    + " c.scales.bytes.ticks.map(t => [t.value, t.label]);"));
     assertThat(ticks).hasSizeGreaterThan(2);
     for (List<Object> tick : ticks) {
       double value = ((Number) tick.get(0)).doubleValue();
@@ -172,8 +172,7 @@ class ConsoleSizesAndLayoutIT {
 
     page.go("#/buckets", "Buckets");
     page.waitForRow("sizes-mib");
-    page.waiting()
-        .until(d -> d.findElements(By.cssSelector("#toasts .toast.error")).isEmpty());
+    page.waiting().until(d -> d.findElements(By.cssSelector("#toasts .toast.error")).isEmpty());
 
     // a notice about the page being opened is shown: it came after the clearing
     BROWSER.expectConsoleError("404");
@@ -183,7 +182,9 @@ class ConsoleSizesAndLayoutIT {
 
   private void assertNoDecimalUnits() {
     String text = page.driver().findElement(By.tagName("body")).getText();
-    assertThat(DECIMAL_UNIT.matcher(text).find()).as("a decimal-looking unit in: %s", text).isFalse();
+    assertThat(DECIMAL_UNIT.matcher(text).find())
+        .as("a decimal-looking unit in: %s", text)
+        .isFalse();
   }
 
   private void assertNoSidewaysScrolling(String where) {
@@ -192,7 +193,9 @@ class ConsoleSizesAndLayoutIT {
             .executeScript(
                 "return document.documentElement.scrollWidth -"
                     + " document.documentElement.clientWidth");
-    assertThat(((Number) overflow).intValue()).as("sideways overflow on %s", where).isLessThanOrEqualTo(0);
+    assertThat(((Number) overflow).intValue())
+        .as("sideways overflow on %s", where)
+        .isLessThanOrEqualTo(0);
   }
 
   private boolean scrollsSideways(WebElement element) {

@@ -62,7 +62,10 @@ class ConsoleUploadsPageIT {
     assertThat(counted).isEqualTo(102);
     page.waiting()
         .until(
-            d -> d.findElement(By.id("uploads-summary")).getText().equals("102 uploads in progress."));
+            d ->
+                d.findElement(By.id("uploads-summary"))
+                    .getText()
+                    .equals("102 uploads in progress."));
     assertThat(page.driver().findElements(By.cssSelector("main tbody tr"))).hasSize(102);
 
     // the filter narrows to one bucket
