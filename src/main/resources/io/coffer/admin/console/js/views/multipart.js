@@ -22,7 +22,7 @@ export async function render(main, _params, query) {
       { label: 'Started', value: (u) => u.initiated_at, cell: (u) => dateTime(u.initiated_at) },
       { label: 'Parts', numeric: true, value: (u) => u.part_count, cell: (u) => count(u.part_count) },
       { label: 'Size', numeric: true, value: (u) => u.total_size, cell: (u) => bytes(u.total_size) },
-      { label: 'Upload ID', value: (u) => u.upload_id, cell: (u) => h('code', { class: 'ellipsis', title: u.upload_id }, u.upload_id) },
+      { label: 'Upload ID', value: (u) => u.upload_id, cell: (u) => h('code', { class: 'ellipsis upload-id', title: u.upload_id }, u.upload_id) },
       { label: 'Actions', sortable: false, cell: (u) => h('button', {
         type: 'button', class: 'small danger', 'aria-label': `Abort upload of ${u.object_key}`, onclick: () => abort(u) }, 'Abort') },
     ],
