@@ -58,6 +58,7 @@ public final class ManagementApi implements HttpHandler {
     new DownloadRoutes(services.buckets(), services.objects()).register(router);
     new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
         .register(router);
+    new UploadPartRoutes(services.multipart()).register(router);
     new PresignedUrlRoutes(services.presignedUrls(), clock).register(router);
     new PresignedPostRoutes(services.presignedPosts()).register(router);
     new CorsRoutes(services.buckets(), services.cors()).register(router);

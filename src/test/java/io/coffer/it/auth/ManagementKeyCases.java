@@ -44,6 +44,24 @@ final class ManagementKeyCases {
             new Call("GET", bucket + "/download/" + ALICE_OBJECT, null),
             new Call("GET", bucket + "/multipart-uploads", null),
             new Call("DELETE", bucket + "/multipart-uploads/" + f.aliceUpload, null),
+            new Call("GET", "/multipart-uploads", null),
+            new Call("POST", bucket + "/multipart-uploads", "{\"key\": \"mallory.bin\"}"),
+            new Call(
+                "PUT",
+                bucket + "/multipart-uploads/" + f.aliceUpload + "/parts/1?key=" + ALICE_UPLOAD_KEY,
+                "mallory's part"),
+            new Call(
+                "GET",
+                bucket + "/multipart-uploads/" + f.aliceUpload + "/parts?key=" + ALICE_UPLOAD_KEY,
+                null),
+            new Call(
+                "POST",
+                bucket
+                    + "/multipart-uploads/"
+                    + f.aliceUpload
+                    + "/complete?key="
+                    + ALICE_UPLOAD_KEY,
+                "{\"parts\": [{\"part_number\": 1, \"etag\": \"x\"}]}"),
             new Call("GET", "/presigned-urls", null),
             new Call(
                 "POST",

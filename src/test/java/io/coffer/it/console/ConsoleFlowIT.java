@@ -167,9 +167,9 @@ class ConsoleFlowIT {
     assertThat(bar.getDomProperty("value"))
         .isEqualTo(bar.getDomProperty("max"))
         .isEqualTo(String.valueOf(uploaded.length));
-    assertThat(item.getText()).contains("Uploaded", "3.0 MB");
+    assertThat(item.getText()).contains("Uploaded", "3.0 MiB");
 
-    assertThat(page.waitForRow(UPLOADED).getText()).contains("q1-upload.bin", "3.0 MB");
+    assertThat(page.waitForRow(UPLOADED).getText()).contains("q1-upload.bin", "3.0 MiB");
     assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(UPLOADED)).asByteArray())
         .isEqualTo(uploaded);
   }
@@ -282,7 +282,7 @@ class ConsoleFlowIT {
 
     page.go("#/uploads?bucket=" + BUCKET, "Multipart uploads");
     WebElement row = page.waitForRow(uploadId);
-    assertThat(row.getText()).contains("big/archive.zip", "1.0 KB");
+    assertThat(row.getText()).contains("big/archive.zip", "1.0 KiB");
     ConsolePage.rowButton(row, "Abort");
     page.dialogButton("Abort upload");
     page.waitForNoDialog();

@@ -51,9 +51,9 @@ class ConsoleQuotaIT {
     WebElement amount = page.visible(By.id("quota-amount"));
     amount.clear();
     amount.sendKeys("2");
-    new Select(page.visible(By.id("quota-unit"))).selectByVisibleText("KB");
+    new Select(page.visible(By.id("quota-unit"))).selectByVisibleText("KiB");
     page.clickable(By.id("save-quota")).click();
-    page.toast("The quota of quota-console is now 2.0 KB.");
+    page.toast("The quota of quota-console is now 2.0 KiB.");
     assertThat(API.get("/buckets/quota-console/quota").json().get("quota_bytes").asLong())
         .isEqualTo(2048);
     WebElement meter = page.visible(By.id("quota-meter"));
@@ -64,10 +64,10 @@ class ConsoleQuotaIT {
 
     // Reopened, the page shows the quota in the unit it was set in.
     page.go("#/buckets/quota-console/settings", "quota-console: settings");
-    page.waiting().until(d -> usageText().contains("2.0 KB"));
+    page.waiting().until(d -> usageText().contains("2.0 KiB"));
     assertThat(page.visible(By.id("quota-amount")).getDomProperty("value")).isEqualTo("2");
     assertThat(new Select(page.visible(By.id("quota-unit"))).getFirstSelectedOption().getText())
-        .isEqualTo("KB");
+        .isEqualTo("KiB");
 
     page.clickable(By.id("remove-quota")).click();
     page.toast("quota-console has no quota now.");

@@ -152,4 +152,36 @@ class ConsoleScreenshotsIT {
       assertThat(image.getHeight()).isEqualTo(ConsoleBrowser.HEIGHT);
     }
   }
+
+  @Test
+  void multipartUploadsOfEveryBucket() throws Exception {
+    try (S3Client s3 = SERVER.client()) {
+      String[][] uploads = {
+        {"backups", "db/2025-06-30.dump", "3"},
+        {"backups", "db/2025-07-01.dump", "1"},
+        {"photos", "2025/raw/DSC_0412.NEF", "2"},
+        {"website", "media/launch-video.mp4", "0"}
+      };
+      for (String[] u : uploads) {
+        String id =
+            s3.createMultipartUpload(
+                    b -> b.bucket(u[0]).key(u[1]).contentType("application/octet-stream"))
+                .uploadId();
+        for (int part = 1; part <= Integer.parseInt(u[2]); part++) {
+          int number = part;
+          s3.uploadPart(
+              b -> b.bucket(u[0]).key(u[1]).uploadId(id).partNumber(number),
+              RequestBody.fromBytes(new byte[5 * 1024 * 1024]));
+        }
+      }
+    }
+    ConsolePage page = new ConsolePage(BROWSER);
+    page.signIn(CofferTestServer.API_KEY);
+    page.go("#/uploads", "Multipart uploads");
+    page.waiting().until(d -> d.findElements(By.cssSelector("main tbody tr[data-id]")).size() == 4);
+    Path uploads = DOCS.resolve("console-uploads.png");
+    BROWSER.screenshot(uploads);
+    BufferedImage image = ImageIO.read(uploads.toFile());
+    assertThat(image.getWidth()).isEqualTo(ConsoleBrowser.WIDTH);
+  }
 }

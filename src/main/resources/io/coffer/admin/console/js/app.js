@@ -11,6 +11,7 @@ import * as groups from './views/groups.js';
 import * as bucketAccess from './views/bucket-access.js';
 import * as bucketSettings from './views/bucket-settings.js';
 import * as multipart from './views/multipart.js';
+import { offerResumes } from './views/uploader.js';
 import * as presigned from './views/presigned.js';
 import * as kmsKeys from './views/kms-keys.js';
 import * as notificationTargets from './views/notification-targets.js';
@@ -101,6 +102,7 @@ async function route() {
   }
   signInView.hidden = true;
   appView.hidden = false;
+  offerResumes(); // multipart uploads a reload interrupted (once per upload)
   const hash = location.hash.startsWith('#/') ? location.hash.slice(1) : '/';
   const [path, query = ''] = hash.split('?');
   if (path === '/' && !session.isAdmin()) {

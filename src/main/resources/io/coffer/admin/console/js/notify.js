@@ -15,7 +15,10 @@ export function busy() {
   };
 }
 
-/** A message in the corner; errors stay until dismissed so that nothing fails silently. */
+/**
+ * A message in the corner; errors stay until dismissed (or until the page is left) so that
+ * nothing fails silently.
+ */
 export function toast(message, kind = 'info') {
   const close = h('button', { type: 'button', class: 'toast-close', 'aria-label': 'Dismiss' }, '×');
   const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
@@ -34,7 +37,8 @@ export function showError(error) {
 export function progressToast(label) {
   const bar = h('progress', { max: 1, value: 0, 'aria-label': label });
   const text = h('span', { class: 'toast-text' }, label);
-  const el = h('div', { class: 'toast info', role: 'status' }, h('div', { class: 'toast-progress' }, text, bar));
+  // "lasting": the action goes on when the user moves to another page, and so does its progress
+  const el = h('div', { class: 'toast info lasting', role: 'status' }, h('div', { class: 'toast-progress' }, text, bar));
   document.getElementById('toasts').append(el);
   return {
     update(done, total) {
@@ -51,3 +55,15 @@ export function progressToast(label) {
     },
   };
 }
+
+/**
+ * Notices belong to the page they were shown on: moving to another page clears them, so that an
+ * error about the last page does not sit over the next one. The progress of an action still
+ * running stays. Registered before app.js's router (this module is imported first), so notices of
+ * the page being opened are shown after the clearing.
+ */
+export function clearNotices() {
+  for (const el of document.querySelectorAll('#toasts .toast:not(.lasting)')) el.remove();
+}
+
+window.addEventListener('hashchange', clearNotices);

@@ -2,7 +2,7 @@ import { api, enc } from '../api.js';
 import { bucketNameProblem } from '../bucket-names.js';
 import { confirmAction, openDialog } from '../dialog.js';
 import { field, h } from '../dom.js';
-import { count, dateTime } from '../format.js';
+import { bytes, count, dateTime } from '../format.js';
 import { showError, toast } from '../notify.js';
 import { filterBox, sortableTable } from '../table.js';
 import { session } from '../session.js';
@@ -20,7 +20,7 @@ export async function render(main) {
       { label: 'Owner', value: (b) => b.owner ?? '', cell: (b) => b.owner ?? '' },
       { label: 'Region', value: (b) => b.region, cell: (b) => b.region },
       { label: 'Objects', numeric: true, value: (b) => b.object_count, cell: (b) => count(b.object_count) },
-      { label: 'Size', numeric: true, value: (b) => b.total_size, cell: (b) => b.total_size_human },
+      { label: 'Size', numeric: true, value: (b) => b.total_size, cell: (b) => bytes(b.total_size) },
       { label: 'Versioning', value: (b) => b.versioning ?? '', cell: (b) => versioningBadges(b) },
       { label: 'Created', value: (b) => b.created_at, cell: (b) => h('time', { datetime: b.created_at }, dateTime(b.created_at)) },
       { label: 'Actions', sortable: false, cell: (b) => !admin ? [] : [versioningButton(b, reload), h('button', {

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { bytes, count } from '../format.js';
+import { axisBytes, byteAxis, bytes, count } from '../format.js';
 import { showError } from '../notify.js';
 
 const REFRESH_MS = 5000;
@@ -8,7 +8,7 @@ const CHART_BUCKETS = 20;
 
 const CARDS = [
   ['objects', 'Objects', (s) => count(s.objects)],
-  ['total_storage', 'Storage used', (s) => s.total_storage_human],
+  ['total_storage', 'Storage used', (s) => bytes(s.total_storage)],
   ['buckets', 'Buckets', (s) => count(s.buckets)],
   ['credentials', 'Credentials', (s) => count(s.credentials)],
   ['active_multipart_uploads', 'Multipart uploads in progress', (s) => count(s.active_multipart_uploads)],
@@ -60,10 +60,12 @@ function draw(chart, canvas, buckets) {
   const labels = buckets.map((b) => b.name);
   const storage = buckets.map((b) => b.total_size);
   const objects = buckets.map((b) => b.object_count);
+  const axis = byteAxis(Math.max(0, ...storage));
   if (chart) {
     chart.data.labels = labels;
     chart.data.datasets[0].data = storage;
     chart.data.datasets[1].data = objects;
+    Object.assign(chart.options.scales.bytes.ticks, byteTicks(axis));
     chart.update('none');
     return chart;
   }
@@ -81,7 +83,7 @@ function draw(chart, canvas, buckets) {
       maintainAspectRatio: false,
       scales: {
         bytes: { position: 'left', beginAtZero: true, title: { display: true, text: 'Storage' },
-          ticks: { callback: (v) => bytes(v) } },
+          ticks: byteTicks(axis) },
         objects: { position: 'right', beginAtZero: true, title: { display: true, text: 'Objects' },
           grid: { drawOnChartArea: false }, ticks: { precision: 0 } },
       },
@@ -91,4 +93,9 @@ function draw(chart, canvas, buckets) {
       },
     },
   });
+}
+
+/** Ticks of the storage axis a round number of KiB, MiB... apart, each labelled exactly. */
+function byteTicks(axis) {
+  return { stepSize: axis.stepSize, callback: (v) => axisBytes(v, axis.unit) };
 }

@@ -1,7 +1,7 @@
 import { api, downloadPath, enc, objectPath, request } from '../api.js';
 import { confirmAction, openDialog } from '../dialog.js';
 import { h } from '../dom.js';
-import { count, dateTime } from '../format.js';
+import { bytes, count, dateTime } from '../format.js';
 import { progressToast, toast } from '../notify.js';
 import { tagEditor } from './tag-editor.js';
 import { bucketSettings, versionHistory } from './versions.js';
@@ -118,7 +118,7 @@ export async function showDetails(bucket, key, { onShare, onDeleted, settings })
   const tagsPath = `${objectPath(bucket, key)}/tags?version_id=${enc(o.version_id)}`;
   const { tags } = await api('GET', tagsPath);
   const rows = [
-    ['Key', o.key], ['Size', `${o.size_human} (${count(o.size)} bytes)`], ['Content type', o.content_type],
+    ['Key', o.key], ['Size', `${bytes(o.size)} (${count(o.size)} bytes)`], ['Content type', o.content_type],
     ['ETag', o.etag], ['Multipart', o.is_multipart ? `yes, ${count(o.part_count)} parts` : 'no'],
     ['Part count', count(o.part_count)], ['Created', dateTime(o.created_at)], ['Updated', dateTime(o.updated_at)],
     ['Storage path', o.storage_path],

@@ -1,6 +1,6 @@
 import { api, enc } from '../api.js';
 import { h, replace } from '../dom.js';
-import { baseName, count, dateTime } from '../format.js';
+import { baseName, bytes, count, dateTime } from '../format.js';
 import { showError } from '../notify.js';
 import { deleteObjects, downloadObject, showDetails } from './object-actions.js';
 import { shareObject } from './share.js';
@@ -131,7 +131,7 @@ export async function render(main, [bucket], query) {
     return h('tr', { dataset: { key: o.key, kind: 'object' } },
       h('td', { class: 'check' }, box),
       h('td', { class: 'name' }, h('button', { type: 'button', class: 'link-button object-name', onclick: details }, baseName(o.key, prefix))),
-      h('td', { class: 'num' }, o.size_human),
+      h('td', { class: 'num' }, bytes(o.size)),
       h('td', { class: 'wide-only' }, o.content_type),
       h('td', { class: 'wide-only' }, h('time', { datetime: o.created_at }, dateTime(o.created_at))),
       h('td', { class: 'actions' },

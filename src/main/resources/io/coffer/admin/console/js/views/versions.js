@@ -1,7 +1,7 @@
 import { api, enc, objectPath } from '../api.js';
 import { confirmAction, openDialog } from '../dialog.js';
 import { field, h, replace } from '../dom.js';
-import { dateTime } from '../format.js';
+import { bytes, dateTime } from '../format.js';
 import { showError, toast } from '../notify.js';
 import { downloadObject } from './object-actions.js';
 
@@ -149,7 +149,7 @@ export function versionHistory(bucket, key, { objectLock, onChanged }) {
     const rows = page.versions.map((v) => h('tr', { dataset: { version: v.version_id, marker: v.is_delete_marker ? 'true' : 'false' } },
       h('td', {}, versionLabel(v.version_id)),
       h('td', {}, h('time', { datetime: v.created_at }, dateTime(v.created_at))),
-      h('td', { class: 'num' }, v.is_delete_marker ? '—' : v.size_human),
+      h('td', { class: 'num' }, v.is_delete_marker ? '—' : bytes(v.size)),
       h('td', {}, versionBadges(v)),
       h('td', { class: 'actions' }, versionButtons(bucket, v, { objectLock, after }))));
     if (reset) replace(tbody, rows);
@@ -174,7 +174,7 @@ export function versionRow(bucket, v, name, { objectLock, after }) {
   return h('tr', { dataset: { key: v.key, kind: 'version', version: v.version_id } },
     h('td', { class: 'check' }),
     h('td', { class: 'name' }, h('span', { class: v.is_delete_marker ? 'deleted-name' : '' }, name), ' ', versionLabel(v.version_id), ' ', versionBadges(v)),
-    h('td', { class: 'num' }, v.is_delete_marker ? '—' : v.size_human),
+    h('td', { class: 'num' }, v.is_delete_marker ? '—' : bytes(v.size)),
     h('td', { class: 'wide-only' }, v.is_delete_marker ? 'Delete marker' : ''),
     h('td', { class: 'wide-only' }, h('time', { datetime: v.created_at }, dateTime(v.created_at))),
     h('td', { class: 'actions' }, versionButtons(bucket, v, { objectLock, after })));

@@ -6,8 +6,8 @@ import { showError, toast } from '../../notify.js';
 /** The bucket's quota section of the settings page (#/buckets/{bucket}/settings). */
 export const ID = 'quota';
 
-/** Units the quota is entered in (1 KB = 1024 B, as sizes are shown everywhere). */
-const UNITS = [['MB', 1024 ** 2], ['GB', 1024 ** 3], ['TB', 1024 ** 4], ['KB', 1024], ['B', 1]];
+/** Units the quota is entered in: binary, named as sizes are shown everywhere (1 KiB = 1024 B). */
+const UNITS = [['MiB', 1024 ** 2], ['GiB', 1024 ** 3], ['TiB', 1024 ** 4], ['KiB', 1024], ['B', 1]];
 
 /** The largest unit that expresses the quota exactly, so that editing shows what was set. */
 function exactUnit(quota) {
@@ -19,7 +19,7 @@ function usage(answer) {
   const quota = answer.quota_bytes;
   const rows = [
     ['Objects', count(answer.object_count)],
-    ['Stored', `${answer.total_size_human} (${count(answer.total_size)} bytes, every version)`],
+    ['Stored', `${bytes(answer.total_size)} (${count(answer.total_size)} bytes, every version)`],
     ['Quota', quota === null ? 'None' : `${bytes(quota)} (${count(quota)} bytes)`],
   ];
   const list = h('dl', { class: 'details', id: 'quota-usage' },
