@@ -34,9 +34,9 @@ final class DownloadRoutes {
   private HttpResponse download(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
-    refuseCustomerKeyed(bucket.name(), key, ObjectRoutes.versionId(request));
+    refuseCustomerKeyed(objects, request.caller(), bucket.name(), key, ObjectRoutes.versionId(request));
     return switch (objects.read(
-        Caller.ADMIN,
+        request.caller(),
         bucket.name(),
         key,
         ObjectRoutes.versionId(request),
@@ -61,9 +61,13 @@ final class DownloadRoutes {
    * JSON error saying so, before the read (which would fail in S3's terms). SSE-S3 and SSE-KMS
    * objects are decrypted by the read like on the S3 port.
    */
-  private void refuseCustomerKeyed(String bucket, String key, @Nullable String versionId) {
-    Encryption encryption =
-        objects.details(Caller.ADMIN, bucket, key, versionId).meta().encryption();
+  static void refuseCustomerKeyed(
+      ObjectService objects,
+      Caller caller,
+      String bucket,
+      String key,
+      @Nullable String versionId) {
+    Encryption encryption = objects.details(caller, bucket, key, versionId).meta().encryption();
     if (encryption != null && encryption.mode() == Encryption.Mode.CUSTOMER) {
       throw new ApiException(
           409,
