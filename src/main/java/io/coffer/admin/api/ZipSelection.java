@@ -69,7 +69,7 @@ final class ZipSelection implements Iterator<ZipArchiveStream.Item> {
         return false;
       }
       String key = object.key();
-      String name = entryName(key);
+      String name = entryName(base, key);
       if (name.isEmpty()) {
         continue; // the folder's own marker: the folder is the archive itself
       }
@@ -167,7 +167,7 @@ final class ZipSelection implements Iterator<ZipArchiveStream.Item> {
   }
 
   /** The key relative to the base, each segment safe for an unzip tool to create. */
-  String entryName(String key) {
+  static String entryName(String base, String key) {
     String relative = key.startsWith(base) ? key.substring(base.length()) : key;
     StringBuilder name = new StringBuilder();
     for (String segment : relative.split("/", -1)) {

@@ -2,7 +2,7 @@ import { api, enc, objectPath } from '../api.js';
 import { confirmAction, openDialog } from '../dialog.js';
 import { h } from '../dom.js';
 import { count, dateTime } from '../format.js';
-import { toast } from '../notify.js';
+import { showError, toast } from '../notify.js';
 import { keysUnder, moveOrCopy } from './folder-actions.js';
 import { editMetadata } from './metadata-editor.js';
 import { downloadUrl, startDownload } from './object-links.js';
@@ -167,7 +167,7 @@ export async function showDetails(bucket, key, { onShare, onDeleted, settings, b
       o.encryption?.mode === 'SSE-C' ? null
         : { label: 'Download', kind: 'primary', run: async () => { downloadObject(bucket, key); return true; } },
       o.encryption?.mode === 'SSE-C' ? null
-        : { label: 'Preview', run: async () => { await previewObject(bucket, o); return true; } },
+        : { label: 'Preview', run: async (d) => { d.close(); previewObject(bucket, o).catch(showError); } },
       { label: 'Share', run: async (d) => { d.close(); onShare(); } },
       o.encryption?.mode === 'SSE-C' ? null
         : { label: 'Edit metadata', run: async (d) => { d.close(); editMetadata(bucket, o, onDeleted); } },
