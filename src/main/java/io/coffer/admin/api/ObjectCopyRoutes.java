@@ -48,17 +48,18 @@ final class ObjectCopyRoutes {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
     ObjectCopyBodies.CopyRequest body = request.body(ObjectCopyBodies.CopyRequest.class, false);
+    String requestedBucket = body.targetBucket();
     String targetBucket =
-        body.targetBucket() == null || body.targetBucket().isEmpty()
-            ? bucket.name()
-            : body.targetBucket();
-    if (body.targetKey() == null || body.targetKey().isEmpty()) {
+        requestedBucket == null || requestedBucket.isEmpty() ? bucket.name() : requestedBucket;
+    String targetKey = body.targetKey();
+    if (targetKey == null || targetKey.isEmpty()) {
       throw ApiException.invalid("target_key is required.");
     }
-    Names.requireValidKey(body.targetKey());
+    Names.requireValidKey(targetKey);
+    String requestedVersion = body.versionId();
     String versionId =
-        body.versionId() == null || body.versionId().isEmpty() ? null : body.versionId();
-    if (targetBucket.equals(bucket.name()) && body.targetKey().equals(key) && versionId == null) {
+        requestedVersion == null || requestedVersion.isEmpty() ? null : requestedVersion;
+    if (targetBucket.equals(bucket.name()) && targetKey.equals(key) && versionId == null) {
       throw ApiException.invalid("The copy would be the object itself: choose another key.");
     }
     Caller caller = request.caller();
@@ -71,7 +72,7 @@ final class ObjectCopyRoutes {
             versionId,
             ReadConditions.NONE,
             targetBucket,
-            body.targetKey(),
+            targetKey,
             null,
             null,
             WritePrecondition.NONE,

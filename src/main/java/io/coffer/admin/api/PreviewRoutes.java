@@ -14,10 +14,16 @@ import io.coffer.service.ReadResult;
 /**
  * GET /api/v1/buckets/{bucket}/preview/{key}: an object for the console to show in the page
  * (image, audio, video, PDF in a frame; text fetched and shown as text), up to {@link
- * #MAX_PREVIEW_BYTES}. The console's origin serves it, so it must never run there: every answer is
+ * #MAX_PREVIEW_BYTES}. The console's origin serves it, so it must never run there: answers carry
  * {@code Content-Security-Policy: sandbox} (a unique opaque origin, no script, whatever the browser
  * makes of it) with nosniff; only the types of {@link PreviewTypes} are inline, anything else is an
  * octet-stream attachment.
+ *
+ * <p>PDF is the one inline type sent without the sandbox: Chromium refuses to start its PDF viewer
+ * in any sandboxed document (no sandbox keyword re-enables it), so a sandboxed PDF is never shown.
+ * Its Content-Type is the server's own {@code application/pdf} with nosniff, so the browser renders
+ * it with the PDF viewer or not at all, never as a page; a PDF's own JavaScript runs inside the
+ * viewer, isolated from the console's origin.
  */
 final class PreviewRoutes {
   /** Larger objects are not previewed (the console says so and offers the download). */
@@ -25,6 +31,9 @@ final class PreviewRoutes {
 
   /** Sandboxed, and framed only by the console itself (a PDF is shown in a frame). */
   static final String PREVIEW_POLICY = "sandbox; frame-ancestors 'self'";
+
+  /** PDF: see the class comment. */
+  static final String PDF_POLICY = "frame-ancestors 'self'";
 
   private final BucketService buckets;
   private final ObjectService objects;
@@ -71,7 +80,9 @@ final class PreviewRoutes {
         .header(
             "Content-Disposition",
             inline != null ? ContentDisposition.inline(name) : ContentDisposition.attachment(name))
-        .header("Content-Security-Policy", PREVIEW_POLICY)
+        .header(
+            "Content-Security-Policy",
+            "application/pdf".equals(inline) ? PDF_POLICY : PREVIEW_POLICY)
         .header("X-Content-Type-Options", "nosniff")
         .header("Cross-Origin-Resource-Policy", "same-origin")
         .header("Cache-Control", "private, no-store")

@@ -86,7 +86,7 @@ final class ZipSelection implements Iterator<ZipArchiveStream.Item> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    ZipArchiveStream.Item item = next;
+    ZipArchiveStream.Item item = java.util.Objects.requireNonNull(next);
     next = null;
     return item;
   }

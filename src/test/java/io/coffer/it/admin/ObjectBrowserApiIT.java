@@ -79,6 +79,15 @@ class ObjectBrowserApiIT {
       assertThat(header(risky, "X-Content-Type-Options")).as(key).isEqualTo("nosniff");
     }
 
+    // Chromium shows no PDF in a sandboxed document: a PDF is inline without the sandbox, as the
+    // server's own application/pdf (never a type a browser would run as a page), with nosniff
+    put("paper.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<byte[]> pdf = get("/buckets/" + BUCKET + "/preview/paper.pdf");
+    assertThat(header(pdf, "Content-Type")).isEqualTo("application/pdf");
+    assertThat(header(pdf, "Content-Disposition")).startsWith("inline;");
+    assertThat(header(pdf, "Content-Security-Policy")).isEqualTo("frame-ancestors 'self'");
+    assertThat(header(pdf, "X-Content-Type-Options")).isEqualTo("nosniff");
+
     HttpResponse<byte[]> json = get("/buckets/" + BUCKET + "/preview/data.json");
     assertThat(header(json, "Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
