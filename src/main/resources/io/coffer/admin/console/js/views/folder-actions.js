@@ -153,7 +153,7 @@ async function runTransfer({ bucket, toBucket, what, mapKey, mode, title, after 
       if (task.cancelled()) break;
     }
   } catch (e) {
-    failures.push({ key: '(listing)', message: e.message });
+    failures.push({ key: '(stopped)', message: e.message });
   }
   const verb = mode === 'move' ? 'Moved' : 'Copied';
   const summary = task.cancelled()

@@ -89,7 +89,7 @@ async function deleteInBackground(bucket, keys, folders, what, after) {
       if (task.cancelled()) break;
     }
   } catch (e) {
-    failures.push({ key: '(listing)', message: e.message });
+    failures.push({ key: '(stopped)', message: e.message });
   }
   await after().catch(() => {});
   const objectsWord = `${count(deleted)} ${deleted === 1 ? 'object' : 'objects'}`;
