@@ -23,9 +23,6 @@ public final class ContentDisposition {
         .codePoints()
         .forEach(
             c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-    return "filename=\""
-        + ascii
-        + "\"; filename*=UTF-8''"
-        + UriCodec.encodePath(fileName);
+    return "filename=\"" + ascii + "\"; filename*=UTF-8''" + UriCodec.encodePath(fileName);
   }
 }

@@ -34,7 +34,8 @@ final class DownloadRoutes {
   private HttpResponse download(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
-    refuseCustomerKeyed(objects, request.caller(), bucket.name(), key, ObjectRoutes.versionId(request));
+    refuseCustomerKeyed(
+        objects, request.caller(), bucket.name(), key, ObjectRoutes.versionId(request));
     return switch (objects.read(
         request.caller(),
         bucket.name(),
@@ -62,11 +63,7 @@ final class DownloadRoutes {
    * objects are decrypted by the read like on the S3 port.
    */
   static void refuseCustomerKeyed(
-      ObjectService objects,
-      Caller caller,
-      String bucket,
-      String key,
-      @Nullable String versionId) {
+      ObjectService objects, Caller caller, String bucket, String key, @Nullable String versionId) {
     Encryption encryption = objects.details(caller, bucket, key, versionId).meta().encryption();
     if (encryption != null && encryption.mode() == Encryption.Mode.CUSTOMER) {
       throw new ApiException(

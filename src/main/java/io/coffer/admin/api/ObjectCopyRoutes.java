@@ -81,8 +81,7 @@ final class ObjectCopyRoutes {
             null,
             sameEncryption(source.encryption()),
             null);
-    return JsonResponses.json(
-        200, ObjectRoutes.detail(objects.details(caller, copied.object())));
+    return JsonResponses.json(200, ObjectRoutes.detail(objects.details(caller, copied.object())));
   }
 
   private HttpResponse replaceMetadata(ApiRequest request) throws IOException {
@@ -112,8 +111,7 @@ final class ObjectCopyRoutes {
             null,
             sameEncryption(source.encryption()),
             null);
-    return JsonResponses.json(
-        200, ObjectRoutes.detail(objects.details(caller, copied.object())));
+    return JsonResponses.json(200, ObjectRoutes.detail(objects.details(caller, copied.object())));
   }
 
   /** The source's metadata, refusing an SSE-C object up front (the API never has its key). */

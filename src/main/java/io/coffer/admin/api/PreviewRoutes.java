@@ -12,11 +12,11 @@ import io.coffer.service.ReadConditions;
 import io.coffer.service.ReadResult;
 
 /**
- * GET /api/v1/buckets/{bucket}/preview/{key}: an object for the console to show in the page
- * (image, audio, video, PDF in a frame; text fetched and shown as text), up to {@link
- * #MAX_PREVIEW_BYTES}. The console's origin serves it, so it must never run there: answers carry
- * {@code Content-Security-Policy: sandbox} (a unique opaque origin, no script, whatever the browser
- * makes of it) with nosniff; only the types of {@link PreviewTypes} are inline, anything else is an
+ * GET /api/v1/buckets/{bucket}/preview/{key}: an object for the console to show in the page (image,
+ * audio, video, PDF in a frame; text fetched and shown as text), up to {@link #MAX_PREVIEW_BYTES}.
+ * The console's origin serves it, so it must never run there: answers carry {@code
+ * Content-Security-Policy: sandbox} (a unique opaque origin, no script, whatever the browser makes
+ * of it) with nosniff; only the types of {@link PreviewTypes} are inline, anything else is an
  * octet-stream attachment.
  *
  * <p>PDF is the one inline type sent without the sandbox: Chromium refuses to start its PDF viewer

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which stored content types the console may show inline, and how each is sent. Only types a
- * browser renders without running anything of the object's: no HTML, no SVG, no XML (each can
- * carry script), whatever the object claims to be. Everything else goes out as an attachment of
- * {@code application/octet-stream}.
+ * browser renders without running anything of the object's: no HTML, no SVG, no XML (each can carry
+ * script), whatever the object claims to be. Everything else goes out as an attachment of {@code
+ * application/octet-stream}.
  */
 final class PreviewTypes {
   /** Images, audio and video a browser decodes itself, and PDF (the viewer is sandboxed too). */

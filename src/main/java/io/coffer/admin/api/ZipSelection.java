@@ -186,11 +186,14 @@ final class ZipSelection implements Iterator<ZipArchiveStream.Item> {
     return relative.endsWith("/") ? name + "/" : name.toString();
   }
 
-  /** Media and archives are already compressed: deflating them again costs CPU and saves nothing. */
+  /**
+   * Media and archives are already compressed: deflating them again costs CPU and saves nothing.
+   */
   private static boolean compressible(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     for (String extension :
-        List.of(".jpg", ".jpeg", ".png", ".gif", ".webp", ".mp3", ".mp4", ".webm", ".mov", ".zip",
+        List.of(
+            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".mp3", ".mp4", ".webm", ".mov", ".zip",
             ".gz", ".tgz", ".zst", ".xz", ".bz2", ".7z", ".pdf")) {
       if (lower.endsWith(extension)) {
         return false;
@@ -198,5 +201,4 @@ final class ZipSelection implements Iterator<ZipArchiveStream.Item> {
     }
     return true;
   }
-
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The zip written as it is read: an entry larger than 4 GiB goes through a JVM of 1 GiB of heap
- * (surefire's -Xmx1g; nothing may buffer it) and comes out as a ZIP64 entry the JDK reads back
- * with its CRC checked; an entry that cannot be opened is named in the errors entry.
+ * (surefire's -Xmx1g; nothing may buffer it) and comes out as a ZIP64 entry the JDK reads back with
+ * its CRC checked; an entry that cannot be opened is named in the errors entry.
  */
 class ZipArchiveStreamTest {
   private static final long HUGE = 4L * 1024 * 1024 * 1024 + 12_345;

@@ -97,7 +97,8 @@ class ObjectBrowserApiIT {
     Api.Reply missing = API.get("/buckets/" + BUCKET + "/preview/nothing.png");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().get("error").asString()).isEqualTo("no_such_key");
-    assertThat(API.send("GET", "/buckets/" + BUCKET + "/preview/notes.txt", null, Map.of()).status())
+    assertThat(
+            API.send("GET", "/buckets/" + BUCKET + "/preview/notes.txt", null, Map.of()).status())
         .isEqualTo(401);
   }
 
@@ -195,8 +196,7 @@ class ObjectBrowserApiIT {
             "/buckets/" + BUCKET + "/objects/copy%2Fsource.txt/copy",
             Api.json(Map.of("target_key", "copy/source.txt")));
     assertThat(sameKey.status()).isEqualTo(400);
-    assertThat(
-            API.post("/buckets/" + BUCKET + "/objects/copy%2Fsource.txt/copy", "{}").status())
+    assertThat(API.post("/buckets/" + BUCKET + "/objects/copy%2Fsource.txt/copy", "{}").status())
         .isEqualTo(400);
     assertThat(
             API.post(
@@ -232,7 +232,8 @@ class ObjectBrowserApiIT {
     assertThat(saved.json().get("content_type").asString()).isEqualTo("text/plain");
     HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("meta/report.bin"));
     assertThat(head.contentType()).isEqualTo("text/plain");
-    assertThat(head.metadata()).containsOnly(Map.entry("reviewed-by", "bob"), Map.entry("keep", "2"));
+    assertThat(head.metadata())
+        .containsOnly(Map.entry("reviewed-by", "bob"), Map.entry("keep", "2"));
     assertThat(head.cacheControl()).isEqualTo("max-age=60");
     assertThat(s3.getObjectTagging(b -> b.bucket(BUCKET).key("meta/report.bin")).tagSet())
         .singleElement()

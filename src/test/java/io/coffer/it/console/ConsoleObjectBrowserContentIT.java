@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * What the object browser shows and hands out: previews (image, text, JSON; none for other types
- * or over the limit), previews that never run on the console's origin, the metadata editor,
- * downloads by a plain link to the browser's download manager, and a selection as one zip.
+ * What the object browser shows and hands out: previews (image, text, JSON; none for other types or
+ * over the limit), previews that never run on the console's origin, the metadata editor, downloads
+ * by a plain link to the browser's download manager, and a selection as one zip.
  */
 class ConsoleObjectBrowserContentIT {
   @RegisterExtension
@@ -103,7 +103,11 @@ class ConsoleObjectBrowserContentIT {
     ConsolePage.rowButton(page.waitForRow("pics/dot.png"), "Preview");
     WebElement image = page.visible(By.cssSelector("#object-preview img"));
     page.waiting()
-        .until(d -> Long.valueOf(20).equals(page.driver().executeScript("return arguments[0].naturalWidth", image)));
+        .until(
+            d ->
+                Long.valueOf(20)
+                    .equals(
+                        page.driver().executeScript("return arguments[0].naturalWidth", image)));
     assertThat(image.getDomAttribute("src")).startsWith("/api/v1/buckets/content/preview/");
   }
 
@@ -139,7 +143,7 @@ class ConsoleObjectBrowserContentIT {
                 });
                 """);
     // the session reaches the route (so the frames did load the objects)...
-    assertThat((java.util.List<?>) statuses).containsOnly(200L);
+    assertThat(String.valueOf(statuses)).isEqualTo("[200, 200, 200, 200]");
     // ...and nothing in them ran on the console's origin
     assertThat(page.driver().getTitle()).isEqualTo(title).isNotEqualTo("pwned");
     // What Chromium logs about frames it sandboxed or refused is the point, not a fault: drained.
@@ -200,8 +204,7 @@ class ConsoleObjectBrowserContentIT {
                 + " URL.createObjectURL = (b) => { window.blobUrls++; return make(b); };");
     ConsolePage.rowButton(page.waitForRow("blob.bin"), "Download");
     page.toast("Downloading blob.bin");
-    page.waiting()
-        .until(d -> Files.exists(target) && target.toFile().length() == BIG.length);
+    page.waiting().until(d -> Files.exists(target) && target.toFile().length() == BIG.length);
     assertThat(Files.readAllBytes(target)).isEqualTo(BIG);
     assertThat(page.driver().executeScript("return window.blobUrls")).isEqualTo(0L);
   }

@@ -64,7 +64,8 @@ class ConsoleObjectBrowserFoldersIT {
     page.visible(By.id("folder-name")).sendKeys("reports/2026/");
     page.dialogButton("Create folder");
     page.waiting()
-        .until(d -> page.dialog().getText().contains("The folder \"reports/2026/\" already exists"));
+        .until(
+            d -> page.dialog().getText().contains("The folder \"reports/2026/\" already exists"));
     page.dialogButton("Cancel");
     assertThat(keys("new-folders")).containsExactly("reports/2026/", "top.txt");
   }
@@ -194,9 +195,7 @@ class ConsoleObjectBrowserFoldersIT {
   }
 
   private List<String> keys(String bucket) {
-    return s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
-        .map(S3Object::key)
-        .toList();
+    return s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).toList();
   }
 
   private long count(String bucket) {

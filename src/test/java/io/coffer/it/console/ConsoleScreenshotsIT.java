@@ -119,8 +119,7 @@ class ConsoleScreenshotsIT {
     page.signIn(CofferTestServer.API_KEY);
     page.go("#/buckets/website", "website");
     ConsolePage.rowButton(page.waitForRow("dusk.png"), "Preview");
-    org.openqa.selenium.WebElement image =
-        page.visible(By.cssSelector("#object-preview img"));
+    org.openqa.selenium.WebElement image = page.visible(By.cssSelector("#object-preview img"));
     page.waiting()
         .until(
             d ->
