@@ -132,6 +132,7 @@ class ConsoleObjectBrowserFoldersIT {
     Api api = new Api(SERVER);
     assertThat(api.put("/buckets/tight/quota", Api.json(Map.of("quota_bytes", 10))).status())
         .isEqualTo(200);
+    BROWSER.expectConsoleError("403"); // the refused copy, reported in the panel
     page.go("#/buckets/moves?prefix=archive%2F", "moves");
     ConsolePage.rowButton(page.waitForRow("archive/docs/"), "Move");
     new Select(page.visible(By.id("transfer-bucket"))).selectByValue("tight");
