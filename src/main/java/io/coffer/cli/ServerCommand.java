@@ -2,6 +2,7 @@ package io.coffer.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.coffer.config.ConsoleSessionSettings;
 import io.coffer.config.EncryptionSettings;
 import io.coffer.config.EnvCredentials;
 import io.coffer.config.HostPort;
@@ -221,6 +222,22 @@ public final class ServerCommand implements Callable<Integer> {
   long notificationQueueLimit;
 
   @Option(
+      names = "--console-session-idle-seconds",
+      defaultValue = "${env:COFFER_CONSOLE_SESSION_IDLE_SECONDS:-1800}",
+      description =
+          "A console session unused this long ends and the console asks to sign in again (env"
+              + " COFFER_CONSOLE_SESSION_IDLE_SECONDS, default ${DEFAULT-VALUE}).")
+  long consoleSessionIdleSeconds;
+
+  @Option(
+      names = "--console-session-max-seconds",
+      defaultValue = "${env:COFFER_CONSOLE_SESSION_MAX_SECONDS:-43200}",
+      description =
+          "A console session ends this long after its sign-in, however busy (env"
+              + " COFFER_CONSOLE_SESSION_MAX_SECONDS, default ${DEFAULT-VALUE}).")
+  long consoleSessionMaxSeconds;
+
+  @Option(
       names = "--metadata",
       paramLabel = "URL",
       description =
@@ -301,6 +318,9 @@ public final class ServerCommand implements Callable<Integer> {
       OptionChecks.positive("--body-timeout", bodyTimeoutSeconds);
       OptionChecks.positive("--lifecycle-day-seconds", lifecycleDaySeconds);
       OptionChecks.range("--notification-queue-limit", notificationQueueLimit, 1, 1_000_000_000L);
+      OptionChecks.range(
+          "--console-session-idle-seconds", consoleSessionIdleSeconds, 1, 31_536_000);
+      OptionChecks.range("--console-session-max-seconds", consoleSessionMaxSeconds, 1, 31_536_000);
       String ownership = OptionChecks.objectOwnership(defaultObjectOwnership);
       EnvCredentials secrets = EnvCredentials.from(env);
       return new ServerConfig(
@@ -331,7 +351,10 @@ public final class ServerCommand implements Callable<Integer> {
                       "COFFER_ALLOW_SSE_C_OVER_HTTP", env.get("COFFER_ALLOW_SSE_C_OVER_HTTP")),
               emptyToNull(env.getOrDefault("COFFER_KMS_MASTER_KEY", ""))),
           notificationQueueLimit,
-          metadataSettings());
+          metadataSettings(),
+          new ConsoleSessionSettings(
+              Duration.ofSeconds(consoleSessionIdleSeconds),
+              Duration.ofSeconds(consoleSessionMaxSeconds)));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

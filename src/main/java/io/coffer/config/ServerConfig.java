@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param notificationQueueLimit how many events each notification target's durable queue holds at
  *     most; events past it are dropped (counted and logged)
  * @param metadata the metadata store (SQLite or PostgreSQL) and this node's identity
+ * @param consoleSessions how long a console sign-in lasts (idle and in all)
  */
 public record ServerConfig(
     Path dataDir,
@@ -48,7 +49,8 @@ public record ServerConfig(
     TlsSettings tls,
     EncryptionSettings encryption,
     long notificationQueueLimit,
-    MetadataSettings metadata) {
+    MetadataSettings metadata,
+    ConsoleSessionSettings consoleSessions) {
 
   /** Events a notification target's queue holds by default (--notification-queue-limit). */
   public static final long DEFAULT_NOTIFICATION_QUEUE_LIMIT = 100_000;
@@ -97,7 +99,8 @@ public record ServerConfig(
         TlsSettings.PLAIN,
         EncryptionSettings.DEFAULT,
         DEFAULT_NOTIFICATION_QUEUE_LIMIT,
-        MetadataSettings.SQLITE);
+        MetadataSettings.SQLITE,
+        ConsoleSessionSettings.DEFAULT);
   }
 
   public ServerConfig withCredentials(String accessKey, String secretKey, String apiKey) {
@@ -163,6 +166,10 @@ public record ServerConfig(
     return with(c -> c.metadata = newMetadata);
   }
 
+  public ServerConfig withConsoleSessions(ConsoleSessionSettings sessions) {
+    return with(c -> c.consoleSessions = sessions);
+  }
+
   /** This configuration with the changes {@code change} makes to a mutable copy of it. */
   private ServerConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -196,6 +203,7 @@ public record ServerConfig(
     EncryptionSettings encryption;
     long notificationQueueLimit;
     MetadataSettings metadata;
+    ConsoleSessionSettings consoleSessions;
 
     Copy(ServerConfig c) {
       dataDir = c.dataDir;
@@ -222,6 +230,7 @@ public record ServerConfig(
       encryption = c.encryption;
       notificationQueueLimit = c.notificationQueueLimit;
       metadata = c.metadata;
+      consoleSessions = c.consoleSessions;
     }
 
     ServerConfig build() {
@@ -249,7 +258,8 @@ public record ServerConfig(
           tls,
           encryption,
           notificationQueueLimit,
-          metadata);
+          metadata,
+          consoleSessions);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.coffer.admin.AdminFrontend;
 import io.coffer.admin.api.ManagementApi;
 import io.coffer.admin.api.ManagementServices;
 import io.coffer.admin.console.ConsoleAssets;
+import io.coffer.admin.session.ConsoleSessions;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.HostPort;
 import io.coffer.config.ServerConfig;
@@ -297,6 +298,7 @@ public final class CofferServer implements AutoCloseable {
                 new NotificationTargetService(metadata, delivery, clock),
                 bucketNotifications),
             startup.apiKeys(),
+            new ConsoleSessions(config.consoleSessions(), clock),
             clock);
     AdminFrontend admin = new AdminFrontend(registry, managementApi, assets);
     registerGauges(registry);

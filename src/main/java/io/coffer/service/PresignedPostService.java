@@ -103,6 +103,7 @@ public final class PresignedPostService {
     if (request.key() != null || !checkedKey.isEmpty()) {
       Names.requireValidKey(checkedKey);
     }
+    PresignedUrlService.requireOwnCredential(caller, request.accessKey());
     Credential credential =
         PresignedUrlService.signingCredential(credentials, request.accessKey(), clock);
     Bucket target = buckets.require(caller, request.bucket(), Action.PUT_OBJECT);

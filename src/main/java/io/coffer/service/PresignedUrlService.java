@@ -76,6 +76,7 @@ public final class PresignedUrlService {
           ErrorCode.INVALID_ARGUMENT, "expires_in must be between 1 and 604800 seconds.");
     }
     Names.requireValidKey(key);
+    requireOwnCredential(caller, accessKey);
     Credential credential = signingCredential(credentials, accessKey, clock);
     Bucket target = buckets.require(caller, bucket, actionOf(method));
     // a URL carries its signer's rights: one the signer may not use would always be refused
@@ -135,11 +136,42 @@ public final class PresignedUrlService {
     };
   }
 
-  public List<PresignedUrl> list() {
-    return store.listPresignedUrls();
+  /**
+   * An S3 user signs only with its own credential: another's secret would lend it that credential's
+   * rights. The administrator may sign with any.
+   */
+  static void requireOwnCredential(Caller caller, String accessKey) {
+    if (caller instanceof Caller.User user && !user.credential().accessKey().equals(accessKey)) {
+      throw new CofferException(
+          ErrorCode.ACCESS_DENIED,
+          "You may sign only with your own credential, "
+              + user.credential().accessKey()
+              + ", not with "
+              + accessKey
+              + ".");
+    }
+    if (caller instanceof Caller.Anonymous) {
+      throw new CofferException(ErrorCode.ACCESS_DENIED);
+    }
   }
 
-  public void revoke(long id) {
+  /** The URLs the caller issued with its credential; every URL for the administrator. */
+  public List<PresignedUrl> list(Caller caller) {
+    List<PresignedUrl> all = store.listPresignedUrls();
+    return switch (caller) {
+      case Caller.Admin admin -> all;
+      case Caller.User user ->
+          all.stream().filter(u -> u.credentialId() == user.credential().id()).toList();
+      case Caller.Anonymous anonymous -> List.of();
+    };
+  }
+
+  /** Revokes a URL: an S3 user only one signed with its own credential. */
+  public void revoke(Caller caller, long id) {
+    if (!(caller instanceof Caller.Admin) && list(caller).stream().noneMatch(u -> u.id() == id)) {
+      throw new CofferException(
+          ErrorCode.ACCESS_DENIED, "Presigned URL " + id + " was not issued with your credential.");
+    }
     store.revokePresignedUrl(id);
   }
 

@@ -8,7 +8,6 @@ import io.coffer.model.BucketAccess;
 import io.coffer.service.AnonymousAccessService;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class AnonymousAccessRoutes {
     List<BucketAccessBodies.Statement> statements = EveryoneStatements.of(bucket.access().policy());
     Map<String, String> probes = EveryoneStatements.probes(statements, name);
     AnonymousAccessService.Verdicts verdicts =
-        anonymous.verdicts(Caller.ADMIN, name, List.copyOf(probes.values()));
+        anonymous.verdicts(request.caller(), name, List.copyOf(probes.values()));
     List<BucketAccessBodies.Pattern> patterns = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, String> probe : probes.entrySet()) {
@@ -52,7 +51,7 @@ final class AnonymousAccessRoutes {
     BucketAccess settings = verdicts.access();
     boolean policyIsPublic = settings.policy() != null && access.validatePolicy(settings.policy());
     List<BucketAccessBodies.Grant> publicGrants =
-        AclViews.publicGrants(access.bucketAcl(Caller.ADMIN, name));
+        AclViews.publicGrants(access.bucketAcl(request.caller(), name));
     boolean anyPattern = patterns.stream().anyMatch(p -> p.read() || p.write());
     return JsonResponses.json(
         200,

@@ -19,11 +19,13 @@ final class ApiRequest {
   private final HttpRequest http;
   private final Map<String, String> params;
   private final Map<String, String> query;
+  private final Authentication.Signed signed;
 
-  ApiRequest(HttpRequest http, Map<String, String> params) {
+  ApiRequest(HttpRequest http, Map<String, String> params, Authentication.Signed signed) {
     this.http = http;
     this.params = params;
     this.query = PercentDecoding.query(http.rawQuery());
+    this.signed = signed;
   }
 
   HttpRequest http() {
@@ -31,11 +33,16 @@ final class ApiRequest {
   }
 
   /**
-   * Who is asking: the routes pass this to the services, which decide access. Today every
-   * authenticated request is the administrator (the management API key).
+   * Who is asking: the routes pass this to the services, which decide access. The administrator
+   * (the API key, or a console session opened with it) or an S3 user signed in to the console.
    */
   Caller caller() {
-    return Caller.ADMIN;
+    return signed.caller();
+  }
+
+  /** How the request was signed in: the API key, a console session, or not at all. */
+  Authentication.Signed signed() {
+    return signed;
   }
 
   /** A parameter of the matched route's pattern, so always present. */

@@ -10,7 +10,6 @@ import io.coffer.model.PublicAccessBlock;
 import io.coffer.service.AclView;
 import io.coffer.service.BucketAccessService;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.IdentityService;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -44,13 +43,14 @@ final class BucketAccessRoutes {
   }
 
   private HttpResponse getPolicy(ApiRequest request) {
-    return JsonResponses.json(200, policyOf(BucketRoutes.require(buckets, request).name()));
+    return JsonResponses.json(
+        200, policyOf(request, BucketRoutes.require(buckets, request).name()));
   }
 
-  private BucketAccessBodies.Policy policyOf(String bucket) {
+  private BucketAccessBodies.Policy policyOf(ApiRequest request, String bucket) {
     String policy;
     try {
-      policy = access.policy(Caller.ADMIN, bucket);
+      policy = access.policy(request.caller(), bucket);
     } catch (CofferException e) {
       if (e.code() == ErrorCode.NO_SUCH_BUCKET_POLICY) {
         return new BucketAccessBodies.Policy(null, false);
@@ -58,7 +58,7 @@ final class BucketAccessRoutes {
       throw e;
     }
     return new BucketAccessBodies.Policy(
-        PolicyJson.node(policy), access.policyIsPublic(Caller.ADMIN, bucket));
+        PolicyJson.node(policy), access.policyIsPublic(request.caller(), bucket));
   }
 
   /** Validated by the engine; a public policy on a bucket that blocks them is 403. */
@@ -71,7 +71,7 @@ final class BucketAccessRoutes {
       throw ApiException.invalid("policy is required; DELETE removes the bucket's policy.");
     }
     try {
-      access.putPolicy(Caller.ADMIN, bucket.name(), policy);
+      access.putPolicy(request.caller(), bucket.name(), policy);
     } catch (CofferException e) {
       if (e.code() == ErrorCode.ACCESS_DENIED) {
         throw new ApiException(
@@ -82,17 +82,17 @@ final class BucketAccessRoutes {
       }
       throw e;
     }
-    return JsonResponses.json(200, policyOf(bucket.name()));
+    return JsonResponses.json(200, policyOf(request, bucket.name()));
   }
 
   private HttpResponse deletePolicy(ApiRequest request) {
-    access.deletePolicy(Caller.ADMIN, BucketRoutes.require(buckets, request).name());
+    access.deletePolicy(request.caller(), BucketRoutes.require(buckets, request).name());
     return JsonResponses.done();
   }
 
   private HttpResponse getAcl(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
-    AclView view = access.bucketAcl(Caller.ADMIN, bucket.name());
+    AclView view = access.bucketAcl(request.caller(), bucket.name());
     long owner = view.acl().ownerId();
     return JsonResponses.json(
         200,
@@ -118,12 +118,12 @@ final class BucketAccessRoutes {
             isTrue(body.ignorePublicAcls()),
             isTrue(body.blockPublicPolicy()),
             isTrue(body.restrictPublicBuckets()));
-    access.putPublicAccessBlock(Caller.ADMIN, bucket.name(), block);
+    access.putPublicAccessBlock(request.caller(), bucket.name(), block);
     return JsonResponses.json(200, AclViews.block(block));
   }
 
   private HttpResponse deleteBlock(ApiRequest request) {
-    access.deletePublicAccessBlock(Caller.ADMIN, BucketRoutes.require(buckets, request).name());
+    access.deletePublicAccessBlock(request.caller(), BucketRoutes.require(buckets, request).name());
     return JsonResponses.done();
   }
 

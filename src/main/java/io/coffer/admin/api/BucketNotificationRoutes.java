@@ -6,7 +6,6 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.NotificationConfiguration;
 import io.coffer.model.NotificationRule;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.notification.BucketNotificationService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class BucketNotificationRoutes {
 
   private HttpResponse get(ApiRequest request) {
     String bucket = BucketRoutes.require(buckets, request).name();
-    return JsonResponses.json(200, body(notifications.get(Caller.ADMIN, bucket)));
+    return JsonResponses.json(200, body(notifications.get(request.caller(), bucket)));
   }
 
   /** Replaces the rules; answers them as stored (generated IDs filled in). */
@@ -54,8 +53,8 @@ final class BucketNotificationRoutes {
     for (NotificationBodies.Rule rule : body.rules()) {
       rules.add(rule(rule, rules.size() + 1));
     }
-    notifications.put(Caller.ADMIN, bucket, new NotificationConfiguration(rules));
-    return JsonResponses.json(200, body(notifications.get(Caller.ADMIN, bucket)));
+    notifications.put(request.caller(), bucket, new NotificationConfiguration(rules));
+    return JsonResponses.json(200, body(notifications.get(request.caller(), bucket)));
   }
 
   private static NotificationRule rule(NotificationBodies.@Nullable Rule rule, int number) {

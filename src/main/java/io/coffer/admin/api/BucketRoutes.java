@@ -9,7 +9,6 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.Versioning;
 import io.coffer.service.Action;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.CredentialService;
 import io.coffer.service.Names;
 import io.coffer.service.ObjectService;
@@ -29,9 +28,9 @@ final class BucketRoutes {
 
   void register(Router router) {
     router
-        .add("GET", "/api/v1/buckets", this::list)
+        .addForUsers("GET", "/api/v1/buckets", this::list)
         .add("POST", "/api/v1/buckets", this::create)
-        .add("GET", "/api/v1/buckets/{bucket}", this::get)
+        .addForUsers("GET", "/api/v1/buckets/{bucket}", this::get)
         .add("DELETE", "/api/v1/buckets/{bucket}", this::delete)
         .add("PUT", "/api/v1/buckets/{bucket}/versioning", this::putVersioning);
   }
@@ -40,12 +39,12 @@ final class BucketRoutes {
   static Bucket require(BucketService buckets, ApiRequest request) {
     String name = request.param("bucket");
     Names.requireValidBucketName(name);
-    return buckets.require(Caller.ADMIN, name, Action.LIST_BUCKET);
+    return buckets.require(request.caller(), name, Action.LIST_BUCKET);
   }
 
   private HttpResponse list(ApiRequest request) {
     return JsonResponses.json(
-        200, new BucketBodies.ListBody(Views.buckets(buckets.list(Caller.ADMIN), credentials)));
+        200, new BucketBodies.ListBody(Views.buckets(buckets.list(request.caller()), credentials)));
   }
 
   private HttpResponse create(ApiRequest request) throws IOException {
@@ -60,7 +59,7 @@ final class BucketRoutes {
     try {
       created =
           buckets.create(
-              Caller.ADMIN,
+              request.caller(),
               body.name(),
               body.ownerId(),
               body.region(),
@@ -113,7 +112,7 @@ final class BucketRoutes {
     if (versioning == null) {
       throw ApiException.invalid("status must be \"Enabled\" or \"Suspended\".");
     }
-    Bucket changed = buckets.setVersioning(Caller.ADMIN, bucket.name(), versioning);
+    Bucket changed = buckets.setVersioning(request.caller(), bucket.name(), versioning);
     return JsonResponses.json(
         200,
         new BucketBodies.VersioningBody(
@@ -122,7 +121,7 @@ final class BucketRoutes {
 
   private HttpResponse delete(ApiRequest request) {
     Bucket bucket = require(buckets, request);
-    buckets.delete(Caller.ADMIN, bucket.name());
+    buckets.delete(request.caller(), bucket.name());
     return JsonResponses.done();
   }
 }

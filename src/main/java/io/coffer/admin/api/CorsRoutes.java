@@ -8,7 +8,6 @@ import io.coffer.model.CorsConfiguration;
 import io.coffer.model.CorsRule;
 import io.coffer.model.ErrorCode;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.CorsService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,12 +36,12 @@ final class CorsRoutes {
 
   /** {@code {"rules": []}} for a bucket without a configuration. */
   private HttpResponse get(ApiRequest request) {
-    return JsonResponses.json(200, rulesOf(BucketRoutes.require(buckets, request).name()));
+    return JsonResponses.json(200, rulesOf(request, BucketRoutes.require(buckets, request).name()));
   }
 
-  private CorsBodies.Cors rulesOf(String bucket) {
+  private CorsBodies.Cors rulesOf(ApiRequest request, String bucket) {
     try {
-      return view(cors.get(Caller.ADMIN, bucket));
+      return view(cors.get(request.caller(), bucket));
     } catch (CofferException e) {
       if (e.code() == ErrorCode.NO_SUCH_CORS_CONFIGURATION) {
         return new CorsBodies.Cors(List.of());
@@ -63,12 +62,12 @@ final class CorsRoutes {
     for (CorsBodies.Rule rule : rules) {
       parsed.add(rule(rule, parsed.size() + 1));
     }
-    cors.put(Caller.ADMIN, bucket, new CorsConfiguration(parsed));
-    return JsonResponses.json(200, rulesOf(bucket));
+    cors.put(request.caller(), bucket, new CorsConfiguration(parsed));
+    return JsonResponses.json(200, rulesOf(request, bucket));
   }
 
   private HttpResponse delete(ApiRequest request) {
-    cors.delete(Caller.ADMIN, BucketRoutes.require(buckets, request).name());
+    cors.delete(request.caller(), BucketRoutes.require(buckets, request).name());
     return JsonResponses.done();
   }
 

@@ -7,7 +7,6 @@ import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Credential;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.CredentialService;
 import io.coffer.service.IdentityService;
 import java.io.IOException;
@@ -94,7 +93,7 @@ final class CredentialRoutes {
     Credential c = credentials.get(request.idParam("id"));
     IdentityService identities = credentials.identities();
     List<BucketBodies.Summary> owned =
-        buckets.listOwnedBy(Caller.ADMIN, c.id()).stream()
+        buckets.listOwnedBy(request.caller(), c.id()).stream()
             .map(b -> Views.bucket(b, c.userName()))
             .toList();
     return JsonResponses.json(

@@ -28,7 +28,7 @@ final class DownloadRoutes {
   }
 
   void register(Router router) {
-    router.add("GET", "/api/v1/buckets/{bucket}/download/{key+}", this::download);
+    router.addForUsers("GET", "/api/v1/buckets/{bucket}/download/{key+}", this::download);
   }
 
   private HttpResponse download(ApiRequest request) {

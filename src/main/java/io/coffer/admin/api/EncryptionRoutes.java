@@ -8,7 +8,6 @@ import io.coffer.model.CofferException;
 import io.coffer.model.Encryption;
 import io.coffer.model.ErrorCode;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.EncryptionService;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +36,7 @@ final class EncryptionRoutes {
   private HttpResponse get(ApiRequest request) {
     String bucket = BucketRoutes.require(buckets, request).name();
     try {
-      return JsonResponses.json(200, view(encryption.get(Caller.ADMIN, bucket)));
+      return JsonResponses.json(200, view(encryption.get(request.caller(), bucket)));
     } catch (CofferException e) {
       if (e.code() == ErrorCode.SERVER_SIDE_ENCRYPTION_CONFIGURATION_NOT_FOUND) {
         return JsonResponses.json(200, new EncryptionBodies.BucketDefault(null, null, false));
@@ -57,7 +56,7 @@ final class EncryptionRoutes {
     Boolean bucketKey = body.bucketKeyEnabled();
     BucketEncryption stored =
         encryption.put(
-            Caller.ADMIN,
+            request.caller(),
             bucket,
             algorithm,
             emptyToNull(body.kmsKeyId()),
@@ -66,7 +65,7 @@ final class EncryptionRoutes {
   }
 
   private HttpResponse delete(ApiRequest request) {
-    encryption.delete(Caller.ADMIN, BucketRoutes.require(buckets, request).name());
+    encryption.delete(request.caller(), BucketRoutes.require(buckets, request).name());
     return JsonResponses.done();
   }
 

@@ -3,7 +3,6 @@ package io.coffer.admin.api;
 import io.coffer.admin.api.body.LifecyclePreviewBody;
 import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
-import io.coffer.service.Caller;
 import io.coffer.service.Names;
 import io.coffer.service.lifecycle.LifecyclePreview;
 
@@ -25,7 +24,7 @@ final class LifecyclePreviewRoutes {
   private HttpResponse preview(ApiRequest request) {
     String bucket = request.param("bucket");
     Names.requireValidBucketName(bucket);
-    LifecyclePreview.Forecast forecast = preview.preview(Caller.ADMIN, bucket);
+    LifecyclePreview.Forecast forecast = preview.preview(request.caller(), bucket);
     return JsonResponses.json(
         200,
         new LifecyclePreviewBody(

@@ -7,7 +7,6 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.LifecycleService;
 import java.io.IOException;
 import java.util.List;
@@ -37,7 +36,7 @@ final class LifecycleRoutes {
     String bucket = BucketRoutes.require(buckets, request).name();
     LifecycleBodies.Configuration body;
     try {
-      body = LifecycleJson.body(lifecycle.get(Caller.ADMIN, bucket));
+      body = LifecycleJson.body(lifecycle.get(request.caller(), bucket));
     } catch (CofferException e) {
       if (e.code() != ErrorCode.NO_SUCH_LIFECYCLE_CONFIGURATION) {
         throw e;
@@ -52,12 +51,12 @@ final class LifecycleRoutes {
     String bucket = BucketRoutes.require(buckets, request).name();
     LifecycleBodies.Configuration body = request.body(LifecycleBodies.Configuration.class, false);
     LifecycleConfiguration stored =
-        lifecycle.put(Caller.ADMIN, bucket, LifecycleJson.configuration(body));
+        lifecycle.put(request.caller(), bucket, LifecycleJson.configuration(body));
     return JsonResponses.json(200, LifecycleJson.body(stored));
   }
 
   private HttpResponse delete(ApiRequest request) {
-    lifecycle.delete(Caller.ADMIN, BucketRoutes.require(buckets, request).name());
+    lifecycle.delete(request.caller(), BucketRoutes.require(buckets, request).name());
     return JsonResponses.done();
   }
 }

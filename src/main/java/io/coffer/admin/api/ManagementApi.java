@@ -2,12 +2,15 @@ package io.coffer.admin.api;
 
 import io.coffer.admin.json.InvalidJsonException;
 import io.coffer.admin.json.JsonResponses;
+import io.coffer.admin.session.ConsoleSessions;
+import io.coffer.admin.session.UserSecrets;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.service.ApiKeys;
+import io.coffer.service.Caller;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -18,20 +21,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The management API under /api/v1: authenticates with the API key, routes, and renders every
- * failure as {"error", "message"} JSON. Only real bugs become 500.
+ * The management API under /api/v1: authenticates (the API key, or a console session's cookie),
+ * routes, keeps S3 users' sessions to the routes marked for them, and renders every failure as
+ * {"error", "message"} JSON. Only real bugs become 500.
  */
 public final class ManagementApi implements HttpHandler {
   public static final String PREFIX = "/api/v1";
   private static final Logger log = LoggerFactory.getLogger(ManagementApi.class);
-  private static final String BEARER = "bearer ";
 
-  private final ApiKeys apiKeys;
+  private final Authentication authentication;
   private final Router router = new Router();
 
-  public ManagementApi(ManagementServices services, ApiKeys apiKeys, Clock clock) {
-    this.apiKeys = apiKeys;
+  public ManagementApi(
+      ManagementServices services, ApiKeys apiKeys, ConsoleSessions sessions, Clock clock) {
+    this.authentication =
+        new Authentication(apiKeys, sessions, new UserSecrets(services.credentials()), clock);
     new OpenApiRoute().register(router);
+    new SessionRoutes(authentication).register(router);
     new StatsRoutes(services.stats()).register(router);
     new CredentialRoutes(services.credentials(), services.buckets()).register(router);
     new PolicyRoutes(services.credentials().identities()).register(router);
@@ -90,16 +96,30 @@ public final class ManagementApi implements HttpHandler {
       try {
         match = router.match(http.method(), http.rawPath());
       } catch (ApiException badPath) {
-        authenticate(http);
+        authentication.authenticate(http);
         throw badPath;
       }
+      Authentication.Signed signed = Authentication.Signed.ANONYMOUS;
       if (match.route() == null || match.route().requiresAuth()) {
-        authenticate(http);
+        signed = authentication.authenticate(http);
       }
       if (match.route() == null) {
         return noRoute(http, match.allowedMethods());
       }
-      return match.route().handler().handle(new ApiRequest(http, match.params()));
+      if (match.route().audience() == Router.Audience.ADMIN
+          && !(signed.caller() instanceof Caller.Admin)) {
+        throw new ApiException(
+            403,
+            "access_denied",
+            "Only the administrator may use "
+                + http.method()
+                + " "
+                + match.route().pattern().openApiPath()
+                + "; you are signed in as the S3 user "
+                + signed.caller().displayName()
+                + ".");
+      }
+      return match.route().handler().handle(new ApiRequest(http, match.params(), signed));
     } catch (ApiException e) {
       HttpResponse response = JsonResponses.error(e.status(), e.code(), e.getMessage());
       return e.status() == 401
@@ -115,28 +135,6 @@ public final class ManagementApi implements HttpHandler {
     } catch (RuntimeException e) {
       String requestId = logFailure(http, e);
       return JsonResponses.error(500, "internal_error", internalErrorMessage(requestId));
-    }
-  }
-
-  /** X-API-Key or Authorization: Bearer; compared in constant time by {@link ApiKeys}. */
-  private void authenticate(HttpRequest http) {
-    String key = http.headers().get("X-API-Key");
-    if (key == null) {
-      String authorization = http.headers().get("Authorization");
-      if (authorization != null
-          && authorization.length() > BEARER.length()
-          && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-        key = authorization.substring(BEARER.length()).trim();
-      }
-    }
-    if (key == null || key.isEmpty()) {
-      throw new ApiException(
-          401,
-          "unauthorized",
-          "An API key is required: send it in X-API-Key or as Authorization: Bearer.");
-    }
-    if (!apiKeys.matches(key)) {
-      throw new ApiException(401, "unauthorized", "The API key is not valid.");
     }
   }
 

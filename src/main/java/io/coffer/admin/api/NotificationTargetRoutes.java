@@ -4,7 +4,6 @@ import io.coffer.admin.api.body.NotificationBodies;
 import io.coffer.admin.json.JsonResponses;
 import io.coffer.admin.json.StrictJson;
 import io.coffer.http.HttpResponse;
-import io.coffer.service.Caller;
 import io.coffer.service.notification.NotificationTargetService;
 import io.coffer.service.notification.NotificationTargetView;
 import io.coffer.service.notification.TargetStatus;
@@ -39,11 +38,11 @@ final class NotificationTargetRoutes {
     return JsonResponses.json(
         200,
         new NotificationBodies.TargetList(
-            targets.list(Caller.ADMIN).stream().map(NotificationTargetRoutes::body).toList()));
+            targets.list(request.caller()).stream().map(NotificationTargetRoutes::body).toList()));
   }
 
   private HttpResponse get(ApiRequest request) {
-    return JsonResponses.json(200, body(targets.get(Caller.ADMIN, request.param("id"))));
+    return JsonResponses.json(200, body(targets.get(request.caller(), request.param("id"))));
   }
 
   private HttpResponse create(ApiRequest request) throws IOException {
@@ -52,7 +51,7 @@ final class NotificationTargetRoutes {
     String id = required(body.id(), "id");
     String type = required(body.type(), "type");
     String config = config(body.config());
-    return JsonResponses.json(201, body(targets.create(Caller.ADMIN, id, type, config)));
+    return JsonResponses.json(201, body(targets.create(request.caller(), id, type, config)));
   }
 
   private HttpResponse update(ApiRequest request) throws IOException {
@@ -60,7 +59,7 @@ final class NotificationTargetRoutes {
     NotificationBodies.UpdateTarget body =
         request.body(NotificationBodies.UpdateTarget.class, false);
     String config = config(body.config());
-    NotificationTargetView current = targets.get(Caller.ADMIN, id);
+    NotificationTargetView current = targets.get(request.caller(), id);
     if (body.type() != null && !body.type().equals(current.type().wireName())) {
       throw ApiException.invalid(
           "A target's type cannot change (its ARN names it): "
@@ -69,11 +68,11 @@ final class NotificationTargetRoutes {
               + current.type().wireName()
               + " target; create another target instead.");
     }
-    return JsonResponses.json(200, body(targets.update(Caller.ADMIN, id, config)));
+    return JsonResponses.json(200, body(targets.update(request.caller(), id, config)));
   }
 
   private HttpResponse delete(ApiRequest request) {
-    targets.delete(Caller.ADMIN, request.param("id"));
+    targets.delete(request.caller(), request.param("id"));
     return JsonResponses.done();
   }
 

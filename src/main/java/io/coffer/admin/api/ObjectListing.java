@@ -2,7 +2,6 @@ package io.coffer.admin.api;
 
 import io.coffer.admin.api.body.ObjectBodies;
 import io.coffer.model.ListPage;
-import io.coffer.service.Caller;
 import io.coffer.service.ObjectService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +25,7 @@ record ObjectListing(
     String marker = bounded(request, "marker");
     String delimiter = delimiter(request);
     int limit = request.intQuery("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    ListPage page = objects.list(Caller.ADMIN, bucket, prefix, delimiter, marker, limit);
+    ListPage page = objects.list(request.caller(), bucket, prefix, delimiter, marker, limit);
     return new ObjectListing(
         page.objects().stream().map(Views::object).toList(),
         delimiter == null ? null : page.commonPrefixes(),

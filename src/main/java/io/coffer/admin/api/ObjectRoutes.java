@@ -16,7 +16,6 @@ import io.coffer.model.VersionQuery;
 import io.coffer.model.WritePrecondition;
 import io.coffer.service.AclRequest;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.CopyService;
 import io.coffer.service.DeleteOutcome;
 import io.coffer.service.Names;
@@ -59,19 +58,21 @@ final class ObjectRoutes {
 
   void register(Router router) {
     router
-        .add("GET", "/api/v1/buckets/{bucket}/objects", this::list)
+        .addForUsers("GET", "/api/v1/buckets/{bucket}/objects", this::list)
         // Before the key routes: only POST goes to "delete", every other method sees a key.
-        .add("POST", "/api/v1/buckets/{bucket}/objects/delete", this::deleteMany)
-        .add("GET", "/api/v1/buckets/{bucket}/versions", this::listBucketVersions)
+        .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/delete", this::deleteMany)
+        .addForUsers("GET", "/api/v1/buckets/{bucket}/versions", this::listBucketVersions)
         // Before the plain key routes: a key followed by a raw "/versions" (etc.) is the
         // sub-resource; a key that itself ends so is sent with that slash as %2F.
-        .add("GET", "/api/v1/buckets/{bucket}/objects/{key+}/versions", this::versions)
-        .add("POST", "/api/v1/buckets/{bucket}/objects/{key+}/restore", this::restore)
-        .add("POST", "/api/v1/buckets/{bucket}/objects/{key+}/retention", this::putRetention)
-        .add("POST", "/api/v1/buckets/{bucket}/objects/{key+}/legal-hold", this::putLegalHold)
-        .add("GET", "/api/v1/buckets/{bucket}/objects/{key+}", this::get)
-        .add("PUT", "/api/v1/buckets/{bucket}/objects/{key+}", this::put)
-        .add("DELETE", "/api/v1/buckets/{bucket}/objects/{key+}", this::delete);
+        .addForUsers("GET", "/api/v1/buckets/{bucket}/objects/{key+}/versions", this::versions)
+        .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/{key+}/restore", this::restore)
+        .addForUsers(
+            "POST", "/api/v1/buckets/{bucket}/objects/{key+}/retention", this::putRetention)
+        .addForUsers(
+            "POST", "/api/v1/buckets/{bucket}/objects/{key+}/legal-hold", this::putLegalHold)
+        .addForUsers("GET", "/api/v1/buckets/{bucket}/objects/{key+}", this::get)
+        .addForUsers("PUT", "/api/v1/buckets/{bucket}/objects/{key+}", this::put)
+        .addForUsers("DELETE", "/api/v1/buckets/{bucket}/objects/{key+}", this::delete);
   }
 
   private HttpResponse list(ApiRequest request) {
@@ -98,7 +99,7 @@ final class ObjectRoutes {
       try {
         Names.requireValidKey(key);
         if (objects
-            .delete(Caller.ADMIN, bucket.name(), key, null, WritePrecondition.NONE, false)
+            .delete(request.caller(), bucket.name(), key, null, WritePrecondition.NONE, false)
             .existed()) {
           deleted.add(key);
         } else {
@@ -117,7 +118,7 @@ final class ObjectRoutes {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = key(request);
     return JsonResponses.json(
-        200, detail(objects.details(Caller.ADMIN, bucket.name(), key, versionId(request))));
+        200, detail(objects.details(request.caller(), bucket.name(), key, versionId(request))));
   }
 
   /** Streams the body into the object: nothing is held in memory beyond a buffer. */
@@ -128,7 +129,7 @@ final class ObjectRoutes {
         new ObjectAttributes(request.http().headers().get("Content-Type"), Map.of(), Map.of());
     ObjectMeta stored =
         objects.put(
-            Caller.ADMIN,
+            request.caller(),
             bucket.name(),
             key,
             attributes,
@@ -141,7 +142,7 @@ final class ObjectRoutes {
             Map.of(),
             SseRequest.NONE,
             EventName.OBJECT_CREATED_PUT);
-    return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, stored)));
+    return JsonResponses.json(200, detail(objects.details(request.caller(), stored)));
   }
 
   /**
@@ -157,7 +158,12 @@ final class ObjectRoutes {
         lockAware(
             () ->
                 objects.delete(
-                    Caller.ADMIN, bucket.name(), key, versionId, WritePrecondition.NONE, bypass));
+                    request.caller(),
+                    bucket.name(),
+                    key,
+                    versionId,
+                    WritePrecondition.NONE,
+                    bypass));
     if (!outcome.existed()) {
       throw new CofferException(ErrorCode.NO_SUCH_KEY);
     }
@@ -175,7 +181,7 @@ final class ObjectRoutes {
     int limit = request.intQuery("limit", ObjectListing.DEFAULT_LIMIT, 1, ObjectListing.MAX_LIMIT);
     VersionPage page =
         objects.listVersions(
-            Caller.ADMIN,
+            request.caller(),
             new VersionQuery(bucket.name(), key, null, marker == null ? null : key, marker, limit));
     List<ObjectBodies.Version> versions =
         page.versions().stream().filter(v -> v.key().equals(key)).map(Views::version).toList();
@@ -204,7 +210,7 @@ final class ObjectRoutes {
     int limit = request.intQuery("limit", ObjectListing.DEFAULT_LIMIT, 1, ObjectListing.MAX_LIMIT);
     VersionPage page =
         objects.listVersions(
-            Caller.ADMIN,
+            request.caller(),
             new VersionQuery(
                 bucket.name(),
                 prefix == null ? "" : prefix,
@@ -232,7 +238,7 @@ final class ObjectRoutes {
     }
     CopyService.Copied copied =
         copies.copyObject(
-            Caller.ADMIN,
+            request.caller(),
             bucket.name(),
             key,
             body.versionId(),
@@ -247,7 +253,7 @@ final class ObjectRoutes {
             null,
             SseRequest.NONE,
             null);
-    return JsonResponses.json(200, detail(objects.details(Caller.ADMIN, copied.object())));
+    return JsonResponses.json(200, detail(objects.details(request.caller(), copied.object())));
   }
 
   /** Sets or (mode and retain_until null) removes a version's retention. */
@@ -282,7 +288,7 @@ final class ObjectRoutes {
         lockAware(
             () ->
                 locks.putRetention(
-                    Caller.ADMIN,
+                    request.caller(),
                     bucket.name(),
                     key,
                     emptyToNull(body.versionId()),
@@ -306,7 +312,7 @@ final class ObjectRoutes {
       throw ApiException.invalid("status must be \"ON\" or \"OFF\".");
     }
     ObjectMeta changed =
-        locks.putLegalHold(Caller.ADMIN, bucket.name(), key, emptyToNull(body.versionId()), on);
+        locks.putLegalHold(request.caller(), bucket.name(), key, emptyToNull(body.versionId()), on);
     return JsonResponses.json(200, lock(changed));
   }
 

@@ -3,7 +3,6 @@ package io.coffer.admin.api;
 import io.coffer.admin.api.body.PresignedPostBodies;
 import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
-import io.coffer.service.Caller;
 import io.coffer.service.Names;
 import io.coffer.service.PresignedPostService;
 import java.io.IOException;
@@ -19,7 +18,7 @@ final class PresignedPostRoutes {
   }
 
   void register(Router router) {
-    router.add("POST", "/api/v1/presigned-posts", this::create);
+    router.addForUsers("POST", "/api/v1/presigned-posts", this::create);
   }
 
   private HttpResponse create(ApiRequest request) throws IOException {
@@ -34,7 +33,7 @@ final class PresignedPostRoutes {
     Names.requireValidBucketName(body.bucket());
     PresignedPostService.Issued issued =
         presignedPosts.issue(
-            Caller.ADMIN,
+            request.caller(),
             new PresignedPostService.Request(
                 body.bucket(),
                 body.key(),

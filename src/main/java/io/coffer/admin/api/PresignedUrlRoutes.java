@@ -4,7 +4,6 @@ import io.coffer.admin.api.body.PresignedUrlBodies;
 import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.PresignedUrl;
-import io.coffer.service.Caller;
 import io.coffer.service.Names;
 import io.coffer.service.PresignedUrlService;
 import java.io.IOException;
@@ -26,15 +25,15 @@ final class PresignedUrlRoutes {
 
   void register(Router router) {
     router
-        .add("GET", "/api/v1/presigned-urls", this::list)
-        .add("POST", "/api/v1/presigned-urls", this::create)
-        .add("DELETE", "/api/v1/presigned-urls/{id}", this::revoke);
+        .addForUsers("GET", "/api/v1/presigned-urls", this::list)
+        .addForUsers("POST", "/api/v1/presigned-urls", this::create)
+        .addForUsers("DELETE", "/api/v1/presigned-urls/{id}", this::revoke);
   }
 
   private HttpResponse list(ApiRequest request) {
     Instant now = clock.instant();
     List<PresignedUrlBodies.Summary> urls =
-        presignedUrls.list().stream().map(u -> summary(u, now)).toList();
+        presignedUrls.list(request.caller()).stream().map(u -> summary(u, now)).toList();
     return JsonResponses.json(200, new PresignedUrlBodies.ListBody(urls));
   }
 
@@ -67,7 +66,12 @@ final class PresignedUrlRoutes {
     }
     PresignedUrlService.Issued issued =
         presignedUrls.issue(
-            Caller.ADMIN, body.bucketName(), body.objectKey(), method, expiresIn, body.accessKey());
+            request.caller(),
+            body.bucketName(),
+            body.objectKey(),
+            method,
+            expiresIn,
+            body.accessKey());
     return JsonResponses.json(
         201,
         new PresignedUrlBodies.Created(
@@ -81,7 +85,7 @@ final class PresignedUrlRoutes {
   }
 
   private HttpResponse revoke(ApiRequest request) {
-    presignedUrls.revoke(request.idParam("id"));
+    presignedUrls.revoke(request.caller(), request.idParam("id"));
     return JsonResponses.done();
   }
 }

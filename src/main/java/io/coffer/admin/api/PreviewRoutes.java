@@ -44,7 +44,7 @@ final class PreviewRoutes {
   }
 
   void register(Router router) {
-    router.add("GET", "/api/v1/buckets/{bucket}/preview/{key+}", this::preview);
+    router.addForUsers("GET", "/api/v1/buckets/{bucket}/preview/{key+}", this::preview);
   }
 
   private HttpResponse preview(ApiRequest request) {

@@ -5,7 +5,6 @@ import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import java.io.IOException;
 
 /** /api/v1/buckets/{bucket}/quota: a bucket's quota on stored bytes, and its usage. */
@@ -34,7 +33,7 @@ final class QuotaRoutes {
     if (quota != null && quota < 0) {
       throw ApiException.invalid("quota_bytes must be 0 or more, or null to remove the quota.");
     }
-    return JsonResponses.json(200, body(buckets.setQuota(Caller.ADMIN, bucket.name(), quota)));
+    return JsonResponses.json(200, body(buckets.setQuota(request.caller(), bucket.name(), quota)));
   }
 
   private static QuotaBodies.QuotaBody body(Bucket bucket) {

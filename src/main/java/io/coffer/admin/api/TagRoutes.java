@@ -5,7 +5,6 @@ import io.coffer.admin.json.JsonResponses;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.TaggingService;
 import java.io.IOException;
 import java.util.Map;
@@ -31,20 +30,21 @@ final class TagRoutes {
     router
         .add("GET", "/api/v1/buckets/{bucket}/tags", this::getBucketTags)
         .add("PUT", "/api/v1/buckets/{bucket}/tags", this::putBucketTags)
-        .add("GET", "/api/v1/buckets/{bucket}/objects/{key+}/tags", this::getObjectTags)
-        .add("POST", "/api/v1/buckets/{bucket}/objects/{key+}/tags", this::putObjectTags);
+        .addForUsers("GET", "/api/v1/buckets/{bucket}/objects/{key+}/tags", this::getObjectTags)
+        .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/{key+}/tags", this::putObjectTags);
   }
 
   private HttpResponse getBucketTags(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     return JsonResponses.json(
         200,
-        new TagBodies.BucketTags(bucket.name(), tagging.bucketTags(Caller.ADMIN, bucket.name())));
+        new TagBodies.BucketTags(
+            bucket.name(), tagging.bucketTags(request.caller(), bucket.name())));
   }
 
   private HttpResponse putBucketTags(ApiRequest request) throws IOException {
     Bucket bucket = BucketRoutes.require(buckets, request);
-    Bucket changed = tagging.putBucketTags(Caller.ADMIN, bucket.name(), tags(request));
+    Bucket changed = tagging.putBucketTags(request.caller(), bucket.name(), tags(request));
     return JsonResponses.json(
         200, new TagBodies.BucketTags(changed.name(), changed.features().tags()));
   }
@@ -53,7 +53,7 @@ final class TagRoutes {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
     TaggingService.TaggedVersion tagged =
-        tagging.objectTags(Caller.ADMIN, bucket.name(), key, ObjectRoutes.versionId(request));
+        tagging.objectTags(request.caller(), bucket.name(), key, ObjectRoutes.versionId(request));
     return JsonResponses.json(
         200, new TagBodies.ObjectTags(key, tagged.versionId(), tagged.tags()));
   }
@@ -64,7 +64,7 @@ final class TagRoutes {
     Map<String, String> tags = tags(request);
     String versionId =
         tagging.putObjectTags(
-            Caller.ADMIN, bucket.name(), key, ObjectRoutes.versionId(request), tags);
+            request.caller(), bucket.name(), key, ObjectRoutes.versionId(request), tags);
     return JsonResponses.json(200, new TagBodies.ObjectTags(key, versionId, tags));
   }
 

@@ -9,7 +9,6 @@ import io.coffer.model.MultipartUpload;
 import io.coffer.model.Part;
 import io.coffer.model.UploadListing;
 import io.coffer.service.BucketService;
-import io.coffer.service.Caller;
 import io.coffer.service.CredentialService;
 import io.coffer.service.MultipartService;
 import io.coffer.service.UploadParts;
@@ -32,8 +31,9 @@ final class UploadRoutes {
 
   void register(Router router) {
     router
-        .add("GET", "/api/v1/buckets/{bucket}/multipart-uploads", this::list)
-        .add("DELETE", "/api/v1/buckets/{bucket}/multipart-uploads/{upload_id}", this::abort);
+        .addForUsers("GET", "/api/v1/buckets/{bucket}/multipart-uploads", this::list)
+        .addForUsers(
+            "DELETE", "/api/v1/buckets/{bucket}/multipart-uploads/{upload_id}", this::abort);
   }
 
   private HttpResponse list(ApiRequest request) {
@@ -41,7 +41,7 @@ final class UploadRoutes {
     int limit = request.intQuery("limit", ObjectListing.DEFAULT_LIMIT, 1, ObjectListing.MAX_LIMIT);
     UploadListing listing =
         multipart.listUploads(
-            Caller.ADMIN,
+            request.caller(),
             bucket.name(),
             request.query("prefix"),
             null,
@@ -55,7 +55,7 @@ final class UploadRoutes {
       }
     }
     List<UploadBodies.Summary> uploads =
-        multipart.withParts(Caller.ADMIN, bucket.name(), listing.uploads()).stream()
+        multipart.withParts(request.caller(), bucket.name(), listing.uploads()).stream()
             .map(u -> summary(u, names.get(u.upload().initiatorId())))
             .toList();
     return JsonResponses.json(
@@ -85,7 +85,7 @@ final class UploadRoutes {
   private HttpResponse abort(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     // The management API knows an upload by its ID alone: any key.
-    multipart.abort(Caller.ADMIN, bucket.name(), null, request.param("upload_id"));
+    multipart.abort(request.caller(), bucket.name(), null, request.param("upload_id"));
     return JsonResponses.done();
   }
 }

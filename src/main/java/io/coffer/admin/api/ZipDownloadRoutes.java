@@ -30,7 +30,7 @@ final class ZipDownloadRoutes {
   }
 
   void register(Router router) {
-    router.add("GET", "/api/v1/buckets/{bucket}/zip", this::zip);
+    router.addForUsers("GET", "/api/v1/buckets/{bucket}/zip", this::zip);
   }
 
   private HttpResponse zip(ApiRequest request) {

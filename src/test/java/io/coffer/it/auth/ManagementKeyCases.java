@@ -120,7 +120,17 @@ final class ManagementKeyCases {
                 "the S3 secret key as API key",
                 f,
                 stats,
-                Map.of("X-API-Key", CofferTestServer.SECRET_KEY))));
+                Map.of("X-API-Key", CofferTestServer.SECRET_KEY)),
+            unauthorized(
+                "the API key as the console's session cookie",
+                f,
+                stats,
+                Map.of("Cookie", "coffer_session=" + key)),
+            unauthorized(
+                "a session cookie no sign-in issued",
+                f,
+                deleteObject,
+                Map.of("Cookie", "coffer_session=" + "A".repeat(43), "X-Coffer-Console", "1"))));
     return cases;
   }
 

@@ -296,7 +296,7 @@ class ConsoleFlowIT {
   void signOut() {
     page.clickable(By.id("signout-button")).click();
     page.visible(By.id("api-key"));
-    assertThat(page.sessionKey()).isNull();
+    assertThat(page.sessionCookie()).isNull();
     assertThat(page.driver().findElement(By.id("main")).getText()).isEmpty();
   }
 

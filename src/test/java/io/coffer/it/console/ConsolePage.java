@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,18 +32,32 @@ final class ConsolePage {
         new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
   }
 
-  /** Loads the console afresh, signed out. */
+  /** Loads the console afresh, signed out (the session cookie forgotten, as a new browser). */
   void openSignedOut() {
     driver.get(browser.consoleUrl());
-    driver.executeScript("sessionStorage.clear()");
-    driver.navigate().refresh();
+    driver.manage().deleteAllCookies();
+    driver.executeScript("sessionStorage.clear(); localStorage.clear()");
+    // Loaded again rather than refreshed: a session still there at the first load may have moved
+    // the page to another route (a user's home is #/buckets), which a refresh would keep.
+    driver.get(browser.consoleUrl());
     visible(By.id("api-key"));
   }
 
+  /** Signs in as the administrator with the management API key. */
   void signIn(String apiKey) {
     openSignedOut();
     WebElement input = visible(By.id("api-key"));
     input.sendKeys(apiKey);
+    driver.findElement(By.id("signin-button")).click();
+    visible(By.id("app-view"));
+  }
+
+  /** Signs in as an S3 user with an access key ID and its secret. */
+  void signInAsUser(String accessKeyId, String secretAccessKey) {
+    openSignedOut();
+    clickable(By.id("signin-kind-user")).click();
+    visible(By.id("access-key-id")).sendKeys(accessKeyId);
+    driver.findElement(By.id("secret-access-key")).sendKeys(secretAccessKey);
     driver.findElement(By.id("signin-button")).click();
     visible(By.id("app-view"));
   }
@@ -124,7 +139,8 @@ final class ConsolePage {
         .click();
   }
 
-  String sessionKey() {
-    return (String) driver.executeScript("return sessionStorage.getItem('coffer.apiKey')");
+  /** The session cookie the browser holds, or null when it holds none. */
+  Cookie sessionCookie() {
+    return driver.manage().getCookieNamed("coffer_session");
   }
 }

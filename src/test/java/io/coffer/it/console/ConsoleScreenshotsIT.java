@@ -130,4 +130,16 @@ class ConsoleScreenshotsIT {
     BROWSER.screenshot(preview);
     assertThat(ImageIO.read(preview.toFile()).getWidth()).isEqualTo(ConsoleBrowser.WIDTH);
   }
+
+  @Test
+  void signIn() throws Exception {
+    ConsolePage page = new ConsolePage(BROWSER);
+    page.openSignedOut();
+    page.clickable(By.id("signin-kind-user")).click();
+    page.visible(By.id("access-key-id")).sendKeys("AKIAEXAMPLEUSER00001");
+    Path signIn = DOCS.resolve("console-signin.png");
+    BROWSER.screenshot(signIn);
+    BufferedImage image = ImageIO.read(signIn.toFile());
+    assertThat(image.getWidth()).isEqualTo(ConsoleBrowser.WIDTH);
+  }
 }

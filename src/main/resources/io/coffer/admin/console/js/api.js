@@ -1,4 +1,3 @@
-import { session } from './session.js';
 import { busy } from './notify.js';
 
 /** A failed API call, carrying the API's own error code and message. */
@@ -12,7 +11,7 @@ export class ApiError extends Error {
 
 let onUnauthorized = () => {};
 
-/** Called when the server answers 401: the key was changed or removed under us. */
+/** Called when the server answers 401: the session expired, was revoked, or its credential changed. */
 export function setUnauthorizedHandler(handler) {
   onUnauthorized = handler;
 }
@@ -28,14 +27,24 @@ export function downloadPath(bucket, key) {
   return `/buckets/${enc(bucket)}/download/${enc(key)}`;
 }
 
+/**
+ * Headers of every call. The session cookie goes by itself (same origin); X-Coffer-Console tells
+ * the server that the console, not a page of another site, makes the change.
+ */
 export function headers(extra = {}) {
-  return { 'X-API-Key': session.key() ?? '', ...extra };
+  return { 'X-Coffer-Console': '1', ...extra };
 }
 
-/** fetch() against /api/v1 with the key; resolves to the Response, or throws an ApiError. */
-export async function request(method, path, { body, apiKey } = {}) {
-  const init = { method, headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
-  if (apiKey !== undefined) init.headers['X-API-Key'] = apiKey;
+/**
+ * fetch() against /api/v1 with the session cookie; resolves to the Response, or throws an ApiError.
+ * With signingIn, a 401 is the sign-in's own answer, not a session that ended.
+ */
+export async function request(method, path, { body, signingIn = false } = {}) {
+  const init = {
+    method,
+    credentials: 'same-origin',
+    headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+  };
   if (body !== undefined) init.body = JSON.stringify(body);
   let response;
   const done = busy();
@@ -47,7 +56,7 @@ export async function request(method, path, { body, apiKey } = {}) {
     done();
   }
   if (!response.ok) {
-    throw await errorOf(response, apiKey === undefined);
+    throw await errorOf(response, !signingIn);
   }
   return response;
 }

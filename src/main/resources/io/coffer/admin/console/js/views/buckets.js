@@ -5,9 +5,11 @@ import { field, h } from '../dom.js';
 import { count, dateTime } from '../format.js';
 import { showError, toast } from '../notify.js';
 import { filterBox, sortableTable } from '../table.js';
+import { session } from '../session.js';
 
-/** Every bucket with its size and owner; create and delete. */
+/** Every bucket with its size and owner; create and delete (the administrator's actions). */
 export async function render(main) {
+  const admin = session.isAdmin();
   const table = sortableTable({
     label: 'Buckets',
     empty: 'No buckets yet. Create one to start storing objects.',
@@ -21,7 +23,7 @@ export async function render(main) {
       { label: 'Size', numeric: true, value: (b) => b.total_size, cell: (b) => b.total_size_human },
       { label: 'Versioning', value: (b) => b.versioning ?? '', cell: (b) => versioningBadges(b) },
       { label: 'Created', value: (b) => b.created_at, cell: (b) => h('time', { datetime: b.created_at }, dateTime(b.created_at)) },
-      { label: 'Actions', sortable: false, cell: (b) => [versioningButton(b, reload), h('button', {
+      { label: 'Actions', sortable: false, cell: (b) => !admin ? [] : [versioningButton(b, reload), h('button', {
         type: 'button', class: 'danger small', 'aria-label': `Delete bucket ${b.name}`,
         onclick: () => deleteBucket(b, reload) }, 'Delete')] },
     ],
@@ -34,7 +36,7 @@ export async function render(main) {
   main.append(
     h('div', { class: 'page-head' }, h('h1', {}, 'Buckets'),
       h('div', { class: 'toolbar' }, filterBox(table, 'Filter buckets'),
-        h('button', { type: 'button', class: 'primary', id: 'create-bucket', onclick: () => createBucket(reload) }, 'Create bucket'))),
+        admin ? h('button', { type: 'button', class: 'primary', id: 'create-bucket', onclick: () => createBucket(reload) }, 'Create bucket') : null)),
     table.element);
   await reload();
 }

@@ -10,6 +10,7 @@ import { shareUploadForm } from './upload-link.js';
 import { fromDrop, fromPicker, onUploaded, upload } from './uploader.js';
 import { versioningBadges, versioningButton } from './buckets.js';
 import { versionRow } from './versions.js';
+import { session } from '../session.js';
 
 // One page of a folder at a time: a bucket of millions of keys is never listed at once.
 const PAGE = 200;
@@ -26,7 +27,7 @@ export async function render(main, [bucket], query) {
   const versioningBox = h('span', { class: 'toolbar', id: 'bucket-versioning' });
   function renderVersioning(b) {
     replace(versioningBox, h('span', { class: 'hint' }, 'Versioning'), versioningBadges(b),
-      versioningButton(b, async () => {
+      session.isAdmin() && versioningButton(b, async () => {
         const fresh = await api('GET', `/buckets/${enc(bucket)}?limit=1`);
         settings.versioning = fresh.versioning ?? null;
         renderVersioning(fresh);
@@ -242,9 +243,12 @@ export async function render(main, [bucket], query) {
       downloadSelected, moveSelected, copySelected,
       deleteSelected,
       h('button', { type: 'button', class: 'secondary', onclick: () => load(true).catch(showError) }, 'Refresh'),
-      h('a', { class: 'button secondary', href: `#/uploads?bucket=${enc(bucket)}` }, 'Multipart uploads'),
-      h('a', { class: 'button secondary', id: 'bucket-access-link', href: `#/buckets/${enc(bucket)}/access` }, 'Access'),
-      h('a', { class: 'button secondary', id: 'bucket-settings-link', href: `#/buckets/${enc(bucket)}/settings` }, 'Settings'),
+      // the bucket's configuration pages are the administrator's (sessions, issue 21)
+      ...(session.isAdmin() ? [
+        h('a', { class: 'button secondary', href: `#/uploads?bucket=${enc(bucket)}` }, 'Multipart uploads'),
+        h('a', { class: 'button secondary', id: 'bucket-access-link', href: `#/buckets/${enc(bucket)}/access` }, 'Access'),
+        h('a', { class: 'button secondary', id: 'bucket-settings-link', href: `#/buckets/${enc(bucket)}/settings` }, 'Settings'),
+      ] : []),
       h('label', { class: 'switch', for: 'show-versions' }, showVersions, ' Show versions'),
       filePicker, folderPicker),
     dropZone);

@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { signingCredentials } from '../signers.js';
 import { copyText, field, h } from '../dom.js';
 import { openDialog } from '../dialog.js';
 import { dateTime } from '../format.js';
@@ -8,9 +9,8 @@ const EXPIRIES = [['900', '15 minutes'], ['3600', '1 hour'], ['86400', '1 day'],
 
 /** Generates a presigned URL for an object, signed with a credential the user picks. */
 export async function shareObject(bucket, key) {
-  const [{ credentials }, { buckets }] = await Promise.all([api('GET', '/credentials'), api('GET', '/buckets')]);
+  const [active, { buckets }] = await Promise.all([signingCredentials(), api('GET', '/buckets')]);
   const owner = buckets.find((b) => b.name === bucket)?.owner;
-  const active = credentials.filter((c) => c.is_active);
   if (active.length === 0) throw new Error('There is no active credential to sign the URL with.');
   active.sort((a, b) => (b.user_name === owner) - (a.user_name === owner));
   const credential = h('select', { id: 'share-credential' },

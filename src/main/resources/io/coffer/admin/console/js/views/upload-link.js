@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { signingCredentials } from '../signers.js';
 import { field, h } from '../dom.js';
 import { openDialog } from '../dialog.js';
 import { dateTime } from '../format.js';
@@ -12,8 +13,7 @@ const EXPIRIES = [['3600', '1 hour'], ['86400', '1 day'], ['604800', '7 days (th
  * uploads keep going through the management API.
  */
 export async function shareUploadForm(bucket, prefix) {
-  const { credentials } = await api('GET', '/credentials');
-  const active = credentials.filter((c) => c.is_active);
+  const active = await signingCredentials();
   if (active.length === 0) throw new Error('There is no active credential to sign the form with.');
   const credential = h('select', { id: 'upload-link-credential' },
     active.map((c) => h('option', { value: c.access_key }, `${c.user_name ?? '(no name)'} — ${c.access_key}`)));
