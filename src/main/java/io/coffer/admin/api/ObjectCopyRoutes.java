@@ -41,7 +41,8 @@ final class ObjectCopyRoutes {
   void register(Router router) {
     router
         .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/{key+}/copy", this::copy)
-        .addForUsers("POST", "/api/v1/buckets/{bucket}/objects/{key+}/metadata", this::replaceMetadata);
+        .addForUsers(
+            "POST", "/api/v1/buckets/{bucket}/objects/{key+}/metadata", this::replaceMetadata);
   }
 
   private HttpResponse copy(ApiRequest request) throws IOException {
