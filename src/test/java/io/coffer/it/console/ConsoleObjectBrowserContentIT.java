@@ -124,6 +124,8 @@ class ConsoleObjectBrowserContentIT {
     // HTML claiming to be a picture or a PDF: still never interpreted as a page of the console
     put(s3, "evil.png", "image/png", payload.getBytes(StandardCharsets.UTF_8));
     put(s3, "evil.pdf", "application/pdf", payload.getBytes(StandardCharsets.UTF_8));
+    // evil.pdf opens Chromium's PDF viewer (it is read as a PDF, not as a page): its extension
+    BROWSER.allowOrigin("chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/");
     page.go("#/buckets/" + BUCKET, BUCKET);
     String title = page.driver().getTitle();
     Object statuses =
