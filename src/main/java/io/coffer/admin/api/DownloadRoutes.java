@@ -7,6 +7,7 @@ import io.coffer.http.HttpResponse;
 import io.coffer.model.Bucket;
 import io.coffer.model.Encryption;
 import io.coffer.service.BucketService;
+import io.coffer.service.Caller;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadConditions;
@@ -33,7 +34,8 @@ final class DownloadRoutes {
   private HttpResponse download(ApiRequest request) {
     Bucket bucket = BucketRoutes.require(buckets, request);
     String key = ObjectRoutes.key(request);
-    refuseCustomerKeyed(request, bucket.name(), key, ObjectRoutes.versionId(request));
+    refuseCustomerKeyed(
+        objects, request.caller(), bucket.name(), key, ObjectRoutes.versionId(request));
     return switch (objects.read(
         request.caller(),
         bucket.name(),
@@ -60,10 +62,9 @@ final class DownloadRoutes {
    * JSON error saying so, before the read (which would fail in S3's terms). SSE-S3 and SSE-KMS
    * objects are decrypted by the read like on the S3 port.
    */
-  private void refuseCustomerKeyed(
-      ApiRequest request, String bucket, String key, @Nullable String versionId) {
-    Encryption encryption =
-        objects.details(request.caller(), bucket, key, versionId).meta().encryption();
+  static void refuseCustomerKeyed(
+      ObjectService objects, Caller caller, String bucket, String key, @Nullable String versionId) {
+    Encryption encryption = objects.details(caller, bucket, key, versionId).meta().encryption();
     if (encryption != null && encryption.mode() == Encryption.Mode.CUSTOMER) {
       throw new ApiException(
           409,

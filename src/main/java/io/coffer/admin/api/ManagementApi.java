@@ -56,6 +56,10 @@ public final class ManagementApi implements HttpHandler {
             services.buckets(), services.bucketAccess(), services.anonymousAccess())
         .register(router);
     new DownloadRoutes(services.buckets(), services.objects()).register(router);
+    new PreviewRoutes(services.buckets(), services.objects()).register(router);
+    new ZipDownloadRoutes(services.buckets(), services.objects()).register(router);
+    new ObjectCopyRoutes(services.buckets(), services.objects(), services.copies())
+        .register(router);
     new UploadRoutes(services.buckets(), services.multipart(), services.credentials())
         .register(router);
     new UploadPartRoutes(services.multipart()).register(router);

@@ -370,7 +370,7 @@ final class ObjectRoutes {
     return key;
   }
 
-  private static ObjectBodies.Detail detail(ObjectDetails details) {
+  static ObjectBodies.Detail detail(ObjectDetails details) {
     ObjectMeta meta = details.meta();
     ObjectBodies.Summary s = Views.object(meta.listed());
     return new ObjectBodies.Detail(

@@ -15,6 +15,9 @@ final class SecurityHeaders {
           "script-src 'self'",
           "style-src 'self'",
           "img-src 'self'",
+          // object previews (the API's /preview, itself served sandboxed): audio, video, PDF
+          "media-src 'self'",
+          "frame-src 'self'",
           "connect-src 'self'",
           "font-src 'self'",
           "manifest-src 'self'",

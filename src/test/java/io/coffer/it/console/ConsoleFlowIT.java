@@ -180,7 +180,7 @@ class ConsoleFlowIT {
     Path target = BROWSER.downloads().resolve("q1-upload.bin");
     Files.deleteIfExists(target);
     ConsolePage.rowButton(page.waitForRow(UPLOADED), "Download");
-    page.toast("Downloaded q1-upload.bin");
+    page.toast("Downloading q1-upload.bin");
     page.waiting().until(d -> Files.exists(target) && sizeOf(target) == uploaded.length);
     assertThat(Files.readAllBytes(target)).isEqualTo(uploaded);
   }

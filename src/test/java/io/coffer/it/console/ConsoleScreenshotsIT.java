@@ -99,6 +99,39 @@ class ConsoleScreenshotsIT {
   }
 
   @Test
+  void objectPreview() throws Exception {
+    BufferedImage picture = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 640; x++) {
+      for (int y = 0; y < 400; y++) {
+        // a dusk sky over a dark hill line
+        boolean hill = y > 300 - (int) (40 * Math.sin(x / 90.0));
+        picture.setRGB(x, y, hill ? 0x1d2b1f : (40 + y / 3) << 16 | (60 + y / 4) << 8 | 160);
+      }
+    }
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    ImageIO.write(picture, "png", png);
+    try (S3Client s3 = SERVER.client()) {
+      s3.putObject(
+          b -> b.bucket("website").key("dusk.png").contentType("image/png"),
+          RequestBody.fromBytes(png.toByteArray()));
+    }
+    ConsolePage page = new ConsolePage(BROWSER);
+    page.signIn(CofferTestServer.API_KEY);
+    page.go("#/buckets/website", "website");
+    ConsolePage.rowButton(page.waitForRow("dusk.png"), "Preview");
+    org.openqa.selenium.WebElement image = page.visible(By.cssSelector("#object-preview img"));
+    page.waiting()
+        .until(
+            d ->
+                Long.valueOf(640)
+                    .equals(
+                        page.driver().executeScript("return arguments[0].naturalWidth", image)));
+    Path preview = DOCS.resolve("console-preview.png");
+    BROWSER.screenshot(preview);
+    assertThat(ImageIO.read(preview.toFile()).getWidth()).isEqualTo(ConsoleBrowser.WIDTH);
+  }
+
+  @Test
   void signIn() throws Exception {
     ConsolePage page = new ConsolePage(BROWSER);
     page.openSignedOut();

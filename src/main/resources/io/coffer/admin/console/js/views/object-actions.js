@@ -1,8 +1,13 @@
-import { api, downloadPath, enc, objectPath, request } from '../api.js';
+import { api, enc, objectPath } from '../api.js';
 import { confirmAction, openDialog } from '../dialog.js';
 import { h } from '../dom.js';
 import { bytes, count, dateTime } from '../format.js';
-import { progressToast, toast } from '../notify.js';
+import { showError, toast } from '../notify.js';
+import { keysUnder, moveOrCopy } from './folder-actions.js';
+import { editMetadata } from './metadata-editor.js';
+import { downloadUrl, startDownload } from './object-links.js';
+import { previewObject } from './preview.js';
+import { startTask } from './task-progress.js';
 import { tagEditor } from './tag-editor.js';
 import { bucketSettings, versionHistory } from './versions.js';
 
@@ -12,43 +17,20 @@ const DELETE_BATCH = 1000;
 const MAX_OBJECT_TAGS = 10;
 
 /**
- * Streams an object through the API (which needs the key header, so a plain link cannot) and
- * hands it to the browser as a download, showing progress on the way.
+ * Hands the object to the browser's download manager by a plain link to the API, which the session
+ * cookie authenticates: the bytes stream to disk with the browser's own progress, never through the
+ * page's memory.
  */
-export async function downloadObject(bucket, key, versionId) {
+export function downloadObject(bucket, key, versionId) {
   const name = key.split('/').filter(Boolean).pop() ?? 'download';
-  const progress = progressToast(`Downloading ${name}`);
-  try {
-    const version = versionId ? `?version_id=${enc(versionId)}` : '';
-    const response = await request('GET', downloadPath(bucket, key) + version);
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    const reader = response.body.getReader();
-    const chunks = [];
-    let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      progress.update(received, total);
-    }
-    const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
-    const url = URL.createObjectURL(new Blob(chunks, { type }));
-    const link = h('a', { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    progress.done(`Downloaded ${name}.`);
-  } catch (e) {
-    progress.fail(e);
-  }
+  startDownload(downloadUrl(bucket, key, versionId), name);
+  toast(`Downloading ${name}: your browser's downloads show its progress.`, 'success');
 }
 
 /**
  * Asks, then deletes the keys in batches, and every object under each of the folders (listed page
- * by page as it goes, so a folder of millions of keys is never held at once), reporting progress
- * and every key that failed.
+ * by page as it goes, so a folder of millions of keys is never held at once). A folder's deletion
+ * runs in a task panel with progress and Cancel; every key that failed is reported.
  */
 export function deleteObjects(bucket, keys, after, folders = []) {
   const objectsText = keys.length === 1 ? `"${keys[0]}"` : `${count(keys.length)} objects`;
@@ -62,39 +44,63 @@ export function deleteObjects(bucket, keys, after, folders = []) {
     message: `Delete ${what} from ${bucket}?${inside} This cannot be undone.`,
     confirmLabel: 'Delete',
     run: async () => {
-      const progress = keys.length > DELETE_BATCH || folders.length ? progressToast(`Deleting ${what}`) : null;
-      const failed = [];
-      let deleted = 0;
-      const deleteBatch = async (batch) => {
-        const result = await api('POST', `/buckets/${enc(bucket)}/objects/delete`, { keys: batch });
-        deleted += result.deleted.length;
-        failed.push(...(result.errors ?? []));
-      };
-      for (let i = 0; i < keys.length; i += DELETE_BATCH) {
-        await deleteBatch(keys.slice(i, i + DELETE_BATCH));
-        progress?.update(i + DELETE_BATCH, keys.length);
+      // a few keys are deleted at once; folders and long lists get a panel with Cancel
+      if (!folders.length && keys.length <= DELETE_BATCH) {
+        const result = await api('POST', `/buckets/${enc(bucket)}/objects/delete`, { keys });
+        await after();
+        const failed = result.errors ?? [];
+        if (failed.length) {
+          throw new Error(`Deleted ${result.deleted.length}; not deleted: ${failed.map((f) => `${f.key}: ${f.message}`).join('; ')}`);
+        }
+        toast(keys.length === 1 ? `Deleted ${what}.` : `Deleted ${count(result.deleted.length)} objects.`, 'success');
+        return;
       }
-      for (const folder of folders) {
-        let marker = null;
-        do {
-          const params = new URLSearchParams({ prefix: folder, limit: String(DELETE_BATCH) });
-          if (marker) params.set('marker', marker);
-          const page = await api('GET', `/buckets/${enc(bucket)}/objects?${params}`);
-          if (page.objects.length) await deleteBatch(page.objects.map((o) => o.key));
-          marker = page.truncated ? page.next_marker : null;
-        } while (marker);
-      }
-      await after();
-      if (failed.length) {
-        progress?.fail(new Error(`${failed.length} not deleted`));
-        throw new Error(`Deleted ${deleted}; not deleted: ${failed.map((f) => `${f.key}: ${f.message}`).join('; ')}`);
-      }
-      const message = folders.length ? `Deleted ${what} (${count(deleted)} ${deleted === 1 ? 'object' : 'objects'}).`
-        : progress ? `Deleted ${count(deleted)} objects.` : `Deleted ${what}.`;
-      if (progress) progress.done(message);
-      else toast(message, 'success');
+      deleteInBackground(bucket, keys, folders, what, after);
     },
   });
+}
+
+async function deleteInBackground(bucket, keys, folders, what, after) {
+  const task = startTask(`Deleting ${what}`);
+  const failures = [];
+  let deleted = 0;
+  const deleteBatch = async (batch) => {
+    const result = await api('POST', `/buckets/${enc(bucket)}/objects/delete`, { keys: batch });
+    deleted += result.deleted.length;
+    failures.push(...(result.errors ?? []));
+    task.update(deleted + failures.length, folders.length ? 0 : keys.length);
+  };
+  try {
+    for (let i = 0; i < keys.length && !task.cancelled(); i += DELETE_BATCH) {
+      await deleteBatch(keys.slice(i, i + DELETE_BATCH));
+    }
+    for (const folder of folders) {
+      // A page is listed, then deleted; the next page starts after its last key.
+      let batch = [];
+      for await (const key of keysUnder(bucket, folder, task.signal)) {
+        batch.push(key);
+        if (batch.length === DELETE_BATCH) {
+          await deleteBatch(batch);
+          batch = [];
+          if (task.cancelled()) break;
+        }
+      }
+      if (batch.length && !task.cancelled()) await deleteBatch(batch);
+      if (task.cancelled()) break;
+    }
+  } catch (e) {
+    failures.push({ key: '(stopped)', message: e.message });
+  }
+  await after().catch(() => {});
+  const objectsWord = `${count(deleted)} ${deleted === 1 ? 'object' : 'objects'}`;
+  if (task.cancelled()) {
+    task.finish(`Cancelled after deleting ${objectsWord}; the rest is still there.`, failures);
+  } else if (failures.length) {
+    task.finish(`Deleted ${objectsWord}; ${count(failures.length)} not deleted.`, failures);
+  } else {
+    task.finish(folders.length ? `Deleted ${what} (${objectsWord}).` : `Deleted ${objectsWord}.`);
+    toast(folders.length ? `Deleted ${what} (${objectsWord}).` : `Deleted ${objectsWord}.`, 'success');
+  }
 }
 
 /** How an object is stored at rest, in words (never any key material: the API has none). */
@@ -112,7 +118,7 @@ function encryptionText(e) {
  * Everything the API knows about one object, with its actions and, in a bucket that has been
  * versioned, its version history.
  */
-export async function showDetails(bucket, key, { onShare, onDeleted, settings }) {
+export async function showDetails(bucket, key, { onShare, onDeleted, settings, base = '' }) {
   const [o, bucketInfo] = await Promise.all([api('GET', objectPath(bucket, key)), settings ?? bucketSettings(bucket)]);
   // the tags of the version shown, even if another becomes current meanwhile
   const tagsPath = `${objectPath(bucket, key)}/tags?version_id=${enc(o.version_id)}`;
@@ -160,7 +166,15 @@ export async function showDetails(bucket, key, { onShare, onDeleted, settings })
       // an SSE-C object needs its customer's key, which the console never has
       o.encryption?.mode === 'SSE-C' ? null
         : { label: 'Download', kind: 'primary', run: async () => { downloadObject(bucket, key); return true; } },
+      o.encryption?.mode === 'SSE-C' ? null
+        : { label: 'Preview', run: async (d) => { d.close(); previewObject(bucket, o).catch(showError); } },
       { label: 'Share', run: async (d) => { d.close(); onShare(); } },
+      o.encryption?.mode === 'SSE-C' ? null
+        : { label: 'Edit metadata', run: async (d) => { d.close(); editMetadata(bucket, o, onDeleted); } },
+      o.encryption?.mode === 'SSE-C' ? null
+        : { label: 'Rename or move', run: async (d) => { d.close(); await moveOrCopy(bucket, base, { keys: [key], folders: [] }, 'move', onDeleted); } },
+      o.encryption?.mode === 'SSE-C' ? null
+        : { label: 'Copy', run: async (d) => { d.close(); await moveOrCopy(bucket, base, { keys: [key], folders: [] }, 'copy', onDeleted); } },
       { label: 'Delete', kind: 'danger', run: async (d) => { d.close(); deleteObjects(bucket, [key], onDeleted); } },
     ].filter(Boolean),
   });

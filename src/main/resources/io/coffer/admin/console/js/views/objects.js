@@ -1,9 +1,11 @@
-import { api, enc } from '../api.js';
+import { api, enc, objectPath } from '../api.js';
 import { h, replace } from '../dom.js';
 import { baseName, bytes, count, dateTime } from '../format.js';
 import { showError } from '../notify.js';
 import { deleteObjects, downloadObject, showDetails } from './object-actions.js';
 import { shareObject } from './share.js';
+import { createFolder, downloadZip, moveOrCopy } from './folder-actions.js';
+import { previewKind, previewObject } from './preview.js';
 import { shareUploadForm } from './upload-link.js';
 import { fromDrop, fromPicker, onUploaded, upload } from './uploader.js';
 import { versioningBadges, versioningButton } from './buckets.js';
@@ -39,6 +41,9 @@ export async function render(main, [bucket], query) {
   const more = h('button', { type: 'button', id: 'load-more', class: 'secondary', hidden: true }, 'Load more');
   const selectAll = h('input', { type: 'checkbox', 'aria-label': 'Select all objects shown' });
   const deleteSelected = h('button', { type: 'button', id: 'delete-selected', class: 'danger', disabled: true }, 'Delete selected');
+  const downloadSelected = h('button', { type: 'button', id: 'download-selected', class: 'secondary', disabled: true }, 'Download selected');
+  const moveSelected = h('button', { type: 'button', id: 'move-selected', class: 'secondary', disabled: true }, 'Move selected');
+  const copySelected = h('button', { type: 'button', id: 'copy-selected', class: 'secondary', disabled: true }, 'Copy selected');
   const search = h('input', { type: 'search', id: 'prefix-search', placeholder: 'Search by prefix in this folder', 'aria-label': 'Search by prefix in this folder' });
   const filePicker = h('input', { type: 'file', id: 'file-picker', multiple: true, hidden: true });
   const folderPicker = h('input', { type: 'file', id: 'folder-picker', multiple: true, webkitdirectory: true, hidden: true });
@@ -47,6 +52,7 @@ export async function render(main, [bucket], query) {
     const n = selected.size + selectedFolders.size;
     deleteSelected.disabled = n === 0;
     deleteSelected.textContent = n ? `Delete selected (${n})` : 'Delete selected';
+    for (const b of [downloadSelected, moveSelected, copySelected]) b.disabled = n === 0;
   }
 
   async function load(reset) {
@@ -127,7 +133,8 @@ export async function render(main, [bucket], query) {
     });
     const reload = () => load(true);
     const share = () => shareObject(bucket, o.key).catch(showError);
-    const details = () => showDetails(bucket, o.key, { onShare: share, onDeleted: reload, settings }).catch(showError);
+    const details = () => showDetails(bucket, o.key, { onShare: share, onDeleted: reload, settings, base: prefix }).catch(showError);
+    const preview = async () => previewObject(bucket, await api('GET', objectPath(bucket, o.key)));
     return h('tr', { dataset: { key: o.key, kind: 'object' } },
       h('td', { class: 'check' }, box),
       h('td', { class: 'name' }, h('button', { type: 'button', class: 'link-button object-name', onclick: details }, baseName(o.key, prefix))),
@@ -135,6 +142,9 @@ export async function render(main, [bucket], query) {
       h('td', { class: 'wide-only' }, o.content_type),
       h('td', { class: 'wide-only' }, h('time', { datetime: o.created_at }, dateTime(o.created_at))),
       h('td', { class: 'actions' },
+        previewKind(o.content_type, o.key)
+          ? h('button', { type: 'button', class: 'small secondary', 'aria-label': `Preview ${o.key}`, onclick: () => preview().catch(showError) }, 'Preview')
+          : null,
         h('button', { type: 'button', class: 'small secondary', 'aria-label': `Download ${o.key}`, onclick: () => downloadObject(bucket, o.key) }, 'Download'),
         h('button', { type: 'button', class: 'small secondary', 'aria-label': `Share ${o.key}`, onclick: share }, 'Share'),
         h('button', { type: 'button', class: 'small danger', 'aria-label': `Delete ${o.key}`, onclick: () => deleteObjects(bucket, [o.key], reload) }, 'Delete')));
@@ -152,6 +162,12 @@ export async function render(main, [bucket], query) {
       h('td', { class: 'name' }, h('a', { class: 'folder', href: folderHref(bucket, folder) }, baseName(folder, prefix))),
       h('td', { class: 'num' }, '—'), h('td', { class: 'wide-only' }, 'Folder'), h('td', { class: 'wide-only' }),
       h('td', { class: 'actions' },
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Download folder ${folder} as a zip`,
+          onclick: () => { try { downloadZip(bucket, folder, [], [folder]); } catch (e) { showError(e); } } }, 'Download'),
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Rename or move folder ${folder}`,
+          onclick: () => moveOrCopy(bucket, prefix, { keys: [], folders: [folder] }, 'move', () => load(true)).catch(showError) }, 'Move'),
+        h('button', { type: 'button', class: 'small secondary', 'aria-label': `Copy folder ${folder}`,
+          onclick: () => moveOrCopy(bucket, prefix, { keys: [], folders: [folder] }, 'copy', () => load(true)).catch(showError) }, 'Copy'),
         h('button', { type: 'button', class: 'small danger', 'aria-label': `Delete folder ${folder}`,
           onclick: () => deleteObjects(bucket, [], () => load(true), [folder]) }, 'Delete')));
   }
@@ -179,6 +195,16 @@ export async function render(main, [bucket], query) {
     });
   });
   deleteSelected.addEventListener('click', () => deleteObjects(bucket, [...selected], () => load(true), [...selectedFolders]));
+  downloadSelected.addEventListener('click', () => {
+    try {
+      downloadZip(bucket, prefix, [...selected], [...selectedFolders]);
+    } catch (e) {
+      showError(e);
+    }
+  });
+  const transfer = (mode) => moveOrCopy(bucket, prefix, { keys: [...selected], folders: [...selectedFolders] }, mode, () => load(true)).catch(showError);
+  moveSelected.addEventListener('click', () => transfer('move'));
+  copySelected.addEventListener('click', () => transfer('copy'));
   let debounce = null;
   search.addEventListener('input', () => {
     clearTimeout(debounce);
@@ -213,6 +239,8 @@ export async function render(main, [bucket], query) {
       h('button', { type: 'button', id: 'upload-files', class: 'primary', onclick: () => filePicker.click() }, 'Upload files'),
       h('button', { type: 'button', id: 'upload-folder', onclick: () => folderPicker.click() }, 'Upload folder'),
       h('button', { type: 'button', id: 'upload-link', class: 'secondary', onclick: () => shareUploadForm(bucket, prefix).catch(showError) }, 'Upload page'),
+      h('button', { type: 'button', id: 'new-folder', class: 'secondary', onclick: () => createFolder(bucket, prefix, () => load(true)) }, 'New folder'),
+      downloadSelected, moveSelected, copySelected,
       deleteSelected,
       h('button', { type: 'button', class: 'secondary', onclick: () => load(true).catch(showError) }, 'Refresh'),
       // the bucket's configuration pages are the administrator's (sessions, issue 21)
