@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives one connection: one request at a time (a pipelined request waits in the inbox until the
- * previous response is sent), each handled on its own virtual thread. The socket is read only on
- * demand (auto-read is off): for the next request, or while the current body wants more bytes.
- * Everything here runs on the channel's event loop.
+ * previous response is sent), each handled on its own virtual thread unless the handler can answer
+ * it at once without waiting (see {@link HttpHandler#handleWithoutBlocking}). The socket is read
+ * only on demand (auto-read is off): for the next request, or while the current body wants more
+ * bytes. Everything here runs on the channel's event loop.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -221,11 +222,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       ctx.writeAndFlush(
           new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
-    executor.execute(
-        () -> {
-          ResponseWriter writer = new ResponseWriter(ctx, exchange, this::responseSent, !tls);
-          writer.run(handler, incoming);
-        });
+    ResponseWriter writer = new ResponseWriter(ctx, exchange, this::responseSent, !tls);
+    HttpResponse answered = hasBody ? null : answerWithoutBlocking(incoming);
+    if (answered == null) {
+      executor.execute(() -> writer.run(handler, incoming));
+    } else if (ResponseWriter.sendsWithoutBlocking(answered)) {
+      writer.send(answered);
+    } else {
+      executor.execute(() -> writer.send(answered));
+    }
+  }
+
+  private @Nullable HttpResponse answerWithoutBlocking(HttpRequest incoming) {
+    try {
+      return handler.handleWithoutBlocking(incoming);
+    } catch (Throwable t) {
+      return ResponseWriter.unhandled(t);
+    }
   }
 
   /**

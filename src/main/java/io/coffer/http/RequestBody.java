@@ -1,5 +1,6 @@
 package io.coffer.http;
 
+import io.coffer.concurrent.NonBlocking;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,6 +216,7 @@ final class RequestBody extends InputStream {
         if (ended || discarding) {
           return -1;
         }
+        NonBlocking.mayBlock(); // the bytes come through the event loop: never wait on it
         demand.more();
         arrived.awaitUninterruptibly();
       }

@@ -58,10 +58,22 @@ final class ResponseWriter {
     try {
       response = handler.handle(request);
     } catch (Throwable t) {
-      // Front ends render their own errors; reaching this is a bug in one of them.
-      log.error("unhandled failure in request handler", t);
-      response = new HttpResponse(500);
+      response = unhandled(t);
     }
+    send(response);
+  }
+
+  /** Front ends render their own errors; reaching this is a bug in one of them. */
+  static HttpResponse unhandled(Throwable t) {
+    log.error("unhandled failure in request handler", t);
+    return new HttpResponse(500);
+  }
+
+  /**
+   * Writes a response. Only one whose body is in memory ({@link #sendsWithoutBlocking}) may be sent
+   * from the event loop: streamed bodies wait for the socket to drain.
+   */
+  void send(HttpResponse response) {
     try {
       write(response);
     } catch (Throwable t) {
@@ -69,6 +81,10 @@ final class ResponseWriter {
       response.body().release();
       ctx.channel().eventLoop().execute(() -> onSent.accept(exchange, false));
     }
+  }
+
+  static boolean sendsWithoutBlocking(HttpResponse response) {
+    return response.isHeadOnly() || response.body() instanceof HttpResponse.Body.Bytes;
   }
 
   private void write(HttpResponse response) throws IOException {

@@ -252,6 +252,14 @@ public interface MetadataStore extends NodeCoordination, AutoCloseable {
   Optional<ObjectMeta> findObject(String bucket, String key);
 
   /**
+   * Whether {@link #findObject} answers recently read objects from memory (a single process's
+   * store), so that a GET of one may be answered without waiting on the database.
+   */
+  default boolean cachesObjects() {
+    return false;
+  }
+
+  /**
    * A version of a key: with {@code versionId} null the current one (an object or a delete marker),
    * else the one with that ID ({@code "null"} for the null version). Empty when there is none.
    */

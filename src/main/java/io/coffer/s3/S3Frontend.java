@@ -1,5 +1,6 @@
 package io.coffer.s3;
 
+import io.coffer.concurrent.NonBlocking;
 import io.coffer.http.Headers;
 import io.coffer.http.HttpHandler;
 import io.coffer.http.HttpRequest;
@@ -28,6 +29,7 @@ import io.coffer.service.ops.RequestObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,10 @@ public final class S3Frontend implements HttpHandler {
   /** MinIO's health paths, so probes and scripts written for MinIO work unchanged. */
   private static final String MINIO_HEALTH_PREFIX = "/minio/health/";
 
+  /** The operations tried on the event loop (see {@link #handleWithoutBlocking}). */
+  private static final Set<Class<? extends S3Operation>> READS_FROM_MEMORY =
+      Set.of(S3Operation.GetObject.class, S3Operation.HeadObject.class);
+
   private final SigV4Verifier verifier;
   private final S3Dispatcher dispatcher;
   private final Addressing addressing;
@@ -54,6 +60,7 @@ public final class S3Frontend implements HttpHandler {
   private final BrowserCors browserCors;
   private final boolean allowSseCOverHttp;
   private final RequestObserver observer;
+  private final boolean readsFromMemory;
 
   /** False until the server says every port serves, and again once it starts shutting down. */
   private volatile boolean ready;
@@ -73,7 +80,8 @@ public final class S3Frontend implements HttpHandler {
       CorsService cors,
       MeterRegistry registry,
       boolean allowSseCOverHttp,
-      RequestObserver observer) {
+      RequestObserver observer,
+      boolean readsFromMemory) {
     this.verifier = verifier;
     this.dispatcher = dispatcher;
     this.addressing = new Addressing(domain);
@@ -83,11 +91,30 @@ public final class S3Frontend implements HttpHandler {
     this.browserCors = new BrowserCors(cors::forBrowsers);
     this.allowSseCOverHttp = allowSseCOverHttp;
     this.observer = observer;
+    this.readsFromMemory = readsFromMemory;
   }
 
   /** Readiness: up once every port serves, down when the server starts shutting down. */
   public void setReady(boolean ready) {
     this.ready = ready;
+  }
+
+  /**
+   * A GetObject or HeadObject (or a health check) answered on the event loop when everything it
+   * needs is in memory (credentials, buckets, policies, and the object in the store's cache with
+   * its body inline); otherwise, as soon as something would wait, the request starts over on a
+   * virtual thread. Offered only when the store caches objects, because without that every attempt
+   * would start over.
+   */
+  @Override
+  public @Nullable HttpResponse handleWithoutBlocking(HttpRequest http) {
+    if (!readsFromMemory || !(http.method().equals("GET") || http.method().equals("HEAD"))) {
+      return null;
+    }
+    HttpResponse answered =
+        NonBlocking.attempt(() -> handle(http), response -> response.body().release());
+    metrics.attempted(answered != null);
+    return answered;
   }
 
   @Override
@@ -133,6 +160,10 @@ public final class S3Frontend implements HttpHandler {
         } catch (CofferException e) {
           unparsable = e;
         }
+        if (parsed == null || !READS_FROM_MEMORY.contains(parsed.type())) {
+          // only these are known to have no effect before their last possible wait
+          NonBlocking.mayBlock();
+        }
         AuthResult auth =
             verifier.verify(
                 new SignedRequest(
@@ -162,20 +193,29 @@ public final class S3Frontend implements HttpHandler {
         S3Request request = new S3Request(http, auth, caller, requestId);
         response = dispatcher.dispatch(op, request);
       }
+    } catch (NonBlocking.WouldBlock e) {
+      throw e; // not a failure: the request starts over where it may wait
     } catch (CofferException e) {
-      if (e.code().httpStatus() >= 500 && e.code() != ErrorCode.NOT_IMPLEMENTED) {
+      if (e.code().httpStatus() >= 500
+          && e.code() != ErrorCode.NOT_IMPLEMENTED
+          && !NonBlocking.refused()) {
         logServerFailure(requestId, http.method(), operation, e);
       }
       response =
           S3Responses.error(http.bodyTimedOut() ? bodyTimeout() : e, resource, requestId, head);
     } catch (RuntimeException e) {
-      log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
+      if (!NonBlocking.refused()) {
+        log.error("request {} ({} {}) failed", requestId, http.method(), operation, e);
+      }
       CofferException answer =
           http.bodyTimedOut() ? bodyTimeout() : new CofferException(ErrorCode.INTERNAL_ERROR);
       response = S3Responses.error(answer, resource, requestId, head);
     }
     if (bucket != null && !http.method().equals("OPTIONS")) {
       addCorsHeaders(http, bucket, response, requestId);
+    }
+    if (NonBlocking.refused()) {
+      return response; // discarded: the request starts over, and is counted then
     }
     response.header("x-amz-request-id", requestId).header("Server", "Coffer");
     long nanos = System.nanoTime() - started;
@@ -219,6 +259,8 @@ public final class S3Frontend implements HttpHandler {
       HttpRequest http, String bucket, HttpResponse response, String requestId) {
     try {
       browserCors.decorate(http.headers(), http.method(), bucket, response);
+    } catch (NonBlocking.WouldBlock e) {
+      throw e; // the rules are not in memory: the request starts over where it may wait
     } catch (RuntimeException e) {
       log.warn("request {}: no CORS headers, the bucket's rules could not be read", requestId, e);
     }

@@ -26,6 +26,8 @@ final class S3Metrics {
   private final MeterRegistry registry;
   private final Counter bytesIn;
   private final Counter bytesOut;
+  private final Counter answeredOnEventLoop;
+  private final Counter startedOver;
   private final ConcurrentHashMap<String, Counter> requests = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> latencies = new ConcurrentHashMap<>();
 
@@ -39,6 +41,21 @@ final class S3Metrics {
         Counter.builder("coffer.s3.sent.bytes")
             .description("Response body bytes sent")
             .register(registry);
+    this.answeredOnEventLoop = attempts(registry, "answered");
+    this.startedOver = attempts(registry, "started_over");
+  }
+
+  private static Counter attempts(MeterRegistry registry, String outcome) {
+    return Counter.builder("coffer.s3.event.loop.attempts")
+        .description(
+            "GET and HEAD requests tried on the event loop: answered from memory there, or started"
+                + " over on a virtual thread because something had to be waited for")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  void attempted(boolean answered) {
+    (answered ? answeredOnEventLoop : startedOver).increment();
   }
 
   void record(String operation, int status, long nanos, long received, long sent) {

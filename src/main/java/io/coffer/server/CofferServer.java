@@ -278,7 +278,8 @@ public final class CofferServer implements AutoCloseable {
             request -> {
               history.completed(request);
               trace.completed(request);
-            });
+            },
+            metadata.cachesObjects());
     ConsoleAssets assets = ConsoleAssets.load();
 
     // The last step that stores anything: what it generates is shown as soon as start() returns.

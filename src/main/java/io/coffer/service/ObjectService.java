@@ -2,6 +2,7 @@ package io.coffer.service;
 
 import io.coffer.blob.BlobStore;
 import io.coffer.blob.BlobStore.BlobLease;
+import io.coffer.concurrent.NonBlocking;
 import io.coffer.crypto.CustomerKey;
 import io.coffer.crypto.DataKey;
 import io.coffer.crypto.DecryptingStream;
@@ -380,6 +381,10 @@ public final class ObjectService {
       @Nullable Integer partNumber,
       @Nullable DataKey dataKey)
       throws IOException {
+    if (!(meta.storage() instanceof Storage.Inline)) {
+      // a file is leased, and sent from a thread that may wait for the socket to drain
+      NonBlocking.mayBlock();
+    }
     List<Segment> segments =
         meta.storage() instanceof Storage.Parts parts
             ? store.findSegments(parts.storageId())

@@ -108,7 +108,8 @@ class LayeringTest {
         "io.coffer.model..",
         "io.coffer.checksum..",
         "io.coffer.config..",
-        "io.coffer.policy.."
+        "io.coffer.policy..",
+        "io.coffer.concurrent.."
       })
   void leavesDependOnNothingOfCoffers(String leaf) {
     noClasses()

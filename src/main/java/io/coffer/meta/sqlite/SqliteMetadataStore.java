@@ -71,11 +71,16 @@ import org.jspecify.annotations.Nullable;
  * order and prefix ranges are exact byte ranges.
  */
 public final class SqliteMetadataStore extends SqliteNotifications {
+  /** What the cache of current objects may hold (a 4 KiB object's entry is about 5 KiB). */
+  static final long OBJECT_CACHE_BYTES = 16L * 1024 * 1024;
+
   private final Path file;
+  private final ObjectReadCache objects;
 
   private SqliteMetadataStore(Path file, boolean sync) {
     super(new SqliteWorkers("jdbc:sqlite:" + file.toAbsolutePath(), sync), new BucketOwners());
     this.file = file.toAbsolutePath();
+    this.objects = new ObjectReadCache(workers.objectChanges(), OBJECT_CACHE_BYTES);
   }
 
   /**
@@ -353,9 +358,14 @@ public final class SqliteMetadataStore extends SqliteNotifications {
   // ---- objects ----
 
   @Override
+  public boolean cachesObjects() {
+    return true;
+  }
+
+  @Override
   public Optional<ObjectMeta> findObject(String bucket, String key) {
     byte[] k = Keys.utf8(key);
-    return workers.readPoint(c -> ObjectSql.find(c, bucket, k));
+    return objects.find(bucket, key, k, () -> workers.readPoint(c -> ObjectSql.find(c, bucket, k)));
   }
 
   @Override

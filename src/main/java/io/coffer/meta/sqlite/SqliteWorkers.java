@@ -1,5 +1,6 @@
 package io.coffer.meta.sqlite;
 
+import io.coffer.concurrent.NonBlocking;
 import io.coffer.meta.sqlite.Worker.SqlAction;
 import io.coffer.meta.sqlite.Worker.SqlWork;
 import io.coffer.meta.sqlite.Worker.Task;
@@ -68,6 +69,7 @@ final class SqliteWorkers implements AutoCloseable {
   private final EventOptions eventOptions = new EventOptions();
   private volatile @Nullable Checkpointer checkpointer;
   private volatile boolean closed;
+  private final ObjectChanges objectChanges = new ObjectChanges();
 
   SqliteWorkers(String url, boolean sync) {
     this.url = url;
@@ -104,6 +106,11 @@ final class SqliteWorkers implements AutoCloseable {
       close();
       throw Worker.translate(e);
     }
+  }
+
+  /** Which objects the writes changed, group by group (for the store's cache of objects). */
+  ObjectChanges objectChanges() {
+    return objectChanges;
   }
 
   long statementCount() {
@@ -154,6 +161,7 @@ final class SqliteWorkers implements AutoCloseable {
    */
   @SuppressWarnings("NullAway") // only Void writes return null, and a point read is no write
   <T> T readPoint(SqlWork<T> work) {
+    NonBlocking.mayBlock();
     if (closed) {
       throw closedException();
     }
@@ -199,6 +207,7 @@ final class SqliteWorkers implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> enqueue(LinkedBlockingQueue<Task<?>> queue, Task<T> task) {
+    NonBlocking.mayBlock();
     if (closed) {
       throw closedException();
     }
@@ -232,6 +241,7 @@ final class SqliteWorkers implements AutoCloseable {
     try {
       conn = Conn.open(url, sync, false, statements, preparedSql);
       Schema.migrate(conn);
+      objectChanges.watch(conn);
       // checkpoints are the checkpointer's; this is only the bound for when it falls behind
       conn.exec("PRAGMA wal_autocheckpoint = " + Checkpointer.WRITER_FALLBACK_PAGES);
       conn.eventOptions = eventOptions;
@@ -263,6 +273,7 @@ final class SqliteWorkers implements AutoCloseable {
             runGroup(conn, batch);
           } catch (Throwable t) {
             // never lose the writer thread; whoever is still waiting learns why
+            objectChanges.groupEnded(false);
             for (Task<?> task : batch) {
               task.fail(Worker.translate(t));
             }
@@ -314,6 +325,7 @@ final class SqliteWorkers implements AutoCloseable {
       abort(conn, batch, errors, fatal);
       return;
     }
+    objectChanges.groupEnded(true);
     Checkpointer cp = checkpointer;
     if (cp != null) {
       cp.committed();
@@ -422,8 +434,9 @@ final class SqliteWorkers implements AutoCloseable {
   }
 
   /** The transaction as a whole failed: nothing of the group was applied. */
-  private static void abort(Conn conn, List<Task<?>> batch, Throwable[] errors, Throwable fatal) {
+  private void abort(Conn conn, List<Task<?>> batch, Throwable[] errors, Throwable fatal) {
     rollback(conn);
+    objectChanges.groupEnded(false); // a failed COMMIT may have committed after all
     RuntimeException e = Worker.translate(fatal);
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).fail(errors[i] != null ? Worker.translate(errors[i]) : e);
