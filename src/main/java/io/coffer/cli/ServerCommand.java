@@ -13,6 +13,7 @@ import io.coffer.config.OptionChecks;
 import io.coffer.config.ServerConfig;
 import io.coffer.config.TlsSettings;
 import io.coffer.server.CofferServer;
+import io.coffer.server.PublicEndpoint;
 import io.coffer.server.Startup;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -326,7 +327,7 @@ public final class ServerCommand implements Callable<Integer> {
         OptionChecks.domain(domain);
       }
       if (emptyToNull(publicUrl) != null) {
-        CofferServer.normalisePublicUrl(publicUrl);
+        PublicEndpoint.normalise(publicUrl);
       }
       OptionChecks.range(
           "--inline-threshold", inlineThreshold, 0, ServerConfig.MAX_INLINE_THRESHOLD);

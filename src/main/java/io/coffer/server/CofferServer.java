@@ -83,7 +83,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,7 +131,7 @@ public final class CofferServer implements AutoCloseable {
     this.config = config;
     Instant startedAt = Instant.now();
     if (config.publicUrl() != null) {
-      normalisePublicUrl(config.publicUrl()); // fail at start, not at the first presigned URL
+      PublicEndpoint.normalise(config.publicUrl()); // fail at start, not at the first presigned URL
     }
     Path dataDir = config.dataDir().toAbsolutePath();
     Path internal = dataDir.resolve(".coffer");
@@ -421,48 +420,9 @@ public final class CofferServer implements AutoCloseable {
         expiresSeconds);
   }
 
-  /**
-   * Where clients reach the S3 API: --public-url when given (default ports left out, as clients
-   * leave them out of the Host header they sign), else the S3 address with its bound port, a
-   * wildcard address (0.0.0.0, ::) becoming 127.0.0.1.
-   */
+  /** Where clients reach the S3 API; see {@link PublicEndpoint}. */
   public String publicEndpoint() {
-    if (config.publicUrl() != null) {
-      return normalisePublicUrl(config.publicUrl());
-    }
-    String host = config.s3Address().host();
-    if (host == null
-        || host.isEmpty()
-        || host.equals("0.0.0.0")
-        || host.equals("::")
-        || host.equals("[::]")) {
-      host = "127.0.0.1";
-    } else if (host.contains(":") && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    return scheme() + "://" + host + ":" + s3Server.address().getPort();
-  }
-
-  public static String normalisePublicUrl(String url) {
-    URI uri = URI.create(url);
-    String scheme =
-        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    boolean rootPath =
-        uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
-    if (!(scheme.equals("http") || scheme.equals("https"))
-        || uri.getHost() == null
-        || !rootPath
-        || uri.getRawQuery() != null
-        || uri.getRawFragment() != null
-        || uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(
-          "--public-url must be http(s)://host[:port] without a path, query or fragment: " + url);
-    }
-    boolean defaultPort =
-        uri.getPort() == -1
-            || (scheme.equals("http") && uri.getPort() == 80)
-            || (scheme.equals("https") && uri.getPort() == 443);
-    return scheme + "://" + uri.getHost() + (defaultPort ? "" : ":" + uri.getPort());
+    return PublicEndpoint.of(config, scheme(), s3Server.address().getPort());
   }
 
   /** The management API's routes as "METHOD /path", for the OpenAPI document's test. */

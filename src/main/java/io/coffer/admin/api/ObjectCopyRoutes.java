@@ -65,24 +65,7 @@ final class ObjectCopyRoutes {
     }
     Caller caller = request.caller();
     ObjectMeta source = sourceOf(caller, bucket.name(), key, versionId);
-    CopyService.Copied copied =
-        copies.copyObject(
-            caller,
-            bucket.name(),
-            key,
-            versionId,
-            ReadConditions.NONE,
-            targetBucket,
-            targetKey,
-            null,
-            null,
-            WritePrecondition.NONE,
-            ObjectLock.NONE,
-            AclRequest.NONE,
-            null,
-            sameEncryption(source.encryption()),
-            null);
-    return JsonResponses.json(200, ObjectRoutes.detail(objects.details(caller, copied.object())));
+    return copied(caller, bucket.name(), key, versionId, source, targetBucket, targetKey, null);
   }
 
   private HttpResponse replaceMetadata(ApiRequest request) throws IOException {
@@ -94,17 +77,34 @@ final class ObjectCopyRoutes {
     Map<String, String> metadata = UserMetadata.validated(body.metadata());
     Caller caller = request.caller();
     ObjectMeta source = sourceOf(caller, bucket.name(), key, null);
+    // the other stored headers (Cache-Control, Content-Disposition, ...) stay as they were
+    ObjectAttributes replaced = new ObjectAttributes(contentType, source.headers(), metadata);
+    return copied(caller, bucket.name(), key, null, source, bucket.name(), key, replaced);
+  }
+
+  /**
+   * Copies as the console does: unconditionally, keeping the source's encryption, with the source's
+   * attributes unless {@code replaced} says otherwise.
+   */
+  private HttpResponse copied(
+      Caller caller,
+      String bucket,
+      String key,
+      @Nullable String versionId,
+      ObjectMeta source,
+      String targetBucket,
+      String targetKey,
+      @Nullable ObjectAttributes replaced) {
     CopyService.Copied copied =
         copies.copyObject(
             caller,
-            bucket.name(),
+            bucket,
             key,
-            null,
+            versionId,
             ReadConditions.NONE,
-            bucket.name(),
-            key,
-            // the other stored headers (Cache-Control, Content-Disposition, ...) stay as they were
-            new ObjectAttributes(contentType, source.headers(), metadata),
+            targetBucket,
+            targetKey,
+            replaced,
             null,
             WritePrecondition.NONE,
             ObjectLock.NONE,

@@ -16,7 +16,6 @@ import io.coffer.model.BucketQuery;
 import io.coffer.model.BucketRef;
 import io.coffer.model.CompletedUpload;
 import io.coffer.model.CorsConfiguration;
-import io.coffer.model.Credential;
 import io.coffer.model.DefaultRetention;
 import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
@@ -25,20 +24,15 @@ import io.coffer.model.LifecycleCheckpoint;
 import io.coffer.model.LifecycleConfiguration;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
-import io.coffer.model.ManagedPolicy;
 import io.coffer.model.MultipartUpload;
-import io.coffer.model.NewCredential;
 import io.coffer.model.ObjectLock;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.ObjectOwnership;
 import io.coffer.model.Part;
-import io.coffer.model.PolicyTargets;
-import io.coffer.model.PresignedUrl;
 import io.coffer.model.PublicAccessBlock;
 import io.coffer.model.Segment;
 import io.coffer.model.Stats;
 import io.coffer.model.UploadListing;
-import io.coffer.model.UserGroup;
 import io.coffer.model.VersionPage;
 import io.coffer.model.VersionQuery;
 import io.coffer.model.Versioning;
@@ -60,9 +54,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link MetadataStore} on one SQLite database file (WAL mode). This class only decides where each
  * operation runs: writes on the single writer thread in group commits, reads on the reader threads
- * (see {@link SqliteWorkers}); event notifications are in {@link SqliteNotifications}, which it
- * extends. The SQL lives in one class per table ({@link CredentialSql}, {@link PolicySql}, {@link
- * GroupSql}, {@link BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link KmsKeySql}, {@link
+ * (see {@link SqliteWorkers}); credentials, policies and presigned URLs are in {@link
+ * SqliteAccess}, event notifications in {@link SqliteNotifications}: the base classes it extends.
+ * The SQL lives in one class per table ({@link CredentialSql}, {@link PolicySql}, {@link GroupSql},
+ * {@link BucketSql}, {@link ObjectSql}, {@link UploadSql}, {@link KmsKeySql}, {@link
  * LifecycleProgressSql}, {@link PresignedUrlSql}, {@link CounterSql}, {@link NotificationSql},
  * {@link OutboxSql}). Values are encoded on the caller's thread, so the writer thread only binds
  * and executes.
@@ -70,9 +65,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys are stored as BLOBs of their UTF-8 bytes, so SQLite's memcmp ordering is S3's listing
  * order and prefix ranges are exact byte ranges.
  */
-public final class SqliteMetadataStore extends SqliteNotifications {
+public final class SqliteMetadataStore extends SqliteAccess {
   /** What the cache of current objects may hold (a 4 KiB object's entry is about 5 KiB). */
-  static final long OBJECT_CACHE_BYTES = 16L * 1024 * 1024;
+  static final long OBJECT_CACHE_BYTES = 8L * 1024 * 1024;
 
   private final Path file;
   private final ObjectReadCache objects;
@@ -106,123 +101,6 @@ public final class SqliteMetadataStore extends SqliteNotifications {
   @Override
   public void close() {
     workers.close();
-  }
-
-  // ---- credentials ----
-
-  @Override
-  public Credential createCredential(NewCredential credential, Instant now) {
-    return workers.write(c -> CredentialSql.create(c, credential, now));
-  }
-
-  @Override
-  public Optional<Credential> findCredential(long id) {
-    return workers.read(c -> CredentialSql.find(c, id));
-  }
-
-  @Override
-  public Optional<Credential> findCredentialByAccessKey(String accessKey) {
-    return workers.read(c -> CredentialSql.findByAccessKey(c, accessKey));
-  }
-
-  @Override
-  public List<Credential> listCredentials() {
-    return workers.read(CredentialSql::list);
-  }
-
-  @Override
-  public Credential updateCredential(long id, @Nullable String userName, Boolean active) {
-    return workers.write(c -> CredentialSql.update(c, id, userName, active));
-  }
-
-  @Override
-  public Credential updateCredentialSecret(long id, String secretKey) {
-    return workers.write(c -> CredentialSql.updateSecret(c, id, secretKey));
-  }
-
-  @Override
-  public List<Credential> deleteCredential(long id) {
-    return workers.write(c -> CredentialSql.delete(c, id));
-  }
-
-  // ---- managed policies, groups, attachments ----
-
-  @Override
-  public ManagedPolicy createPolicy(String name, String document, Instant now) {
-    return workers.write(c -> PolicySql.create(c, name, document, now));
-  }
-
-  @Override
-  public ManagedPolicy updatePolicy(String name, String document, Instant now) {
-    return workers.write(c -> PolicySql.update(c, name, document, now));
-  }
-
-  @Override
-  public void deletePolicy(String name) {
-    workers.writeVoid(c -> PolicySql.delete(c, name));
-  }
-
-  @Override
-  public Optional<ManagedPolicy> findPolicy(String name) {
-    return workers.read(c -> PolicySql.find(c, name));
-  }
-
-  @Override
-  public List<ManagedPolicy> listPolicies() {
-    return workers.read(PolicySql::list);
-  }
-
-  @Override
-  public PolicyTargets policyTargets(String name) {
-    return workers.read(c -> PolicySql.targets(c, name));
-  }
-
-  @Override
-  public UserGroup createGroup(
-      String name, List<Long> members, List<String> policies, Instant now) {
-    List<Long> m = List.copyOf(members);
-    List<String> p = List.copyOf(policies);
-    return workers.write(c -> GroupSql.create(c, name, m, p, now));
-  }
-
-  @Override
-  public UserGroup updateGroup(
-      String name, @Nullable List<Long> members, @Nullable List<String> policies) {
-    List<Long> m = members == null ? null : List.copyOf(members);
-    List<String> p = policies == null ? null : List.copyOf(policies);
-    return workers.write(c -> GroupSql.update(c, name, m, p));
-  }
-
-  @Override
-  public void deleteGroup(String name) {
-    workers.writeVoid(c -> GroupSql.delete(c, name));
-  }
-
-  @Override
-  public Optional<UserGroup> findGroup(String name) {
-    return workers.readSnapshot(c -> GroupSql.find(c, name));
-  }
-
-  @Override
-  public List<UserGroup> listGroups() {
-    return workers.readSnapshot(GroupSql::list);
-  }
-
-  @Override
-  public void attachPolicies(long credentialId, List<String> policies) {
-    List<String> p = List.copyOf(policies);
-    workers.writeVoid(c -> PolicySql.replaceForCredential(c, credentialId, p));
-  }
-
-  @Override
-  public List<String> policiesAttachedTo(long credentialId) {
-    return workers.read(
-        c -> PolicySql.attachedTo(c, PolicySql.CREDENTIAL, Long.toString(credentialId)));
-  }
-
-  @Override
-  public List<String> groupsOf(long credentialId) {
-    return workers.read(c -> GroupSql.groupsOf(c, credentialId));
   }
 
   // ---- buckets ----
@@ -555,41 +433,6 @@ public final class SqliteMetadataStore extends SqliteNotifications {
   @Override
   public void clearLifecycleCheckpoint(String bucketId) {
     workers.writeVoid(c -> LifecycleProgressSql.clear(c, bucketId));
-  }
-
-  // ---- presigned URLs ----
-
-  @Override
-  public PresignedUrl createPresignedUrl(
-      String hash,
-      String bucket,
-      String key,
-      String method,
-      long credentialId,
-      Instant expiresAt,
-      Instant now) {
-    return workers.write(
-        c -> PresignedUrlSql.create(c, hash, bucket, key, method, credentialId, expiresAt, now));
-  }
-
-  @Override
-  public Optional<PresignedUrl> findPresignedUrlByHash(String hash) {
-    return workers.read(c -> PresignedUrlSql.findByHash(c, hash));
-  }
-
-  @Override
-  public List<PresignedUrl> listPresignedUrls() {
-    return workers.read(PresignedUrlSql::list);
-  }
-
-  @Override
-  public void revokePresignedUrl(long id) {
-    workers.writeVoid(c -> PresignedUrlSql.revoke(c, id));
-  }
-
-  @Override
-  public void revokePresignedUrlsOf(long credentialId) {
-    workers.writeVoid(c -> PresignedUrlSql.revokeAllOf(c, credentialId));
   }
 
   // ---- stats ----

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * the writes that cause them, in their transactions. A base class so that the store keeps one class
  * per concern; it holds what both parts share, the workers and the bucket cache.
  */
-abstract sealed class SqliteNotifications implements MetadataStore permits SqliteMetadataStore {
+abstract sealed class SqliteNotifications implements MetadataStore permits SqliteAccess {
   final SqliteWorkers workers;
   final BucketOwners bucketOwners;
 

@@ -84,41 +84,6 @@ class MetricsIT {
     assertThat(delta(after, deleted, REQUESTS, op("DeleteObject"), status(204))).isEqualTo(1);
   }
 
-  /**
-   * A GET or HEAD of a small object the store has in memory is answered on the event loop; the
-   * first read after a write, and any object kept in a file, start over on a virtual thread.
-   */
-  @Test
-  void readsOfObjectsInMemoryAreAnsweredOnTheEventLoop() throws Exception {
-    String attempts = "coffer_s3_event_loop_attempts_total";
-    URI s3 = coffer.s3Uri();
-    byte[] small = "small".repeat(20).getBytes(StandardCharsets.UTF_8);
-    byte[] large = new byte[200 * 1024];
-    assertThat(RawS3.send(s3, "PUT", "/loop-bucket", new byte[0]).statusCode()).isEqualTo(200);
-    assertThat(RawS3.send(s3, "PUT", "/loop-bucket/small", small).statusCode()).isEqualTo(200);
-    assertThat(RawS3.send(s3, "PUT", "/loop-bucket/large", large).statusCode()).isEqualTo(200);
-    PrometheusText before = scrape();
-
-    for (int i = 0; i < 3; i++) {
-      HttpResponse<String> got = RawS3.send(s3, "GET", "/loop-bucket/small", new byte[0]);
-      assertThat(got.statusCode()).isEqualTo(200);
-      assertThat(got.body()).isEqualTo(new String(small, StandardCharsets.UTF_8));
-      assertThat(got.headers().firstValue("x-amz-request-id")).isPresent();
-    }
-    assertThat(RawS3.send(s3, "HEAD", "/loop-bucket/small", new byte[0]).statusCode())
-        .isEqualTo(200);
-    HttpResponse<String> blob = RawS3.send(s3, "GET", "/loop-bucket/large", new byte[0]);
-    assertThat(blob.statusCode()).isEqualTo(200);
-    assertThat(blob.body()).hasSize(large.length);
-    PrometheusText after = scrape();
-
-    // the first GET reads the store (and fills its cache), the later ones and the HEAD do not
-    assertThat(delta(before, after, attempts, "outcome=\"answered\"")).isEqualTo(3);
-    assertThat(delta(before, after, attempts, "outcome=\"started_over\"")).isEqualTo(2);
-    assertThat(delta(before, after, REQUESTS, op("GetObject"), status(200))).isEqualTo(4);
-    assertThat(delta(before, after, REQUESTS, op("HeadObject"), status(200))).isEqualTo(1);
-  }
-
   @Test
   void openConnectionsCountsTheConnectionsOnTheS3Port() throws Exception {
     double before = scrape().value("coffer_s3_connections_open");
