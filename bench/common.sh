@@ -54,6 +54,16 @@ start_coffer() { # data-dir log-file [server options...]: the jar as the launche
   coffer_pid=$!
 }
 
+s3proxy_jar() { # prints the path of org.gaul:s3proxy's jar, fetched from Maven Central once
+  local version="${S3PROXY_VERSION:-4.1.0}"
+  local jar="$repo/target/bench-tools/s3proxy-$version-jar-with-dependencies.jar"
+  if [ ! -f "$jar" ]; then
+    echo "resolving org.gaul:s3proxy:$version from Maven Central ..." >&2
+    (cd "$repo" && ./mvnw -B -q dependency:copy -Dartifact="org.gaul:s3proxy:$version:jar:jar-with-dependencies" \
+      -DoutputDirectory="$repo/target/bench-tools" >&2)
+  fi
+  echo "$jar"
+}
 open_work() { # name: a fresh temporary folder in $work and, on exit, every process in $pids
   # stopped and the folder removed
   work="$(mktemp -d "${TMPDIR:-/tmp}/coffer-$1.XXXXXX")"

@@ -32,7 +32,6 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 
-S3PROXY_VERSION="${S3PROXY_VERSION:-4.1.0}"
 rounds=3 duration=15s warmup=3s nginx=auto quick=0 tls=0 sse=0 postgres="" nodes=1
 signed=0 versioning=0 policy=""
 workloads="put-small,get-small,put-large,get-large,list,list-delimiter,multipart,mixed,warp-mixed-small,warp-mixed"
@@ -63,12 +62,7 @@ done
 # --- tools -------------------------------------------------------------------------------------
 script=compare.sh
 . "$here/common.sh"
-s3proxy_jar="$repo/target/bench-tools/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
-if [ ! -f "$s3proxy_jar" ]; then
-  echo "resolving org.gaul:s3proxy:$S3PROXY_VERSION from Maven Central ..." >&2
-  ./mvnw -B -q dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
-    -DoutputDirectory="$repo/target/bench-tools" >&2
-fi
+s3proxy_jar="$(s3proxy_jar)"
 if [ "$nginx" = auto ]; then
   if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then nginx=on; else nginx=off; fi
 fi

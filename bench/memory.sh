@@ -84,8 +84,7 @@ python3 "$here/memory_parts.py" "$results/samples" "${workload_list[@]}" \
   | tee "$results/parts.md"
 
 if [ "$s3proxy" = 1 ]; then
-  s3proxy_jar="$repo/target/bench-tools/s3proxy-4.1.0-jar-with-dependencies.jar"
-  [ -f "$s3proxy_jar" ] || s3proxy_jar="$HOME/.m2/repository/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar"
+  s3proxy_jar="$(s3proxy_jar)"
   s3proxy_port=$(free_port)
   mkdir -p "$work/s3proxy-data"
   cat >"$work/s3proxy.properties" <<EOF

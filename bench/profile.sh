@@ -2,6 +2,7 @@
 # Profiles Coffer under one `coffer bench` workload with async-profiler (from Maven Central).
 #
 #   bench/profile.sh [--workload put-small] [--event cpu|wall] [--seconds 10] [--results DIR]
+#                    [--versioning]
 #
 # Starts the jar (-Xmx256m, fsync on) on free loopback ports, warms it up with 25 s of the
 # workload, then runs the workload again and attaches async-profiler (jcmd JVMTI.agent_load) for
@@ -10,13 +11,15 @@
 # profile.html (a flame graph), bench.txt, and summary.txt (stacks grouped by what they do, and
 # the server's CPU time per operation) into target/profiles/<date>/ unless --results says
 # otherwise. Needs Linux x86-64, a JDK >= 21, python3 and curl; `--event cpu` needs perf events
-# (kernel.perf_event_paranoid <= 1, or root).
+# (kernel.perf_event_paranoid <= 1, or root). --versioning runs the workload on a bucket with
+# versioning enabled (`coffer bench --versioning`).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 
 ASYNC_PROFILER_VERSION="${ASYNC_PROFILER_VERSION:-4.2}"
 workload=put-small event=cpu seconds=10
+bench_options=()
 results="$repo/target/profiles/$(date -u +%Y%m%d-%H%M%S)"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,7 +27,8 @@ while [ $# -gt 0 ]; do
     --event) event="$2"; shift ;;
     --seconds) seconds="$2"; shift ;;
     --results) results="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --versioning) bench_options+=(--versioning) ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -60,7 +64,7 @@ bench() { # bucket duration warmup [--json file]
   local bucket="$1" duration="$2" warmup="$3"; shift 3
   AWS_ACCESS_KEY_ID="$ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$SECRET_KEY" \
     "$JAVA" -jar "$jar" bench --endpoint "http://127.0.0.1:$coffer_port" --workload "$workload" \
-    --duration "$duration" --warmup "$warmup" --bucket "$bucket" --no-progress "$@"
+    --duration "$duration" --warmup "$warmup" --bucket "$bucket" --no-progress ${bench_options[@]+"${bench_options[@]}"} "$@"
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$coffer_pid/stat"; }
 agent_command() { "$JCMD" "$coffer_pid" JVMTI.agent_load "$agent" "\"$1\"" >/dev/null; }

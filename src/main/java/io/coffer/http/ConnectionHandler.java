@@ -237,7 +237,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     try {
       return handler.handleWithoutBlocking(incoming);
     } catch (Throwable t) {
-      return ResponseWriter.unhandled(t);
+      return ResponseWriter.unhandled(incoming, t);
     }
   }
 

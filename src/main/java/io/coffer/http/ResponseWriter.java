@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +60,25 @@ final class ResponseWriter {
     try {
       response = handler.handle(request);
     } catch (Throwable t) {
-      response = unhandled(t);
+      response = unhandled(request, t);
     }
     send(response);
   }
 
-  /** Front ends render their own errors; reaching this is a bug in one of them. */
-  static HttpResponse unhandled(Throwable t) {
-    log.error("unhandled failure in request handler", t);
-    return new HttpResponse(500);
+  /**
+   * Front ends render their own errors; reaching this is a bug in one of them. The 500 carries the
+   * ID the log has it under, as a front end's own 500s do.
+   */
+  static HttpResponse unhandled(HttpRequest request, Throwable t) {
+    String requestId =
+        HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
+    log.error(
+        "request {} ({} {}) failed outside its front end's error handling",
+        requestId,
+        request.method(),
+        request.rawPath(),
+        t);
+    return new HttpResponse(500).header("x-amz-request-id", requestId);
   }
 
   /**

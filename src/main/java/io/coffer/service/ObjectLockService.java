@@ -8,6 +8,7 @@ import io.coffer.model.ErrorCode;
 import io.coffer.model.KeyVersion;
 import io.coffer.model.LegalHold;
 import io.coffer.model.ObjectLock;
+import io.coffer.model.ObjectLockedException;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.RetentionMode;
 import java.time.Clock;
@@ -127,8 +128,7 @@ public final class ObjectLockService {
       return;
     }
     if (current.mode() == RetentionMode.COMPLIANCE || !bypass) {
-      throw new CofferException(
-          ErrorCode.ACCESS_DENIED, "Access Denied because object protected by object lock.");
+      throw new ObjectLockedException("Access Denied because object protected by object lock.");
     }
   }
 

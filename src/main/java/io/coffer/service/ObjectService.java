@@ -253,7 +253,7 @@ public final class ObjectService {
    */
   public ObjectDetails details(
       Caller caller, String bucket, String key, @Nullable String versionId) {
-    BucketRef ref = buckets.requireRef(caller, bucket, readAction(versionId));
+    BucketRef ref = buckets.requireRef(caller, bucket, readAction(versionId), key);
     ObjectMeta meta = find(ref, bucket, key, versionId);
     return new ObjectDetails(meta, storagePath(ref.id(), meta));
   }

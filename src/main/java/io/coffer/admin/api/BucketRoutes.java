@@ -35,11 +35,23 @@ final class BucketRoutes {
         .add("PUT", "/api/v1/buckets/{bucket}/versioning", this::putVersioning);
   }
 
-  /** The bucket named in the path, which must be a valid name (400) and exist (404). */
+  /**
+   * The bucket named in the path, which must be a valid name (400), exist (404) and be one the
+   * caller may list (403).
+   */
   static Bucket require(BucketService buckets, ApiRequest request) {
+    return buckets.require(request.caller(), name(request), Action.LIST_BUCKET);
+  }
+
+  /**
+   * The bucket named in the path, which must be a valid name (400), for a route on one object: the
+   * object service checks the object's own action (a caller allowed only s3:GetObject on the
+   * bucket's objects may download one without being allowed to list them).
+   */
+  static String name(ApiRequest request) {
     String name = request.param("bucket");
     Names.requireValidBucketName(name);
-    return buckets.require(request.caller(), name, Action.LIST_BUCKET);
+    return name;
   }
 
   private HttpResponse list(ApiRequest request) {

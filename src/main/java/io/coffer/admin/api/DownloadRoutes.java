@@ -4,9 +4,7 @@ import io.coffer.frontend.ObjectReadBody;
 import io.coffer.http.ContentDisposition;
 import io.coffer.http.HttpDates;
 import io.coffer.http.HttpResponse;
-import io.coffer.model.Bucket;
 import io.coffer.model.Encryption;
-import io.coffer.service.BucketService;
 import io.coffer.service.Caller;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
@@ -19,11 +17,9 @@ import org.jspecify.annotations.Nullable;
  * files without passing through memory. "download" precedes the key so no key is ambiguous.
  */
 final class DownloadRoutes {
-  private final BucketService buckets;
   private final ObjectService objects;
 
-  DownloadRoutes(BucketService buckets, ObjectService objects) {
-    this.buckets = buckets;
+  DownloadRoutes(ObjectService objects) {
     this.objects = objects;
   }
 
@@ -32,13 +28,12 @@ final class DownloadRoutes {
   }
 
   private HttpResponse download(ApiRequest request) {
-    Bucket bucket = BucketRoutes.require(buckets, request);
+    String bucket = BucketRoutes.name(request);
     String key = ObjectRoutes.key(request);
-    refuseCustomerKeyed(
-        objects, request.caller(), bucket.name(), key, ObjectRoutes.versionId(request));
+    refuseCustomerKeyed(objects, request.caller(), bucket, key, ObjectRoutes.versionId(request));
     return switch (objects.read(
         request.caller(),
-        bucket.name(),
+        bucket,
         key,
         ObjectRoutes.versionId(request),
         ReadConditions.NONE,

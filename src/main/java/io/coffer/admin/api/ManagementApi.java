@@ -55,8 +55,8 @@ public final class ManagementApi implements HttpHandler {
     new AnonymousAccessRoutes(
             services.buckets(), services.bucketAccess(), services.anonymousAccess())
         .register(router);
-    new DownloadRoutes(services.buckets(), services.objects()).register(router);
-    new PreviewRoutes(services.buckets(), services.objects()).register(router);
+    new DownloadRoutes(services.objects()).register(router);
+    new PreviewRoutes(services.objects()).register(router);
     new ZipDownloadRoutes(services.buckets(), services.objects()).register(router);
     new ObjectCopyRoutes(services.buckets(), services.objects(), services.copies())
         .register(router);

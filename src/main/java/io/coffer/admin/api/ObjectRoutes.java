@@ -9,6 +9,7 @@ import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
 import io.coffer.model.EventName;
 import io.coffer.model.ObjectLock;
+import io.coffer.model.ObjectLockedException;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.RetentionMode;
 import io.coffer.model.VersionPage;
@@ -115,10 +116,10 @@ final class ObjectRoutes {
   }
 
   private HttpResponse get(ApiRequest request) {
-    Bucket bucket = BucketRoutes.require(buckets, request);
+    String bucket = BucketRoutes.name(request);
     String key = key(request);
     return JsonResponses.json(
-        200, detail(objects.details(request.caller(), bucket.name(), key, versionId(request))));
+        200, detail(objects.details(request.caller(), bucket, key, versionId(request))));
   }
 
   /** Streams the body into the object: nothing is held in memory beyond a buffer. */
@@ -150,7 +151,7 @@ final class ObjectRoutes {
    * version for good; a locked version is refused with 409 object_locked.
    */
   private HttpResponse delete(ApiRequest request) {
-    Bucket bucket = BucketRoutes.require(buckets, request);
+    String bucket = BucketRoutes.name(request);
     String key = key(request);
     String versionId = versionId(request);
     boolean bypass = booleanQuery(request, "bypass_governance");
@@ -158,12 +159,7 @@ final class ObjectRoutes {
         lockAware(
             () ->
                 objects.delete(
-                    request.caller(),
-                    bucket.name(),
-                    key,
-                    versionId,
-                    WritePrecondition.NONE,
-                    bypass));
+                    request.caller(), bucket, key, versionId, WritePrecondition.NONE, bypass));
     if (!outcome.existed()) {
       throw new CofferException(ErrorCode.NO_SUCH_KEY);
     }
@@ -323,15 +319,12 @@ final class ObjectRoutes {
   private static <T> T lockAware(java.util.function.Supplier<T> change) {
     try {
       return change.get();
-    } catch (CofferException e) {
-      if (e.code() == ErrorCode.ACCESS_DENIED) {
-        throw new ApiException(
-            409,
-            "object_locked",
-            "The version is protected by object lock (a legal hold or a retention that has not"
-                + " expired).");
-      }
-      throw e;
+    } catch (ObjectLockedException e) {
+      throw new ApiException(
+          409,
+          "object_locked",
+          "The version is protected by object lock (a legal hold or a retention that has not"
+              + " expired).");
     }
   }
 

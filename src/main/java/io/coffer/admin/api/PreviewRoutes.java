@@ -3,9 +3,7 @@ package io.coffer.admin.api;
 import io.coffer.frontend.ObjectReadBody;
 import io.coffer.http.ContentDisposition;
 import io.coffer.http.HttpResponse;
-import io.coffer.model.Bucket;
 import io.coffer.model.ObjectMeta;
-import io.coffer.service.BucketService;
 import io.coffer.service.ObjectRead;
 import io.coffer.service.ObjectService;
 import io.coffer.service.ReadConditions;
@@ -35,11 +33,9 @@ final class PreviewRoutes {
   /** PDF: see the class comment. */
   static final String PDF_POLICY = "frame-ancestors 'self'";
 
-  private final BucketService buckets;
   private final ObjectService objects;
 
-  PreviewRoutes(BucketService buckets, ObjectService objects) {
-    this.buckets = buckets;
+  PreviewRoutes(ObjectService objects) {
     this.objects = objects;
   }
 
@@ -48,12 +44,12 @@ final class PreviewRoutes {
   }
 
   private HttpResponse preview(ApiRequest request) {
-    Bucket bucket = BucketRoutes.require(buckets, request);
+    String bucket = BucketRoutes.name(request);
     String key = ObjectRoutes.key(request);
     String versionId = ObjectRoutes.versionId(request);
-    DownloadRoutes.refuseCustomerKeyed(objects, request.caller(), bucket.name(), key, versionId);
+    DownloadRoutes.refuseCustomerKeyed(objects, request.caller(), bucket, key, versionId);
     return switch (objects.read(
-        request.caller(), bucket.name(), key, versionId, ReadConditions.NONE, null, null, null)) {
+        request.caller(), bucket, key, versionId, ReadConditions.NONE, null, null, null)) {
       case ObjectRead read -> answer(read, key);
       case ReadResult.NotModified notModified ->
           throw new IllegalStateException("a read without conditions is never Not Modified");

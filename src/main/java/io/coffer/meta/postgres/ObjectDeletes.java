@@ -3,11 +3,10 @@ package io.coffer.meta.postgres;
 import io.coffer.meta.MetadataStore.Deleted;
 import io.coffer.meta.MetadataStore.Replaced;
 import io.coffer.meta.rows.Keys;
-import io.coffer.model.CofferException;
 import io.coffer.model.DeleteMarker;
-import io.coffer.model.ErrorCode;
 import io.coffer.model.EventDraft;
 import io.coffer.model.KeyVersion;
+import io.coffer.model.ObjectLockedException;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.WritePrecondition;
 import java.sql.SQLException;
@@ -155,8 +154,8 @@ final class ObjectDeletes {
 
   static void requireUnlocked(ObjectMeta version, Instant now, boolean bypassGovernance) {
     if (version.lock().protects(now, bypassGovernance)) {
-      throw new CofferException(
-          ErrorCode.ACCESS_DENIED, "Object is WORM protected and cannot be overwritten or deleted");
+      throw new ObjectLockedException(
+          "Object is WORM protected and cannot be overwritten or deleted");
     }
   }
 

@@ -18,6 +18,7 @@ import io.coffer.model.KeyVersion;
 import io.coffer.model.ListPage;
 import io.coffer.model.ListQuery;
 import io.coffer.model.ListedObject;
+import io.coffer.model.ObjectLockedException;
 import io.coffer.model.ObjectMeta;
 import io.coffer.model.Segment;
 import io.coffer.model.Storage;
@@ -298,8 +299,8 @@ final class ObjectSql {
 
   private static void requireUnlocked(ObjectMeta version, Instant now, boolean bypassGovernance) {
     if (version.lock().protects(now, bypassGovernance)) {
-      throw new CofferException(
-          ErrorCode.ACCESS_DENIED, "Object is WORM protected and cannot be overwritten or deleted");
+      throw new ObjectLockedException(
+          "Object is WORM protected and cannot be overwritten or deleted");
     }
   }
 

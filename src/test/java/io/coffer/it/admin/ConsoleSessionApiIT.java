@@ -306,6 +306,42 @@ class ConsoleSessionApiIT {
   }
 
   @Test
+  void aUserAllowedOnlyToGetObjectsReadsThemWithoutListingTheBucket() {
+    JsonNode carol = credential("carol");
+    bucket("alice-files", credential("dave").get("id").asLong());
+    assertThat(API.send("PUT", "/buckets/alice-files/objects/f.txt", "a file").status())
+        .isEqualTo(200);
+    String document =
+        "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
+            + " \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::alice-files/*\"}]}";
+    assertThat(
+            API.post("/policies", "{\"name\": \"get-files\", \"document\": " + document + "}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            API.put(
+                    "/credentials/" + carol.get("id").asLong() + "/policies",
+                    "{\"policies\": [\"get-files\"]}")
+                .status())
+        .isEqualTo(200);
+    String token =
+        userToken(API, carol.get("access_key").asString(), carol.get("secret_key").asString());
+
+    assertThat(as(token, "GET", "/buckets/alice-files/objects", null).status()).isEqualTo(403);
+    assertThat(as(token, "GET", "/buckets/alice-files/download/f.txt", null).http().body())
+        .isEqualTo("a file");
+    assertThat(as(token, "GET", "/buckets/alice-files/preview/f.txt", null).status())
+        .isEqualTo(200);
+    Api.Reply detail = as(token, "GET", "/buckets/alice-files/objects/f.txt", null);
+    assertThat(detail.status()).as(detail.http().body()).isEqualTo(200);
+    assertThat(detail.json().get("key").asString()).isEqualTo("f.txt");
+    Api.Reply deleted = as(token, "DELETE", "/buckets/alice-files/objects/f.txt", null);
+    assertThat(deleted.status()).as(deleted.http().body()).isEqualTo(403);
+    assertThat(API.send("GET", "/buckets/alice-files/download/f.txt", null).http().body())
+        .isEqualTo("a file");
+  }
+
+  @Test
   void aUserSignsPresignedUrlsOnlyWithItsOwnCredentialAndSeesOnlyThose() {
     String token = userToken(API, bobKey, bobSecret);
     Api.Reply own =
