@@ -13,6 +13,7 @@ import io.coffer.config.OptionChecks;
 import io.coffer.config.ServerConfig;
 import io.coffer.config.TlsSettings;
 import io.coffer.server.CofferServer;
+import io.coffer.server.OldGenerationBound;
 import io.coffer.server.PublicEndpoint;
 import io.coffer.server.Startup;
 import java.io.PrintStream;
@@ -294,6 +295,7 @@ public final class ServerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServerConfig config = configFromOptions();
     configureLogging(logLevel);
+    OldGenerationBound.install();
     CofferServer server = CofferServer.start(config);
     printBanner(System.out, server, config);
     CountDownLatch stopped = new CountDownLatch(1);
