@@ -1,5 +1,6 @@
 package io.coffer.server;
 
+import io.coffer.blob.BlobIdSet;
 import io.coffer.blob.fs.FileBlobStore;
 import io.coffer.config.MetadataOptions;
 import io.coffer.config.MetadataSettings;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,9 +101,9 @@ final class StorageStartup {
     if (moved > 0) {
       log.info("moved {} blob files into the per-bucket-ID layout (buckets/<bucket id>/)", moved);
     }
-    Set<String> referenced = new HashSet<>();
+    BlobIdSet referenced = new BlobIdSet();
     metadata.forEachReferencedBlob(referenced::add);
-    int removed = blobs.collectGarbage(new HashSet<>(bucketIds.values()), referenced::contains);
+    int removed = blobs.collectGarbage(new HashSet<>(bucketIds.values()), referenced);
     if (removed > 0) {
       log.info("start-up clean-up removed {} unreferenced or temporary files", removed);
     }

@@ -1,5 +1,6 @@
 package io.coffer.service.cluster;
 
+import io.coffer.blob.BlobIdSet;
 import io.coffer.blob.BlobStore;
 import io.coffer.meta.MetadataStore;
 import io.coffer.model.Bucket;
@@ -177,7 +178,7 @@ public final class BlobCleanup implements LeasedWork.Work {
    */
   public int deleteOrphans() throws IOException {
     Instant cutoff = clock.instant().minus(grace);
-    Set<String> referenced = new HashSet<>();
+    BlobIdSet referenced = new BlobIdSet();
     store.forEachReferencedBlob(referenced::add);
     for (ReleasedBlob blob :
         store.releasedBlobs(Instant.ofEpochMilli(Long.MAX_VALUE), Integer.MAX_VALUE)) {
@@ -187,7 +188,7 @@ public final class BlobCleanup implements LeasedWork.Work {
     for (Bucket bucket : store.listBuckets()) {
       liveBuckets.add(bucket.id());
     }
-    int deleted = blobs.collectOldGarbage(liveBuckets, referenced::contains, cutoff);
+    int deleted = blobs.collectOldGarbage(liveBuckets, referenced, cutoff);
     orphansDeleted.addAndGet(deleted);
     orphanSweeps.incrementAndGet();
     return deleted;
