@@ -247,14 +247,18 @@ public final class ObjectService {
   }
 
   /**
-   * A version of an object and where its bytes are (management API).
+   * A version of an object and where its bytes are (management API), checked as a GetObject is: a
+   * caller who may not list the bucket learns nothing of a key that is not there.
    *
    * @param versionId the version, or null for the current one
    */
   public ObjectDetails details(
       Caller caller, String bucket, String key, @Nullable String versionId) {
-    BucketRef ref = buckets.requireRef(caller, bucket, readAction(versionId), key);
-    ObjectMeta meta = find(ref, bucket, key, versionId);
+    Action action = readAction(versionId);
+    BucketService.ObjectAccess checked = buckets.objectAccess(caller, bucket, action, key);
+    BucketRef ref = checked.bucket();
+    ObjectMeta meta =
+        buckets.requireReadable(caller, checked, action, () -> find(ref, bucket, key, versionId));
     return new ObjectDetails(meta, storagePath(ref.id(), meta));
   }
 

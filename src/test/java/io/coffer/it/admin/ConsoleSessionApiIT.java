@@ -335,6 +335,11 @@ class ConsoleSessionApiIT {
     Api.Reply detail = as(token, "GET", "/buckets/alice-files/objects/f.txt", null);
     assertThat(detail.status()).as(detail.http().body()).isEqualTo(200);
     assertThat(detail.json().get("key").asString()).isEqualTo("f.txt");
+    // Not allowed to list, so not told which keys are absent.
+    assertThat(as(token, "GET", "/buckets/alice-files/objects/absent.txt", null).status())
+        .isEqualTo(403);
+    assertThat(API.send("GET", "/buckets/alice-files/objects/absent.txt", null).status())
+        .isEqualTo(404);
     Api.Reply deleted = as(token, "DELETE", "/buckets/alice-files/objects/f.txt", null);
     assertThat(deleted.status()).as(deleted.http().body()).isEqualTo(403);
     assertThat(API.send("GET", "/buckets/alice-files/download/f.txt", null).http().body())
