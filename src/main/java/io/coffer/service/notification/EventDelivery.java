@@ -47,7 +47,7 @@ public final class EventDelivery implements AutoCloseable {
   private volatile boolean closed;
 
   /** Between {@link #start} and {@link #pause}: this node delivers (it holds the lease). */
-  private boolean delivering; // guarded by this
+  private volatile boolean delivering; // written under this; read by status()
 
   private record Running(DeliveryWorker worker, Thread thread) {}
 
@@ -135,15 +135,19 @@ public final class EventDelivery implements AutoCloseable {
     }
   }
 
-  /** How delivery to a target is going. */
+  /**
+   * How delivery to a target is going. A node that does not deliver (another node holds the
+   * delivery lease) says so, with the shared queue's figures and its own counts from when it did.
+   */
   public TargetStatus status(String targetId) {
     OutboxStats q = store.outboxStats(targetId);
     TargetCounters c = counters.get(targetId);
+    String state = !delivering ? "standby" : c == null ? "idle" : c.state();
     if (c == null) {
-      return new TargetStatus("idle", null, null, q.queued(), 0, 0, q.dropped(), q.oldestQueued());
+      return new TargetStatus(state, null, null, q.queued(), 0, 0, q.dropped(), q.oldestQueued());
     }
     return new TargetStatus(
-        c.state(),
+        state,
         c.lastError(),
         c.lastErrorAt(),
         q.queued(),

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * How delivery to one target is going, as the management API and the console show it.
  *
  * @param state {@code online} (the last attempt succeeded), {@code offline} (it failed; retrying
- *     with back-off) or {@code idle} (nothing sent since start)
+ *     with back-off), {@code idle} (nothing sent since start) or {@code standby} (this node does
+ *     not deliver: with several nodes, the one holding the delivery lease does)
  * @param lastError the last failure's message (never containing a secret), or null
  * @param lastErrorAt when it happened, or null
  * @param queued events waiting in the durable queue

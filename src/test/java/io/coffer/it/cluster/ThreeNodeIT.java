@@ -247,6 +247,30 @@ class ThreeNodeIT {
 
   @Test
   @Order(4)
+  void onlyTheNodeHoldingTheDeliveryLeaseReportsATargetsDeliveryTheOthersSayStandby()
+      throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    management(
+        http,
+        0,
+        "POST",
+        "/api/v1/notification-targets",
+        "{\"id\":\"hooks\",\"type\":\"webhook\",\"config\":{\"endpoint\":\"http://127.0.0.1:9/\"}}");
+    String holder = leaseHolder("notification-delivery");
+    for (int i = 0; i < nodes.size(); i++) {
+      String status = management(http, i, "GET", "/api/v1/notification-targets/hooks", "");
+      String state = json(status.substring(status.indexOf("\"status\"")), "state");
+      if (holder.equals("node-" + (i + 1))) {
+        assertThat(state).as("the lease holder, node-" + (i + 1)).isIn("idle", "online", "offline");
+      } else {
+        assertThat(state).as("node-" + (i + 1) + "; the lease is " + holder).isEqualTo("standby");
+      }
+    }
+    management(http, 0, "DELETE", "/api/v1/notification-targets/hooks", "");
+  }
+
+  @Test
+  @Order(4)
   void aCredentialDisabledThroughOneNodeIsRefusedByTheOthersWithinASecond() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String created =

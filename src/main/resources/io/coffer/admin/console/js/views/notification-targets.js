@@ -53,7 +53,7 @@ export const TYPES = {
   ],
 };
 
-const STATES = { online: 'ok', offline: 'off', idle: 'muted' };
+const STATES = { online: 'ok', offline: 'off', idle: 'muted', standby: 'muted' };
 
 function statusCell(t) {
   const s = t.status;
