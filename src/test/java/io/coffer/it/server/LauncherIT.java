@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checkout's {@code ./coffer} launcher: it builds the jar when there is none or the sources are
- * newer, and says so with how long that takes. Maven is replaced by a stub that "builds" by copying
- * the packaged jar, so the launcher's own logic runs in a second.
+ * newer, and says so with how long that takes; and the default JVM options both launchers pass.
+ * Maven is replaced by a stub that "builds" by copying the packaged jar, so the launcher's own
+ * logic runs in a second.
  */
 class LauncherIT {
   @TempDir Path checkout;
@@ -63,6 +64,24 @@ class LauncherIT {
     assertThat(third.stderr)
         .contains("coffer: sources changed, rebuilding the jar with Maven (about");
     assertThat(Files.readAllLines(checkout.resolve("mvnw-calls"))).hasSize(2);
+  }
+
+  @Test
+  void theDefaultJvmOptionsAreSerialsAndAnotherCollectorReplacesThemAll() throws Exception {
+    assertThat(defaultJavaOpts("-Xmx1g")).isEqualTo("-XX:+UseSerialGC -XX:NewRatio=4");
+    assertThat(defaultJavaOpts("-Xmx1g -XX:+UseG1GC")).isEmpty();
+    assertThat(defaultJavaOpts("-XX:+UseZGC")).isEmpty();
+  }
+
+  /** What the launchers' {@code default_java_opts} prints with this COFFER_JAVA_OPTS. */
+  private static String defaultJavaOpts(String cofferJavaOpts) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-c", "source src/dist/bin/coffer && default_java_opts");
+    builder.environment().put("COFFER_JAVA_OPTS", cofferJavaOpts);
+    Process process = builder.redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes()).strip();
+    assertThat(process.waitFor()).as(output).isZero();
+    return output;
   }
 
   private record Run(String stdout, String stderr) {}
