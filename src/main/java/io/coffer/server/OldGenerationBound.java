@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * requests) pile up there until the whole of {@code -Xmx} is resident: under a long mixed load the
  * old generation reached 171 of a 256 MiB heap while 20 MiB of it was live. The JVM has a soft heap
  * limit for ZGC and Shenandoah only, so this is one: when the old generation's use crosses a
- * threshold, a full collection runs (a few tens of milliseconds for a heap this size), and the
+ * threshold, a full collection runs (75 ms measured, for 49 MiB in a 256 MiB heap), and the
  * threshold moves to twice what survived it, never below {@link #FLOOR}. Objects promoted after it
  * reuse the pages the collection compacted, so the resident heap stays near the threshold. Explicit
  * collections turned off ({@code -XX:+DisableExplicitGC}) turn this off too.

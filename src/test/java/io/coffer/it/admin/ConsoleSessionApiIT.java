@@ -40,22 +40,27 @@ class ConsoleSessionApiIT {
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
             + " [\"s3:ListBucket\", \"s3:GetObject\"], \"Resource\":"
             + " [\"arn:aws:s3:::alice-shared\", \"arn:aws:s3:::alice-shared/*\"]}]}";
-    assertThat(
-            API.post("/policies", "{\"name\": \"read-shared\", \"document\": " + document + "}")
-                .status())
-        .isEqualTo(201);
-    assertThat(
-            API.put(
-                    "/credentials/" + bob.get("id").asLong() + "/policies",
-                    "{\"policies\": [\"read-shared\"]}")
-                .status())
-        .isEqualTo(200);
+    grant(bob, "read-shared", document);
   }
 
   static JsonNode credential(String name) {
     Api.Reply reply = API.post("/credentials", "{\"user_name\": \"" + name + "\"}");
     assertThat(reply.status()).as(reply.http().body()).isEqualTo(201);
     return reply.json();
+  }
+
+  /** Creates the managed policy {@code name} and attaches it (alone) to the credential. */
+  static void grant(JsonNode credential, String name, String document) {
+    assertThat(
+            API.post("/policies", "{\"name\": \"" + name + "\", \"document\": " + document + "}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            API.put(
+                    "/credentials/" + credential.get("id").asLong() + "/policies",
+                    "{\"policies\": [\"" + name + "\"]}")
+                .status())
+        .isEqualTo(200);
   }
 
   static void bucket(String name, long owner) {
@@ -314,16 +319,7 @@ class ConsoleSessionApiIT {
     String document =
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
             + " \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::alice-files/*\"}]}";
-    assertThat(
-            API.post("/policies", "{\"name\": \"get-files\", \"document\": " + document + "}")
-                .status())
-        .isEqualTo(201);
-    assertThat(
-            API.put(
-                    "/credentials/" + carol.get("id").asLong() + "/policies",
-                    "{\"policies\": [\"get-files\"]}")
-                .status())
-        .isEqualTo(200);
+    grant(carol, "get-files", document);
     String token =
         userToken(API, carol.get("access_key").asString(), carol.get("secret_key").asString());
 
