@@ -28,6 +28,13 @@ public interface BlobStore {
   /** Deletes blobs now, or when their last lease is closed. Missing blobs are ignored. */
   void release(String bucketId, List<String> blobIds);
 
+  /**
+   * As {@link #release}, but on a background thread, so a request that let go of blobs is answered
+   * without waiting for the file system. Blobs still queued when the process dies are unreferenced
+   * files, which the clean-up removes.
+   */
+  void releaseLater(String bucketId, List<String> blobIds);
+
   /** The blob's path relative to the data directory (as the management API reports it). */
   String relativePath(String bucketId, String blobId);
 

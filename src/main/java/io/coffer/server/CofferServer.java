@@ -101,6 +101,7 @@ public final class CofferServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final MetadataStore metadata;
+  private final FileBlobStore blobs;
   private final CredentialService credentials;
   private final S3Frontend s3Frontend;
   private final HttpServer s3Server;
@@ -176,7 +177,8 @@ public final class CofferServer implements AutoCloseable {
 
     this.metadata = StorageStartup.openMetadata(config, internal, nodeId);
     opened.push(metadata);
-    FileBlobStore blobs = StorageStartup.openBlobs(config, metadata, internal, nodeId);
+    this.blobs = StorageStartup.openBlobs(config, metadata, internal, nodeId);
+    opened.push(blobs);
 
     KeyService keys = new BuiltInKeyService(metadata, dataDir, config.encryption().masterKey());
     IdentityService identities = new IdentityService(metadata, clock);
@@ -567,6 +569,7 @@ public final class CofferServer implements AutoCloseable {
     if (tls != null) {
       tls.close();
     }
+    blobs.close();
     metadata.close();
     unlock.run();
   }

@@ -227,9 +227,9 @@ public final class MultipartService {
             stored.checksum(),
             clock.instant());
     try {
-      store.putPart(part).ifPresent(replaced -> blobs.release(bucketId, List.of(replaced)));
+      store.putPart(part).ifPresent(replaced -> blobs.releaseLater(bucketId, List.of(replaced)));
     } catch (RuntimeException e) {
-      blobs.release(bucketId, List.of(stored.blobId()));
+      blobs.releaseLater(bucketId, List.of(stored.blobId()));
       throw e;
     }
     return part;

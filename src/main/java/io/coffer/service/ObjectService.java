@@ -239,10 +239,10 @@ public final class ObjectService {
     try {
       written = store.putObject(bucketId, meta, precondition, event);
     } catch (RuntimeException e) {
-      blobs.release(bucketId, newBlobs);
+      blobs.releaseLater(bucketId, newBlobs);
       throw e;
     }
-    blobs.release(bucketId, written.replaced().releasedBlobs());
+    blobs.releaseLater(bucketId, written.replaced().releasedBlobs());
     return written.object();
   }
 
@@ -523,13 +523,14 @@ public final class ObjectService {
   }
 
   /**
-   * Releases blobs a metadata change in {@code bucket} let go of. They belong to the bucket of that
-   * name at the change's commit, which is the current one unless the name was deleted since (and
-   * then its folder is removed as a whole).
+   * Releases blobs a metadata change in {@code bucket} let go of, after the caller's reply ({@link
+   * BlobStore#releaseLater}). They belong to the bucket of that name at the change's commit, which
+   * is the current one unless the name was deleted since (and then its folder is removed as a
+   * whole).
    */
   void release(String bucket, List<String> blobIds) {
     if (!blobIds.isEmpty()) {
-      buckets.currentId(bucket).ifPresent(id -> blobs.release(id, blobIds));
+      buckets.currentId(bucket).ifPresent(id -> blobs.releaseLater(id, blobIds));
     }
   }
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * deleted and created again under the same name never shares a folder with its predecessor. Files
  * and folders are created owner-only, like the rest of the data directory ({@link OwnerOnly}).
  */
-public final class FileBlobStore implements BlobStore {
+public final class FileBlobStore implements BlobStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FileBlobStore.class);
 
   /** The folder holding one folder per bucket ID. */
@@ -41,6 +41,8 @@ public final class FileBlobStore implements BlobStore {
   private final boolean sync;
   private final FanOutFolders folders;
   private final LeaseRegistry leases = new LeaseRegistry(this::deleteQuietly);
+  private final BackgroundDeletions deletions =
+      new BackgroundDeletions(BackgroundDeletions.DEFAULT_CAPACITY);
 
   /**
    * @param dataDir the data directory
@@ -155,6 +157,29 @@ public final class FileBlobStore implements BlobStore {
     for (String id : blobIds) {
       leases.deleteWhenFree(pathOf(bucketId, id));
     }
+  }
+
+  @Override
+  public void releaseLater(String bucketId, List<String> blobIds) {
+    if (blobIds.isEmpty()) {
+      return;
+    }
+    List<Path> paths = new ArrayList<>(blobIds.size());
+    for (String id : blobIds) {
+      paths.add(pathOf(bucketId, id));
+    }
+    deletions.submit(() -> paths.forEach(leases::deleteWhenFree));
+  }
+
+  /** Waits until every {@link #releaseLater} so far has been carried out (for tests). */
+  void awaitReleases() throws InterruptedException {
+    deletions.awaitIdle();
+  }
+
+  /** Carries out the releases still queued; later ones run on their callers. */
+  @Override
+  public void close() {
+    deletions.close();
   }
 
   /** Deletes a blob file and the fan-out folders it leaves empty. */

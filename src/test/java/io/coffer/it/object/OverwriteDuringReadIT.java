@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.StoredFiles;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -66,19 +63,7 @@ class OverwriteDuringReadIT {
 
   static void awaitNoBlobFiles() throws Exception {
     Path objects = StoredFiles.bucketFolder(coffer.dataDir(), BUCKET);
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    long files;
-    do {
-      try (Stream<Path> walk = Files.walk(objects)) {
-        files = walk.filter(Files::isRegularFile).count();
-      }
-    } while (files > 0 && System.nanoTime() < deadline && sleep());
-    assertThat(files).as("blob files left").isZero();
-  }
-
-  private static boolean sleep() throws InterruptedException {
-    Thread.sleep(20);
-    return true;
+    assertThat(StoredFiles.filesOnce(objects, 0)).as("blob files left").isEmpty();
   }
 
   static byte[] sha256(byte[] data) throws Exception {

@@ -71,8 +71,8 @@ class FanOutFoldersIT {
         s3.deleteObject(b -> b.bucket("churn").key(key));
       }
       s3.abortMultipartUpload(b -> b.bucket("churn").key("parts").uploadId(uploadId));
-      assertThat(StoredFiles.files(churn)).isEmpty();
-      assertThat(StoredFiles.folders(churn)).as("no empty fan-out folder is left").isEmpty();
+      assertThat(StoredFiles.filesOnce(churn, 0)).isEmpty();
+      assertThat(StoredFiles.foldersOnce(churn, 0)).as("no empty fan-out folder is left").isEmpty();
 
       s3.putObject(b -> b.bucket("churn").key("again"), RequestBody.fromBytes(new byte[70_000]));
       assertThat(s3.getObjectAsBytes(b -> b.bucket("churn").key("again")).asByteArray())

@@ -77,6 +77,40 @@ public final class StoredFiles {
     }
   }
 
+  /**
+   * Every regular file under {@code dir} once there are {@code expected}, or after ten seconds
+   * whatever there is: a blob an overwrite or a delete released is deleted on a background thread
+   * after the reply.
+   */
+  public static List<Path> filesOnce(Path dir, int expected) throws Exception {
+    return once(() -> files(dir), expected);
+  }
+
+  /** As {@link #filesOnce}, for the folders under {@code dir}. */
+  public static List<Path> foldersOnce(Path dir, int expected) throws Exception {
+    return once(() -> folders(dir), expected);
+  }
+
+  private interface Listing {
+    List<Path> list() throws IOException;
+  }
+
+  private static List<Path> once(Listing listing, int expected) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        List<Path> found = listing.list();
+        if (found.size() == expected) {
+          return found;
+        }
+      } catch (IOException | java.io.UncheckedIOException deletedWhileWalked) {
+        // the walk met a file or folder the deleter removed meanwhile: look again
+      }
+      Thread.sleep(20);
+    }
+    return listing.list();
+  }
+
   /** Every folder under {@code dir}, not counting {@code dir}. */
   public static List<Path> folders(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
