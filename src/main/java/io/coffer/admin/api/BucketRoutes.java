@@ -44,9 +44,9 @@ final class BucketRoutes {
   }
 
   /**
-   * The bucket named in the path, which must be a valid name (400), for a route on one object: the
-   * object service checks the object's own action (a caller allowed only s3:GetObject on the
-   * bucket's objects may download one without being allowed to list them).
+   * The bucket named in the path, which must be a valid name (400), for a route on one object or
+   * one upload: the service checks that object's own action (a caller allowed only s3:GetObject on
+   * the bucket's objects may download one without being allowed to list them).
    */
   static String name(ApiRequest request) {
     String name = request.param("bucket");

@@ -49,7 +49,7 @@ final class UploadPartRoutes {
   }
 
   private HttpResponse create(ApiRequest request) throws IOException {
-    String bucket = bucket(request);
+    String bucket = BucketRoutes.name(request);
     UploadBodies.CreateRequest body = request.body(UploadBodies.CreateRequest.class, false);
     if (body.key() == null) {
       throw ApiException.invalid("key is required.");
@@ -73,7 +73,7 @@ final class UploadPartRoutes {
 
   /** Streams the body into the part: nothing is held in memory beyond a buffer. */
   private HttpResponse uploadPart(ApiRequest request) {
-    String bucket = bucket(request);
+    String bucket = BucketRoutes.name(request);
     String key = key(request);
     int partNumber = partNumber(request);
     MultipartService.UploadedPart uploaded =
@@ -92,7 +92,7 @@ final class UploadPartRoutes {
 
   /** One page of the parts stored so far, in part order, after {@code part_number_marker}. */
   private HttpResponse listParts(ApiRequest request) {
-    String bucket = bucket(request);
+    String bucket = BucketRoutes.name(request);
     String key = key(request);
     int after = request.intQuery("part_number_marker", 0, 0, MultipartService.MAX_PART_NUMBER);
     int limit = request.intQuery("limit", DEFAULT_PARTS_LIMIT, 1, MultipartService.MAX_PART_NUMBER);
@@ -116,7 +116,7 @@ final class UploadPartRoutes {
 
   /** Completes the upload with the parts named, in ascending order, as S3's completion does. */
   private HttpResponse complete(ApiRequest request) throws IOException {
-    String bucket = bucket(request);
+    String bucket = BucketRoutes.name(request);
     String key = key(request);
     UploadBodies.CompleteRequest body = request.body(UploadBodies.CompleteRequest.class, false);
     if (body.parts() == null
@@ -152,12 +152,6 @@ final class UploadPartRoutes {
   private static UploadBodies.PartBody part(Part part) {
     return new UploadBodies.PartBody(
         part.partNumber(), part.etag(), part.size(), Formats.time(part.lastModified()));
-  }
-
-  private static String bucket(ApiRequest request) {
-    String name = request.param("bucket");
-    Names.requireValidBucketName(name);
-    return name;
   }
 
   private static String key(ApiRequest request) {
