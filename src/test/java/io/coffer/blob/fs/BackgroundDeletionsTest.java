@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,9 +107,10 @@ class BackgroundDeletionsTest {
     return id;
   }
 
+  /** Bounded, so a deletion run on the caller delays the test instead of hanging it. */
   private static void await(CountDownLatch latch) {
     try {
-      latch.await();
+      latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
