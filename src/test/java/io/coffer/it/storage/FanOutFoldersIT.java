@@ -85,4 +85,38 @@ class FanOutFoldersIT {
           .hasSize(100_000);
     }
   }
+
+  /**
+   * What {@code aws s3 rb --force} does: delete every object, then the bucket at once, while the
+   * objects' files may still be queued for the background deleter. The bucket's folder must go all
+   * the same, not wait for the next start-up.
+   */
+  @Test
+  void aBucketDeletedRightAfterItsObjectsLeavesNoFolder() throws Exception {
+    dataDir = Files.createTempDirectory("coffer-fan-out-");
+    try (CofferServer server =
+            CofferServer.start(
+                ServerConfig.forTests(dataDir)
+                    .withCredentials(
+                        CofferTestServer.ACCESS_KEY,
+                        CofferTestServer.SECRET_KEY,
+                        CofferTestServer.API_KEY));
+        S3Client s3 = SdkClients.admin(URI.create(server.s3Endpoint()))) {
+      for (int round = 0; round < 5; round++) {
+        String bucket = "emptied-" + round;
+        s3.createBucket(b -> b.bucket(bucket));
+        Path folder = StoredFiles.bucketFolder(dataDir, bucket);
+        for (int i = 0; i < 30; i++) {
+          String key = "k" + i;
+          s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(new byte[300_000]));
+        }
+        for (int i = 0; i < 30; i++) {
+          String key = "k" + i;
+          s3.deleteObject(b -> b.bucket(bucket).key(key));
+        }
+        s3.deleteBucket(b -> b.bucket(bucket));
+        assertThat(folder).as("round %d: the deleted bucket's folder", round).doesNotExist();
+      }
+    }
+  }
 }
