@@ -262,10 +262,25 @@ public final class ObjectService {
     return new ObjectDetails(meta, storagePath(ref.id(), meta));
   }
 
-  /** Where the bytes of an object the caller has (just written, say) are. */
+  /**
+   * An object the caller has just written (an upload or a copy through the management API). S3
+   * answers a write whatever the writer may read, so this is never refused; where the bytes are is
+   * told only to a caller who may read the object, checked as a GetObject of it is.
+   */
   public ObjectDetails details(Caller caller, ObjectMeta meta) {
-    String bucketId = buckets.requireAccess(caller, meta.bucket(), Action.GET_OBJECT);
-    return new ObjectDetails(meta, storagePath(bucketId, meta));
+    BucketRef ref;
+    try {
+      BucketService.ObjectAccess checked =
+          buckets.objectAccess(caller, meta.bucket(), Action.GET_OBJECT, meta.key());
+      buckets.requireReadable(caller, checked, Action.GET_OBJECT, () -> meta);
+      ref = checked.bucket();
+    } catch (CofferException e) {
+      if (e.code() != ErrorCode.ACCESS_DENIED) {
+        throw e;
+      }
+      return new ObjectDetails(meta, null);
+    }
+    return new ObjectDetails(meta, storagePath(ref.id(), meta));
   }
 
   private static Action readAction(@Nullable String versionId) {

@@ -124,14 +124,14 @@ final class ObjectRoutes {
 
   /** Streams the body into the object: nothing is held in memory beyond a buffer. */
   private HttpResponse put(ApiRequest request) {
-    Bucket bucket = BucketRoutes.require(buckets, request);
+    String bucket = BucketRoutes.name(request);
     String key = key(request);
     ObjectAttributes attributes =
         new ObjectAttributes(request.http().headers().get("Content-Type"), Map.of(), Map.of());
     ObjectMeta stored =
         objects.put(
             request.caller(),
-            bucket.name(),
+            bucket,
             key,
             attributes,
             request.http().body(),

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -340,6 +342,48 @@ class ConsoleSessionApiIT {
     assertThat(deleted.status()).as(deleted.http().body()).isEqualTo(403);
     assertThat(API.send("GET", "/buckets/alice-files/download/f.txt", null).http().body())
         .isEqualTo("a file");
+  }
+
+  @Test
+  void aUserAllowedOnlyToPutObjectsUploadsWithoutListingTheBucket() {
+    JsonNode erin = credential("erin");
+    JsonNode frank = credential("frank");
+    bucket("erin-drop", frank.get("id").asLong());
+    grant(
+        erin,
+        "put-drops",
+        "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
+            + " \"s3:PutObject\", \"Resource\": \"arn:aws:s3:::erin-drop/*\"}]}");
+    String token =
+        userToken(API, erin.get("access_key").asString(), erin.get("secret_key").asString());
+
+    // ObjectWriter (the default): the writer owns what it wrote, and its ACL lets it read it.
+    Api.Reply owned = as(token, "PUT", "/buckets/erin-drop/objects/owned.txt", "owned");
+    assertThat(owned.status()).as(owned.http().body()).isEqualTo(200);
+    assertThat(owned.json().get("key").asString()).isEqualTo("owned.txt");
+    assertThat(owned.json().get("storage_path").asString()).startsWith(".coffer/");
+    assertThat(as(token, "GET", "/buckets/erin-drop/objects/owned.txt", null).status())
+        .isEqualTo(200);
+    assertThat(as(token, "GET", "/buckets/erin-drop/objects", null).status()).isEqualTo(403);
+
+    // BucketOwnerEnforced: no ACLs, so the writer may not read it and is not told where it is.
+    try (S3Client owner =
+        SERVER.client(frank.get("access_key").asString(), frank.get("secret_key").asString())) {
+      owner.putBucketOwnershipControls(
+          b ->
+              b.bucket("erin-drop")
+                  .ownershipControls(
+                      c -> c.rules(r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED))));
+    }
+    Api.Reply dropped = as(token, "PUT", "/buckets/erin-drop/objects/in.txt", "dropped");
+    assertThat(dropped.status()).as(dropped.http().body()).isEqualTo(200);
+    assertThat(dropped.json().get("etag").asString()).isNotEmpty();
+    assertThat(dropped.json().get("storage_path").isNull())
+        .as("where the bytes are is for readers only")
+        .isTrue();
+    assertThat(as(token, "GET", "/buckets/erin-drop/objects/in.txt", null).status()).isEqualTo(403);
+    assertThat(API.send("GET", "/buckets/erin-drop/download/in.txt", null).http().body())
+        .isEqualTo("dropped");
   }
 
   @Test

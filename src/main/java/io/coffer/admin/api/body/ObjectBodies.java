@@ -36,7 +36,8 @@ public final class ObjectBodies {
       @JsonProperty("created_at") @Nullable String createdAt,
       @JsonProperty("part_count") int partCount,
       @JsonProperty("metadata") Map<String, String> metadata,
-      @JsonProperty("storage_path") String storagePath,
+      @JsonProperty("storage_path") @JsonInclude(JsonInclude.Include.ALWAYS)
+          @Nullable String storagePath,
       @JsonProperty("updated_at") @Nullable String updatedAt,
       @JsonProperty("version_id") String versionId,
       @JsonProperty("retention_mode") @JsonInclude(JsonInclude.Include.ALWAYS)
