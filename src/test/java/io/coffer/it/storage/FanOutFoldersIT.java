@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,67 +24,74 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class FanOutFoldersIT {
   Path dataDir;
+  CofferServer server;
+  S3Client s3;
+
+  @BeforeEach
+  void start() throws Exception {
+    dataDir = Files.createTempDirectory("coffer-fan-out-");
+    server =
+        CofferServer.start(
+            ServerConfig.forTests(dataDir)
+                .withCredentials(
+                    CofferTestServer.ACCESS_KEY,
+                    CofferTestServer.SECRET_KEY,
+                    CofferTestServer.API_KEY));
+    s3 = SdkClients.admin(URI.create(server.s3Endpoint()));
+  }
 
   @AfterEach
   void cleanUp() throws Exception {
+    s3.close();
+    server.close();
     CofferTestServer.deleteRecursively(dataDir);
   }
 
   @Test
   void fanOutFoldersGoWithTheirLastBlob() throws Exception {
-    dataDir = Files.createTempDirectory("coffer-fan-out-");
-    try (CofferServer server =
-            CofferServer.start(
-                ServerConfig.forTests(dataDir)
-                    .withCredentials(
-                        CofferTestServer.ACCESS_KEY,
-                        CofferTestServer.SECRET_KEY,
-                        CofferTestServer.API_KEY));
-        S3Client s3 = SdkClients.admin(URI.create(server.s3Endpoint()))) {
-      s3.createBucket(b -> b.bucket("kept"));
-      s3.putObject(b -> b.bucket("kept").key("stays"), RequestBody.fromBytes(new byte[100_000]));
-      Path kept = StoredFiles.onlyBucketFolder(dataDir);
-      List<Path> keptFiles = StoredFiles.files(kept);
-      assertThat(keptFiles).hasSize(1);
+    s3.createBucket(b -> b.bucket("kept"));
+    s3.putObject(b -> b.bucket("kept").key("stays"), RequestBody.fromBytes(new byte[100_000]));
+    Path kept = StoredFiles.onlyBucketFolder(dataDir);
+    List<Path> keptFiles = StoredFiles.files(kept);
+    assertThat(keptFiles).hasSize(1);
 
-      s3.createBucket(b -> b.bucket("churn"));
-      for (int i = 0; i < 40; i++) {
-        String key = "k" + i;
-        s3.putObject(b -> b.bucket("churn").key(key), RequestBody.fromBytes(new byte[70_000]));
-      }
-      Path churn =
-          StoredFiles.children(dataDir.resolve("buckets")).stream()
-              .filter(p -> !p.equals(kept))
-              .findFirst()
-              .orElseThrow();
-      String uploadId = s3.createMultipartUpload(b -> b.bucket("churn").key("parts")).uploadId();
-      for (int n = 1; n <= 40; n++) {
-        int partNumber = n;
-        s3.uploadPart(
-            b -> b.bucket("churn").key("parts").uploadId(uploadId).partNumber(partNumber),
-            RequestBody.fromBytes(new byte[] {1}));
-      }
-      assertThat(StoredFiles.files(churn)).hasSize(80);
-      assertThat(StoredFiles.folders(churn)).hasSizeGreaterThan(40);
-
-      for (int i = 0; i < 40; i++) {
-        String key = "k" + i;
-        s3.deleteObject(b -> b.bucket("churn").key(key));
-      }
-      s3.abortMultipartUpload(b -> b.bucket("churn").key("parts").uploadId(uploadId));
-      assertThat(StoredFiles.filesOnce(churn, 0)).isEmpty();
-      assertThat(StoredFiles.foldersOnce(churn, 0)).as("no empty fan-out folder is left").isEmpty();
-
-      s3.putObject(b -> b.bucket("churn").key("again"), RequestBody.fromBytes(new byte[70_000]));
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("churn").key("again")).asByteArray())
-          .hasSize(70_000);
-      s3.deleteObject(b -> b.bucket("churn").key("again"));
-      s3.deleteBucket(b -> b.bucket("churn"));
-      assertThat(churn).as("the deleted bucket's folder is removed").doesNotExist();
-      assertThat(StoredFiles.files(kept)).isEqualTo(keptFiles);
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("kept").key("stays")).asByteArray())
-          .hasSize(100_000);
+    s3.createBucket(b -> b.bucket("churn"));
+    for (int i = 0; i < 40; i++) {
+      String key = "k" + i;
+      s3.putObject(b -> b.bucket("churn").key(key), RequestBody.fromBytes(new byte[70_000]));
     }
+    Path churn =
+        StoredFiles.children(dataDir.resolve("buckets")).stream()
+            .filter(p -> !p.equals(kept))
+            .findFirst()
+            .orElseThrow();
+    String uploadId = s3.createMultipartUpload(b -> b.bucket("churn").key("parts")).uploadId();
+    for (int n = 1; n <= 40; n++) {
+      int partNumber = n;
+      s3.uploadPart(
+          b -> b.bucket("churn").key("parts").uploadId(uploadId).partNumber(partNumber),
+          RequestBody.fromBytes(new byte[] {1}));
+    }
+    assertThat(StoredFiles.files(churn)).hasSize(80);
+    assertThat(StoredFiles.folders(churn)).hasSizeGreaterThan(40);
+
+    for (int i = 0; i < 40; i++) {
+      String key = "k" + i;
+      s3.deleteObject(b -> b.bucket("churn").key(key));
+    }
+    s3.abortMultipartUpload(b -> b.bucket("churn").key("parts").uploadId(uploadId));
+    assertThat(StoredFiles.filesOnce(churn, 0)).isEmpty();
+    assertThat(StoredFiles.foldersOnce(churn, 0)).as("no empty fan-out folder is left").isEmpty();
+
+    s3.putObject(b -> b.bucket("churn").key("again"), RequestBody.fromBytes(new byte[70_000]));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("churn").key("again")).asByteArray())
+        .hasSize(70_000);
+    s3.deleteObject(b -> b.bucket("churn").key("again"));
+    s3.deleteBucket(b -> b.bucket("churn"));
+    assertThat(churn).as("the deleted bucket's folder is removed").doesNotExist();
+    assertThat(StoredFiles.files(kept)).isEqualTo(keptFiles);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("kept").key("stays")).asByteArray())
+        .hasSize(100_000);
   }
 
   /**
@@ -93,30 +101,20 @@ class FanOutFoldersIT {
    */
   @Test
   void aBucketDeletedRightAfterItsObjectsLeavesNoFolder() throws Exception {
-    dataDir = Files.createTempDirectory("coffer-fan-out-");
-    try (CofferServer server =
-            CofferServer.start(
-                ServerConfig.forTests(dataDir)
-                    .withCredentials(
-                        CofferTestServer.ACCESS_KEY,
-                        CofferTestServer.SECRET_KEY,
-                        CofferTestServer.API_KEY));
-        S3Client s3 = SdkClients.admin(URI.create(server.s3Endpoint()))) {
-      for (int round = 0; round < 5; round++) {
-        String bucket = "emptied-" + round;
-        s3.createBucket(b -> b.bucket(bucket));
-        Path folder = StoredFiles.bucketFolder(dataDir, bucket);
-        for (int i = 0; i < 30; i++) {
-          String key = "k" + i;
-          s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(new byte[300_000]));
-        }
-        for (int i = 0; i < 30; i++) {
-          String key = "k" + i;
-          s3.deleteObject(b -> b.bucket(bucket).key(key));
-        }
-        s3.deleteBucket(b -> b.bucket(bucket));
-        assertThat(folder).as("round %d: the deleted bucket's folder", round).doesNotExist();
+    for (int round = 0; round < 5; round++) {
+      String bucket = "emptied-" + round;
+      s3.createBucket(b -> b.bucket(bucket));
+      Path folder = StoredFiles.bucketFolder(dataDir, bucket);
+      for (int i = 0; i < 30; i++) {
+        String key = "k" + i;
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(new byte[300_000]));
       }
+      for (int i = 0; i < 30; i++) {
+        String key = "k" + i;
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
+      }
+      s3.deleteBucket(b -> b.bucket(bucket));
+      assertThat(folder).as("round %d: the deleted bucket's folder", round).doesNotExist();
     }
   }
 }
