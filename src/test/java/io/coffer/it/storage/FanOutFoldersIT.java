@@ -2,18 +2,12 @@ package io.coffer.it.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
-import io.coffer.it.support.SdkClients;
 import io.coffer.it.support.StoredFiles;
-import io.coffer.server.CofferServer;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -23,35 +17,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * and a deleted bucket's folder goes as a whole, without touching another bucket's.
  */
 class FanOutFoldersIT {
-  Path dataDir;
-  CofferServer server;
-  S3Client s3;
+  /** On SQLite: several nodes sharing a volume keep empty fan-out folders (FileBlobStore). */
+  @RegisterExtension static final CofferTestServer COFFER = new CofferTestServer().onSqlite();
 
-  @BeforeEach
-  void start() throws Exception {
-    dataDir = Files.createTempDirectory("coffer-fan-out-");
-    server =
-        CofferServer.start(
-            ServerConfig.forTests(dataDir)
-                .withCredentials(
-                    CofferTestServer.ACCESS_KEY,
-                    CofferTestServer.SECRET_KEY,
-                    CofferTestServer.API_KEY));
-    s3 = SdkClients.admin(URI.create(server.s3Endpoint()));
-  }
-
-  @AfterEach
-  void cleanUp() throws Exception {
-    s3.close();
-    server.close();
-    CofferTestServer.deleteRecursively(dataDir);
-  }
+  final S3Client s3 = COFFER.s3();
+  final Path dataDir = COFFER.dataDir();
 
   @Test
   void fanOutFoldersGoWithTheirLastBlob() throws Exception {
     s3.createBucket(b -> b.bucket("kept"));
     s3.putObject(b -> b.bucket("kept").key("stays"), RequestBody.fromBytes(new byte[100_000]));
-    Path kept = StoredFiles.onlyBucketFolder(dataDir);
+    Path kept = StoredFiles.bucketFolder(dataDir, "kept");
     List<Path> keptFiles = StoredFiles.files(kept);
     assertThat(keptFiles).hasSize(1);
 
@@ -60,11 +36,7 @@ class FanOutFoldersIT {
       String key = "k" + i;
       s3.putObject(b -> b.bucket("churn").key(key), RequestBody.fromBytes(new byte[70_000]));
     }
-    Path churn =
-        StoredFiles.children(dataDir.resolve("buckets")).stream()
-            .filter(p -> !p.equals(kept))
-            .findFirst()
-            .orElseThrow();
+    Path churn = StoredFiles.bucketFolder(dataDir, "churn");
     String uploadId = s3.createMultipartUpload(b -> b.bucket("churn").key("parts")).uploadId();
     for (int n = 1; n <= 40; n++) {
       int partNumber = n;

@@ -49,15 +49,6 @@ public final class StoredFiles {
     }
   }
 
-  /** The folder of the one bucket stored so far: {@code <data>/buckets/<bucket id>}. */
-  public static Path onlyBucketFolder(Path dataDir) throws IOException {
-    List<Path> folders = children(dataDir.resolve("buckets"));
-    if (folders.size() != 1) {
-      throw new AssertionError("expected one bucket folder, found " + folders);
-    }
-    return folders.get(0);
-  }
-
   public static List<Path> children(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
