@@ -1,5 +1,6 @@
 package io.coffer.http;
 
+import io.coffer.model.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -17,8 +18,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +69,7 @@ final class ResponseWriter {
    * ID the log has it under, as a front end's own 500s do.
    */
   static HttpResponse unhandled(HttpRequest request, Throwable t) {
-    String requestId =
-        HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
+    String requestId = RequestIds.random();
     log.error(
         "request {} ({} {}) failed outside its front end's error handling",
         requestId,

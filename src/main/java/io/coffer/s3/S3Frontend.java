@@ -8,6 +8,7 @@ import io.coffer.http.HttpResponse;
 import io.coffer.http.Query;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.RequestIds;
 import io.coffer.s3.auth.AuthResult;
 import io.coffer.s3.auth.SigV4Verifier;
 import io.coffer.s3.auth.SignedRequest;

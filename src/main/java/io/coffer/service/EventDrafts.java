@@ -2,8 +2,7 @@ package io.coffer.service;
 
 import io.coffer.model.EventDraft;
 import io.coffer.model.EventName;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import io.coffer.model.RequestIds;
 
 /**
  * The event a write reports, as the service knows it before the store completes it: who made the
@@ -35,14 +34,14 @@ public final class EventDrafts {
     String requestId = context.requestId();
     return new EventDraft(
         name,
-        requestId != null ? requestId : freshRequestId(),
+        requestId != null ? requestId : RequestIds.random(),
         principal(caller),
         context.sourceIp());
   }
 
   /** An expiration by a bucket's lifecycle rules: no request, no client. */
   public static EventDraft lifecycle(EventName name) {
-    return new EventDraft(name, freshRequestId(), LIFECYCLE_PRINCIPAL, null);
+    return new EventDraft(name, RequestIds.random(), LIFECYCLE_PRINCIPAL, null);
   }
 
   /** Who an event's userIdentity.principalId names. */
@@ -52,13 +51,5 @@ public final class EventDrafts {
       case Caller.Anonymous anonymous -> ANONYMOUS_PRINCIPAL;
       case Caller.Admin admin -> ADMIN_PRINCIPAL;
     };
-  }
-
-  /**
-   * An ID shaped like the S3 front end's (16 upper-case hex digits) for work no S3 request asked
-   * for, so that every event's responseElements has one.
-   */
-  static String freshRequestId() {
-    return HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 }

@@ -9,14 +9,13 @@ import io.coffer.http.HttpRequest;
 import io.coffer.http.HttpResponse;
 import io.coffer.model.CofferException;
 import io.coffer.model.ErrorCode;
+import io.coffer.model.RequestIds;
 import io.coffer.service.ApiKeys;
 import io.coffer.service.Caller;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,8 +189,7 @@ public final class ManagementApi implements HttpHandler {
 
   /** Logs a failure on the server's side under a new request ID, which the client is told. */
   private static String logFailure(HttpRequest http, Exception e) {
-    String requestId =
-        HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
+    String requestId = RequestIds.random();
     log.error(
         "management API request {} ({} {}) failed: {}",
         requestId,
