@@ -3,15 +3,11 @@ package io.coffer.it.auth;
 import static io.coffer.it.support.RawS3.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.RawS3;
 import io.coffer.it.support.RawSocket;
-import io.coffer.server.CofferServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +15,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests signed with Signature Version 2 in the Authorization header ({@code AWS key:signature}),
@@ -30,30 +26,18 @@ import org.junit.jupiter.api.Test;
  */
 class SigV2HeaderIT {
   static final String DOMAIN = "s3.coffer.test";
-  static Path dataDir;
-  static CofferServer server;
+
+  @RegisterExtension
+  static final CofferTestServer coffer =
+      new CofferTestServer().configured(c -> c.withDomain(DOMAIN));
+
   static URI s3;
 
   @BeforeAll
   static void start() throws Exception {
-    dataDir = Files.createTempDirectory("coffer-sigv2-");
-    server =
-        CofferServer.start(
-            ServerConfig.forTests(dataDir)
-                .withCredentials(
-                    CofferTestServer.ACCESS_KEY,
-                    CofferTestServer.SECRET_KEY,
-                    CofferTestServer.API_KEY)
-                .withDomain(DOMAIN));
-    s3 = URI.create(server.s3Endpoint());
+    s3 = coffer.s3Uri();
     assertThat(SigV2Signing.request(s3, "PUT", "/sigv2").send(new byte[0]).statusCode())
         .isEqualTo(200);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    CofferTestServer.deleteRecursively(dataDir);
   }
 
   @Test

@@ -2,18 +2,15 @@ package io.coffer.it.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.RawSocket;
-import io.coffer.server.CofferServer;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.http.conn.DnsResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -31,8 +28,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class VirtualHostIT {
   static final String DOMAIN = "s3.coffer.test";
-  static Path dataDir;
-  static CofferServer server;
+
+  @RegisterExtension
+  static final CofferTestServer coffer =
+      new CofferTestServer().configured(c -> c.withDomain(DOMAIN));
+
   static S3Client virtualHosted;
   static S3Client pathStyle;
 
@@ -46,19 +46,10 @@ class VirtualHostIT {
       };
 
   @BeforeAll
-  static void start() throws Exception {
-    dataDir = Files.createTempDirectory("coffer-vhost-");
-    server =
-        CofferServer.start(
-            ServerConfig.forTests(dataDir)
-                .withCredentials(
-                    CofferTestServer.ACCESS_KEY,
-                    CofferTestServer.SECRET_KEY,
-                    CofferTestServer.API_KEY)
-                .withDomain(DOMAIN));
-    int port = URI.create(server.s3Endpoint()).getPort();
+  static void start() {
+    int port = coffer.s3Uri().getPort();
     virtualHosted = client(URI.create("http://" + DOMAIN + ":" + port), false);
-    pathStyle = client(URI.create(server.s3Endpoint()), true);
+    pathStyle = client(coffer.s3Uri(), true);
   }
 
   static S3Client client(URI endpoint, boolean pathStyleAccess) {
@@ -79,8 +70,6 @@ class VirtualHostIT {
   static void stop() throws Exception {
     virtualHosted.close();
     pathStyle.close();
-    server.close();
-    CofferTestServer.deleteRecursively(dataDir);
   }
 
   @Test
@@ -126,7 +115,7 @@ class VirtualHostIT {
                     c ->
                         c.corsRules(
                             r -> r.allowedOrigins("https://app.test").allowedMethods("PUT"))));
-    int port = URI.create(server.s3Endpoint()).getPort();
+    int port = coffer.s3Uri().getPort();
     try (RawSocket socket = new RawSocket(port)) {
       RawSocket.Response response =
           socket

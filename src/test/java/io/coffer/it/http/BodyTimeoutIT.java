@@ -2,14 +2,12 @@ package io.coffer.it.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.RawS3;
 import io.coffer.it.support.RawSocket;
 import io.coffer.it.support.StreamingUpload;
 import io.coffer.s3.auth.AwsChunkedEncoder;
 import io.coffer.s3.auth.SigV4Signer;
-import io.coffer.server.CofferServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request whose body stops short of its Content-Length is answered {@code 400 RequestTimeout}
@@ -41,26 +37,11 @@ class BodyTimeoutIT {
   private static final String BUCKET = "silence";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir static Path dataDir;
-  private static CofferServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        CofferServer.start(
-            ServerConfig.forTests(dataDir)
-                .withCredentials(
-                    CofferTestServer.ACCESS_KEY,
-                    CofferTestServer.SECRET_KEY,
-                    CofferTestServer.API_KEY)
-                .withBodyTimeout(BODY_TIMEOUT));
-    assertThat(RawS3.send(s3(), "PUT", "/" + BUCKET, new byte[0]).statusCode()).isEqualTo(200);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final CofferTestServer coffer =
+      CofferTestServer.withBuckets(BUCKET)
+          .configured(c -> c.withBodyTimeout(BODY_TIMEOUT))
+          .onSqlite();
 
   @Test
   void aBodyShortOfItsContentLengthIsAnsweredRequestTimeout() throws Exception {
@@ -126,7 +107,7 @@ class BodyTimeoutIT {
   @Test
   void aManagementApiUploadShortOfItsContentLengthGetsTheJsonError() throws Exception {
     String stats = stats();
-    int port = URI.create(server.consoleEndpoint()).getPort();
+    int port = URI.create(coffer.server().consoleEndpoint()).getPort();
     try (RawSocket c = new RawSocket(port, ANSWER_WITHIN)) {
       c.write(
               "PUT /api/v1/buckets/"
@@ -169,7 +150,7 @@ class BodyTimeoutIT {
   private static void assertNothingStored(String key, String statsBefore) throws Exception {
     HttpResponse<String> head = RawS3.send(s3(), "HEAD", "/" + BUCKET + "/" + key, new byte[0]);
     assertThat(head.statusCode()).isEqualTo(404);
-    Path tmp = dataDir.resolve(".coffer").resolve("tmp");
+    Path tmp = coffer.dataDir().resolve(".coffer").resolve("tmp");
     if (Files.exists(tmp)) {
       try (Stream<Path> files = Files.list(tmp)) {
         assertThat(files.toList()).as("temporary files").isEmpty();
@@ -180,7 +161,7 @@ class BodyTimeoutIT {
 
   private static String stats() throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(server.consoleEndpoint() + "/api/v1/stats"))
+        HttpRequest.newBuilder(URI.create(coffer.server().consoleEndpoint() + "/api/v1/stats"))
             .header("X-API-Key", CofferTestServer.API_KEY)
             .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -189,10 +170,10 @@ class BodyTimeoutIT {
   }
 
   private static RawSocket connect() throws Exception {
-    return new RawSocket(server.s3Port(), ANSWER_WITHIN);
+    return new RawSocket(coffer.server().s3Port(), ANSWER_WITHIN);
   }
 
   private static URI s3() {
-    return URI.create(server.s3Endpoint());
+    return coffer.s3Uri();
   }
 }

@@ -6,38 +6,19 @@ import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.PrometheusText;
 import io.coffer.it.support.RawSocket;
-import io.coffer.server.CofferServer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** --max-connections limits connections open at once, not connections ever made. */
 class ConnectionLimitIT {
-  static Path dataDir;
-  static CofferServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    dataDir = Files.createTempDirectory("coffer-limit-");
-    server =
-        CofferServer.start(
-            ServerConfig.forTests(dataDir)
-                .withCredentials(
-                    CofferTestServer.ACCESS_KEY,
-                    CofferTestServer.SECRET_KEY,
-                    CofferTestServer.API_KEY)
-                .withLimits(ServerConfig.FIVE_GIB, 64 * 1024, Duration.ofSeconds(60), 2));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    CofferTestServer.deleteRecursively(dataDir);
-  }
+  @RegisterExtension
+  static final CofferTestServer coffer =
+      new CofferTestServer()
+          .configured(
+              c -> c.withLimits(ServerConfig.FIVE_GIB, 64 * 1024, Duration.ofSeconds(60), 2))
+          .onSqlite();
 
   static int health(RawSocket socket) throws IOException {
     socket.write("GET /coffer/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -49,7 +30,7 @@ class ConnectionLimitIT {
     // Regression: closed connections were never subtracted, so after max-connections connections
     // in the server's lifetime every new one was refused.
     for (int i = 0; i < 6; i++) {
-      try (RawSocket socket = new RawSocket(server.s3Port())) {
+      try (RawSocket socket = new RawSocket(coffer.server().s3Port())) {
         assertThat(health(socket)).as("connection %d", i).isEqualTo(200);
       }
       awaitOpenConnections(0);
@@ -62,13 +43,13 @@ class ConnectionLimitIT {
     // before the server notes it: the test waits for the server to count each connection idle
     // before the next one starts, so that the first is certainly the longest idle.
     awaitOpenConnections(0); // a connection of an earlier test may still be closing
-    try (RawSocket first = new RawSocket(server.s3Port())) {
+    try (RawSocket first = new RawSocket(coffer.server().s3Port())) {
       assertThat(health(first)).isEqualTo(200);
       awaitIdleConnections(1);
-      try (RawSocket second = new RawSocket(server.s3Port())) {
+      try (RawSocket second = new RawSocket(coffer.server().s3Port())) {
         assertThat(health(second)).isEqualTo(200);
         awaitIdleConnections(2);
-        try (RawSocket third = new RawSocket(server.s3Port())) {
+        try (RawSocket third = new RawSocket(coffer.server().s3Port())) {
           assertThat(health(third)).isEqualTo(200);
           assertThat(first.closedByServer()).as("the longest idle connection was closed").isTrue();
           assertThat(health(second)).isEqualTo(200);
@@ -83,16 +64,16 @@ class ConnectionLimitIT {
     // A request whose body has not fully arrived keeps its connection busy, even once answered
     // (here 404 NoSuchBucket: an unsigned request to a bucket that does not exist).
     String unfinished = "PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345";
-    try (RawSocket first = new RawSocket(server.s3Port());
-        RawSocket second = new RawSocket(server.s3Port())) {
+    try (RawSocket first = new RawSocket(coffer.server().s3Port());
+        RawSocket second = new RawSocket(coffer.server().s3Port())) {
       assertThat(first.write(unfinished).readResponse().status()).isEqualTo(404);
       assertThat(second.write(unfinished).readResponse().status()).isEqualTo(404);
-      try (RawSocket third = new RawSocket(server.s3Port())) {
+      try (RawSocket third = new RawSocket(coffer.server().s3Port())) {
         assertThat(third.closedByServer()).as("no room: the new connection is refused").isTrue();
       }
     }
     awaitOpenConnections(0);
-    try (RawSocket again = new RawSocket(server.s3Port())) {
+    try (RawSocket again = new RawSocket(coffer.server().s3Port())) {
       assertThat(health(again)).isEqualTo(200);
     }
   }
@@ -117,7 +98,7 @@ class ConnectionLimitIT {
 
   static int gauge(String name) {
     try {
-      return (int) PrometheusText.scrape(server.consoleEndpoint()).value(name);
+      return (int) PrometheusText.scrape(coffer.server().consoleEndpoint()).value(name);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

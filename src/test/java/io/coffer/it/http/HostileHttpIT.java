@@ -6,7 +6,6 @@ import io.coffer.config.ServerConfig;
 import io.coffer.it.support.CofferTestServer;
 import io.coffer.it.support.RawSocket;
 import io.coffer.s3.auth.SigV4Signer;
-import io.coffer.server.CofferServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,30 +29,23 @@ class HostileHttpIT {
   private static final int MAX_CONNECTIONS = 24;
   private static final String BUCKET = "hostile";
 
-  @TempDir static Path dataDir;
-  private static CofferServer server;
+  @RegisterExtension
+  static final CofferTestServer coffer =
+      new CofferTestServer()
+          .configured(
+              c ->
+                  c.withLimits(ServerConfig.FIVE_GIB, 8 * 1024, READ_TIMEOUT, MAX_CONNECTIONS)
+                      .withBodyTimeout(READ_TIMEOUT))
+          .onSqlite();
+
   private static int port;
 
   @BeforeAll
-  static void start() throws Exception {
-    server =
-        CofferServer.start(
-            ServerConfig.forTests(dataDir)
-                .withCredentials(
-                    CofferTestServer.ACCESS_KEY,
-                    CofferTestServer.SECRET_KEY,
-                    CofferTestServer.API_KEY)
-                .withLimits(ServerConfig.FIVE_GIB, 8 * 1024, READ_TIMEOUT, MAX_CONNECTIONS)
-                .withBodyTimeout(READ_TIMEOUT));
-    port = server.s3Port();
-    try (S3Client client = client()) {
+  static void start() {
+    port = coffer.server().s3Port();
+    try (S3Client client = coffer.client()) {
       client.createBucket(r -> r.bucket(BUCKET));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test
@@ -128,7 +116,7 @@ class HostileHttpIT {
 
   @Test
   void xmlExternalEntityIsNeverRead() throws Exception {
-    Path secret = Files.writeString(dataDir.resolve("outside.txt"), "TOP-SECRET-CONTENT");
+    Path secret = Files.writeString(coffer.dataDir().resolve("outside.txt"), "TOP-SECRET-CONTENT");
     String xxe =
         "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \""
             + secret.toUri()
@@ -152,7 +140,7 @@ class HostileHttpIT {
       }
       assertThat(c.closedByServer()).isTrue();
     }
-    try (S3Client client = client()) {
+    try (S3Client client = coffer.client()) {
       assertThat(client.listObjectsV2(r -> r.bucket(BUCKET).prefix("short")).contents()).isEmpty();
     }
   }
@@ -165,7 +153,7 @@ class HostileHttpIT {
       assertThat(c.readResponse().status()).isEqualTo(200);
       assertThat(c.readResponse().status()).isEqualTo(400); // the extra bytes, read as a request
     }
-    try (S3Client client = client()) {
+    try (S3Client client = coffer.client()) {
       assertThat(client.getObjectAsBytes(r -> r.bucket(BUCKET).key("long")).asUtf8String())
           .isEqualTo("0123456789");
     }
@@ -205,7 +193,7 @@ class HostileHttpIT {
             c.write("GET /coffer/health/ready HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
         assertThat(response.status()).isEqualTo(200);
       }
-      assertThat(server.s3OpenConnections()).isLessThanOrEqualTo(MAX_CONNECTIONS);
+      assertThat(coffer.server().s3OpenConnections()).isLessThanOrEqualTo(MAX_CONNECTIONS);
     } finally {
       for (RawSocket c : flood) {
         c.close();
@@ -269,17 +257,5 @@ class HostileHttpIT {
         .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     head.append("Content-Length: ").append(contentLength).append("\r\n\r\n");
     return head.toString();
-  }
-
-  private static S3Client client() {
-    return S3Client.builder()
-        .endpointOverride(java.net.URI.create(server.s3Endpoint()))
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    CofferTestServer.ACCESS_KEY, CofferTestServer.SECRET_KEY)))
-        .build();
   }
 }
