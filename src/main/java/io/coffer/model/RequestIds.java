@@ -12,9 +12,7 @@ public final class RequestIds {
   private final AtomicLong counter = new AtomicLong();
 
   public String next() {
-    long id = prefix | (counter.incrementAndGet() & 0xFF_FFFFFFFFL);
-    String hex = Long.toHexString(id).toUpperCase(java.util.Locale.ROOT);
-    return "0".repeat(16 - hex.length()) + hex;
+    return HEX.toHexDigits(prefix | (counter.incrementAndGet() & 0xFF_FFFFFFFFL));
   }
 
   /**
