@@ -37,6 +37,8 @@ class BodyTimeoutIT {
   private static final String BUCKET = "silence";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  // On SQLite: the checks of the temp folder expect it empty, and a node on PostgreSQL keeps a
+  // file of its own there.
   @RegisterExtension
   static final CofferTestServer coffer =
       CofferTestServer.withBuckets(BUCKET)

@@ -17,8 +17,7 @@ class ConnectionLimitIT {
   static final CofferTestServer coffer =
       new CofferTestServer()
           .configured(
-              c -> c.withLimits(ServerConfig.FIVE_GIB, 64 * 1024, Duration.ofSeconds(60), 2))
-          .onSqlite();
+              c -> c.withLimits(ServerConfig.FIVE_GIB, 64 * 1024, Duration.ofSeconds(60), 2));
 
   static int health(RawSocket socket) throws IOException {
     socket.write("GET /coffer/health/live HTTP/1.1\r\nHost: x\r\n\r\n");

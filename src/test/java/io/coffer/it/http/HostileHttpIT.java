@@ -35,8 +35,7 @@ class HostileHttpIT {
           .configured(
               c ->
                   c.withLimits(ServerConfig.FIVE_GIB, 8 * 1024, READ_TIMEOUT, MAX_CONNECTIONS)
-                      .withBodyTimeout(READ_TIMEOUT))
-          .onSqlite();
+                      .withBodyTimeout(READ_TIMEOUT));
 
   private static int port;
 
