@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where object bytes live: immutable blobs named by generated IDs, grouped per bucket under the
@@ -17,7 +18,16 @@ import java.util.function.Predicate;
 public interface BlobStore {
 
   /** Starts a new blob in the bucket with this ID; it gets its ID on commit. */
-  BlobWriter create(String bucketId) throws IOException;
+  default BlobWriter create(String bucketId) throws IOException {
+    return create(bucketId, null);
+  }
+
+  /**
+   * As {@link #create(String)}, for a blob that belongs with the others of its {@code group} (the
+   * parts of one multipart upload): the store may keep them together, so that writing and deleting
+   * many of them costs less than as many unrelated blobs. Null is a blob of its own.
+   */
+  BlobWriter create(String bucketId, @Nullable String group) throws IOException;
 
   /**
    * Leases blobs for reading. Fails with {@link java.nio.file.NoSuchFileException} when one is

@@ -39,7 +39,8 @@ final class BodyWriter {
    *
    * @param bucketId the ID of the bucket whose folder a blob goes to
    * @param maxSize bodies longer than this fail with ENTITY_TOO_LARGE
-   * @param allowInline whether the body may be kept inline (never for multipart parts)
+   * @param uploadId the multipart upload the body is a part of, or null for a whole object. A part
+   *     is never kept inline, and the parts of an upload are stored together
    * @param dataKey the key to encrypt the stored bytes with (file and inline alike), or null to
    *     store them as they are; the returned size and digests are the plaintext's either way
    */
@@ -49,7 +50,7 @@ final class BodyWriter {
       long declaredLength,
       long maxSize,
       PayloadChecks checks,
-      boolean allowInline,
+      @Nullable String uploadId,
       @Nullable DataKey dataKey) {
     if (declaredLength > maxSize) {
       throw new CofferException(
@@ -60,6 +61,7 @@ final class BodyWriter {
     MessageDigest sha256 = checks.sha256Hex() != null ? digest("SHA-256") : null;
     RunningChecksum checksum =
         checks.checksumAlgorithm() != null ? checks.checksumAlgorithm().start() : null;
+    boolean allowInline = uploadId == null;
     int inlineLimit = allowInline ? inlineThreshold : 0;
     // A body announced small enough to stay inline gets a buffer of its size: zeroing a full
     // read buffer for every small PUT cost more than the rest of reading it. The extra byte lets
@@ -110,7 +112,7 @@ final class BodyWriter {
           continue; // still small enough to keep inline
         }
         if (writer == null) {
-          writer = blobs.create(bucketId);
+          writer = blobs.create(bucketId, uploadId);
           encryptor = dataKey == null ? null : new PackageEncryptor(dataKey.key(), writer::write);
           sink = encryptor == null ? writer::write : encryptor::write;
         }
@@ -133,7 +135,7 @@ final class BodyWriter {
       if (writer == null && !allowInline) {
         // An empty multipart part (an empty last part, or a copy of an empty object) is a file
         // too: the segments of the completed object name a blob for every part.
-        writer = blobs.create(bucketId);
+        writer = blobs.create(bucketId, uploadId);
         encryptor = dataKey == null ? null : new PackageEncryptor(dataKey.key(), writer::write);
         sink = encryptor == null ? writer::write : encryptor::write;
       }

@@ -123,7 +123,7 @@ public final class CopyService {
       source.close();
       throw e;
     }
-    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, true, dataKey);
+    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, null, dataKey);
     ObjectAttributes attributes =
         replacement != null
             ? replacement
@@ -208,7 +208,8 @@ public final class CopyService {
         upload.checksumAlgorithm() == null
             ? null
             : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
-    StoredBody stored = storeFrom(source, bucket, target, bucketId, algorithm, false, dataKey);
+    StoredBody stored =
+        storeFrom(source, bucket, target, bucketId, algorithm, upload.uploadId(), dataKey);
     return new CopiedPart(
         multipart.recordPart(bucketId, upload, partNumber, stored, dataKey),
         source.meta().versionId(),
@@ -234,15 +235,14 @@ public final class CopyService {
       BucketRef target,
       String bucketId,
       @Nullable ChecksumAlgorithm algorithm,
-      boolean allowInline,
+      @Nullable String uploadId,
       @Nullable DataKey dataKey) {
     PayloadChecks checks = new PayloadChecks(null, null, algorithm, null, null);
     try (ObjectReadStream in = new ObjectReadStream(source)) {
       objects.quotas().require(bucket, target, source.length());
       return objects
           .bodyWriter()
-          .store(
-              bucketId, in, source.length(), objects.maxObjectSize(), checks, allowInline, dataKey);
+          .store(bucketId, in, source.length(), objects.maxObjectSize(), checks, uploadId, dataKey);
     } catch (IOException e) {
       throw new CofferException(ErrorCode.INTERNAL_ERROR, "The copy source could not be read.", e);
     }

@@ -187,7 +187,7 @@ public final class MultipartService {
                 declaredLength,
                 objects.maxObjectSize(),
                 effective,
-                false,
+                upload.uploadId(),
                 dataKey);
     return new UploadedPart(
         recordPart(bucketId, upload, partNumber, stored, dataKey), upload.encryption());

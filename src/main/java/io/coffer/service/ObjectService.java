@@ -136,7 +136,7 @@ public final class ObjectService {
             declaredLength,
             maxObjectSize,
             checks,
-            true,
+            null,
             dataKey);
     return commitNew(
         ref.id(),

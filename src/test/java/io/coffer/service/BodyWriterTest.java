@@ -65,14 +65,14 @@ class BodyWriterTest {
     assertThat(files()).isZero();
   }
 
-  private StoredBody store(byte[] body, long declared, boolean allowInline) {
+  private StoredBody store(byte[] body, long declared, boolean wholeObject) {
     return writer.store(
         BUCKET_ID,
         new ByteArrayInputStream(body),
         declared,
         Long.MAX_VALUE,
         PayloadChecks.NONE,
-        allowInline,
+        wholeObject ? null : "an-upload-id",
         null);
   }
 

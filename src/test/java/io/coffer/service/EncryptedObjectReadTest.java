@@ -177,7 +177,7 @@ class EncryptedObjectReadTest {
                   size,
                   1L << 30,
                   PayloadChecks.NONE,
-                  false,
+                  "an-upload-id",
                   dataKey)
               .blobId());
     }
@@ -236,7 +236,7 @@ class EncryptedObjectReadTest {
                 plain.length,
                 1L << 30,
                 PayloadChecks.NONE,
-                true,
+                null,
                 dataKey);
     Storage storage =
         stored.blobId() != null

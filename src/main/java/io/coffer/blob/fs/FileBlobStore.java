@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +86,15 @@ public final class FileBlobStore implements BlobStore, AutoCloseable {
     return dataDir.relativize(pathOf(bucketId, blobId)).toString();
   }
 
+  /**
+   * A blob of a group gets an ID in the group's folder: the parts of an upload share one {@code
+   * ab/cd} folder, so only its first part pays for creating (and syncing) folders and only its last
+   * deletion removes them.
+   */
   @Override
-  public BlobWriter create(String bucketId) throws IOException {
+  public BlobWriter create(String bucketId, @Nullable String group) throws IOException {
     bucketDir(bucketId); // refuse a malformed ID before writing anything
-    String id = BlobIds.next();
+    String id = group == null ? BlobIds.next() : BlobIds.inFolderOf(group);
     Path temp = tmpDir.resolve(id + ".tmp");
     try {
       FileChannel channel =

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -251,6 +252,34 @@ class MultipartIT {
     assertS3Error(404, "NoSuchUpload", () -> complete(key, uploadId, p1));
     assertS3Error(404, "NoSuchUpload", () -> upload(key, "no-such-upload-id", 1, SMALL));
     assertS3Error(404, "NoSuchUpload", () -> upload("other-key", create(key), 1, SMALL));
+  }
+
+  @Test
+  void anUploadsPartsShareOneFolder() throws Exception {
+    String key = "one-folder";
+    s3.putObject(b -> b.bucket(BUCKET).key("copy-source"), RequestBody.fromBytes(SMALL));
+    long filesBefore = settledFiles();
+    Set<Path> before = Set.copyOf(StoredFiles.files(blobDir()));
+    String uploadId = create(key);
+    for (int part = 1; part <= 3; part++) {
+      upload(key, uploadId, part, SMALL);
+    }
+    s3.uploadPartCopy(
+        b ->
+            b.sourceBucket(BUCKET)
+                .sourceKey("copy-source")
+                .destinationBucket(BUCKET)
+                .destinationKey(key)
+                .uploadId(uploadId)
+                .partNumber(4));
+    assertFiles(filesBefore + 4);
+    List<Path> parts =
+        StoredFiles.files(blobDir()).stream().filter(f -> !before.contains(f)).toList();
+    assertThat(parts).hasSize(4);
+    // Uploaded and copied parts alike: one folder for the upload, not one (or two) per part.
+    assertThat(parts.stream().map(Path::getParent).distinct()).hasSize(1);
+    s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId));
+    assertFiles(filesBefore);
   }
 
   @Test
