@@ -155,8 +155,9 @@ final class ResponseWriter {
   /**
    * Holds back partial segments while the head and the files go out with sendfile, as nginx's
    * {@code tcp_nopush} does. With TCP_NODELAY alone every sendfile call that filled the socket
-   * ended in a short segment of its own: a 64 MiB GET took 2,401 segments over loopback, 1,602
-   * corked (nginx: 1,566); get-large gained 1.07–1.18× in A/B runs (docs/benchmarks.md, cork).
+   * ended in a short segment of its own: a 64 MiB GET took 2,259–2,401 segments over loopback,
+   * 1,600–1,602 corked (nginx: 1,566); get-large gained 1.07–1.18× in A/B runs (docs/benchmarks.md,
+   * cork).
    */
   private boolean cork() {
     if (ctx.channel() instanceof EpollSocketChannel epoll) {
