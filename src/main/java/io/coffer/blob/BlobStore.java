@@ -17,15 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface BlobStore {
 
-  /** Starts a new blob in the bucket with this ID; it gets its ID on commit. */
-  default BlobWriter create(String bucketId) throws IOException {
-    return create(bucketId, null);
-  }
-
   /**
-   * As {@link #create(String)}, for a blob that belongs with the others of its {@code group} (the
-   * parts of one multipart upload): the store may keep them together, so that writing and deleting
-   * many of them costs less than as many unrelated blobs. Null is a blob of its own.
+   * Starts a new blob in the bucket with this ID; it gets its ID on commit. A blob of a {@code
+   * group} (the parts of one multipart upload) belongs with the others of the group: the store may
+   * keep them together, so that writing and deleting many of them costs less than as many unrelated
+   * blobs. A null group is a blob of its own.
    */
   BlobWriter create(String bucketId, @Nullable String group) throws IOException;
 

@@ -99,7 +99,7 @@ class BackgroundDeletionsTest {
   }
 
   private static String write(FileBlobStore store) throws Exception {
-    BlobWriter writer = store.create(BUCKET_ID);
+    BlobWriter writer = store.create(BUCKET_ID, null);
     byte[] bytes = new byte[1000];
     writer.write(bytes, 0, bytes.length);
     String id = writer.commit();

@@ -23,7 +23,7 @@ class OldFileSweepTest {
   @TempDir Path data;
 
   private String blob(FileBlobStore store, String bucket, boolean old) throws Exception {
-    try (BlobWriter writer = store.create(bucket)) {
+    try (BlobWriter writer = store.create(bucket, null)) {
       writer.write(new byte[] {1, 2, 3}, 0, 3);
       String id = writer.commit();
       if (old) {
@@ -76,7 +76,7 @@ class OldFileSweepTest {
     Path tmpRoot = data.resolve(".coffer/tmp");
     FileBlobStore nodeA = new FileBlobStore(data, tmpRoot.resolve("node-a"), false, true);
     FileBlobStore nodeB = new FileBlobStore(data, tmpRoot.resolve("node-b"), false, true);
-    try (BlobWriter inFlightOnB = nodeB.create(BUCKET)) {
+    try (BlobWriter inFlightOnB = nodeB.create(BUCKET, null)) {
       inFlightOnB.write(new byte[] {1}, 0, 1);
       Path mine = Files.writeString(tmpRoot.resolve("node-a").resolve("left.tmp"), "crash");
       assertThat(nodeA.deleteTemporaryFiles()).isEqualTo(1);

@@ -72,7 +72,7 @@ class ReleasedBlobCleanupTest {
   }
 
   private static String write(FileBlobStore blobs) throws Exception {
-    try (BlobWriter writer = blobs.create(BUCKET)) {
+    try (BlobWriter writer = blobs.create(BUCKET, null)) {
       writer.write(new byte[] {7}, 0, 1);
       return writer.commit();
     }
